@@ -1,0 +1,130 @@
+import type { FieldMetadata } from '@conform-to/react';
+import { getInputProps, getSelectProps, getTextareaProps } from '@conform-to/react';
+import type { ReactNode } from 'react';
+import { translateError } from '~/lib/form-errors';
+import { useT } from './use-translation';
+
+interface ErrorListProps {
+  id?: string;
+  errors?: string[];
+}
+
+export function ErrorList({ id, errors }: ErrorListProps) {
+  const t = useT();
+  if (!errors?.length) return null;
+  return (
+    <div id={id}>
+      {errors.map((error) => (
+        <p key={error} className="field-error">
+          {translateError(t, error)}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+/** Form-level errors (e.g. a wrong password) announced to screen readers. */
+export function FormErrors({ id, errors }: ErrorListProps) {
+  if (!errors?.length) return null;
+  return (
+    <div className="form-errors" role="alert">
+      <ErrorList id={id} errors={errors} />
+    </div>
+  );
+}
+
+interface FieldProps {
+  meta: FieldMetadata<unknown>;
+  label: ReactNode;
+  hint?: ReactNode;
+}
+
+type InputType = 'text' | 'email' | 'password' | 'date' | 'time' | 'number' | 'tel' | 'search' | 'datetime-local';
+
+export function TextField({
+  meta,
+  label,
+  hint,
+  type = 'text',
+  autoComplete,
+  ...rest
+}: FieldProps & { type?: InputType; autoComplete?: string; min?: string | number; max?: string | number; step?: string | number }) {
+  const hintId = hint ? `${meta.id}-hint` : undefined;
+  const props = getInputProps(meta, { type, ariaDescribedBy: hintId });
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      <input {...props} autoComplete={autoComplete} {...rest} key={props.key} />
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+export function TextareaField({ meta, label, hint, rows = 4 }: FieldProps & { rows?: number }) {
+  const hintId = hint ? `${meta.id}-hint` : undefined;
+  const props = getTextareaProps(meta, { ariaDescribedBy: hintId });
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      <textarea {...props} key={props.key} rows={rows} />
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+export function SelectField({
+  meta,
+  label,
+  hint,
+  options,
+}: FieldProps & { options: { value: string; label: string }[] }) {
+  const hintId = hint ? `${meta.id}-hint` : undefined;
+  const props = getSelectProps(meta, { ariaDescribedBy: hintId });
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      <select {...props} key={props.key}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+export function CheckboxField({ meta, label, hint }: FieldProps) {
+  const hintId = hint ? `${meta.id}-hint` : undefined;
+  const props = getInputProps(meta, { type: 'checkbox', ariaDescribedBy: hintId });
+  return (
+    <div className="field">
+      <div className="checkbox">
+        <input {...props} key={props.key} />
+        <label htmlFor={meta.id}>{label}</label>
+      </div>
+      {hint ? (
+        <p className="hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import crypto from 'node:crypto';
+import type { Db, Tx } from '~/lib/db.server';
+import { enqueueEmail } from '~/lib/email.server';
+import type { Language } from '~/lib/i18n';
+import { hashPassword } from '~/lib/password.server';
+import { addDays, todayInOslo } from '~/lib/time';
+import type { Role } from './roles';
+
+export const INVITATION_VALID_DAYS = 7;
+
+function hashToken(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('hex');
+}
+
+export class EmailAlreadyUsedError extends Error {
+  constructor() {
+    super('A user with this email address already exists');
+  }
+}
+
+/** Creates an invitation and queues its email in the same transaction. */
+export async function createInvitation(
+  tx: Tx,
+  input: { email: string; role: Role; language: Language; invitedById: string; volunteerId?: string },
+  now = new Date(),
+) {
+  const email = input.email.trim().toLowerCase();
+  if (await tx.user.findUnique({ where: { email } })) throw new EmailAlreadyUsedError();
+  const token = crypto.randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + INVITATION_VALID_DAYS * 24 * 60 * 60 * 1000);
+  const invitation = await tx.invitation.create({
+    data: {
+      tokenHash: hashToken(token),
+      email,
+      role: input.role,
+      language: input.language,
+      invitedById: input.invitedById,
+      volunteerId: input.volunteerId ?? null,
+      expiresAt,
+    },
+  });
+  await enqueueEmail(tx, {
+    to: email,
+    template: 'invitation',
+    data: { role: input.role, token, expiresOn: addDays(todayInOslo(now), INVITATION_VALID_DAYS) },
+    language: input.language,
+    idempotencyKey: `invitation:${invitation.id}`,
+    urgent: true,
+  });
+  return invitation;
+}
+
+/** An unused, unexpired invitation for a token, or null. */
+export function findOpenInvitation(db: Tx, token: string, now = new Date()) {
+  return db.invitation.findFirst({
+    where: { tokenHash: hashToken(token), acceptedAt: null, expiresAt: { gt: now } },
+  });
+}
+
+/**
+ * Turns an invitation into an account. Single use even under a double submit: the invitation
+ * is marked accepted with a conditional update, and only the request that flips it goes on.
+ */
+export async function acceptInvitation(
+  db: Db,
+  token: string,
+  input: { name: string; password: string },
+  now = new Date(),
+) {
+  const passwordHash = await hashPassword(input.password);
+  return db.$transaction(async (tx) => {
+    const invitation = await findOpenInvitation(tx, token, now);
+    if (!invitation) return null;
+    const claimed = await tx.invitation.updateMany({
+      where: { id: invitation.id, acceptedAt: null },
+      data: { acceptedAt: now },
+    });
+    if (claimed.count !== 1) return null;
+    if (await tx.user.findUnique({ where: { email: invitation.email } })) throw new EmailAlreadyUsedError();
+    const user = await tx.user.create({
+      data: {
+        email: invitation.email,
+        name: input.name,
+        role: invitation.role,
+        language: invitation.language,
+        passwordHash,
+      },
+    });
+    if (invitation.volunteerId) {
+      await tx.volunteerProfile.update({ where: { id: invitation.volunteerId }, data: { userId: user.id } });
+    }
+    return user;
+  });
+}

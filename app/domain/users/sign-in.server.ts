@@ -1,0 +1,40 @@
+import type { User } from '~/generated/prisma/client';
+import type { Tx } from '~/lib/db.server';
+import { verifyPassword } from '~/lib/password.server';
+import { clearEvents, isLimited, minutesUntilFree, recordEvent, type RateLimit } from '~/lib/rate-limit.server';
+
+/** Ten failures for one account within 15 minutes: the eleventh attempt is refused. */
+export const ACCOUNT_LIMIT: RateLimit = { bucket: 'login:account', max: 10, windowMs: 15 * 60 * 1000 };
+/** Fifty failures from one address within 15 minutes, whatever the accounts. */
+export const ADDRESS_LIMIT: RateLimit = { bucket: 'login:ip', max: 50, windowMs: 15 * 60 * 1000 };
+
+export type SignInResult =
+  | { ok: true; user: User }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'limited'; minutes: number };
+
+export async function signIn(
+  db: Tx,
+  input: { email: string; password: string; address: string },
+  now = new Date(),
+): Promise<SignInResult> {
+  const email = input.email.trim().toLowerCase();
+  for (const [limit, key] of [
+    [ACCOUNT_LIMIT, email],
+    [ADDRESS_LIMIT, input.address],
+  ] as const) {
+    if (await isLimited(db, limit, key, now)) {
+      return { ok: false, reason: 'limited', minutes: await minutesUntilFree(db, limit, key, now) };
+    }
+  }
+  const user = await db.user.findUnique({ where: { email } });
+  const valid = await verifyPassword(user?.passwordHash, input.password);
+  if (!user || !valid || user.deactivatedAt) {
+    await recordEvent(db, ACCOUNT_LIMIT, email, now);
+    await recordEvent(db, ADDRESS_LIMIT, input.address, now);
+    return { ok: false, reason: 'invalid' };
+  }
+  await clearEvents(db, ACCOUNT_LIMIT, email);
+  await db.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
+  return { ok: true, user };
+}

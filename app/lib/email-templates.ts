@@ -1,0 +1,105 @@
+import type { Language } from './i18n';
+
+/**
+ * Email texts. They say what happened and link into the app; they never carry health or
+ * criminal-justice details (no names of participants, no notes, no plans).
+ */
+interface TemplateShapes {
+  invitation: { role: 'COORDINATOR' | 'VOLUNTEER' | 'PROBATION_OFFICER'; token: string; expiresOn: string };
+  digest: { items: { subject: string; path: string }[] };
+}
+
+export type EmailTemplate = keyof TemplateShapes;
+export type TemplateData<T extends EmailTemplate> = TemplateShapes[T];
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+interface Draft {
+  subject: string;
+  lines: string[];
+  link?: { path: string; label: string };
+  items?: { subject: string; path: string }[];
+}
+
+const ROLE_NAMES: Record<Language, Record<TemplateData<'invitation'>['role'], string>> = {
+  nb: { COORDINATOR: 'koordinator', VOLUNTEER: 'frivillig', PROBATION_OFFICER: 'kontakt i kriminalomsorgen' },
+  en: { COORDINATOR: 'coordinator', VOLUNTEER: 'volunteer', PROBATION_OFFICER: 'probation officer' },
+};
+
+const drafts: { [T in EmailTemplate]: (data: TemplateData<T>, language: Language) => Draft } = {
+  invitation: (data, language) =>
+    language === 'en'
+      ? {
+          subject: 'Your invitation to Brobygger',
+          lines: [
+            `You have been invited to Brobygger as ${ROLE_NAMES.en[data.role]}.`,
+            `Choose your name and password with the link below. It works once, until ${data.expiresOn}.`,
+          ],
+          link: { path: `/invite/${data.token}`, label: 'Accept the invitation' },
+        }
+      : {
+          subject: 'Invitasjon til Brobygger',
+          lines: [
+            `Du er invitert til Brobygger som ${ROLE_NAMES.nb[data.role]}.`,
+            `Velg navn og passord med lenken under. Den virker én gang, til og med ${data.expiresOn}.`,
+          ],
+          link: { path: `/invite/${data.token}`, label: 'Ta imot invitasjonen' },
+        },
+  digest: (data, language) =>
+    language === 'en'
+      ? {
+          subject: `Brobygger: ${data.items.length} new ${data.items.length === 1 ? 'message' : 'messages'} today`,
+          lines: ['Here is what happened since your last summary:'],
+          items: data.items,
+        }
+      : {
+          subject: `Brobygger: ${data.items.length} ${data.items.length === 1 ? 'ny melding' : 'nye meldinger'} i dag`,
+          lines: ['Dette har skjedd siden forrige oppsummering:'],
+          items: data.items,
+        },
+};
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+export function renderEmail<T extends EmailTemplate>(
+  template: T,
+  data: TemplateData<T>,
+  language: Language,
+  publicUrl: string,
+): RenderedEmail {
+  const draft = (drafts[template] as (data: TemplateData<T>, language: Language) => Draft)(data, language);
+  const url = (path: string) => new URL(path, publicUrl).toString();
+  const footer = language === 'en' ? 'Sent by Brobygger. Do not reply to this email.' : 'Sendt fra Brobygger. Ikke svar på denne e-posten.';
+  const text = [
+    ...draft.lines,
+    ...(draft.items ?? []).map((item) => `- ${item.subject}: ${url(item.path)}`),
+    ...(draft.link ? [`${draft.link.label}: ${url(draft.link.path)}`] : []),
+    '',
+    footer,
+  ].join('\n');
+  const html = [
+    ...draft.lines.map((line) => `<p>${escapeHtml(line)}</p>`),
+    draft.items?.length
+      ? `<ul>${draft.items.map((item) => `<li><a href="${escapeHtml(url(item.path))}">${escapeHtml(item.subject)}</a></li>`).join('')}</ul>`
+      : '',
+    draft.link ? `<p><a href="${escapeHtml(url(draft.link.path))}">${escapeHtml(draft.link.label)}</a></p>` : '',
+    `<p style="color:#555">${escapeHtml(footer)}</p>`,
+  ].join('\n');
+  return { subject: draft.subject, text, html };
+}
+
+/** One line for the daily digest: the email's subject and where its link goes. */
+export function summarizeEmail<T extends EmailTemplate>(
+  template: T,
+  data: TemplateData<T>,
+  language: Language,
+): { subject: string; path: string } {
+  const draft = (drafts[template] as (data: TemplateData<T>, language: Language) => Draft)(data, language);
+  return { subject: draft.subject, path: draft.link?.path ?? '/' };
+}

@@ -1,0 +1,60 @@
+import crypto from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import type { Tx } from './db.server';
+import type { EmailTemplate, TemplateData } from './email-templates';
+import { env } from './env.server';
+import type { Language } from './i18n';
+
+export interface EmailRequest<T extends EmailTemplate = EmailTemplate> {
+  to: string;
+  template: T;
+  data: TemplateData<T>;
+  language: Language;
+  /** The same key twice queues one email: a retried action or job cannot send it again. */
+  idempotencyKey: string;
+  /** Urgent emails (concerns, security) always go at once, whatever the recipient's preference. */
+  urgent?: boolean;
+  userId?: string | null;
+  participantId?: string | null;
+}
+
+/** Lets the in-process sender start at once after a commit instead of at the next minute. */
+export const outboxEvents = new EventEmitter();
+
+function messageIdFor(): string {
+  const host = new URL(env().PUBLIC_URL).hostname || 'brobygger.local';
+  return `<${crypto.randomUUID()}@${host}>`;
+}
+
+/**
+ * The one way to send an email: an outbox row written inside the caller's transaction, so it
+ * exists only if the change that causes it commits. A recipient who chose the daily digest
+ * has routine emails held for it ("HELD"); urgent ones are never held.
+ */
+export async function enqueueEmail(tx: Tx, request: EmailRequest): Promise<void> {
+  const recipient = request.userId
+    ? await tx.user.findUnique({ where: { id: request.userId }, select: { notificationMode: true } })
+    : null;
+  const held = !request.urgent && recipient?.notificationMode === 'DIGEST';
+  const existing = await tx.outboxEmail.findUnique({ where: { idempotencyKey: request.idempotencyKey } });
+  if (existing) return;
+  await tx.outboxEmail.create({
+    data: {
+      idempotencyKey: request.idempotencyKey,
+      toAddress: request.to,
+      userId: request.userId ?? null,
+      participantId: request.participantId ?? null,
+      template: request.template,
+      data: request.data as object,
+      language: request.language,
+      urgent: request.urgent ?? false,
+      status: held ? 'HELD' : 'PENDING',
+      messageId: messageIdFor(),
+    },
+  });
+}
+
+/** Call after the transaction that queued emails has committed. */
+export function notifyOutbox(): void {
+  outboxEvents.emit('queued');
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { resolveDatabaseUrl } from './database-url';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
+  .transform((value) => ['true', '1', 'yes', 'on'].includes(value));
+
+// A known, public secret is acceptable only while demo mode is on; real deployments must
+// bring their own (refused below).
+const DEMO_SECRET = 'brobygger-demo-secret-not-for-production-use';
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URL: z.string().optional().transform(resolveDatabaseUrl),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    PUBLIC_URL: z.url().default('http://localhost:3000'),
+    DEMO_MODE: booleanFlag.default(true),
+    SESSION_SECRET: z.string().min(32).optional(),
+    SMTP_URL: z.url().optional(),
+    MAIL_FROM: z.string().min(3).default('Brobygger <ikke-svar@brobygger.example>'),
+    JOBS: z.enum(['inline', 'off']).default('inline'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.DEMO_MODE) return;
+    if (!env.SESSION_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'required when DEMO_MODE is off (at least 32 characters)' });
+    }
+    if (!env.SMTP_URL) {
+      ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'required when DEMO_MODE is off' });
+    }
+  })
+  .transform((env) => ({
+    ...env,
+    SESSION_SECRET: env.SESSION_SECRET ?? DEMO_SECRET,
+    secureCookies: env.PUBLIC_URL.startsWith('https:'),
+  }));
+
+export type Env = z.infer<typeof schema>;
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${problems.join('\n')}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment; the server calls this at start-up so a bad setting stops it at once. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

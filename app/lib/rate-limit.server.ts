@@ -1,0 +1,39 @@
+import type { Tx } from './db.server';
+
+export interface RateLimit {
+  bucket: string;
+  /** How many recorded events within the window are allowed before the next is refused. */
+  max: number;
+  windowMs: number;
+}
+
+/** Failures are counted in the database so that every app instance sees the same numbers. */
+export async function isLimited(db: Tx, limit: RateLimit, key: string, now = new Date()): Promise<boolean> {
+  const since = new Date(now.getTime() - limit.windowMs);
+  const count = await db.rateLimitEvent.count({ where: { bucket: limit.bucket, key, createdAt: { gte: since } } });
+  return count >= limit.max;
+}
+
+export async function recordEvent(db: Tx, limit: RateLimit, key: string, now = new Date()): Promise<void> {
+  await db.rateLimitEvent.create({ data: { bucket: limit.bucket, key, createdAt: now } });
+}
+
+export async function clearEvents(db: Tx, limit: RateLimit, key: string): Promise<void> {
+  await db.rateLimitEvent.deleteMany({ where: { bucket: limit.bucket, key } });
+}
+
+/** Minutes until the oldest counted event leaves the window. */
+export async function minutesUntilFree(db: Tx, limit: RateLimit, key: string, now = new Date()): Promise<number> {
+  const since = new Date(now.getTime() - limit.windowMs);
+  const oldest = await db.rateLimitEvent.findFirst({
+    where: { bucket: limit.bucket, key, createdAt: { gte: since } },
+    orderBy: { createdAt: 'asc' },
+  });
+  if (!oldest) return 0;
+  return Math.max(1, Math.ceil((oldest.createdAt.getTime() + limit.windowMs - now.getTime()) / 60_000));
+}
+
+export function clientAddress(request: Request): string {
+  // Set by the server from the socket (app/server.ts); a forwarded header is trusted only there.
+  return request.headers.get('x-brobygger-client-ip') ?? 'unknown';
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addDays,
+  ageOn,
+  daysBetween,
+  halfYearOf,
+  halfYearRange,
+  monthOf,
+  monthRange,
+  osloDate,
+  osloInstant,
+  osloTime,
+  previousHalfYear,
+  todayInOslo,
+} from './time';
+
+describe('Oslo calendar of an instant', () => {
+  it('puts 23:30 Oslo time on the last day of a month in that month (summer, UTC+2)', () => {
+    const instant = new Date('2026-06-30T21:30:00Z'); // 23:30 in Oslo
+    expect(monthOf(instant)).toBe('2026-06');
+    expect(halfYearOf(instant)).toBe('2026-H1');
+    expect(osloDate(instant)).toBe('2026-06-30');
+  });
+
+  it('puts 00:30 Oslo time on the first of a month in the new month, though UTC is still in the old one', () => {
+    const instant = new Date('2026-06-30T22:30:00Z'); // 00:30 on 1 July in Oslo
+    expect(monthOf(instant)).toBe('2026-07');
+    expect(halfYearOf(instant)).toBe('2026-H2');
+    expect(todayInOslo(instant)).toBe('2026-07-01');
+  });
+
+  it('handles the year boundary in winter time (UTC+1)', () => {
+    expect(monthOf(new Date('2026-12-31T22:59:59Z'))).toBe('2026-12');
+    expect(monthOf(new Date('2026-12-31T23:00:00Z'))).toBe('2027-01');
+    expect(halfYearOf(new Date('2026-12-31T23:00:00Z'))).toBe('2027-H1');
+  });
+
+  it('gives month ranges whose length follows DST (March loses an hour, October gains one)', () => {
+    const march = monthRange('2026-03');
+    expect(march.start.toISOString()).toBe('2026-02-28T23:00:00.000Z');
+    expect(march.end.toISOString()).toBe('2026-03-31T22:00:00.000Z');
+    const hours = (march.end.getTime() - march.start.getTime()) / 3_600_000;
+    expect(hours).toBe(31 * 24 - 1);
+    const october = monthRange('2026-10');
+    expect((october.end.getTime() - october.start.getTime()) / 3_600_000).toBe(31 * 24 + 1);
+  });
+
+  it('gives half-year ranges and the previous half-year', () => {
+    const h2 = halfYearRange('2026-H2');
+    expect(h2.start.toISOString()).toBe('2026-06-30T22:00:00.000Z');
+    expect(h2.end.toISOString()).toBe('2026-12-31T23:00:00.000Z');
+    expect(previousHalfYear('2026-H1')).toBe('2025-H2');
+    expect(previousHalfYear('2026-H2')).toBe('2026-H1');
+  });
+});
+
+describe('wall-clock times across DST changes', () => {
+  it('keeps 18:00 on the spring-forward day (29 March 2026) and the day before', () => {
+    expect(osloInstant('2026-03-28', '18:00').toISOString()).toBe('2026-03-28T17:00:00.000Z');
+    expect(osloInstant('2026-03-29', '18:00').toISOString()).toBe('2026-03-29T16:00:00.000Z');
+    expect(osloTime(osloInstant('2026-03-29', '18:00'))).toBe('18:00');
+  });
+
+  it('keeps 18:00 on the fall-back day (25 October 2026)', () => {
+    expect(osloInstant('2026-10-25', '18:00').toISOString()).toBe('2026-10-25T17:00:00.000Z');
+    expect(osloTime(osloInstant('2026-10-25', '18:00'))).toBe('18:00');
+  });
+
+  it('counts calendar days, not 24-hour periods, across a DST change', () => {
+    expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2);
+    expect(addDays('2026-10-24', 1)).toBe('2026-10-25');
+    expect(addDays('2026-10-25', 1)).toBe('2026-10-26');
+  });
+});
+
+describe('age on a date', () => {
+  it('turns 18 on the 18th birthday, not the day before', () => {
+    expect(ageOn('2008-11-22', '2026-11-22')).toBe(18);
+    expect(ageOn('2008-11-23', '2026-11-22')).toBe(17);
+  });
+
+  it('turns 25 on the 25th birthday', () => {
+    expect(ageOn('2001-11-22', '2026-11-22')).toBe(25);
+    expect(ageOn('2001-11-23', '2026-11-22')).toBe(24);
+  });
+
+  it('lets someone born 29 February have their birthday on 1 March in common years', () => {
+    expect(ageOn('2004-02-29', '2026-02-28')).toBe(21);
+    expect(ageOn('2004-02-29', '2026-03-01')).toBe(22);
+    expect(ageOn('2004-02-29', '2028-02-29')).toBe(24);
+  });
+
+  it('refuses something that is not a date', () => {
+    expect(() => ageOn('2004-02-30', '2026-01-01')).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,143 @@
+import { DateTime } from 'luxon';
+
+/**
+ * Every date rule of the programme (month, half-year, "today", ages, reminders) is judged
+ * in Europe/Oslo, whatever the server's own time zone. Instants are stored in UTC; calendar
+ * dates travel as ISO "YYYY-MM-DD" strings. Luxon does the zone arithmetic (DST included).
+ */
+export const OSLO = 'Europe/Oslo';
+
+export type IsoDate = string; // YYYY-MM-DD
+export type MonthKey = string; // YYYY-MM
+export type HalfYearKey = string; // YYYY-H1 | YYYY-H2
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function inOslo(instant: Date): DateTime {
+  return DateTime.fromJSDate(instant, { zone: OSLO });
+}
+
+function parseIsoDate(date: IsoDate): DateTime {
+  const parsed = ISO_DATE.test(date) ? DateTime.fromISO(date, { zone: OSLO }) : null;
+  if (!parsed || !parsed.isValid) throw new RangeError(`Not a calendar date: ${date}`);
+  return parsed;
+}
+
+export function isIsoDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  return DateTime.fromISO(value, { zone: OSLO }).isValid;
+}
+
+/** The Oslo calendar date of an instant. */
+export function osloDate(instant: Date): IsoDate {
+  return inOslo(instant).toISODate()!;
+}
+
+export function todayInOslo(now: Date = new Date()): IsoDate {
+  return osloDate(now);
+}
+
+/** The Oslo calendar month ("2026-03") an instant falls in. */
+export function monthOf(instant: Date): MonthKey {
+  return inOslo(instant).toFormat('yyyy-MM');
+}
+
+/** January–June is H1, July–December is H2, in Oslo time. */
+export function halfYearOf(instant: Date): HalfYearKey {
+  const local = inOslo(instant);
+  return `${local.year}-H${local.month <= 6 ? 1 : 2}`;
+}
+
+export function halfYearOfDate(date: IsoDate): HalfYearKey {
+  const local = parseIsoDate(date);
+  return `${local.year}-H${local.month <= 6 ? 1 : 2}`;
+}
+
+export interface InstantRange {
+  /** inclusive */
+  start: Date;
+  /** exclusive */
+  end: Date;
+}
+
+export function monthRange(month: MonthKey): InstantRange {
+  const start = DateTime.fromFormat(month, 'yyyy-MM', { zone: OSLO });
+  if (!start.isValid) throw new RangeError(`Not a month: ${month}`);
+  return { start: start.toJSDate(), end: start.plus({ months: 1 }).toJSDate() };
+}
+
+export function parseHalfYear(key: HalfYearKey): { year: number; half: 1 | 2 } {
+  const match = /^(\d{4})-H([12])$/.exec(key);
+  if (!match) throw new RangeError(`Not a half-year: ${key}`);
+  return { year: Number(match[1]), half: match[2] === '1' ? 1 : 2 };
+}
+
+export function halfYearRange(key: HalfYearKey): InstantRange {
+  const { year, half } = parseHalfYear(key);
+  const start = DateTime.fromObject({ year, month: half === 1 ? 1 : 7, day: 1 }, { zone: OSLO });
+  return { start: start.toJSDate(), end: start.plus({ months: 6 }).toJSDate() };
+}
+
+export function previousHalfYear(key: HalfYearKey): HalfYearKey {
+  const { year, half } = parseHalfYear(key);
+  return half === 2 ? `${year}-H1` : `${year - 1}-H2`;
+}
+
+/** Completed years on a date. Someone born 29 February has a birthday on 1 March in common years. */
+export function ageOn(dateOfBirth: IsoDate, onDate: IsoDate): number {
+  const born = parseIsoDate(dateOfBirth);
+  const on = parseIsoDate(onDate);
+  const hadBirthday = on.month > born.month || (on.month === born.month && on.day >= born.day);
+  return on.year - born.year - (hadBirthday ? 0 : 1);
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return parseIsoDate(date).plus({ days }).toISODate()!;
+}
+
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  return parseIsoDate(date).plus({ months }).toISODate()!;
+}
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round(parseIsoDate(to).diff(parseIsoDate(from), 'days').days);
+}
+
+/** The instant of an Oslo wall-clock time, e.g. a meeting planned for 18:00 on a date. */
+export function osloInstant(date: IsoDate, time: string): Date {
+  const local = DateTime.fromISO(`${date}T${time}`, { zone: OSLO });
+  if (!local.isValid) throw new RangeError(`Not a local time: ${date} ${time}`);
+  return local.toJSDate();
+}
+
+/** The Oslo wall-clock time ("HH:mm") of an instant. */
+export function osloTime(instant: Date): string {
+  return inOslo(instant).toFormat('HH:mm');
+}
+
+/** The instant Oslo's day begins (00:00 local, which DST never skips in Norway). */
+export function startOfOsloDay(date: IsoDate): Date {
+  return parseIsoDate(date).startOf('day').toJSDate();
+}
+
+export type Language = 'nb' | 'en';
+
+const LOCALES: Record<Language, string> = { nb: 'nb-NO', en: 'en-GB' };
+
+export function formatDate(date: IsoDate | Date, language: Language): string {
+  const local = typeof date === 'string' ? parseIsoDate(date) : inOslo(date);
+  return local.setLocale(LOCALES[language]).toLocaleString(DateTime.DATE_MED);
+}
+
+export function formatDateTime(instant: Date, language: Language): string {
+  return inOslo(instant)
+    .setLocale(LOCALES[language])
+    .toLocaleString({ ...DateTime.DATE_MED_WITH_WEEKDAY, hour: '2-digit', minute: '2-digit' });
+}
+
+export function formatMonth(month: MonthKey, language: Language): string {
+  return DateTime.fromFormat(month, 'yyyy-MM', { zone: OSLO })
+    .setLocale(LOCALES[language])
+    .toFormat('LLLL yyyy');
+}

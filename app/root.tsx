@@ -1,0 +1,143 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json } from '@remix-run/node';
+import {
+  Form,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useLocation,
+  useRouteLoaderData,
+} from '@remix-run/react';
+import type { ReactNode } from 'react';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { useT } from '~/components/use-translation';
+import type { Role } from '~/domain/users/roles';
+import { getUser } from '~/lib/auth.server';
+import { env } from '~/lib/env.server';
+import { readFlash } from '~/lib/flash.server';
+import type { MessageKey } from '~/lib/i18n';
+import { resolveLanguage } from '~/lib/language.server';
+import stylesheet from '~/styles/app.css';
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  const language = await resolveLanguage(request, user);
+  const { flash, clearHeader } = await readFlash(request);
+  return json(
+    { user, language, flash, demoMode: env().DEMO_MODE },
+    { headers: clearHeader ? { 'Set-Cookie': clearHeader } : undefined },
+  );
+}
+
+const NAV: Record<Role, { to: string; label: MessageKey }[]> = {
+  COORDINATOR: [
+    { to: '/dashboard', label: 'nav.dashboard' },
+    { to: '/referrals', label: 'nav.referrals' },
+    { to: '/users', label: 'nav.users' },
+  ],
+  VOLUNTEER: [{ to: '/me', label: 'nav.me' }],
+  PROBATION_OFFICER: [{ to: '/referrals', label: 'nav.referrals' }],
+};
+
+function LanguageSwitch({ current }: { current: 'nb' | 'en' }) {
+  const location = useLocation();
+  const other = current === 'nb' ? 'en' : 'nb';
+  return (
+    <Form method="post" action="/language" className="language-switch">
+      <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
+      <button type="submit" name="language" value={other} lang={other}>
+        {other === 'en' ? 'English' : 'Norsk'}
+      </button>
+    </Form>
+  );
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>('root');
+  const t = useT();
+  const user = data?.user;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link to="/" className="brand">
+            {t('app.name')}
+          </Link>
+          {user ? (
+            <nav aria-label={t('nav.main')} className="main-nav">
+              <ul>
+                {NAV[user.role].map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to}>{t(item.label)}</NavLink>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
+          <div className="header-tools">
+            <LanguageSwitch current={data?.language ?? 'nb'} />
+            {user ? (
+              <Form method="post" action="/logout">
+                <span className="visually-hidden">{t('nav.signedInAs', { name: user.name })}</span>
+                <button type="submit" className="button-link">
+                  {t('nav.logout')}
+                </button>
+              </Form>
+            ) : null}
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {data?.flash ? (
+          <p role="status" className={`flash flash--${data.flash.kind}`}>
+            {t(data.flash.key, data.flash.params)}
+          </p>
+        ) : null}
+        {children}
+      </main>
+    </>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>('root');
+  return (
+    <html lang={data?.language === 'en' ? 'en' : 'nb'}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <Shell>{children}</Shell>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  useLoaderData<typeof loader>();
+  return <Outlet />;
+}
+
+export const meta: MetaFunction = () => [{ title: 'Brobygger' }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

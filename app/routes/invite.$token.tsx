@@ -1,0 +1,113 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { z } from 'zod';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { FormErrors, TextField } from '~/components/forms';
+import { useT } from '~/components/use-translation';
+import { acceptInvitation, EmailAlreadyUsedError, findOpenInvitation } from '~/domain/users/invitations.server';
+import { HOME_BY_ROLE, roleSchema } from '~/domain/users/roles';
+import { audit } from '~/lib/audit.server';
+import { db } from '~/lib/db.server';
+import { redirectWithFlash } from '~/lib/flash.server';
+import { errorMessage } from '~/lib/form-errors';
+import { createSession } from '~/lib/session.server';
+import { requiredText } from '~/lib/validation';
+
+const schema = z
+  .object({
+    name: requiredText(120),
+    password: z
+      .string({ error: errorMessage('form.required') })
+      .min(12, { error: errorMessage('invite.passwordTooShort') })
+      .max(200, { error: errorMessage('form.tooLong', { max: 200 }) }),
+    confirm: z.string({ error: errorMessage('form.required') }),
+  })
+  .refine((value) => value.password === value.confirm, {
+    path: ['confirm'],
+    error: errorMessage('invite.passwordMismatch'),
+  });
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const invitation = await findOpenInvitation(db, params.token ?? '');
+  if (!invitation) return json({ invitation: null }, { status: 404 });
+  return json({ invitation: { email: invitation.email, role: roleSchema.parse(invitation.role) } });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status !== 'success') {
+    return json({ result: submission.reply({ hideFields: ['password', 'confirm'] }) }, { status: 400 });
+  }
+  try {
+    const user = await acceptInvitation(db, params.token ?? '', submission.value);
+    if (!user) {
+      return json({ result: submission.reply({ formErrors: [errorMessage('invite.invalid')] }) }, { status: 404 });
+    }
+    const cookie = await createSession(db, user.id, request);
+    await audit(db, request, { actorId: user.id, action: 'CREATE', entityType: 'USER', entityId: user.id });
+    return redirectWithFlash(
+      HOME_BY_ROLE[roleSchema.parse(user.role)],
+      { kind: 'success', key: 'invite.accepted' },
+      { headers: { 'Set-Cookie': cookie } },
+    );
+  } catch (error) {
+    if (!(error instanceof EmailAlreadyUsedError)) throw error;
+    return json({ result: submission.reply({ formErrors: [errorMessage('invite.emailTaken')] }) }, { status: 409 });
+  }
+}
+
+export default function AcceptInvitation() {
+  const { invitation } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const [form, fields] = useForm({
+    id: 'invite',
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: 'onBlur',
+  });
+  if (!invitation) {
+    return (
+      <section>
+        <h1>{t('invite.title')}</h1>
+        <p role="alert">{t('invite.invalid')}</p>
+      </section>
+    );
+  }
+  return (
+    <section aria-labelledby="invite-title">
+      <h1 id="invite-title">{t('invite.title')}</h1>
+      <p>{t('invite.intro', { role: t(`role.${invitation.role}`).toLowerCase() })}</p>
+      <p>
+        <strong>{invitation.email}</strong>
+      </p>
+      <Form method="post" className="form" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <TextField meta={fields.name} label={t('invite.name')} autoComplete="name" />
+        <TextField
+          meta={fields.password}
+          label={t('invite.password')}
+          hint={t('invite.passwordHint')}
+          type="password"
+          autoComplete="new-password"
+        />
+        <TextField meta={fields.confirm} label={t('invite.passwordConfirm')} type="password" autoComplete="new-password" />
+        <div className="actions">
+          <button type="submit" className="primary">
+            {t('invite.submit')}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: 'Invitasjon – Brobygger' }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,21 @@
+import type { Db } from '~/lib/db.server';
+import type { MailTransport } from '~/lib/email-transport.server';
+
+export interface JobContext {
+  db: Db;
+  /** The slot's scheduled time; jobs judge "what is due" from it, so a late run does the same work. */
+  scheduledFor: Date;
+  now: Date;
+  owner: string;
+  transport: MailTransport;
+  publicUrl: string;
+}
+
+export interface JobDefinition {
+  name: string;
+  /** Cron expression in Europe/Oslo time. */
+  cron: string;
+  /** How long a claim lives before another instance may take the slot over. */
+  leaseMs: number;
+  run(context: JobContext): Promise<unknown>;
+}

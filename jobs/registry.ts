@@ -1,0 +1,7 @@
+import { dailyDigestJob } from './daily-digest';
+import type { JobDefinition } from './job';
+import { pruneJobRunsJob } from './prune-job-runs';
+import { sendOutboxJob } from './send-outbox';
+
+/** Every scheduled job; docs/jobs.md describes each. */
+export const JOBS: JobDefinition[] = [sendOutboxJob, dailyDigestJob, pruneJobRunsJob];

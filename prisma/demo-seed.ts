@@ -1,0 +1,405 @@
+/**
+ * Demo data: realistic and clearly fake. Trøndelag municipalities, Norwegian prisons,
+ * plausible interests and plans; every email address is on the reserved .example domain.
+ * Dates are relative to the day the seed runs, so the demo always looks current.
+ */
+import type { Db, Tx } from '~/lib/db.server';
+import { DEMO_LOGINS, DEMO_PASSWORD } from '~/domain/users/demo-logins';
+import type { Good } from '~/domain/plans/areas';
+import type { ParticipantStatus } from '~/domain/participants/status';
+import type { LogOutcome, PlaceType } from '~/domain/meetings/constants';
+import { addDays, halfYearOf, osloInstant, previousHalfYear, todayInOslo } from '~/lib/time';
+import {
+  completeScreening,
+  createCourse,
+  createMeeting,
+  createPair,
+  createParticipant,
+  createPlan,
+  createUser,
+  createVolunteer,
+} from '../tests/fixtures/factories';
+
+const [COORDINATOR_LOGIN, VOLUNTEER_LOGIN, OFFICER_LOGIN] = DEMO_LOGINS;
+
+const PRISONS = [
+  'Trondheim fengsel, avdeling Tunga',
+  'Trondheim fengsel, avdeling Leira',
+  'Verdal fengsel',
+  'Trondheim fengsel, avdeling Leira',
+];
+
+interface DemoParticipant {
+  firstName: string;
+  lastName: string;
+  age: number;
+  gender: 'MALE' | 'FEMALE';
+  status: ParticipantStatus;
+  /** days from today; negative = already released */
+  release: number;
+  municipality: string;
+  interests: string[];
+  languages?: string[];
+  wishedGender?: 'MALE' | 'FEMALE';
+  needs?: string;
+  sharePlan?: boolean;
+}
+
+const PARTICIPANTS: DemoParticipant[] = [
+  // matched, with active pairs (the first belongs to the demo volunteer)
+  { firstName: 'Jonas', lastName: 'Lie', age: 21, gender: 'MALE', status: 'MATCHED', release: -40, municipality: 'Trondheim', interests: ['fotball', 'gaming', 'trening'], needs: 'Trenger hjelp med å finne bolig og komme i gang med skole.' },
+  { firstName: 'Amir', lastName: 'Haddad', age: 22, gender: 'MALE', status: 'MATCHED', release: 25, municipality: 'Trondheim', interests: ['boksing', 'musikk'], languages: ['norsk', 'arabisk'] },
+  { firstName: 'Sara', lastName: 'Moen', age: 20, gender: 'FEMALE', status: 'MATCHED', release: -75, municipality: 'Stjørdal', interests: ['hest', 'matlaging', 'turgåing'], wishedGender: 'FEMALE' },
+  { firstName: 'Mathias', lastName: 'Eide', age: 23, gender: 'MALE', status: 'MATCHED', release: 10, municipality: 'Steinkjer', interests: ['fiske', 'bil og motor'] },
+  { firstName: 'Emil', lastName: 'Strand', age: 19, gender: 'MALE', status: 'MATCHED', release: -120, municipality: 'Levanger', interests: ['gaming', 'data', 'sjakk'], sharePlan: false },
+  { firstName: 'Noah', lastName: 'Kristiansen', age: 24, gender: 'MALE', status: 'MATCHED', release: -20, municipality: 'Malvik', interests: ['klatring', 'turgåing'] },
+  { firstName: 'Aleksander', lastName: 'Nilsen', age: 22, gender: 'MALE', status: 'MATCHED', release: 45, municipality: 'Trondheim', interests: ['basketball', 'musikk', 'film'] },
+  { firstName: 'Ida', lastName: 'Berg', age: 21, gender: 'FEMALE', status: 'MATCHED', release: -5, municipality: 'Melhus', interests: ['tegning', 'yoga'], wishedGender: 'FEMALE' },
+  // waiting for a volunteer
+  { firstName: 'Ibrahim', lastName: 'Yusuf', age: 20, gender: 'MALE', status: 'ACCEPTED', release: 30, municipality: 'Trondheim', interests: ['fotball', 'trening'], languages: ['norsk', 'somali'] },
+  { firstName: 'Thea', lastName: 'Solberg', age: 23, gender: 'FEMALE', status: 'ACCEPTED', release: 55, municipality: 'Orkland', interests: ['hund', 'turgåing', 'matlaging'] },
+  { firstName: 'Henrik', lastName: 'Aune', age: 19, gender: 'MALE', status: 'ACCEPTED', release: 12, municipality: 'Verdal', interests: ['snekring', 'fiske'] },
+  { firstName: 'Lucas', lastName: 'Hagen', age: 22, gender: 'MALE', status: 'WAITLISTED', release: 150, municipality: 'Namsos', interests: ['musikk', 'gitar'] },
+  { firstName: 'Sander', lastName: 'Lund', age: 24, gender: 'MALE', status: 'WAITLISTED', release: 200, municipality: 'Oppdal', interests: ['ski', 'friluftsliv'] },
+  // new referrals for triage
+  { firstName: 'Oliver', lastName: 'Ås', age: 18, gender: 'MALE', status: 'REFERRED', release: 70, municipality: 'Trondheim', interests: ['fotball', 'rap'] },
+  { firstName: 'Nora', lastName: 'Dahl', age: 21, gender: 'FEMALE', status: 'REFERRED', release: 90, municipality: 'Skaun', interests: ['trening', 'sminke', 'musikk'] },
+  { firstName: 'Filip', lastName: 'Vik', age: 20, gender: 'MALE', status: 'REFERRED', release: 40, municipality: 'Trondheim', interests: ['gaming', 'basketball'] },
+  // ended
+  { firstName: 'Tobias', lastName: 'Ness', age: 24, gender: 'MALE', status: 'DECLINED', release: 20, municipality: 'Bergen', interests: ['fotball'] },
+  { firstName: 'Markus', lastName: 'Rønning', age: 23, gender: 'MALE', status: 'COMPLETED', release: -260, municipality: 'Trondheim', interests: ['trening', 'matlaging'] },
+  { firstName: 'Julie', lastName: 'Fossum', age: 22, gender: 'FEMALE', status: 'COMPLETED', release: -220, municipality: 'Stjørdal', interests: ['hest', 'tegning'] },
+  { firstName: 'Kevin', lastName: 'Sæther', age: 21, gender: 'MALE', status: 'WITHDRAWN', release: -150, municipality: 'Trondheim', interests: ['bil og motor'] },
+];
+
+interface DemoVolunteer {
+  firstName: string;
+  lastName: string;
+  age: number;
+  gender: 'MALE' | 'FEMALE';
+  municipality: string;
+  interests: string[];
+  languages?: string[];
+  availability: string[];
+  stage: 'APPLIED' | 'SCREENING' | 'READY' | 'PAUSED' | 'LEFT';
+  daysInStage: number;
+}
+
+const VOLUNTEERS: DemoVolunteer[] = [
+  // ready and matched (the first is the demo volunteer)
+  { firstName: 'Marte', lastName: 'Frivoll', age: 34, gender: 'FEMALE', municipality: 'Trondheim', interests: ['fotball', 'trening', 'film'], availability: ['EVENINGS', 'WEEKENDS'], stage: 'READY', daysInStage: 120 },
+  { firstName: 'Ahmed', lastName: 'Karimi', age: 41, gender: 'MALE', municipality: 'Trondheim', interests: ['boksing', 'musikk', 'matlaging'], languages: ['norsk', 'arabisk', 'engelsk'], availability: ['EVENINGS'], stage: 'READY', daysInStage: 90 },
+  { firstName: 'Hanne', lastName: 'Granli', age: 52, gender: 'FEMALE', municipality: 'Stjørdal', interests: ['hest', 'turgåing'], availability: ['WEEKDAY_DAYTIME', 'WEEKENDS'], stage: 'READY', daysInStage: 200 },
+  { firstName: 'Per', lastName: 'Vollan', age: 61, gender: 'MALE', municipality: 'Steinkjer', interests: ['fiske', 'bil og motor', 'snekring'], availability: ['WEEKDAY_DAYTIME'], stage: 'READY', daysInStage: 150 },
+  { firstName: 'Eirik', lastName: 'Brattli', age: 29, gender: 'MALE', municipality: 'Levanger', interests: ['sjakk', 'data', 'gaming'], availability: ['EVENINGS'], stage: 'READY', daysInStage: 210 },
+  { firstName: 'Kristin', lastName: 'Mo', age: 38, gender: 'FEMALE', municipality: 'Malvik', interests: ['klatring', 'ski'], availability: ['WEEKENDS'], stage: 'READY', daysInStage: 100 },
+  { firstName: 'Jørgen', lastName: 'Tangen', age: 27, gender: 'MALE', municipality: 'Trondheim', interests: ['basketball', 'film', 'musikk'], availability: ['EVENINGS', 'WEEKENDS'], stage: 'READY', daysInStage: 60 },
+  { firstName: 'Silje', lastName: 'Rønne', age: 45, gender: 'FEMALE', municipality: 'Melhus', interests: ['yoga', 'tegning', 'matlaging'], availability: ['WEEKDAY_DAYTIME', 'EVENINGS'], stage: 'READY', daysInStage: 80 },
+  // ready, free
+  { firstName: 'Bjørn', lastName: 'Stavrum', age: 48, gender: 'MALE', municipality: 'Trondheim', interests: ['fotball', 'friluftsliv', 'fiske'], availability: ['EVENINGS', 'WEEKENDS'], stage: 'READY', daysInStage: 20 },
+  { firstName: 'Linn', lastName: 'Holt', age: 31, gender: 'FEMALE', municipality: 'Orkland', interests: ['hund', 'turgåing', 'matlaging'], availability: ['WEEKENDS'], stage: 'READY', daysInStage: 12 },
+  // in the pipeline
+  { firstName: 'Camilla', lastName: 'Sve', age: 36, gender: 'FEMALE', municipality: 'Trondheim', interests: ['musikk', 'gitar'], availability: ['EVENINGS'], stage: 'SCREENING', daysInStage: 21 },
+  { firstName: 'Anders', lastName: 'Kvam', age: 26, gender: 'MALE', municipality: 'Verdal', interests: ['snekring', 'trening'], availability: ['WEEKENDS'], stage: 'SCREENING', daysInStage: 6 },
+  { firstName: 'Tone', lastName: 'Bakken', age: 57, gender: 'FEMALE', municipality: 'Namsos', interests: ['strikking', 'turgåing'], availability: ['WEEKDAY_DAYTIME'], stage: 'APPLIED', daysInStage: 3 },
+  { firstName: 'Mohammed', lastName: 'Ali', age: 33, gender: 'MALE', municipality: 'Trondheim', interests: ['fotball', 'matlaging'], languages: ['norsk', 'somali', 'engelsk'], availability: ['EVENINGS'], stage: 'APPLIED', daysInStage: 17 },
+  { firstName: 'Geir', lastName: 'Lyng', age: 64, gender: 'MALE', municipality: 'Oppdal', interests: ['ski', 'friluftsliv'], availability: ['WEEKDAY_DAYTIME'], stage: 'PAUSED', daysInStage: 40 },
+];
+
+const OFFICERS = [
+  { email: OFFICER_LOGIN.email, name: 'Ola Nordmann', organisation: 'Kriminalomsorgen, Trondheim fengsel' },
+  { email: 'siri.hansen@kriminalomsorg.example', name: 'Siri Hansen', organisation: 'Kriminalomsorgen, friomsorgen Trøndelag' },
+  { email: 'jon.berg@kriminalomsorg.example', name: 'Jon Berg', organisation: 'Kriminalomsorgen, Verdal fengsel' },
+  { email: 'mette.aune@kriminalomsorg.example', name: 'Mette Aune', organisation: 'Kriminalomsorgen, Trondheim fengsel' },
+];
+
+const PLAN_TEXT: Record<string, { future: string; goods: Good[]; strengths: string; opportunities: string; barriers: string; coping: string }> = {
+  NETWORK: {
+    future: 'Ha to–tre venner som ikke ruser seg, og ha bedre kontakt med lillesøster.',
+    goods: ['BELONGING', 'JOY'],
+    strengths: 'Lojal, god til å lytte, glad i familien.',
+    opportunities: 'Fotballaget i bydelen, frivillig fra Brobygger, storesøster.',
+    barriers: 'Gamle venner tar kontakt når jeg kommer ut.',
+    coping: 'Bytte telefonnummer, avtale faste ting med frivillig på fredager.',
+  },
+  ACTIVITY_DIET: {
+    future: 'Trene tre ganger i uka og spise frokost hver dag.',
+    goods: ['HEALTH', 'MASTERY'],
+    strengths: 'Sterk vilje når jeg har et mål.',
+    opportunities: 'Treningssenter med rabatt via NAV, løpegruppe.',
+    barriers: 'Døgnrytmen blir fort snudd.',
+    coping: 'Fast tid å stå opp, trene sammen med frivillig.',
+  },
+  WORK_EDUCATION: {
+    future: 'Fullføre fagbrev som tømrer.',
+    goods: ['MASTERY', 'MEANING', 'AUTONOMY'],
+    strengths: 'Flink med hendene, har tatt to fag i fengselet.',
+    opportunities: 'Opplæringskontor, NAV-veileder, skolen i fengselet.',
+    barriers: 'Lite tro på meg selv på skole.',
+    coping: 'Ta ett fag om gangen, be om leksehjelp.',
+  },
+  FINANCES: {
+    future: 'Ha oversikt over gjelda og en nedbetalingsplan.',
+    goods: ['INNER_PEACE', 'AUTONOMY'],
+    strengths: 'Ærlig om hvordan det står til.',
+    opportunities: 'Gjeldsrådgiver i kommunen.',
+    barriers: 'Unngår å åpne brev.',
+    coping: 'Åpne post sammen med noen jeg stoler på.',
+  },
+  HOUSING: {
+    future: 'Egen leilighet innen et år.',
+    goods: ['INNER_PEACE', 'AUTONOMY'],
+    strengths: 'Har bodd alene før og klarte meg.',
+    opportunities: 'Kommunal bolig, startlån senere.',
+    barriers: 'Ingen bolig klar ved løslatelse.',
+    coping: 'Søke tidlig, bo hos søster i overgangen.',
+  },
+};
+
+function dateOfBirthForAge(age: number, today: string): string {
+  return addDays(today, -(age * 365 + Math.floor(age / 4) + 40));
+}
+
+export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
+  const today = todayInOslo(now);
+  await db.$transaction(
+    async (tx: Tx) => {
+      const coordinator = await createUser(tx, {
+        role: 'COORDINATOR',
+        email: COORDINATOR_LOGIN.email,
+        name: 'Kari Nordmann',
+        password: DEMO_PASSWORD,
+        organisation: 'Røde Kors Trøndelag',
+      });
+      const officers = [];
+      for (const officer of OFFICERS) {
+        officers.push(await createUser(tx, { role: 'PROBATION_OFFICER', ...officer, password: DEMO_PASSWORD }));
+      }
+      const volunteerUser = await createUser(tx, {
+        role: 'VOLUNTEER',
+        email: VOLUNTEER_LOGIN.email,
+        name: 'Marte Frivoll',
+        password: DEMO_PASSWORD,
+      });
+
+      const pastCourse = await createCourse(tx, {
+        title: 'Grunnkurs for frivillige – høst',
+        sessions: [
+          { date: addDays(today, -240), hours: 3, topic: 'Hva det vil si å være frivillig for unge etter soning' },
+          { date: addDays(today, -233), hours: 3, topic: 'Fengselsbesøk, taushetsplikt og grenser' },
+          { date: addDays(today, -226), hours: 2, topic: 'Er-Vil-Kan og de sju godene' },
+        ],
+      });
+      await createCourse(tx, {
+        title: 'Grunnkurs for frivillige – vår',
+        sessions: [
+          { date: addDays(today, 2), hours: 3, topic: 'Hva det vil si å være frivillig for unge etter soning' },
+          { date: addDays(today, 9), hours: 3, topic: 'Fengselsbesøk, taushetsplikt og grenser' },
+        ],
+      });
+
+      const volunteers = [];
+      for (const [index, v] of VOLUNTEERS.entries()) {
+        const stageChangedAt = new Date(now.getTime() - v.daysInStage * 86_400_000);
+        const volunteer = await createVolunteer(tx, {
+          firstName: v.firstName,
+          lastName: v.lastName,
+          email: index === 0 ? VOLUNTEER_LOGIN.email : `${v.firstName}.${v.lastName}`.toLowerCase().replace(/[^a-z.]/g, '') + '@example.no',
+          dateOfBirth: dateOfBirthForAge(v.age, today),
+          gender: v.gender,
+          municipality: v.municipality,
+          interests: v.interests,
+          languages: v.languages ?? ['norsk', 'engelsk'],
+          availability: v.availability,
+          status: v.stage,
+          userId: index === 0 ? volunteerUser.id : null,
+          stageChangedAt,
+          createdAt: new Date(stageChangedAt.getTime() - 40 * 86_400_000),
+        });
+        if (v.stage === 'READY' || v.stage === 'PAUSED') {
+          await completeScreening(tx, {
+            volunteerId: volunteer.id,
+            coordinatorId: coordinator.id,
+            courseId: pastCourse.id,
+            on: addDays(today, -Math.max(v.daysInStage, 30)),
+          });
+        }
+        if (v.stage === 'SCREENING') {
+          await tx.screeningInterview.create({
+            data: { volunteerId: volunteer.id, heldOn: addDays(today, -v.daysInStage), interviewerId: coordinator.id, outcome: 'APPROVED' },
+          });
+        }
+        volunteers.push(volunteer);
+      }
+
+      const participants = [];
+      for (const [index, p] of PARTICIPANTS.entries()) {
+        const referrer = officers[index % officers.length];
+        const referredDaysAgo = p.status === 'REFERRED' ? 3 + index : 60 + index * 9;
+        const referralDate = addDays(today, -referredDaysAgo);
+        const participant = await createParticipant(tx, {
+          referrerId: referrer.id,
+          firstName: p.firstName,
+          lastName: p.lastName,
+          dateOfBirth: dateOfBirthForAge(p.age, referralDate),
+          gender: p.gender,
+          status: p.status,
+          prison: PRISONS[index % PRISONS.length],
+          prisonUnit: `Avdeling ${'ABCD'[index % 4]}`,
+          expectedReleaseDate: addDays(today, p.release),
+          releaseMunicipality: p.municipality,
+          interests: p.interests,
+          languages: p.languages ?? ['norsk'],
+          wishedGender: p.wishedGender ?? null,
+          needs: p.needs,
+          referralDate,
+          consent: { sharePlan: p.sharePlan ?? true },
+          createdAt: osloInstant(referralDate, '10:00'),
+        });
+        if (p.status !== 'REFERRED') {
+          const decision = p.status === 'DECLINED' ? 'DECLINED' : p.status === 'WAITLISTED' ? 'WAITLISTED' : 'ACCEPTED';
+          await tx.referral.updateMany({
+            where: { participantId: participant.id },
+            data: {
+              decision,
+              decidedAt: osloInstant(addDays(referralDate, 4), '13:00'),
+              decidedById: coordinator.id,
+              decisionReason: decision === 'DECLINED' ? 'Skal bosette seg utenfor Trøndelag.' : null,
+            },
+          });
+          await tx.participantStatusChange.create({
+            data: { participantId: participant.id, fromStatus: 'REFERRED', toStatus: decision, changedById: coordinator.id, createdAt: osloInstant(addDays(referralDate, 4), '13:00') },
+          });
+        }
+        if (p.status !== 'REFERRED' && p.status !== 'DECLINED') {
+          await createPlan(tx, {
+            participantId: participant.id,
+            createdById: referrer.id,
+            areas: Object.entries(PLAN_TEXT).map(([areaKey, text]) => ({ areaKey, ...text })),
+          });
+        }
+        participants.push(participant);
+      }
+
+      // Eight active pairs, with a few months of weekly meetings each.
+      for (let i = 0; i < 8; i += 1) {
+        const participant = participants[i];
+        const volunteer = volunteers[i];
+        const startDate = addDays(today, -(30 + ((i * 17) % 110)));
+        const pair = await createPair(tx, {
+          participantId: participant.id,
+          volunteerId: volunteer.id,
+          startDate,
+          createdById: coordinator.id,
+        });
+        await tx.participantStatusChange.create({
+          data: { participantId: participant.id, fromStatus: 'ACCEPTED', toStatus: 'MATCHED', changedById: coordinator.id, createdAt: osloInstant(startDate, '12:00') },
+        });
+        await seedMeetings(tx, {
+          pairId: pair.id,
+          startDate,
+          today,
+          releaseDate: participant.expectedReleaseDate,
+          loggedById: i === 0 ? volunteerUser.id : undefined,
+          variant: i,
+        });
+      }
+
+      // Two pairs that ended: one completed as planned, one where the participant withdrew.
+      for (const [participantIndex, volunteerIndex, reason] of [
+        [17, 8, 'PLAN_COMPLETED'],
+        [19, 9, 'PARTICIPANT_WITHDREW'],
+      ] as const) {
+        const startDate = addDays(today, -300);
+        const pair = await createPair(tx, {
+          participantId: participants[participantIndex].id,
+          volunteerId: volunteers[volunteerIndex].id,
+          startDate,
+          createdById: coordinator.id,
+        });
+        const endDate = addDays(today, reason === 'PLAN_COMPLETED' ? -40 : -150);
+        await seedMeetings(tx, { pairId: pair.id, startDate, today: endDate, releaseDate: participants[participantIndex].expectedReleaseDate, variant: participantIndex });
+        await tx.pair.update({
+          where: { id: pair.id },
+          data: {
+            status: 'ENDED',
+            endDate,
+            endedAt: osloInstant(endDate, '15:00'),
+            endType: reason === 'PLAN_COMPLETED' ? 'PLANNED' : 'UNPLANNED',
+            endReason: reason,
+            closureTalkDate: endDate,
+            contactAfterClosure: reason === 'PLAN_COMPLETED' ? 'Avtalt en kaffe om tre måneder.' : null,
+            surveyScore: reason === 'PLAN_COMPLETED' ? 5 : 3,
+          },
+        });
+      }
+      const julie = participants[18];
+      const endedPair = await createPair(tx, {
+        participantId: julie.id,
+        volunteerId: volunteers[2].id,
+        startDate: addDays(today, -400),
+        createdById: coordinator.id,
+      });
+      await tx.pair.update({
+        where: { id: endedPair.id },
+        data: { status: 'ENDED', endDate: addDays(today, -190), endedAt: osloInstant(addDays(today, -190), '15:00'), endType: 'PLANNED', endReason: 'PLAN_COMPLETED', surveyScore: 4 },
+      });
+
+      // Targets for this and the previous half-year.
+      const current = halfYearOf(now);
+      await tx.halfYearTarget.create({ data: { halfYear: current, newPairs: 10, newParticipants: 12, newReadyVolunteers: 10 } });
+      await tx.halfYearTarget.create({ data: { halfYear: previousHalfYear(current), newPairs: 10, newParticipants: 12, newReadyVolunteers: 10 } });
+    },
+    { timeout: 120_000 },
+  );
+}
+
+async function seedMeetings(
+  tx: Tx,
+  input: { pairId: string; startDate: string; today: string; releaseDate: string; loggedById?: string; variant: number },
+) {
+  const places: { type: PlaceType; place: string; activity: string }[] = [
+    { type: 'CAFE', place: 'Café Ni Muser', activity: 'Kaffe og prat om uka som var' },
+    { type: 'OUTDOORS', place: 'Bymarka', activity: 'Tur rundt Theisendammen' },
+    { type: 'ACTIVITY', place: 'Pirbadet', activity: 'Svømming' },
+    { type: 'CAFE', place: 'Bakeriet på Solsiden', activity: 'Så på stillingsannonser sammen' },
+  ];
+  let date = addDays(input.startDate, 2);
+  let n = 0;
+  while (date <= addDays(input.today, 14)) {
+    const inPrison = date < input.releaseDate;
+    const place = places[(n + input.variant) % places.length];
+    const startsAt = osloInstant(date, inPrison ? '14:00' : '17:30');
+    const past = date < input.today;
+    // Every seventh meeting was cancelled, a few of the newest are not logged yet.
+    const outcome: LogOutcome = n % 7 === 6 ? 'CANCELLED_BY_PARTICIPANT' : n % 11 === 10 ? 'NO_SHOW' : 'HELD';
+    const unlogged = past && date >= addDays(input.today, -4 - (input.variant % 3) * 5) && input.variant % 2 === 1;
+    await createMeeting(tx, {
+      pairId: input.pairId,
+      startsAt,
+      placeType: inPrison ? 'PRISON_VISIT' : place.type,
+      place: inPrison ? 'Besøksrommet' : place.place,
+      durationMinutes: inPrison ? 60 : 90,
+      log:
+        past && !unlogged
+          ? {
+              outcome,
+              rating: 3 + ((n + input.variant) % 3),
+              activity: inPrison ? 'Samtale i besøksrommet' : place.activity,
+              areas: n % 3 === 0 ? ['NETWORK'] : n % 3 === 1 ? ['WORK_EDUCATION'] : ['ACTIVITY_DIET', 'HOUSING'],
+              goods: n % 2 === 0 ? ['BELONGING'] : ['MASTERY', 'JOY'],
+              loggedById: input.loggedById,
+            }
+          : undefined,
+    });
+    date = addDays(date, (input.variant % 4) + 6);
+    n += 1;
+  }
+}
+
+/** In demo mode an empty database is filled once, at start-up. */
+export async function seedDemoDataIfEmpty(db: Db): Promise<boolean> {
+  if ((await db.user.count()) > 0) return false;
+  await seedDemoData(db);
+  return true;
+}

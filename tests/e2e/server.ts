@@ -1,0 +1,54 @@
+/**
+ * Playwright's web server: a real SMTP server on loopback that writes every email it
+ * receives to a JSON-lines file the tests read, a fresh migrated SQLite file, and the
+ * production build (`node build/index.js`) in demo mode pointed at both.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { TestSmtpServer } from '../support/smtp-server';
+import { E2E_DIR, MAILBOX_FILE } from './paths';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+fs.rmSync(E2E_DIR, { recursive: true, force: true });
+fs.mkdirSync(E2E_DIR, { recursive: true });
+const databaseUrl = `file:${path.join(E2E_DIR, 'e2e.db')}`;
+
+const smtp = await new TestSmtpServer().start();
+const written = new Set<number>();
+setInterval(() => {
+  smtp.received.forEach((email, index) => {
+    if (written.has(index)) return;
+    written.add(index);
+    fs.appendFileSync(MAILBOX_FILE, `${JSON.stringify(email)}\n`);
+  });
+}, 50).unref();
+
+execFileSync('npx', ['prisma', 'migrate', 'deploy'], {
+  cwd: root,
+  env: { ...process.env, DATABASE_URL: databaseUrl },
+  stdio: 'ignore',
+});
+
+const port = process.env.E2E_PORT ?? '3210';
+const app = spawn('node', ['build/index.js'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    PORT: port,
+    PUBLIC_URL: `http://localhost:${port}`,
+    DEMO_MODE: 'true',
+    SMTP_URL: smtp.url,
+  },
+});
+
+function stop() {
+  app.kill('SIGTERM');
+  void smtp.stop();
+}
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+app.on('exit', (code) => process.exit(code ?? 0));
