@@ -44,9 +44,16 @@ const NAV: Record<Role, { to: string; label: MessageKey }[]> = {
     { to: '/dashboard', label: 'nav.dashboard' },
     { to: '/referrals', label: 'nav.referrals' },
     { to: '/users', label: 'nav.users' },
+    { to: '/account', label: 'nav.account' },
   ],
-  VOLUNTEER: [{ to: '/me', label: 'nav.me' }],
-  PROBATION_OFFICER: [{ to: '/referrals', label: 'nav.referrals' }],
+  VOLUNTEER: [
+    { to: '/me', label: 'nav.me' },
+    { to: '/account', label: 'nav.account' },
+  ],
+  PROBATION_OFFICER: [
+    { to: '/referrals', label: 'nav.referrals' },
+    { to: '/account', label: 'nav.account' },
+  ],
 };
 
 function LanguageSwitch({ current }: { current: 'nb' | 'en' }) {
@@ -84,6 +91,11 @@ function Shell({ children }: { children: ReactNode }) {
                     <NavLink to={item.to}>{t(item.label)}</NavLink>
                   </li>
                 ))}
+                {user.role === 'COORDINATOR' && data.demoMode ? (
+                  <li>
+                    <NavLink to="/mailbox">{t('nav.mailbox')}</NavLink>
+                  </li>
+                ) : null}
               </ul>
             </nav>
           ) : null}

@@ -7,6 +7,9 @@ import type { Language } from './i18n';
 interface TemplateShapes {
   invitation: { role: 'COORDINATOR' | 'VOLUNTEER' | 'PROBATION_OFFICER'; token: string; expiresOn: string };
   digest: { items: { subject: string; path: string }[] };
+  'referral-new': { referralId: string };
+  'referral-decided': { referralId: string; decision: 'ACCEPTED' | 'WAITLISTED' | 'DECLINED' };
+  'referral-matched': { referralId: string };
 }
 
 export type EmailTemplate = keyof TemplateShapes;
@@ -30,7 +33,48 @@ const ROLE_NAMES: Record<Language, Record<TemplateData<'invitation'>['role'], st
   en: { COORDINATOR: 'coordinator', VOLUNTEER: 'volunteer', PROBATION_OFFICER: 'probation officer' },
 };
 
+const DECISION_WORDS: Record<Language, Record<TemplateData<'referral-decided'>['decision'], string>> = {
+  nb: { ACCEPTED: 'akseptert', WAITLISTED: 'satt på venteliste', DECLINED: 'avslått' },
+  en: { ACCEPTED: 'accepted', WAITLISTED: 'waitlisted', DECLINED: 'declined' },
+};
+
 const drafts: { [T in EmailTemplate]: (data: TemplateData<T>, language: Language) => Draft } = {
+  'referral-new': (data, language) =>
+    language === 'en'
+      ? {
+          subject: 'New referral to Brobygger',
+          lines: ['A new referral has arrived and is waiting for your review.'],
+          link: { path: `/referrals/${data.referralId}`, label: 'Open the referral' },
+        }
+      : {
+          subject: 'Ny henvisning til Brobygger',
+          lines: ['En ny henvisning har kommet inn og venter på vurdering.'],
+          link: { path: `/referrals/${data.referralId}`, label: 'Åpne henvisningen' },
+        },
+  'referral-decided': (data, language) =>
+    language === 'en'
+      ? {
+          subject: `Your referral has been ${DECISION_WORDS.en[data.decision]}`,
+          lines: [`The coordinator has ${DECISION_WORDS.en[data.decision]} a referral you made.`],
+          link: { path: `/referrals/${data.referralId}`, label: 'See the referral' },
+        }
+      : {
+          subject: `Henvisningen din er ${DECISION_WORDS.nb[data.decision]}`,
+          lines: [`Koordinatoren har ${DECISION_WORDS.nb[data.decision]} en henvisning du har sendt.`],
+          link: { path: `/referrals/${data.referralId}`, label: 'Se henvisningen' },
+        },
+  'referral-matched': (data, language) =>
+    language === 'en'
+      ? {
+          subject: 'A volunteer has been found',
+          lines: ['A participant you referred now has a volunteer, and their meetings can begin.'],
+          link: { path: `/referrals/${data.referralId}`, label: 'See the referral' },
+        }
+      : {
+          subject: 'En frivillig er funnet',
+          lines: ['En deltaker du har henvist har fått en frivillig, og møtene kan begynne.'],
+          link: { path: `/referrals/${data.referralId}`, label: 'Se henvisningen' },
+        },
   invitation: (data, language) =>
     language === 'en'
       ? {

@@ -1,20 +1,36 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { Form, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { useT } from '~/components/use-translation';
+import { useLanguage, useT } from '~/components/use-translation';
 import { programmeOverview } from '~/domain/monitoring/overview.server';
+import { failedEmails, retryFailedEmail } from '~/domain/notifications/mailbox.server';
+import { notifyOutbox } from '~/lib/email.server';
+import { redirectWithFlash } from '~/lib/flash.server';
+import { notFound } from '~/lib/permissions.server';
+import { formatDateTime } from '~/lib/time';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { capability: 'dashboard:view' });
-  return json(await programmeOverview(db));
+  const [overview, failed] = await Promise.all([programmeOverview(db), failedEmails(db)]);
+  return json({ overview, failed });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireUser(request, { capability: 'dashboard:view' });
+  const formData = await request.formData();
+  if (formData.get('intent') !== 'retry-email') throw new Response('Bad Request', { status: 400 });
+  if (!(await retryFailedEmail(db, String(formData.get('emailId') ?? '')))) notFound();
+  notifyOutbox();
+  return redirectWithFlash('/dashboard', { kind: 'success', key: 'dashboard.retriedEmail' });
 }
 
 export default function Dashboard() {
-  const overview = useLoaderData<typeof loader>();
+  const { overview, failed } = useLoaderData<typeof loader>();
   const t = useT();
+  const language = useLanguage();
   return (
     <>
       <h1>{t('dashboard.title')}</h1>
@@ -41,6 +57,25 @@ export default function Dashboard() {
           <dd>{overview.failedEmails}</dd>
         </div>
       </dl>
+      {failed.length > 0 ? (
+        <section aria-labelledby="failed-title">
+          <h2 id="failed-title">{t('dashboard.failedEmailsTitle')}</h2>
+          <p>{t('dashboard.failedEmailsIntro')}</p>
+          <ul>
+            {failed.map((email) => (
+              <li key={email.id}>
+                {email.toAddress} · {formatDateTime(new Date(email.createdAt), language)} · {email.lastError}
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="emailId" value={email.id} />
+                  <button type="submit" name="intent" value="retry-email" className="secondary">
+                    {t('dashboard.retryEmail')}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   );
 }

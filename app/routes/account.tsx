@@ -1,0 +1,119 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { z } from 'zod';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { ErrorList, FormErrors } from '~/components/forms';
+import { useT } from '~/components/use-translation';
+import { NOTIFICATION_MODES, notificationModeSchema } from '~/domain/users/roles';
+import { audit } from '~/lib/audit.server';
+import { requireUser } from '~/lib/auth.server';
+import { db } from '~/lib/db.server';
+import { redirectWithFlash } from '~/lib/flash.server';
+import { LANGUAGES } from '~/lib/i18n';
+import { destroyAllSessions, destroySession } from '~/lib/session.server';
+
+const preferencesSchema = z.object({
+  intent: z.literal('preferences'),
+  notificationMode: notificationModeSchema,
+  language: z.enum(LANGUAGES as ['nb', 'en']),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return json({ notificationMode: user.notificationMode, language: user.language });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await request.formData();
+  if (formData.get('intent') === 'sign-out-everywhere') {
+    await destroyAllSessions(db, user.id);
+    await audit(db, request, { actorId: user.id, action: 'SIGN_OUT', entityType: 'USER', entityId: user.id, detail: { everywhere: true } });
+    return redirectWithFlash(
+      '/login',
+      { kind: 'info', key: 'account.signedOutEverywhere' },
+      { headers: { 'Set-Cookie': await destroySession(db, request) } },
+    );
+  }
+  const submission = parseWithZod(formData, { schema: preferencesSchema });
+  if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 });
+  await db.user.update({
+    where: { id: user.id },
+    data: { notificationMode: submission.value.notificationMode, language: submission.value.language },
+  });
+  return redirectWithFlash('/account', { kind: 'success', key: 'account.saved' });
+}
+
+export default function Account() {
+  const preferences = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const [form, fields] = useForm({
+    id: 'preferences',
+    lastResult: actionData?.result,
+    defaultValue: preferences,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: preferencesSchema }),
+  });
+  return (
+    <>
+      <h1>{t('account.title')}</h1>
+      <Form method="post" className="form" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="intent" value="preferences" />
+        <fieldset>
+          <legend>{t('account.notifications')}</legend>
+          {NOTIFICATION_MODES.map((mode) => (
+            <div className="checkbox" key={mode}>
+              <input
+                type="radio"
+                id={`mode-${mode}`}
+                name={fields.notificationMode.name}
+                value={mode}
+                defaultChecked={preferences.notificationMode === mode}
+              />
+              <label htmlFor={`mode-${mode}`}>{t(`account.mode.${mode}`)}</label>
+            </div>
+          ))}
+          <p className="hint">{t('account.urgentNote')}</p>
+          <ErrorList errors={fields.notificationMode.errors} />
+        </fieldset>
+        <fieldset>
+          <legend>{t('account.language')}</legend>
+          {LANGUAGES.map((language) => (
+            <div className="checkbox" key={language}>
+              <input
+                type="radio"
+                id={`language-${language}`}
+                name={fields.language.name}
+                value={language}
+                defaultChecked={preferences.language === language}
+              />
+              <label htmlFor={`language-${language}`}>{t(`language.${language}`)}</label>
+            </div>
+          ))}
+        </fieldset>
+        <div className="actions">
+          <button type="submit" className="primary">
+            {t('form.save')}
+          </button>
+        </div>
+      </Form>
+      <h2>{t('account.signOutEverywhere')}</h2>
+      <Form method="post">
+        <p className="hint">{t('account.signOutEverywhereHint')}</p>
+        <button type="submit" name="intent" value="sign-out-everywhere" className="secondary">
+          {t('account.signOutEverywhere')}
+        </button>
+      </Form>
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: 'Min konto – Brobygger' }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
