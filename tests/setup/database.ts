@@ -5,7 +5,7 @@ import { afterAll } from 'vitest';
 
 // Runs before each test file's imports: point the app at a fresh copy of the migrated base
 // database, so test files never see each other's rows.
-const tmp = path.resolve(import.meta.dirname, '..', '.tmp');
+const tmp = process.env.BROBYGGER_TEST_DIR!;
 const file = path.join(tmp, `test-${process.pid}-${crypto.randomBytes(4).toString('hex')}.db`);
 fs.copyFileSync(path.join(tmp, 'base.db'), file);
 process.env.DATABASE_URL = `file:${file}`;
