@@ -83,11 +83,12 @@ interface DemoVolunteer {
   availability: string[];
   stage: 'APPLIED' | 'SCREENING' | 'READY' | 'PAUSED' | 'LEFT';
   daysInStage: number;
+  capacity?: number;
 }
 
 const VOLUNTEERS: DemoVolunteer[] = [
   // ready and matched (the first is the demo volunteer)
-  { firstName: 'Marte', lastName: 'Frivoll', age: 34, gender: 'FEMALE', municipality: 'Trondheim', interests: ['fotball', 'trening', 'film'], availability: ['EVENINGS', 'WEEKENDS'], stage: 'READY', daysInStage: 120 },
+  { firstName: 'Marte', lastName: 'Frivoll', age: 34, gender: 'FEMALE', municipality: 'Trondheim', interests: ['fotball', 'trening', 'film'], availability: ['EVENINGS', 'WEEKENDS'], stage: 'READY', daysInStage: 120, capacity: 2 },
   { firstName: 'Ahmed', lastName: 'Karimi', age: 41, gender: 'MALE', municipality: 'Trondheim', interests: ['boksing', 'musikk', 'matlaging'], languages: ['norsk', 'arabisk', 'engelsk'], availability: ['EVENINGS'], stage: 'READY', daysInStage: 90 },
   { firstName: 'Hanne', lastName: 'Granli', age: 52, gender: 'FEMALE', municipality: 'Stjørdal', interests: ['hest', 'turgåing'], availability: ['WEEKDAY_DAYTIME', 'WEEKENDS'], stage: 'READY', daysInStage: 200 },
   { firstName: 'Per', lastName: 'Vollan', age: 61, gender: 'MALE', municipality: 'Steinkjer', interests: ['fiske', 'bil og motor', 'snekring'], availability: ['WEEKDAY_DAYTIME'], stage: 'READY', daysInStage: 150 },
@@ -212,6 +213,7 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
           languages: v.languages ?? ['norsk', 'engelsk'],
           availability: v.availability,
           status: v.stage,
+          capacity: v.capacity ?? 1,
           userId: index === 0 ? volunteerUser.id : null,
           stageChangedAt,
           createdAt: new Date(stageChangedAt.getTime() - 40 * 86_400_000),

@@ -10,6 +10,8 @@ interface TemplateShapes {
   'referral-new': { referralId: string };
   'referral-decided': { referralId: string; decision: 'ACCEPTED' | 'WAITLISTED' | 'DECLINED' };
   'referral-matched': { referralId: string };
+  'pair-intro-volunteer': { pairId: string };
+  'pair-intro-participant': Record<string, never>;
 }
 
 export type EmailTemplate = keyof TemplateShapes;
@@ -39,6 +41,34 @@ const DECISION_WORDS: Record<Language, Record<TemplateData<'referral-decided'>['
 };
 
 const drafts: { [T in EmailTemplate]: (data: TemplateData<T>, language: Language) => Draft } = {
+  'pair-intro-volunteer': (_data, language) =>
+    language === 'en'
+      ? {
+          subject: 'You have been matched with a participant',
+          lines: [
+            'The coordinator has matched you with a young person in Brobygger.',
+            'You will hear from the coordinator about your first meeting. What you need is in the app.',
+          ],
+          link: { path: '/me', label: 'Open Brobygger' },
+        }
+      : {
+          subject: 'Du er matchet med en deltaker',
+          lines: [
+            'Koordinatoren har matchet deg med en ung person i Brobygger.',
+            'Koordinatoren tar kontakt om det første møtet. Det du trenger finner du i appen.',
+          ],
+          link: { path: '/me', label: 'Åpne Brobygger' },
+        },
+  'pair-intro-participant': (_data, language) =>
+    language === 'en'
+      ? {
+          subject: 'You have a volunteer in Brobygger',
+          lines: ['A volunteer from Brobygger is ready to meet you. The coordinator will be in touch to plan the first meeting.'],
+        }
+      : {
+          subject: 'Du har fått en frivillig i Brobygger',
+          lines: ['En frivillig fra Brobygger gleder seg til å møte deg. Koordinatoren tar kontakt for å avtale det første møtet.'],
+        },
   'referral-new': (data, language) =>
     language === 'en'
       ? {

@@ -83,10 +83,27 @@ export function previousHalfYear(key: HalfYearKey): HalfYearKey {
   return half === 2 ? `${year}-H1` : `${year - 1}-H2`;
 }
 
-/** Completed years on a date. Someone born 29 February has a birthday on 1 March in common years. */
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Year, month and day of a calendar date, without time zones (calendar arithmetic only). */
+function calendarParts(date: IsoDate): { year: number; month: number; day: number } {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const [year, month, day] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
+  if (!match || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    throw new RangeError(`Not a calendar date: ${date}`);
+  }
+  return { year, month, day };
+}
+
+/**
+ * Completed years on a date. Someone born 29 February has a birthday on 1 March in common
+ * years. Pure calendar arithmetic (no zone), so it is cheap enough for ranking thousands.
+ */
 export function ageOn(dateOfBirth: IsoDate, onDate: IsoDate): number {
-  const born = parseIsoDate(dateOfBirth);
-  const on = parseIsoDate(onDate);
+  const born = calendarParts(dateOfBirth);
+  const on = calendarParts(onDate);
   const hadBirthday = on.month > born.month || (on.month === born.month && on.day >= born.day);
   return on.year - born.year - (hadBirthday ? 0 : 1);
 }

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { scoreMatch, type MatchContext, type ParticipantForMatch, type VolunteerForMatch } from './score';
+import { MAX_SCORE, WEIGHTS } from './weights';
+
+const participant: ParticipantForMatch = {
+  id: 'p1',
+  dateOfBirth: '2004-03-10',
+  expectedReleaseDate: '2027-01-15',
+  releaseMunicipality: 'Trondheim',
+  interests: ['Fotball', 'musikk', 'gaming'],
+  languages: ['norsk', 'arabisk'],
+  wishedGender: null,
+};
+
+const volunteer: VolunteerForMatch = {
+  id: 'v1',
+  status: 'READY',
+  dateOfBirth: '1988-06-01',
+  gender: 'MALE',
+  municipality: 'Trondheim',
+  interests: ['fotball', 'Musikk', 'matlaging'],
+  languages: ['norsk', 'Arabisk'],
+  availability: ['WEEKDAY_DAYTIME', 'EVENINGS'],
+  capacity: 1,
+  openPairs: 0,
+};
+
+const context: MatchContext = { today: '2026-11-22', minVolunteerAge: 25, endedPairs: new Set() };
+
+describe('match score', () => {
+  it('explains itself: the parts add up to the total', () => {
+    const score = scoreMatch(participant, volunteer, context);
+    expect(score.eligible).toBe(true);
+    if (!score.eligible) return;
+    expect(score.parts.reduce((sum, part) => sum + part.points, 0)).toBe(score.total);
+    expect(score.parts.reduce((sum, part) => sum + part.max, 0)).toBe(MAX_SCORE);
+    const byKey = Object.fromEntries(score.parts.map((part) => [part.key, part]));
+    expect(byKey.interests.detail).toEqual(['fotball', 'musikk']);
+    expect(byKey.interests.points).toBe(2 * WEIGHTS.sharedInterestEach);
+    expect(byKey.municipality.points).toBe(WEIGHTS.sameMunicipality);
+    expect(byKey.language.points).toBe(WEIGHTS.sharedOtherLanguage);
+    expect(byKey.wishes.points).toBe(WEIGHTS.wishMet);
+    expect(byKey.ageGap.detail).toEqual(['16']);
+    expect(byKey.availability.detail).toEqual(['WEEKDAY_DAYTIME']);
+  });
+
+  it('gives fewer points for a neighbouring municipality and for an unmet wish', () => {
+    const neighbour = scoreMatch({ ...participant, releaseMunicipality: 'Malvik', wishedGender: 'FEMALE' }, volunteer, context);
+    if (!neighbour.eligible) throw new Error('expected eligible');
+    const byKey = Object.fromEntries(neighbour.parts.map((part) => [part.key, part.points]));
+    expect(byKey.municipality).toBe(WEIGHTS.neighbouringMunicipality);
+    expect(byKey.wishes).toBe(0);
+  });
+
+  it.each([
+    ['NOT_READY', { ...volunteer, status: 'SCREENING' }, context],
+    ['NO_CAPACITY', { ...volunteer, openPairs: 1 }, context],
+    ['UNDER_MIN_AGE', { ...volunteer, dateOfBirth: '2002-01-01' }, context],
+    ['EARLIER_PAIR', volunteer, { ...context, endedPairs: new Set(['p1|v1']) }],
+  ] as const)('excludes a volunteer for %s', (reason, v, c) => {
+    expect(scoreMatch(participant, v, c)).toEqual({ eligible: false, reason });
+  });
+
+  it('uses the minimum-age setting: a 25-year-old is excluded when the minimum is 30', () => {
+    const young = { ...volunteer, dateOfBirth: '2001-01-01' };
+    expect(scoreMatch(participant, young, context).eligible).toBe(true);
+    expect(scoreMatch(participant, young, { ...context, minVolunteerAge: 30 })).toEqual({ eligible: false, reason: 'UNDER_MIN_AGE' });
+  });
+});

@@ -1,0 +1,205 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { z } from 'zod';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { useLanguage, useT } from '~/components/use-translation';
+import { suggestionsFor } from '~/domain/matching/matching.server';
+import type { ScorePart } from '~/domain/matching/score';
+import { activatePair, PairingError, proposePair, withdrawProposal } from '~/domain/pairs/pairing.server';
+import { audit } from '~/lib/audit.server';
+import { requireUser } from '~/lib/auth.server';
+import { db } from '~/lib/db.server';
+import { notifyOutbox } from '~/lib/email.server';
+import { redirectWithFlash } from '~/lib/flash.server';
+import type { MessageKey, Translate } from '~/lib/i18n';
+import { notFound } from '~/lib/permissions.server';
+import { daysBetween, formatDate, isIsoDate, todayInOslo } from '~/lib/time';
+
+const actionSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('propose'), volunteerId: z.string().min(1) }),
+  z.object({ intent: z.literal('activate'), pairId: z.string().min(1), startDate: z.string().refine(isIsoDate) }),
+  z.object({ intent: z.literal('withdraw'), pairId: z.string().min(1) }),
+]);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, { capability: 'matching:manage' });
+  const result = await suggestionsFor(db, params.participantId ?? '');
+  if (!result) notFound();
+  await audit(db, request, {
+    actorId: user.id,
+    action: 'VIEW',
+    entityType: 'PARTICIPANT',
+    entityId: result.participant.id,
+    participantId: result.participant.id,
+    detail: { page: 'matching' },
+  });
+  const today = todayInOslo();
+  return json({
+    today,
+    participant: {
+      id: result.participant.id,
+      name: `${result.participant.firstName} ${result.participant.lastName}`,
+      release: result.participant.expectedReleaseDate,
+      daysToRelease: daysBetween(today, result.participant.expectedReleaseDate),
+      interests: result.participant.interests,
+    },
+    activePair: result.activePair
+      ? { volunteerName: `${result.activePair.volunteer.firstName} ${result.activePair.volunteer.lastName}` }
+      : null,
+    proposedPairs: result.proposedPairs.map((pair) => ({
+      id: pair.id,
+      volunteerName: `${pair.volunteer.firstName} ${pair.volunteer.lastName}`,
+    })),
+    releaseSoon: result.releaseSoon,
+    excluded: result.excluded,
+    suggestions: result.suggestions.map((suggestion) => ({
+      volunteerId: suggestion.volunteer.id,
+      name: `${suggestion.volunteer.firstName} ${suggestion.volunteer.lastName}`,
+      municipality: suggestion.volunteer.municipality,
+      total: suggestion.total,
+      parts: suggestion.parts,
+    })),
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, { capability: 'matching:manage' });
+  const participantId = params.participantId ?? '';
+  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) throw new Response('Bad Request', { status: 400 });
+  const here = `/matching/${participantId}`;
+  const input = parsed.data;
+  try {
+    if (input.intent === 'propose') {
+      await proposePair(db, { participantId, volunteerId: input.volunteerId, actor: user, request });
+      notifyOutbox();
+      return redirectWithFlash(here, { kind: 'success', key: 'matching.proposedFlash' });
+    }
+    // The pair must belong to this participant: a pair id from elsewhere is a 404.
+    const pair = await db.pair.findFirst({ where: { id: input.pairId, participantId }, select: { id: true } });
+    if (!pair) notFound();
+    if (input.intent === 'activate') {
+      await activatePair(db, { pairId: pair.id, startDate: input.startDate, actor: user, request });
+      notifyOutbox();
+      return redirectWithFlash('/matching', { kind: 'success', key: 'matching.activatedFlash', params: { date: input.startDate } });
+    }
+    await withdrawProposal(db, { pairId: pair.id, actor: user, request });
+    return redirectWithFlash(here, { kind: 'success', key: 'matching.withdrawnFlash' });
+  } catch (error) {
+    if (!(error instanceof PairingError)) throw error;
+    return redirectWithFlash(here, { kind: 'error', key: `matching.error.${error.code}` as MessageKey });
+  }
+}
+
+function partDetail(t: Translate, part: ScorePart): string {
+  if (part.key === 'ageGap') return t('matching.detail.ageGap', { years: part.detail[0] ?? '' });
+  if (part.key === 'availability') return part.detail.map((slot) => t(`matching.slot.${slot}` as MessageKey)).join(', ');
+  if (part.key === 'wishes') return part.detail.map((gender) => t(`matching.gender.${gender}` as MessageKey)).join(', ');
+  return part.detail.join(', ');
+}
+
+export default function MatchingSuggestions() {
+  const data = useLoaderData<typeof loader>();
+  const t = useT();
+  const language = useLanguage();
+  const excludedText = Object.entries(data.excluded)
+    .map(([reason, count]) => t(`matching.excluded.${reason}` as MessageKey, { count: count ?? 0 }))
+    .join(', ');
+  return (
+    <>
+      <p>
+        <Link to="/matching">{t('matching.back')}</Link>
+      </p>
+      <h1>{t('matching.suggestionsTitle', { name: data.participant.name })}</h1>
+      <p>
+        {t('matching.release')}: {formatDate(data.participant.release, language)}
+      </p>
+      {data.releaseSoon ? (
+        <p className="flash flash--error" role="note">
+          {t('matching.releaseSoonWarning', { days: data.participant.daysToRelease })}
+        </p>
+      ) : null}
+      {data.activePair ? (
+        <p className="flash flash--info">
+          {t('matching.rematchNote', { name: data.participant.name, volunteer: data.activePair.volunteerName })}
+        </p>
+      ) : null}
+
+      {data.proposedPairs.length > 0 ? (
+        <section aria-labelledby="proposed-title">
+          <h2 id="proposed-title">{t('matching.proposedTitle')}</h2>
+          <ul className="cards">
+            {data.proposedPairs.map((pair) => (
+              <li key={pair.id} className="card">
+                <h3>{pair.volunteerName}</h3>
+                <Form method="post" className="form">
+                  <input type="hidden" name="pairId" value={pair.id} />
+                  <div className="field">
+                    <label htmlFor={`start-${pair.id}`}>{t('matching.startDate')}</label>
+                    <input id={`start-${pair.id}`} type="date" name="startDate" defaultValue={data.today} min={data.today} required />
+                  </div>
+                  <div className="actions">
+                    <button type="submit" name="intent" value="activate" className="primary">
+                      {t('matching.activate')}
+                    </button>
+                    <button type="submit" name="intent" value="withdraw" className="secondary">
+                      {t('matching.withdraw')}
+                    </button>
+                  </div>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {data.suggestions.length === 0 ? <p>{t('matching.noCandidates')}</p> : null}
+      <ol className="suggestions">
+        {data.suggestions.map((suggestion) => (
+          <li key={suggestion.volunteerId} className="card">
+            <h2>
+              {suggestion.name} <span className="muted">({suggestion.municipality})</span>
+            </h2>
+            <p>
+              <strong>{t('matching.points', { points: suggestion.total })}</strong>
+            </p>
+            <table className="score-parts">
+              <caption className="visually-hidden">{t('matching.score')}</caption>
+              <tbody>
+                {suggestion.parts.map((part) => (
+                  <tr key={part.key}>
+                    <th scope="row">{t(`matching.part.${part.key}` as MessageKey)}</th>
+                    <td>
+                      {part.points} / {part.max}
+                    </td>
+                    <td>{partDetail(t, part)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <Form method="post">
+              <input type="hidden" name="volunteerId" value={suggestion.volunteerId} />
+              <button
+                type="submit"
+                name="intent"
+                value="propose"
+                className="primary"
+                aria-label={t('matching.proposeWith', { volunteer: suggestion.name })}
+              >
+                {t('matching.propose')}
+              </button>
+            </Form>
+          </li>
+        ))}
+      </ol>
+      {excludedText ? <p className="muted">{t('matching.excludedSummary', { counts: excludedText })}</p> : null}
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: 'Matching – Brobygger' }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,112 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { suggestionsFor, waitingList } from '~/domain/matching/matching.server';
+import { activatePair, PairingError, proposePair, withdrawProposal } from '~/domain/pairs/pairing.server';
+import { db } from '~/lib/db.server';
+import { addDays, todayInOslo } from '~/lib/time';
+import { loader as matchingLoader } from '~/routes/matching._index';
+import { action as suggestionAction } from '~/routes/matching.$participantId';
+import { createParticipant, createUser, createVolunteer } from '../fixtures/factories';
+import { call, getRequest, postRequest, sessionCookieFor } from '../support/requests';
+
+async function world() {
+  const coordinator = await createUser(db, { role: 'COORDINATOR' });
+  const officer = await createUser(db, { role: 'PROBATION_OFFICER' });
+  const participant = await createParticipant(db, {
+    referrerId: officer.id,
+    status: 'ACCEPTED',
+    interests: ['fotball', 'musikk'],
+    releaseMunicipality: 'Trondheim',
+    expectedReleaseDate: addDays(todayInOslo(), 60),
+  });
+  const good = await createVolunteer(db, { status: 'READY', interests: ['fotball', 'musikk'], municipality: 'Trondheim' });
+  const fair = await createVolunteer(db, { status: 'READY', interests: ['strikking'], municipality: 'Malvik' });
+  const notReady = await createVolunteer(db, { status: 'SCREENING', interests: ['fotball', 'musikk'] });
+  return { coordinator, officer, participant, good, fair, notReady };
+}
+
+beforeEach(async () => {
+  await db.outboxEmail.deleteMany();
+});
+
+describe('matching', () => {
+  it('ranks ready volunteers with free capacity, explains the score and leaves out the rest', async () => {
+    const { participant, good, fair, notReady } = await world();
+    const result = await suggestionsFor(db, participant.id);
+    const ids = result!.suggestions.map((s) => s.volunteer.id);
+    expect(ids.indexOf(good.id)).toBeLessThan(ids.indexOf(fair.id));
+    expect(ids).not.toContain(notReady.id);
+    const top = result!.suggestions.find((s) => s.volunteer.id === good.id)!;
+    expect(top.parts.reduce((sum, part) => sum + part.points, 0)).toBe(top.total);
+    const list = await waitingList(db);
+    expect(list.find((row) => row.participant.id === participant.id)?.best?.volunteer.id).toBeDefined();
+  });
+
+  it('makes a pair: proposed with intro email, then active; participant MATCHED; referrer told; capacity used', async () => {
+    const { coordinator, officer, participant, good } = await world();
+    const pair = await proposePair(db, { participantId: participant.id, volunteerId: good.id, actor: coordinator, request: null });
+    expect(pair.status).toBe('PROPOSED');
+    expect(await db.outboxEmail.count({ where: { template: 'pair-intro-volunteer', toAddress: good.email } })).toBe(1);
+    const today = todayInOslo();
+    await activatePair(db, { pairId: pair.id, startDate: today, actor: coordinator, request: null });
+    const updated = await db.pair.findUniqueOrThrow({ where: { id: pair.id } });
+    expect(updated).toMatchObject({ status: 'ACTIVE', startDate: today });
+    expect((await db.participant.findUniqueOrThrow({ where: { id: participant.id } })).status).toBe('MATCHED');
+    expect(await db.outboxEmail.count({ where: { template: 'referral-matched', toAddress: officer.email } })).toBe(1);
+    // The volunteer (capacity 1) is no longer offered to anyone.
+    const other = await createParticipant(db, { referrerId: officer.id, status: 'ACCEPTED' });
+    const forOther = await suggestionsFor(db, other.id);
+    expect(forOther!.suggestions.some((s) => s.volunteer.id === good.id)).toBe(false);
+    await expect(
+      proposePair(db, { participantId: other.id, volunteerId: good.id, actor: coordinator, request: null }),
+    ).rejects.toMatchObject({ code: 'NO_CAPACITY' });
+  });
+
+  it('refuses a volunteer who is not ready, and a pair that has ended before', async () => {
+    const { coordinator, participant, notReady, good } = await world();
+    await expect(
+      proposePair(db, { participantId: participant.id, volunteerId: notReady.id, actor: coordinator, request: null }),
+    ).rejects.toBeInstanceOf(PairingError);
+    await db.pair.create({ data: { participantId: participant.id, volunteerId: good.id, status: 'ENDED', endReason: 'OTHER' } });
+    await expect(
+      proposePair(db, { participantId: participant.id, volunteerId: good.id, actor: coordinator, request: null }),
+    ).rejects.toMatchObject({ code: 'EARLIER_PAIR' });
+    expect(await db.pair.count({ where: { participantId: participant.id, status: { not: 'ENDED' } } })).toBe(0);
+  });
+
+  it('re-matching ends the old pair with the reason "re-matched" and starts the new one', async () => {
+    const { coordinator, participant, good, fair } = await world();
+    const first = await proposePair(db, { participantId: participant.id, volunteerId: good.id, actor: coordinator, request: null });
+    await activatePair(db, { pairId: first.id, startDate: todayInOslo(), actor: coordinator, request: null });
+    const second = await proposePair(db, { participantId: participant.id, volunteerId: fair.id, actor: coordinator, request: null });
+    await activatePair(db, { pairId: second.id, startDate: todayInOslo(), actor: coordinator, request: null });
+    expect(await db.pair.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ status: 'ENDED', endReason: 'REMATCHED' });
+    expect(await db.pair.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ status: 'ACTIVE' });
+    expect((await db.participant.findUniqueOrThrow({ where: { id: participant.id } })).status).toBe('MATCHED');
+  });
+
+  it('withdraws a proposal without leaving an ended pair behind', async () => {
+    const { coordinator, participant, good } = await world();
+    const pair = await proposePair(db, { participantId: participant.id, volunteerId: good.id, actor: coordinator, request: null });
+    await withdrawProposal(db, { pairId: pair.id, actor: coordinator, request: null });
+    expect(await db.pair.count({ where: { participantId: participant.id } })).toBe(0);
+    await expect(
+      proposePair(db, { participantId: participant.id, volunteerId: good.id, actor: coordinator, request: null }),
+    ).resolves.toBeTruthy();
+  });
+
+  it('is for coordinators only, and a pair id from another participant is a 404', async () => {
+    const { coordinator, officer, participant, good } = await world();
+    const volunteerUser = await createUser(db, { role: 'VOLUNTEER' });
+    expect((await call(matchingLoader, getRequest('/matching', await sessionCookieFor(officer.id)))).status).toBe(403);
+    expect((await call(matchingLoader, getRequest('/matching', await sessionCookieFor(volunteerUser.id)))).status).toBe(403);
+    const other = await createParticipant(db, { referrerId: officer.id, status: 'ACCEPTED' });
+    const pair = await proposePair(db, { participantId: other.id, volunteerId: good.id, actor: coordinator, request: null });
+    const response = await call(
+      suggestionAction,
+      postRequest(`/matching/${participant.id}`, { intent: 'withdraw', pairId: pair.id }, await sessionCookieFor(coordinator.id)),
+      { participantId: participant.id },
+    );
+    expect(response.status).toBe(404);
+    expect(await db.pair.count({ where: { id: pair.id } })).toBe(1);
+  });
+});
