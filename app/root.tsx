@@ -44,6 +44,8 @@ const NAV: Record<Role, { to: string; label: MessageKey }[]> = {
     { to: '/dashboard', label: 'nav.dashboard' },
     { to: '/referrals', label: 'nav.referrals' },
     { to: '/matching', label: 'nav.matching' },
+    { to: '/reports', label: 'nav.reports' },
+    { to: '/settings', label: 'nav.settings' },
     { to: '/users', label: 'nav.users' },
     { to: '/account', label: 'nav.account' },
   ],

@@ -1,7 +1,8 @@
 import { dailyDigestJob } from './daily-digest';
+import { halfYearStatusJob } from './half-year-status';
 import type { JobDefinition } from './job';
 import { pruneJobRunsJob } from './prune-job-runs';
 import { sendOutboxJob } from './send-outbox';
 
 /** Every scheduled job; docs/jobs.md describes each. */
-export const JOBS: JobDefinition[] = [sendOutboxJob, dailyDigestJob, pruneJobRunsJob];
+export const JOBS: JobDefinition[] = [sendOutboxJob, dailyDigestJob, pruneJobRunsJob, halfYearStatusJob];

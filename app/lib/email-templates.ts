@@ -12,6 +12,14 @@ interface TemplateShapes {
   'referral-matched': { referralId: string };
   'pair-intro-volunteer': { pairId: string };
   'pair-intro-participant': Record<string, never>;
+  'half-year-status': {
+    kind: 'start' | 'midpoint';
+    halfYear: string;
+    actual: number;
+    target: number;
+    status: 'ON_TRACK' | 'AT_RISK' | 'OFF_TRACK' | 'REACHED';
+    previous?: { halfYear: string; actual: number; target: number };
+  };
 }
 
 export type EmailTemplate = keyof TemplateShapes;
@@ -40,7 +48,33 @@ const DECISION_WORDS: Record<Language, Record<TemplateData<'referral-decided'>['
   en: { ACCEPTED: 'accepted', WAITLISTED: 'waitlisted', DECLINED: 'declined' },
 };
 
+const TRACK_WORDS: Record<Language, Record<TemplateData<'half-year-status'>['status'], string>> = {
+  nb: { ON_TRACK: 'i rute', AT_RISK: 'bak skjema, men målet kan fortsatt nås', OFF_TRACK: 'bak skjema', REACHED: 'målet er nådd' },
+  en: { ON_TRACK: 'on track', AT_RISK: 'behind, but the target is still within reach', OFF_TRACK: 'behind', REACHED: 'the target is reached' },
+};
+
 const drafts: { [T in EmailTemplate]: (data: TemplateData<T>, language: Language) => Draft } = {
+  'half-year-status': (data, language) => {
+    const link = { path: '/dashboard', label: language === 'en' ? 'Open the dashboard' : 'Åpne oversikten' };
+    if (language === 'en') {
+      return {
+        subject: data.kind === 'start' ? `New half-year ${data.halfYear}: target ${data.target} pairs` : `Half-way through ${data.halfYear}: ${data.actual} of ${data.target} pairs`,
+        lines: [
+          ...(data.previous ? [`${data.previous.halfYear} ended with ${data.previous.actual} new pairs (target ${data.previous.target}).`] : []),
+          `${data.halfYear}: ${data.actual} of ${data.target} new active pairs so far — ${TRACK_WORDS.en[data.status]}.`,
+        ],
+        link,
+      };
+    }
+    return {
+      subject: data.kind === 'start' ? `Nytt halvår ${data.halfYear}: mål ${data.target} par` : `Halvveis i ${data.halfYear}: ${data.actual} av ${data.target} par`,
+      lines: [
+        ...(data.previous ? [`${data.previous.halfYear} endte med ${data.previous.actual} nye par (mål ${data.previous.target}).`] : []),
+        `${data.halfYear}: ${data.actual} av ${data.target} nye aktive par så langt – ${TRACK_WORDS.nb[data.status]}.`,
+      ],
+      link,
+    };
+  },
   'pair-intro-volunteer': (_data, language) =>
     language === 'en'
       ? {

@@ -78,6 +78,11 @@ export function halfYearRange(key: HalfYearKey): InstantRange {
   return { start: start.toJSDate(), end: start.plus({ months: 6 }).toJSDate() };
 }
 
+export function yearRange(year: number): InstantRange {
+  const start = DateTime.fromObject({ year, month: 1, day: 1 }, { zone: OSLO });
+  return { start: start.toJSDate(), end: start.plus({ years: 1 }).toJSDate() };
+}
+
 export function previousHalfYear(key: HalfYearKey): HalfYearKey {
   const { year, half } = parseHalfYear(key);
   return half === 2 ? `${year}-H1` : `${year - 1}-H2`;

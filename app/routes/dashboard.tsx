@@ -3,7 +3,9 @@ import { json } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { useLanguage, useT } from '~/components/use-translation';
+import { RecruitmentPanel } from '~/components/recruitment-panel';
 import { programmeOverview } from '~/domain/monitoring/overview.server';
+import { recruitmentStatus } from '~/domain/recruitment/recruitment.server';
 import { failedEmails, retryFailedEmail } from '~/domain/notifications/mailbox.server';
 import { notifyOutbox } from '~/lib/email.server';
 import { redirectWithFlash } from '~/lib/flash.server';
@@ -14,8 +16,8 @@ import { db } from '~/lib/db.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { capability: 'dashboard:view' });
-  const [overview, failed] = await Promise.all([programmeOverview(db), failedEmails(db)]);
-  return json({ overview, failed });
+  const [overview, failed, recruitment] = await Promise.all([programmeOverview(db), failedEmails(db), recruitmentStatus(db)]);
+  return json({ overview, failed, recruitment });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -28,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Dashboard() {
-  const { overview, failed } = useLoaderData<typeof loader>();
+  const { overview, failed, recruitment } = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
   return (
@@ -57,6 +59,7 @@ export default function Dashboard() {
           <dd>{overview.failedEmails}</dd>
         </div>
       </dl>
+      <RecruitmentPanel status={recruitment} />
       {failed.length > 0 ? (
         <section aria-labelledby="failed-title">
           <h2 id="failed-title">{t('dashboard.failedEmailsTitle')}</h2>

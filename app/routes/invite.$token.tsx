@@ -69,6 +69,7 @@ export default function AcceptInvitation() {
     lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   });
   if (!invitation) {
     return (

@@ -86,6 +86,7 @@ export default function Users() {
     defaultValue: { role: 'VOLUNTEER', language: 'nb' },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
     shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   });
   return (
     <>

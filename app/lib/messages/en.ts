@@ -1,9 +1,11 @@
 import type { nb } from './nb';
 import * as common from './common';
 import * as matching from './matching';
+import * as recruitment from './recruitment';
 
 /** English, the second language. The type makes every key of nb.ts required here. */
 export const en: Record<keyof typeof nb, string> = {
   ...common.en,
   ...matching.en,
+  ...recruitment.en,
 };

@@ -5,8 +5,10 @@
  */
 import * as common from './common';
 import * as matching from './matching';
+import * as recruitment from './recruitment';
 
 export const nb = {
   ...common.nb,
   ...matching.nb,
+  ...recruitment.nb,
 } as const;

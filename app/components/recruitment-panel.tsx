@@ -1,0 +1,78 @@
+import type { RecruitmentStatus } from '~/domain/recruitment/recruitment.server';
+import type { Translate } from '~/lib/i18n';
+import { parseHalfYear } from '~/lib/time';
+import { BarChart, Funnel } from './charts';
+import { useT } from './use-translation';
+
+export function halfYearLabel(t: Translate, key: string): string {
+  const { year, half } = parseHalfYear(key);
+  return t(half === 1 ? 'recruitment.halfYear.1' : 'recruitment.halfYear.2', { year });
+}
+
+/** "2026" → "Året 2026"; "2026-H2" → "2. halvår 2026". */
+export function periodLabel(t: Translate, key: string): string {
+  return /^\d{4}$/.test(key) ? t('reports.year', { year: key }) : halfYearLabel(t, key);
+}
+
+const STATUS_BADGE = { ON_TRACK: 'green', REACHED: 'green', AT_RISK: 'amber', OFF_TRACK: 'red' } as const;
+
+/** The coordinator's view of the half-year: new pairs against the target, funnels, history. */
+export function RecruitmentPanel({ status }: { status: RecruitmentStatus }) {
+  const t = useT();
+  const { projection } = status;
+  const label = halfYearLabel(t, status.halfYear);
+  return (
+    <section aria-labelledby="recruitment-title">
+      <h2 id="recruitment-title">{t('recruitment.title', { halfYear: label })}</h2>
+      <div className="progress-target">
+        <label htmlFor="recruitment-progress">{t('recruitment.progressLabel')}</label>
+        <progress id="recruitment-progress" max={projection.target} value={Math.min(projection.actual, projection.target)} />
+        <p>
+          <strong className="recruitment-count">{t('recruitment.nOfTarget', { actual: projection.actual, target: projection.target })}</strong>{' '}
+          <span className={`badge badge--${STATUS_BADGE[projection.status]}`}>{t(`recruitment.status.${projection.status}`)}</span>
+        </p>
+        <p className="muted">
+          {t('recruitment.expectedByNow', { expected: projection.expectedByNow })}.{' '}
+          {t('recruitment.pipeline', {
+            pipeline: projection.pipeline,
+            waiting: status.waitingParticipants,
+            places: status.freeVolunteerPlaces,
+          })}
+        </p>
+      </div>
+      <div className="panel-grid">
+        <Funnel
+          title={t('recruitment.participantFunnel')}
+          steps={[
+            { label: t('recruitment.funnel.referred'), value: status.funnels.participants.referred },
+            { label: t('recruitment.funnel.accepted'), value: status.funnels.participants.accepted },
+            { label: t('recruitment.funnel.matched'), value: status.funnels.participants.matched },
+            { label: t('recruitment.funnel.active'), value: status.funnels.participants.active },
+            { label: t('recruitment.funnel.completed'), value: status.funnels.participants.completed },
+          ]}
+        />
+        <Funnel
+          title={t('recruitment.volunteerFunnel')}
+          steps={[
+            { label: t('recruitment.funnel.applied'), value: status.funnels.volunteers.applied },
+            { label: t('recruitment.funnel.screening'), value: status.funnels.volunteers.screening },
+            { label: t('recruitment.funnel.ready'), value: status.funnels.volunteers.ready },
+            { label: t('recruitment.funnel.matchedVolunteers'), value: status.funnels.volunteers.matched },
+          ]}
+        />
+      </div>
+      <h3>{t('recruitment.historyTitle')}</h3>
+      <BarChart
+        title={t('recruitment.historyTitle')}
+        description={t('recruitment.historyDescription', {
+          summary: status.history
+            .map((row) => t('recruitment.historyItem', { halfYear: halfYearLabel(t, row.halfYear), actual: row.actual, target: row.target }))
+            .join('; '),
+        })}
+        valueLabel={t('recruitment.pairs')}
+        targetLabel={t('recruitment.target')}
+        bars={status.history.map((row) => ({ label: row.halfYear, value: row.actual, target: row.target }))}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/**
+ * Programme-wide settings, stored in the Setting table as JSON, each with a zod schema and a
+ * default. Read with getSetting (settings.server.ts); the coordinator changes them at /settings.
+ */
+export const SETTINGS = {
+  /** Volunteers in this programme are at least this old. */
+  minVolunteerAge: { schema: z.number().int().min(18).max(99), default: 25 },
+  /** The monthly target of meetings per active pair (prorated in the first and last month). */
+  meetingsPerMonth: { schema: z.number().int().min(1).max(31), default: 4 },
+  /** Participant data is anonymised this many months after the pair ended or the referral was declined. */
+  retentionMonths: { schema: z.number().int().min(1).max(240), default: 24 },
+  /** The programme-level target group over the project period. */
+  programmeTargetParticipants: { schema: z.number().int().min(0).max(100_000), default: 40 },
+  /** Minimum training hours before a first match. */
+  minTrainingHoursBeforeMatch: { schema: z.number().min(0).max(100), default: 2 },
+} as const;
+
+export const SETTING_KEYS = Object.keys(SETTINGS) as (keyof typeof SETTINGS)[];

@@ -1,0 +1,97 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json } from '@remix-run/node';
+import { Form, useLoaderData } from '@remix-run/react';
+import { BarChart } from '~/components/charts';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { periodLabel } from '~/components/recruitment-panel';
+import { useT } from '~/components/use-translation';
+import { funderReport } from '~/domain/reports/funder-report.server';
+import { REPORT_SECTIONS, type ReportMetric } from '~/domain/reports/sections';
+import { parsePeriod, periodChoices } from '~/domain/reports/period';
+import { requireUser } from '~/lib/auth.server';
+import { db } from '~/lib/db.server';
+import type { MessageKey } from '~/lib/i18n';
+import { halfYearOf } from '~/lib/time';
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, { capability: 'reports:view' });
+  const now = new Date();
+  const requested = new URL(request.url).searchParams.get('period') ?? halfYearOf(now);
+  const period = parsePeriod(requested);
+  if (!period) throw new Response('Bad Request', { status: 400 });
+  return json({ period: period.key, choices: periodChoices(now), metrics: await funderReport(db, period, now) });
+}
+
+function value(metrics: ReportMetric[], key: string): number {
+  return metrics.find((metric) => metric.key === key)?.value ?? 0;
+}
+
+export default function Reports() {
+  const { period, choices, metrics } = useLoaderData<typeof loader>();
+  const t = useT();
+  const label = (key: string) => t(`reports.metric.${key}` as MessageKey);
+  const meetingBars = ['meetingsHeld', 'meetingsCancelled', 'meetingsNoShow'].map((key) => ({ label: label(key), value: value(metrics, key) }));
+  const pairBars = ['pairsStarted', 'pairsEndedPlanned', 'pairsEndedUnplanned'].map((key) => ({ label: label(key), value: value(metrics, key) }));
+  const summary = (bars: { label: string; value: number }[]) => bars.map((bar) => `${bar.label} ${bar.value}`).join(', ');
+  return (
+    <>
+      <h1>{t('reports.title')}</h1>
+      <Form method="get" className="actions no-print">
+        <div className="field">
+          <label htmlFor="period">{t('reports.period')}</label>
+          <select id="period" name="period" defaultValue={period}>
+            {choices.map((choice) => (
+              <option key={choice} value={choice}>
+                {periodLabel(t, choice)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="secondary">
+          {t('reports.show')}
+        </button>
+        <a className="button" href={`/reports/funder.csv?period=${period}`} download>
+          {t('reports.downloadCsv')}
+        </a>
+      </Form>
+      <h2>{t('reports.heading', { period: periodLabel(t, period) })}</h2>
+      <div className="panel-grid">
+        <BarChart
+          title={t('reports.chartMeetings')}
+          description={t('reports.chartMeetingsDescription', { summary: summary(meetingBars) })}
+          valueLabel={t('reports.count')}
+          bars={meetingBars}
+        />
+        <BarChart
+          title={t('reports.chartPairs')}
+          description={t('reports.chartPairsDescription', { summary: summary(pairBars) })}
+          valueLabel={t('reports.count')}
+          bars={pairBars}
+        />
+      </div>
+      {REPORT_SECTIONS.map((section) => (
+        <section key={section} aria-labelledby={`section-${section}`}>
+          <h3 id={`section-${section}`}>{t(`reports.${section}` as MessageKey)}</h3>
+          <table className="report-table">
+            <tbody>
+              {metrics
+                .filter((metric) => metric.section === section)
+                .map((metric) => (
+                  <tr key={metric.key} data-metric={metric.key}>
+                    <th scope="row">{label(metric.key)}</th>
+                    <td>{metric.value.toLocaleString('nb-NO')}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: 'Rapporter – Brobygger' }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,29 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { toCsv } from '~/domain/reports/csv';
+import { funderReport } from '~/domain/reports/funder-report.server';
+import { parsePeriod } from '~/domain/reports/period';
+import { requireUser } from '~/lib/auth.server';
+import { db } from '~/lib/db.server';
+import { translator, type MessageKey } from '~/lib/i18n';
+import { halfYearOf } from '~/lib/time';
+
+/** The funder report as CSV: one row per figure, with the section, a stable key and a label. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, { capability: 'reports:view' });
+  const requested = new URL(request.url).searchParams.get('period') ?? halfYearOf(new Date());
+  const period = parsePeriod(requested);
+  if (!period) throw new Response('Bad Request', { status: 400 });
+  const t = translator(user.language === 'en' ? 'en' : 'nb');
+  const metrics = await funderReport(db, period);
+  const csv = toCsv([
+    ['period', 'section', 'key', 'label', 'value'],
+    ...metrics.map((metric) => [period.key, metric.section, metric.key, t(`reports.metric.${metric.key}` as MessageKey), metric.value]),
+  ]);
+  return new Response(csv, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="brobygger-${period.key}.csv"`,
+      'Cache-Control': 'no-store',
+    },
+  });
+}

@@ -1,0 +1,177 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { z } from 'zod';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { FormErrors, SelectField, TextField } from '~/components/forms';
+import { halfYearLabel } from '~/components/recruitment-panel';
+import { useT } from '~/components/use-translation';
+import { saveTargets, targetsFor } from '~/domain/recruitment/recruitment.server';
+import { SETTING_KEYS } from '~/domain/settings/definitions';
+import { getSettings, setSetting } from '~/domain/settings/settings.server';
+import { audit } from '~/lib/audit.server';
+import { requireUser } from '~/lib/auth.server';
+import { db } from '~/lib/db.server';
+import { redirectWithFlash } from '~/lib/flash.server';
+import { errorMessage } from '~/lib/form-errors';
+import { halfYearOf, previousHalfYear } from '~/lib/time';
+
+function wholeNumber(min: number, max: number) {
+  const message = errorMessage('settings.invalidNumber', { min, max });
+  return z.coerce.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message });
+}
+
+function optionalWholeNumber(min: number, max: number) {
+  return z.preprocess((value) => (value === '' || value === undefined ? undefined : value), wholeNumber(min, max).optional());
+}
+
+/** This half-year, the next two and the two before it can be given targets. */
+function targetChoices(now: Date): string[] {
+  const current = halfYearOf(now);
+  const next = (key: string) => {
+    const [year, half] = key.split('-H').map(Number);
+    return half === 1 ? `${year}-H2` : `${year + 1}-H1`;
+  };
+  const previous = previousHalfYear(current);
+  return [previousHalfYear(previous), previous, current, next(current), next(next(current))];
+}
+
+const targetsSchema = z.object({
+  intent: z.literal('targets'),
+  halfYear: z.string().regex(/^\d{4}-H[12]$/, { error: errorMessage('settings.invalidHalfYear') }),
+  newPairs: wholeNumber(0, 1000),
+  newParticipants: optionalWholeNumber(0, 1000),
+  newReadyVolunteers: optionalWholeNumber(0, 1000),
+});
+
+const programmeSchema = z.object({
+  intent: z.literal('programme'),
+  programmeTargetParticipants: wholeNumber(0, 100_000),
+  minVolunteerAge: wholeNumber(18, 99),
+  meetingsPerMonth: wholeNumber(1, 31),
+  retentionMonths: wholeNumber(1, 240),
+  minTrainingHoursBeforeMatch: wholeNumber(0, 100),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, { capability: 'settings:manage' });
+  const choices = targetChoices(new Date());
+  const requested = new URL(request.url).searchParams.get('halfYear');
+  const halfYear = requested && choices.includes(requested) ? requested : halfYearOf(new Date());
+  return json({ choices, targets: await targetsFor(db, halfYear), settings: await getSettings(db) });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request, { capability: 'settings:manage' });
+  const formData = await request.formData();
+  if (formData.get('intent') === 'targets') {
+    const submission = parseWithZod(formData, { schema: targetsSchema });
+    if (submission.status !== 'success') return json({ form: 'targets', result: submission.reply() }, { status: 400 });
+    const { halfYear, newPairs, newParticipants, newReadyVolunteers } = submission.value;
+    if (!targetChoices(new Date()).includes(halfYear)) {
+      return json(
+        { form: 'targets', result: submission.reply({ fieldErrors: { halfYear: [errorMessage('settings.invalidHalfYear')] } }) },
+        { status: 400 },
+      );
+    }
+    await db.$transaction(async (tx) => {
+      await saveTargets(tx, { halfYear, newPairs, newParticipants: newParticipants ?? null, newReadyVolunteers: newReadyVolunteers ?? null });
+      await audit(tx, request, { actorId: user.id, action: 'UPDATE', entityType: 'SETTINGS', entityId: halfYear, detail: { newPairs } });
+    });
+    return redirectWithFlash(`/settings?halfYear=${halfYear}`, { kind: 'success', key: 'settings.targetsSaved', params: { halfYear } });
+  }
+  const submission = parseWithZod(formData, { schema: programmeSchema });
+  if (submission.status !== 'success') return json({ form: 'programme', result: submission.reply() }, { status: 400 });
+  const { intent: _intent, ...values } = submission.value;
+  await db.$transaction(async (tx) => {
+    for (const key of Object.keys(values) as (keyof typeof values)[]) await setSetting(tx, key, values[key]);
+    await audit(tx, request, { actorId: user.id, action: 'UPDATE', entityType: 'SETTINGS', detail: values });
+  });
+  return redirectWithFlash('/settings', { kind: 'success', key: 'settings.saved' });
+}
+
+export default function Settings() {
+  const { choices, targets, settings } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const [targetsForm, targetFields] = useForm({
+    id: `targets-${targets.halfYear}`,
+    lastResult: actionData?.form === 'targets' ? actionData.result : undefined,
+    defaultValue: {
+      halfYear: targets.halfYear,
+      newPairs: String(targets.newPairs),
+      newParticipants: targets.newParticipants === null ? '' : String(targets.newParticipants),
+      newReadyVolunteers: targets.newReadyVolunteers === null ? '' : String(targets.newReadyVolunteers),
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: targetsSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  });
+  const [programmeForm, programmeFields] = useForm({
+    id: 'programme',
+    lastResult: actionData?.form === 'programme' ? actionData.result : undefined,
+    defaultValue: Object.fromEntries(Object.entries(settings).map(([key, value]) => [key, String(value)])),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: programmeSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  });
+  return (
+    <>
+      <h1>{t('settings.title')}</h1>
+      <section aria-labelledby="targets-title">
+        <h2 id="targets-title">{t('settings.targetsTitle', { halfYear: halfYearLabel(t, targets.halfYear) })}</h2>
+        <Form method="get" className="actions">
+          <div className="field">
+            <label htmlFor="choose-half-year">{t('settings.halfYear')}</label>
+            <select id="choose-half-year" name="halfYear" defaultValue={targets.halfYear}>
+              {choices.map((choice) => (
+                <option key={choice} value={choice}>
+                  {halfYearLabel(t, choice)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="secondary">
+            {t('reports.show')}
+          </button>
+        </Form>
+        <Form method="post" className="form" {...getFormProps(targetsForm)}>
+          <FormErrors id={targetsForm.errorId} errors={targetsForm.errors} />
+          <input type="hidden" name="intent" value="targets" />
+          <input type="hidden" name={targetFields.halfYear.name} value={targets.halfYear} />
+          <TextField meta={targetFields.newPairs} label={t('settings.newPairs')} type="number" min={0} />
+          <TextField meta={targetFields.newParticipants} label={t('settings.newParticipants')} hint={t('settings.optional')} type="number" min={0} />
+          <TextField meta={targetFields.newReadyVolunteers} label={t('settings.newReadyVolunteers')} hint={t('settings.optional')} type="number" min={0} />
+          <div className="actions">
+            <button type="submit" className="primary">
+              {t('settings.saveTargets')}
+            </button>
+          </div>
+        </Form>
+      </section>
+      <section aria-labelledby="programme-title">
+        <h2 id="programme-title">{t('settings.programmeTitle')}</h2>
+        <Form method="post" className="form" {...getFormProps(programmeForm)}>
+          <FormErrors id={programmeForm.errorId} errors={programmeForm.errors} />
+          <input type="hidden" name="intent" value="programme" />
+          {SETTING_KEYS.map((key) => (
+            <TextField key={key} meta={programmeFields[key]} label={t(`settings.${key}`)} type="number" min={0} />
+          ))}
+          <div className="actions">
+            <button type="submit" className="primary">
+              {t('form.save')}
+            </button>
+          </div>
+        </Form>
+      </section>
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: 'Innstillinger – Brobygger' }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { expect, expectAccessible, loginAs, test } from './support';
+
+test('the coordinator sees the half-year against the target, opens the report and downloads the CSV', async ({ page }) => {
+  await loginAs(page, 'COORDINATOR');
+  const progress = page.getByRole('region', { name: /Rekruttering/ });
+  await expect(progress.getByText(/^\d+ av 10$/)).toBeVisible();
+  await expect(progress.getByLabel('Nye aktive par dette halvåret')).toBeVisible();
+  await expect(progress.getByRole('img', { name: 'Nye par per halvår' })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole('link', { name: 'Rapporter' }).click();
+  await expect(page.getByRole('heading', { name: 'Rapport til finansiører', level: 1 })).toBeVisible();
+  await expectAccessible(page);
+  const pageValues = new Map<string, string>();
+  for (const row of await page.locator('tr[data-metric]').all()) {
+    pageValues.set((await row.getAttribute('data-metric'))!, (await row.locator('td').innerText()).replace(/\s/g, '').replace(',', '.'));
+  }
+  expect(Number(pageValues.get('meetingsHeld'))).toBeGreaterThan(0);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Last ned CSV' }).click()]);
+  const bytes = fs.readFileSync((await download.path())!);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const rows = parse(bytes, { bom: true, columns: true }) as { key: string; value: string; label: string }[];
+  expect(rows.length).toBe(pageValues.size);
+  for (const row of rows) expect(row.value, row.key).toBe(pageValues.get(row.key));
+  expect(rows.find((row) => row.key === 'hours')?.label).toBe('Timer sammen');
+});
+
+test('the coordinator changes the half-year target in the settings', async ({ page }) => {
+  await loginAs(page, 'COORDINATOR');
+  await page.getByRole('link', { name: 'Innstillinger' }).click();
+  await expect(page.getByRole('heading', { name: 'Innstillinger', level: 1 })).toBeVisible();
+  await page.getByLabel('Nye aktive par').fill('-5');
+  await page.getByRole('button', { name: 'Lagre mål' }).click();
+  await expect(page.getByText('Skriv et helt tall mellom 0 og 1000.')).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel('Nye aktive par').fill('12');
+  await page.getByRole('button', { name: 'Lagre mål' }).click();
+  await expect(page.getByRole('status')).toContainText('er lagret');
+  await page.getByRole('link', { name: 'Oversikt' }).click();
+  await expect(page.getByRole('region', { name: /Rekruttering/ }).getByText(/^\d+ av 12$/)).toBeVisible();
+  // Put the demo target back for other tests.
+  await page.goto('/settings');
+  await page.getByLabel('Nye aktive par').fill('10');
+  await page.getByRole('button', { name: 'Lagre mål' }).click();
+  await expect(page.getByRole('status')).toContainText('er lagret');
+});

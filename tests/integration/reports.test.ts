@@ -1,0 +1,140 @@
+import { parse } from 'csv-parse/sync';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { sendHalfYearStatus } from '~/domain/recruitment/half-year-status.server';
+import { recruitmentStatus } from '~/domain/recruitment/recruitment.server';
+import { funderReport } from '~/domain/reports/funder-report.server';
+import { parsePeriod } from '~/domain/reports/period';
+import { db } from '~/lib/db.server';
+import { osloInstant } from '~/lib/time';
+import { loader as csvLoader } from '~/routes/reports.funder[.]csv';
+import { loader as reportsLoader } from '~/routes/reports._index';
+import { action as settingsAction } from '~/routes/settings';
+import { createMeeting, createParticipant, createUser, createVolunteer } from '../fixtures/factories';
+import { call, getRequest, postRequest, sessionCookieFor } from '../support/requests';
+import { resetDatabase } from '../support/reset';
+
+beforeEach(resetDatabase);
+
+/** A small, fully known history in the first half of 2025. */
+async function history() {
+  const coordinator = await createUser(db, { role: 'COORDINATOR' });
+  const officer = await createUser(db, { role: 'PROBATION_OFFICER' });
+  const participants = [];
+  for (const [i, referralDate] of ['2025-01-10', '2025-02-10', '2025-03-10'].entries()) {
+    const participant = await createParticipant(db, { referrerId: officer.id, referralDate, status: 'MATCHED', lastName: `Historie${i}` });
+    await db.participantStatusChange.create({
+      data: { participantId: participant.id, fromStatus: 'REFERRED', toStatus: 'ACCEPTED', createdAt: osloInstant(referralDate, '12:00') },
+    });
+    participants.push(participant);
+  }
+  const volunteer = await createVolunteer(db, { status: 'READY', capacity: 3, createdAt: osloInstant('2025-01-05', '10:00') });
+  // Activated 30 June 23:30 Oslo time: counts in the first half-year.
+  const late = await db.pair.create({
+    data: { participantId: participants[0].id, volunteerId: volunteer.id, status: 'ACTIVE', startDate: '2025-06-30', activatedAt: osloInstant('2025-06-30', '23:30') },
+  });
+  const early = await db.pair.create({
+    data: {
+      participantId: participants[1].id,
+      volunteerId: volunteer.id,
+      status: 'ENDED',
+      startDate: '2025-01-15',
+      activatedAt: osloInstant('2025-01-15', '12:00'),
+      endDate: '2025-03-15',
+      endedAt: osloInstant('2025-03-15', '12:00'),
+      endType: 'PLANNED',
+      endReason: 'PLAN_COMPLETED',
+      surveyScore: 4,
+    },
+  });
+  await createMeeting(db, { pairId: early.id, startsAt: osloInstant('2025-02-01', '17:00'), durationMinutes: 90, log: { outcome: 'HELD' } });
+  await createMeeting(db, { pairId: early.id, startsAt: osloInstant('2025-02-08', '17:00'), durationMinutes: 60, log: { outcome: 'HELD' } });
+  await createMeeting(db, { pairId: early.id, startsAt: osloInstant('2025-02-15', '17:00'), log: { outcome: 'NO_SHOW' } });
+  await createMeeting(db, { pairId: early.id, startsAt: osloInstant('2025-02-22', '17:00'), log: { outcome: 'CANCELLED_BY_PARTICIPANT' } });
+  // A meeting outside the period is not counted.
+  await createMeeting(db, { pairId: late.id, startsAt: osloInstant('2025-07-02', '17:00'), log: { outcome: 'HELD' } });
+  await db.fitCheck.create({ data: { pairId: early.id, checkedOn: '2025-02-20', volunteerScore: 4, participantScore: 5, recommendRematch: true } });
+  return { coordinator, officer };
+}
+
+function metric(metrics: { key: string; value: number }[], key: string) {
+  return metrics.find((m) => m.key === key)?.value;
+}
+
+describe('funder report', () => {
+  it('counts a half-year in Oslo time, including a pair activated 30 June 23:30', async () => {
+    await history();
+    const metrics = await funderReport(db, parsePeriod('2025-H1')!, new Date('2025-09-01T12:00:00Z'));
+    expect(metric(metrics, 'participantsReferred')).toBe(3);
+    expect(metric(metrics, 'participantsAccepted')).toBe(3);
+    expect(metric(metrics, 'pairsStarted')).toBe(2);
+    expect(metric(metrics, 'pairsEndedPlanned')).toBe(1);
+    expect(metric(metrics, 'meetingsHeld')).toBe(2);
+    expect(metric(metrics, 'meetingsNoShow')).toBe(1);
+    expect(metric(metrics, 'meetingsCancelled')).toBe(1);
+    expect(metric(metrics, 'hours')).toBe(2.5);
+    expect(metric(metrics, 'fitChecks')).toBe(1);
+    expect(metric(metrics, 'fitCheckAverage')).toBe(4.5);
+    expect(metric(metrics, 'rematchRecommended')).toBe(1);
+    expect(metric(metrics, 'closureSurveyAverage')).toBe(4);
+    expect(metric(metrics, 'volunteersActive')).toBe(1);
+    const h2 = await funderReport(db, parsePeriod('2025-H2')!, new Date('2025-09-01T12:00:00Z'));
+    expect(metric(h2, 'pairsStarted')).toBe(0);
+    expect(metric(h2, 'meetingsHeld')).toBe(1);
+  });
+
+  it('serves the same numbers as CSV with a BOM, and only to coordinators', async () => {
+    const { coordinator, officer } = await history();
+    const cookie = await sessionCookieFor(coordinator.id);
+    const page = await call(reportsLoader, getRequest('/reports?period=2025-H1', cookie));
+    const { metrics } = (await page.json()) as { metrics: { key: string; value: number }[] };
+    const response = await call(csvLoader, getRequest('/reports/funder.csv?period=2025-H1', cookie));
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    const rows = parse(text, { bom: true, columns: true }) as { key: string; value: string; label: string }[];
+    expect(rows.map((row) => [row.key, Number(row.value)])).toEqual(metrics.map((m) => [m.key, m.value]));
+    expect(rows.find((row) => row.key === 'meetingsHeld')?.label).toBe('Gjennomført');
+    expect((await call(csvLoader, getRequest('/reports/funder.csv', await sessionCookieFor(officer.id)))).status).toBe(403);
+    expect((await call(reportsLoader, getRequest('/reports?period=nonsense', cookie))).status).toBe(400);
+  });
+});
+
+describe('recruitment', () => {
+  it('compares new pairs with the half-year target, with history', async () => {
+    await history();
+    await db.halfYearTarget.create({ data: { halfYear: '2025-H1', newPairs: 4 } });
+    const status = await recruitmentStatus(db, new Date('2025-04-01T10:00:00Z'));
+    expect(status.halfYear).toBe('2025-H1');
+    expect(status.projection.target).toBe(4);
+    expect(status.history.at(-1)).toEqual({ halfYear: '2025-H1', target: 4, actual: 2 });
+    expect(status.funnels.participants.referred).toBeGreaterThanOrEqual(3);
+  });
+
+  it('emails every coordinator once per half-year and kind, however often the job runs', async () => {
+    await history();
+    const slot = osloInstant('2025-07-01', '08:00');
+    await sendHalfYearStatus(db, slot);
+    await sendHalfYearStatus(db, slot);
+    const coordinators = await db.user.count({ where: { role: 'COORDINATOR' } });
+    const emails = await db.outboxEmail.findMany({ where: { template: 'half-year-status' } });
+    expect(emails).toHaveLength(coordinators);
+    expect(emails[0].data).toMatchObject({ kind: 'start', halfYear: '2025-H2', previous: { halfYear: '2025-H1', actual: 2 } });
+  });
+});
+
+describe('settings', () => {
+  it('saves a half-year target and refuses bad numbers next to the field', async () => {
+    const coordinator = await createUser(db, { role: 'COORDINATOR' });
+    const cookie = await sessionCookieFor(coordinator.id);
+    const halfYear = (await recruitmentStatus(db)).halfYear;
+    const bad = await call(settingsAction, postRequest('/settings', { intent: 'targets', halfYear, newPairs: '-3' }, cookie));
+    expect(bad.status).toBe(400);
+    const body = (await bad.json()) as { result: { error: Record<string, string[]> } };
+    expect(body.result.error.newPairs[0]).toMatch(/^settings\.invalidNumber/);
+    expect(await db.halfYearTarget.count({ where: { halfYear } })).toBe(0);
+    const ok = await call(settingsAction, postRequest('/settings', { intent: 'targets', halfYear, newPairs: '12', newParticipants: '' }, cookie));
+    expect(ok.status).toBe(302);
+    expect(await db.halfYearTarget.findUnique({ where: { halfYear } })).toMatchObject({ newPairs: 12, newParticipants: null });
+  });
+});
