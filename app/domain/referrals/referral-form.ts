@@ -148,10 +148,9 @@ export function referralSchema(today: IsoDate) {
   return z.object({
     ...participantFields(today),
     programmes: z.array(programmeRow(today)).max(PROGRAMMES.length).default([]),
-    consentGiven: z
-      .boolean()
-      .optional()
-      .refine((value) => value === true, { error: errorMessage('referrals.consentRequired') }),
+    // A ticked checkbox posts "on"; a literal (not an optional boolean) keeps the rule when
+    // conform coerces the form data.
+    consentGiven: z.literal('on', { error: errorMessage('referrals.consentRequired') }),
     consentDate: dateField((date) => {
       if (date > today) return errorMessage('referrals.dateInFuture');
       if (date < addDays(today, -365)) return errorMessage('referrals.consentTooOld');
@@ -217,8 +216,5 @@ export function isDecision(status: string): status is Decision {
 
 export const withdrawConsentSchema = z.object({
   reason: optionalText(1000),
-  confirm: z
-    .boolean()
-    .optional()
-    .refine((value) => value === true, { error: errorMessage('participants.confirmWithdrawal') }),
+  confirm: z.literal('on', { error: errorMessage('participants.confirmWithdrawal') }),
 });
