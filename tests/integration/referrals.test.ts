@@ -4,7 +4,9 @@ import { changeParticipantStatus, IllegalStatusChangeError } from '~/domain/part
 import { queueMatchNotice } from '~/domain/referrals/notifications.server';
 import { decideReferral } from '~/domain/referrals/referrals.server';
 import { listReferrals } from '~/domain/referrals/referral-list.server';
+import { roleSchema } from '~/domain/users/roles';
 import { db } from '~/lib/db.server';
+import type { Actor } from '~/lib/permissions.server';
 import { smtpTransport } from '~/lib/email-transport.server';
 import { sendDueEmails } from '~/lib/outbox-sender.server';
 import { addDays, addMonths, osloInstant, todayInOslo } from '~/lib/time';
@@ -27,6 +29,7 @@ beforeEach(() => {
 });
 
 const today = todayInOslo();
+const asActor = (user: { id: string; role: string }): Actor => ({ id: user.id, role: roleSchema.parse(user.role) });
 
 function referralForm(overrides: Record<string, string | string[] | undefined> = {}): Record<string, string | string[]> {
   const fields: Record<string, string | string[] | undefined> = {
@@ -299,7 +302,7 @@ describe('the coordinator’s decision', () => {
     const referral = await db.referral.findFirstOrThrow({ where: { participantId: participant.id } });
     await expect(
       db.$transaction(async (tx) => {
-        await decideReferral(tx, { referralId: referral.id, actor: coordinator, decision: 'WAITLISTED', request: null });
+        await decideReferral(tx, { referralId: referral.id, actor: asActor(coordinator), decision: 'WAITLISTED', request: null });
         expect(await tx.outboxEmail.count({ where: { participantId: participant.id, template: 'referral-decided' } })).toBe(1);
         throw new Error('the commit fails');
       }),
@@ -314,7 +317,7 @@ describe('the coordinator’s decision', () => {
     const officer = await createUser(db, { role: 'PROBATION_OFFICER', notificationMode: 'DIGEST' });
     const participant = await createParticipant(db, { referrerId: officer.id });
     const referral = await db.referral.findFirstOrThrow({ where: { participantId: participant.id } });
-    await db.$transaction((tx) => decideReferral(tx, { referralId: referral.id, actor: coordinator, decision: 'ACCEPTED', request: null }));
+    await db.$transaction((tx) => decideReferral(tx, { referralId: referral.id, actor: asActor(coordinator), decision: 'ACCEPTED', request: null }));
     expect((await db.outboxEmail.findFirstOrThrow({ where: { participantId: participant.id } })).status).toBe('HELD');
   });
 
@@ -420,10 +423,10 @@ describe('the referral list', () => {
     const othersOne = await createParticipant(db, { referrerId: other.id, prison: 'Leira', expectedReleaseDate: addDays(today, 5) });
 
     const ids = (rows: { participantId: string }[]) => rows.map((row) => row.participantId).sort();
-    expect(ids(await listReferrals(db, officer))).toEqual([soon.id, later.id].sort());
-    expect(ids(await listReferrals(db, coordinator, { releaseWithinDays: 14 }))).toEqual(expect.arrayContaining([soon.id, othersOne.id]));
-    expect(ids(await listReferrals(db, coordinator, { releaseWithinDays: 14 }))).not.toContain(later.id);
-    expect(ids(await listReferrals(db, coordinator, { prison: 'Verdal fengsel', status: 'ACCEPTED' }))).toEqual([later.id]);
+    expect(ids(await listReferrals(db, asActor(officer)))).toEqual([soon.id, later.id].sort());
+    expect(ids(await listReferrals(db, asActor(coordinator), { releaseWithinDays: 14 }))).toEqual(expect.arrayContaining([soon.id, othersOne.id]));
+    expect(ids(await listReferrals(db, asActor(coordinator), { releaseWithinDays: 14 }))).not.toContain(later.id);
+    expect(ids(await listReferrals(db, asActor(coordinator), { prison: 'Verdal fengsel', status: 'ACCEPTED' }))).toEqual([later.id]);
   });
 });
 
