@@ -6,9 +6,8 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FormErrors, SelectField, TextareaField } from '~/components/forms';
 import { useLanguage, useT } from '~/components/use-translation';
-import { PARTICIPANT_TRANSITIONS } from '~/domain/participants/status';
 import { IllegalStatusChangeError, StaleStatusError } from '~/domain/participants/status.server';
-import { decisionSchema, DECISIONS, isDecision } from '~/domain/referrals/referral-form';
+import { decisionSchema, DECISIONS, decisionsFrom } from '~/domain/referrals/referral-form';
 import { decideReferral, referralForViewer } from '~/domain/referrals/referrals.server';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
@@ -132,7 +131,7 @@ function Triage() {
   const t = useT();
   const language = useLanguage();
   const triage = referral.triage!;
-  const allowed = PARTICIPANT_TRANSITIONS[referral.status].filter(isDecision);
+  const allowed = decisionsFrom(referral.status);
   const [form, fields] = useForm({
     id: 'decide-referral',
     lastResult: actionData?.result,

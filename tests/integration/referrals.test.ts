@@ -398,6 +398,7 @@ describe('the referrer’s view', () => {
       await call(referralLoader, getRequest(`/referrals/${referral.id}`, officerCookie), { id: referral.id }),
     );
     expect(after.referral).toMatchObject({ activity: null, consentWithdrawn: true, status: 'WITHDRAWN' });
+    expect(JSON.stringify(after)).not.toContain('Ønsker ikke mer');
   });
 
   it('hides the counts when the participant did not agree to share attendance', async () => {
@@ -482,6 +483,24 @@ describe('the participant page', () => {
     expect(response.status).toBe(302);
     expect((await db.participant.findUniqueOrThrow({ where: { id: participant.id } })).status).toBe('WAITLISTED');
     expect(await db.outboxEmail.count({ where: { participantId: participant.id, template: 'referral-decided' } })).toBe(1);
+    const matched = await createParticipant(db, { referrerId: officer.id, status: 'MATCHED' });
+    const matchedReferral = await db.referral.findFirstOrThrow({ where: { participantId: matched.id } });
+    const triage = await call(
+      decideAction,
+      postRequest(`/referrals/${matchedReferral.id}`, { decision: 'ACCEPTED' }, coordinatorCookie),
+      { id: matchedReferral.id },
+    );
+    expect(triage.status).toBe(409);
+    const rematch = await call(
+      participantAction,
+      postRequest(`/participants/${matched.id}`, { intent: 'status', to: 'ACCEPTED', reason: 'Ny frivillig trengs' }, coordinatorCookie),
+      { id: matched.id },
+    );
+    expect(rematch.status).toBe(302);
+    expect((await db.participant.findUniqueOrThrow({ where: { id: matched.id } })).status).toBe('ACCEPTED');
+    expect(await db.outboxEmail.count({ where: { participantId: matched.id } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { participantId: matched.id, action: 'UPDATE', entityType: 'PARTICIPANT' } })).toBe(1);
+
     const completed = await call(
       participantAction,
       postRequest(`/participants/${participant.id}`, { intent: 'status', to: 'COMPLETED' }, coordinatorCookie),

@@ -4,7 +4,7 @@ import type { Db, Tx } from '~/lib/db.server';
 import { participantScope, type Actor } from '~/lib/permissions.server';
 import { todayInOslo } from '~/lib/time';
 import type { participantEditSchema } from '~/domain/referrals/referral-form';
-import { isDecision, type MANUAL_STATUSES } from '~/domain/referrals/referral-form';
+import { decisionsFrom, type MANUAL_STATUSES } from '~/domain/referrals/referral-form';
 import { decideReferral } from '~/domain/referrals/referrals.server';
 import { consentInForce } from './consent';
 import { canChangeParticipantStatus, participantStatusSchema, phaseOn } from './status';
@@ -157,14 +157,16 @@ export async function setParticipantStatus(
 ) {
   const participant = await tx.participant.findFirst({
     where: { id: input.participantId, anonymisedAt: null, ...participantScope(input.actor) },
-    select: { id: true, referrals: { orderBy: { createdAt: 'desc' }, take: 1, select: { id: true } } },
+    select: { id: true, status: true, referrals: { orderBy: { createdAt: 'desc' }, take: 1, select: { id: true } } },
   });
   if (!participant) return null;
-  if (isDecision(input.to) && participant.referrals[0]) {
+  const current = participantStatusSchema.parse(participant.status);
+  const decision = decisionsFrom(current).find((allowed) => allowed === input.to);
+  if (decision && participant.referrals[0]) {
     return decideReferral(tx, {
       referralId: participant.referrals[0].id,
       actor: input.actor,
-      decision: input.to,
+      decision,
       reason: input.reason,
       expectedStatus: input.expectedStatus,
       request: input.request,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  decisionsFrom,
   eligibility,
   formatNorwegianPhone,
   normalizeNorwegianPhone,
@@ -139,5 +140,15 @@ describe('the referral schema', () => {
     const edit = participantEditSchema(TODAY).safeParse({ ...validForm(), expectedReleaseDate: '2024-01-01' });
     expect(edit.success).toBe(true);
     expect(schema.safeParse(validForm({ expectedReleaseDate: '2024-01-01' })).success).toBe(false);
+  });
+});
+
+describe('triage decisions', () => {
+  it('follows the status table, but offers none once matched or final', () => {
+    expect(decisionsFrom('REFERRED')).toEqual(['ACCEPTED', 'WAITLISTED', 'DECLINED']);
+    expect(decisionsFrom('WAITLISTED')).toEqual(['ACCEPTED', 'DECLINED']);
+    expect(decisionsFrom('ACCEPTED')).toEqual(['WAITLISTED']);
+    expect(decisionsFrom('MATCHED')).toEqual([]);
+    expect(decisionsFrom('DECLINED')).toEqual([]);
   });
 });

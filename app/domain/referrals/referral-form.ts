@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { errorMessage } from '~/lib/form-errors';
 import { addDays, ageOn, isIsoDate, type IsoDate } from '~/lib/time';
 import { emailField, optionalText, requiredText } from '~/lib/validation';
+import { PARTICIPANT_TRANSITIONS, type ParticipantStatus } from '~/domain/participants/status';
 
 /** The programme takes young people aged 18–24 on the referral date. */
 export const MIN_AGE = 18;
@@ -212,6 +213,14 @@ export const statusChangeSchema = z
 
 export function isDecision(status: string): status is Decision {
   return (DECISIONS as readonly string[]).includes(status);
+}
+
+/**
+ * The triage decisions open from a status. A matched participant going back to ACCEPTED is a
+ * re-match, not a decision on the referral, so nothing is offered (or told) then.
+ */
+export function decisionsFrom(status: ParticipantStatus): Decision[] {
+  return status === 'MATCHED' ? [] : PARTICIPANT_TRANSITIONS[status].filter(isDecision);
 }
 
 export const withdrawConsentSchema = z.object({

@@ -3,10 +3,10 @@ import type { Db, Tx } from '~/lib/db.server';
 import { referralScope, type Actor } from '~/lib/permissions.server';
 import { consentInForce } from '~/domain/participants/consent';
 import { participantStatusSchema } from '~/domain/participants/status';
-import { changeParticipantStatus } from '~/domain/participants/status.server';
+import { changeParticipantStatus, IllegalStatusChangeError, StaleStatusError } from '~/domain/participants/status.server';
 import { countPerMonth, type MonthCount } from './activity';
 import { queueDecisionNotice, queueNewReferralNotice } from './notifications.server';
-import { sameName, type Decision, type ReferralInput } from './referral-form';
+import { decisionsFrom, isDecision, sameName, type Decision, type ReferralInput } from './referral-form';
 
 export interface PossibleDuplicate {
   name: string;
@@ -131,9 +131,12 @@ export async function decideReferral(
 ) {
   const referral = await tx.referral.findFirst({
     where: { id: input.referralId, ...referralScope(input.actor) },
-    select: { id: true, participantId: true },
+    select: { id: true, participantId: true, participant: { select: { status: true } } },
   });
   if (!referral) return null;
+  const current = participantStatusSchema.parse(referral.participant.status);
+  if (input.expectedStatus !== undefined && input.expectedStatus !== current) throw new StaleStatusError(current);
+  if (!decisionsFrom(current).includes(input.decision)) throw new IllegalStatusChangeError(current, input.decision);
   const change = await changeParticipantStatus(tx, {
     participantId: referral.participantId,
     to: input.decision,
@@ -220,7 +223,7 @@ export async function referralForViewer(db: Db, actor: Actor, referralId: string
     status: participantStatusSchema.parse(change.toStatus),
     at: change.createdAt.toISOString(),
     // The officer sees the reason for a decision on their referral, nothing else.
-    reason: change.reason,
+    reason: actor.role === 'COORDINATOR' || isDecision(change.toStatus) ? change.reason : null,
   }));
   const base = {
     id: referral.id,
