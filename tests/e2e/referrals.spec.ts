@@ -117,7 +117,7 @@ test('the coordinator sees the participant page and it works on a narrow phone s
   await page.getByRole('link', { name: 'Oliver Ås' }).click();
   await page.getByRole('link', { name: 'Åpne deltakersiden' }).click();
   await expect(page.getByRole('heading', { name: 'Oliver Ås', level: 1 })).toBeVisible();
-  await expect(page.getByText('I fengsel')).toBeVisible();
+  await expect(page.getByText('I fengsel', { exact: true })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Statushistorikk' })).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
