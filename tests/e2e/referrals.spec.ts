@@ -123,3 +123,40 @@ test('the coordinator sees the participant page and it works on a narrow phone s
   expect(overflow).toBeLessThanOrEqual(0);
   await expectAccessible(page);
 });
+
+test('a possible duplicate is shown with a link before saving, and saved once confirmed', async ({ page }) => {
+  const lastName = `Dobbeltsjekk-${randomLetters(6)}`;
+  const dateOfBirth = addMonths(today, -12 * 22);
+  await loginAs(page, 'PROBATION_OFFICER');
+
+  async function fillAndSend() {
+    await page.goto('/referrals/new');
+    await page.getByLabel('Fornavn').fill('Ella');
+    await page.getByLabel('Etternavn').fill(lastName);
+    await page.getByLabel('Fødselsdato').fill(dateOfBirth);
+    await page.getByLabel('Fengsel').fill('Verdal fengsel');
+    await page.getByLabel('Forventet løslatelse').fill(addDays(today, 90));
+    await page.getByLabel('Kommune etter løslatelse').fill('Verdal');
+    await page.getByLabel('Deltakeren har gitt skriftlig samtykke').check();
+    await page.getByLabel('Hvem tok imot samtykket').fill('Kontaktbetjent Nilsen');
+    await page.getByRole('button', { name: 'Send henvisningen' }).click();
+  }
+
+  await fillAndSend();
+  await expect(page.getByRole('heading', { name: `Henvisning: Ella ${lastName}` })).toBeVisible();
+  const firstPath = new URL(page.url()).pathname;
+
+  await fillAndSend();
+  const warning = page.getByRole('alert').filter({ hasText: 'Finnes deltakeren allerede?' });
+  await expect(warning).toBeVisible();
+  await expect(warning.getByRole('link', { name: `Ella ${lastName}` })).toHaveAttribute('href', firstPath);
+  await expect(page.getByLabel('Etternavn')).toHaveValue(lastName);
+  await expectAccessible(page);
+
+  await page.getByLabel('Jeg har sjekket. Dette er en annen person, registrer henvisningen.').check();
+  await page.getByRole('button', { name: 'Send henvisningen' }).click();
+  await expect(page.getByRole('heading', { name: `Henvisning: Ella ${lastName}` })).toBeVisible();
+  expect(new URL(page.url()).pathname).not.toBe(firstPath);
+  await page.goto('/referrals');
+  await expect(page.getByRole('link', { name: `Ella ${lastName}` })).toHaveCount(2);
+});
