@@ -119,6 +119,7 @@ test('the coordinator sees the participant page and it works on a narrow phone s
   await expect(page.getByRole('heading', { name: 'Oliver Ås', level: 1 })).toBeVisible();
   await expect(page.getByText('I fengsel', { exact: true })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Statushistorikk' })).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: /^Russamtalen – Fullført/ })).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await expectAccessible(page);
