@@ -7,6 +7,7 @@ import type { Db, Tx } from '~/lib/db.server';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '~/domain/users/demo-logins';
 import type { Good } from '~/domain/plans/areas';
 import type { ParticipantStatus } from '~/domain/participants/status';
+import type { Programme } from '~/domain/referrals/referral-form';
 import type { LogOutcome, PlaceType } from '~/domain/meetings/constants';
 import { addDays, halfYearOf, osloInstant, previousHalfYear, todayInOslo } from '~/lib/time';
 import {
@@ -105,6 +106,14 @@ const VOLUNTEERS: DemoVolunteer[] = [
   { firstName: 'Tone', lastName: 'Bakken', age: 57, gender: 'FEMALE', municipality: 'Namsos', interests: ['strikking', 'turgåing'], availability: ['WEEKDAY_DAYTIME'], stage: 'APPLIED', daysInStage: 3 },
   { firstName: 'Mohammed', lastName: 'Ali', age: 33, gender: 'MALE', municipality: 'Trondheim', interests: ['fotball', 'matlaging'], languages: ['norsk', 'somali', 'engelsk'], availability: ['EVENINGS'], stage: 'APPLIED', daysInStage: 17 },
   { firstName: 'Geir', lastName: 'Lyng', age: 64, gender: 'MALE', municipality: 'Oppdal', interests: ['ski', 'friluftsliv'], availability: ['WEEKDAY_DAYTIME'], stage: 'PAUSED', daysInStage: 40 },
+];
+
+/** In-prison programmes taken before referral, rotated over the demo participants. */
+const PROGRAMME_HISTORY: [Programme, 'ONGOING' | 'COMPLETED' | 'INTERRUPTED'][][] = [
+  [['ER_VIL_KAN', 'COMPLETED']],
+  [['ER_VIL_KAN', 'COMPLETED'], ['RUSSAMTALEN', 'COMPLETED']],
+  [['KRIMFOKUS', 'INTERRUPTED']],
+  [['ER_VIL_KAN', 'ONGOING'], ['VAGA_VALJA', 'COMPLETED']],
 ];
 
 const OFFICERS = [
@@ -256,6 +265,12 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
           needs: p.needs,
           referralDate,
           consent: { sharePlan: p.sharePlan ?? true },
+          programmes: PROGRAMME_HISTORY[index % PROGRAMME_HISTORY.length].map(([programme, status]) => ({
+            programme,
+            status,
+            startDate: addDays(referralDate, -150),
+            endDate: status === 'ONGOING' ? undefined : addDays(referralDate, -30),
+          })),
           createdAt: osloInstant(referralDate, '10:00'),
         });
         if (p.status !== 'REFERRED') {

@@ -7,6 +7,7 @@ import {
   halfYearRange,
   monthOf,
   monthRange,
+  nextMonth,
   osloDate,
   osloInstant,
   osloTime,
@@ -92,5 +93,13 @@ describe('age on a date', () => {
 
   it('refuses something that is not a date', () => {
     expect(() => ageOn('2004-02-30', '2026-01-01')).toThrow(RangeError);
+  });
+});
+
+describe('the month after a month', () => {
+  it('rolls over the year and keeps leading zeros', () => {
+    expect(nextMonth('2026-12')).toBe('2027-01');
+    expect(nextMonth('2027-01')).toBe('2027-02');
+    expect(() => nextMonth('2026-13')).toThrow(RangeError);
   });
 });

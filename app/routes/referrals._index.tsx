@@ -1,31 +1,90 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { useLanguage, useT } from '~/components/use-translation';
-import { listReferrals } from '~/domain/referrals/referral-list.server';
+import { PARTICIPANT_STATUSES } from '~/domain/participants/status';
+import { filtersFromUrl, listReferrals, referralPrisons } from '~/domain/referrals/referral-list.server';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
-import type { MessageKey } from '~/lib/i18n';
+import { can } from '~/lib/permissions.server';
 import { formatDate } from '~/lib/time';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: ['COORDINATOR', 'PROBATION_OFFICER'] });
-  return json({ referrals: await listReferrals(db, user) });
+  const filters = filtersFromUrl(new URL(request.url));
+  const [referrals, prisons] = await Promise.all([listReferrals(db, user, filters), referralPrisons(db, user)]);
+  return json({ referrals, prisons, filters, canCreate: can(user.role, 'referrals:create') });
 }
 
 export default function Referrals() {
-  const { referrals } = useLoaderData<typeof loader>();
+  const { referrals, prisons, filters, canCreate } = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
+  const filtered = Boolean(filters.status || filters.prison || filters.releaseWithinDays !== undefined);
   return (
     <>
-      <h1>{t('referrals.title')}</h1>
+      <div className="page-head">
+        <h1>{t('referrals.title')}</h1>
+        {canCreate ? (
+          <Link to="/referrals/new" className="button">
+            {t('referrals.new')}
+          </Link>
+        ) : null}
+      </div>
+
+      <Form method="get" className="filters" aria-labelledby="filters-title">
+        <h2 id="filters-title" className="visually-hidden">
+          {t('referrals.filters')}
+        </h2>
+        <div className="field">
+          <label htmlFor="filter-status">{t('referrals.status')}</label>
+          <select id="filter-status" name="status" defaultValue={filters.status ?? ''}>
+            <option value="">{t('referrals.allStatuses')}</option>
+            {PARTICIPANT_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(`participantStatus.${status}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-prison">{t('referrals.prison')}</label>
+          <select id="filter-prison" name="prison" defaultValue={filters.prison ?? ''}>
+            <option value="">{t('referrals.allPrisons')}</option>
+            {prisons.map((prison) => (
+              <option key={prison} value={prison}>
+                {prison}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-release">{t('referrals.releaseWithinDays')}</label>
+          <input
+            id="filter-release"
+            name="releaseWithinDays"
+            type="number"
+            min={0}
+            max={3650}
+            inputMode="numeric"
+            defaultValue={filters.releaseWithinDays ?? ''}
+          />
+        </div>
+        <div className="actions">
+          <button type="submit" className="primary">
+            {t('referrals.filter')}
+          </button>
+          {filtered ? <Link to="/referrals">{t('referrals.clearFilters')}</Link> : null}
+        </div>
+      </Form>
+
       {referrals.length === 0 ? (
-        <p>{t('referrals.none')}</p>
+        <p>{filtered ? t('referrals.noneMatching') : t('referrals.none')}</p>
       ) : (
         <div className="table-wrap">
           <table>
+            <caption className="visually-hidden">{t('referrals.count', { count: referrals.length })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('referrals.participant')}</th>
@@ -38,11 +97,17 @@ export default function Referrals() {
             <tbody>
               {referrals.map((referral) => (
                 <tr key={referral.id}>
-                  <td>{referral.participantName}</td>
+                  <td>
+                    <Link to={`/referrals/${referral.id}`}>{referral.participantName}</Link>
+                  </td>
                   <td>{formatDate(referral.referralDate, language)}</td>
                   <td>{referral.prison}</td>
                   <td>{formatDate(referral.expectedReleaseDate, language)}</td>
-                  <td>{t(`participantStatus.${referral.status}` as MessageKey)}</td>
+                  <td>
+                    <span className={`badge status status--${referral.status.toLowerCase()}`}>
+                      {t(`participantStatus.${referral.status}`)}
+                    </span>
+                  </td>
                 </tr>
               ))}
             </tbody>

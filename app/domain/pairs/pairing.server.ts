@@ -136,7 +136,7 @@ export async function activatePair(
         detail: { status: 'ENDED', reason: 'REMATCHED' },
       });
     } else {
-      await changeParticipantStatus(tx, { participantId: pair.participantId, to: 'MATCHED', actorId: input.actor.id }, now);
+      await changeParticipantStatus(tx, { participantId: pair.participantId, to: 'MATCHED', actorId: input.actor.id });
     }
     const activated = await tx.pair.update({
       where: { id: pair.id },

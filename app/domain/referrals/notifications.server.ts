@@ -1,22 +1,82 @@
 import type { Tx } from '~/lib/db.server';
 import { enqueueEmail } from '~/lib/email.server';
-import { isLanguage } from '~/lib/i18n';
+import { isLanguage, type Language } from '~/lib/i18n';
+import type { Decision } from './referral-form';
 
-/** Tells the referrer(s) of a participant that a volunteer has been found. */
-export async function queueMatchNotice(tx: Tx, input: { participantId: string; pairId: string }): Promise<void> {
-  const referrals = await tx.referral.findMany({
-    where: { participantId: input.participantId },
-    select: { id: true, referrer: { select: { id: true, email: true, language: true, deactivatedAt: true } } },
+function languageOf(user: { language: string }): Language {
+  return isLanguage(user.language) ? user.language : 'nb';
+}
+
+/** 'referral-new' to every active coordinator, in each one's language and delivery preference. */
+export async function queueNewReferralNotice(tx: Tx, input: { referralId: string; participantId: string }) {
+  const coordinators = await tx.user.findMany({
+    where: { role: 'COORDINATOR', deactivatedAt: null },
+    select: { id: true, email: true, language: true },
   });
+  for (const coordinator of coordinators) {
+    await enqueueEmail(tx, {
+      to: coordinator.email,
+      template: 'referral-new',
+      data: { referralId: input.referralId },
+      language: languageOf(coordinator),
+      idempotencyKey: `referral-new:${input.referralId}:${coordinator.id}`,
+      userId: coordinator.id,
+      participantId: input.participantId,
+    });
+  }
+}
+
+/** 'referral-decided' to the referrer; one email per decision (keyed by its status change). */
+export async function queueDecisionNotice(
+  tx: Tx,
+  input: { referralId: string; participantId: string; decision: Decision; statusChangeId: string },
+) {
+  const referral = await tx.referral.findUniqueOrThrow({
+    where: { id: input.referralId },
+    select: { referrer: { select: { id: true, email: true, language: true, deactivatedAt: true } } },
+  });
+  if (referral.referrer.deactivatedAt) return;
+  await enqueueEmail(tx, {
+    to: referral.referrer.email,
+    template: 'referral-decided',
+    data: { referralId: input.referralId, decision: input.decision },
+    language: languageOf(referral.referrer),
+    idempotencyKey: `referral-decided:${input.statusChangeId}`,
+    userId: referral.referrer.id,
+    participantId: input.participantId,
+  });
+}
+
+/**
+ * For matching (#6): call in the transaction that makes the match, after the participant's
+ * status has moved to MATCHED. Queues 'referral-matched' to each active referrer of the
+ * participant, once per match (keyed by the pair, or else the newest status change). `language` overrides the
+ * referrer's own language.
+ */
+export async function queueMatchNotice(tx: Tx, input: { participantId: string; pairId?: string; language?: Language }) {
+  const referrals = await tx.referral.findMany({
+    where: { participantId: input.participantId, referrer: { deactivatedAt: null } },
+    select: { id: true, referrer: { select: { id: true, email: true, language: true } } },
+    orderBy: { createdAt: 'asc' },
+  });
+  const latestChange = await tx.participantStatusChange.findFirst({
+    where: { participantId: input.participantId },
+    orderBy: { createdAt: 'desc' },
+    select: { id: true },
+  });
+  const notified = new Set<string>();
   for (const referral of referrals) {
-    if (referral.referrer.deactivatedAt) continue;
+    if (notified.has(referral.referrer.id)) continue;
+    notified.add(referral.referrer.id);
     await enqueueEmail(tx, {
       to: referral.referrer.email,
-      userId: referral.referrer.id,
       template: 'referral-matched',
       data: { referralId: referral.id },
-      language: isLanguage(referral.referrer.language) ? referral.referrer.language : 'nb',
-      idempotencyKey: `referral-matched:${input.pairId}:${referral.id}`,
+      language: input.language ?? languageOf(referral.referrer),
+      // A re-match keeps the status MATCHED, so the new pair (when given) keys the notice.
+      idempotencyKey: `referral-matched:${referral.id}:${input.pairId ?? latestChange?.id ?? 'none'}`,
+      userId: referral.referrer.id,
+      participantId: input.participantId,
     });
   }
 }

@@ -2,10 +2,12 @@ import type { nb } from './nb';
 import * as common from './common';
 import * as matching from './matching';
 import * as recruitment from './recruitment';
+import * as referrals from './referrals';
 
 /** English, the second language. The type makes every key of nb.ts required here. */
 export const en: Record<keyof typeof nb, string> = {
   ...common.en,
   ...matching.en,
   ...recruitment.en,
+  ...referrals.en,
 };

@@ -6,9 +6,11 @@
 import * as common from './common';
 import * as matching from './matching';
 import * as recruitment from './recruitment';
+import * as referrals from './referrals';
 
 export const nb = {
   ...common.nb,
   ...matching.nb,
   ...recruitment.nb,
+  ...referrals.nb,
 } as const;

@@ -1,0 +1,16 @@
+export interface ConsentRow {
+  createdAt: Date;
+  withdrawnAt: Date | null;
+  shareContactWithVolunteer: boolean;
+  sharePlanWithVolunteer: boolean;
+  shareAttendanceWithReferrer: boolean;
+}
+
+/** The newest consent that has not been withdrawn, or null: without it nothing is shared. */
+export function consentInForce<T extends ConsentRow>(consents: readonly T[]): T | null {
+  return (
+    consents
+      .filter((consent) => consent.withdrawnAt === null)
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0] ?? null
+  );
+}

@@ -1,0 +1,229 @@
+import type { z } from 'zod';
+import { audit } from '~/lib/audit.server';
+import type { Db, Tx } from '~/lib/db.server';
+import { participantScope, type Actor } from '~/lib/permissions.server';
+import { todayInOslo } from '~/lib/time';
+import type { participantEditSchema } from '~/domain/referrals/referral-form';
+import { decisionsFrom, type MANUAL_STATUSES } from '~/domain/referrals/referral-form';
+import { decideReferral } from '~/domain/referrals/referrals.server';
+import { consentInForce } from './consent';
+import { canChangeParticipantStatus, participantStatusSchema, phaseOn } from './status';
+import { changeParticipantStatus } from './status.server';
+
+/** The coordinator's participant page, with the view audited. Null when out of reach. */
+export async function participantProfile(db: Db, actor: Actor, participantId: string, request: Request) {
+  const participant = await db.participant.findFirst({
+    where: { id: participantId, anonymisedAt: null, ...participantScope(actor) },
+    include: {
+      statusChanges: {
+        orderBy: { createdAt: 'asc' },
+        include: { changedBy: { select: { name: true } } },
+      },
+      consents: { orderBy: { createdAt: 'desc' }, include: { recordedBy: { select: { name: true } } } },
+      programmes: { orderBy: { createdAt: 'asc' } },
+      referrals: {
+        orderBy: { createdAt: 'desc' },
+        include: { referrer: { select: { name: true, organisation: true } } },
+      },
+    },
+  });
+  if (!participant) return null;
+  await audit(db, request, {
+    actorId: actor.id,
+    action: 'VIEW',
+    entityType: 'PARTICIPANT',
+    entityId: participant.id,
+    participantId: participant.id,
+  });
+  const status = participantStatusSchema.parse(participant.status);
+  const consent = consentInForce(participant.consents);
+  return {
+    id: participant.id,
+    firstName: participant.firstName,
+    lastName: participant.lastName,
+    dateOfBirth: participant.dateOfBirth,
+    gender: participant.gender,
+    phone: participant.phone,
+    email: participant.email,
+    prison: participant.prison,
+    prisonUnit: participant.prisonUnit,
+    expectedReleaseDate: participant.expectedReleaseDate,
+    releaseMunicipality: participant.releaseMunicipality,
+    interests: participant.interests as string[],
+    languages: participant.languages as string[],
+    wishedGender: participant.wishedGender,
+    volunteerWishes: participant.volunteerWishes,
+    needs: participant.needs,
+    status,
+    phase: phaseOn(participant.expectedReleaseDate, todayInOslo()),
+    consent: consent
+      ? {
+          consentDate: consent.consentDate,
+          takenByName: consent.takenByName,
+          shareContactWithVolunteer: consent.shareContactWithVolunteer,
+          sharePlanWithVolunteer: consent.sharePlanWithVolunteer,
+          shareAttendanceWithReferrer: consent.shareAttendanceWithReferrer,
+        }
+      : null,
+    consentHistory: participant.consents.map((row) => ({
+      id: row.id,
+      consentDate: row.consentDate,
+      takenByName: row.takenByName,
+      recordedBy: row.recordedBy?.name ?? null,
+      withdrawnAt: row.withdrawnAt?.toISOString() ?? null,
+    })),
+    statusHistory: participant.statusChanges.map((change) => ({
+      id: change.id,
+      from: change.fromStatus,
+      to: participantStatusSchema.parse(change.toStatus),
+      reason: change.reason,
+      by: change.changedBy?.name ?? null,
+      at: change.createdAt.toISOString(),
+    })),
+    programmes: participant.programmes.map((row) => ({
+      id: row.id,
+      programme: row.programme,
+      otherName: row.otherName,
+      status: row.status,
+      startDate: row.startDate,
+      endDate: row.endDate,
+    })),
+    referrals: participant.referrals.map((referral) => ({
+      id: referral.id,
+      referralDate: referral.referralDate,
+      referrer: referral.referrer.name,
+      office: referral.office ?? referral.referrer.organisation,
+    })),
+  };
+}
+
+export type ParticipantEdit = z.infer<ReturnType<typeof participantEditSchema>>;
+
+/** The coordinator's edit, with an audit row naming the changed fields (not their values). */
+export async function updateParticipant(
+  tx: Tx,
+  input: { participantId: string; data: ParticipantEdit; actor: Actor; request: Request | null },
+) {
+  const { data } = input;
+  const before = await tx.participant.findFirst({
+    where: { id: input.participantId, anonymisedAt: null, ...participantScope(input.actor) },
+  });
+  if (!before) return null;
+  const after = {
+    firstName: data.firstName,
+    lastName: data.lastName,
+    gender: data.gender,
+    phone: data.phone ?? null,
+    email: data.email ?? null,
+    prison: data.prison,
+    prisonUnit: data.prisonUnit ?? null,
+    expectedReleaseDate: data.expectedReleaseDate,
+    releaseMunicipality: data.releaseMunicipality,
+    interests: data.interests,
+    languages: data.languages,
+    wishedGender: data.wishedGender === 'NONE' ? null : data.wishedGender,
+    volunteerWishes: data.volunteerWishes ?? null,
+    needs: data.needs ?? null,
+  };
+  const changed = Object.entries(after)
+    .filter(([key, value]) => JSON.stringify(before[key as keyof typeof before] ?? null) !== JSON.stringify(value))
+    .map(([key]) => key);
+  await tx.participant.update({ where: { id: before.id }, data: after });
+  await audit(tx, input.request, {
+    actorId: input.actor.id,
+    action: 'UPDATE',
+    entityType: 'PARTICIPANT',
+    entityId: before.id,
+    participantId: before.id,
+    detail: { fields: changed },
+  });
+  return changed;
+}
+
+/**
+ * A status set by hand on the participant page. Decisions go through the latest referral, so
+ * the referrer is told; other changes are recorded and audited. Throws on an illegal change.
+ */
+export async function setParticipantStatus(
+  tx: Tx,
+  input: {
+    participantId: string;
+    to: (typeof MANUAL_STATUSES)[number];
+    reason?: string | null;
+    expectedStatus?: string;
+    actor: Actor;
+    request: Request | null;
+  },
+) {
+  const participant = await tx.participant.findFirst({
+    where: { id: input.participantId, anonymisedAt: null, ...participantScope(input.actor) },
+    select: { id: true, status: true, referrals: { orderBy: { createdAt: 'desc' }, take: 1, select: { id: true } } },
+  });
+  if (!participant) return null;
+  const current = participantStatusSchema.parse(participant.status);
+  const decision = decisionsFrom(current).find((allowed) => allowed === input.to);
+  if (decision && participant.referrals[0]) {
+    return decideReferral(tx, {
+      referralId: participant.referrals[0].id,
+      actor: input.actor,
+      decision,
+      reason: input.reason,
+      expectedStatus: input.expectedStatus,
+      request: input.request,
+    });
+  }
+  const change = await changeParticipantStatus(tx, {
+    participantId: participant.id,
+    to: input.to,
+    actorId: input.actor.id,
+    reason: input.reason,
+    expectedFrom: input.expectedStatus,
+  });
+  await audit(tx, input.request, {
+    actorId: input.actor.id,
+    action: 'UPDATE',
+    entityType: 'PARTICIPANT',
+    entityId: participant.id,
+    participantId: participant.id,
+    detail: { from: change.fromStatus, to: change.toStatus },
+  });
+  return change;
+}
+
+/**
+ * Withdrawal of consent: every consent row is marked withdrawn (so nothing is shared any more)
+ * and the participant moves to WITHDRAWN where the status table allows it.
+ */
+export async function withdrawConsent(
+  tx: Tx,
+  input: { participantId: string; reason?: string | null; actor: Actor; request: Request | null },
+) {
+  const participant = await tx.participant.findFirst({
+    where: { id: input.participantId, anonymisedAt: null, ...participantScope(input.actor) },
+    select: { id: true, status: true },
+  });
+  if (!participant) return null;
+  const now = new Date();
+  const withdrawn = await tx.consent.updateMany({
+    where: { participantId: participant.id, withdrawnAt: null },
+    data: { withdrawnAt: now },
+  });
+  await audit(tx, input.request, {
+    actorId: input.actor.id,
+    action: 'UPDATE',
+    entityType: 'CONSENT',
+    entityId: participant.id,
+    participantId: participant.id,
+    detail: { withdrawn: withdrawn.count },
+  });
+  const status = participantStatusSchema.parse(participant.status);
+  if (canChangeParticipantStatus(status, 'WITHDRAWN')) {
+    await changeParticipantStatus(tx, {
+      participantId: participant.id,
+      to: 'WITHDRAWN',
+      actorId: input.actor.id,
+      reason: input.reason ?? null,
+    });
+  }
+  return { withdrawn: withdrawn.count };
+}

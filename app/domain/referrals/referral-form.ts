@@ -1,0 +1,229 @@
+import { z } from 'zod';
+import { errorMessage } from '~/lib/form-errors';
+import { addDays, ageOn, isIsoDate, type IsoDate } from '~/lib/time';
+import { emailField, optionalText, requiredText } from '~/lib/validation';
+import { PARTICIPANT_TRANSITIONS, type ParticipantStatus } from '~/domain/participants/status';
+
+/** The programme takes young people aged 18–24 on the referral date. */
+export const MIN_AGE = 18;
+export const MAX_AGE = 24;
+
+export const PROGRAMMES = ['ER_VIL_KAN', 'RUSSAMTALEN', 'KRIMFOKUS', 'VAGA_VALJA', 'PRISM', 'OTHER'] as const;
+export type Programme = (typeof PROGRAMMES)[number];
+export const PROGRAMME_STATUSES = ['ONGOING', 'COMPLETED', 'INTERRUPTED'] as const;
+export const GENDERS = ['FEMALE', 'MALE', 'OTHER', 'UNSPECIFIED'] as const;
+export const WISHED_GENDERS = ['NONE', 'FEMALE', 'MALE'] as const;
+export const DECISIONS = ['ACCEPTED', 'WAITLISTED', 'DECLINED'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+export type Eligibility = { eligible: true; age: number } | { eligible: false; age: number; reason: 'tooYoung' | 'tooOld' };
+
+export function eligibility(dateOfBirth: IsoDate, referralDate: IsoDate): Eligibility {
+  const age = ageOn(dateOfBirth, referralDate);
+  if (age < MIN_AGE) return { eligible: false, age, reason: 'tooYoung' };
+  if (age > MAX_AGE) return { eligible: false, age, reason: 'tooOld' };
+  return { eligible: true, age };
+}
+
+/**
+ * A Norwegian phone number as "+47XXXXXXXX", or null. Accepts spaces, dots and dashes and an
+ * optional +47/0047 prefix; Norwegian numbers have eight digits and never start with 0 or 1.
+ */
+export function normalizeNorwegianPhone(input: string): string | null {
+  const compact = input.replace(/[\s.\-()]/g, '');
+  const match = /^(?:\+47|0047)?([2-9]\d{7})$/.exec(compact);
+  return match ? `+47${match[1]}` : null;
+}
+
+/** "+4791234567" → "912 34 567" (mobile) or "73 12 34 56" (landline). */
+export function formatNorwegianPhone(phone: string): string {
+  const digits = phone.replace(/^\+47/, '');
+  if (!/^\d{8}$/.test(digits)) return phone;
+  return /^[49]/.test(digits)
+    ? `${digits.slice(0, 3)} ${digits.slice(3, 5)} ${digits.slice(5)}`
+    : `${digits.slice(0, 2)} ${digits.slice(2, 4)} ${digits.slice(4, 6)} ${digits.slice(6)}`;
+}
+
+/** "fotball, musikk , " → ["fotball", "musikk"] */
+export function splitList(value: string): string[] {
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+/** Same person, as people type names: case, accents' composition and spacing do not matter. */
+export function sameName(a: { firstName: string; lastName: string }, b: { firstName: string; lastName: string }): boolean {
+  const normal = (value: string) => value.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('nb');
+  return normal(a.firstName) === normal(b.firstName) && normal(a.lastName) === normal(b.lastName);
+}
+
+// Names take any letters (Sámi, accents, emoji), but not markup or control characters.
+const FORBIDDEN_IN_NAMES = /[<>{}[\]\\/=;"`]|[\u0000-\u001f\u007f]/;
+
+const nameField = requiredText(100).refine((value) => !FORBIDDEN_IN_NAMES.test(value), {
+  error: errorMessage('referrals.nameCharacters'),
+});
+
+function listField(maxItems = 20) {
+  return optionalText(500)
+    .transform((value) => (value ? splitList(value) : []))
+    .refine((items) => items.length <= maxItems, { error: errorMessage('referrals.tooManyItems', { max: maxItems }) })
+    .refine((items) => items.every((item) => item.length <= 60), { error: errorMessage('referrals.itemTooLong', { max: 60 }) });
+}
+
+/** A calendar date with a rule; the rule only sees valid dates and answers a message or null. */
+function dateField(rule: (date: IsoDate) => string | null) {
+  return z
+    .string({ error: errorMessage('form.required') })
+    .trim()
+    .superRefine((value, ctx) => {
+      if (!isIsoDate(value)) {
+        ctx.addIssue({ code: 'custom', message: errorMessage('form.invalidDate') });
+        return;
+      }
+      const problem = rule(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
+}
+
+const phoneField = z
+  .string()
+  .trim()
+  .max(30, { error: errorMessage('form.tooLong', { max: 30 }) })
+  .optional()
+  .refine((value) => !value || normalizeNorwegianPhone(value) !== null, { error: errorMessage('referrals.invalidPhone') })
+  .transform((value) => (value ? normalizeNorwegianPhone(value)! : undefined));
+
+/** The participant's own fields, shared by the referral form and the coordinator's edit form. */
+export function participantFields(today: IsoDate) {
+  return {
+    firstName: nameField,
+    lastName: nameField,
+    dateOfBirth: dateField((date) => {
+      if (date > today) return errorMessage('referrals.dateOfBirthFuture');
+      const result = eligibility(date, today);
+      if (!result.eligible) return errorMessage(`referrals.${result.reason}`, { age: result.age });
+      return null;
+    }),
+    gender: z.enum(GENDERS).default('UNSPECIFIED'),
+    phone: phoneField,
+    email: emailField.optional(),
+    prison: requiredText(200),
+    prisonUnit: optionalText(200),
+    // A referral may come shortly after release (probation office), but not years after it.
+    expectedReleaseDate: dateField((date) => {
+      if (date < addDays(today, -365)) return errorMessage('referrals.releaseTooEarly');
+      if (date > addDays(today, 20 * 365)) return errorMessage('referrals.releaseTooLate');
+      return null;
+    }),
+    releaseMunicipality: requiredText(100),
+    interests: listField(),
+    languages: listField(10),
+    wishedGender: z.enum(WISHED_GENDERS).default('NONE'),
+    volunteerWishes: optionalText(1000),
+    needs: optionalText(2000),
+  };
+}
+
+const programmeRow = (today: IsoDate) =>
+  z
+    .object({
+      programme: z.enum(PROGRAMMES),
+      status: z.enum(['NONE', ...PROGRAMME_STATUSES] as const).default('NONE'),
+      otherName: optionalText(100),
+      startDate: dateField((date) => (date > today ? errorMessage('referrals.dateInFuture') : null)).optional(),
+      endDate: dateField((date) => (date > today ? errorMessage('referrals.dateInFuture') : null)).optional(),
+    })
+    .superRefine((row, ctx) => {
+      if (row.startDate && row.endDate && row.endDate < row.startDate) {
+        ctx.addIssue({ code: 'custom', path: ['endDate'], message: errorMessage('referrals.endBeforeStart') });
+      }
+      if (row.programme === 'OTHER' && row.status !== 'NONE' && !row.otherName) {
+        ctx.addIssue({ code: 'custom', path: ['otherName'], message: errorMessage('form.required') });
+      }
+    });
+
+/** The referral form; `today` (Oslo) is the referral date eligibility is judged on. */
+export function referralSchema(today: IsoDate) {
+  return z.object({
+    ...participantFields(today),
+    programmes: z.array(programmeRow(today)).max(PROGRAMMES.length).default([]),
+    // A ticked checkbox posts "on"; a literal (not an optional boolean) keeps the rule when
+    // conform coerces the form data.
+    consentGiven: z.literal('on', { error: errorMessage('referrals.consentRequired') }),
+    consentDate: dateField((date) => {
+      if (date > today) return errorMessage('referrals.dateInFuture');
+      if (date < addDays(today, -365)) return errorMessage('referrals.consentTooOld');
+      return null;
+    }),
+    consentTakenBy: requiredText(100),
+    shareContactWithVolunteer: z.boolean().default(false),
+    sharePlanWithVolunteer: z.boolean().default(false),
+    shareAttendanceWithReferrer: z.boolean().default(false),
+    note: optionalText(2000),
+    confirmDuplicate: z.boolean().default(false),
+  });
+}
+export type ReferralInput = z.infer<ReturnType<typeof referralSchema>>;
+
+export const decisionSchema = z
+  .object({
+    decision: z.enum(DECISIONS, { error: errorMessage('referrals.chooseDecision') }),
+    reason: optionalText(1000),
+    expectedStatus: z.string().optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.decision === 'DECLINED' && !value.reason) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: errorMessage('referrals.reasonRequired') });
+    }
+  });
+export type DecisionInput = z.infer<typeof decisionSchema>;
+
+/**
+ * The coordinator's edits of a participant. Date of birth stays as referred (eligibility was
+ * judged on it); the release date may lie further back than at intake.
+ */
+export function participantEditSchema(today: IsoDate) {
+  const { dateOfBirth: _dateOfBirth, ...fields } = participantFields(today);
+  return z.object({
+    ...fields,
+    expectedReleaseDate: dateField((date) => {
+      if (date < '2000-01-01') return errorMessage('referrals.releaseTooEarly');
+      if (date > addDays(today, 20 * 365)) return errorMessage('referrals.releaseTooLate');
+      return null;
+    }),
+  });
+}
+
+/** Statuses the coordinator sets by hand; MATCHED comes from matching a pair. */
+export const MANUAL_STATUSES = ['ACCEPTED', 'WAITLISTED', 'DECLINED', 'COMPLETED', 'WITHDRAWN'] as const;
+
+export const statusChangeSchema = z
+  .object({
+    to: z.enum(MANUAL_STATUSES, { error: errorMessage('referrals.chooseStatus') }),
+    reason: optionalText(1000),
+    expectedStatus: z.string().optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.to === 'DECLINED' && !value.reason) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: errorMessage('referrals.reasonRequired') });
+    }
+  });
+
+export function isDecision(status: string): status is Decision {
+  return (DECISIONS as readonly string[]).includes(status);
+}
+
+/**
+ * The triage decisions open from a status. A matched participant going back to ACCEPTED is a
+ * re-match, not a decision on the referral, so nothing is offered (or told) then.
+ */
+export function decisionsFrom(status: ParticipantStatus): Decision[] {
+  return status === 'MATCHED' ? [] : PARTICIPANT_TRANSITIONS[status].filter(isDecision);
+}
+
+export const withdrawConsentSchema = z.object({
+  reason: optionalText(1000),
+  confirm: z.literal('on', { error: errorMessage('participants.confirmWithdrawal') }),
+});

@@ -1,0 +1,277 @@
+import { audit } from '~/lib/audit.server';
+import type { Db, Tx } from '~/lib/db.server';
+import { referralScope, type Actor } from '~/lib/permissions.server';
+import { consentInForce } from '~/domain/participants/consent';
+import { participantStatusSchema } from '~/domain/participants/status';
+import { changeParticipantStatus, IllegalStatusChangeError, StaleStatusError } from '~/domain/participants/status.server';
+import { countPerMonth, type MonthCount } from './activity';
+import { queueDecisionNotice, queueNewReferralNotice } from './notifications.server';
+import { decisionsFrom, isDecision, sameName, type Decision, type ReferralInput } from './referral-form';
+
+export interface PossibleDuplicate {
+  name: string;
+  /** Where the user may look at the existing record, or null when it is not theirs to open. */
+  href: string | null;
+}
+
+/** Participants with the same name and date of birth, as the user may see them. */
+export async function findPossibleDuplicates(
+  db: Tx,
+  actor: Actor,
+  person: { firstName: string; lastName: string; dateOfBirth: string },
+): Promise<PossibleDuplicate[]> {
+  const candidates = await db.participant.findMany({
+    where: { dateOfBirth: person.dateOfBirth, anonymisedAt: null },
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      referrals: { where: referralScope(actor), select: { id: true }, orderBy: { createdAt: 'desc' }, take: 1 },
+    },
+  });
+  return candidates
+    .filter((candidate) => sameName(candidate, person))
+    .map((candidate) => ({
+      name: `${candidate.firstName} ${candidate.lastName}`,
+      href:
+        actor.role === 'COORDINATOR'
+          ? `/participants/${candidate.id}`
+          : candidate.referrals[0]
+            ? `/referrals/${candidate.referrals[0].id}`
+            : null,
+    }));
+}
+
+/**
+ * A new participant with their referral, consent, programme history and first status, the
+ * audit rows and the coordinators' emails, all in the caller's transaction.
+ */
+export async function createReferral(
+  tx: Tx,
+  input: { data: ReferralInput; actor: Actor; office: string | null; referralDate: string; request: Request | null },
+) {
+  const { data, actor } = input;
+  const participant = await tx.participant.create({
+    data: {
+      firstName: data.firstName,
+      lastName: data.lastName,
+      dateOfBirth: data.dateOfBirth,
+      gender: data.gender,
+      phone: data.phone ?? null,
+      email: data.email ?? null,
+      prison: data.prison,
+      prisonUnit: data.prisonUnit ?? null,
+      expectedReleaseDate: data.expectedReleaseDate,
+      releaseMunicipality: data.releaseMunicipality,
+      interests: data.interests,
+      languages: data.languages,
+      wishedGender: data.wishedGender === 'NONE' ? null : data.wishedGender,
+      volunteerWishes: data.volunteerWishes ?? null,
+      needs: data.needs ?? null,
+      status: 'REFERRED',
+      consents: {
+        create: {
+          consentDate: data.consentDate,
+          takenByName: data.consentTakenBy,
+          recordedById: actor.id,
+          shareContactWithVolunteer: data.shareContactWithVolunteer,
+          sharePlanWithVolunteer: data.sharePlanWithVolunteer,
+          shareAttendanceWithReferrer: data.shareAttendanceWithReferrer,
+        },
+      },
+      programmes: {
+        create: data.programmes
+          .filter((row) => row.status !== 'NONE')
+          .map((row) => ({
+            programme: row.programme,
+            otherName: row.programme === 'OTHER' ? (row.otherName ?? null) : null,
+            status: row.status,
+            startDate: row.startDate ?? null,
+            endDate: row.endDate ?? null,
+          })),
+      },
+      statusChanges: { create: { toStatus: 'REFERRED', changedById: actor.id } },
+    },
+  });
+  const referral = await tx.referral.create({
+    data: {
+      participantId: participant.id,
+      referrerId: actor.id,
+      referralDate: input.referralDate,
+      office: input.office,
+      note: data.note ?? null,
+    },
+  });
+  await audit(tx, input.request, {
+    actorId: actor.id,
+    action: 'CREATE',
+    entityType: 'REFERRAL',
+    entityId: referral.id,
+    participantId: participant.id,
+  });
+  await queueNewReferralNotice(tx, { referralId: referral.id, participantId: participant.id });
+  return referral;
+}
+
+/**
+ * The coordinator's decision: the participant's status (through the one transition table),
+ * the referral's decision, the audit row and the referrer's email, in the caller's transaction.
+ * Throws IllegalStatusChangeError / StaleStatusError; returns null for an unknown referral.
+ */
+export async function decideReferral(
+  tx: Tx,
+  input: {
+    referralId: string;
+    actor: Actor;
+    decision: Decision;
+    reason?: string | null;
+    expectedStatus?: string;
+    request: Request | null;
+  },
+) {
+  const referral = await tx.referral.findFirst({
+    where: { id: input.referralId, ...referralScope(input.actor) },
+    select: { id: true, participantId: true, participant: { select: { status: true } } },
+  });
+  if (!referral) return null;
+  const current = participantStatusSchema.parse(referral.participant.status);
+  if (input.expectedStatus !== undefined && input.expectedStatus !== current) throw new StaleStatusError(current);
+  if (!decisionsFrom(current).includes(input.decision)) throw new IllegalStatusChangeError(current, input.decision);
+  const change = await changeParticipantStatus(tx, {
+    participantId: referral.participantId,
+    to: input.decision,
+    actorId: input.actor.id,
+    reason: input.reason ?? null,
+    expectedFrom: input.expectedStatus,
+  });
+  await tx.referral.update({
+    where: { id: referral.id },
+    data: {
+      decision: input.decision,
+      decisionReason: input.reason ?? null,
+      decidedAt: change.createdAt,
+      decidedById: input.actor.id,
+    },
+  });
+  await audit(tx, input.request, {
+    actorId: input.actor.id,
+    action: 'UPDATE',
+    entityType: 'REFERRAL',
+    entityId: referral.id,
+    participantId: referral.participantId,
+    detail: { from: change.fromStatus, to: change.toStatus },
+  });
+  await queueDecisionNotice(tx, {
+    referralId: referral.id,
+    participantId: referral.participantId,
+    decision: input.decision,
+    statusChangeId: change.id,
+  });
+  return change;
+}
+
+/** Meetings held per Oslo month across the participant's pairs: counts only, never notes. */
+export async function heldMeetingsPerMonth(db: Tx, participantId: string, now = new Date()): Promise<MonthCount[]> {
+  const meetings = await db.meeting.findMany({
+    where: { status: 'HELD', startsAt: { lte: now }, pair: { participantId } },
+    select: { startsAt: true },
+    orderBy: { startsAt: 'asc' },
+  });
+  return countPerMonth(
+    meetings.map((meeting) => meeting.startsAt),
+    now,
+  );
+}
+
+/**
+ * One referral as its viewer may see it, with the view audited. The referring officer gets the
+ * status timeline and — only while consent to share attendance is in force — meetings held per
+ * month; the coordinator gets the whole referral for triage. Null when out of reach.
+ */
+export async function referralForViewer(db: Db, actor: Actor, referralId: string, request: Request) {
+  const referral = await db.referral.findFirst({
+    where: { id: referralId, ...referralScope(actor) },
+    include: {
+      referrer: { select: { name: true, organisation: true } },
+      decidedBy: { select: { name: true } },
+      participant: {
+        include: {
+          statusChanges: { orderBy: { createdAt: 'asc' }, select: { id: true, toStatus: true, reason: true, createdAt: true } },
+          consents: { orderBy: { createdAt: 'desc' } },
+          programmes: { orderBy: { createdAt: 'asc' } },
+          pairs: { select: { id: true } },
+        },
+      },
+    },
+  });
+  if (!referral) return null;
+  const { participant } = referral;
+  await audit(db, request, {
+    actorId: actor.id,
+    action: 'VIEW',
+    entityType: 'REFERRAL',
+    entityId: referral.id,
+    participantId: participant.id,
+  });
+  const consent = consentInForce(participant.consents);
+  const showsActivity = actor.role === 'COORDINATOR' || Boolean(consent?.shareAttendanceWithReferrer);
+  const activity =
+    showsActivity && participant.pairs.length > 0 ? await heldMeetingsPerMonth(db, participant.id) : null;
+  const status = participantStatusSchema.parse(participant.status);
+  const timeline = participant.statusChanges.map((change) => ({
+    id: change.id,
+    status: participantStatusSchema.parse(change.toStatus),
+    at: change.createdAt.toISOString(),
+    // The officer sees the reason for a decision on their referral, nothing else.
+    reason: actor.role === 'COORDINATOR' || isDecision(change.toStatus) ? change.reason : null,
+  }));
+  const base = {
+    id: referral.id,
+    participantId: participant.id,
+    participantName: `${participant.firstName} ${participant.lastName}`,
+    referralDate: referral.referralDate,
+    referrerName: referral.referrer.name,
+    office: referral.office,
+    status,
+    decisionReason: referral.decisionReason,
+    timeline,
+    activity,
+    activityShared: showsActivity,
+    consentWithdrawn: !consent,
+  };
+  if (actor.role !== 'COORDINATOR') return { ...base, triage: null };
+  return {
+    ...base,
+    triage: {
+      dateOfBirth: participant.dateOfBirth,
+      gender: participant.gender,
+      prison: participant.prison,
+      prisonUnit: participant.prisonUnit,
+      expectedReleaseDate: participant.expectedReleaseDate,
+      releaseMunicipality: participant.releaseMunicipality,
+      interests: participant.interests as string[],
+      languages: participant.languages as string[],
+      wishedGender: participant.wishedGender,
+      volunteerWishes: participant.volunteerWishes,
+      needs: participant.needs,
+      note: referral.note,
+      programmes: participant.programmes.map((row) => ({
+        id: row.id,
+        programme: row.programme,
+        otherName: row.otherName,
+        status: row.status,
+        startDate: row.startDate,
+        endDate: row.endDate,
+      })),
+      consent: consent
+        ? {
+            consentDate: consent.consentDate,
+            takenByName: consent.takenByName,
+            shareContactWithVolunteer: consent.shareContactWithVolunteer,
+            sharePlanWithVolunteer: consent.sharePlanWithVolunteer,
+            shareAttendanceWithReferrer: consent.shareAttendanceWithReferrer,
+          }
+        : null,
+    },
+  };
+}
