@@ -1,7 +1,9 @@
+import { courseRemindersJob } from './course-reminders';
 import { dailyDigestJob } from './daily-digest';
 import type { JobDefinition } from './job';
 import { pruneJobRunsJob } from './prune-job-runs';
 import { sendOutboxJob } from './send-outbox';
+import { weeklyDigestJob } from './weekly-digest';
 
 /** Every scheduled job; docs/jobs.md describes each. */
-export const JOBS: JobDefinition[] = [sendOutboxJob, dailyDigestJob, pruneJobRunsJob];
+export const JOBS: JobDefinition[] = [sendOutboxJob, dailyDigestJob, pruneJobRunsJob, courseRemindersJob, weeklyDigestJob];

@@ -11,7 +11,8 @@ export type AuditEntity =
   | 'PAIR'
   | 'VOLUNTEER'
   | 'USER'
-  | 'INVITATION';
+  | 'INVITATION'
+  | 'TRAINING';
 
 export interface AuditEntry {
   actorId: string | null;
