@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessReadiness, boardStage, certificateProblem, isStuck, type ReadinessInput } from './readiness';
+import { assessReadiness, boardStage, certificateProblem, isStuck, type ReadinessInput, type ReadinessStep } from './readiness';
 import { statusFor } from './status';
 
 const complete: ReadinessInput = {
@@ -15,7 +15,7 @@ describe('the readiness rule', () => {
     expect(assessReadiness(complete)).toMatchObject({ ready: true, missing: [] });
   });
 
-  it.each([
+  const cases: [ReadinessStep, Partial<ReadinessInput>][] = [
     ['interview', { interviews: [{ outcome: 'FOLLOW_UP' }] }],
     ['interview', { interviews: [{ outcome: 'APPROVED' }, { outcome: 'NOT_APPROVED' }] }],
     ['references', { references: [{ outcome: 'POSITIVE' }, { outcome: 'PENDING' }] }],
@@ -24,8 +24,9 @@ describe('the readiness rule', () => {
     ['certificate', { certificates: [{ issueDate: '2026-06-01', shownDate: '2026-09-02' }] }],
     ['training', { courses: [{ requiredHours: 6, attendedHours: 5.5 }] }],
     ['training', { courses: [{ requiredHours: 1, attendedHours: 1 }] }],
-  ] as const)('misses %s with %j', (step, override) => {
-    const readiness = assessReadiness({ ...complete, ...override } as ReadinessInput);
+  ];
+  it.each(cases)('misses %s with %j', (step, override) => {
+    const readiness = assessReadiness({ ...complete, ...override });
     expect(readiness.ready).toBe(false);
     expect(readiness.missing).toEqual([step]);
   });
