@@ -200,8 +200,8 @@ export default function Course() {
         );
       })}
 
-      <h2 id="new-session-title">{t('training.addSession')}</h2>
-      <Form method="post" className="form" aria-labelledby="new-session-title" {...getFormProps(sessionForm)}>
+      <h2 id="session-form-heading">{t('training.addSession')}</h2>
+      <Form method="post" className="form" aria-labelledby="session-form-heading" {...getFormProps(sessionForm)}>
         <input type="hidden" name="intent" value="session" />
         <TextField meta={sessionFields.date} label={t('training.sessionDate')} type="date" />
         <TextField meta={sessionFields.time} label={t('training.sessionTime')} type="time" />

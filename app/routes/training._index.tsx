@@ -73,8 +73,8 @@ export default function Training() {
         ))}
       </ul>
 
-      <h2 id="new-course-title">{t('training.newCourse')}</h2>
-      <Form method="post" className="form" aria-labelledby="new-course-title" {...getFormProps(form)}>
+      <h2 id="course-form-heading">{t('training.newCourse')}</h2>
+      <Form method="post" className="form" aria-labelledby="course-form-heading" {...getFormProps(form)}>
         <TextField meta={fields.title} label={t('training.courseTitle')} />
         <TextField meta={fields.place} label={t('training.place')} />
         <TextField meta={fields.coLeaders} label={t('training.coLeaders')} />
