@@ -8,7 +8,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FormErrors, SelectField, TextareaField, TextField } from '~/components/forms';
 import { useLanguage, useT } from '~/components/use-translation';
 import { createInvitation, EmailAlreadyUsedError } from '~/domain/users/invitations.server';
-import { certificateProblem, READINESS_STEPS } from '~/domain/volunteers/readiness';
+import { certificateProblem, courseCompleted, READINESS_STEPS } from '~/domain/volunteers/readiness';
 import { INTERVIEW_OUTCOMES, REFERENCE_OUTCOMES, volunteerStatusSchema } from '~/domain/volunteers/status';
 import {
   addReference,
@@ -124,13 +124,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     interviews: v.interviews.map((i) => ({ id: i.id, heldOn: i.heldOn, outcome: i.outcome, note: i.note, by: i.interviewer?.name ?? null })),
     references: v.references.map((r) => ({ id: r.id, name: r.name, relation: r.relation, phone: r.phone, contactedOn: r.contactedOn, outcome: r.outcome, note: r.note })),
     certificates: v.certificates.map((c) => ({ id: c.id, issueDate: c.issueDate, shownDate: c.shownDate, seenBy: c.seenBy.name })),
-    courses: v.enrolments.map((e) => ({
-      id: e.course.id,
-      title: e.course.title,
-      requiredHours: e.course.requiredHours,
-      hours: evaluation.courseHours.get(e.courseId) ?? 0,
-      completed: Boolean(e.completedAt),
-    })),
+    courses: v.enrolments.map((e) => {
+      const hours = evaluation.courseHours.get(e.courseId) ?? 0;
+      return { id: e.course.id, title: e.course.title, requiredHours: e.course.requiredHours, hours, completed: courseCompleted({ requiredHours: e.course.requiredHours, attendedHours: hours }) };
+    }),
   });
 }
 

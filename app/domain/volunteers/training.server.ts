@@ -4,12 +4,18 @@ import { osloDate, osloInstant, todayInOslo } from '~/lib/time';
 import { courseCompleted } from './readiness';
 import { withReadinessUpdate, type ChangeContext } from './volunteers.server';
 
+/** Hours each volunteer attended in a course's sessions. */
+function attendedHours(sessions: { hours: number; attendance: { volunteerId: string; present: boolean }[] }[], volunteerId: string): number {
+  return sessions
+    .filter((session) => session.attendance.some((a) => a.volunteerId === volunteerId && a.present))
+    .reduce((sum, session) => sum + session.hours, 0);
+}
+
 export async function listCourses(tx: Tx) {
   const courses = await tx.trainingCourse.findMany({
     include: {
-      sessions: { orderBy: { startsAt: 'asc' }, select: { startsAt: true, hours: true } },
-      _count: { select: { enrolments: true } },
-      enrolments: { where: { completedAt: { not: null } }, select: { id: true } },
+      sessions: { orderBy: { startsAt: 'asc' }, select: { startsAt: true, hours: true, attendance: { select: { volunteerId: true, present: true } } } },
+      enrolments: { select: { volunteerId: true } },
     },
     orderBy: { createdAt: 'desc' },
   });
@@ -23,8 +29,10 @@ export async function listCourses(tx: Tx) {
     totalHours: course.sessions.reduce((sum, s) => sum + s.hours, 0),
     firstDate: course.sessions[0] ? osloDate(course.sessions[0].startsAt) : null,
     lastDate: course.sessions.at(-1) ? osloDate(course.sessions.at(-1)!.startsAt) : null,
-    enrolled: course._count.enrolments,
-    completed: course.enrolments.length,
+    enrolled: course.enrolments.length,
+    completed: course.enrolments.filter((e) =>
+      courseCompleted({ requiredHours: course.requiredHours, attendedHours: attendedHours(course.sessions, e.volunteerId) }),
+    ).length,
   }));
 }
 
@@ -54,9 +62,7 @@ export async function loadCourse(tx: Tx, courseId: string) {
   });
   if (!course) return null;
   const enrolled = course.enrolments.map((enrolment) => {
-    const hours = course.sessions
-      .filter((session) => session.attendance.some((a) => a.volunteerId === enrolment.volunteerId && a.present))
-      .reduce((sum, session) => sum + session.hours, 0);
+    const hours = attendedHours(course.sessions, enrolment.volunteerId);
     return {
       volunteerId: enrolment.volunteerId,
       name: `${enrolment.volunteer.firstName} ${enrolment.volunteer.lastName}`,
