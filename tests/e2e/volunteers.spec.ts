@@ -127,3 +127,18 @@ test('the board is for coordinators only', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Ingen tilgang' })).toBeVisible();
   await expectAccessible(page);
 });
+
+test('the board and a volunteer page work on a 360 px wide phone, with stuck volunteers marked', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await loginAs(page, 'COORDINATOR');
+  await page.goto('/volunteers');
+  const screening = page.getByRole('region', { name: /^Intervju og referanser \(\d+\)$/ });
+  await expect(screening.getByRole('listitem').filter({ hasText: 'Camilla Sve' })).toContainText('Står fast');
+  await expect(page.getByRole('region', { name: /^Politiattest \(\d+\)$/ }).getByRole('link', { name: 'Anders Kvam' })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await expectAccessible(page);
+  await screening.getByRole('link', { name: 'Camilla Sve' }).click();
+  await expect(page.getByRole('heading', { name: 'Camilla Sve', level: 1 })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await expectAccessible(page);
+});
