@@ -2,7 +2,7 @@ import { audit } from '~/lib/audit.server';
 import type { Tx } from '~/lib/db.server';
 import { osloDate, osloInstant, todayInOslo } from '~/lib/time';
 import { courseCompleted } from './readiness';
-import { withReadinessUpdate, type ChangeContext } from './volunteers.server';
+import { auditVolunteer, withReadinessUpdate, type ChangeContext } from './volunteers.server';
 
 /** Hours each volunteer attended in a course's sessions. */
 function attendedHours(sessions: { hours: number; attendance: { volunteerId: string; present: boolean }[] }[], volunteerId: string): number {
@@ -96,7 +96,7 @@ export async function enrol(tx: Tx, ctx: ChangeContext, input: { courseId: strin
       create: { courseId: input.courseId, volunteerId: input.volunteerId },
       update: {},
     });
-    await audit(tx, ctx.request, { actorId: ctx.actorId, action: 'CREATE', entityType: 'VOLUNTEER', entityId: input.volunteerId, detail: { enrolledIn: input.courseId } });
+    await auditVolunteer(tx, ctx, 'CREATE', input.volunteerId, { enrolledIn: input.courseId });
   });
 }
 

@@ -74,6 +74,10 @@ export interface ChangeContext {
   now: Date;
 }
 
+export function auditVolunteer(tx: Tx, ctx: ChangeContext, action: 'CREATE' | 'UPDATE', volunteerId: string, detail: Record<string, unknown>) {
+  return audit(tx, ctx.request, { actorId: ctx.actorId, action, entityType: 'VOLUNTEER', entityId: volunteerId, detail });
+}
+
 /**
  * Runs a change to volunteers' screening or training records, then brings their status in
  * line with the readiness rule, restarts "days in stage" where the board stage moved, and
@@ -95,13 +99,7 @@ export async function withReadinessUpdate<T>(tx: Tx, volunteerIds: string[], ctx
         data: { status, ...(after !== before.get(id) ? { stageChangedAt: ctx.now } : {}) },
       });
       if (status !== evaluation.status) {
-        await audit(tx, ctx.request, {
-          actorId: ctx.actorId,
-          action: 'UPDATE',
-          entityType: 'VOLUNTEER',
-          entityId: id,
-          detail: { status: { from: evaluation.status, to: status } },
-        });
+        await auditVolunteer(tx, ctx, 'UPDATE', id, { status: { from: evaluation.status, to: status } });
       }
     }
     for (const enrolment of volunteer.enrolments) {
@@ -176,7 +174,7 @@ export async function recordInterview(
     const interview = await tx.screeningInterview.create({
       data: { volunteerId: input.volunteerId, heldOn: input.heldOn, outcome: input.outcome, note: input.note ?? null, interviewerId: ctx.actorId },
     });
-    await audit(tx, ctx.request, { actorId: ctx.actorId, action: 'CREATE', entityType: 'VOLUNTEER', entityId: input.volunteerId, detail: { interview: interview.id, outcome: input.outcome } });
+    await auditVolunteer(tx, ctx, 'CREATE', input.volunteerId, { interview: interview.id, outcome: input.outcome });
   });
 }
 
@@ -197,7 +195,7 @@ export async function addReference(
         note: input.note ?? null,
       },
     });
-    await audit(tx, ctx.request, { actorId: ctx.actorId, action: 'CREATE', entityType: 'VOLUNTEER', entityId: input.volunteerId, detail: { reference: reference.id, outcome: input.outcome } });
+    await auditVolunteer(tx, ctx, 'CREATE', input.volunteerId, { reference: reference.id, outcome: input.outcome });
   });
 }
 
@@ -213,7 +211,7 @@ export async function setReferenceOutcome(
       data: { outcome: input.outcome },
     });
     if (updated.count === 0) return false;
-    await audit(tx, ctx.request, { actorId: ctx.actorId, action: 'UPDATE', entityType: 'VOLUNTEER', entityId: input.volunteerId, detail: { reference: input.referenceId, outcome: input.outcome } });
+    await auditVolunteer(tx, ctx, 'UPDATE', input.volunteerId, { reference: input.referenceId, outcome: input.outcome });
     return true;
   });
 }
@@ -228,13 +226,13 @@ export async function recordCertificate(
     const certificate = await tx.policeCertificate.create({
       data: { volunteerId: input.volunteerId, issueDate: input.issueDate, shownDate: input.shownDate, seenById: ctx.actorId },
     });
-    await audit(tx, ctx.request, { actorId: ctx.actorId, action: 'CREATE', entityType: 'VOLUNTEER', entityId: input.volunteerId, detail: { certificate: certificate.id } });
+    await auditVolunteer(tx, ctx, 'CREATE', input.volunteerId, { certificate: certificate.id });
   });
 }
 
 export async function setCapacity(tx: Tx, ctx: ChangeContext, input: { volunteerId: string; capacity: number }) {
   await tx.volunteerProfile.update({ where: { id: input.volunteerId }, data: { capacity: input.capacity } });
-  await audit(tx, ctx.request, { actorId: ctx.actorId, action: 'UPDATE', entityType: 'VOLUNTEER', entityId: input.volunteerId, detail: { capacity: input.capacity } });
+  await auditVolunteer(tx, ctx, 'UPDATE', input.volunteerId, { capacity: input.capacity });
 }
 
 export class TransitionNotAllowedError extends Error {}
@@ -251,13 +249,7 @@ async function changeStatus(
   const next = to(evaluation.status, evaluation.readiness.ready);
   if (!canChangeVolunteerStatus(evaluation.status, next)) throw new TransitionNotAllowedError();
   await tx.volunteerProfile.update({ where: { id: volunteerId }, data: { ...data, status: next, stageChangedAt: ctx.now } });
-  await audit(tx, ctx.request, {
-    actorId: ctx.actorId,
-    action: 'UPDATE',
-    entityType: 'VOLUNTEER',
-    entityId: volunteerId,
-    detail: { status: { from: evaluation.status, to: next } },
-  });
+  await auditVolunteer(tx, ctx, 'UPDATE', volunteerId, { status: { from: evaluation.status, to: next } });
   return next;
 }
 
