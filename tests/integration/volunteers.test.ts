@@ -206,6 +206,9 @@ describe('the readiness rule', () => {
       // The next recorded change brings the status in line with the new setting.
       await db.$transaction((tx) => recordAttendance(tx, ctx, { courseId: course.id, sessionId: session.id, presentVolunteerIds: [volunteer.id] }));
       expect(await isMatchable(volunteer.id)).toBe(true);
+      // Raising the minimum again takes effect at once, before any new change is recorded.
+      await setSetting(db, 'minTrainingHoursBeforeMatch', 2);
+      expect(await isMatchable(volunteer.id)).toBe(false);
     } finally {
       await setSetting(db, 'minTrainingHoursBeforeMatch', 2);
     }

@@ -1,19 +1,23 @@
+import { getSetting } from '~/domain/settings/settings.server';
 import type { Tx } from '~/lib/db.server';
 import { freeCapacity } from './readiness';
-import { OPEN_PAIR_STATUSES } from './volunteers.server';
+import { evaluate, READINESS_INCLUDE } from './volunteers.server';
 
 /**
- * Volunteers a new pair can be made with (for matching): READY, and with free capacity
- * (capacity minus their PROPOSED and ACTIVE pairs). READY is only ever set by the readiness
- * rule, so every screening and training step is done.
+ * Volunteers a new pair can be made with (for matching): READY, still meeting the readiness
+ * rule (a setting may have been raised since), and with free capacity: capacity minus their
+ * PROPOSED and ACTIVE pairs.
  */
 export async function findMatchableVolunteers(tx: Tx) {
+  const minHours = await getSetting(tx, 'minTrainingHoursBeforeMatch');
   const volunteers = await tx.volunteerProfile.findMany({
     where: { status: 'READY', anonymisedAt: null, capacity: { gt: 0 } },
-    include: { _count: { select: { pairs: { where: { status: { in: OPEN_PAIR_STATUSES } } } } } },
+    include: READINESS_INCLUDE,
     orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
   });
-  return volunteers
-    .map(({ _count, ...volunteer }) => ({ ...volunteer, openPairs: _count.pairs, freeCapacity: freeCapacity(volunteer.capacity, _count.pairs) }))
-    .filter((volunteer) => volunteer.freeCapacity > 0);
+  return volunteers.flatMap(({ interviews, references, certificates, enrolments, attendance, pairs, ...volunteer }) => {
+    const { readiness, openPairs } = evaluate({ ...volunteer, interviews, references, certificates, enrolments, attendance, pairs }, minHours);
+    const free = freeCapacity(volunteer.capacity, openPairs);
+    return readiness.ready && free > 0 ? [{ ...volunteer, openPairs, freeCapacity: free }] : [];
+  });
 }

@@ -91,7 +91,8 @@ export async function withReadinessUpdate<T>(tx: Tx, volunteerIds: string[], ctx
   for (const id of volunteerIds) {
     const volunteer = await loadWithRecords(tx, id);
     const evaluation = evaluate(volunteer, minHours);
-    const status = statusFor(evaluation.status, { ready: evaluation.readiness.ready, screeningStarted: volunteer.interviews.length > 0 || volunteer.references.length > 0 || volunteer.certificates.length > 0 });
+    const screeningStarted = volunteer.interviews.length + volunteer.references.length + volunteer.certificates.length > 0;
+    const status = statusFor(evaluation.status, { ready: evaluation.readiness.ready, screeningStarted });
     const after = boardStage({ status, readiness: evaluation.readiness, hasInterview: volunteer.interviews.length > 0, openPairs: evaluation.openPairs });
     if (status !== evaluation.status || after !== before.get(id)) {
       await tx.volunteerProfile.update({
