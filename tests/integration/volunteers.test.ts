@@ -275,6 +275,18 @@ describe('the volunteer page', () => {
     expect(email.subject).toBe('Invitasjon til Brobygger');
   });
 
+  it('refuses attendance for a session that has not happened yet', async () => {
+    const { cookie } = await coordinatorContext();
+    const volunteer = await createVolunteer(db);
+    const course = await createCourse(db, { sessions: [{ date: addDays(today, 3), hours: 3 }] });
+    const [session] = await db.trainingSession.findMany({ where: { courseId: course.id } });
+    const post = (fields: Record<string, string>) => call(trainingAction, postRequest(`/training/${course.id}`, fields, cookie), { id: course.id });
+    expect((await post({ intent: 'enrol', volunteerId: volunteer.id })).status).toBe(302);
+    const refused = await post({ intent: 'attendance', sessionId: session.id, present: volunteer.id });
+    expect(refused.status).toBe(302);
+    expect(await db.attendance.count({ where: { sessionId: session.id } })).toBe(0);
+  });
+
   it('gives a volunteer 403 and a coordinator 404 for an unknown id', async () => {
     const { cookie } = await coordinatorContext();
     const volunteerUser = await createUser(db, { role: 'VOLUNTEER' });
