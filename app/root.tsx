@@ -43,6 +43,8 @@ const NAV: Record<Role, { to: string; label: MessageKey }[]> = {
   COORDINATOR: [
     { to: '/dashboard', label: 'nav.dashboard' },
     { to: '/referrals', label: 'nav.referrals' },
+    { to: '/volunteers', label: 'nav.volunteers' },
+    { to: '/training', label: 'nav.training' },
     { to: '/matching', label: 'nav.matching' },
     { to: '/reports', label: 'nav.reports' },
     { to: '/settings', label: 'nav.settings' },

@@ -1,8 +1,17 @@
+import { courseRemindersJob } from './course-reminders';
 import { dailyDigestJob } from './daily-digest';
 import { halfYearStatusJob } from './half-year-status';
 import type { JobDefinition } from './job';
 import { pruneJobRunsJob } from './prune-job-runs';
 import { sendOutboxJob } from './send-outbox';
+import { weeklyDigestJob } from './weekly-digest';
 
 /** Every scheduled job; docs/jobs.md describes each. */
-export const JOBS: JobDefinition[] = [sendOutboxJob, dailyDigestJob, pruneJobRunsJob, halfYearStatusJob];
+export const JOBS: JobDefinition[] = [
+  sendOutboxJob,
+  dailyDigestJob,
+  pruneJobRunsJob,
+  halfYearStatusJob,
+  courseRemindersJob,
+  weeklyDigestJob,
+];

@@ -200,7 +200,7 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
           { date: addDays(today, -226), hours: 2, topic: 'Er-Vil-Kan og de sju godene' },
         ],
       });
-      await createCourse(tx, {
+      const springCourse = await createCourse(tx, {
         title: 'Grunnkurs for frivillige – vår',
         sessions: [
           { date: addDays(today, 2), hours: 3, topic: 'Hva det vil si å være frivillig for unge etter soning' },
@@ -239,6 +239,15 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
           await tx.screeningInterview.create({
             data: { volunteerId: volunteer.id, heldOn: addDays(today, -v.daysInStage), interviewerId: coordinator.id, outcome: 'APPROVED' },
           });
+          // Those screened recently have their references in and wait for the certificate.
+          if (v.daysInStage < 10) {
+            for (const name of ['Referanse En', 'Referanse To']) {
+              await tx.volunteerReference.create({
+                data: { volunteerId: volunteer.id, name, relation: 'Tidligere kollega', contactedOn: addDays(today, -v.daysInStage), outcome: 'POSITIVE' },
+              });
+            }
+          }
+          await tx.enrolment.create({ data: { courseId: springCourse.id, volunteerId: volunteer.id } });
         }
         volunteers.push(volunteer);
       }

@@ -12,7 +12,8 @@ export type AuditEntity =
   | 'VOLUNTEER'
   | 'USER'
   | 'INVITATION'
-  | 'SETTINGS';
+  | 'SETTINGS'
+  | 'TRAINING';
 
 export interface AuditEntry {
   actorId: string | null;

@@ -20,6 +20,10 @@ interface TemplateShapes {
     status: 'ON_TRACK' | 'AT_RISK' | 'OFF_TRACK' | 'REACHED';
     previous?: { halfYear: string; actual: number; target: number };
   };
+  'volunteer-application-received': Record<string, never>;
+  'volunteer-application-new': { volunteerId: string };
+  'training-reminder': { courseTitle: string; date: string; time: string; place: string };
+  'weekly-digest': { sections: { title: string; lines: string[] }[] };
 }
 
 export type EmailTemplate = keyof TemplateShapes;
@@ -139,6 +143,49 @@ const drafts: { [T in EmailTemplate]: (data: TemplateData<T>, language: Language
           lines: ['En deltaker du har henvist har fått en frivillig, og møtene kan begynne.'],
           link: { path: `/referrals/${data.referralId}`, label: 'Se henvisningen' },
         },
+  'volunteer-application-received': (_data, language) =>
+    language === 'en'
+      ? {
+          subject: 'Thank you for applying to be a volunteer',
+          lines: [
+            'We have received your application to become a volunteer mentor.',
+            'A coordinator will contact you to arrange an interview.',
+          ],
+        }
+      : {
+          subject: 'Takk for søknaden om å bli frivillig',
+          lines: [
+            'Vi har mottatt søknaden din om å bli frivillig mentor.',
+            'En koordinator tar kontakt med deg for å avtale en samtale.',
+          ],
+        },
+  'volunteer-application-new': (data, language) =>
+    language === 'en'
+      ? {
+          subject: 'New volunteer application',
+          lines: ['Someone has applied to become a volunteer.'],
+          link: { path: `/volunteers/${data.volunteerId}`, label: 'Open the application' },
+        }
+      : {
+          subject: 'Ny søknad fra frivillig',
+          lines: ['Noen har søkt om å bli frivillig.'],
+          link: { path: `/volunteers/${data.volunteerId}`, label: 'Åpne søknaden' },
+        },
+  'training-reminder': (data, language) =>
+    language === 'en'
+      ? {
+          subject: `Reminder: training on ${data.date}`,
+          lines: [`You are enrolled in "${data.courseTitle}". The next session is on ${data.date} at ${data.time}, at ${data.place}.`],
+        }
+      : {
+          subject: `Påminnelse: opplæring ${data.date}`,
+          lines: [`Du er påmeldt «${data.courseTitle}». Neste samling er ${data.date} klokka ${data.time}, på ${data.place}.`],
+        },
+  'weekly-digest': (data, language) => ({
+    subject: language === 'en' ? 'Brobygger: your week ahead' : 'Brobygger: uka som kommer',
+    lines: data.sections.flatMap((section) => [`${section.title}:`, ...section.lines.map((line) => `– ${line}`)]),
+    link: { path: '/dashboard', label: language === 'en' ? 'Open the dashboard' : 'Åpne oversikten' },
+  }),
   invitation: (data, language) =>
     language === 'en'
       ? {

@@ -5,7 +5,7 @@ import { db } from '~/lib/db.server';
 import { addDays, todayInOslo } from '~/lib/time';
 import { loader as matchingLoader } from '~/routes/matching._index';
 import { action as suggestionAction } from '~/routes/matching.$participantId';
-import { createParticipant, createUser, createVolunteer } from '../fixtures/factories';
+import { completeScreening, createCourse, createParticipant, createUser, createVolunteer } from '../fixtures/factories';
 import { call, getRequest, postRequest, sessionCookieFor } from '../support/requests';
 
 async function world() {
@@ -18,8 +18,14 @@ async function world() {
     releaseMunicipality: 'Trondheim',
     expectedReleaseDate: addDays(todayInOslo(), 60),
   });
-  const good = await createVolunteer(db, { status: 'READY', interests: ['fotball', 'musikk'], municipality: 'Trondheim' });
-  const fair = await createVolunteer(db, { status: 'READY', interests: ['strikking'], municipality: 'Malvik' });
+  const course = await createCourse(db);
+  const screened = async (input: Parameters<typeof createVolunteer>[1]) => {
+    const volunteer = await createVolunteer(db, input);
+    await completeScreening(db, { volunteerId: volunteer.id, coordinatorId: coordinator.id, courseId: course.id, on: addDays(todayInOslo(), -10) });
+    return volunteer;
+  };
+  const good = await screened({ status: 'READY', interests: ['fotball', 'musikk'], municipality: 'Trondheim' });
+  const fair = await screened({ status: 'READY', interests: ['strikking'], municipality: 'Malvik' });
   const notReady = await createVolunteer(db, { status: 'SCREENING', interests: ['fotball', 'musikk'] });
   return { coordinator, officer, participant, good, fair, notReady };
 }

@@ -7,6 +7,7 @@ import { changeParticipantStatus } from '~/domain/participants/status.server';
 import { queueMatchNotice } from '~/domain/referrals/notifications.server';
 import { loadCandidateVolunteers, loadMatchContext, MATCHABLE_PARTICIPANT_STATUSES } from '~/domain/matching/matching.server';
 import { scoreMatch, type ExclusionReason } from '~/domain/matching/score';
+import { findMatchableVolunteers } from '~/domain/volunteers/matchable.server';
 
 export class PairingError extends Error {
   constructor(readonly code: ExclusionReason | 'PARTICIPANT_NOT_MATCHABLE' | 'NOT_PROPOSED' | 'START_BEFORE_PROPOSAL') {
@@ -34,6 +35,8 @@ export async function proposePair(
   const [volunteers, context] = await Promise.all([loadCandidateVolunteers(db), loadMatchContext(db, now)]);
   const volunteer = volunteers.find((candidate) => candidate.id === input.volunteerId);
   if (!volunteer) throw new PairingError('NOT_READY');
+  const [matchable] = await findMatchableVolunteers(db, { volunteerId: volunteer.id });
+  if (!matchable) throw new PairingError(volunteer.openPairs >= volunteer.capacity ? 'NO_CAPACITY' : 'NOT_READY');
   const score = scoreMatch(
     {
       ...participant,

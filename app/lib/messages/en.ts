@@ -3,6 +3,7 @@ import * as common from './common';
 import * as matching from './matching';
 import * as recruitment from './recruitment';
 import * as referrals from './referrals';
+import * as volunteers from './volunteers';
 
 /** English, the second language. The type makes every key of nb.ts required here. */
 export const en: Record<keyof typeof nb, string> = {
@@ -10,4 +11,5 @@ export const en: Record<keyof typeof nb, string> = {
   ...matching.en,
   ...recruitment.en,
   ...referrals.en,
+  ...volunteers.en,
 };

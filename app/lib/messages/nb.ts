@@ -7,10 +7,12 @@ import * as common from './common';
 import * as matching from './matching';
 import * as recruitment from './recruitment';
 import * as referrals from './referrals';
+import * as volunteers from './volunteers';
 
 export const nb = {
   ...common.nb,
   ...matching.nb,
   ...recruitment.nb,
   ...referrals.nb,
+  ...volunteers.nb,
 } as const;

@@ -182,6 +182,7 @@ CREATE TABLE "VolunteerProfile" (
     "status" TEXT NOT NULL DEFAULT 'APPLIED',
     "stageChangedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "capacity" INTEGER NOT NULL DEFAULT 1,
+    "pauseReason" TEXT,
     "leftReason" TEXT,
     "leftAt" DATETIME,
     "anonymisedAt" DATETIME,

@@ -1,0 +1,56 @@
+import { stuckVolunteersSection } from '~/domain/volunteers/digest-section.server';
+import type { Db, Tx } from '~/lib/db.server';
+import { enqueueEmail } from '~/lib/email.server';
+import { isLanguage, type Language } from '~/lib/i18n';
+import { todayInOslo } from '~/lib/time';
+
+export interface DigestSectionContent {
+  title: string;
+  lines: string[];
+}
+
+/**
+ * One part of the coordinators' weekly digest, in the reader's language; null when there is
+ * nothing to say. Sections must keep to counts and "what happened": no names of participants,
+ * no health or criminal-justice details.
+ */
+export type DigestSection = (db: Tx, now: Date, language: Language) => Promise<DigestSectionContent | null>;
+
+/** The digest's sections, in the order they appear. */
+export const WEEKLY_DIGEST_SECTIONS: DigestSection[] = [stuckVolunteersSection];
+
+/**
+ * One email per active coordinator with every section that has something to say. The key is
+ * per coordinator and Oslo day, so a rerun of the same slot queues nothing twice.
+ */
+export async function sendWeeklyDigest(db: Db, now = new Date(), sections = WEEKLY_DIGEST_SECTIONS): Promise<number> {
+  const coordinators = await db.user.findMany({
+    where: { role: 'COORDINATOR', deactivatedAt: null },
+    select: { id: true, email: true, language: true },
+  });
+  let queued = 0;
+  for (const coordinator of coordinators) {
+    const language = isLanguage(coordinator.language) ? coordinator.language : 'nb';
+    const contents: DigestSectionContent[] = [];
+    for (const section of sections) {
+      const content = await section(db, now, language);
+      if (content) contents.push(content);
+    }
+    if (contents.length === 0) continue;
+    const idempotencyKey = `weekly-digest:${coordinator.id}:${todayInOslo(now)}`;
+    if (await db.outboxEmail.findUnique({ where: { idempotencyKey }, select: { id: true } })) continue;
+    await db.$transaction((tx) =>
+      enqueueEmail(tx, {
+        to: coordinator.email,
+        userId: coordinator.id,
+        template: 'weekly-digest',
+        data: { sections: contents },
+        language,
+        idempotencyKey,
+        urgent: true, // a digest is never held for the daily digest
+      }),
+    );
+    queued += 1;
+  }
+  return queued;
+}

@@ -1,0 +1,60 @@
+import { audit } from '~/lib/audit.server';
+import type { Tx } from '~/lib/db.server';
+import { enqueueEmail } from '~/lib/email.server';
+import { isLanguage, type Language } from '~/lib/i18n';
+import type { RateLimit } from '~/lib/rate-limit.server';
+import type { Application } from './application';
+
+/** Public applications per client address. */
+export const APPLY_LIMIT: RateLimit = { bucket: 'apply:ip', max: 5, windowMs: 60 * 60 * 1000 };
+
+/**
+ * Saves an application, confirms it to the applicant and tells every active coordinator,
+ * all in the caller's transaction.
+ */
+export async function submitApplication(
+  tx: Tx,
+  request: Request | null,
+  input: { application: Application; language: Language; now: Date },
+) {
+  const { application: a, language, now } = input;
+  const volunteer = await tx.volunteerProfile.create({
+    data: {
+      firstName: a.firstName,
+      lastName: a.lastName,
+      email: a.email,
+      phone: a.phone,
+      dateOfBirth: a.dateOfBirth,
+      gender: a.gender ?? null,
+      municipality: a.municipality,
+      interests: a.interests,
+      languages: a.languages,
+      availability: a.availability,
+      motivation: a.motivation,
+      experience: a.experience ?? null,
+      processingConsentAt: now,
+      status: 'APPLIED',
+      stageChangedAt: now,
+    },
+  });
+  await audit(tx, request, { actorId: null, action: 'CREATE', entityType: 'VOLUNTEER', entityId: volunteer.id });
+  await enqueueEmail(tx, {
+    to: volunteer.email,
+    template: 'volunteer-application-received',
+    data: {},
+    language,
+    idempotencyKey: `volunteer-applied:${volunteer.id}`,
+  });
+  const coordinators = await tx.user.findMany({ where: { role: 'COORDINATOR', deactivatedAt: null }, select: { id: true, email: true, language: true } });
+  for (const coordinator of coordinators) {
+    await enqueueEmail(tx, {
+      to: coordinator.email,
+      userId: coordinator.id,
+      template: 'volunteer-application-new',
+      data: { volunteerId: volunteer.id },
+      language: isLanguage(coordinator.language) ? coordinator.language : 'nb',
+      idempotencyKey: `volunteer-applied:${volunteer.id}:${coordinator.id}`,
+    });
+  }
+  return volunteer;
+}

@@ -1,0 +1,131 @@
+import { audit } from '~/lib/audit.server';
+import type { Tx } from '~/lib/db.server';
+import { osloDate, osloInstant, todayInOslo } from '~/lib/time';
+import { courseCompleted } from './readiness';
+import { auditVolunteer, withReadinessUpdate, type ChangeContext } from './volunteers.server';
+
+/** Hours each volunteer attended in a course's sessions. */
+function attendedHours(sessions: { hours: number; attendance: { volunteerId: string; present: boolean }[] }[], volunteerId: string): number {
+  return sessions
+    .filter((session) => session.attendance.some((a) => a.volunteerId === volunteerId && a.present))
+    .reduce((sum, session) => sum + session.hours, 0);
+}
+
+export async function listCourses(tx: Tx) {
+  const courses = await tx.trainingCourse.findMany({
+    include: {
+      sessions: { orderBy: { startsAt: 'asc' }, select: { startsAt: true, hours: true, attendance: { select: { volunteerId: true, present: true } } } },
+      enrolments: { select: { volunteerId: true } },
+    },
+    orderBy: { createdAt: 'desc' },
+  });
+  return courses.map((course) => ({
+    id: course.id,
+    title: course.title,
+    place: course.place,
+    coLeaders: course.coLeaders,
+    requiredHours: course.requiredHours,
+    sessionCount: course.sessions.length,
+    totalHours: course.sessions.reduce((sum, s) => sum + s.hours, 0),
+    firstDate: course.sessions[0] ? osloDate(course.sessions[0].startsAt) : null,
+    lastDate: course.sessions.at(-1) ? osloDate(course.sessions.at(-1)!.startsAt) : null,
+    enrolled: course.enrolments.length,
+    completed: course.enrolments.filter((e) =>
+      courseCompleted({ requiredHours: course.requiredHours, attendedHours: attendedHours(course.sessions, e.volunteerId) }),
+    ).length,
+  }));
+}
+
+export async function createCourse(
+  tx: Tx,
+  ctx: ChangeContext,
+  input: { title: string; place: string; coLeaders?: string; requiredHours: number; description?: string },
+) {
+  const course = await tx.trainingCourse.create({
+    data: { title: input.title, place: input.place, coLeaders: input.coLeaders ?? null, requiredHours: input.requiredHours, description: input.description ?? null },
+  });
+  await audit(tx, ctx.request, { actorId: ctx.actorId, action: 'CREATE', entityType: 'TRAINING', entityId: course.id });
+  return course;
+}
+
+/** A course with its sessions, who is enrolled and their hours, and who could still enrol. */
+export async function loadCourse(tx: Tx, courseId: string) {
+  const course = await tx.trainingCourse.findUnique({
+    where: { id: courseId },
+    include: {
+      sessions: { orderBy: { startsAt: 'asc' }, include: { attendance: { select: { volunteerId: true, present: true } } } },
+      enrolments: {
+        include: { volunteer: { select: { id: true, firstName: true, lastName: true, status: true } } },
+        orderBy: { createdAt: 'asc' },
+      },
+    },
+  });
+  if (!course) return null;
+  const enrolled = course.enrolments.map((enrolment) => {
+    const hours = attendedHours(course.sessions, enrolment.volunteerId);
+    return {
+      volunteerId: enrolment.volunteerId,
+      name: `${enrolment.volunteer.firstName} ${enrolment.volunteer.lastName}`,
+      hours,
+      completed: courseCompleted({ requiredHours: course.requiredHours, attendedHours: hours }),
+    };
+  });
+  const candidates = await tx.volunteerProfile.findMany({
+    where: { status: { notIn: ['LEFT'] }, anonymisedAt: null, enrolments: { none: { courseId } } },
+    select: { id: true, firstName: true, lastName: true },
+    orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
+  });
+  return { course, enrolled, candidates };
+}
+
+export async function addSession(
+  tx: Tx,
+  ctx: ChangeContext,
+  input: { courseId: string; date: string; time: string; hours: number; topic?: string },
+) {
+  const session = await tx.trainingSession.create({
+    data: { courseId: input.courseId, startsAt: osloInstant(input.date, input.time), hours: input.hours, topic: input.topic ?? null },
+  });
+  await audit(tx, ctx.request, { actorId: ctx.actorId, action: 'CREATE', entityType: 'TRAINING', entityId: input.courseId, detail: { session: session.id } });
+}
+
+export async function enrol(tx: Tx, ctx: ChangeContext, input: { courseId: string; volunteerId: string }) {
+  await withReadinessUpdate(tx, [input.volunteerId], ctx, async () => {
+    await tx.enrolment.upsert({
+      where: { courseId_volunteerId: { courseId: input.courseId, volunteerId: input.volunteerId } },
+      create: { courseId: input.courseId, volunteerId: input.volunteerId },
+      update: {},
+    });
+    await auditVolunteer(tx, ctx, 'CREATE', input.volunteerId, { enrolledIn: input.courseId });
+  });
+}
+
+export class SessionNotStartedError extends Error {}
+
+/**
+ * Attendance for one session: every enrolled volunteer is marked present or absent. A session
+ * that has not happened yet (a later Oslo date) cannot be marked.
+ */
+export async function recordAttendance(
+  tx: Tx,
+  ctx: ChangeContext,
+  input: { courseId: string; sessionId: string; presentVolunteerIds: string[] },
+): Promise<boolean> {
+  const session = await tx.trainingSession.findFirst({ where: { id: input.sessionId, courseId: input.courseId } });
+  if (!session) return false;
+  if (osloDate(session.startsAt) > todayInOslo(ctx.now)) throw new SessionNotStartedError();
+  const enrolments = await tx.enrolment.findMany({ where: { courseId: input.courseId }, select: { volunteerId: true } });
+  const ids = enrolments.map((e) => e.volunteerId);
+  await withReadinessUpdate(tx, ids, ctx, async () => {
+    for (const volunteerId of ids) {
+      const present = input.presentVolunteerIds.includes(volunteerId);
+      await tx.attendance.upsert({
+        where: { sessionId_volunteerId: { sessionId: session.id, volunteerId } },
+        create: { sessionId: session.id, volunteerId, present, recordedById: ctx.actorId },
+        update: { present, recordedById: ctx.actorId },
+      });
+    }
+    await audit(tx, ctx.request, { actorId: ctx.actorId, action: 'UPDATE', entityType: 'TRAINING', entityId: input.courseId, detail: { session: session.id, present: input.presentVolunteerIds.filter((id) => ids.includes(id)).length } });
+  });
+  return true;
+}
