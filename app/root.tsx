@@ -43,6 +43,7 @@ const NAV: Record<Role, { to: string; label: MessageKey }[]> = {
   COORDINATOR: [
     { to: '/dashboard', label: 'nav.dashboard' },
     { to: '/referrals', label: 'nav.referrals' },
+    { to: '/pairs', label: 'nav.pairs' },
     { to: '/users', label: 'nav.users' },
     { to: '/account', label: 'nav.account' },
   ],

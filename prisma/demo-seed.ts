@@ -8,7 +8,7 @@ import { DEMO_LOGINS, DEMO_PASSWORD } from '~/domain/users/demo-logins';
 import type { Good } from '~/domain/plans/areas';
 import type { ParticipantStatus } from '~/domain/participants/status';
 import type { LogOutcome, PlaceType } from '~/domain/meetings/constants';
-import { addDays, halfYearOf, osloInstant, previousHalfYear, todayInOslo } from '~/lib/time';
+import { addDays, halfYearOf, osloInstant, previousHalfYear, startOfOsloDay, todayInOslo } from '~/lib/time';
 import {
   completeScreening,
   createCourse,
@@ -303,6 +303,15 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
           loggedById: i === 0 ? volunteerUser.id : undefined,
           variant: i,
         });
+        if (i === 0) {
+          // The demo volunteer has a meeting from earlier today waiting for its log.
+          await createMeeting(tx, {
+            pairId: pair.id,
+            startsAt: new Date(Math.max(startOfOsloDay(today).getTime(), now.getTime() - 2 * 3600_000)),
+            placeType: 'CAFE',
+            place: 'Café Ni Muser',
+          });
+        }
       }
 
       // Two pairs that ended: one completed as planned, one where the participant withdrew.
