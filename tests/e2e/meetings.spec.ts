@@ -32,7 +32,7 @@ test('the volunteer plans the month and logs a meeting with a concern; the coord
   await expectAccessible(page);
   const proposals = await page.getByRole('group', { name: /^Møte \d+$/ }).count();
   await first.getByLabel('Klokkeslett').fill('18:15');
-  await first.getByLabel('Sted').fill('Biblioteket på Torget');
+  await first.getByLabel('Sted', { exact: true }).fill('Biblioteket på Torget');
   await page.getByRole('button', { name: 'Lagre møtene' }).click();
   await expect(page).toHaveURL(/\/me$/);
   await expect(page.getByRole('status')).toHaveText(`${proposals} møter er planlagt.`);
