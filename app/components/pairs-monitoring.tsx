@@ -67,6 +67,20 @@ export function PairsAtGlance({ pairs }: { pairs: PairRow[] }) {
   );
 }
 
+/** Acknowledging a concern takes it off the dashboard; the pair page's action does it. */
+export function AcknowledgeConcern({ pairId, concernId, redirectTo }: { pairId: string; concernId: string; redirectTo?: string }) {
+  const t = useT();
+  return (
+    <Form method="post" action={`/pairs/${pairId}`}>
+      <input type="hidden" name="concernId" value={concernId} />
+      {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
+      <button type="submit" name="intent" value="acknowledge-concern" className="secondary">
+        {t('meetings.pair.acknowledge')}
+      </button>
+    </Form>
+  );
+}
+
 interface NeedsActionData {
   quiet: PairRow[];
   behind: PairRow[];
@@ -106,13 +120,7 @@ export function NeedsActionToday({ data }: { data: NeedsActionData }) {
               {t('meetings.dash.concernFrom', { name: concern.participantFirstName, when: formatDateTime(new Date(concern.createdAt), language) })}
             </Link>
             <p className="concern__text">{concern.text}</p>
-            <Form method="post" action={`/pairs/${concern.pairId}`} className="inline-form">
-              <input type="hidden" name="concernId" value={concern.id} />
-              <input type="hidden" name="redirectTo" value="/dashboard" />
-              <button type="submit" name="intent" value="acknowledge-concern" className="secondary">
-                {t('meetings.pair.acknowledge')}
-              </button>
-            </Form>
+            <AcknowledgeConcern pairId={concern.pairId} concernId={concern.id} redirectTo="/dashboard" />
           </li>
         ))}
       </Group>

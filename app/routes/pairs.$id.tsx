@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { CheckboxField, FormErrors, SelectField, TextareaField, TextField } from '~/components/forms';
-import { HealthBadge } from '~/components/pairs-monitoring';
+import { AcknowledgeConcern, HealthBadge } from '~/components/pairs-monitoring';
 import { useLanguage, useT } from '~/components/use-translation';
 import { wholeNumber } from '~/domain/meetings/forms';
 import { acknowledgeConcern } from '~/domain/meetings/meetings.server';
@@ -290,12 +290,7 @@ export default function PairPage() {
                 {concern.acknowledgedAt ? (
                   <span className="muted">{t('meetings.pair.acknowledgedOn', { date: formatDate(new Date(concern.acknowledgedAt), language) })}</span>
                 ) : (
-                  <Form method="post">
-                    <input type="hidden" name="concernId" value={concern.id} />
-                    <button type="submit" name="intent" value="acknowledge-concern" className="secondary">
-                      {t('meetings.pair.acknowledge')}
-                    </button>
-                  </Form>
+                  <AcknowledgeConcern pairId={pair.id} concernId={concern.id} />
                 )}
               </li>
             ))}

@@ -1,3 +1,4 @@
+import type { Prisma } from '~/generated/prisma/client';
 import type { Actor } from '~/lib/permissions.server';
 import { meetingScope, notFound, pairScope } from '~/lib/permissions.server';
 import { audit } from '~/lib/audit.server';
@@ -108,42 +109,47 @@ export function loggableAreas(meeting: Awaited<ReturnType<typeof findMeeting>>):
   return [...STANDARD_AREAS.map((key) => ({ key, title: null })), ...own];
 }
 
-/** Moves a planned meeting; calendars see a raised SEQUENCE. */
-export async function moveMeeting(db: Db, request: Request, actor: Actor, meetingId: string, draft: MeetingDraft, now = new Date()) {
+/** Changes a meeting that is still planned; calendars see a raised SEQUENCE. */
+async function changePlannedMeeting(
+  db: Db,
+  request: Request,
+  actor: Actor,
+  meetingId: string,
+  change: (meeting: Awaited<ReturnType<typeof findMeeting>>) => Prisma.MeetingUpdateInput,
+  detail: Record<string, unknown>,
+) {
   await db.$transaction(async (tx) => {
     const meeting = await findMeeting(tx, actor, meetingId);
     if (meeting.status !== 'PLANNED') throw new MeetingRuleError('meetings.notPlanned');
-    checkDraft(draft, meeting.pair.participant.expectedReleaseDate, now);
-    await tx.meeting.update({
-      where: { id: meeting.id },
-      data: { ...draft, place: draft.place ?? null, sequence: { increment: 1 }, remindedAt: null },
-    });
+    await tx.meeting.update({ where: { id: meeting.id }, data: { ...change(meeting), sequence: { increment: 1 } } });
     await audit(tx, request, {
       actorId: actor.id,
       action: 'UPDATE',
       entityType: 'PAIR',
       entityId: meeting.pairId,
       participantId: meeting.pair.participantId,
-      detail: { meetingId: meeting.id, moved: true },
+      detail: { meetingId: meeting.id, ...detail },
     });
   });
 }
 
+export async function moveMeeting(db: Db, request: Request, actor: Actor, meetingId: string, draft: MeetingDraft, now = new Date()) {
+  await changePlannedMeeting(
+    db,
+    request,
+    actor,
+    meetingId,
+    (meeting) => {
+      checkDraft(draft, meeting.pair.participant.expectedReleaseDate, now);
+      return { ...draft, place: draft.place ?? null, remindedAt: null };
+    },
+    { moved: true },
+  );
+}
+
 /** Cancels a planned meeting before it is held (calendars get STATUS:CANCELLED). */
 export async function cancelMeeting(db: Db, request: Request, actor: Actor, meetingId: string) {
-  await db.$transaction(async (tx) => {
-    const meeting = await findMeeting(tx, actor, meetingId);
-    if (meeting.status !== 'PLANNED') throw new MeetingRuleError('meetings.notPlanned');
-    await tx.meeting.update({ where: { id: meeting.id }, data: { status: 'CANCELLED', sequence: { increment: 1 } } });
-    await audit(tx, request, {
-      actorId: actor.id,
-      action: 'UPDATE',
-      entityType: 'PAIR',
-      entityId: meeting.pairId,
-      participantId: meeting.pair.participantId,
-      detail: { meetingId: meeting.id, cancelled: true },
-    });
-  });
+  await changePlannedMeeting(db, request, actor, meetingId, () => ({ status: 'CANCELLED' }), { cancelled: true });
 }
 
 export interface LogInput {
