@@ -8,6 +8,7 @@ import { DEMO_LOGINS, DEMO_PASSWORD } from '~/domain/users/demo-logins';
 import type { Good } from '~/domain/plans/areas';
 import type { ParticipantStatus } from '~/domain/participants/status';
 import type { LogOutcome, PlaceType } from '~/domain/meetings/constants';
+import { supportSchedule } from '~/domain/pairs/support';
 import { addDays, halfYearOf, osloInstant, previousHalfYear, startOfOsloDay, todayInOslo } from '~/lib/time';
 import {
   completeScreening,
@@ -303,6 +304,21 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
           loggedById: i === 0 ? volunteerUser.id : undefined,
           variant: i,
         });
+        // The coordinator's support contacts so far; pair 4 is behind on them.
+        const dueContacts = supportSchedule(startDate, 12).filter((date) => date <= today);
+        for (const [n, date] of dueContacts.slice(0, i === 4 ? 1 : undefined).entries()) {
+          await tx.supportContact.create({
+            data: {
+              pairId: pair.id,
+              withWhom: n % 2 === 0 ? 'VOLUNTEER' : 'PARTICIPANT',
+              kind: n % 3 === 0 ? 'IN_PERSON' : 'PHONE',
+              dueDate: date,
+              heldOn: date,
+              durationMinutes: 20,
+              coordinatorId: coordinator.id,
+            },
+          });
+        }
         if (i === 0) {
           // The demo volunteer has a meeting from earlier today waiting for its log.
           await createMeeting(tx, {

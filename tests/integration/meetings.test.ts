@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { pairsDigestSection } from '~/domain/meetings/monitoring.server';
-import { sendLogReminders, sendMeetingReminders } from '~/domain/meetings/reminders.server';
+import { monthlyCompliance, pairsDigestSection } from '~/domain/meetings/monitoring.server';
+import { sendLogReminders, sendMeetingReminders, sendMonthlyComplianceSummary } from '~/domain/meetings/reminders.server';
 import { db } from '~/lib/db.server';
 import { smtpTransport } from '~/lib/email-transport.server';
 import { sendDueEmails } from '~/lib/outbox-sender.server';
-import { addDays, osloInstant, todayInOslo } from '~/lib/time';
+import { addDays, monthBounds, monthOf, osloInstant, shiftMonth, todayInOslo } from '~/lib/time';
 import { loader as calendarLoader } from '~/routes/calendar.$token';
 import { loader as dashboardLoader } from '~/routes/dashboard';
 import { action as meAction, loader as meLoader } from '~/routes/me';
@@ -343,5 +343,28 @@ describe('reminders and the digest section', () => {
     expect(section?.title).toBe('Pairs');
     expect(section?.lines[0]).toMatch(/^\d+ on track, \d+ falling behind, \d+ need follow-up$/);
     expect(section?.lines.join(' ')).not.toContain('Øystein');
+  });
+});
+
+describe('the monthly compliance summary', () => {
+  it('counts last month\'s pairs on target and emails each coordinator once', async () => {
+    const now = new Date();
+    const before = await monthlyCompliance(db, now);
+    const { pair, coordinator } = await setup();
+    const { pair: behindPair } = await setup();
+    const { first } = monthBounds(shiftMonth(monthOf(now), -1));
+    for (const day of [1, 8, 15, 22]) {
+      await createMeeting(db, { pairId: pair.id, startsAt: osloInstant(addDays(first, day), '17:00'), log: { outcome: 'HELD' } });
+    }
+    await createMeeting(db, { pairId: behindPair.id, startsAt: osloInstant(addDays(first, 3), '17:00'), log: { outcome: 'HELD' } });
+    const after = await monthlyCompliance(db, now);
+    expect(after.month).toBe(shiftMonth(monthOf(now), -1));
+    expect(after.pairs - before.pairs).toBe(2);
+    expect(after.onTarget - before.onTarget).toBe(1);
+    await sendMonthlyComplianceSummary(db, now);
+    await sendMonthlyComplianceSummary(db, now);
+    const rows = await db.outboxEmail.findMany({ where: { template: 'monthly-compliance', userId: coordinator.id } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0].data).toMatchObject({ pairs: after.pairs, onTarget: after.onTarget });
   });
 });
