@@ -35,7 +35,7 @@ test('the volunteer plans the month and logs a meeting with a concern; the coord
   await first.getByLabel('Sted', { exact: true }).fill('Biblioteket på Torget');
   await page.getByRole('button', { name: 'Lagre møtene' }).click();
   await expect(page).toHaveURL(/\/me$/);
-  await expect(page.getByRole('status')).toHaveText(`${proposals} møter er planlagt.`);
+  await expect(page.getByRole('status')).toHaveText(`Møter planlagt: ${proposals}.`);
 
   // The new meeting is on the pair's timeline at the adjusted time.
   await page.getByRole('link', { name: 'Se alle møter' }).click();
@@ -56,6 +56,19 @@ test('the volunteer plans the month and logs a meeting with a concern; the coord
   await expect(page).toHaveURL(/\/me$/);
   await expect(page.getByRole('status')).toHaveText('Møtet er logget, og koordinatoren har fått beskjed om bekymringen.');
   await expect(page.getByRole('heading', { name: 'Venter på logg' })).toHaveCount(0);
+
+  // The private calendar feed carries the planned meeting in Oslo time.
+  await page.getByRole('button', { name: 'Lag kalenderadresse' }).click();
+  await expect(page.getByRole('status')).toHaveText('Kalenderadressen er klar.');
+  const feedUrl = await page.getByLabel('Adresse til kalenderen').inputValue();
+  expect(feedUrl).toMatch(/\/calendar\/[\w-]+\.ics$/);
+  const feed = await page.request.get(feedUrl);
+  expect(feed.status()).toBe(200);
+  const ics = await feed.text();
+  expect(ics).toContain('BEGIN:VTIMEZONE');
+  expect(ics).toMatch(/DTSTART;TZID=Europe\/Oslo:\d{8}T181500/);
+  expect(ics).toContain('LOCATION:Biblioteket på Torget');
+  await expectAccessible(page);
 
   // The coordinator is emailed at once, without the text.
   const email = await waitForEmail((e) => e.to.includes(demoEmail('COORDINATOR')) && e.subject === 'En frivillig har meldt en bekymring');
