@@ -46,6 +46,7 @@ const NAV: Record<Role, { to: string; label: MessageKey }[]> = {
     { to: '/volunteers', label: 'nav.volunteers' },
     { to: '/training', label: 'nav.training' },
     { to: '/matching', label: 'nav.matching' },
+    { to: '/pairs', label: 'nav.pairs' },
     { to: '/reports', label: 'nav.reports' },
     { to: '/settings', label: 'nav.settings' },
     { to: '/users', label: 'nav.users' },

@@ -2,6 +2,8 @@ import { courseRemindersJob } from './course-reminders';
 import { dailyDigestJob } from './daily-digest';
 import { halfYearStatusJob } from './half-year-status';
 import type { JobDefinition } from './job';
+import { meetingRemindersJob } from './meeting-reminders';
+import { monthlyComplianceJob } from './monthly-compliance';
 import { pruneJobRunsJob } from './prune-job-runs';
 import { sendOutboxJob } from './send-outbox';
 import { weeklyDigestJob } from './weekly-digest';
@@ -14,4 +16,6 @@ export const JOBS: JobDefinition[] = [
   halfYearStatusJob,
   courseRemindersJob,
   weeklyDigestJob,
+  meetingRemindersJob,
+  monthlyComplianceJob,
 ];

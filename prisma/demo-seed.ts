@@ -9,7 +9,8 @@ import type { Good } from '~/domain/plans/areas';
 import type { ParticipantStatus } from '~/domain/participants/status';
 import type { Programme } from '~/domain/referrals/referral-form';
 import type { LogOutcome, PlaceType } from '~/domain/meetings/constants';
-import { addDays, halfYearOf, osloInstant, previousHalfYear, todayInOslo } from '~/lib/time';
+import { supportSchedule } from '~/domain/pairs/support';
+import { addDays, halfYearOf, osloInstant, previousHalfYear, startOfOsloDay, todayInOslo } from '~/lib/time';
 import {
   completeScreening,
   createCourse,
@@ -329,6 +330,30 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
           loggedById: i === 0 ? volunteerUser.id : undefined,
           variant: i,
         });
+        // The coordinator's support contacts so far; pair 4 is behind on them.
+        const dueContacts = supportSchedule(startDate, 12).filter((date) => date <= today);
+        for (const [n, date] of dueContacts.slice(0, i === 4 ? 1 : undefined).entries()) {
+          await tx.supportContact.create({
+            data: {
+              pairId: pair.id,
+              withWhom: n % 2 === 0 ? 'VOLUNTEER' : 'PARTICIPANT',
+              kind: n % 3 === 0 ? 'IN_PERSON' : 'PHONE',
+              dueDate: date,
+              heldOn: date,
+              durationMinutes: 20,
+              coordinatorId: coordinator.id,
+            },
+          });
+        }
+        if (i === 0) {
+          // The demo volunteer has a meeting from earlier today waiting for its log.
+          await createMeeting(tx, {
+            pairId: pair.id,
+            startsAt: new Date(Math.max(startOfOsloDay(today).getTime(), now.getTime() - 2 * 3600_000)),
+            placeType: 'CAFE',
+            place: 'Café Ni Muser',
+          });
+        }
       }
 
       // Two pairs that ended: one completed as planned, one where the participant withdrew.

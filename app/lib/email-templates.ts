@@ -24,6 +24,10 @@ interface TemplateShapes {
   'volunteer-application-new': { volunteerId: string };
   'training-reminder': { courseTitle: string; date: string; time: string; place: string };
   'weekly-digest': { sections: { title: string; lines: string[] }[] };
+  'concern-raised': { pairId: string };
+  'meeting-reminder': { meetingId: string; when: string };
+  'meeting-log-reminder': { meetingId: string };
+  'monthly-compliance': { month: string; pairs: number; onTarget: number };
 }
 
 export type EmailTemplate = keyof TemplateShapes;
@@ -106,6 +110,54 @@ const drafts: { [T in EmailTemplate]: (data: TemplateData<T>, language: Language
       : {
           subject: 'Du har fått en frivillig i Brobygger',
           lines: ['En frivillig fra Brobygger gleder seg til å møte deg. Koordinatoren tar kontakt for å avtale det første møtet.'],
+        },
+  'concern-raised': (data, language) =>
+    language === 'en'
+      ? {
+          subject: 'A volunteer has raised a concern',
+          lines: ['A volunteer has raised a concern after a meeting. Please read it and follow up.'],
+          link: { path: `/pairs/${data.pairId}`, label: 'Open the pair' },
+        }
+      : {
+          subject: 'En frivillig har meldt en bekymring',
+          lines: ['En frivillig har meldt en bekymring etter et møte. Les den og følg opp.'],
+          link: { path: `/pairs/${data.pairId}`, label: 'Åpne paret' },
+        },
+  'meeting-reminder': (data, language) =>
+    language === 'en'
+      ? {
+          subject: 'Reminder: meeting tomorrow',
+          lines: [`You have a meeting ${data.when}.`],
+          link: { path: `/meetings/${data.meetingId}`, label: 'See the meeting' },
+        }
+      : {
+          subject: 'Påminnelse: møte i morgen',
+          lines: [`Du har et møte ${data.when}.`],
+          link: { path: `/meetings/${data.meetingId}`, label: 'Se møtet' },
+        },
+  'meeting-log-reminder': (data, language) =>
+    language === 'en'
+      ? {
+          subject: 'How did the meeting go?',
+          lines: ['A meeting from yesterday has not been logged yet. It takes less than a minute.'],
+          link: { path: `/meetings/${data.meetingId}`, label: 'Log the meeting' },
+        }
+      : {
+          subject: 'Hvordan gikk møtet?',
+          lines: ['Et møte fra i går er ikke logget ennå. Det tar under et minutt.'],
+          link: { path: `/meetings/${data.meetingId}`, label: 'Logg møtet' },
+        },
+  'monthly-compliance': (data, language) =>
+    language === 'en'
+      ? {
+          subject: `Meetings in ${data.month}: ${data.onTarget} of ${data.pairs} pairs on target`,
+          lines: [`In ${data.month}, ${data.onTarget} of ${data.pairs} active pairs reached their meeting target.`],
+          link: { path: '/pairs', label: 'See the pairs' },
+        }
+      : {
+          subject: `Møter i ${data.month}: ${data.onTarget} av ${data.pairs} par nådde målet`,
+          lines: [`I ${data.month} nådde ${data.onTarget} av ${data.pairs} aktive par månedens mål for møter.`],
+          link: { path: '/pairs', label: 'Se parene' },
         },
   'referral-new': (data, language) =>
     language === 'en'

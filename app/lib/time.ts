@@ -170,3 +170,21 @@ export function formatMonth(month: MonthKey, language: Language): string {
     .setLocale(LOCALES[language])
     .toFormat('LLLL yyyy');
 }
+
+/** The first and last calendar date of an Oslo month and how many days it has. */
+export function monthBounds(month: MonthKey): { first: IsoDate; last: IsoDate; days: number } {
+  const start = DateTime.fromFormat(month, 'yyyy-MM', { zone: OSLO });
+  if (!start.isValid) throw new RangeError(`Not a month: ${month}`);
+  return { first: start.toISODate()!, last: start.endOf('month').toISODate()!, days: start.daysInMonth! };
+}
+
+export function shiftMonth(month: MonthKey, months: number): MonthKey {
+  const start = DateTime.fromFormat(month, 'yyyy-MM', { zone: OSLO });
+  if (!start.isValid) throw new RangeError(`Not a month: ${month}`);
+  return start.plus({ months }).toFormat('yyyy-MM');
+}
+
+/** ISO weekday of a calendar date: 1 = Monday … 7 = Sunday. */
+export function weekdayOf(date: IsoDate): number {
+  return parseIsoDate(date).weekday;
+}

@@ -1,9 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
-import { Form, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { NeedsActionToday, PairsAtGlance } from '~/components/pairs-monitoring';
 import { useLanguage, useT } from '~/components/use-translation';
 import { RecruitmentPanel } from '~/components/recruitment-panel';
+import { needsActionToday, pairMonths } from '~/domain/meetings/monitoring.server';
 import { programmeOverview } from '~/domain/monitoring/overview.server';
 import { recruitmentStatus } from '~/domain/recruitment/recruitment.server';
 import { failedEmails, retryFailedEmail } from '~/domain/notifications/mailbox.server';
@@ -16,8 +18,15 @@ import { db } from '~/lib/db.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { capability: 'dashboard:view' });
-  const [overview, failed, recruitment] = await Promise.all([programmeOverview(db), failedEmails(db), recruitmentStatus(db)]);
-  return json({ overview, failed, recruitment });
+  const now = new Date();
+  const [overview, failed, needsAction, pairs, recruitment] = await Promise.all([
+    programmeOverview(db),
+    failedEmails(db),
+    needsActionToday(db, now),
+    pairMonths(db, now),
+    recruitmentStatus(db, now),
+  ]);
+  return json({ overview, failed, needsAction, pairs, recruitment });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -30,12 +39,13 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Dashboard() {
-  const { overview, failed, recruitment } = useLoaderData<typeof loader>();
+  const { overview, failed, needsAction, pairs, recruitment } = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
   return (
     <>
       <h1>{t('dashboard.title')}</h1>
+      <NeedsActionToday data={needsAction} />
       <h2>{t('dashboard.programme')}</h2>
       <dl className="stats">
         <div>
@@ -59,6 +69,13 @@ export default function Dashboard() {
           <dd>{overview.failedEmails}</dd>
         </div>
       </dl>
+      <section aria-labelledby="pairs-glance-title">
+        <h2 id="pairs-glance-title">{t('meetings.dash.pairsTitle')}</h2>
+        <PairsAtGlance pairs={pairs} />
+        <p>
+          <Link to="/pairs">{t('meetings.dash.allPairs')}</Link>
+        </p>
+      </section>
       <RecruitmentPanel status={recruitment} />
       {failed.length > 0 ? (
         <section aria-labelledby="failed-title">

@@ -1,28 +1,31 @@
 import type { Db } from '~/lib/db.server';
+import { pairMonths } from './monitoring.server';
 
-/** A volunteer's active pairs with their next planned meeting. */
+/** A volunteer's home: each active pair's month, the next meetings and what waits for a log. */
 export async function volunteerHome(db: Db, userId: string, now = new Date()) {
-  const pairs = await db.pair.findMany({
-    where: { status: 'ACTIVE', volunteer: { userId } },
-    orderBy: { activatedAt: 'asc' },
-    select: {
-      id: true,
-      startDate: true,
-      participant: { select: { firstName: true } },
-      meetings: {
-        where: { status: 'PLANNED', startsAt: { gte: now } },
-        orderBy: { startsAt: 'asc' },
-        take: 1,
-        select: { startsAt: true },
-      },
-    },
-  });
+  const scope = { volunteer: { userId } };
+  const [months, upcoming, toLog, user] = await Promise.all([
+    pairMonths(db, now, scope),
+    db.meeting.findMany({
+      where: { status: 'PLANNED', startsAt: { gt: now }, pair: { status: 'ACTIVE', ...scope } },
+      orderBy: { startsAt: 'asc' },
+      take: 5,
+      select: { id: true, startsAt: true, placeType: true, place: true, pairId: true },
+    }),
+    db.meeting.findMany({
+      where: { status: 'PLANNED', startsAt: { lte: now }, pair: { status: 'ACTIVE', ...scope } },
+      orderBy: { startsAt: 'asc' },
+      select: { id: true, startsAt: true, pair: { select: { participant: { select: { firstName: true } } } } },
+    }),
+    db.user.findUniqueOrThrow({ where: { id: userId }, select: { calendarToken: true } }),
+  ]);
   return {
-    pairs: pairs.map((pair) => ({
-      id: pair.id,
-      startDate: pair.startDate,
-      participantFirstName: pair.participant.firstName,
-      nextMeeting: pair.meetings[0]?.startsAt ?? null,
+    pairs: months.map((pair) => ({
+      ...pair,
+      nextMeeting: upcoming.find((meeting) => meeting.pairId === pair.id)?.startsAt ?? null,
     })),
+    upcoming,
+    toLog: toLog.map((meeting) => ({ id: meeting.id, startsAt: meeting.startsAt, participantFirstName: meeting.pair.participant.firstName })),
+    calendarToken: user.calendarToken,
   };
 }

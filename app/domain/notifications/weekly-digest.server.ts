@@ -1,3 +1,4 @@
+import { pairsDigestSection } from '~/domain/meetings/monitoring.server';
 import { stuckVolunteersSection } from '~/domain/volunteers/digest-section.server';
 import type { Db, Tx } from '~/lib/db.server';
 import { enqueueEmail } from '~/lib/email.server';
@@ -17,7 +18,7 @@ export interface DigestSectionContent {
 export type DigestSection = (db: Tx, now: Date, language: Language) => Promise<DigestSectionContent | null>;
 
 /** The digest's sections, in the order they appear. */
-export const WEEKLY_DIGEST_SECTIONS: DigestSection[] = [stuckVolunteersSection];
+export const WEEKLY_DIGEST_SECTIONS: DigestSection[] = [pairsDigestSection, stuckVolunteersSection];
 
 /**
  * One email per active coordinator with every section that has something to say. The key is

@@ -1,6 +1,7 @@
 import type { nb } from './nb';
 import * as common from './common';
 import * as matching from './matching';
+import * as meetings from './meetings';
 import * as recruitment from './recruitment';
 import * as referrals from './referrals';
 import * as volunteers from './volunteers';
@@ -9,6 +10,7 @@ import * as volunteers from './volunteers';
 export const en: Record<keyof typeof nb, string> = {
   ...common.en,
   ...matching.en,
+  ...meetings.en,
   ...recruitment.en,
   ...referrals.en,
   ...volunteers.en,

@@ -5,6 +5,7 @@
  */
 import * as common from './common';
 import * as matching from './matching';
+import * as meetings from './meetings';
 import * as recruitment from './recruitment';
 import * as referrals from './referrals';
 import * as volunteers from './volunteers';
@@ -12,6 +13,7 @@ import * as volunteers from './volunteers';
 export const nb = {
   ...common.nb,
   ...matching.nb,
+  ...meetings.nb,
   ...recruitment.nb,
   ...referrals.nb,
   ...volunteers.nb,

@@ -1,0 +1,175 @@
+import { Form, Link } from '@remix-run/react';
+import type { Health } from '~/domain/meetings/target';
+import type { MessageKey } from '~/lib/i18n';
+import { formatDate, formatDateTime } from '~/lib/time';
+import { useLanguage, useT } from './use-translation';
+
+const BADGE: Record<Health, string> = { GREEN: 'badge badge--green', AMBER: 'badge badge--amber', RED: 'badge badge--red' };
+
+export function HealthBadge({ health }: { health: Health }) {
+  const t = useT();
+  return <span className={BADGE[health]}>{t(`meetings.health.${health}`)}</span>;
+}
+
+export interface PairRow {
+  id: string;
+  participantFirstName: string;
+  volunteerName: string;
+  target: number;
+  held: number;
+  plannedAhead: number;
+  daysSinceHeld: number | null;
+  openConcerns: number;
+  health: Health;
+  justReleased: boolean;
+  flaggedForRematch: boolean;
+}
+
+/** Every active pair's month at a glance, red/amber/green. */
+export function PairsAtGlance({ pairs }: { pairs: PairRow[] }) {
+  const t = useT();
+  if (pairs.length === 0) return <p>{t('meetings.pairs.none')}</p>;
+  return (
+    <div className="table-wrap">
+      <table className="pairs-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('meetings.pairs.participant')}</th>
+            <th scope="col">{t('meetings.pairs.volunteer')}</th>
+            <th scope="col">{t('meetings.pairs.month')}</th>
+            <th scope="col">{t('meetings.pairs.planned')}</th>
+            <th scope="col">{t('meetings.pairs.lastMeeting')}</th>
+            <th scope="col">{t('meetings.pairs.concerns')}</th>
+            <th scope="col">{t('meetings.pairs.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {pairs.map((pair) => (
+            <tr key={pair.id} data-pair={pair.id}>
+              <td>
+                <Link to={`/pairs/${pair.id}`}>{pair.participantFirstName}</Link>
+                {pair.justReleased ? <span className="badge">{t('meetings.pairs.justReleased')}</span> : null}
+                {pair.flaggedForRematch ? <span className="badge badge--amber">{t('meetings.pairs.rematch')}</span> : null}
+              </td>
+              <td>{pair.volunteerName}</td>
+              <td>{t('meetings.pairs.heldOfTarget', { held: pair.held, target: pair.target })}</td>
+              <td>{pair.plannedAhead}</td>
+              <td>{pair.daysSinceHeld === null ? t('meetings.pairs.never') : t('meetings.pairs.daysAgo', { days: pair.daysSinceHeld })}</td>
+              <td>{pair.openConcerns}</td>
+              <td>
+                <HealthBadge health={pair.health} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Acknowledging a concern takes it off the dashboard; the pair page's action does it. */
+export function AcknowledgeConcern({ pairId, concernId, redirectTo }: { pairId: string; concernId: string; redirectTo?: string }) {
+  const t = useT();
+  return (
+    <Form method="post" action={`/pairs/${pairId}`}>
+      <input type="hidden" name="concernId" value={concernId} />
+      {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
+      <button type="submit" name="intent" value="acknowledge-concern" className="secondary">
+        {t('meetings.pair.acknowledge')}
+      </button>
+    </Form>
+  );
+}
+
+interface NeedsActionData {
+  quiet: PairRow[];
+  behind: PairRow[];
+  unlogged: { id: string; startsAt: string; pairId: string; participantFirstName: string }[];
+  releases: { participantId: string; firstName: string; releaseDate: string; pairId: string | null; checklistDone: number }[];
+  concerns: { id: string; text: string; createdAt: string; pairId: string; participantFirstName: string }[];
+  supportDue: { pairId: string; participantFirstName: string; dueDate: string | null; fitCheck: boolean }[];
+}
+
+function Group({ titleKey, id, children, count }: { titleKey: MessageKey; id: string; children: React.ReactNode; count: number }) {
+  const t = useT();
+  if (count === 0) return null;
+  return (
+    <section aria-labelledby={id} className="action-group">
+      <h3 id={id}>
+        {t(titleKey)} <span className="badge">{count}</span>
+      </h3>
+      <ul>{children}</ul>
+    </section>
+  );
+}
+
+/** The dashboard's "needs action today". Concerns are acknowledged with the intent `acknowledge-concern`. */
+export function NeedsActionToday({ data }: { data: NeedsActionData }) {
+  const t = useT();
+  const language = useLanguage();
+  const total =
+    data.quiet.length + data.behind.length + data.unlogged.length + data.releases.length + data.concerns.length + data.supportDue.length;
+  return (
+    <section aria-labelledby="needs-action-title">
+      <h2 id="needs-action-title">{t('meetings.dash.needsAction')}</h2>
+      {total === 0 ? <p>{t('meetings.dash.nothing')}</p> : null}
+      <Group titleKey="meetings.dash.concerns" id="action-concerns" count={data.concerns.length}>
+        {data.concerns.map((concern) => (
+          <li key={concern.id} className="concern">
+            <Link to={`/pairs/${concern.pairId}`}>
+              {t('meetings.dash.concernFrom', { name: concern.participantFirstName, when: formatDateTime(new Date(concern.createdAt), language) })}
+            </Link>
+            <p className="concern__text">{concern.text}</p>
+            <AcknowledgeConcern pairId={concern.pairId} concernId={concern.id} redirectTo="/dashboard" />
+          </li>
+        ))}
+      </Group>
+      <Group titleKey="meetings.dash.quiet" id="action-quiet" count={data.quiet.length}>
+        {data.quiet.map((pair) => (
+          <li key={pair.id}>
+            <Link to={`/pairs/${pair.id}`}>{pair.participantFirstName}</Link> –{' '}
+            {pair.daysSinceHeld === null ? t('meetings.pairs.never') : t('meetings.pairs.daysAgo', { days: pair.daysSinceHeld })}
+          </li>
+        ))}
+      </Group>
+      <Group titleKey="meetings.dash.unlogged" id="action-unlogged" count={data.unlogged.length}>
+        {data.unlogged.map((meeting) => (
+          <li key={meeting.id}>
+            <Link to={`/meetings/${meeting.id}`}>
+              {meeting.participantFirstName} – {formatDateTime(new Date(meeting.startsAt), language)}
+            </Link>
+          </li>
+        ))}
+      </Group>
+      <Group titleKey="meetings.dash.behind" id="action-behind" count={data.behind.length}>
+        {data.behind.map((pair) => (
+          <li key={pair.id}>
+            <Link to={`/pairs/${pair.id}`}>{pair.participantFirstName}</Link> –{' '}
+            {t('meetings.pairs.heldOfTarget', { held: pair.held, target: pair.target })}
+          </li>
+        ))}
+      </Group>
+      <Group titleKey="meetings.dash.releases" id="action-releases" count={data.releases.length}>
+        {data.releases.map((release) => (
+          <li key={release.participantId}>
+            {release.pairId ? <Link to={`/pairs/${release.pairId}`}>{release.firstName}</Link> : release.firstName}
+            {': '}
+            {t('meetings.dash.releaseLine', { date: formatDate(release.releaseDate, language), done: release.checklistDone })}
+          </li>
+        ))}
+      </Group>
+      <Group titleKey="meetings.dash.support" id="action-support" count={data.supportDue.length}>
+        {data.supportDue.map((item) => (
+          <li key={item.pairId}>
+            <Link to={`/pairs/${item.pairId}`}>
+              {item.dueDate
+                ? t('meetings.dash.supportLine', { name: item.participantFirstName, date: formatDate(item.dueDate, language) })
+                : t('meetings.dash.fitLine', { name: item.participantFirstName })}
+            </Link>
+            {item.dueDate && item.fitCheck ? ` · ${t('meetings.fit.due')}` : null}
+          </li>
+        ))}
+      </Group>
+    </section>
+  );
+}

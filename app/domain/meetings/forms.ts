@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { errorMessage } from '~/lib/form-errors';
+import { osloInstant } from '~/lib/time';
+import { isoDateField, optionalText } from '~/lib/validation';
+import { GOODS } from '~/domain/plans/areas';
+import { logOutcomeSchema, placeTypeSchema } from './constants';
+import { allowedPlaceTypes } from './planning';
+
+export function wholeNumber(min: number, max: number) {
+  const message = errorMessage('meetings.invalidNumber', { min, max });
+  return z.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message });
+}
+
+const timeField = z
+  .string({ error: errorMessage('form.required') })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: errorMessage('meetings.invalidTime') });
+
+/** One meeting's start (Oslo date and time), length and place, checked against the release date. */
+export function meetingDraftSchema(releaseDate: string, now: Date) {
+  return z
+    .object({
+      include: z.boolean().optional(),
+      date: isoDateField,
+      time: timeField,
+      durationMinutes: wholeNumber(15, 480),
+      placeType: placeTypeSchema,
+      place: optionalText(120),
+    })
+    .superRefine((draft, ctx) => {
+      if (!allowedPlaceTypes(releaseDate, draft.date).includes(draft.placeType)) {
+        ctx.addIssue({ code: 'custom', path: ['placeType'], message: errorMessage('meetings.placeTypeNotAllowed') });
+      }
+      if (osloInstant(draft.date, draft.time).getTime() <= now.getTime()) {
+        ctx.addIssue({ code: 'custom', path: ['date'], message: errorMessage('meetings.inPast') });
+      }
+    });
+}
+
+export type MeetingDraftValue = z.infer<ReturnType<typeof meetingDraftSchema>>;
+
+export function toDraft(value: MeetingDraftValue) {
+  return {
+    startsAt: osloInstant(value.date, value.time),
+    durationMinutes: value.durationMinutes,
+    placeType: value.placeType,
+    place: value.place,
+  };
+}
+
+/** The log form: the held-only answers are required only when the meeting was held. */
+export const logSchema = z
+  .object({
+    intent: z.literal('log'),
+    outcome: logOutcomeSchema,
+    durationMinutes: wholeNumber(5, 600).optional(),
+    activity: optionalText(300),
+    rating: wholeNumber(1, 5).optional(),
+    areas: z.array(z.string().max(100)).max(20).default([]),
+    goods: z.array(z.enum(GOODS)).max(GOODS.length).default([]),
+    note: optionalText(500),
+    concern: optionalText(2000),
+  })
+  .superRefine((log, ctx) => {
+    if (log.outcome !== 'HELD') return;
+    if (log.rating === undefined) ctx.addIssue({ code: 'custom', path: ['rating'], message: errorMessage('meetings.log.ratingRequired') });
+    if (log.durationMinutes === undefined) ctx.addIssue({ code: 'custom', path: ['durationMinutes'], message: errorMessage('form.required') });
+  });

@@ -1,0 +1,255 @@
+import type { Prisma } from '~/generated/prisma/client';
+import type { Actor } from '~/lib/permissions.server';
+import { meetingScope, notFound, pairScope } from '~/lib/permissions.server';
+import { audit } from '~/lib/audit.server';
+import type { Db, Tx } from '~/lib/db.server';
+import { enqueueEmail } from '~/lib/email.server';
+import { isLanguage } from '~/lib/i18n';
+import { osloDate } from '~/lib/time';
+import { GOODS, isStandardArea, STANDARD_AREAS } from '~/domain/plans/areas';
+import type { LogOutcome, PlaceType } from './constants';
+import { allowedPlaceTypes, canLogOutcome } from './planning';
+
+export interface MeetingDraft {
+  startsAt: Date;
+  durationMinutes: number;
+  placeType: PlaceType;
+  place?: string;
+}
+
+export class MeetingRuleError extends Error {
+  constructor(readonly key: 'meetings.placeTypeNotAllowed' | 'meetings.notPlanned' | 'meetings.futureHeld' | 'meetings.pairNotActive' | 'meetings.inPast') {
+    super(key);
+  }
+}
+
+/** An active pair the actor may plan for, with what planning needs to know. */
+export async function findPlannablePair(db: Tx, actor: Actor, pairId: string) {
+  const pair = await db.pair.findFirst({
+    where: { id: pairId, ...pairScope(actor) },
+    select: {
+      id: true,
+      status: true,
+      startDate: true,
+      participantId: true,
+      participant: { select: { firstName: true, expectedReleaseDate: true } },
+    },
+  });
+  if (!pair) notFound();
+  return pair;
+}
+
+function checkDraft(draft: MeetingDraft, releaseDate: string, now: Date) {
+  if (draft.startsAt.getTime() <= now.getTime()) throw new MeetingRuleError('meetings.inPast');
+  if (!allowedPlaceTypes(releaseDate, osloDate(draft.startsAt)).includes(draft.placeType)) {
+    throw new MeetingRuleError('meetings.placeTypeNotAllowed');
+  }
+}
+
+/** Plans several meetings at once ("plan this month"); all or nothing. */
+export async function planMeetings(
+  db: Db,
+  request: Request,
+  actor: Actor,
+  pairId: string,
+  drafts: MeetingDraft[],
+  now = new Date(),
+) {
+  return db.$transaction(async (tx) => {
+    const pair = await findPlannablePair(tx, actor, pairId);
+    if (pair.status !== 'ACTIVE') throw new MeetingRuleError('meetings.pairNotActive');
+    for (const draft of drafts) checkDraft(draft, pair.participant.expectedReleaseDate, now);
+    const created = [];
+    for (const draft of drafts) {
+      created.push(
+        await tx.meeting.create({
+          data: { pairId, startsAt: draft.startsAt, durationMinutes: draft.durationMinutes, placeType: draft.placeType, place: draft.place ?? null },
+        }),
+      );
+    }
+    await audit(tx, request, {
+      actorId: actor.id,
+      action: 'CREATE',
+      entityType: 'PAIR',
+      entityId: pairId,
+      participantId: pair.participantId,
+      detail: { meetings: created.map((meeting) => meeting.id) },
+    });
+    return created;
+  });
+}
+
+/** A meeting the actor may reach, or 404. */
+export async function findMeeting(db: Tx, actor: Actor, meetingId: string) {
+  const meeting = await db.meeting.findFirst({
+    where: { id: meetingId, ...meetingScope(actor) },
+    include: {
+      log: true,
+      concerns: { orderBy: { createdAt: 'asc' } },
+      pair: {
+        select: {
+          id: true,
+          status: true,
+          participantId: true,
+          participant: { select: { firstName: true, expectedReleaseDate: true, plan: { select: { versions: { orderBy: { number: 'desc' }, take: 1, select: { areas: { orderBy: { position: 'asc' }, select: { areaKey: true, title: true } } } } } } } },
+          volunteer: { select: { firstName: true, lastName: true, userId: true } },
+        },
+      },
+    },
+  });
+  if (!meeting) notFound();
+  return meeting;
+}
+
+/** The plan areas a log may name: the standard ones and the participant's own. */
+export function loggableAreas(meeting: Awaited<ReturnType<typeof findMeeting>>): { key: string; title: string | null }[] {
+  const own = (meeting.pair.participant.plan?.versions[0]?.areas ?? [])
+    .filter((area) => !isStandardArea(area.areaKey))
+    .map((area) => ({ key: area.areaKey, title: area.title }));
+  return [...STANDARD_AREAS.map((key) => ({ key, title: null })), ...own];
+}
+
+/** Changes a meeting that is still planned; calendars see a raised SEQUENCE. */
+async function changePlannedMeeting(
+  db: Db,
+  request: Request,
+  actor: Actor,
+  meetingId: string,
+  change: (meeting: Awaited<ReturnType<typeof findMeeting>>) => Prisma.MeetingUpdateInput,
+  detail: Record<string, unknown>,
+) {
+  await db.$transaction(async (tx) => {
+    const meeting = await findMeeting(tx, actor, meetingId);
+    if (meeting.status !== 'PLANNED') throw new MeetingRuleError('meetings.notPlanned');
+    await tx.meeting.update({ where: { id: meeting.id }, data: { ...change(meeting), sequence: { increment: 1 } } });
+    await audit(tx, request, {
+      actorId: actor.id,
+      action: 'UPDATE',
+      entityType: 'PAIR',
+      entityId: meeting.pairId,
+      participantId: meeting.pair.participantId,
+      detail: { meetingId: meeting.id, ...detail },
+    });
+  });
+}
+
+export async function moveMeeting(db: Db, request: Request, actor: Actor, meetingId: string, draft: MeetingDraft, now = new Date()) {
+  await changePlannedMeeting(
+    db,
+    request,
+    actor,
+    meetingId,
+    (meeting) => {
+      checkDraft(draft, meeting.pair.participant.expectedReleaseDate, now);
+      return { ...draft, place: draft.place ?? null, remindedAt: null };
+    },
+    { moved: true },
+  );
+}
+
+/** Cancels a planned meeting before it is held (calendars get STATUS:CANCELLED). */
+export async function cancelMeeting(db: Db, request: Request, actor: Actor, meetingId: string) {
+  await changePlannedMeeting(db, request, actor, meetingId, () => ({ status: 'CANCELLED' }), { cancelled: true });
+}
+
+export interface LogInput {
+  outcome: LogOutcome;
+  durationMinutes?: number;
+  activity?: string;
+  rating?: number;
+  areas: string[];
+  goods: string[];
+  note?: string;
+  concern?: string;
+}
+
+/**
+ * Logs a meeting once: the log, the meeting's new status, an optional concern with an urgent
+ * email to every coordinator, and the audit rows commit together.
+ */
+export async function logMeeting(db: Db, request: Request, actor: Actor, meetingId: string, input: LogInput, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    const meeting = await findMeeting(tx, actor, meetingId);
+    if (meeting.status !== 'PLANNED' || meeting.log) throw new MeetingRuleError('meetings.notPlanned');
+    if (!canLogOutcome(input.outcome, meeting.startsAt, now)) throw new MeetingRuleError('meetings.futureHeld');
+    const held = input.outcome === 'HELD';
+    const allowedAreas = new Set(loggableAreas(meeting).map((area) => area.key));
+    const log = await tx.meetingLog.create({
+      data: {
+        meetingId: meeting.id,
+        outcome: input.outcome,
+        durationMinutes: held ? input.durationMinutes ?? meeting.durationMinutes : null,
+        activity: input.activity ?? null,
+        rating: held ? input.rating ?? null : null,
+        areas: held ? input.areas.filter((area) => allowedAreas.has(area)) : [],
+        goods: held ? input.goods.filter((good) => (GOODS as readonly string[]).includes(good)) : [],
+        note: input.note ?? null,
+        loggedById: actor.id,
+      },
+    });
+    await tx.meeting.update({ where: { id: meeting.id }, data: { status: input.outcome, sequence: { increment: 1 } } });
+    await audit(tx, request, {
+      actorId: actor.id,
+      action: 'CREATE',
+      entityType: 'MEETING_LOG',
+      entityId: log.id,
+      participantId: meeting.pair.participantId,
+      detail: { meetingId: meeting.id, outcome: input.outcome },
+    });
+    if (input.concern) await raiseConcern(tx, request, actor, { pairId: meeting.pairId, meetingId: meeting.id, participantId: meeting.pair.participantId, text: input.concern });
+    return log;
+  });
+}
+
+async function raiseConcern(
+  tx: Tx,
+  request: Request,
+  actor: Actor,
+  input: { pairId: string; meetingId: string; participantId: string; text: string },
+) {
+  const concern = await tx.concern.create({
+    data: { pairId: input.pairId, meetingId: input.meetingId, raisedById: actor.id, text: input.text },
+  });
+  await audit(tx, request, {
+    actorId: actor.id,
+    action: 'CREATE',
+    entityType: 'MEETING_LOG',
+    entityId: concern.id,
+    participantId: input.participantId,
+    detail: { concern: true, meetingId: input.meetingId },
+  });
+  const coordinators = await tx.user.findMany({ where: { role: 'COORDINATOR', deactivatedAt: null } });
+  for (const coordinator of coordinators) {
+    await enqueueEmail(tx, {
+      to: coordinator.email,
+      userId: coordinator.id,
+      template: 'concern-raised',
+      data: { pairId: input.pairId },
+      language: isLanguage(coordinator.language) ? coordinator.language : 'nb',
+      idempotencyKey: `concern:${concern.id}:${coordinator.id}`,
+      urgent: true,
+    });
+  }
+  return concern;
+}
+
+/** Open concerns stay on the dashboard until a coordinator acknowledges them. */
+export async function acknowledgeConcern(db: Db, request: Request, actor: Actor, concernId: string, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    const concern = await tx.concern.findFirst({
+      where: { id: concernId, acknowledgedAt: null },
+      select: { id: true, pairId: true, pair: { select: { participantId: true } } },
+    });
+    if (!concern) return false;
+    await tx.concern.update({ where: { id: concern.id }, data: { acknowledgedAt: now, acknowledgedById: actor.id } });
+    await audit(tx, request, {
+      actorId: actor.id,
+      action: 'UPDATE',
+      entityType: 'PAIR',
+      entityId: concern.pairId,
+      participantId: concern.pair.participantId,
+      detail: { concernAcknowledged: concern.id },
+    });
+    return true;
+  });
+}

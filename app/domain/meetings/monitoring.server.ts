@@ -1,0 +1,185 @@
+import type { Prisma } from '~/generated/prisma/client';
+import type { Db, Tx } from '~/lib/db.server';
+import { getSetting } from '~/domain/settings/settings.server';
+import { fitCheckDue, nextSupportContact } from '~/domain/pairs/support';
+import { translator, type Language } from '~/lib/i18n';
+import { addDays, daysBetween, monthOf, monthRange, osloDate, shiftMonth, todayInOslo } from '~/lib/time';
+import { behindAtMidMonth, heldInMonth, isJustReleased, monthlyTarget, pairHealth, suggestedPerMonth, type Health } from './target';
+
+export interface PairMonth {
+  id: string;
+  participantFirstName: string;
+  volunteerName: string;
+  startDate: string;
+  releaseDate: string;
+  justReleased: boolean;
+  target: number;
+  suggested: number;
+  held: number;
+  plannedAhead: number;
+  lastHeldDate: string | null;
+  daysSinceHeld: number | null;
+  openConcerns: number;
+  health: Health;
+  flaggedForRematch: boolean;
+}
+
+/** Every active pair's month at a glance: held vs target, planned, last meeting, concerns, status. */
+export async function pairMonths(db: Tx, now = new Date(), where: Prisma.PairWhereInput = {}): Promise<PairMonth[]> {
+  const today = todayInOslo(now);
+  const month = monthOf(now);
+  const { start, end } = monthRange(month);
+  const perMonth = await getSetting(db, 'meetingsPerMonth');
+  const pairs = await db.pair.findMany({
+    where: { ...where, status: 'ACTIVE' },
+    orderBy: { activatedAt: 'asc' },
+    select: {
+      id: true,
+      startDate: true,
+      flaggedForRematch: true,
+      participant: { select: { firstName: true, expectedReleaseDate: true } },
+      volunteer: { select: { firstName: true, lastName: true } },
+      meetings: {
+        where: { OR: [{ startsAt: { gte: start, lt: end } }, { status: 'HELD' }] },
+        orderBy: { startsAt: 'desc' },
+        select: { startsAt: true, status: true },
+      },
+      _count: { select: { concerns: { where: { acknowledgedAt: null } } } },
+    },
+  });
+  return pairs.map((pair) => {
+    const startDate = pair.startDate ?? today;
+    const target = monthlyTarget({ perMonth, month, startDate });
+    const held = heldInMonth(pair.meetings, month);
+    const plannedAhead = pair.meetings.filter((m) => m.status === 'PLANNED' && m.startsAt >= now && m.startsAt < end).length;
+    const lastHeld = pair.meetings.find((m) => m.status === 'HELD' && m.startsAt <= now);
+    const lastHeldDate = lastHeld ? osloDate(lastHeld.startsAt) : null;
+    const justReleased = isJustReleased(pair.participant.expectedReleaseDate, today);
+    return {
+      id: pair.id,
+      participantFirstName: pair.participant.firstName,
+      volunteerName: `${pair.volunteer.firstName} ${pair.volunteer.lastName}`,
+      startDate,
+      releaseDate: pair.participant.expectedReleaseDate,
+      justReleased,
+      target,
+      suggested: suggestedPerMonth(target, justReleased),
+      held,
+      plannedAhead,
+      lastHeldDate,
+      daysSinceHeld: lastHeldDate ? daysBetween(lastHeldDate, today) : null,
+      openConcerns: pair._count.concerns,
+      health: pairHealth({ today, startDate, target, held, plannedAhead, lastHeldDate, openConcerns: pair._count.concerns }),
+      flaggedForRematch: pair.flaggedForRematch,
+    };
+  });
+}
+
+/** What the coordinator should act on today. */
+export async function needsActionToday(db: Tx, now = new Date()) {
+  const today = todayInOslo(now);
+  const months = await pairMonths(db, now);
+  const quiet = months.filter((pair) => daysBetween(pair.lastHeldDate ?? pair.startDate, today) > 14);
+  const behind = months.filter((pair) => behindAtMidMonth(today, pair.target, pair.held));
+  const [unlogged, releases, concerns, supportPairs] = await Promise.all([
+    db.meeting.findMany({
+      where: { status: 'PLANNED', startsAt: { lt: new Date(now.getTime() - 48 * 3600_000) }, pair: { status: 'ACTIVE' } },
+      orderBy: { startsAt: 'asc' },
+      select: { id: true, startsAt: true, pair: { select: { id: true, participant: { select: { firstName: true } } } } },
+    }),
+    db.participant.findMany({
+      where: {
+        anonymisedAt: null,
+        status: { in: ['ACCEPTED', 'MATCHED'] },
+        expectedReleaseDate: { gte: today, lte: addDays(today, 14) },
+      },
+      orderBy: { expectedReleaseDate: 'asc' },
+      select: {
+        id: true,
+        firstName: true,
+        expectedReleaseDate: true,
+        checklist: { select: { status: true } },
+        pairs: { where: { status: 'ACTIVE' }, select: { id: true } },
+      },
+    }),
+    db.concern.findMany({
+      where: { acknowledgedAt: null },
+      orderBy: { createdAt: 'asc' },
+      select: { id: true, text: true, createdAt: true, pair: { select: { id: true, participant: { select: { firstName: true } } } } },
+    }),
+    db.pair.findMany({
+      where: { status: 'ACTIVE', startDate: { not: null } },
+      select: {
+        id: true,
+        startDate: true,
+        participant: { select: { firstName: true } },
+        _count: { select: { supportContacts: { where: { heldOn: { not: null } } }, fitChecks: true } },
+      },
+    }),
+  ]);
+  const supportDue = supportPairs.flatMap((pair) => {
+    const next = nextSupportContact(pair.startDate!, pair._count.supportContacts, today);
+    const fitCheck = fitCheckDue(pair.startDate!, pair._count.fitChecks > 0, today);
+    return next.due || fitCheck
+      ? [{ pairId: pair.id, participantFirstName: pair.participant.firstName, dueDate: next.due ? next.dueDate : null, fitCheck }]
+      : [];
+  });
+  return {
+    quiet,
+    behind,
+    unlogged: unlogged.map((m) => ({ id: m.id, startsAt: m.startsAt, pairId: m.pair.id, participantFirstName: m.pair.participant.firstName })),
+    releases: releases.map((p) => ({
+      participantId: p.id,
+      firstName: p.firstName,
+      releaseDate: p.expectedReleaseDate,
+      pairId: p.pairs[0]?.id ?? null,
+      checklistDone: p.checklist.filter((item) => item.status !== 'OPEN').length,
+    })),
+    concerns: concerns.map((c) => ({ id: c.id, text: c.text, createdAt: c.createdAt, pairId: c.pair.id, participantFirstName: c.pair.participant.firstName })),
+    supportDue,
+  };
+}
+
+export type NeedsAction = Awaited<ReturnType<typeof needsActionToday>>;
+
+/**
+ * The pairs' section of the coordinator's weekly digest: counts only, no names or notes
+ * (it travels by email). Null when there is nothing to say.
+ */
+export async function pairsDigestSection(
+  db: Tx,
+  now: Date,
+  language: Language,
+): Promise<{ title: string; lines: string[] } | null> {
+  const t = translator(language);
+  const months = await pairMonths(db, now);
+  if (months.length === 0) return null;
+  const count = (health: Health) => months.filter((pair) => pair.health === health).length;
+  const openConcerns = months.reduce((sum, pair) => sum + pair.openConcerns, 0);
+  const lines = [
+    t('meetings.digest.status', { green: count('GREEN'), amber: count('AMBER'), red: count('RED') }),
+    t('meetings.digest.held', {
+      held: months.reduce((sum, pair) => sum + pair.held, 0),
+      target: months.reduce((sum, pair) => sum + pair.target, 0),
+    }),
+  ];
+  if (openConcerns > 0) lines.push(t('meetings.digest.concerns', { count: openConcerns }));
+  return { title: t('meetings.digest.title'), lines };
+}
+
+/** Last month's compliance: pairs active then and how many reached their (prorated) target. */
+export async function monthlyCompliance(db: Tx, now = new Date()) {
+  const month = shiftMonth(monthOf(now), -1);
+  const { start, end } = monthRange(month);
+  const perMonth = await getSetting(db, 'meetingsPerMonth');
+  const pairs = await db.pair.findMany({
+    where: { status: { in: ['ACTIVE', 'ENDED'] }, activatedAt: { lt: end }, OR: [{ endedAt: null }, { endedAt: { gte: start } }] },
+    select: { startDate: true, endDate: true, meetings: { where: { status: 'HELD', startsAt: { gte: start, lt: end } }, select: { startsAt: true, status: true } } },
+  });
+  const counted = pairs.filter((pair) => pair.startDate);
+  const onTarget = counted.filter(
+    (pair) => heldInMonth(pair.meetings, month) >= monthlyTarget({ perMonth, month, startDate: pair.startDate!, endDate: pair.endDate }),
+  ).length;
+  return { month, pairs: counted.length, onTarget };
+}
+

@@ -1,0 +1,87 @@
+import type { Db } from '~/lib/db.server';
+import { enqueueEmail } from '~/lib/email.server';
+import { isLanguage } from '~/lib/i18n';
+import { formatDateTime, formatMonth } from '~/lib/time';
+import { monthlyCompliance } from './monitoring.server';
+
+const HOUR = 3600_000;
+
+/**
+ * Reminds the volunteer 24 hours before a planned meeting. The key carries the meeting's
+ * sequence, so a moved meeting is reminded again and a rerun queues nothing twice.
+ */
+export async function sendMeetingReminders(db: Db, now = new Date()): Promise<number> {
+  const meetings = await db.meeting.findMany({
+    where: {
+      status: 'PLANNED',
+      remindedAt: null,
+      startsAt: { gt: now, lte: new Date(now.getTime() + 24 * HOUR) },
+      pair: { status: 'ACTIVE', volunteer: { user: { deactivatedAt: null } } },
+    },
+    select: { id: true, startsAt: true, sequence: true, pair: { select: { volunteer: { select: { user: true } } } } },
+  });
+  for (const meeting of meetings) {
+    const user = meeting.pair.volunteer.user!;
+    const language = isLanguage(user.language) ? user.language : 'nb';
+    await db.$transaction(async (tx) => {
+      await enqueueEmail(tx, {
+        to: user.email,
+        userId: user.id,
+        template: 'meeting-reminder',
+        data: { meetingId: meeting.id, when: formatDateTime(meeting.startsAt, language) },
+        language,
+        idempotencyKey: `meeting-reminder:${meeting.id}:${meeting.sequence}`,
+      });
+      await tx.meeting.update({ where: { id: meeting.id }, data: { remindedAt: now } });
+    });
+  }
+  return meetings.length;
+}
+
+/** Reminds the volunteer to log a meeting 24 hours after its start (once, within a week). */
+export async function sendLogReminders(db: Db, now = new Date()): Promise<number> {
+  const meetings = await db.meeting.findMany({
+    where: {
+      status: 'PLANNED',
+      logRemindedAt: null,
+      startsAt: { lte: new Date(now.getTime() - 24 * HOUR), gt: new Date(now.getTime() - 7 * 24 * HOUR) },
+      pair: { status: 'ACTIVE', volunteer: { user: { deactivatedAt: null } } },
+    },
+    select: { id: true, pair: { select: { volunteer: { select: { user: true } } } } },
+  });
+  for (const meeting of meetings) {
+    const user = meeting.pair.volunteer.user!;
+    await db.$transaction(async (tx) => {
+      await enqueueEmail(tx, {
+        to: user.email,
+        userId: user.id,
+        template: 'meeting-log-reminder',
+        data: { meetingId: meeting.id },
+        language: isLanguage(user.language) ? user.language : 'nb',
+        idempotencyKey: `meeting-log-reminder:${meeting.id}`,
+      });
+      await tx.meeting.update({ where: { id: meeting.id }, data: { logRemindedAt: now } });
+    });
+  }
+  return meetings.length;
+}
+
+/** On the 1st: last month's compliance to every coordinator, once per month. */
+export async function sendMonthlyComplianceSummary(db: Db, now = new Date()): Promise<number> {
+  const summary = await monthlyCompliance(db, now);
+  const coordinators = await db.user.findMany({ where: { role: 'COORDINATOR', deactivatedAt: null } });
+  await db.$transaction(async (tx) => {
+    for (const coordinator of coordinators) {
+      const language = isLanguage(coordinator.language) ? coordinator.language : 'nb';
+      await enqueueEmail(tx, {
+        to: coordinator.email,
+        userId: coordinator.id,
+        template: 'monthly-compliance',
+        data: { month: formatMonth(summary.month, language), pairs: summary.pairs, onTarget: summary.onTarget },
+        language,
+        idempotencyKey: `monthly-compliance:${summary.month}:${coordinator.id}`,
+      });
+    }
+  });
+  return coordinators.length;
+}

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { monthOf, osloDate, osloInstant, osloTime } from '~/lib/time';
+import { allowedPlaceTypes, canLogOutcome, proposeDates } from './planning';
+import {
+  activeDaysInMonth,
+  behindAtMidMonth,
+  heldInMonth,
+  isJustReleased,
+  monthlyTarget,
+  pairHealth,
+  suggestedPerMonth,
+} from './target';
+
+describe('the monthly target', () => {
+  it('is the full setting for a month the pair is active throughout', () => {
+    expect(monthlyTarget({ perMonth: 4, month: '2026-03', startDate: '2026-01-10' })).toBe(4);
+    expect(monthlyTarget({ perMonth: 6, month: '2026-03', startDate: '2026-01-10' })).toBe(6);
+  });
+
+  it('is prorated by active days in the first month', () => {
+    // 16 of 30 November days active → 4 × 16/30 = 2.13 → 2
+    expect(activeDaysInMonth('2026-11', '2026-11-15')).toBe(16);
+    expect(monthlyTarget({ perMonth: 4, month: '2026-11', startDate: '2026-11-15' })).toBe(2);
+    // started on the last day of a 31-day month: 4/31 → 0
+    expect(monthlyTarget({ perMonth: 4, month: '2026-12', startDate: '2026-12-31' })).toBe(0);
+    // started on the 8th of a 28-day February: 21 days → 3
+    expect(monthlyTarget({ perMonth: 4, month: '2026-02', startDate: '2026-02-08' })).toBe(3);
+  });
+
+  it('is prorated by active days in the last month and zero outside the pair', () => {
+    expect(monthlyTarget({ perMonth: 4, month: '2026-05', startDate: '2026-01-01', endDate: '2026-05-10' })).toBe(1);
+    expect(monthlyTarget({ perMonth: 4, month: '2026-06', startDate: '2026-01-01', endDate: '2026-05-10' })).toBe(0);
+    expect(monthlyTarget({ perMonth: 4, month: '2025-12', startDate: '2026-01-01' })).toBe(0);
+    // a pair that starts and ends in the same month
+    expect(activeDaysInMonth('2026-04', '2026-04-10', '2026-04-24')).toBe(15);
+    expect(monthlyTarget({ perMonth: 4, month: '2026-04', startDate: '2026-04-10', endDate: '2026-04-24' })).toBe(2);
+  });
+
+  it('counts a meeting at 23:30 Oslo time on the last day of a month in that month', () => {
+    const summer = osloInstant('2026-08-31', '23:30'); // 21:30 UTC
+    const winter = osloInstant('2026-01-31', '23:30'); // 22:30 UTC
+    const meetings = [
+      { startsAt: summer, status: 'HELD' },
+      { startsAt: winter, status: 'HELD' },
+      { startsAt: osloInstant('2026-09-01', '00:15'), status: 'HELD' },
+      { startsAt: osloInstant('2026-08-15', '12:00'), status: 'CANCELLED_BY_PARTICIPANT' },
+    ];
+    expect(summer.toISOString()).toBe('2026-08-31T21:30:00.000Z');
+    expect(heldInMonth(meetings, '2026-08')).toBe(1);
+    expect(heldInMonth(meetings, '2026-01')).toBe(1);
+    expect(heldInMonth(meetings, '2026-09')).toBe(1);
+  });
+
+  it('keeps the wall-clock time of meetings planned on both DST-change days', () => {
+    const spring = proposeDates({ month: '2026-03', today: '2026-03-23', count: 1, preferredWeekday: 7, taken: [] });
+    const autumn = proposeDates({ month: '2026-10', today: '2026-10-24', count: 1, preferredWeekday: 7, taken: [] });
+    expect(spring).toEqual(['2026-03-29']);
+    expect(autumn).toEqual(['2026-10-25']);
+    const springMeeting = osloInstant(spring[0], '18:00');
+    const autumnMeeting = osloInstant(autumn[0], '18:00');
+    expect(springMeeting.toISOString()).toBe('2026-03-29T16:00:00.000Z'); // CEST, UTC+2
+    expect(autumnMeeting.toISOString()).toBe('2026-10-25T17:00:00.000Z'); // CET, UTC+1
+    for (const meeting of [springMeeting, autumnMeeting]) expect(osloTime(meeting)).toBe('18:00');
+    expect(osloDate(springMeeting)).toBe('2026-03-29');
+    expect(monthOf(autumnMeeting)).toBe('2026-10');
+    // A morning meeting on the spring change day, after the 02:00 → 03:00 jump.
+    expect(osloTime(osloInstant('2026-03-29', '09:30'))).toBe('09:30');
+  });
+});
+
+describe('the just-released phase', () => {
+  it('lasts 30 days from the release date and raises the suggested frequency', () => {
+    expect(isJustReleased('2026-11-01', '2026-10-31')).toBe(false);
+    expect(isJustReleased('2026-11-01', '2026-11-01')).toBe(true);
+    expect(isJustReleased('2026-11-01', '2026-11-30')).toBe(true);
+    expect(isJustReleased('2026-11-01', '2026-12-01')).toBe(false);
+    expect(suggestedPerMonth(4, true)).toBe(6);
+    expect(suggestedPerMonth(4, false)).toBe(4);
+  });
+});
+
+describe('pair health (red/amber/green)', () => {
+  const base = { today: '2026-11-20', startDate: '2026-06-01', target: 4, openConcerns: 0 };
+  it('is red after 15 quiet days or with an open concern', () => {
+    expect(pairHealth({ ...base, held: 2, plannedAhead: 2, lastHeldDate: '2026-11-05' })).toBe('RED');
+    expect(pairHealth({ ...base, held: 3, plannedAhead: 1, lastHeldDate: '2026-11-18', openConcerns: 1 })).toBe('RED');
+  });
+  it('is amber when behind the pace or when held + planned cannot reach the target', () => {
+    expect(pairHealth({ ...base, held: 1, plannedAhead: 3, lastHeldDate: '2026-11-10' })).toBe('AMBER');
+    expect(pairHealth({ ...base, held: 2, plannedAhead: 1, lastHeldDate: '2026-11-17' })).toBe('AMBER');
+  });
+  it('is green on pace with the rest planned', () => {
+    expect(pairHealth({ ...base, held: 2, plannedAhead: 2, lastHeldDate: '2026-11-17' })).toBe('GREEN');
+  });
+  it('flags pairs behind at mid-month only from the 15th', () => {
+    expect(behindAtMidMonth('2026-11-14', 4, 0)).toBe(false);
+    expect(behindAtMidMonth('2026-11-15', 4, 1)).toBe(true);
+    expect(behindAtMidMonth('2026-11-15', 4, 2)).toBe(false);
+  });
+});
+
+describe('planning and logging rules', () => {
+  it('allows only prison visits before the release date', () => {
+    expect(allowedPlaceTypes('2026-12-01', '2026-11-30')).toEqual(['PRISON_VISIT']);
+    expect(allowedPlaceTypes('2026-12-01', '2026-12-01')).not.toContain('PRISON_VISIT');
+  });
+  it('proposes the same weekday each week when there is room, and skips taken days', () => {
+    expect(proposeDates({ month: '2026-12', today: '2026-11-25', count: 4, preferredWeekday: 3, taken: ['2026-12-09'] })).toEqual([
+      '2026-12-02',
+      '2026-12-16',
+      '2026-12-23',
+      '2026-12-30',
+    ]);
+    // late in the month: spread over the days left
+    expect(proposeDates({ month: '2026-11', today: '2026-11-22', count: 2, preferredWeekday: 3, taken: [] })).toEqual([
+      '2026-11-23',
+      '2026-11-27',
+    ]);
+    expect(proposeDates({ month: '2026-11', today: '2026-11-30', count: 3, preferredWeekday: 3, taken: [] })).toEqual([]);
+  });
+  it('refuses to log a future meeting as held or no-show, but accepts an early cancellation', () => {
+    const now = new Date('2026-11-20T12:00:00Z');
+    const later = new Date('2026-11-21T12:00:00Z');
+    expect(canLogOutcome('HELD', later, now)).toBe(false);
+    expect(canLogOutcome('NO_SHOW', later, now)).toBe(false);
+    expect(canLogOutcome('CANCELLED_BY_PARTICIPANT', later, now)).toBe(true);
+    expect(canLogOutcome('HELD', now, now)).toBe(true);
+  });
+});

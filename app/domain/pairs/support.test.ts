@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { participantStatusAfterClosure } from './closure';
+import { fitCheckDue, nextSupportContact, supportSchedule } from './support';
+
+describe('match support', () => {
+  it('schedules two contacts in the first month, then one a month', () => {
+    expect(supportSchedule('2026-01-10', 5)).toEqual(['2026-01-17', '2026-01-31', '2026-03-10', '2026-04-10', '2026-05-10']);
+  });
+  it('counts held contacts against the schedule', () => {
+    expect(nextSupportContact('2026-01-10', 0, '2026-01-16')).toEqual({ dueDate: '2026-01-17', due: false });
+    expect(nextSupportContact('2026-01-10', 1, '2026-02-02')).toEqual({ dueDate: '2026-01-31', due: true });
+    expect(nextSupportContact('2026-01-10', 2, '2026-02-02')).toEqual({ dueDate: '2026-03-10', due: false });
+  });
+  it('makes the fit check due one month after the start, once', () => {
+    expect(fitCheckDue('2026-01-10', false, '2026-02-09')).toBe(false);
+    expect(fitCheckDue('2026-01-10', false, '2026-02-10')).toBe(true);
+    expect(fitCheckDue('2026-01-10', true, '2026-03-10')).toBe(false);
+  });
+});
+
+describe('closure', () => {
+  it('completes, withdraws or returns the participant to the waiting list', () => {
+    expect(participantStatusAfterClosure('PLANNED', 'PLAN_COMPLETED')).toBe('COMPLETED');
+    expect(participantStatusAfterClosure('UNPLANNED', 'PARTICIPANT_WITHDREW')).toBe('WITHDRAWN');
+    expect(participantStatusAfterClosure('UNPLANNED', 'OTHER')).toBe('WITHDRAWN');
+    expect(participantStatusAfterClosure('PLANNED', 'OTHER')).toBe('COMPLETED');
+    expect(participantStatusAfterClosure('UNPLANNED', 'REMATCHED')).toBe('ACCEPTED');
+  });
+});

@@ -1,0 +1,305 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { ChoiceGroup } from '~/components/choice-group';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { FormErrors, SelectField, TextareaField, TextField } from '~/components/forms';
+import { useLanguage, useT } from '~/components/use-translation';
+import { LOG_OUTCOMES, PLACE_TYPES } from '~/domain/meetings/constants';
+import { logSchema, meetingDraftSchema, toDraft } from '~/domain/meetings/forms';
+import {
+  cancelMeeting,
+  findMeeting,
+  loggableAreas,
+  logMeeting,
+  MeetingRuleError,
+  moveMeeting,
+} from '~/domain/meetings/meetings.server';
+import { GOODS } from '~/domain/plans/areas';
+import { audit } from '~/lib/audit.server';
+import { requireUser } from '~/lib/auth.server';
+import { db } from '~/lib/db.server';
+import { notifyOutbox } from '~/lib/email.server';
+import { redirectWithFlash } from '~/lib/flash.server';
+import { errorMessage } from '~/lib/form-errors';
+import type { MessageKey } from '~/lib/i18n';
+import { formatDateTime, osloDate, osloTime, todayInOslo } from '~/lib/time';
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, { capability: 'meetings:read' });
+  const meeting = await findMeeting(db, user, params.id ?? '');
+  const coordinator = user.role === 'COORDINATOR';
+  await audit(db, request, {
+    actorId: user.id,
+    action: 'VIEW',
+    entityType: 'MEETING_LOG',
+    entityId: meeting.id,
+    participantId: meeting.pair.participantId,
+  });
+  const releaseDate = meeting.pair.participant.expectedReleaseDate;
+  return json({
+    canAct: user.role === 'VOLUNTEER' && meeting.pair.status === 'ACTIVE',
+    coordinator,
+    now: new Date().toISOString(),
+    today: todayInOslo(),
+    meeting: {
+      id: meeting.id,
+      pairId: meeting.pairId,
+      startsAt: meeting.startsAt,
+      date: osloDate(meeting.startsAt),
+      time: osloTime(meeting.startsAt),
+      durationMinutes: meeting.durationMinutes,
+      placeType: meeting.placeType,
+      place: meeting.place,
+      status: meeting.status,
+      participantFirstName: meeting.pair.participant.firstName,
+      releaseDate,
+      log: meeting.log
+        ? {
+            outcome: meeting.log.outcome,
+            durationMinutes: meeting.log.durationMinutes,
+            activity: meeting.log.activity,
+            rating: meeting.log.rating,
+            areas: meeting.log.areas as string[],
+            goods: meeting.log.goods as string[],
+            note: coordinator ? meeting.log.note : null,
+          }
+        : null,
+      concerns: coordinator ? meeting.concerns.map((c) => ({ id: c.id, text: c.text, acknowledgedAt: c.acknowledgedAt })) : [],
+    },
+    areas: loggableAreas(meeting),
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, { capability: 'meetings:log' });
+  const meeting = await findMeeting(db, user, params.id ?? '');
+  const formData = await request.formData();
+  const intent = formData.get('intent');
+  const back = `/meetings/${meeting.id}`;
+  try {
+    if (intent === 'log') {
+      const submission = parseWithZod(formData, { schema: logSchema });
+      if (submission.status !== 'success') return json({ form: 'log', result: submission.reply() }, { status: 400 });
+      try {
+        await logMeeting(db, request, user, meeting.id, submission.value);
+      } catch (error) {
+        if (!(error instanceof MeetingRuleError)) throw error;
+        const field = error.key === 'meetings.futureHeld' ? { outcome: [errorMessage(error.key)] } : undefined;
+        return json(
+          { form: 'log', result: submission.reply(field ? { fieldErrors: field } : { formErrors: [errorMessage(error.key)] }) },
+          { status: 400 },
+        );
+      }
+      notifyOutbox();
+      return redirectWithFlash('/me', {
+        kind: 'success',
+        key: submission.value.concern ? 'meetings.log.savedConcern' : 'meetings.log.saved',
+      });
+    }
+    if (intent === 'move') {
+      const schema = meetingDraftSchema(meeting.pair.participant.expectedReleaseDate, new Date());
+      const submission = parseWithZod(formData, { schema });
+      if (submission.status !== 'success') return json({ form: 'move', result: submission.reply() }, { status: 400 });
+      await moveMeeting(db, request, user, meeting.id, toDraft(submission.value));
+      return redirectWithFlash(back, { kind: 'success', key: 'meetings.move.saved' });
+    }
+    if (intent === 'cancel') {
+      await cancelMeeting(db, request, user, meeting.id);
+      return redirectWithFlash(`/pairs/${meeting.pairId}`, { kind: 'success', key: 'meetings.cancel.saved' });
+    }
+  } catch (error) {
+    if (error instanceof MeetingRuleError) return redirectWithFlash(back, { kind: 'error', key: error.key });
+    throw error;
+  }
+  throw new Response('Bad Request', { status: 400 });
+}
+
+function LogForm({ lastResult }: { lastResult: unknown }) {
+  const { meeting, areas } = useLoaderData<typeof loader>();
+  const t = useT();
+  const [form, fields] = useForm({
+    id: 'log-meeting',
+    lastResult: lastResult as never,
+    defaultValue: { outcome: 'HELD', durationMinutes: String(meeting.durationMinutes) },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: logSchema }),
+    shouldValidate: 'onSubmit',
+  });
+  return (
+    <section aria-labelledby="log-title">
+      <h2 id="log-title">{t('meetings.log.title')}</h2>
+      <Form method="post" className="form" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="intent" value="log" />
+        <ChoiceGroup
+          meta={fields.outcome}
+          legend={t('meetings.log.outcome')}
+          options={LOG_OUTCOMES.map((value) => ({ value, label: t(`meetings.status.${value}`) }))}
+        />
+        <ChoiceGroup
+          meta={fields.rating}
+          legend={t('meetings.log.rating')}
+          hint={t('meetings.log.ratingHint')}
+          inline
+          options={['1', '2', '3', '4', '5'].map((value) => ({ value, label: value }))}
+        />
+        <TextField meta={fields.durationMinutes} label={t('meetings.log.duration')} type="number" min={5} max={600} />
+        <TextField meta={fields.activity} label={t('meetings.log.activity')} />
+        <details className="more">
+          <summary>{t('meetings.log.more')}</summary>
+          <ChoiceGroup
+            meta={fields.areas}
+            legend={t('meetings.log.areas')}
+            multiple
+            options={areas.map((area) => ({
+              value: area.key,
+              label: area.title ?? t(`meetings.area.${area.key}` as MessageKey),
+            }))}
+          />
+          <ChoiceGroup
+            meta={fields.goods}
+            legend={t('meetings.log.goods')}
+            multiple
+            options={GOODS.map((value) => ({ value, label: t(`meetings.good.${value}`) }))}
+          />
+          <TextareaField meta={fields.note} label={t('meetings.log.note')} hint={t('meetings.log.noteHint')} rows={3} />
+          <TextareaField meta={fields.concern} label={t('meetings.log.concern')} hint={t('meetings.log.concernHint')} rows={3} />
+        </details>
+        <div className="actions">
+          <button type="submit" className="primary">
+            {t('meetings.log.save')}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+function MoveForm({ lastResult }: { lastResult: unknown }) {
+  const { meeting, now } = useLoaderData<typeof loader>();
+  const t = useT();
+  const schema = meetingDraftSchema(meeting.releaseDate, new Date(now));
+  const [form, fields] = useForm({
+    id: 'move-meeting',
+    lastResult: lastResult as never,
+    defaultValue: {
+      date: meeting.date,
+      time: meeting.time,
+      durationMinutes: String(meeting.durationMinutes),
+      placeType: meeting.placeType,
+      place: meeting.place ?? '',
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: 'onBlur',
+  });
+  return (
+    <details className="more" open={Boolean(lastResult)}>
+      <summary>{t('meetings.move.title')}</summary>
+      <Form method="post" className="form" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="intent" value="move" />
+        <TextField meta={fields.date} label={t('meetings.field.date')} type="date" />
+        <TextField meta={fields.time} label={t('meetings.field.time')} type="time" />
+        <TextField meta={fields.durationMinutes} label={t('meetings.field.duration')} type="number" min={15} max={480} />
+        <SelectField
+          meta={fields.placeType}
+          label={t('meetings.field.placeType')}
+          options={PLACE_TYPES.map((value) => ({ value, label: t(`meetings.placeType.${value}`) }))}
+        />
+        <TextField meta={fields.place} label={t('meetings.field.place')} hint={t('meetings.field.placeHint')} />
+        <div className="actions">
+          <button type="submit" className="primary">
+            {t('meetings.move.save')}
+          </button>
+        </div>
+      </Form>
+    </details>
+  );
+}
+
+export default function MeetingPage() {
+  const { meeting, canAct, now } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const language = useLanguage();
+  const past = new Date(meeting.startsAt).getTime() <= new Date(now).getTime();
+  const planned = meeting.status === 'PLANNED';
+  return (
+    <>
+      <p>
+        <Link to={`/pairs/${meeting.pairId}`}>{t('meetings.detail.with', { name: meeting.participantFirstName })}</Link>
+      </p>
+      <h1>{t('meetings.detail.title', { when: formatDateTime(new Date(meeting.startsAt), language) })}</h1>
+      <dl className="facts">
+        <div>
+          <dt>{t('meetings.detail.place')}</dt>
+          <dd>
+            {t(`meetings.placeType.${meeting.placeType}` as MessageKey)}
+            {meeting.place ? ` – ${meeting.place}` : ''} · {t('meetings.detail.duration', { minutes: meeting.durationMinutes })}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('meetings.pairs.status')}</dt>
+          <dd>{t(`meetings.status.${meeting.status}` as MessageKey)}</dd>
+        </div>
+      </dl>
+      <p>
+        <a href={`/meetings/${meeting.id}/calendar.ics`} download>
+          {t('meetings.detail.ics')}
+        </a>
+      </p>
+      {meeting.log ? (
+        <section aria-labelledby="logged-title">
+          <h2 id="logged-title">{t('meetings.detail.logged')}</h2>
+          <ul>
+            {meeting.log.rating ? <li>{t('meetings.pair.rating', { rating: meeting.log.rating })}</li> : null}
+            {meeting.log.durationMinutes ? <li>{t('meetings.detail.duration', { minutes: meeting.log.durationMinutes })}</li> : null}
+            {meeting.log.activity ? <li>{meeting.log.activity}</li> : null}
+            {meeting.log.areas.length ? (
+              <li>{meeting.log.areas.map((area) => (area.startsWith('custom:') ? area : t(`meetings.area.${area}` as MessageKey))).join(', ')}</li>
+            ) : null}
+            {meeting.log.goods.length ? <li>{meeting.log.goods.map((good) => t(`meetings.good.${good}` as MessageKey)).join(', ')}</li> : null}
+            {meeting.log.note ? (
+              <li>
+                {t('meetings.detail.note')}: {meeting.log.note}
+              </li>
+            ) : null}
+          </ul>
+        </section>
+      ) : null}
+      {meeting.concerns.length ? (
+        <section aria-labelledby="concerns-title">
+          <h2 id="concerns-title">{t('meetings.detail.concerns')}</h2>
+          <ul>
+            {meeting.concerns.map((concern) => (
+              <li key={concern.id}>{concern.text}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {canAct && planned ? (
+        <>
+          <LogForm lastResult={actionData?.form === 'log' ? actionData.result : undefined} />
+          {!past ? (
+            <>
+              <MoveForm lastResult={actionData?.form === 'move' ? actionData.result : undefined} />
+              <Form method="post" className="actions">
+                <button type="submit" name="intent" value="cancel" className="secondary">
+                  {t('meetings.cancel.button')}
+                </button>
+              </Form>
+            </>
+          ) : null}
+        </>
+      ) : null}
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: 'Møte – Brobygger' }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,332 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { z } from 'zod';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { CheckboxField, FormErrors, SelectField, TextareaField, TextField } from '~/components/forms';
+import { AcknowledgeConcern, HealthBadge } from '~/components/pairs-monitoring';
+import { useLanguage, useT } from '~/components/use-translation';
+import { wholeNumber } from '~/domain/meetings/forms';
+import { acknowledgeConcern } from '~/domain/meetings/meetings.server';
+import { pairTimeline, recordFitCheck, recordSupportContact, updateChecklist } from '~/domain/pairs/pairs.server';
+import { CHECKLIST_ITEMS, CHECKLIST_STATUSES, SUPPORT_KINDS, SUPPORT_WITH } from '~/domain/pairs/support';
+import { requireUser, safeRedirect } from '~/lib/auth.server';
+import { db } from '~/lib/db.server';
+import { redirectWithFlash } from '~/lib/flash.server';
+import type { MessageKey } from '~/lib/i18n';
+import { notFound } from '~/lib/permissions.server';
+import { formatDate, formatDateTime, todayInOslo } from '~/lib/time';
+import { isoDateField, optionalText } from '~/lib/validation';
+
+const supportSchema = z.object({
+  intent: z.literal('support-contact'),
+  withWhom: z.enum(SUPPORT_WITH),
+  kind: z.enum(SUPPORT_KINDS),
+  heldOn: isoDateField,
+  durationMinutes: wholeNumber(1, 480),
+  note: optionalText(1000),
+});
+
+const fitSchema = z.object({
+  intent: z.literal('fit-check'),
+  checkedOn: isoDateField,
+  volunteerScore: wholeNumber(1, 5),
+  participantScore: wholeNumber(1, 5),
+  recommendRematch: z.boolean().default(false),
+  note: optionalText(1000),
+});
+
+const checklistSchema = z.object(
+  Object.fromEntries(CHECKLIST_ITEMS.map((item) => [item, z.enum(CHECKLIST_STATUSES)])) as Record<
+    (typeof CHECKLIST_ITEMS)[number],
+    z.ZodEnum<{ OPEN: 'OPEN'; AGREED: 'AGREED'; DONE: 'DONE' }>
+  >,
+);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, { capability: 'pairs:read' });
+  const pair = await pairTimeline(db, request, user, params.id ?? '');
+  return json({ pair, coordinator: user.role === 'COORDINATOR', today: todayInOslo() });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, { capability: 'pairs:manage' });
+  const pairId = params.id ?? '';
+  const formData = await request.formData();
+  const intent = formData.get('intent');
+  const back = `/pairs/${pairId}`;
+  if (intent === 'acknowledge-concern') {
+    const concernId = String(formData.get('concernId') ?? '');
+    const owned = await db.concern.findFirst({ where: { id: concernId, pairId }, select: { id: true } });
+    if (!owned || !(await acknowledgeConcern(db, request, user, concernId))) notFound();
+    return redirectWithFlash(safeRedirect(formData.get('redirectTo'), back), { kind: 'success', key: 'meetings.pair.acknowledged' });
+  }
+  if (intent === 'support-contact') {
+    const submission = parseWithZod(formData, { schema: supportSchema });
+    if (submission.status !== 'success') return json({ form: 'support', result: submission.reply() }, { status: 400 });
+    const { intent: _intent, ...input } = submission.value;
+    await recordSupportContact(db, request, user, pairId, input);
+    return redirectWithFlash(back, { kind: 'success', key: 'meetings.support.saved' });
+  }
+  if (intent === 'fit-check') {
+    const submission = parseWithZod(formData, { schema: fitSchema });
+    if (submission.status !== 'success') return json({ form: 'fit', result: submission.reply() }, { status: 400 });
+    const { intent: _intent, ...input } = submission.value;
+    await recordFitCheck(db, request, user, pairId, input);
+    return redirectWithFlash(back, { kind: 'success', key: 'meetings.fit.saved' });
+  }
+  if (intent === 'checklist') {
+    const parsed = checklistSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) throw new Response('Bad Request', { status: 400 });
+    await updateChecklist(
+      db,
+      request,
+      user,
+      pairId,
+      CHECKLIST_ITEMS.map((item) => ({ item, status: parsed.data[item] })),
+    );
+    return redirectWithFlash(back, { kind: 'success', key: 'meetings.checklist.saved' });
+  }
+  throw new Response('Bad Request', { status: 400 });
+}
+
+function SupportForms() {
+  const { pair, today } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const language = useLanguage();
+  const [supportForm, support] = useForm({
+    id: 'support-contact',
+    lastResult: actionData?.form === 'support' ? actionData.result : undefined,
+    defaultValue: { withWhom: 'VOLUNTEER', kind: 'PHONE', heldOn: today, durationMinutes: '20' },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: supportSchema }),
+    shouldValidate: 'onBlur',
+  });
+  const [fitForm, fit] = useForm({
+    id: 'fit-check',
+    lastResult: actionData?.form === 'fit' ? actionData.result : undefined,
+    defaultValue: { checkedOn: today },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: fitSchema }),
+    shouldValidate: 'onBlur',
+  });
+  return (
+    <section aria-labelledby="support-title">
+      <h2 id="support-title">{t('meetings.support.title')}</h2>
+      {pair.nextSupport ? (
+        <p className={pair.nextSupport.due ? 'notice' : undefined}>
+          {pair.nextSupport.due
+            ? t('meetings.support.due', { date: formatDate(pair.nextSupport.dueDate, language) })
+            : t('meetings.support.next', { date: formatDate(pair.nextSupport.dueDate, language) })}
+        </p>
+      ) : null}
+      {pair.supportContacts.length === 0 ? <p>{t('meetings.support.none')}</p> : null}
+      <ul>
+        {pair.supportContacts.map((contact) => (
+          <li key={contact.id}>
+            {contact.heldOn ? formatDate(contact.heldOn, language) : ''} · {t(`meetings.support.with.${contact.withWhom}` as MessageKey)} ·{' '}
+            {contact.kind ? t(`meetings.support.kind.${contact.kind}` as MessageKey) : ''} · {contact.durationMinutes} min
+            {contact.note ? ` · ${contact.note}` : ''}
+          </li>
+        ))}
+      </ul>
+      {pair.status === 'ACTIVE' ? (
+        <details className="more">
+          <summary>{t('meetings.support.save')}</summary>
+          <Form method="post" className="form" {...getFormProps(supportForm)}>
+            <FormErrors id={supportForm.errorId} errors={supportForm.errors} />
+            <input type="hidden" name="intent" value="support-contact" />
+            <SelectField
+              meta={support.withWhom}
+              label={t('meetings.support.withWhom')}
+              options={SUPPORT_WITH.map((value) => ({ value, label: t(`meetings.support.with.${value}`) }))}
+            />
+            <SelectField
+              meta={support.kind}
+              label={t('meetings.support.kind')}
+              options={SUPPORT_KINDS.map((value) => ({ value, label: t(`meetings.support.kind.${value}`) }))}
+            />
+            <TextField meta={support.heldOn} label={t('meetings.support.heldOn')} type="date" />
+            <TextField meta={support.durationMinutes} label={t('meetings.support.duration')} type="number" min={1} max={480} />
+            <TextareaField meta={support.note} label={t('meetings.support.note')} rows={2} />
+            <div className="actions">
+              <button type="submit" className="primary">
+                {t('meetings.support.save')}
+              </button>
+            </div>
+          </Form>
+        </details>
+      ) : null}
+
+      <h3>{t('meetings.fit.title')}</h3>
+      {pair.fitCheckDue ? <p className="notice">{t('meetings.fit.due')}</p> : null}
+      <ul>
+        {pair.fitChecks.map((check) => (
+          <li key={check.id}>
+            {t('meetings.fit.done', {
+              date: formatDate(check.checkedOn, language),
+              volunteer: check.volunteerScore,
+              participant: check.participantScore,
+            })}
+            {check.recommendRematch ? ` · ${t('meetings.pairs.rematch')}` : ''}
+          </li>
+        ))}
+      </ul>
+      {pair.status === 'ACTIVE' ? (
+        <details className="more" open={pair.fitCheckDue}>
+          <summary>{t('meetings.fit.save')}</summary>
+          <Form method="post" className="form" {...getFormProps(fitForm)}>
+            <FormErrors id={fitForm.errorId} errors={fitForm.errors} />
+            <input type="hidden" name="intent" value="fit-check" />
+            <TextField meta={fit.checkedOn} label={t('meetings.support.heldOn')} type="date" />
+            <TextField meta={fit.volunteerScore} label={t('meetings.fit.volunteerScore')} type="number" min={1} max={5} />
+            <TextField meta={fit.participantScore} label={t('meetings.fit.participantScore')} type="number" min={1} max={5} />
+            <CheckboxField meta={fit.recommendRematch} label={t('meetings.fit.rematch')} />
+            <TextareaField meta={fit.note} label={t('meetings.support.note')} rows={2} />
+            <div className="actions">
+              <button type="submit" className="primary">
+                {t('meetings.fit.save')}
+              </button>
+            </div>
+          </Form>
+        </details>
+      ) : null}
+    </section>
+  );
+}
+
+function Checklist() {
+  const { pair, coordinator } = useLoaderData<typeof loader>();
+  const t = useT();
+  const status = (item: string) => pair.checklist.find((entry) => entry.item === item)?.status ?? 'OPEN';
+  return (
+    <section aria-labelledby="checklist-title">
+      <h2 id="checklist-title">{t('meetings.checklist.title')}</h2>
+      {coordinator && pair.status === 'ACTIVE' ? (
+        <Form method="post" className="form checklist">
+          <input type="hidden" name="intent" value="checklist" />
+          {CHECKLIST_ITEMS.map((item) => (
+            <div className="field" key={item}>
+              <label htmlFor={`checklist-${item}`}>{t(`meetings.checklist.item.${item}`)}</label>
+              <select id={`checklist-${item}`} name={item} defaultValue={status(item)}>
+                {CHECKLIST_STATUSES.map((value) => (
+                  <option key={value} value={value}>
+                    {t(`meetings.checklist.status.${value}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ))}
+          <div className="actions">
+            <button type="submit" className="secondary">
+              {t('meetings.checklist.save')}
+            </button>
+          </div>
+        </Form>
+      ) : (
+        <ul>
+          {CHECKLIST_ITEMS.map((item) => (
+            <li key={item}>
+              {t(`meetings.checklist.item.${item}`)}: {t(`meetings.checklist.status.${status(item)}` as MessageKey)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export default function PairPage() {
+  const { pair, coordinator } = useLoaderData<typeof loader>();
+  const t = useT();
+  const language = useLanguage();
+  return (
+    <>
+      <h1>{t('meetings.pair.title', { participant: pair.participant.firstName, volunteer: pair.volunteerName })}</h1>
+      <p className="muted">
+        {pair.startDate ? t('meetings.pair.since', { date: formatDate(pair.startDate, language) }) : null}
+        {pair.endDate ? ` · ${t('meetings.pair.ended', { date: formatDate(pair.endDate, language) })}` : null}
+        {' · '}
+        {t('meetings.pair.release', { date: formatDate(pair.participant.releaseDate, language) })}
+      </p>
+      {pair.month ? (
+        <section aria-labelledby="month-title" className="card">
+          <h2 id="month-title">{t('meetings.pair.monthTitle')}</h2>
+          <p className="month-progress">
+            <strong>{t('meetings.me.month', { held: pair.month.held, target: pair.month.target })}</strong>{' '}
+            <HealthBadge health={pair.month.health} />
+          </p>
+          {pair.month.justReleased ? <p className="notice">{t('meetings.me.justReleased', { suggested: pair.month.suggested })}</p> : null}
+          {pair.month.flaggedForRematch ? <p className="notice">{t('meetings.pairs.rematch')}</p> : null}
+          <p className="actions">
+            {!coordinator ? (
+              <Link className="button" to={`/pairs/${pair.id}/plan`}>
+                {t('meetings.me.planMonth')}
+              </Link>
+            ) : null}
+            {coordinator ? (
+              <Link className="button secondary" to={`/pairs/${pair.id}/close`}>
+                {t('meetings.pair.close')}
+              </Link>
+            ) : null}
+            {coordinator ? <Link to={`/participants/${pair.participant.id}/plan/handover`}>{t('meetings.pair.handover')}</Link> : null}
+          </p>
+        </section>
+      ) : coordinator ? (
+        <p>
+          <Link to={`/participants/${pair.participant.id}/plan/handover`}>{t('meetings.pair.handover')}</Link>
+        </p>
+      ) : null}
+
+      {coordinator && pair.concerns.length > 0 ? (
+        <section aria-labelledby="concerns-title">
+          <h2 id="concerns-title">{t('meetings.dash.concerns')}</h2>
+          <ul>
+            {pair.concerns.map((concern) => (
+              <li key={concern.id} className="concern">
+                <span className="muted">{formatDateTime(new Date(concern.createdAt), language)}</span>
+                <p className="concern__text">{concern.text}</p>
+                {concern.acknowledgedAt ? (
+                  <span className="muted">{t('meetings.pair.acknowledgedOn', { date: formatDate(new Date(concern.acknowledgedAt), language) })}</span>
+                ) : (
+                  <AcknowledgeConcern pairId={pair.id} concernId={concern.id} />
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="timeline-title">
+        <h2 id="timeline-title">{t('meetings.pair.timeline')}</h2>
+        {pair.meetings.length === 0 ? <p>{t('meetings.pair.noMeetings')}</p> : null}
+        <ol className="timeline">
+          {pair.meetings.map((meeting) => (
+            <li key={meeting.id} className={`timeline__item timeline__item--${meeting.status.toLowerCase()}`}>
+              <Link to={`/meetings/${meeting.id}`}>{formatDateTime(new Date(meeting.startsAt), language)}</Link>{' '}
+              <span>{t(`meetings.status.${meeting.status}` as MessageKey)}</span>
+              <span className="muted">
+                {' · '}
+                {t(`meetings.placeType.${meeting.placeType}` as MessageKey)}
+                {meeting.place ? ` – ${meeting.place}` : ''}
+                {meeting.rating ? ` · ${t('meetings.pair.rating', { rating: meeting.rating })}` : ''}
+              </span>
+              {meeting.activity ? <div>{meeting.activity}</div> : null}
+              {meeting.note ? <div className="muted">{meeting.note}</div> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {pair.status === 'ACTIVE' || pair.checklist.length > 0 ? <Checklist /> : null}
+      {coordinator ? <SupportForms /> : null}
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: 'Par – Brobygger' }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,370 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { monthlyCompliance, pairsDigestSection } from '~/domain/meetings/monitoring.server';
+import { sendLogReminders, sendMeetingReminders, sendMonthlyComplianceSummary } from '~/domain/meetings/reminders.server';
+import { db } from '~/lib/db.server';
+import { smtpTransport } from '~/lib/email-transport.server';
+import { sendDueEmails } from '~/lib/outbox-sender.server';
+import { addDays, monthBounds, monthOf, osloInstant, shiftMonth, todayInOslo } from '~/lib/time';
+import { loader as calendarLoader } from '~/routes/calendar.$token';
+import { loader as dashboardLoader } from '~/routes/dashboard';
+import { action as meAction, loader as meLoader } from '~/routes/me';
+import { loader as meetingIcsLoader } from '~/routes/meetings.$id_.calendar[.ics]';
+import { action as meetingAction, loader as meetingLoader } from '~/routes/meetings.$id';
+import { action as pairAction, loader as pairLoader } from '~/routes/pairs.$id';
+import { action as closeAction } from '~/routes/pairs.$id_.close';
+import { action as planAction } from '~/routes/pairs.$id_.plan';
+import { createMeeting, createPair, createParticipant, createUser, createVolunteer } from '../fixtures/factories';
+import { call, getRequest, postRequest, sessionCookieFor } from '../support/requests';
+import { TestSmtpServer } from '../support/smtp-server';
+
+let smtp: TestSmtpServer;
+beforeAll(async () => {
+  smtp = await new TestSmtpServer().start();
+});
+afterAll(async () => {
+  await smtp.stop();
+});
+beforeEach(() => {
+  smtp.received.length = 0;
+});
+
+const HOUR = 3600_000;
+
+async function setup(options: { releasedDaysAgo?: number } = {}) {
+  const today = todayInOslo();
+  const coordinator = await createUser(db, { role: 'COORDINATOR' });
+  const officer = await createUser(db, { role: 'PROBATION_OFFICER' });
+  const volunteerUser = await createUser(db, { role: 'VOLUNTEER' });
+  const volunteer = await createVolunteer(db, { userId: volunteerUser.id, status: 'READY' });
+  const participant = await createParticipant(db, {
+    referrerId: officer.id,
+    firstName: 'Øystein',
+    status: 'MATCHED',
+    expectedReleaseDate: addDays(today, -(options.releasedDaysAgo ?? 60)),
+  });
+  const pair = await createPair(db, { participantId: participant.id, volunteerId: volunteer.id, startDate: addDays(today, -90) });
+  const past = await createMeeting(db, { pairId: pair.id, startsAt: new Date(Date.now() - 3 * HOUR), placeType: 'CAFE', place: 'Kafé' });
+  const future = await createMeeting(db, { pairId: pair.id, startsAt: new Date(Date.now() + 3 * 24 * HOUR), placeType: 'OUTDOORS' });
+  return {
+    coordinator,
+    volunteerUser,
+    participant,
+    pair,
+    past,
+    future,
+    volunteerCookie: await sessionCookieFor(volunteerUser.id),
+    coordinatorCookie: await sessionCookieFor(coordinator.id),
+  };
+}
+
+type Reply = { result: { error: Record<string, string[] | null> } };
+
+describe('logging a meeting', () => {
+  it('refuses to log a future meeting as held, and asks for a rating when held', async () => {
+    const { future, past, volunteerCookie } = await setup();
+    const early = await call(meetingAction, postRequest(`/meetings/${future.id}`, { intent: 'log', outcome: 'HELD', durationMinutes: '60', rating: '4' }, volunteerCookie), { id: future.id });
+    expect(early.status).toBe(400);
+    expect(((await early.json()) as Reply).result.error.outcome).toEqual(['meetings.futureHeld']);
+    const noRating = await call(meetingAction, postRequest(`/meetings/${past.id}`, { intent: 'log', outcome: 'HELD', durationMinutes: '60' }, volunteerCookie), { id: past.id });
+    expect(noRating.status).toBe(400);
+    expect(((await noRating.json()) as Reply).result.error.rating).toEqual(['meetings.log.ratingRequired']);
+    expect(await db.meetingLog.count({ where: { meetingId: { in: [past.id, future.id] } } })).toBe(0);
+  });
+
+  it('logs a held meeting once, keeps only known areas and goods, and a cancellation may be logged ahead', async () => {
+    const { past, future, volunteerCookie, volunteerUser } = await setup();
+    const fields = {
+      intent: 'log',
+      outcome: 'HELD',
+      durationMinutes: '75',
+      rating: '5',
+      activity: 'Kaffe og jobbsøknad',
+      areas: ['WORK_EDUCATION', 'NOT_AN_AREA'],
+      goods: ['MASTERY'],
+      note: 'Bra stemning',
+    };
+    const response = await call(meetingAction, postRequest(`/meetings/${past.id}`, fields, volunteerCookie), { id: past.id });
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe('/me');
+    const meeting = await db.meeting.findUniqueOrThrow({ where: { id: past.id }, include: { log: true } });
+    expect(meeting.status).toBe('HELD');
+    expect(meeting.sequence).toBe(1);
+    expect(meeting.log).toMatchObject({ outcome: 'HELD', durationMinutes: 75, rating: 5, areas: ['WORK_EDUCATION'], goods: ['MASTERY'], note: 'Bra stemning', loggedById: volunteerUser.id });
+    expect(await db.auditEvent.count({ where: { entityType: 'MEETING_LOG', entityId: meeting.log!.id, action: 'CREATE' } })).toBe(1);
+    const again = await call(meetingAction, postRequest(`/meetings/${past.id}`, fields, volunteerCookie), { id: past.id });
+    expect(again.status).toBe(400);
+    expect(((await again.json()) as Reply).result.error['']).toEqual(['meetings.notPlanned']);
+    const cancelled = await call(meetingAction, postRequest(`/meetings/${future.id}`, { intent: 'log', outcome: 'CANCELLED_BY_PARTICIPANT' }, volunteerCookie), { id: future.id });
+    expect(cancelled.status).toBe(302);
+    expect((await db.meeting.findUniqueOrThrow({ where: { id: future.id } })).status).toBe('CANCELLED_BY_PARTICIPANT');
+  });
+
+  it('hides the coordinator-only note from the volunteer who wrote it', async () => {
+    const { past, volunteerCookie, coordinatorCookie } = await setup();
+    await call(meetingAction, postRequest(`/meetings/${past.id}`, { intent: 'log', outcome: 'HELD', durationMinutes: '60', rating: '3', note: 'Kun for koordinator' }, volunteerCookie), { id: past.id });
+    const asVolunteer = (await (await call(meetingLoader, getRequest(`/meetings/${past.id}`, volunteerCookie), { id: past.id })).json()) as { meeting: { log: { note: string | null } } };
+    expect(asVolunteer.meeting.log.note).toBeNull();
+    const asCoordinator = (await (await call(meetingLoader, getRequest(`/meetings/${past.id}`, coordinatorCookie), { id: past.id })).json()) as { meeting: { log: { note: string | null } } };
+    expect(asCoordinator.meeting.log.note).toBe('Kun for koordinator');
+  });
+});
+
+describe('a concern', () => {
+  it('emails every coordinator at once, without names or the text, and stays on the dashboard until acknowledged', async () => {
+    const { past, pair, volunteerCookie, coordinator, coordinatorCookie } = await setup();
+    const concernText = 'Øystein fortalte om trusler fra gamle venner';
+    const response = await call(
+      meetingAction,
+      postRequest(`/meetings/${past.id}`, { intent: 'log', outcome: 'HELD', durationMinutes: '60', rating: '2', concern: concernText }, volunteerCookie),
+      { id: past.id },
+    );
+    expect(response.status).toBe(302);
+    const concern = await db.concern.findFirstOrThrow({ where: { meetingId: past.id } });
+    expect(concern.text).toBe(concernText);
+    const outbox = await db.outboxEmail.findFirstOrThrow({ where: { idempotencyKey: `concern:${concern.id}:${coordinator.id}` } });
+    expect(outbox.urgent).toBe(true);
+
+    await sendDueEmails(db, smtpTransport(smtp.url, 'Brobygger <noreply@brobygger.example>'), { owner: 'test', publicUrl: 'http://localhost:3000' });
+    const [email] = await smtp.waitFor((e) => e.to.includes(coordinator.email));
+    expect(email.subject).toBe('En frivillig har meldt en bekymring');
+    expect(email.text).toContain(`http://localhost:3000/pairs/${pair.id}`);
+    expect(email.text).not.toContain('Øystein');
+    expect(email.text).not.toContain('trusler');
+
+    const dashboard = (await (await call(dashboardLoader, getRequest('/dashboard', coordinatorCookie))).json()) as {
+      needsAction: { concerns: { id: string }[] };
+    };
+    expect(dashboard.needsAction.concerns.map((c) => c.id)).toContain(concern.id);
+    const ack = await call(pairAction, postRequest(`/pairs/${pair.id}`, { intent: 'acknowledge-concern', concernId: concern.id, redirectTo: '/dashboard' }, coordinatorCookie), { id: pair.id });
+    expect(ack.status).toBe(302);
+    expect(ack.headers.get('location')).toBe('/dashboard');
+    expect((await db.concern.findUniqueOrThrow({ where: { id: concern.id } })).acknowledgedById).toBe(coordinator.id);
+    const after = (await (await call(dashboardLoader, getRequest('/dashboard', coordinatorCookie))).json()) as {
+      needsAction: { concerns: { id: string }[] };
+    };
+    expect(after.needsAction.concerns.map((c) => c.id)).not.toContain(concern.id);
+  });
+});
+
+describe('access', () => {
+  it('gives another volunteer 404 on the meeting, its log, its pair and its .ics', async () => {
+    const { past, pair } = await setup();
+    const stranger = await createUser(db, { role: 'VOLUNTEER' });
+    await createVolunteer(db, { userId: stranger.id, status: 'READY' });
+    const cookie = await sessionCookieFor(stranger.id);
+    expect((await call(meetingLoader, getRequest(`/meetings/${past.id}`, cookie), { id: past.id })).status).toBe(404);
+    const log = await call(meetingAction, postRequest(`/meetings/${past.id}`, { intent: 'log', outcome: 'HELD', durationMinutes: '60', rating: '4' }, cookie), { id: past.id });
+    expect(log.status).toBe(404);
+    expect(await db.meetingLog.count({ where: { meetingId: past.id } })).toBe(0);
+    expect((await call(pairLoader, getRequest(`/pairs/${pair.id}`, cookie), { id: pair.id })).status).toBe(404);
+    expect((await call(meetingIcsLoader, getRequest(`/meetings/${past.id}/calendar.ics`, cookie), { id: past.id })).status).toBe(404);
+    const plan = await call(planAction, postRequest(`/pairs/${pair.id}/plan`, {}, cookie), { id: pair.id });
+    expect(plan.status).toBe(404);
+    // and a volunteer may not close a pair at all
+    expect((await call(closeAction, postRequest(`/pairs/${pair.id}/close`, {}, cookie), { id: pair.id })).status).toBe(403);
+  });
+});
+
+/** Unfolds RFC 5545 content lines and reads them into nested components. */
+interface Component {
+  name: string;
+  props: { name: string; params: Record<string, string>; value: string }[];
+  children: Component[];
+}
+function parseIcs(text: string): Component {
+  expect(text.includes('\r\n')).toBe(true);
+  const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean);
+  const root: Component = { name: 'ROOT', props: [], children: [] };
+  const stack = [root];
+  for (const line of lines) {
+    const colon = line.search(/:(?=(?:[^"]*"[^"]*")*[^"]*$)/);
+    expect(colon, `content line without a value: ${line}`).toBeGreaterThan(0);
+    const [name, ...rawParams] = line.slice(0, colon).split(';');
+    const value = line.slice(colon + 1);
+    if (name === 'BEGIN') {
+      const component = { name: value, props: [], children: [] };
+      stack[stack.length - 1].children.push(component);
+      stack.push(component);
+    } else if (name === 'END') {
+      expect(stack.pop()!.name).toBe(value);
+    } else {
+      stack[stack.length - 1].props.push({ name, params: Object.fromEntries(rawParams.map((p) => p.split('=') as [string, string])), value });
+    }
+  }
+  expect(stack).toHaveLength(1);
+  expect(root.children).toHaveLength(1);
+  return root.children[0];
+}
+const prop = (component: Component, name: string) => component.props.find((p) => p.name === name);
+
+describe('the calendar feed', () => {
+  it('is private per token, in Oslo time, with stable UIDs, raised SEQUENCE and cancellations', async () => {
+    const { pair, volunteerCookie, past } = await setup();
+    expect((await call(meAction, postRequest('/me', { intent: 'renew-calendar' }, volunteerCookie))).status).toBe(302);
+    const { calendarToken } = await db.user.findFirstOrThrow({ where: { volunteerProfile: { pairs: { some: { id: pair.id } } } } });
+    expect(calendarToken).toBeTruthy();
+
+    // Plan two meetings on the winter-time side, move one, cancel the other.
+    const today = todayInOslo();
+    const first = addDays(today, 20);
+    const second = addDays(today, 27);
+    const planned = await call(
+      planAction,
+      postRequest(
+        `/pairs/${pair.id}/plan`,
+        {
+          'meetings[0].include': 'on',
+          'meetings[0].date': first,
+          'meetings[0].time': '18:00',
+          'meetings[0].durationMinutes': '90',
+          'meetings[0].placeType': 'CAFE',
+          'meetings[0].place': 'Kafé Æ & Ø',
+          'meetings[1].include': 'on',
+          'meetings[1].date': second,
+          'meetings[1].time': '17:30',
+          'meetings[1].durationMinutes': '60',
+          'meetings[1].placeType': 'OUTDOORS',
+          'meetings[2].date': addDays(today, 28),
+          'meetings[2].time': '17:30',
+          'meetings[2].durationMinutes': '60',
+          'meetings[2].placeType': 'OUTDOORS',
+        },
+        volunteerCookie,
+      ),
+      { id: pair.id },
+    );
+    expect(planned.status).toBe(302);
+    const [moved, cancelled] = await db.meeting.findMany({ where: { pairId: pair.id, startsAt: { gte: osloInstant(first, '00:00') } }, orderBy: { startsAt: 'asc' } });
+    expect(await db.meeting.count({ where: { pairId: pair.id, startsAt: { gte: osloInstant(first, '00:00') } } })).toBe(2);
+    const feedRequest = () => call(calendarLoader, getRequest(`/calendar/${calendarToken}.ics`), { token: `${calendarToken}.ics` });
+    const before = parseIcs(await (await feedRequest()).text());
+    const uidOf = (cal: Component, id: string) => cal.children.find((c) => c.name === 'VEVENT' && prop(c, 'URL')!.value.endsWith(`/meetings/${id}`))!;
+    const uid = prop(uidOf(before, moved.id), 'UID')!.value;
+
+    const moveTo = addDays(today, 21);
+    expect(
+      (await call(meetingAction, postRequest(`/meetings/${moved.id}`, { intent: 'move', date: moveTo, time: '19:15', durationMinutes: '90', placeType: 'CAFE', place: 'Kafé Æ & Ø, Solsiden' }, volunteerCookie), { id: moved.id })).status,
+    ).toBe(302);
+    expect((await call(meetingAction, postRequest(`/meetings/${cancelled.id}`, { intent: 'cancel' }, volunteerCookie), { id: cancelled.id })).status).toBe(302);
+
+    const response = await feedRequest();
+    expect(response.headers.get('content-type')).toMatch(/^text\/calendar/);
+    const text = await response.text();
+    expect(text).not.toContain('Øystein');
+    const calendar = parseIcs(text);
+    expect(calendar.name).toBe('VCALENDAR');
+    expect(prop(calendar, 'VERSION')!.value).toBe('2.0');
+    const timezone = calendar.children.find((c) => c.name === 'VTIMEZONE')!;
+    expect(prop(timezone, 'TZID')!.value).toBe('Europe/Oslo');
+    expect(timezone.children.map((c) => c.name).sort()).toEqual(['DAYLIGHT', 'STANDARD']);
+
+    const movedEvent = uidOf(calendar, moved.id);
+    expect(prop(movedEvent, 'UID')!.value).toBe(uid);
+    expect(prop(movedEvent, 'SEQUENCE')!.value).toBe('1');
+    const start = prop(movedEvent, 'DTSTART')!;
+    expect(start.params.TZID).toBe('Europe/Oslo');
+    expect(start.value).toBe(`${moveTo.replaceAll('-', '')}T191500`);
+    expect(prop(movedEvent, 'DTEND')!.value).toBe(`${moveTo.replaceAll('-', '')}T204500`);
+    expect(prop(movedEvent, 'STATUS')!.value).toBe('CONFIRMED');
+    expect(prop(movedEvent, 'LOCATION')!.value).toBe('Kafé Æ & Ø\\, Solsiden');
+    const cancelledEvent = uidOf(calendar, cancelled.id);
+    expect(prop(cancelledEvent, 'STATUS')!.value).toBe('CANCELLED');
+    expect(prop(cancelledEvent, 'SEQUENCE')!.value).toBe('1');
+    expect(uidOf(calendar, past.id)).toBeDefined();
+
+    // The per-meeting file carries the same UID.
+    const single = parseIcs(await (await call(meetingIcsLoader, getRequest(`/meetings/${moved.id}/calendar.ics`, volunteerCookie), { id: moved.id })).text());
+    expect(prop(single.children.find((c) => c.name === 'VEVENT')!, 'UID')!.value).toBe(uid);
+
+    // Renewing the token retires the old address.
+    await call(meAction, postRequest('/me', { intent: 'renew-calendar' }, volunteerCookie));
+    expect((await feedRequest()).status).toBe(404);
+    const home = (await (await call(meLoader, getRequest('/me', volunteerCookie))).json()) as { feedUrl: string };
+    expect(home.feedUrl).toMatch(/\/calendar\/[A-Za-z0-9_-]+\.ics$/);
+    expect(home.feedUrl).not.toContain(calendarToken!);
+  });
+
+  it('refuses a meeting in the community before the release date', async () => {
+    const { pair, volunteerCookie, participant } = await setup();
+    await db.participant.update({ where: { id: participant.id }, data: { expectedReleaseDate: addDays(todayInOslo(), 30) } });
+    const response = await call(
+      planAction,
+      postRequest(`/pairs/${pair.id}/plan`, { 'meetings[0].include': 'on', 'meetings[0].date': addDays(todayInOslo(), 5), 'meetings[0].time': '14:00', 'meetings[0].durationMinutes': '60', 'meetings[0].placeType': 'CAFE' }, volunteerCookie),
+      { id: pair.id },
+    );
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as Reply).result.error['meetings[0].placeType']).toEqual(['meetings.placeTypeNotAllowed']);
+  });
+});
+
+describe('closing a pair', () => {
+  it('ends it for good, completes the participant and cancels the meetings still planned', async () => {
+    const { pair, participant, future, coordinatorCookie } = await setup();
+    const fields = { endType: 'PLANNED', endReason: 'PLAN_COMPLETED', endDate: todayInOslo(), closureTalkDate: todayInOslo(), contactAfterClosure: 'Kaffe om tre måneder', surveyScore: '5' };
+    const response = await call(closeAction, postRequest(`/pairs/${pair.id}/close`, fields, coordinatorCookie), { id: pair.id });
+    expect(response.status).toBe(302);
+    expect(await db.pair.findUniqueOrThrow({ where: { id: pair.id } })).toMatchObject({ status: 'ENDED', endReason: 'PLAN_COMPLETED', surveyScore: 5, contactAfterClosure: 'Kaffe om tre måneder' });
+    expect((await db.participant.findUniqueOrThrow({ where: { id: participant.id } })).status).toBe('COMPLETED');
+    expect(await db.participantStatusChange.count({ where: { participantId: participant.id, toStatus: 'COMPLETED' } })).toBe(1);
+    expect(await db.meeting.findUniqueOrThrow({ where: { id: future.id } })).toMatchObject({ status: 'CANCELLED', sequence: 1 });
+    const again = await call(closeAction, postRequest(`/pairs/${pair.id}/close`, { ...fields, endReason: 'OTHER' }, coordinatorCookie), { id: pair.id });
+    expect(again.status).toBe(409);
+    expect((await db.pair.findUniqueOrThrow({ where: { id: pair.id } })).endReason).toBe('PLAN_COMPLETED');
+  });
+
+  it('withdraws the participant when they left', async () => {
+    const { pair, participant, coordinatorCookie } = await setup();
+    const response = await call(closeAction, postRequest(`/pairs/${pair.id}/close`, { endType: 'UNPLANNED', endReason: 'PARTICIPANT_WITHDREW', endDate: todayInOslo() }, coordinatorCookie), { id: pair.id });
+    expect(response.status).toBe(302);
+    expect((await db.participant.findUniqueOrThrow({ where: { id: participant.id } })).status).toBe('WITHDRAWN');
+  });
+});
+
+describe('reminders and the digest section', () => {
+  it('reminds once before and once after, and a moved meeting again', async () => {
+    const { pair, volunteerUser, past } = await setup();
+    const soon = await createMeeting(db, { pairId: pair.id, startsAt: new Date(Date.now() + 20 * HOUR) });
+    const now = new Date();
+    expect(await sendMeetingReminders(db, now)).toBeGreaterThanOrEqual(1);
+    expect(await sendMeetingReminders(db, now)).toBe(0);
+    expect(await db.outboxEmail.count({ where: { idempotencyKey: `meeting-reminder:${soon.id}:0`, userId: volunteerUser.id } })).toBe(1);
+    await db.meeting.update({ where: { id: soon.id }, data: { sequence: 1, remindedAt: null } });
+    await sendMeetingReminders(db, now);
+    expect(await db.outboxEmail.count({ where: { idempotencyKey: `meeting-reminder:${soon.id}:1` } })).toBe(1);
+    const later = new Date(now.getTime() + 22 * HOUR);
+    expect(await sendLogReminders(db, later)).toBeGreaterThanOrEqual(1);
+    expect(await sendLogReminders(db, later)).toBe(0);
+    expect(await db.outboxEmail.count({ where: { idempotencyKey: `meeting-log-reminder:${past.id}` } })).toBe(1);
+  });
+
+  it('sums the pairs up for the weekly digest without names', async () => {
+    await setup();
+    const section = await pairsDigestSection(db, new Date(), 'en');
+    expect(section?.title).toBe('Pairs');
+    expect(section?.lines[0]).toMatch(/^\d+ on track, \d+ falling behind, \d+ need follow-up$/);
+    expect(section?.lines.join(' ')).not.toContain('Øystein');
+  });
+});
+
+describe('the monthly compliance summary', () => {
+  it('counts last month\'s pairs on target and emails each coordinator once', async () => {
+    const now = new Date();
+    const before = await monthlyCompliance(db, now);
+    const { pair, coordinator } = await setup();
+    const { pair: behindPair } = await setup();
+    const { first } = monthBounds(shiftMonth(monthOf(now), -1));
+    for (const day of [1, 8, 15, 22]) {
+      await createMeeting(db, { pairId: pair.id, startsAt: osloInstant(addDays(first, day), '17:00'), log: { outcome: 'HELD' } });
+    }
+    await createMeeting(db, { pairId: behindPair.id, startsAt: osloInstant(addDays(first, 3), '17:00'), log: { outcome: 'HELD' } });
+    const after = await monthlyCompliance(db, now);
+    expect(after.month).toBe(shiftMonth(monthOf(now), -1));
+    expect(after.pairs - before.pairs).toBe(2);
+    expect(after.onTarget - before.onTarget).toBe(1);
+    await sendMonthlyComplianceSummary(db, now);
+    await sendMonthlyComplianceSummary(db, now);
+    const rows = await db.outboxEmail.findMany({ where: { template: 'monthly-compliance', userId: coordinator.id } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0].data).toMatchObject({ pairs: after.pairs, onTarget: after.onTarget });
+  });
+});
