@@ -4,7 +4,9 @@
  * add a new area's module here and in en.ts.
  */
 import * as common from './common';
+import * as plans from './plans';
 
 export const nb = {
   ...common.nb,
+  ...plans.nb,
 } as const;
