@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Good } from '~/domain/plans/areas';
 import { isStandardArea, PLAN_COLUMNS } from '~/domain/plans/areas';
 import type { Translate } from '~/lib/i18n';
@@ -38,5 +39,14 @@ export function PlanAreaColumns({ area }: { area: AreaView }) {
         );
       })}
     </dl>
+  );
+}
+
+/** A table that may scroll sideways on a phone: a named region keyboard users can focus and scroll. */
+export function ScrollTable({ labelledBy, children }: { labelledBy: string; children: ReactNode }) {
+  return (
+    <div className="table-wrap" role="region" aria-labelledby={labelledBy} tabIndex={0}>
+      {children}
+    </div>
   );
 }

@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ErrorList, FormErrors, SelectField, TextareaField, TextField } from '~/components/forms';
-import { areaLabel, goodsText, PlanAreaColumns } from '~/components/plan';
+import { areaLabel, goodsText, PlanAreaColumns, ScrollTable } from '~/components/plan';
 import { useLanguage, useT } from '~/components/use-translation';
 import { GOODS, isStandardArea, REVIEW_STATUSES, STANDARD_AREAS, type Good } from '~/domain/plans/areas';
 import {
@@ -285,9 +285,9 @@ function Comparison({ comparison, current }: { comparison: NonNullable<NonNullab
       <h2 id="compare-title">{t('plans.compareTitle', { number: comparison.number, current })}</h2>
       <p className="muted">{t('plans.compareHint')}</p>
       {comparison.rows.map((row) => (
-        <div key={row.areaKey} className="table-wrap">
+        <ScrollTable key={row.areaKey} labelledBy={`compare-${row.areaKey}`}>
           <table>
-            <caption>
+            <caption id={`compare-${row.areaKey}`}>
               {areaLabel(t, row)}{' '}
               {row.change === 'ADDED' ? <span className="badge badge--green">{t('plans.areaAdded')}</span> : null}
               {row.change === 'REMOVED' ? <span className="badge badge--red">{t('plans.areaRemoved')}</span> : null}
@@ -313,7 +313,7 @@ function Comparison({ comparison, current }: { comparison: NonNullable<NonNullab
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       ))}
       <p>
         <Link to=".">{t('plans.closeCompare')}</Link>
@@ -336,9 +336,9 @@ function Progress({ data }: { data: LoaderData }) {
         <p>{t('plans.noReviews')}</p>
       ) : (
         <>
-          <div className="table-wrap">
+          <ScrollTable labelledBy="latest-caption">
             <table>
-              <caption>{t('plans.latestStatus')}</caption>
+              <caption id="latest-caption">{t('plans.latestStatus')}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('plans.areaNames')}</th>
@@ -361,7 +361,7 @@ function Progress({ data }: { data: LoaderData }) {
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
           <h3>{t('plans.reviewHistory')}</h3>
           <ul className="plan-reviews">
             {data.reviews.map((review) => (
@@ -455,7 +455,7 @@ function WorkedOn({ data }: { data: LoaderData }) {
       {workedOn.length === 0 ? (
         <p>{t('plans.workedOnNone')}</p>
       ) : (
-        <div className="table-wrap">
+        <ScrollTable labelledBy="worked-title">
           <table>
             <thead>
               <tr>
@@ -478,7 +478,7 @@ function WorkedOn({ data }: { data: LoaderData }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
     </section>
   );

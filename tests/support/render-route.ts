@@ -1,6 +1,6 @@
 import { createElement, type ComponentType } from 'react';
 import { renderToString } from 'react-dom/server';
-import { Outlet } from 'react-router-dom';
+import { Outlet, type RouteObject } from 'react-router-dom';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router-dom/server';
 
 type RouteLoader = (args: { request: Request; params: Record<string, string | undefined>; context: object }) => unknown;
@@ -16,7 +16,7 @@ export async function renderRoute(
   path: string,
   language: 'nb' | 'en' = 'nb',
 ): Promise<{ status: number; html: string }> {
-  const routes = [
+  const routes: RouteObject[] = [
     {
       id: 'root',
       path: '/',
@@ -26,8 +26,7 @@ export async function renderRoute(
         {
           id: 'page',
           path,
-          loader: ({ request, params }: { request: Request; params: Record<string, string | undefined> }) =>
-            route.loader({ request, params, context: {} }),
+          loader: ({ request, params }) => route.loader({ request, params, context: {} }) as Promise<Response>,
           Component: route.default,
         },
       ],
