@@ -20,6 +20,7 @@ import {
   type PlanAreaContent,
 } from '~/domain/plans/plan-content';
 import {
+  awaitsHandover,
   loadPlan,
   loadProgress,
   recordReview,
@@ -88,6 +89,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { participant, showMeetingActivity } = await requirePlanAccess(db, user, params.id ?? '', 'read');
   const url = new URL(request.url);
   const canEdit = can(user.role, 'plans:edit');
+  const canHandover = can(user.role, 'plans:handover');
   const compareNumber = Number(url.searchParams.get('version')) || undefined;
   const plan = await loadPlan(db, participant.id, compareNumber);
   const progress = await loadProgress(db, {
@@ -106,7 +108,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     participant: { id: participant.id, name: `${participant.firstName} ${participant.lastName}` },
     canEdit,
-    canHandover: can(user.role, 'plans:handover'),
+    canHandover,
+    offerHandover: canHandover && (await awaitsHandover(db, participant.id)),
     editing: canEdit && url.searchParams.has('edit'),
     plan: plan && {
       current: plan.current,
@@ -228,6 +231,11 @@ function PlanViewer({ data }: { data: LoaderData }) {
       ) : (
         <p>{data.canEdit ? t('plans.noneEditor') : t('plans.none')}</p>
       )}
+      {data.offerHandover ? (
+        <p className="flash flash--info">
+          {t('plans.pairEnded')} <Link to="handover">{t('plans.handoverLink')}</Link>
+        </p>
+      ) : null}
       <div className="actions no-print">
         {data.canEdit ? (
           <Link className="button" to="?edit=1">

@@ -272,6 +272,19 @@ describe('the handover document', () => {
     expect(audit?.detail).toMatchObject({ document: 'handover' });
   });
 
+  it('is offered on the plan page once the pair has ended and no new pair is active', async () => {
+    const { coordinator, participant } = await setup();
+    const volunteer = await createVolunteer(db, { status: 'READY' });
+    const pair = await createPair(db, { participantId: participant.id, volunteerId: volunteer.id });
+    const cookie = await sessionCookieFor(coordinator.id);
+    const load = async () =>
+      (await jsonOf<{ offerHandover: boolean }>(await call(planLoader, getRequest(`/participants/${participant.id}/plan`, cookie), { id: participant.id })))
+        .offerHandover;
+    expect(await load()).toBe(false);
+    await db.pair.update({ where: { id: pair.id }, data: { status: 'ENDED', endDate: todayInOslo(), endedAt: new Date() } });
+    expect(await load()).toBe(true);
+  });
+
   it('is not open to volunteers, even with plan consent', async () => {
     const { participant } = await setup({ sharePlan: true });
     const volunteerUser = await createUser(db, { role: 'VOLUNTEER' });

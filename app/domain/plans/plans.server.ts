@@ -95,6 +95,12 @@ export async function loadPlan(db: Db, participantId: string, compareNumber?: nu
   };
 }
 
+/** A pair has ended and no new one is active: the moment to hand the plan over. */
+export async function awaitsHandover(db: Db, participantId: string): Promise<boolean> {
+  const pairs = await db.pair.findMany({ where: { participantId, status: { in: ['ACTIVE', 'ENDED'] } }, select: { status: true } });
+  return pairs.some((pair) => pair.status === 'ENDED') && !pairs.some((pair) => pair.status === 'ACTIVE');
+}
+
 export class StalePlanError extends Error {
   constructor(readonly currentNumber: number) {
     super(`The plan is at version ${currentNumber}`);
