@@ -90,11 +90,11 @@ test('the coordinator records a review, opens the handover and prints it to a PD
   const id = participantId('Jonas', 'Lie');
   await page.goto(`/participants/${id}/plan`);
   const review = page.getByRole('form', { name: 'Registrer en gjennomgang' });
-  await review.getByRole('group', { name: 'Bolig og nærmiljø' }).getByLabel('Status').selectOption({ label: 'Nådd' });
+  await review.getByRole('group', { name: 'Bolig og nærmiljø' }).getByLabel('Status').selectOption({ label: 'På pause' });
   await review.getByRole('group', { name: 'Bolig og nærmiljø' }).getByLabel('Kommentar').fill('Har fått kommunal leilighet');
   await review.getByRole('button', { name: 'Lagre gjennomgangen' }).click();
   await expect(page.getByRole('status')).toHaveText('Gjennomgangen er lagret.');
-  await expect(page.getByRole('table', { name: 'Siste status' }).getByRole('row', { name: /Bolig og nærmiljø/ })).toContainText('Nådd');
+  await expect(page.getByRole('table', { name: 'Siste status' }).getByRole('row', { name: /Bolig og nærmiljø/ })).toContainText('På pause');
   await expectAccessible(page);
 
   await page.getByRole('link', { name: 'Overføringsdokument' }).click();
@@ -105,6 +105,7 @@ test('the coordinator records a review, opens the handover and prints it to a PD
     await expect(handover.getByRole('heading', { level: 3, name: area })).toBeVisible();
   }
   await expect(handover).toContainText('Fullføre fagbrev som tømrer.');
+  await expect(handover.getByRole('row', { name: /Bolig og nærmiljø/ })).toContainText('På pause');
   await expect(handover.getByRole('row', { name: /Bolig og nærmiljø/ })).toContainText('Har fått kommunal leilighet');
   await expect(handover.getByRole('heading', { name: 'Sjekkliste for løslatelsen' })).toBeVisible();
   await expect(handover).toContainText('Marte Frivoll');
