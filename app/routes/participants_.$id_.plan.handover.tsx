@@ -12,7 +12,7 @@ import { formatDate, todayInOslo } from '~/lib/time';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'plans:handover' });
-  const { participant, consent } = await requirePlanAccess(db, user, params.id ?? '', 'handover');
+  const { participant, consent, showMeetingActivity } = await requirePlanAccess(db, user, params.id ?? '', 'handover');
   const handover = await loadHandover(db, participant.id);
   await audit(db, request, {
     actorId: user.id,
@@ -25,6 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     participantId: participant.id,
     ...handover,
+    meetings: showMeetingActivity ? handover.meetings : null,
     consent: consent && {
       consentDate: consent.consentDate,
       takenByName: consent.takenByName,
@@ -147,7 +148,9 @@ export default function Handover() {
 
       <section aria-labelledby="handover-meetings">
         <h2 id="handover-meetings">{t('handover.meetings')}</h2>
-        {data.meetings.held === 0 ? (
+        {!data.meetings ? (
+          <p>{t('handover.meetingsNotShared')}</p>
+        ) : data.meetings.held === 0 ? (
           <p>{t('handover.noMeetings')}</p>
         ) : (
           <dl className="handover-facts">

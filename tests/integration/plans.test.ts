@@ -230,6 +230,17 @@ describe('who may see the plan', () => {
       id: without.participant.id,
     });
     expect((await jsonOf<{ workedOn: unknown }>(hidden)).workedOn).toBeNull();
+
+    const handoverFor = async ({ participant, officer }: typeof without) =>
+      renderRoute(
+        getRequest(`/participants/${participant.id}/plan/handover`, await sessionCookieFor(officer.id)),
+        handoverRoute as never,
+        'participants/:id/plan/handover',
+      );
+    expect((await handoverFor(withConsent)).html).toMatch(/Møter holdt<\/dt><dd>1<\/dd>/);
+    const hiddenHandover = (await handoverFor(without)).html;
+    expect(hiddenHandover).toContain('Samtykket deler ikke oppmøte med henviser.');
+    expect(hiddenHandover).not.toContain('Møter holdt');
   });
 });
 
