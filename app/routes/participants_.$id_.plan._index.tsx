@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ErrorList, FormErrors, SelectField, TextareaField, TextField } from '~/components/forms';
-import { areaLabel, goodsText, PlanAreaColumns, ScrollTable } from '~/components/plan';
+import { areaKeyLabel, areaLabel, AreaStatusRows, goodsText, PlanAreaColumns, ScrollTable } from '~/components/plan';
 import { useLanguage, useT } from '~/components/use-translation';
 import { GOODS, isStandardArea, REVIEW_STATUSES, STANDARD_AREAS, type Good } from '~/domain/plans/areas';
 import {
@@ -334,8 +334,7 @@ function Progress({ data }: { data: LoaderData }) {
   const t = useT();
   const language = useLanguage();
   const areas = data.plan?.areas ?? [];
-  const labelOf = (areaKey: string) =>
-    areaLabel(t, areas.find((area) => area.areaKey === areaKey) ?? { areaKey, title: isStandardArea(areaKey) ? null : areaKey });
+  const labelOf = (areaKey: string) => areaKeyLabel(t, areas, areaKey);
   return (
     <section aria-labelledby="progress-title">
       <h2 id="progress-title">{t('plans.progress')}</h2>
@@ -347,27 +346,7 @@ function Progress({ data }: { data: LoaderData }) {
           <ScrollTable labelledBy="latest-caption">
             <table>
               <caption id="latest-caption">{t('plans.latestStatus')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('plans.areaNames')}</th>
-                  <th scope="col">{t('plans.areaStatus')}</th>
-                  <th scope="col">{t('plans.areaNote')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {areas.map((area) => {
-                  const latest = data.latest[area.areaKey];
-                  return (
-                    <tr key={area.areaKey}>
-                      <th scope="row">{areaLabel(t, area)}</th>
-                      <td>
-                        {latest ? `${t(`plans.status.${latest.status}`)} (${formatDate(latest.reviewedOn, language)})` : t('handover.noStatus')}
-                      </td>
-                      <td className="plan-text">{latest?.note ?? ''}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
+              <AreaStatusRows areas={areas} latest={data.latest} />
             </table>
           </ScrollTable>
           <h3>{t('plans.reviewHistory')}</h3>
@@ -454,8 +433,7 @@ function WorkedOn({ data }: { data: LoaderData }) {
   const language = useLanguage();
   const areas = data.plan?.areas ?? [];
   const workedOn = data.workedOn ?? [];
-  const labelOf = (areaKey: string) =>
-    areaLabel(t, areas.find((area) => area.areaKey === areaKey) ?? { areaKey, title: isStandardArea(areaKey) ? null : areaKey });
+  const labelOf = (areaKey: string) => areaKeyLabel(t, areas, areaKey);
   return (
     <section aria-labelledby="worked-title">
       <h2 id="worked-title">{t('plans.workedOn')}</h2>

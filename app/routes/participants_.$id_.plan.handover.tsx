@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { areaLabel, PlanAreaColumns } from '~/components/plan';
+import { areaLabel, AreaStatusRows, PlanAreaColumns } from '~/components/plan';
 import { useLanguage, useT } from '~/components/use-translation';
 import { loadHandover, requirePlanAccess } from '~/domain/plans/plans.server';
 import { audit } from '~/lib/audit.server';
@@ -119,29 +119,7 @@ export default function Handover() {
         <section aria-labelledby="handover-progress">
           <h2 id="handover-progress">{t('handover.progress')}</h2>
           <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('plans.areaNames')}</th>
-                <th scope="col">{t('plans.areaStatus')}</th>
-                <th scope="col">{t('plans.areaNote')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.plan.areas.map((area) => {
-                const latest = data.latest[area.areaKey];
-                return (
-                  <tr key={area.areaKey}>
-                    <th scope="row">{areaLabel(t, area)}</th>
-                    <td>
-                      {latest
-                        ? `${t(`plans.status.${latest.status}`)} (${formatDate(latest.reviewedOn, language)})`
-                        : t('handover.noStatus')}
-                    </td>
-                    <td className="plan-text">{latest?.note ?? ''}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
+            <AreaStatusRows areas={data.plan.areas} latest={data.latest} />
           </table>
         </section>
       ) : null}
