@@ -18,6 +18,7 @@ import {
   createPair,
   createParticipant,
   createPlan,
+  createPlanReview,
   createUser,
   createVolunteer,
 } from '../tests/fixtures/factories';
@@ -299,11 +300,26 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
           });
         }
         if (p.status !== 'REFERRED' && p.status !== 'DECLINED') {
-          await createPlan(tx, {
+          const plan = await createPlan(tx, {
             participantId: participant.id,
             createdById: referrer.id,
             areas: Object.entries(PLAN_TEXT).map(([areaKey, text]) => ({ areaKey, ...text })),
           });
+          if (p.status === 'MATCHED') {
+            await createPlanReview(tx, {
+              planId: plan.id,
+              reviewedOn: addDays(today, -21),
+              reviewedById: coordinator.id,
+              note: 'Gjennomgått sammen med deltaker og frivillig.',
+              items: [
+                { areaKey: 'NETWORK', status: 'IN_PROGRESS', note: 'Trener med fotballaget.' },
+                { areaKey: 'ACTIVITY_DIET', status: 'IN_PROGRESS' },
+                { areaKey: 'WORK_EDUCATION', status: 'NOT_STARTED', note: 'Venter på svar fra opplæringskontoret.' },
+                { areaKey: 'FINANCES', status: 'IN_PROGRESS' },
+                { areaKey: 'HOUSING', status: index % 2 === 0 ? 'ACHIEVED' : 'PAUSED' },
+              ],
+            });
+          }
         }
         participants.push(participant);
       }

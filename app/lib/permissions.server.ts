@@ -22,6 +22,7 @@ const CAPABILITIES = {
     'meetings:read',
     'plans:read',
     'plans:edit',
+    'plans:handover',
     'reports:view',
     'settings:manage',
     'users:manage',
@@ -29,7 +30,7 @@ const CAPABILITIES = {
     'mailbox:view',
   ],
   VOLUNTEER: ['me:view', 'pairs:read', 'meetings:read', 'meetings:plan', 'meetings:log', 'plans:read', 'calendar:own'],
-  PROBATION_OFFICER: ['referrals:read-own', 'referrals:create', 'plans:read', 'plans:edit'],
+  PROBATION_OFFICER: ['referrals:read-own', 'referrals:create', 'plans:read', 'plans:edit', 'plans:handover'],
 } as const satisfies Record<Role, readonly string[]>;
 
 export type Capability = (typeof CAPABILITIES)[Role][number];

@@ -2,6 +2,7 @@ import type { nb } from './nb';
 import * as common from './common';
 import * as matching from './matching';
 import * as meetings from './meetings';
+import * as plans from './plans';
 import * as recruitment from './recruitment';
 import * as referrals from './referrals';
 import * as volunteers from './volunteers';
@@ -11,6 +12,7 @@ export const en: Record<keyof typeof nb, string> = {
   ...common.en,
   ...matching.en,
   ...meetings.en,
+  ...plans.en,
   ...recruitment.en,
   ...referrals.en,
   ...volunteers.en,

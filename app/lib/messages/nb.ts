@@ -6,6 +6,7 @@
 import * as common from './common';
 import * as matching from './matching';
 import * as meetings from './meetings';
+import * as plans from './plans';
 import * as recruitment from './recruitment';
 import * as referrals from './referrals';
 import * as volunteers from './volunteers';
@@ -14,6 +15,7 @@ export const nb = {
   ...common.nb,
   ...matching.nb,
   ...meetings.nb,
+  ...plans.nb,
   ...recruitment.nb,
   ...referrals.nb,
   ...volunteers.nb,

@@ -1,0 +1,255 @@
+import crypto from 'node:crypto';
+import type { Db, Tx } from '~/lib/db.server';
+import { forbidden, notFound, participantScope, type Actor } from '~/lib/permissions.server';
+import type { ReviewStatus } from './areas';
+import { checklistState, summariseMeetings } from './handover';
+import { normaliseAreas, parseGoods, type PlanAreaContent } from './plan-content';
+import { latestStatusByArea, workedOnByMonth } from './progress';
+
+/** The consent in force: the newest one not withdrawn. */
+export async function currentConsent(db: Db | Tx, participantId: string) {
+  return db.consent.findFirst({
+    where: { participantId, withdrawnAt: null },
+    orderBy: [{ consentDate: 'desc' }, { createdAt: 'desc' }],
+  });
+}
+
+export type PlanAccessMode = 'read' | 'edit' | 'handover';
+
+/**
+ * The record check for every plan page. Someone outside participantScope gets 404. A
+ * volunteer may only read, and only while their pair is ACTIVE and the consent in force
+ * shares the plan with them: otherwise 403.
+ */
+export async function requirePlanAccess(db: Db, actor: Actor, participantId: string, mode: PlanAccessMode) {
+  const participant = await db.participant.findFirst({
+    where: { id: participantId, anonymisedAt: null, ...participantScope(actor) },
+    select: { id: true, firstName: true, lastName: true },
+  });
+  if (!participant) notFound();
+  const consent = await currentConsent(db, participant.id);
+  if (actor.role === 'VOLUNTEER') {
+    if (mode !== 'read') forbidden();
+    const activePair = await db.pair.findFirst({
+      where: { participantId: participant.id, status: 'ACTIVE', volunteer: { userId: actor.id } },
+      select: { id: true },
+    });
+    if (!activePair || !consent?.sharePlanWithVolunteer) forbidden();
+  }
+  // The referrer sees meeting activity only where the consent shares attendance with them.
+  const showMeetingActivity = actor.role !== 'PROBATION_OFFICER' || Boolean(consent?.shareAttendanceWithReferrer);
+  return { participant, consent, showMeetingActivity };
+}
+
+const areaSelect = {
+  areaKey: true,
+  title: true,
+  future: true,
+  goods: true,
+  strengths: true,
+  opportunities: true,
+  barriers: true,
+  coping: true,
+} as const;
+
+function toContent(area: {
+  areaKey: string;
+  title: string | null;
+  future: string | null;
+  goods: unknown;
+  strengths: string | null;
+  opportunities: string | null;
+  barriers: string | null;
+  coping: string | null;
+}): PlanAreaContent {
+  return { ...area, goods: parseGoods(area.goods) };
+}
+
+async function versionAreas(db: Db | Tx, versionId: string): Promise<PlanAreaContent[]> {
+  const areas = await db.planArea.findMany({ where: { versionId }, orderBy: { position: 'asc' }, select: areaSelect });
+  return areas.map(toContent);
+}
+
+/** The plan's versions (newest first), the current areas and, if asked for, an earlier version's. */
+export async function loadPlan(db: Db, participantId: string, compareNumber?: number) {
+  const plan = await db.plan.findUnique({
+    where: { participantId },
+    select: {
+      id: true,
+      versions: {
+        orderBy: { number: 'desc' },
+        select: { id: true, number: true, createdAt: true, createdBy: { select: { name: true } } },
+      },
+    },
+  });
+  if (!plan || plan.versions.length === 0) return null;
+  const versions = plan.versions.map((v) => ({ id: v.id, number: v.number, createdAt: v.createdAt, createdBy: v.createdBy?.name ?? null }));
+  const current = versions[0];
+  const compared = compareNumber === undefined ? undefined : versions.find((v) => v.number === compareNumber && v !== current);
+  return {
+    planId: plan.id,
+    versions,
+    current,
+    areas: await versionAreas(db, current.id),
+    compared: compared ? { ...compared, areas: await versionAreas(db, compared.id) } : null,
+  };
+}
+
+/** A pair has ended and no new one is active: the moment to hand the plan over. */
+export async function awaitsHandover(db: Db, participantId: string): Promise<boolean> {
+  const pairs = await db.pair.findMany({ where: { participantId, status: { in: ['ACTIVE', 'ENDED'] } }, select: { status: true } });
+  return pairs.some((pair) => pair.status === 'ENDED') && !pairs.some((pair) => pair.status === 'ACTIVE');
+}
+
+export class StalePlanError extends Error {
+  constructor(readonly currentNumber: number) {
+    super(`The plan is at version ${currentNumber}`);
+  }
+}
+
+/**
+ * Saves the plan as a new version (creating the plan on first save). `baseVersion` is the
+ * version the editor started from (0 for none); a different current version means someone
+ * else saved meanwhile, and nothing is written.
+ */
+export async function savePlanVersion(
+  tx: Tx,
+  input: { participantId: string; actorId: string; baseVersion: number; areas: PlanAreaContent[] },
+) {
+  const plan =
+    (await tx.plan.findUnique({ where: { participantId: input.participantId }, select: { id: true } })) ??
+    (await tx.plan.create({ data: { participantId: input.participantId }, select: { id: true } }));
+  const latest = await tx.planVersion.findFirst({ where: { planId: plan.id }, orderBy: { number: 'desc' }, select: { number: true } });
+  const currentNumber = latest?.number ?? 0;
+  if (currentNumber !== input.baseVersion) throw new StalePlanError(currentNumber);
+  const areas = normaliseAreas(input.areas, () => `custom:${crypto.randomBytes(6).toString('hex')}`);
+  const version = await tx.planVersion.create({
+    data: {
+      planId: plan.id,
+      number: currentNumber + 1,
+      createdById: input.actorId,
+      areas: { create: areas.map((area, position) => ({ ...area, position })) },
+    },
+    select: { id: true, number: true },
+  });
+  await tx.plan.update({ where: { id: plan.id }, data: { updatedAt: new Date() } });
+  return { planId: plan.id, versionId: version.id, number: version.number };
+}
+
+export async function recordReview(
+  tx: Tx,
+  input: {
+    planId: string;
+    actorId: string;
+    reviewedOn: string;
+    note?: string;
+    items: { areaKey: string; status: ReviewStatus; note?: string }[];
+  },
+) {
+  return tx.planReview.create({
+    data: {
+      planId: input.planId,
+      reviewedOn: input.reviewedOn,
+      reviewedById: input.actorId,
+      note: input.note ?? null,
+      items: { create: input.items.map((item) => ({ areaKey: item.areaKey, status: item.status, note: item.note ?? null })) },
+    },
+    select: { id: true },
+  });
+}
+
+/** Reviews over time (newest first), each area's latest status, and what the meetings touched per month. */
+export async function loadProgress(db: Db, input: { participantId: string; planId: string | null; areaOrder: string[] }) {
+  const reviews = input.planId
+    ? await db.planReview.findMany({
+        where: { planId: input.planId },
+        orderBy: [{ reviewedOn: 'desc' }, { createdAt: 'desc' }],
+        select: {
+          id: true,
+          reviewedOn: true,
+          createdAt: true,
+          note: true,
+          reviewedBy: { select: { name: true } },
+          items: { select: { areaKey: true, status: true, note: true } },
+        },
+      })
+    : [];
+  const logs = await db.meetingLog.findMany({
+    where: { outcome: 'HELD', meeting: { pair: { participantId: input.participantId } } },
+    select: { areas: true, goods: true, meeting: { select: { startsAt: true } } },
+  });
+  return {
+    reviews: reviews.map((review) => ({ ...review, reviewedBy: review.reviewedBy?.name ?? null })),
+    latest: latestStatusByArea(reviews),
+    workedOn: workedOnByMonth(
+      logs.map((log) => ({ startsAt: log.meeting.startsAt, areas: log.areas, goods: log.goods })),
+      input.areaOrder,
+    ),
+  };
+}
+
+/** Everything the printable handover document shows. */
+export async function loadHandover(db: Db, participantId: string) {
+  const participant = await db.participant.findUniqueOrThrow({
+    where: { id: participantId },
+    select: {
+      firstName: true,
+      lastName: true,
+      dateOfBirth: true,
+      expectedReleaseDate: true,
+      releaseMunicipality: true,
+      checklist: { select: { item: true, status: true, note: true } },
+      referrals: {
+        orderBy: { createdAt: 'desc' },
+        take: 1,
+        select: {
+          referrer: { select: { name: true, email: true, phone: true, organisation: true } },
+          decidedBy: { select: { name: true, email: true, phone: true } },
+        },
+      },
+    },
+  });
+  const pairs = await db.pair.findMany({
+    where: { participantId, status: { in: ['ACTIVE', 'ENDED'] } },
+    orderBy: { activatedAt: 'desc' },
+    select: {
+      status: true,
+      volunteer: { select: { firstName: true, lastName: true, email: true, phone: true } },
+      createdBy: { select: { name: true, email: true, phone: true, role: true } },
+      meetings: {
+        where: { startsAt: { lte: new Date() } },
+        select: { startsAt: true, status: true, durationMinutes: true, log: { select: { outcome: true, durationMinutes: true } } },
+      },
+    },
+  });
+  const plan = await loadPlan(db, participantId);
+  const progress = await loadProgress(db, {
+    participantId,
+    planId: plan?.planId ?? null,
+    areaOrder: plan?.areas.map((a) => a.areaKey) ?? [],
+  });
+  const pair = pairs.find((p) => p.status === 'ACTIVE') ?? pairs[0] ?? null;
+  const referral = participant.referrals[0] ?? null;
+  const coordinator = pair?.createdBy?.role === 'COORDINATOR' ? pair.createdBy : referral?.decidedBy ?? null;
+  return {
+    participant: {
+      name: `${participant.firstName} ${participant.lastName}`,
+      dateOfBirth: participant.dateOfBirth,
+      expectedReleaseDate: participant.expectedReleaseDate,
+      releaseMunicipality: participant.releaseMunicipality,
+    },
+    plan,
+    latest: progress.latest,
+    meetings: summariseMeetings(pairs.flatMap((p) => p.meetings)),
+    checklist: checklistState(participant.checklist),
+    contacts: {
+      volunteer: pair
+        ? { name: `${pair.volunteer.firstName} ${pair.volunteer.lastName}`, email: pair.volunteer.email, phone: pair.volunteer.phone }
+        : null,
+      coordinator: coordinator ? { name: coordinator.name, email: coordinator.email, phone: coordinator.phone } : null,
+      referrer: referral
+        ? { name: referral.referrer.name, email: referral.referrer.email, phone: referral.referrer.phone, organisation: referral.referrer.organisation }
+        : null,
+    },
+  };
+}
