@@ -156,6 +156,10 @@ export default function App() {
 
 export const meta: MetaFunction = () => [{ title: 'Brobygger' }];
 
+// The root loader carries the one-time flash message and the signed-in user: it is read again
+// on every navigation, so a flash disappears on the next page and a signed-out session shows.
+export const shouldRevalidate = () => true;
+
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;
 }

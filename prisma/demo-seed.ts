@@ -362,7 +362,13 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
           });
         }
         if (i === 0) {
-          // The demo volunteer has a meeting from earlier today waiting for its log.
+          // The demo volunteer has two meetings waiting for their log: yesterday's and earlier today's.
+          await createMeeting(tx, {
+            pairId: pair.id,
+            startsAt: osloInstant(addDays(today, -1), '17:30'),
+            placeType: 'OUTDOORS',
+            place: 'Bymarka',
+          });
           await createMeeting(tx, {
             pairId: pair.id,
             startsAt: new Date(Math.max(startOfOsloDay(today).getTime(), now.getTime() - 2 * 3600_000)),

@@ -66,13 +66,6 @@ export function monthRange(month: MonthKey): InstantRange {
   return { start: start.toJSDate(), end: start.plus({ months: 1 }).toJSDate() };
 }
 
-/** The calendar month after a month: "2026-12" → "2027-01". */
-export function nextMonth(month: MonthKey): MonthKey {
-  const start = DateTime.fromFormat(month, 'yyyy-MM', { zone: OSLO });
-  if (!start.isValid) throw new RangeError(`Not a month: ${month}`);
-  return start.plus({ months: 1 }).toFormat('yyyy-MM');
-}
-
 export function parseHalfYear(key: HalfYearKey): { year: number; half: 1 | 2 } {
   const match = /^(\d{4})-H([12])$/.exec(key);
   if (!match) throw new RangeError(`Not a half-year: ${key}`);

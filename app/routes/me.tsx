@@ -70,6 +70,7 @@ export default function VolunteerHome() {
                 {t('meetings.me.planMonth')}
               </Link>
               <Link to={`/pairs/${pair.id}`}>{t('meetings.me.seePair')}</Link>
+              {pair.planPath ? <Link to={pair.planPath}>{t('plans.readPlan')}</Link> : null}
             </p>
           </li>
         ))}

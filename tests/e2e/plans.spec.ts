@@ -66,6 +66,29 @@ test('the probation officer edits the plan of their own referral, and the change
   await expectAccessible(page);
 });
 
+test('the volunteer logs a meeting tagged with a plan area and sees it in what the pair has worked on', async ({ page }) => {
+  await loginAs(page, 'VOLUNTEER');
+  const jonasCard = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Du og Jonas' }) });
+  await jonasCard.getByRole('link', { name: 'Les planen (Min plan)' }).click();
+  const thisMonth = page.getByRole('region', { name: 'Dette har dere jobbet med' }).getByRole('row').nth(1);
+  const housingCount = async () => Number(/Bolig og nærmiljø \((\d+)\)/.exec(await thisMonth.innerText())?.[1] ?? 0);
+  const before = await housingCount();
+
+  await page.getByRole('link', { name: 'Mine møter' }).click();
+  await page.getByRole('link', { name: /^Logg møtet / }).first().click();
+  await page.getByRole('group', { name: 'Hvordan gikk det?' }).getByText('5', { exact: true }).click();
+  await page.getByText('Mer (valgfritt)').click();
+  await page.getByRole('group', { name: 'Hvilke deler av planen var dere innom?' }).getByLabel('Bolig og nærmiljø').check();
+  await page.getByRole('group', { name: 'Hvilke goder handlet det om?' }).getByLabel('Mestring').check();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Lagre loggen' }).click();
+  await expect(page).toHaveURL(/\/me$/);
+
+  await jonasCard.getByRole('link', { name: 'Les planen (Min plan)' }).click();
+  await expect.poll(housingCount).toBe(before + 1);
+  await expect(thisMonth).toContainText('Mestring');
+});
+
 test('the volunteer reads the plan on a phone, without edit or handover links', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await loginAs(page, 'VOLUNTEER');

@@ -7,7 +7,8 @@ import { pairMonths } from '~/domain/meetings/monitoring.server';
 import { canChangeParticipantStatus, participantStatusSchema } from '~/domain/participants/status';
 import { participantStatusAfterClosure } from './closure';
 import { PAIR_TRANSITIONS, pairStatusSchema, type EndReason } from './status';
-import { fitCheckDue, nextSupportContact, type ChecklistItem } from './support';
+import type { ChecklistItem } from '~/domain/participants/release-checklist';
+import { fitCheckDue, nextSupportContact } from './support';
 
 /** A pair with its timeline. The meeting note and concerns' text are for the coordinator only. */
 export async function pairTimeline(db: Db, request: Request, actor: Actor, pairId: string, now = new Date()) {

@@ -2,9 +2,6 @@ import { addDays, addMonths, type IsoDate } from '~/lib/time';
 
 export const SUPPORT_WITH = ['VOLUNTEER', 'PARTICIPANT'] as const;
 export const SUPPORT_KINDS = ['PHONE', 'IN_PERSON', 'DIGITAL', 'OTHER'] as const;
-export const CHECKLIST_ITEMS = ['HOUSING', 'NAV', 'GP', 'PROBATION_APPOINTMENT', 'PHONE', 'ID', 'OWN_ITEMS'] as const;
-export const CHECKLIST_STATUSES = ['OPEN', 'AGREED', 'DONE'] as const;
-export type ChecklistItem = (typeof CHECKLIST_ITEMS)[number];
 
 /**
  * The coordinator's match-support contacts, as the mentoring standard asks: twice in the

@@ -1,10 +1,11 @@
 import { osloDate, type IsoDate } from '~/lib/time';
 
-/** The release-day checklist's items and states, in the order the handover lists them. */
-export const CHECKLIST_ITEMS = ['HOUSING', 'NAV', 'GP', 'PROBATION_APPOINTMENT', 'PHONE', 'ID', 'OWN_ITEMS'] as const;
-export type ChecklistItem = (typeof CHECKLIST_ITEMS)[number];
-export const CHECKLIST_STATUSES = ['OPEN', 'AGREED', 'DONE'] as const;
-export type ChecklistStatus = (typeof CHECKLIST_STATUSES)[number];
+import {
+  CHECKLIST_ITEMS,
+  CHECKLIST_STATUSES,
+  type ChecklistItem,
+  type ChecklistStatus,
+} from '~/domain/participants/release-checklist';
 
 export interface ChecklistRow {
   item: ChecklistItem;

@@ -1,4 +1,4 @@
-import { monthOf, nextMonth, type MonthKey } from '~/lib/time';
+import { monthOf, shiftMonth, type MonthKey } from '~/lib/time';
 
 export interface MonthCount {
   month: MonthKey;
@@ -16,7 +16,7 @@ export function countPerMonth(instants: readonly Date[], until?: Date): MonthCou
   const months = [...counts.keys()].sort();
   const last = until && monthOf(until) > months[months.length - 1] ? monthOf(until) : months[months.length - 1];
   const result: MonthCount[] = [];
-  for (let month = months[0]; month <= last; month = nextMonth(month)) {
+  for (let month = months[0]; month <= last; month = shiftMonth(month, 1)) {
     result.push({ month, held: counts.get(month) ?? 0 });
   }
   return result;

@@ -144,6 +144,7 @@ export const nb = {
   'handover.checklistStatus.OPEN': 'Ikke avklart',
   'handover.checklistStatus.AGREED': 'Avtalt',
   'handover.checklistStatus.DONE': 'Ordnet',
+  'plans.readPlan': 'Les planen (Min plan)',
 } as const;
 
 export const en: Record<keyof typeof nb, string> = {
@@ -291,4 +292,5 @@ export const en: Record<keyof typeof nb, string> = {
   'handover.checklistStatus.OPEN': 'Not settled',
   'handover.checklistStatus.AGREED': 'Agreed',
   'handover.checklistStatus.DONE': 'Done',
+  'plans.readPlan': 'Read the plan (My plan)',
 };
