@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Good, ReviewStatus } from '~/domain/plans/areas';
+import type { PlanAreaContent } from '~/domain/plans/plan-content';
 import { isStandardArea, PLAN_COLUMNS } from '~/domain/plans/areas';
 import type { Translate } from '~/lib/i18n';
 import { formatDate } from '~/lib/time';
@@ -14,16 +15,7 @@ export function goodsText(t: Translate, goods: readonly Good[]): string {
   return goods.map((good) => t(`plans.good.${good}`)).join(', ');
 }
 
-interface AreaView {
-  areaKey: string;
-  title: string | null;
-  future: string | null;
-  goods: Good[];
-  strengths: string | null;
-  opportunities: string | null;
-  barriers: string | null;
-  coping: string | null;
-}
+type AreaView = PlanAreaContent;
 
 /** One row of "Min plan" as a list of its six columns; reads well on a phone and on paper. */
 export function PlanAreaColumns({ area }: { area: AreaView }) {

@@ -3,7 +3,7 @@ import { audit } from '~/lib/audit.server';
 import type { Db, Tx } from '~/lib/db.server';
 import { participantScope, type Actor } from '~/lib/permissions.server';
 import { todayInOslo } from '~/lib/time';
-import type { participantEditSchema } from '~/domain/referrals/referral-form';
+import { profileColumns, type participantEditSchema } from '~/domain/referrals/referral-form';
 import { decisionsFrom, type MANUAL_STATUSES } from '~/domain/referrals/referral-form';
 import { decideReferral } from '~/domain/referrals/referrals.server';
 import { consentInForce } from './consent';
@@ -109,22 +109,7 @@ export async function updateParticipant(
     where: { id: input.participantId, anonymisedAt: null, ...participantScope(input.actor) },
   });
   if (!before) return null;
-  const after = {
-    firstName: data.firstName,
-    lastName: data.lastName,
-    gender: data.gender,
-    phone: data.phone ?? null,
-    email: data.email ?? null,
-    prison: data.prison,
-    prisonUnit: data.prisonUnit ?? null,
-    expectedReleaseDate: data.expectedReleaseDate,
-    releaseMunicipality: data.releaseMunicipality,
-    interests: data.interests,
-    languages: data.languages,
-    wishedGender: data.wishedGender === 'NONE' ? null : data.wishedGender,
-    volunteerWishes: data.volunteerWishes ?? null,
-    needs: data.needs ?? null,
-  };
+  const after = profileColumns(data);
   const changed = Object.entries(after)
     .filter(([key, value]) => JSON.stringify(before[key as keyof typeof before] ?? null) !== JSON.stringify(value))
     .map(([key]) => key);

@@ -196,6 +196,26 @@ export function participantEditSchema(today: IsoDate) {
   });
 }
 
+/** The participant's profile columns from a referral or an edit (form values → database). */
+export function profileColumns(data: Omit<ReferralInput, 'dateOfBirth'> | z.infer<ReturnType<typeof participantEditSchema>>) {
+  return {
+    firstName: data.firstName,
+    lastName: data.lastName,
+    gender: data.gender,
+    phone: data.phone ?? null,
+    email: data.email ?? null,
+    prison: data.prison,
+    prisonUnit: data.prisonUnit ?? null,
+    expectedReleaseDate: data.expectedReleaseDate,
+    releaseMunicipality: data.releaseMunicipality,
+    interests: data.interests,
+    languages: data.languages,
+    wishedGender: data.wishedGender === 'NONE' ? null : data.wishedGender,
+    volunteerWishes: data.volunteerWishes ?? null,
+    needs: data.needs ?? null,
+  };
+}
+
 /** Statuses the coordinator sets by hand; MATCHED comes from matching a pair. */
 export const MANUAL_STATUSES = ['ACCEPTED', 'WAITLISTED', 'DECLINED', 'COMPLETED', 'WITHDRAWN'] as const;
 

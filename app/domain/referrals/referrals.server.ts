@@ -6,7 +6,7 @@ import { participantStatusSchema } from '~/domain/participants/status';
 import { changeParticipantStatus, IllegalStatusChangeError, StaleStatusError } from '~/domain/participants/status.server';
 import { countPerMonth, type MonthCount } from './activity';
 import { queueDecisionNotice, queueNewReferralNotice } from './notifications.server';
-import { decisionsFrom, isDecision, sameName, type Decision, type ReferralInput } from './referral-form';
+import { decisionsFrom, isDecision, profileColumns, sameName, type Decision, type ReferralInput } from './referral-form';
 
 export interface PossibleDuplicate {
   name: string;
@@ -53,21 +53,8 @@ export async function createReferral(
   const { data, actor } = input;
   const participant = await tx.participant.create({
     data: {
-      firstName: data.firstName,
-      lastName: data.lastName,
+      ...profileColumns(data),
       dateOfBirth: data.dateOfBirth,
-      gender: data.gender,
-      phone: data.phone ?? null,
-      email: data.email ?? null,
-      prison: data.prison,
-      prisonUnit: data.prisonUnit ?? null,
-      expectedReleaseDate: data.expectedReleaseDate,
-      releaseMunicipality: data.releaseMunicipality,
-      interests: data.interests,
-      languages: data.languages,
-      wishedGender: data.wishedGender === 'NONE' ? null : data.wishedGender,
-      volunteerWishes: data.volunteerWishes ?? null,
-      needs: data.needs ?? null,
       status: 'REFERRED',
       consents: {
         create: {
