@@ -155,14 +155,14 @@ function LogForm({ lastResult }: { lastResult: unknown }) {
             multiple
             options={areas.map((area) => ({
               value: area.key,
-              label: area.title ?? t(`meetings.area.${area.key}` as MessageKey),
+              label: area.title ?? t(`plans.area.${area.key}` as MessageKey),
             }))}
           />
           <ChoiceGroup
             meta={fields.goods}
             legend={t('meetings.log.goods')}
             multiple
-            options={GOODS.map((value) => ({ value, label: t(`meetings.good.${value}`) }))}
+            options={GOODS.map((value) => ({ value, label: t(`plans.good.${value}`) }))}
           />
           <TextareaField meta={fields.note} label={t('meetings.log.note')} hint={t('meetings.log.noteHint')} rows={3} />
           <TextareaField meta={fields.concern} label={t('meetings.log.concern')} hint={t('meetings.log.concernHint')} rows={3} />
@@ -258,9 +258,9 @@ export default function MeetingPage() {
             {meeting.log.durationMinutes ? <li>{t('meetings.detail.duration', { minutes: meeting.log.durationMinutes })}</li> : null}
             {meeting.log.activity ? <li>{meeting.log.activity}</li> : null}
             {meeting.log.areas.length ? (
-              <li>{meeting.log.areas.map((area) => (area.startsWith('custom:') ? area : t(`meetings.area.${area}` as MessageKey))).join(', ')}</li>
+              <li>{meeting.log.areas.map((area) => (area.startsWith('custom:') ? area : t(`plans.area.${area}` as MessageKey))).join(', ')}</li>
             ) : null}
-            {meeting.log.goods.length ? <li>{meeting.log.goods.map((good) => t(`meetings.good.${good}` as MessageKey)).join(', ')}</li> : null}
+            {meeting.log.goods.length ? <li>{meeting.log.goods.map((good) => t(`plans.good.${good}` as MessageKey)).join(', ')}</li> : null}
             {meeting.log.note ? (
               <li>
                 {t('meetings.detail.note')}: {meeting.log.note}
