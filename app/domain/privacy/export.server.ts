@@ -23,7 +23,7 @@ export function participantExport(db: Db, participantId: string) {
           createdBy: userRef,
           meetings: {
             orderBy: { startsAt: 'asc' },
-            include: { log: { include: { loggedBy: userRef } }, concerns: { select: { id: true } } },
+            include: { log: { include: { loggedBy: userRef } }, concerns: true },
           },
           concerns: { include: { raisedBy: userRef, acknowledgedBy: userRef }, orderBy: { createdAt: 'asc' } },
           supportContacts: { include: { coordinator: userRef }, orderBy: { createdAt: 'asc' } },
@@ -36,11 +36,7 @@ export function participantExport(db: Db, participantId: string) {
           reviews: { orderBy: { reviewedOn: 'asc' }, include: { reviewedBy: userRef, items: { orderBy: { areaKey: 'asc' } } } },
         },
       },
-      outboxEmails: {
-        orderBy: { createdAt: 'asc' },
-        // Sending machinery (leases, message ids) is left out; what was sent, to whom and when is kept.
-        select: { id: true, toAddress: true, template: true, data: true, language: true, status: true, sentAt: true, createdAt: true, updatedAt: true },
-      },
+      outboxEmails: { orderBy: { createdAt: 'asc' } },
       auditEvents: { include: { actor: userRef }, orderBy: { createdAt: 'asc' } },
     },
   });
