@@ -40,7 +40,7 @@ test('a new coordinator refuses a common password, turns on two-factor sign-in a
   const email = `ny.koordinator.${Date.now()}@brobygger.example`;
   await loginAs(page, 'COORDINATOR');
   await page.goto('/users');
-  await page.getByLabel('E-post').fill(email);
+  await page.getByLabel('E-post', { exact: true }).fill(email);
   await page.getByLabel('Rolle').selectOption('COORDINATOR');
   await page.getByRole('button', { name: 'Send invitasjon' }).click();
   await expect(page.getByText(email).first()).toBeVisible();
