@@ -50,6 +50,7 @@ const NAV: Record<Role, { to: string; label: MessageKey }[]> = {
     { to: '/reports', label: 'nav.reports' },
     { to: '/settings', label: 'nav.settings' },
     { to: '/users', label: 'nav.users' },
+    { to: '/audit', label: 'nav.audit' },
     { to: '/account', label: 'nav.account' },
   ],
   VOLUNTEER: [

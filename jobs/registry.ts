@@ -5,6 +5,7 @@ import type { JobDefinition } from './job';
 import { meetingRemindersJob } from './meeting-reminders';
 import { monthlyComplianceJob } from './monthly-compliance';
 import { pruneJobRunsJob } from './prune-job-runs';
+import { retentionJob } from './retention';
 import { sendOutboxJob } from './send-outbox';
 import { weeklyDigestJob } from './weekly-digest';
 
@@ -18,4 +19,5 @@ export const JOBS: JobDefinition[] = [
   weeklyDigestJob,
   meetingRemindersJob,
   monthlyComplianceJob,
+  retentionJob,
 ];

@@ -1,7 +1,7 @@
 import type { Tx } from './db.server';
 import { clientAddress } from './rate-limit.server';
 
-export type AuditAction = 'VIEW' | 'CREATE' | 'UPDATE' | 'DELETE' | 'EXPORT' | 'SIGN_IN' | 'SIGN_OUT';
+export type AuditAction = 'VIEW' | 'CREATE' | 'UPDATE' | 'DELETE' | 'EXPORT' | 'SIGN_IN' | 'SIGN_OUT' | 'ANONYMISE';
 export type AuditEntity =
   | 'PARTICIPANT'
   | 'REFERRAL'

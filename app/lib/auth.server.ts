@@ -1,7 +1,9 @@
 import { redirect } from '@remix-run/node';
 import type { User } from '~/generated/prisma/client';
+import { SECOND_FACTOR_PATHS, secondFactorStep, type SecondFactorStep } from '~/domain/privacy/two-factor';
 import { roleSchema, type Role } from '~/domain/users/roles';
 import { db } from './db.server';
+import { env } from './env.server';
 import { can, forbidden, type Capability } from './permissions.server';
 import { findSession } from './session.server';
 
@@ -18,28 +20,40 @@ function toSessionUser(user: User): SessionUser {
   };
 }
 
-/** The signed-in user, or null. */
-export async function getUser(request: Request): Promise<SessionUser | null> {
+async function getSessionUser(request: Request): Promise<{ user: SessionUser; step: SecondFactorStep } | null> {
   const session = await findSession(db, request);
-  return session ? toSessionUser(session.user) : null;
+  if (!session) return null;
+  return { user: toSessionUser(session.user), step: secondFactorStep(session.user, session, env().DEMO_MODE) };
+}
+
+/** The signed-in user, or null (also while a coordinator has still to pass the second factor). */
+export async function getUser(request: Request): Promise<SessionUser | null> {
+  const found = await getSessionUser(request);
+  return found && found.step !== 'verify' ? found.user : null;
 }
 
 interface Requirement {
   role?: Role | readonly Role[];
   capability?: Capability;
+  /** Only the second-factor pages themselves: let a session through that is at this step. */
+  secondFactor?: Exclude<SecondFactorStep, null>;
 }
 
 /**
  * The first line of every protected loader and action. Throws a redirect to /login for an
- * anonymous visitor and a 403 for a signed-in user of the wrong role; never returns an error.
+ * anonymous visitor, a redirect to the second-factor step for a coordinator who has not passed it,
+ * and a 403 for a signed-in user of the wrong role; never returns an error.
  */
 export async function requireUser(request: Request, requirement: Requirement = {}): Promise<SessionUser> {
-  const user = await getUser(request);
-  if (!user) {
+  const found = await getSessionUser(request);
+  if (!found) {
     const url = new URL(request.url);
     const redirectTo = `${url.pathname}${url.search}`;
     throw redirect(`/login?${new URLSearchParams({ redirectTo })}`);
   }
+  const { user, step } = found;
+  // A coordinator who has not passed (or set up) the second factor reaches only that step.
+  if (step && step !== requirement.secondFactor) throw redirect(SECOND_FACTOR_PATHS[step]);
   const roles = requirement.role === undefined ? undefined : ([] as Role[]).concat(requirement.role);
   if (roles && !roles.includes(user.role)) forbidden();
   if (requirement.capability && !can(user.role, requirement.capability)) forbidden();

@@ -14,6 +14,7 @@ const CAPABILITIES = {
     'referrals:decide',
     'participants:read',
     'participants:edit',
+    'participants:export',
     'volunteers:manage',
     'training:manage',
     'matching:manage',

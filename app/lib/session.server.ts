@@ -73,6 +73,18 @@ export async function destroySession(db: Tx, request: Request): Promise<string> 
   return sessionCookie.serialize('', { maxAge: 0, expires: new Date(0) });
 }
 
+/** Ends every other session of the user (after a password change), keeping the request's own. */
+export async function destroyOtherSessions(db: Tx, request: Request, userId: string): Promise<void> {
+  const token = await readToken(request);
+  await db.session.deleteMany({ where: { userId, ...(token ? { id: { not: hashToken(token) } } : {}) } });
+}
+
 export async function destroyAllSessions(db: Tx, userId: string): Promise<void> {
   await db.session.deleteMany({ where: { userId } });
+}
+
+/** Records that the request's session passed the second factor. */
+export async function markSessionVerified(db: Tx, request: Request, now = new Date()): Promise<void> {
+  const token = await readToken(request);
+  if (token) await db.session.updateMany({ where: { id: hashToken(token) }, data: { verifiedAt: now } });
 }

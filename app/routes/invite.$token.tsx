@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FormErrors, TextField } from '~/components/forms';
 import { useT } from '~/components/use-translation';
+import { newPasswordField } from '~/domain/privacy/password-policy';
 import { acceptInvitation, EmailAlreadyUsedError, findOpenInvitation } from '~/domain/users/invitations.server';
 import { HOME_BY_ROLE, roleSchema } from '~/domain/users/roles';
 import { audit } from '~/lib/audit.server';
@@ -16,19 +17,18 @@ import { errorMessage } from '~/lib/form-errors';
 import { createSession } from '~/lib/session.server';
 import { requiredText } from '~/lib/validation';
 
-const schema = z
-  .object({
-    name: requiredText(120),
-    password: z
-      .string({ error: errorMessage('form.required') })
-      .min(12, { error: errorMessage('invite.passwordTooShort') })
-      .max(200, { error: errorMessage('form.tooLong', { max: 200 }) }),
-    confirm: z.string({ error: errorMessage('form.required') }),
-  })
-  .refine((value) => value.password === value.confirm, {
-    path: ['confirm'],
-    error: errorMessage('invite.passwordMismatch'),
-  });
+function inviteSchema(email: string) {
+  return z
+    .object({
+      name: requiredText(120),
+      password: newPasswordField(email),
+      confirm: z.string({ error: errorMessage('form.required') }),
+    })
+    .refine((value) => value.password === value.confirm, {
+      path: ['confirm'],
+      error: errorMessage('invite.passwordMismatch'),
+    });
+}
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const invitation = await findOpenInvitation(db, params.token ?? '');
@@ -38,7 +38,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema });
+  const invitation = await findOpenInvitation(db, params.token ?? '');
+  const submission = parseWithZod(formData, { schema: inviteSchema(invitation?.email ?? '') });
   if (submission.status !== 'success') {
     return json({ result: submission.reply({ hideFields: ['password', 'confirm'] }) }, { status: 400 });
   }
@@ -67,7 +68,7 @@ export default function AcceptInvitation() {
   const [form, fields] = useForm({
     id: 'invite',
     lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema(invitation?.email ?? '') }),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   });

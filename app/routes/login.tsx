@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FormErrors, TextField } from '~/components/forms';
 import { useT } from '~/components/use-translation';
+import { SECOND_FACTOR_PATHS, secondFactorStep } from '~/domain/privacy/two-factor';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '~/domain/users/demo-logins';
 import { roleSchema, HOME_BY_ROLE } from '~/domain/users/roles';
 import { signIn } from '~/domain/users/sign-in.server';
@@ -52,7 +53,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const cookie = await createSession(db, user.id, request);
   await audit(db, request, { actorId: user.id, action: 'SIGN_IN', entityType: 'USER', entityId: user.id });
   const home = HOME_BY_ROLE[roleSchema.parse(user.role)];
-  return redirect(safeRedirect(submission.value.redirectTo, home), { headers: { 'Set-Cookie': cookie } });
+  const target = safeRedirect(submission.value.redirectTo, home);
+  const step = secondFactorStep(user, { verifiedAt: null }, env().DEMO_MODE);
+  const next = step === 'verify' ? `${SECOND_FACTOR_PATHS.verify}?${new URLSearchParams({ redirectTo: target })}` : step ? SECOND_FACTOR_PATHS[step] : target;
+  return redirect(next, { headers: { 'Set-Cookie': cookie } });
 }
 
 export default function Login() {

@@ -11,6 +11,7 @@ import { wholeNumber } from '~/domain/meetings/forms';
 import { closePair, PairAlreadyEndedError } from '~/domain/pairs/pairs.server';
 import { END_REASONS, END_TYPES } from '~/domain/pairs/status';
 import { requireUser } from '~/lib/auth.server';
+import { audit } from '~/lib/audit.server';
 import { db } from '~/lib/db.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import { errorMessage } from '~/lib/form-errors';
@@ -43,8 +44,9 @@ async function findPair(id: string) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request, { capability: 'pairs:manage' });
+  const user = await requireUser(request, { capability: 'pairs:manage' });
   const pair = await findPair(params.id ?? '');
+  await audit(db, request, { actorId: user.id, action: 'VIEW', entityType: 'PAIR', entityId: pair.id, participantId: pair.participant.id });
   return json({ pair, today: todayInOslo() });
 }
 

@@ -11,6 +11,7 @@ import { PLACE_TYPES } from '~/domain/meetings/constants';
 import { meetingDraftSchema, toDraft } from '~/domain/meetings/forms';
 import { findPlannablePair, MeetingRuleError, planMeetings } from '~/domain/meetings/meetings.server';
 import { monthProposals } from '~/domain/meetings/plan-month.server';
+import { audit } from '~/lib/audit.server';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { redirectWithFlash } from '~/lib/flash.server';
@@ -29,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'meetings:plan' });
   const month = new URL(request.url).searchParams.get('month');
   const plan = await monthProposals(db, user, params.id ?? '', month);
+  await audit(db, request, { actorId: user.id, action: 'VIEW', entityType: 'PAIR', entityId: plan.pair.id, participantId: plan.pair.participantId });
   return json({ ...plan, now: new Date().toISOString() });
 }
 

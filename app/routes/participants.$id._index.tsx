@@ -107,6 +107,12 @@ export default function ParticipantPage() {
       <p>
         <Link to={`/participants/${p.id}/plan`}>{t('referrals.planLink')}</Link>
       </p>
+      <p className="privacy-links">
+        <a href={`/participants/${p.id}/export.json`} download>
+          {t('privacy.export.link')}
+        </a>{' '}
+        <Link to={`/audit?participant=${p.id}`}>{t('privacy.audit.forParticipant')}</Link>
+      </p>
 
       <section aria-labelledby="profile-title">
         <h2 id="profile-title">{t('participants.profile')}</h2>

@@ -48,7 +48,7 @@ export async function monthProposals(db: Db, actor: Actor, pairId: string, month
     };
   });
   return {
-    pair: { id: pair.id, status: pair.status, participantFirstName: pair.participant.firstName, releaseDate },
+    pair: { id: pair.id, participantId: pair.participantId, status: pair.status, participantFirstName: pair.participant.firstName, releaseDate },
     month: chosen,
     current,
     next: shiftMonth(current, 1),

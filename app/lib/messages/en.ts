@@ -3,6 +3,7 @@ import * as common from './common';
 import * as matching from './matching';
 import * as meetings from './meetings';
 import * as plans from './plans';
+import * as privacy from './privacy';
 import * as recruitment from './recruitment';
 import * as referrals from './referrals';
 import * as volunteers from './volunteers';
@@ -13,6 +14,7 @@ export const en: Record<keyof typeof nb, string> = {
   ...matching.en,
   ...meetings.en,
   ...plans.en,
+  ...privacy.en,
   ...recruitment.en,
   ...referrals.en,
   ...volunteers.en,

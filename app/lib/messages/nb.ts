@@ -7,6 +7,7 @@ import * as common from './common';
 import * as matching from './matching';
 import * as meetings from './meetings';
 import * as plans from './plans';
+import * as privacy from './privacy';
 import * as recruitment from './recruitment';
 import * as referrals from './referrals';
 import * as volunteers from './volunteers';
@@ -16,6 +17,7 @@ export const nb = {
   ...matching.nb,
   ...meetings.nb,
   ...plans.nb,
+  ...privacy.nb,
   ...recruitment.nb,
   ...referrals.nb,
   ...volunteers.nb,

@@ -1,0 +1,92 @@
+import { Secret, TOTP } from 'otpauth';
+import QRCode from 'qrcode';
+import type { Tx } from '~/lib/db.server';
+import { clearEvents, isLimited, recordEvent, type RateLimit } from '~/lib/rate-limit.server';
+import { generateRecoveryCodes, hashRecoveryCode, looksLikeTotp } from './two-factor';
+
+const ISSUER = 'Brobygger';
+/** Five wrong codes within 15 minutes lock the step for that account. */
+export const SECOND_FACTOR_LIMIT: RateLimit = { bucket: 'totp:account', max: 5, windowMs: 15 * 60 * 1000 };
+// A used time step is remembered (as a rate-limit row, pruned with them) so a code works once.
+const USED_BUCKET = 'totp:used';
+
+function totpFor(secret: string, email: string): TOTP {
+  return new TOTP({ issuer: ISSUER, label: email, algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) });
+}
+
+export function newTotpSecret(): string {
+  return new Secret({ size: 20 }).base32;
+}
+
+/** The otpauth:// address and its QR code (PNG data URL) for the setup page. */
+export async function setupDetails(secret: string, email: string) {
+  const uri = totpFor(secret, email).toString();
+  return { uri, qrDataUrl: await QRCode.toDataURL(uri, { margin: 1, width: 220 }) };
+}
+
+/** The time step a code belongs to (±1 step of clock drift), or null. */
+export function matchTotp(secret: string, email: string, code: string, now = new Date()): number | null {
+  const token = code.replace(/\s/g, '');
+  const delta = totpFor(secret, email).validate({ token, timestamp: now.getTime(), window: 1 });
+  return delta === null ? null : Math.floor(now.getTime() / 30_000) + delta;
+}
+
+/** Starts setup: a new, not yet enabled secret. */
+export async function startTwoFactor(db: Tx, userId: string): Promise<string> {
+  const secret = newTotpSecret();
+  await db.user.update({ where: { id: userId }, data: { totpSecret: secret, totpEnabledAt: null, recoveryCodes: [] } });
+  return secret;
+}
+
+/** Enables the second factor when the code matches the pending secret; returns the recovery codes (shown once). */
+export async function enableTwoFactor(
+  db: Tx,
+  user: { id: string; email: string },
+  code: string,
+  now = new Date(),
+): Promise<string[] | null> {
+  const row = await db.user.findUnique({ where: { id: user.id }, select: { totpSecret: true, totpEnabledAt: true } });
+  if (!row?.totpSecret || row.totpEnabledAt) return null;
+  const step = matchTotp(row.totpSecret, user.email, code, now);
+  if (step === null) return null;
+  await recordEvent(db, { bucket: USED_BUCKET, max: 1, windowMs: 0 }, `${user.id}:${step}`, now);
+  const codes = generateRecoveryCodes();
+  await db.user.update({ where: { id: user.id }, data: { totpEnabledAt: now, recoveryCodes: codes.map(hashRecoveryCode) } });
+  return codes;
+}
+
+export async function disableTwoFactor(db: Tx, userId: string): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { totpSecret: null, totpEnabledAt: null, recoveryCodes: [] } });
+}
+
+export type SecondFactorResult = { ok: true; method: 'totp' | 'recovery'; recoveryLeft: number } | { ok: false; reason: 'invalid' | 'limited' };
+
+/**
+ * Checks a code from the authenticator app or one of the recovery codes (used up on success).
+ * A code already used is refused, and failures are rate limited per account.
+ */
+export async function checkSecondFactor(db: Tx, userId: string, code: string, now = new Date()): Promise<SecondFactorResult> {
+  if (await isLimited(db, SECOND_FACTOR_LIMIT, userId, now)) return { ok: false, reason: 'limited' };
+  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, totpSecret: true, totpEnabledAt: true, recoveryCodes: true } });
+  if (!user?.totpSecret || !user.totpEnabledAt) return { ok: false, reason: 'invalid' };
+  const stored = Array.isArray(user.recoveryCodes) ? (user.recoveryCodes as string[]) : [];
+  if (looksLikeTotp(code)) {
+    const step = matchTotp(user.totpSecret, user.email, code, now);
+    const key = `${userId}:${step}`;
+    if (step !== null && !(await db.rateLimitEvent.findFirst({ where: { bucket: USED_BUCKET, key } }))) {
+      await recordEvent(db, { bucket: USED_BUCKET, max: 1, windowMs: 0 }, key, now);
+      await clearEvents(db, SECOND_FACTOR_LIMIT, userId);
+      return { ok: true, method: 'totp', recoveryLeft: stored.length };
+    }
+  } else {
+    const hashed = hashRecoveryCode(code);
+    if (stored.includes(hashed)) {
+      const left = stored.filter((item) => item !== hashed);
+      await db.user.update({ where: { id: userId }, data: { recoveryCodes: left } });
+      await clearEvents(db, SECOND_FACTOR_LIMIT, userId);
+      return { ok: true, method: 'recovery', recoveryLeft: left.length };
+    }
+  }
+  await recordEvent(db, SECOND_FACTOR_LIMIT, userId, now);
+  return { ok: false, reason: 'invalid' };
+}

@@ -1,0 +1,45 @@
+import crypto from 'node:crypto';
+
+/** What a signed-in user must do before the app opens: pass the second factor, set it up, or nothing. */
+export type SecondFactorStep = 'verify' | 'setup' | null;
+
+export const SECOND_FACTOR_PATHS: Record<Exclude<SecondFactorStep, null>, string> = {
+  verify: '/login/two-factor',
+  setup: '/account/two-factor',
+};
+
+/**
+ * Coordinators with a second factor pass it once per session. Outside demo mode a coordinator
+ * without one must set it up first; in demo mode the demo coordinator signs in with the password.
+ */
+export function secondFactorStep(
+  user: { role: string; totpEnabledAt: Date | null },
+  session: { verifiedAt: Date | null },
+  demoMode: boolean,
+): SecondFactorStep {
+  if (user.role !== 'COORDINATOR') return null;
+  if (user.totpEnabledAt) return session.verifiedAt ? null : 'verify';
+  return demoMode ? null : 'setup';
+}
+
+export const RECOVERY_CODE_COUNT = 10;
+const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+/** Ten one-time codes like "k7pq-m2xd-w9rt" (about 70 bits each). */
+export function generateRecoveryCodes(count = RECOVERY_CODE_COUNT): string[] {
+  return Array.from({ length: count }, () => {
+    const chars = Array.from(crypto.randomBytes(12), (byte) => RECOVERY_ALPHABET[byte % RECOVERY_ALPHABET.length]);
+    return [chars.slice(0, 4), chars.slice(4, 8), chars.slice(8, 12)].map((group) => group.join('')).join('-');
+  });
+}
+
+/** Codes are stored hashed; typing is forgiving about case, spaces and dashes. */
+export function hashRecoveryCode(code: string): string {
+  const normalised = code.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return crypto.createHash('sha256').update(normalised).digest('hex');
+}
+
+/** A six-digit code from an authenticator app (spaces allowed), as opposed to a recovery code. */
+export function looksLikeTotp(code: string): boolean {
+  return /^\d{6}$/.test(code.replace(/\s/g, ''));
+}
