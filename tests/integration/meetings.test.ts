@@ -15,18 +15,9 @@ import { action as closeAction } from '~/routes/pairs.$id_.close';
 import { action as planAction } from '~/routes/pairs.$id_.plan';
 import { createMeeting, createPair, createParticipant, createUser, createVolunteer } from '../fixtures/factories';
 import { call, getRequest, postRequest, sessionCookieFor } from '../support/requests';
-import { TestSmtpServer } from '../support/smtp-server';
+import { useSmtpServer } from '../support/smtp-server';
 
-let smtp: TestSmtpServer;
-beforeAll(async () => {
-  smtp = await new TestSmtpServer().start();
-});
-afterAll(async () => {
-  await smtp.stop();
-});
-beforeEach(() => {
-  smtp.received.length = 0;
-});
+const smtp = useSmtpServer();
 
 const HOUR = 3600_000;
 

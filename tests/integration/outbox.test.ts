@@ -8,21 +8,12 @@ import { action as usersAction } from '~/routes/users';
 import { startScheduler } from '../../jobs/scheduler';
 import type { JobDefinition } from '../../jobs/job';
 import { createUser } from '../fixtures/factories';
-import { TestSmtpServer } from '../support/smtp-server';
+import { useSmtpServer } from '../support/smtp-server';
 import { call, postRequest, sessionCookieFor } from '../support/requests';
 
 const PUBLIC_URL = 'http://localhost:3000';
-let smtp: TestSmtpServer;
-
-beforeAll(async () => {
-  smtp = await new TestSmtpServer().start();
-});
-afterAll(async () => {
-  await smtp.stop();
-});
+const smtp = useSmtpServer();
 beforeEach(async () => {
-  smtp.received.length = 0;
-  smtp.mode = 'accept';
   await db.outboxEmail.deleteMany();
 });
 

@@ -15,18 +15,9 @@ import { action as newReferralAction } from '~/routes/referrals.new';
 import { action as participantAction, loader as participantLoader } from '~/routes/participants.$id._index';
 import { createMeeting, createPair, createParticipant, createUser, createVolunteer } from '../fixtures/factories';
 import { call, getRequest, jsonOf, postRequest, sessionCookieFor } from '../support/requests';
-import { TestSmtpServer } from '../support/smtp-server';
+import { useSmtpServer } from '../support/smtp-server';
 
-let smtp: TestSmtpServer;
-beforeAll(async () => {
-  smtp = await new TestSmtpServer().start();
-});
-afterAll(async () => {
-  await smtp.stop();
-});
-beforeEach(() => {
-  smtp.received.length = 0;
-});
+const smtp = useSmtpServer();
 
 const today = todayInOslo();
 const asActor = (user: { id: string; role: string }): Actor => ({ id: user.id, role: roleSchema.parse(user.role) });

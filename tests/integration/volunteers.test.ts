@@ -19,19 +19,11 @@ import { weeklyDigestJob } from '../../jobs/weekly-digest';
 import type { JobContext } from '../../jobs/job';
 import { createCourse, createParticipant, createPair, createUser, createVolunteer } from '../fixtures/factories';
 import { call, getRequest, jsonOf, postRequest, sessionCookieFor } from '../support/requests';
-import { TestSmtpServer } from '../support/smtp-server';
+import { useSmtpServer } from '../support/smtp-server';
 
 const PUBLIC_URL = 'http://localhost:3000';
-let smtp: TestSmtpServer;
-
-beforeAll(async () => {
-  smtp = await new TestSmtpServer().start();
-});
-afterAll(async () => {
-  await smtp.stop();
-});
+const smtp = useSmtpServer();
 beforeEach(async () => {
-  smtp.received.length = 0;
   await db.outboxEmail.deleteMany();
   await db.rateLimitEvent.deleteMany();
 });

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 export interface ReceivedEmail {
   to: string[];
@@ -81,4 +82,16 @@ export class TestSmtpServer {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
+}
+
+/** A loopback SMTP server for one test file, started once and emptied before each test. */
+export function useSmtpServer(): TestSmtpServer {
+  const smtp = new TestSmtpServer();
+  beforeAll(() => smtp.start());
+  afterAll(() => smtp.stop());
+  beforeEach(() => {
+    smtp.received.length = 0;
+    smtp.mode = 'accept';
+  });
+  return smtp;
 }
