@@ -56,8 +56,6 @@ export function createHttpApp({ build, publicUrl, production, publicDir = 'publi
     res.setHeader('X-Frame-Options', 'DENY');
     res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
     if (hsts) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-    // Static handlers below replace this with their own long-lived caching.
-    res.setHeader('Cache-Control', 'no-store');
     const allowed = [publicOrigin, `${req.protocol}://${req.headers.host ?? ''}`];
     if (isForeignOrigin(req.method, req.headers.origin, allowed)) {
       res.status(403).type('text/plain').send('Forbidden: cross-site request');
@@ -67,6 +65,11 @@ export function createHttpApp({ build, publicUrl, production, publicDir = 'publi
   });
   app.use('/build', express.static(`${publicDir}/build`, { immutable: true, maxAge: '1y' }));
   app.use(express.static(publicDir, { maxAge: '1h' }));
+  // Everything Remix answers (pages, data, resource routes, errors) may carry personal data.
+  app.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.all(
     '*',
     createRequestHandler({ build, mode: build.mode, getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }) }),
