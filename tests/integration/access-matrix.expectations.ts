@@ -3,33 +3,15 @@
  * writing (POST action with the minimal body below). tests/integration/access-matrix.test.ts
  * reads app/routes/ and fails for any route module, loader or action missing here.
  *
- * Cells are in the order of VISITORS. 'ok' is a 2xx answer, 'redirect' a redirect elsewhere
+ * Cells are in the order of VISITORS: anonymous, coordinator, the pair's volunteer, another
+ * volunteer, the referring probation officer, another probation officer. 'ok' is a 2xx answer, 'redirect' a redirect elsewhere
  * than the sign-in page (a write that succeeded, or a page that sends its visitor home).
  */
-export const VISITORS = [
-  'anonymous',
-  'coordinator',
-  'pairVolunteer',
-  'otherVolunteer',
-  'referringOfficer',
-  'otherOfficer',
-] as const;
-export type Visitor = (typeof VISITORS)[number];
+import type { WorldKey } from '../support/access-world';
 
 export type Outcome = 'ok' | 'redirect' | 'redirect-login' | 400 | 403 | 404;
+/** One outcome per visitor, in the order of VISITORS (tests/support/access-world.ts). */
 export type Cells = readonly [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome];
-
-/** Records of the test world that route params point at. */
-export type WorldKey =
-  | 'participant'
-  | 'waitingParticipant'
-  | 'referral'
-  | 'pair'
-  | 'meeting'
-  | 'course'
-  | 'pairVolunteerProfile'
-  | 'badToken'
-  | 'badCalendarToken';
 
 export interface RouteExpectation {
   params?: Record<string, WorldKey>;

@@ -2,18 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '~/lib/db.server';
-import { addDays, osloInstant, todayInOslo } from '~/lib/time';
-import {
-  createCourse,
-  createMeeting,
-  createPair,
-  createParticipant,
-  createPlan,
-  createUser,
-  createVolunteer,
-} from '../fixtures/factories';
+import { createAccessWorld, routeTarget, VISITORS, type AccessWorld, type Visitor } from '../support/access-world';
 import { call, getRequest, postRequest, sessionCookieFor } from '../support/requests';
-import { EXPECTATIONS, VISITORS, type Outcome, type Visitor, type WorldKey } from './access-matrix.expectations';
+import { EXPECTATIONS, type Outcome } from './access-matrix.expectations';
 
 const ROUTES_DIR = path.resolve(import.meta.dirname, '../../app/routes');
 const EXPECTATIONS_FILE = 'tests/integration/access-matrix.expectations.ts';
@@ -22,15 +13,6 @@ const routeFiles = fs
   .readdirSync(ROUTES_DIR)
   .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file))
   .map((file) => ({ file, id: file.replace(/\.tsx?$/, '') }));
-
-/** Remix flat-route file name → URL path template (`meetings.$id_.calendar[.ics]` → `/meetings/$id/calendar.ics`). */
-export function urlTemplate(routeId: string): string {
-  const segments = routeId.match(/(?:\[[^\]]*\]|[^.])+/g) ?? [];
-  const parts = segments
-    .filter((segment) => segment !== '_index' && !/^_[^.]/.test(segment))
-    .map((segment) => segment.replace(/_$/, '').replace(/\[([^\]]*)\]/g, '$1'));
-  return `/${parts.join('/')}`;
-}
 
 function outcomeOf(response: Response): Outcome | number {
   if (response.status >= 200 && response.status < 300) return 'ok';
@@ -46,54 +28,14 @@ interface RouteModule {
   action?: Handler;
 }
 
-let world: Record<WorldKey, string>;
-let users: Record<Exclude<Visitor, 'anonymous'>, string>;
-
+let world: AccessWorld;
 beforeAll(async () => {
-  const coordinator = await createUser(db, { role: 'COORDINATOR' });
-  const referringOfficer = await createUser(db, { role: 'PROBATION_OFFICER' });
-  const otherOfficer = await createUser(db, { role: 'PROBATION_OFFICER' });
-  const pairVolunteer = await createUser(db, { role: 'VOLUNTEER' });
-  const otherVolunteer = await createUser(db, { role: 'VOLUNTEER' });
-  users = {
-    coordinator: coordinator.id,
-    pairVolunteer: pairVolunteer.id,
-    otherVolunteer: otherVolunteer.id,
-    referringOfficer: referringOfficer.id,
-    otherOfficer: otherOfficer.id,
-  };
-
-  const participant = await createParticipant(db, { referrerId: referringOfficer.id, status: 'MATCHED' });
-  const profile = await createVolunteer(db, { userId: pairVolunteer.id, status: 'READY' });
-  const pair = await createPair(db, { participantId: participant.id, volunteerId: profile.id, startDate: addDays(todayInOslo(), -20) });
-  const meeting = await createMeeting(db, { pairId: pair.id, startsAt: osloInstant(addDays(todayInOslo(), 3), '18:00') });
-  await createPlan(db, { participantId: participant.id, createdById: referringOfficer.id });
-
-  // The other volunteer has a pair of their own with someone else's participant.
-  const otherParticipant = await createParticipant(db, { referrerId: otherOfficer.id, status: 'MATCHED' });
-  const otherProfile = await createVolunteer(db, { userId: otherVolunteer.id, status: 'READY' });
-  await createPair(db, { participantId: otherParticipant.id, volunteerId: otherProfile.id });
-
-  const waiting = await createParticipant(db, { referrerId: referringOfficer.id, status: 'ACCEPTED' });
-  const course = await createCourse(db);
-  const referral = await db.referral.findFirstOrThrow({ where: { participantId: participant.id } });
-
-  world = {
-    participant: participant.id,
-    waitingParticipant: waiting.id,
-    referral: referral.id,
-    pair: pair.id,
-    meeting: meeting.id,
-    course: course.id,
-    pairVolunteerProfile: profile.id,
-    badToken: 'not-a-real-invitation-token',
-    badCalendarToken: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics',
-  };
+  world = await createAccessWorld(db);
 });
 
 async function cookieOf(visitor: Visitor): Promise<string | undefined> {
   // A fresh session per cell, so a write that signs out cannot spoil the next cell.
-  return visitor === 'anonymous' ? undefined : sessionCookieFor(users[visitor]);
+  return visitor === 'anonymous' ? undefined : sessionCookieFor(world.users[visitor]);
 }
 
 describe('access matrix', () => {
@@ -128,8 +70,7 @@ describe('access matrix', () => {
         const handler = ((await import(path.join(ROUTES_DIR, file))) as RouteModule)[kind];
         const expected = expectation?.[kind];
         if (!handler || !expected) continue;
-        const params = Object.fromEntries(Object.entries(expectation.params ?? {}).map(([name, key]) => [name, world[key]]));
-        const url = urlTemplate(id).replace(/\$(\w+)/g, (_, name: string) => encodeURIComponent(params[name]));
+        const { url, params } = routeTarget(id, world, expectation.params);
         for (const [index, visitor] of VISITORS.entries()) {
           const cookie = await cookieOf(visitor);
           const request = kind === 'loader' ? getRequest(url, cookie) : postRequest(url, expectation.body ?? {}, cookie);
