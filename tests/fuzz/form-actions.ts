@@ -11,6 +11,7 @@ import type { Db } from '~/lib/db.server';
 import { addDays, todayInOslo } from '~/lib/time';
 import { createAccessWorld, routeTarget, type AccessWorld, type SignedInVisitor, type WorldKey } from '../support/access-world';
 import { call, postRequest, sessionCookieFor } from '../support/requests';
+import { XSS_CORPUS } from './xss-corpus';
 
 export const ROUTES_DIR = path.resolve(import.meta.dirname, '../../app/routes');
 
@@ -100,20 +101,6 @@ export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
     fields: ['heldOn', 'outcome', 'note', 'name', 'relation', 'phone', 'contactedOn', 'referenceId', 'issueDate', 'shownDate', 'capacity', 'reason', 'language'],
   },
 };
-
-/** Script and markup that must never run when rendered; also used by the browser XSS test. */
-export const XSS_CORPUS = [
-  '<script>alert(1)</script>',
-  '"><img src=x onerror=alert(1)>',
-  "'><svg onload=alert(1)>",
-  '<svg><script>alert(1)</script></svg>',
-  'javascript:alert(1)',
-  '<a href="javascript:alert(1)">klikk</a>',
-  '<iframe src="javascript:alert(1)"></iframe>',
-  '</textarea><script>alert(1)</script>',
-  '{{constructor.constructor("alert(1)")()}}',
-  '<details open ontoggle=alert(1)>',
-] as const;
 
 /** Values a form might plausibly get: the world's ids, enum values, dates, numbers. */
 function plausibleValues(world: AccessWorld): string[] {
