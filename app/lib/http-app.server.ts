@@ -29,7 +29,7 @@ export function contentSecurityPolicy(nonce: string): string {
 
 /** Whether a state-changing request comes from another site (CSRF): its Origin is neither ours nor the host's. */
 export function isForeignOrigin(method: string, origin: string | undefined, allowed: readonly string[]): boolean {
-  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS' || origin === undefined) return false;
+  if (method === 'GET' || method === 'HEAD' || origin === undefined) return false;
   return !allowed.includes(origin);
 }
 
