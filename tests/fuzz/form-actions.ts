@@ -4,16 +4,12 @@
  * (tests/fuzz/run.ts, 10,000). Properties: no answer of 500 or more and no thrown error other
  * than a Response; an input answered with 4xx writes no row in any table.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import type { Db } from '~/lib/db.server';
 import { addDays, todayInOslo } from '~/lib/time';
-import { createAccessWorld, routeTarget, type AccessWorld, type SignedInVisitor, type WorldKey } from '../support/access-world';
+import { createAccessWorld, routeModules, routeTarget, type AccessWorld, type SignedInVisitor, type WorldKey } from '../support/access-world';
 import { call, postRequest, sessionCookieFor } from '../support/requests';
 import { XSS_CORPUS } from './xss-corpus';
-
-export const ROUTES_DIR = path.resolve(import.meta.dirname, '../../app/routes');
 
 export interface FuzzTarget {
   /** Who submits the form: the visitor the route is for. */
@@ -177,9 +173,9 @@ export async function fuzzProperties(db: Db): Promise<FuzzRun[]> {
   const world = await createAccessWorld(db);
   const runs: FuzzRun[] = [];
   for (const [routeId, target] of Object.entries(FUZZ_TARGETS)) {
-    const file = fs.readdirSync(ROUTES_DIR).find((name) => name.replace(/\.tsx?$/, '') === routeId);
-    if (!file) throw new Error(`fuzz target ${routeId} is not a route in app/routes/`);
-    const { action } = (await import(path.join(ROUTES_DIR, file))) as { action?: Handler };
+    const route = routeModules().find((candidate) => candidate.id === routeId);
+    if (!route) throw new Error(`fuzz target ${routeId} is not a route in app/routes/`);
+    const { action } = (await import(route.file)) as { action?: Handler };
     if (!action) throw new Error(`route ${routeId} has no action to fuzz`);
     const { url, params } = routeTarget(routeId, world, target.params);
     const cookie = target.as === 'anonymous' ? undefined : await sessionCookieFor(world.users[target.as]);

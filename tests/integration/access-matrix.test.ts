@@ -1,18 +1,12 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '~/lib/db.server';
-import { createAccessWorld, routeTarget, VISITORS, type AccessWorld, type Visitor } from '../support/access-world';
+import { createAccessWorld, routeModules, routeTarget, VISITORS, type AccessWorld, type Visitor } from '../support/access-world';
 import { call, getRequest, postRequest, sessionCookieFor } from '../support/requests';
 import { EXPECTATIONS, type Outcome } from './access-matrix.expectations';
 
-const ROUTES_DIR = path.resolve(import.meta.dirname, '../../app/routes');
 const EXPECTATIONS_FILE = 'tests/integration/access-matrix.expectations.ts';
 
-const routeFiles = fs
-  .readdirSync(ROUTES_DIR)
-  .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file))
-  .map((file) => ({ file, id: file.replace(/\.tsx?$/, '') }));
+const routeFiles = routeModules();
 
 function outcomeOf(response: Response): Outcome | number {
   if (response.status >= 200 && response.status < 300) return 'ok';
@@ -44,10 +38,10 @@ describe('access matrix', () => {
     for (const { file, id } of routeFiles) {
       const expectation = EXPECTATIONS[id];
       if (!expectation) {
-        problems.push(`add an expectation for route ${id} (app/routes/${file}) to ${EXPECTATIONS_FILE}`);
+        problems.push(`add an expectation for route ${id} (${file}) to ${EXPECTATIONS_FILE}`);
         continue;
       }
-      const module = (await import(path.join(ROUTES_DIR, file))) as RouteModule;
+      const module = (await import(file)) as RouteModule;
       for (const kind of ['loader', 'action'] as const) {
         if (module[kind] && !expectation[kind]) problems.push(`add an expectation for the ${kind} of route ${id} to ${EXPECTATIONS_FILE}`);
         if (!module[kind] && expectation[kind]) problems.push(`route ${id} has no ${kind}; remove its row from ${EXPECTATIONS_FILE}`);
@@ -67,7 +61,7 @@ describe('access matrix', () => {
     for (const kind of ['loader', 'action'] as const) {
       for (const { file, id } of routeFiles) {
         const expectation = EXPECTATIONS[id];
-        const handler = ((await import(path.join(ROUTES_DIR, file))) as RouteModule)[kind];
+        const handler = ((await import(file)) as RouteModule)[kind];
         const expected = expectation?.[kind];
         if (!handler || !expected) continue;
         const { url, params } = routeTarget(id, world, expectation.params);

@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '~/lib/db.server';
-import { FUZZ_TARGETS, fuzzProperties, NOT_FUZZED, ROUTES_DIR, type FuzzRun } from '../fuzz/form-actions';
+import { FUZZ_TARGETS, fuzzProperties, NOT_FUZZED, type FuzzRun } from '../fuzz/form-actions';
+import { routeModules } from '../support/access-world';
 
 const RUNS = 1_000;
 
@@ -14,9 +14,9 @@ beforeAll(async () => {
 describe('fuzzing every form action', () => {
   it('covers every route with an action', async () => {
     const withAction: string[] = [];
-    for (const file of fs.readdirSync(ROUTES_DIR)) {
-      const module = (await import(`${ROUTES_DIR}/${file}`)) as { action?: unknown };
-      if (module.action) withAction.push(file.replace(/\.tsx?$/, ''));
+    for (const { id, file } of routeModules()) {
+      const module = (await import(file)) as { action?: unknown };
+      if (module.action) withAction.push(id);
     }
     const missing = withAction.filter((id) => !(id in FUZZ_TARGETS) && !(id in NOT_FUZZED));
     expect(missing.map((id) => `add a fuzz target for route ${id} to tests/fuzz/form-actions.ts`)).toEqual([]);

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Db } from '~/lib/db.server';
 import { addDays, osloInstant, todayInOslo } from '~/lib/time';
 import {
@@ -100,4 +102,18 @@ export function routeTarget(routeId: string, world: AccessWorld, params: Record<
   const filled = Object.fromEntries(Object.entries(params).map(([name, key]) => [name, world.records[key]]));
   const url = urlTemplate(routeId).replace(/\$(\w+)/g, (_, name: string) => encodeURIComponent(filled[name]));
   return { url, params: filled };
+}
+
+export const ROUTES_DIR = path.resolve(import.meta.dirname, '../../app/routes');
+
+/** Every route module in app/routes/: flat files, and folders holding a route.ts(x). */
+export function routeModules(): { id: string; file: string }[] {
+  return fs.readdirSync(ROUTES_DIR, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isDirectory()) {
+      const inner = ['route.tsx', 'route.ts'].find((name) => fs.existsSync(path.join(ROUTES_DIR, entry.name, name)));
+      return inner ? [{ id: entry.name, file: path.join(ROUTES_DIR, entry.name, inner) }] : [];
+    }
+    if (!/\.tsx?$/.test(entry.name) || /\.test\.tsx?$/.test(entry.name)) return [];
+    return [{ id: entry.name.replace(/\.tsx?$/, ''), file: path.join(ROUTES_DIR, entry.name) }];
+  });
 }
