@@ -15,6 +15,7 @@ import {
 } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { useNonce } from '~/components/nonce';
 import { useT } from '~/components/use-translation';
 import type { Role } from '~/domain/users/roles';
 import { getUser } from '~/lib/auth.server';
@@ -133,6 +134,7 @@ function Shell({ children }: { children: ReactNode }) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root');
+  const nonce = useNonce();
   return (
     <html lang={data?.language === 'en' ? 'en' : 'nb'}>
       <head>
@@ -143,8 +145,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <Shell>{children}</Shell>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -8,14 +8,13 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import * as build from '@remix-run/dev/server-build';
-import { createRequestHandler } from '@remix-run/express';
-import compression from 'compression';
-import express from 'express';
+import type express from 'express';
 import { startScheduler, type Scheduler } from '../jobs/scheduler';
 import { seedDemoDataIfEmpty } from '../prisma/demo-seed';
 import { db } from './lib/db.server';
 import { transportFromEnv } from './lib/email-transport.server';
 import { env } from './lib/env.server';
+import { createHttpApp } from './lib/http-app.server';
 
 const config = env();
 const jobsOnly = process.argv.includes('--jobs-only');
@@ -38,18 +37,7 @@ if (jobsOnly || config.JOBS === 'inline') {
 
 let server: ReturnType<express.Express['listen']> | null = null;
 if (!jobsOnly) {
-  const app = express();
-  app.disable('x-powered-by');
-  app.use(compression());
-  // The client address is taken from the socket here and nowhere else, so a visitor cannot
-  // choose it with a header (rate limits and the audit log rely on it).
-  app.use((req, _res, next) => {
-    req.headers['x-brobygger-client-ip'] = req.socket.remoteAddress ?? 'unknown';
-    next();
-  });
-  app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }));
-  app.use(express.static('public', { maxAge: '1h' }));
-  app.all('*', createRequestHandler({ build, mode: build.mode }));
+  const app = createHttpApp({ build, publicUrl: config.PUBLIC_URL, production: config.NODE_ENV === 'production' });
   server = app.listen(config.PORT, () => {
     console.log(`Brobygger listening on http://localhost:${config.PORT}${config.DEMO_MODE ? ' (demo mode)' : ''}`);
   });

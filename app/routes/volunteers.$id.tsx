@@ -31,7 +31,7 @@ import { redirectWithFlash } from '~/lib/flash.server';
 import { errorMessage } from '~/lib/form-errors';
 import { LANGUAGES } from '~/lib/i18n';
 import { notFound } from '~/lib/permissions.server';
-import { ageOn, formatDate, todayInOslo } from '~/lib/time';
+import { ageOn, formatDate, isIsoDate, todayInOslo } from '~/lib/time';
 import { isoDateField, optionalText, requiredText } from '~/lib/validation';
 
 const optionalDate = z
@@ -66,6 +66,8 @@ function certificateSchema(today: string) {
   return z
     .object({ intent: z.literal('certificate'), issueDate: isoDateField, shownDate: isoDateField })
     .superRefine((value, ctx) => {
+      // Field checks do not stop this object check; an invalid date already has its message.
+      if (!isIsoDate(value.issueDate) || !isIsoDate(value.shownDate)) return;
       const problem = certificateProblem({ ...value, today });
       if (problem === 'tooOld') {
         ctx.addIssue({
