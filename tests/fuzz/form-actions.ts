@@ -29,7 +29,13 @@ export const NOT_FUZZED: Record<string, string> = {
 const PLAN_AREA = (i: number) => ['areaKey', 'title', 'future', 'goods', 'strengths', 'opportunities', 'barriers', 'coping'].map((f) => `areas[${i}].${f}`);
 
 export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
-  account: { as: 'pairVolunteer', intents: ['preferences'], fields: ['language', 'notificationMode'] },
+  account: {
+    as: 'pairVolunteer',
+    intents: ['preferences', 'password'],
+    fields: ['language', 'notificationMode', 'currentPassword', 'password', 'confirm'],
+  },
+  'account_.two-factor': { as: 'coordinator', intents: ['enable', 'disable'], fields: ['code'], mayWrite: ['RateLimitEvent'] },
+  'login_.two-factor': { as: 'coordinator', fields: ['code'] },
   apply: {
     as: 'anonymous',
     fields: ['firstName', 'lastName', 'email', 'phone', 'dateOfBirth', 'gender', 'municipality', 'interests', 'languages', 'availability', 'experience', 'motivation', 'consent', 'website'],

@@ -34,10 +34,15 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   'invite.$token': { params: { token: 'badToken' }, loader: [404, 404, 404, 404, 404, 404], action: [400, 400, 400, 400, 400, 400] },
   'calendar.$token': { params: { token: 'badCalendarToken' }, loader: [404, 404, 404, 404, 404, 404] },
   'account': { loader: [L, 'ok', 'ok', 'ok', 'ok', 'ok'], action: [L, 400, 400, 400, 400, 400] },
+  // The second sign-in step: everyone here has passed it (or never needed it), so it sends them home.
+  'login_.two-factor': { loader: [L, 'redirect', 'redirect', 'redirect', 'redirect', 'redirect'], action: [L, 'redirect', 'redirect', 'redirect', 'redirect', 'redirect'] },
+  'account_.two-factor': { loader: [L, 'ok', 403, 403, 403, 403], action: [L, 400, 403, 403, 403, 403] },
 
   // Coordinator only.
   'dashboard': { loader: [L, 'ok', 403, 403, 403, 403], action: [L, 400, 403, 403, 403, 403] },
   'mailbox': { loader: [L, 'ok', 403, 403, 403, 403] },
+  'audit': { loader: [L, 'ok', 403, 403, 403, 403] },
+  'participants_.$id_.export[.]json': { params: { id: 'participant' }, loader: [L, 'ok', 403, 403, 403, 403] },
   'volunteers._index': { loader: [L, 'ok', 403, 403, 403, 403] },
   'volunteers.$id': { params: { id: 'pairVolunteerProfile' }, loader: [L, 'ok', 403, 403, 403, 403], action: [L, 400, 403, 403, 403, 403] },
   'training._index': { loader: [L, 'ok', 403, 403, 403, 403], action: [L, 400, 403, 403, 403, 403] },
