@@ -16,6 +16,7 @@ import { seedDemoDataIfEmpty } from '../prisma/demo-seed';
 import { db } from './lib/db.server';
 import { transportFromEnv } from './lib/email-transport.server';
 import { env } from './lib/env.server';
+import { queryCountMiddleware } from './lib/query-count.server';
 
 const config = env();
 const jobsOnly = process.argv.includes('--jobs-only');
@@ -41,6 +42,7 @@ if (!jobsOnly) {
   const app = express();
   app.disable('x-powered-by');
   app.use(compression());
+  if (queryCountMiddleware) app.use(queryCountMiddleware);
   // The client address is taken from the socket here and nowhere else, so a visitor cannot
   // choose it with a header (rate limits and the audit log rely on it).
   app.use((req, _res, next) => {
