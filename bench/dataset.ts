@@ -82,7 +82,12 @@ export function generateDataset(file: string, passwordHash: string, now = new Da
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
   const some = <T>(list: readonly T[], count: number): T[] => [...new Set(Array.from({ length: count }, () => pick(list)))];
   const today = todayInOslo(now);
-  const at = (date: string, time = '12:00') => osloInstant(date, time);
+  const instants = new Map<string, Date>(); // osloInstant is slow; meetings reuse a few thousand
+  const at = (date: string, time = '12:00') => {
+    const key = `${date}T${time}`;
+    if (!instants.has(key)) instants.set(key, osloInstant(date, time));
+    return instants.get(key)!;
+  };
 
   let result!: Dataset;
   sqlite.transaction(() => {
