@@ -46,7 +46,7 @@ export function todayInOslo(now: Date = new Date()): IsoDate {
 
 /** The Oslo calendar month ("2026-03") an instant falls in. */
 export function monthOf(instant: Date): MonthKey {
-  return inOslo(instant).toFormat('yyyy-MM');
+  return osloDate(instant).slice(0, 7);
 }
 
 /** January–June is H1, July–December is H2, in Oslo time. */
