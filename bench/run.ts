@@ -4,7 +4,7 @@
  * (10 connections, one page after the other, /healthz as the baseline), then 50 concurrent
  * meeting logs. Prints a table and writes bench/results.json. See docs/performance.md.
  *
- *   BENCH_SECONDS=10 BENCH_WRITE_SECONDS=60 BENCH_SKIP_BUILD=1 npm run bench
+ *   BENCH_SECONDS=10 BENCH_WRITE_SECONDS=60 BENCH_SKIP_BUILD=1 BENCH_NODE_ARGS=… npm run bench
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -189,7 +189,9 @@ async function main() {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const { SMTP_URL: _smtp, ...inherited } = process.env; // emails stay in the outbox
-    app = spawn('node', ['build/index.js'], {
+    // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server.
+    const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    app = spawn('node', [...nodeArgs, 'build/index.js'], {
       cwd: root,
       stdio: ['ignore', 'inherit', 'inherit'],
       env: {

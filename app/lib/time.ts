@@ -194,16 +194,21 @@ export function formatMonth(month: MonthKey, language: Language): string {
 }
 
 /** The first and last calendar date of an Oslo month and how many days it has. */
+function monthParts(month: MonthKey): { year: number; month: number } {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  const parts = match ? { year: Number(match[1]), month: Number(match[2]) } : null;
+  if (!parts || parts.month < 1 || parts.month > 12) throw new RangeError(`Not a month: ${month}`);
+  return parts;
+}
+
 export function monthBounds(month: MonthKey): { first: IsoDate; last: IsoDate; days: number } {
-  const start = DateTime.fromFormat(month, 'yyyy-MM', { zone: OSLO });
-  if (!start.isValid) throw new RangeError(`Not a month: ${month}`);
-  return { first: start.toISODate()!, last: start.endOf('month').toISODate()!, days: start.daysInMonth! };
+  const { year, month: number } = monthParts(month);
+  const days = daysInMonth(year, number);
+  return { first: isoDate(year, number, 1), last: isoDate(year, number, days), days };
 }
 
 export function shiftMonth(month: MonthKey, months: number): MonthKey {
-  const start = DateTime.fromFormat(month, 'yyyy-MM', { zone: OSLO });
-  if (!start.isValid) throw new RangeError(`Not a month: ${month}`);
-  return start.plus({ months }).toFormat('yyyy-MM');
+  return addMonths(`${month}-01`, months).slice(0, 7);
 }
 
 /** ISO weekday of a calendar date: 1 = Monday … 7 = Sunday. */
