@@ -81,7 +81,11 @@ export function AcknowledgeConcern({ pairId, concernId, redirectTo }: { pairId: 
   );
 }
 
+type ActionGroup = 'quiet' | 'behind' | 'unlogged' | 'releases' | 'concerns' | 'supportDue';
+
 interface NeedsActionData {
+  /** Each list holds the first few; the totals count them all. */
+  totals: Record<ActionGroup, number>;
   quiet: PairRow[];
   behind: PairRow[];
   unlogged: { id: string; startsAt: string; pairId: string; participantFirstName: string }[];
@@ -90,7 +94,8 @@ interface NeedsActionData {
   supportDue: { pairId: string; participantFirstName: string; dueDate: string | null; fitCheck: boolean }[];
 }
 
-function Group({ titleKey, id, children, count }: { titleKey: MessageKey; id: string; children: React.ReactNode; count: number }) {
+function Group(props: { titleKey: MessageKey; id: string; children: React.ReactNode; count: number; listed: number }) {
+  const { titleKey, id, children, count, listed } = props;
   const t = useT();
   if (count === 0) return null;
   return (
@@ -99,6 +104,7 @@ function Group({ titleKey, id, children, count }: { titleKey: MessageKey; id: st
         {t(titleKey)} <span className="badge">{count}</span>
       </h3>
       <ul>{children}</ul>
+      {count > listed ? <p>{t('meetings.dash.more', { count: count - listed })}</p> : null}
     </section>
   );
 }
@@ -107,13 +113,12 @@ function Group({ titleKey, id, children, count }: { titleKey: MessageKey; id: st
 export function NeedsActionToday({ data }: { data: NeedsActionData }) {
   const t = useT();
   const language = useLanguage();
-  const total =
-    data.quiet.length + data.behind.length + data.unlogged.length + data.releases.length + data.concerns.length + data.supportDue.length;
+  const total = Object.values(data.totals).reduce((sum, count) => sum + count, 0);
   return (
     <section aria-labelledby="needs-action-title">
       <h2 id="needs-action-title">{t('meetings.dash.needsAction')}</h2>
       {total === 0 ? <p>{t('meetings.dash.nothing')}</p> : null}
-      <Group titleKey="meetings.dash.concerns" id="action-concerns" count={data.concerns.length}>
+      <Group titleKey="meetings.dash.concerns" id="action-concerns" count={data.totals.concerns} listed={data.concerns.length}>
         {data.concerns.map((concern) => (
           <li key={concern.id} className="concern">
             <Link to={`/pairs/${concern.pairId}`}>
@@ -124,7 +129,7 @@ export function NeedsActionToday({ data }: { data: NeedsActionData }) {
           </li>
         ))}
       </Group>
-      <Group titleKey="meetings.dash.quiet" id="action-quiet" count={data.quiet.length}>
+      <Group titleKey="meetings.dash.quiet" id="action-quiet" count={data.totals.quiet} listed={data.quiet.length}>
         {data.quiet.map((pair) => (
           <li key={pair.id}>
             <Link to={`/pairs/${pair.id}`}>{pair.participantFirstName}</Link> –{' '}
@@ -132,7 +137,7 @@ export function NeedsActionToday({ data }: { data: NeedsActionData }) {
           </li>
         ))}
       </Group>
-      <Group titleKey="meetings.dash.unlogged" id="action-unlogged" count={data.unlogged.length}>
+      <Group titleKey="meetings.dash.unlogged" id="action-unlogged" count={data.totals.unlogged} listed={data.unlogged.length}>
         {data.unlogged.map((meeting) => (
           <li key={meeting.id}>
             <Link to={`/meetings/${meeting.id}`}>
@@ -141,7 +146,7 @@ export function NeedsActionToday({ data }: { data: NeedsActionData }) {
           </li>
         ))}
       </Group>
-      <Group titleKey="meetings.dash.behind" id="action-behind" count={data.behind.length}>
+      <Group titleKey="meetings.dash.behind" id="action-behind" count={data.totals.behind} listed={data.behind.length}>
         {data.behind.map((pair) => (
           <li key={pair.id}>
             <Link to={`/pairs/${pair.id}`}>{pair.participantFirstName}</Link> –{' '}
@@ -149,7 +154,7 @@ export function NeedsActionToday({ data }: { data: NeedsActionData }) {
           </li>
         ))}
       </Group>
-      <Group titleKey="meetings.dash.releases" id="action-releases" count={data.releases.length}>
+      <Group titleKey="meetings.dash.releases" id="action-releases" count={data.totals.releases} listed={data.releases.length}>
         {data.releases.map((release) => (
           <li key={release.participantId}>
             {release.pairId ? <Link to={`/pairs/${release.pairId}`}>{release.firstName}</Link> : release.firstName}
@@ -158,7 +163,7 @@ export function NeedsActionToday({ data }: { data: NeedsActionData }) {
           </li>
         ))}
       </Group>
-      <Group titleKey="meetings.dash.support" id="action-support" count={data.supportDue.length}>
+      <Group titleKey="meetings.dash.support" id="action-support" count={data.totals.supportDue} listed={data.supportDue.length}>
         {data.supportDue.map((item) => (
           <li key={item.pairId}>
             <Link to={`/pairs/${item.pairId}`}>

@@ -3,6 +3,7 @@ import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '~/generated/prisma/client';
 import { ensureDatabaseDirectory } from './database-url';
 import { env } from './env.server';
+import { countAdapterQueries } from './query-count.server';
 
 export type Db = PrismaClient;
 /** A client or an interactive transaction: what domain writes take, so callers can compose them. */
@@ -21,7 +22,7 @@ function sqliteAdapter(url: string): SqlDriverAdapterFactory {
     async connect() {
       const adapter = await factory.connect();
       await adapter.executeScript(PRAGMAS);
-      return adapter;
+      return countAdapterQueries(adapter);
     },
   };
 }

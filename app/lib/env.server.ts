@@ -20,6 +20,7 @@ const schema = z
     SMTP_URL: z.url().optional(),
     MAIL_FROM: z.string().min(3).default('Brobygger <ikke-svar@brobygger.example>'),
     JOBS: z.enum(['inline', 'off']).default('inline'),
+    BENCH_QUERY_COUNT: booleanFlag.default(false),
   })
   .superRefine((env, ctx) => {
     if (env.DEMO_MODE) return;

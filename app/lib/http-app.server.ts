@@ -3,6 +3,7 @@ import type { ServerBuild } from '@remix-run/node';
 import { createRequestHandler } from '@remix-run/express';
 import compression from 'compression';
 import express from 'express';
+import { queryCountMiddleware } from './query-count.server';
 
 export interface HttpAppOptions {
   build: ServerBuild;
@@ -44,6 +45,7 @@ export function createHttpApp({ build, publicUrl, production, publicDir = 'publi
   const app = express();
   app.disable('x-powered-by');
   app.use(compression());
+  if (queryCountMiddleware) app.use(queryCountMiddleware);
   app.use((req, res, next) => {
     // The client address is taken from the socket here and nowhere else, so a visitor cannot
     // choose it with a header (rate limits and the audit log rely on it).

@@ -13,6 +13,11 @@ export type HalfYearKey = string; // YYYY-H1 | YYYY-H2
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+// Pages compute thousands of dates per request; Intl and plain calendar arithmetic are far
+// cheaper than a Luxon DateTime for the rules that need no zone arithmetic.
+const OSLO_DATE = new Intl.DateTimeFormat('en-GB', { timeZone: OSLO, year: 'numeric', month: '2-digit', day: '2-digit' });
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 function inOslo(instant: Date): DateTime {
   return DateTime.fromJSDate(instant, { zone: OSLO });
 }
@@ -30,7 +35,9 @@ export function isIsoDate(value: string): boolean {
 
 /** The Oslo calendar date of an instant. */
 export function osloDate(instant: Date): IsoDate {
-  return inOslo(instant).toISODate()!;
+  const parts = OSLO_DATE.formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 export function todayInOslo(now: Date = new Date()): IsoDate {
@@ -39,7 +46,7 @@ export function todayInOslo(now: Date = new Date()): IsoDate {
 
 /** The Oslo calendar month ("2026-03") an instant falls in. */
 export function monthOf(instant: Date): MonthKey {
-  return inOslo(instant).toFormat('yyyy-MM');
+  return osloDate(instant).slice(0, 7);
 }
 
 /** January–June is H1, July–December is H2, in Oslo time. */
@@ -113,17 +120,32 @@ export function ageOn(dateOfBirth: IsoDate, onDate: IsoDate): number {
   return on.year - born.year - (hadBirthday ? 0 : 1);
 }
 
-export function addDays(date: IsoDate, days: number): IsoDate {
-  return parseIsoDate(date).plus({ days }).toISODate()!;
+function utcDays(date: IsoDate): number {
+  const { year, month, day } = calendarParts(date);
+  return Date.UTC(year, month - 1, day) / DAY_MS;
 }
 
+function isoDate(year: number, month: number, day: number): IsoDate {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const shifted = new Date((utcDays(date) + days) * DAY_MS);
+  return isoDate(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate());
+}
+
+/** The same day `months` later, or the month's last day when it is shorter (31 January + 1 → 28/29 February). */
 export function addMonths(date: IsoDate, months: number): IsoDate {
-  return parseIsoDate(date).plus({ months }).toISODate()!;
+  const { year, month, day } = calendarParts(date);
+  const index = year * 12 + month - 1 + months;
+  const toYear = Math.floor(index / 12);
+  const toMonth = index - toYear * 12 + 1;
+  return isoDate(toYear, toMonth, Math.min(day, daysInMonth(toYear, toMonth)));
 }
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round(parseIsoDate(to).diff(parseIsoDate(from), 'days').days);
+  return utcDays(to) - utcDays(from);
 }
 
 /** The instant of an Oslo wall-clock time, e.g. a meeting planned for 18:00 on a date. */
@@ -165,16 +187,21 @@ export function formatMonth(month: MonthKey, language: Language): string {
 }
 
 /** The first and last calendar date of an Oslo month and how many days it has. */
+function monthParts(month: MonthKey): { year: number; month: number } {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  const parts = match ? { year: Number(match[1]), month: Number(match[2]) } : null;
+  if (!parts || parts.month < 1 || parts.month > 12) throw new RangeError(`Not a month: ${month}`);
+  return parts;
+}
+
 export function monthBounds(month: MonthKey): { first: IsoDate; last: IsoDate; days: number } {
-  const start = DateTime.fromFormat(month, 'yyyy-MM', { zone: OSLO });
-  if (!start.isValid) throw new RangeError(`Not a month: ${month}`);
-  return { first: start.toISODate()!, last: start.endOf('month').toISODate()!, days: start.daysInMonth! };
+  const { year, month: number } = monthParts(month);
+  const days = daysInMonth(year, number);
+  return { first: isoDate(year, number, 1), last: isoDate(year, number, days), days };
 }
 
 export function shiftMonth(month: MonthKey, months: number): MonthKey {
-  const start = DateTime.fromFormat(month, 'yyyy-MM', { zone: OSLO });
-  if (!start.isValid) throw new RangeError(`Not a month: ${month}`);
-  return start.plus({ months }).toFormat('yyyy-MM');
+  return addMonths(`${month}-01`, months).slice(0, 7);
 }
 
 /** ISO weekday of a calendar date: 1 = Monday … 7 = Sunday. */

@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { NeedsActionToday, PairsAtGlance } from '~/components/pairs-monitoring';
 import { useLanguage, useT } from '~/components/use-translation';
 import { RecruitmentPanel } from '~/components/recruitment-panel';
-import { needsActionToday, pairMonths } from '~/domain/meetings/monitoring.server';
+import { mostUrgentPairs, needsActionToday, pairMonths } from '~/domain/meetings/monitoring.server';
 import { programmeOverview } from '~/domain/monitoring/overview.server';
 import { recruitmentStatus } from '~/domain/recruitment/recruitment.server';
 import { failedEmails, retryFailedEmail } from '~/domain/notifications/mailbox.server';
@@ -16,17 +16,20 @@ import { formatDateTime } from '~/lib/time';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 
+// The pairs at a glance on the dashboard: those that most need attention; /pairs lists all.
+const DASHBOARD_PAIRS = 25;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { capability: 'dashboard:view' });
   const now = new Date();
-  const [overview, failed, needsAction, pairs, recruitment] = await Promise.all([
+  const months = await pairMonths(db, now);
+  const [overview, failed, needsAction, recruitment] = await Promise.all([
     programmeOverview(db),
     failedEmails(db),
-    needsActionToday(db, now),
-    pairMonths(db, now),
+    needsActionToday(db, now, months),
     recruitmentStatus(db, now),
   ]);
-  return json({ overview, failed, needsAction, pairs, recruitment });
+  return json({ overview, failed, needsAction, pairs: mostUrgentPairs(months, DASHBOARD_PAIRS), pairCount: months.length, recruitment });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -39,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Dashboard() {
-  const { overview, failed, needsAction, pairs, recruitment } = useLoaderData<typeof loader>();
+  const { overview, failed, needsAction, pairs, pairCount, recruitment } = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
   return (
@@ -73,7 +76,7 @@ export default function Dashboard() {
         <h2 id="pairs-glance-title">{t('meetings.dash.pairsTitle')}</h2>
         <PairsAtGlance pairs={pairs} />
         <p>
-          <Link to="/pairs">{t('meetings.dash.allPairs')}</Link>
+          <Link to="/pairs">{t('meetings.dash.allPairsCount', { count: pairCount })}</Link>
         </p>
       </section>
       <RecruitmentPanel status={recruitment} />

@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { useLanguage, useT } from '~/components/use-translation';
-import { optimalAssignment, waitingList } from '~/domain/matching/matching.server';
+import { matchingOverview } from '~/domain/matching/matching.server';
 import { MIN_ASSIGNMENT_SCORE } from '~/domain/matching/weights';
 import { PairingError, proposePair } from '~/domain/pairs/pairing.server';
 import { requireUser } from '~/lib/auth.server';
@@ -18,7 +18,7 @@ const acceptSchema = z.object({ participantId: z.string().min(1), volunteerId: z
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { capability: 'matching:manage' });
-  const [waiting, assignment] = await Promise.all([waitingList(db), optimalAssignment(db)]);
+  const { waiting, assignment } = await matchingOverview(db);
   return json({
     waiting: waiting.map((row) => ({
       id: row.participant.id,

@@ -48,7 +48,7 @@ const checklistSchema = z.object(
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'pairs:read' });
-  const pair = await pairTimeline(db, request, user, params.id ?? '');
+  const pair = await pairTimeline(db, request, user, params.id ?? '', new Date(), new URL(request.url).searchParams.get('meetings') === 'all');
   return json({ pair, coordinator: user.role === 'COORDINATOR', today: todayInOslo() });
 }
 
@@ -318,6 +318,12 @@ export default function PairPage() {
             </li>
           ))}
         </ol>
+        {pair.meetingCount > pair.meetings.length ? (
+          <p>
+            {t('meetings.pair.timelineLatest', { shown: pair.meetings.length, total: pair.meetingCount })}{' '}
+            <Link to="?meetings=all">{t('meetings.pair.timelineAll')}</Link>
+          </p>
+        ) : null}
       </section>
 
       {pair.status === 'ACTIVE' || pair.checklist.length > 0 ? <Checklist /> : null}

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { monthlyCompliance, pairsDigestSection } from '~/domain/meetings/monitoring.server';
+import { monthlyCompliance, pairMonths, pairsDigestSection } from '~/domain/meetings/monitoring.server';
 import { sendLogReminders, sendMeetingReminders, sendMonthlyComplianceSummary } from '~/domain/meetings/reminders.server';
 import { db } from '~/lib/db.server';
 import { smtpTransport } from '~/lib/email-transport.server';
 import { sendDueEmails } from '~/lib/outbox-sender.server';
-import { addDays, monthBounds, monthOf, osloInstant, shiftMonth, todayInOslo } from '~/lib/time';
+import { addDays, daysBetween, monthBounds, monthOf, osloDate, osloInstant, shiftMonth, todayInOslo } from '~/lib/time';
 import { loader as calendarLoader } from '~/routes/calendar.$token';
 import { loader as dashboardLoader } from '~/routes/dashboard';
 import { action as meAction, loader as meLoader } from '~/routes/me';
@@ -334,6 +334,36 @@ describe('reminders and the digest section', () => {
     expect(section?.title).toBe('Pairs');
     expect(section?.lines[0]).toMatch(/^\d+ on track, \d+ falling behind, \d+ need follow-up$/);
     expect(section?.lines.join(' ')).not.toContain('Øystein');
+  });
+});
+
+describe('the pairs at a glance', () => {
+  it('reads the last held meeting before now and counts only this month\'s held meetings', async () => {
+    const { pair } = await setup();
+    const now = new Date();
+    const lastMonth = monthBounds(shiftMonth(monthOf(now), -1));
+    const older = osloInstant(addDays(lastMonth.first, 3), '12:00');
+    const latest = osloInstant(addDays(lastMonth.first, 10), '12:00');
+    await createMeeting(db, { pairId: pair.id, startsAt: older, log: { outcome: 'HELD' } });
+    await createMeeting(db, { pairId: pair.id, startsAt: latest, log: { outcome: 'HELD' } });
+    await createMeeting(db, { pairId: pair.id, startsAt: osloInstant(addDays(lastMonth.first, 12), '12:00'), log: { outcome: 'NO_SHOW' } });
+    // A held meeting later than now (logged ahead by mistake) is not the last held one.
+    await db.meeting.create({ data: { pairId: pair.id, startsAt: new Date(now.getTime() + 24 * HOUR), placeType: 'CAFE', status: 'HELD' } });
+
+    const [month] = await pairMonths(db, now, { id: pair.id });
+    expect(month.lastHeldDate).toBe(osloDate(latest));
+    expect(month.daysSinceHeld).toBe(daysBetween(osloDate(latest), todayInOslo(now)));
+    const heldThisMonth = monthOf(new Date(now.getTime() + 24 * HOUR)) === monthOf(now) ? 1 : 0;
+    expect(month.held).toBe(heldThisMonth);
+  });
+
+  it('pages the pairs, oldest first', async () => {
+    await setup();
+    const { pair: newer } = await setup();
+    const all = await pairMonths(db, new Date());
+    const second = await pairMonths(db, new Date(), {}, { skip: 1, take: 1 });
+    expect(second.map((pair) => pair.id)).toEqual([all[1].id]);
+    expect(all.map((pair) => pair.id)).toContain(newer.id);
   });
 });
 

@@ -2,7 +2,7 @@ import type { Db } from '~/lib/db.server';
 import { getSetting } from '~/domain/settings/settings.server';
 import { daysBetween, todayInOslo } from '~/lib/time';
 import { bestAssignment } from './assignment';
-import { scoreMatch, type ExclusionReason, type MatchContext, type ParticipantForMatch, type ScorePart, type VolunteerForMatch } from './score';
+import { scoreMatch, type ExclusionReason, type MatchContext, type MatchScore, type ParticipantForMatch, type ScorePart, type VolunteerForMatch } from './score';
 import { MIN_ASSIGNMENT_SCORE, MIN_DAYS_BEFORE_RELEASE } from './weights';
 
 /** Participants who may be matched: accepted and waiting, or matched and up for re-matching. */
@@ -89,14 +89,35 @@ export interface Suggestion {
   parts: ScorePart[];
 }
 
+type Scorer = (participant: WaitingParticipant | ParticipantForMatch, volunteer: CandidateVolunteer) => MatchScore;
+
+/** scoreMatch, remembered per participant and volunteer, for views that score a pair twice. */
+function memoisedScorer(context: MatchContext): Scorer {
+  const scores = new Map<string, MatchScore>();
+  return (participant, volunteer) => {
+    const key = `${participant.id}|${volunteer.id}`;
+    let score = scores.get(key);
+    if (!score) {
+      score = scoreMatch(participant, volunteer, context);
+      scores.set(key, score);
+    }
+    return score;
+  };
+}
+
 /** Ranks every candidate for one participant; hard rules exclude, the rest sorted by score. */
-export function rankVolunteers(participant: ParticipantForMatch, volunteers: CandidateVolunteer[], context: MatchContext) {
+export function rankVolunteers(
+  participant: ParticipantForMatch,
+  volunteers: CandidateVolunteer[],
+  context: MatchContext,
+  score: Scorer = (p, v) => scoreMatch(p, v, context),
+) {
   const suggestions: Suggestion[] = [];
   const excluded: Partial<Record<ExclusionReason, number>> = {};
   for (const volunteer of volunteers) {
-    const score = scoreMatch(participant, volunteer, context);
-    if (score.eligible) suggestions.push({ volunteer, total: score.total, parts: score.parts });
-    else excluded[score.reason] = (excluded[score.reason] ?? 0) + 1;
+    const result = score(participant, volunteer);
+    if (result.eligible) suggestions.push({ volunteer, total: result.total, parts: result.parts });
+    else excluded[result.reason] = (excluded[result.reason] ?? 0) + 1;
   }
   suggestions.sort((a, b) => b.total - a.total || a.volunteer.lastName.localeCompare(b.volunteer.lastName, 'nb'));
   return { suggestions, excluded };
@@ -108,27 +129,42 @@ export function releaseTooSoon(expectedReleaseDate: string, today: string): bool
   return days >= 0 && days < MIN_DAYS_BEFORE_RELEASE;
 }
 
+async function loadWaiting(db: Db) {
+  const rows = await db.participant.findMany({
+    where: { status: 'ACCEPTED', pairs: { none: { status: 'ACTIVE' } } },
+    orderBy: { expectedReleaseDate: 'asc' },
+    select: { ...participantSelect, pairs: { where: { status: 'PROPOSED' }, select: { id: true } } },
+  });
+  return rows.map(({ pairs, ...row }) => ({ participant: toParticipant(row), proposed: pairs.length > 0 }));
+}
+
+function rankWaiting(rows: Awaited<ReturnType<typeof loadWaiting>>, volunteers: CandidateVolunteer[], context: MatchContext, score: Scorer) {
+  // A volunteer without a free place is never eligible, so only the others are scored.
+  const free = volunteers.filter((volunteer) => volunteer.openPairs < volunteer.capacity);
+  return rows.map(({ participant, proposed }) => ({
+    participant,
+    proposed,
+    releaseSoon: releaseTooSoon(participant.expectedReleaseDate, context.today),
+    best: rankVolunteers(participant, free, context, score).suggestions[0] ?? null,
+  }));
+}
+
 /** The waiting list, most urgent (release soonest) first, each with its best suggestion. */
 export async function waitingList(db: Db, now = new Date()) {
-  const [rows, volunteers, context] = await Promise.all([
-    db.participant.findMany({
-      where: { status: 'ACCEPTED', pairs: { none: { status: 'ACTIVE' } } },
-      orderBy: { expectedReleaseDate: 'asc' },
-      select: { ...participantSelect, pairs: { where: { status: 'PROPOSED' }, select: { id: true } } },
-    }),
-    loadCandidateVolunteers(db),
-    loadMatchContext(db, now),
-  ]);
-  return rows.map(({ pairs, ...row }) => {
-    const participant = toParticipant(row);
-    const { suggestions } = rankVolunteers(participant, volunteers, context);
-    return {
-      participant,
-      proposed: pairs.length > 0,
-      releaseSoon: releaseTooSoon(participant.expectedReleaseDate, context.today),
-      best: suggestions[0] ?? null,
-    };
-  });
+  const [rows, volunteers, context] = await Promise.all([loadWaiting(db), loadCandidateVolunteers(db), loadMatchContext(db, now)]);
+  return rankWaiting(rows, volunteers, context, memoisedScorer(context));
+}
+
+/**
+ * The waiting list and the assignment with the largest total score over it (participants
+ * with a proposal excluded), loaded once and each pair scored once.
+ */
+export async function matchingOverview(db: Db, now = new Date()) {
+  const [rows, volunteers, context] = await Promise.all([loadWaiting(db), loadCandidateVolunteers(db), loadMatchContext(db, now)]);
+  const score = memoisedScorer(context);
+  const waiting = rankWaiting(rows, volunteers, context, score);
+  const open = rows.filter((row) => !row.proposed).map((row) => row.participant);
+  return { waiting, assignment: computeAssignment(open, volunteers, context, score) };
 }
 
 /** Suggestions for one participant, or null when they are not (or no longer) matchable. */
@@ -165,24 +201,19 @@ export async function suggestionsFor(db: Db, participantId: string, now = new Da
   };
 }
 
-/**
- * The assignment with the largest total score over the whole waiting list. A volunteer with
- * room for several pairs offers one slot per free place.
- */
-export async function optimalAssignment(db: Db, now = new Date()) {
-  const list = await waitingList(db, now);
-  const waiting = list.filter((row) => !row.proposed).map((row) => row.participant);
-  const [volunteers, context] = await Promise.all([loadCandidateVolunteers(db), loadMatchContext(db, now)]);
-  return computeAssignment(waiting, volunteers, context);
-}
-
-export function computeAssignment(participants: WaitingParticipant[], volunteers: CandidateVolunteer[], context: MatchContext) {
+/** The best assignment; a volunteer with room for several pairs offers one slot per free place. */
+export function computeAssignment(
+  participants: WaitingParticipant[],
+  volunteers: CandidateVolunteer[],
+  context: MatchContext,
+  scoreOf: Scorer = (p, v) => scoreMatch(p, v, context),
+) {
   const slots = volunteers.flatMap((volunteer) =>
     Array.from({ length: Math.max(0, volunteer.capacity - volunteer.openPairs) }, () => volunteer),
   );
   const scores = participants.map((participant) =>
     slots.map((volunteer) => {
-      const score = scoreMatch(participant, volunteer, context);
+      const score = scoreOf(participant, volunteer);
       return score.eligible ? score : null;
     }),
   );

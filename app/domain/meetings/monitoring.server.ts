@@ -1,4 +1,4 @@
-import type { Prisma } from '~/generated/prisma/client';
+import { Prisma } from '~/generated/prisma/client';
 import type { Db, Tx } from '~/lib/db.server';
 import { getSetting } from '~/domain/settings/settings.server';
 import { fitCheckDue, nextSupportContact } from '~/domain/pairs/support';
@@ -24,15 +24,36 @@ export interface PairMonth {
   flaggedForRematch: boolean;
 }
 
-/** Every active pair's month at a glance: held vs target, planned, last meeting, concerns, status. */
-export async function pairMonths(db: Tx, now = new Date(), where: Prisma.PairWhereInput = {}): Promise<PairMonth[]> {
+/** The last held meeting before `now` of each pair: one index lookup per pair. */
+async function lastHeldMeetings(db: Tx, pairIds: string[], now: Date): Promise<Map<string, Date>> {
+  if (pairIds.length === 0) return new Map();
+  // A correlated MAX reads one index entry per pair (Meeting: pairId, status, startsAt);
+  // Prisma's groupBy would read every held meeting of every pair.
+  const rows = await db.$queryRaw<{ pairId: string; lastHeldAt: string | Date | null }[]>`
+    SELECT p."id" AS "pairId",
+      (SELECT MAX(m."startsAt") FROM "Meeting" m WHERE m."pairId" = p."id" AND m."status" = 'HELD' AND m."startsAt" <= ${now}) AS "lastHeldAt"
+    FROM "Pair" p WHERE p."id" IN (${Prisma.join(pairIds)})`;
+  return new Map(rows.flatMap((row) => (row.lastHeldAt ? [[row.pairId, new Date(row.lastHeldAt)] as const] : [])));
+}
+
+/**
+ * Active pairs' month at a glance: held vs target, planned, last meeting, concerns, status.
+ * Only this month's meetings are read; `page` bounds the pairs (oldest first).
+ */
+export async function pairMonths(
+  db: Tx,
+  now = new Date(),
+  where: Prisma.PairWhereInput = {},
+  page?: { skip: number; take: number },
+): Promise<PairMonth[]> {
   const today = todayInOslo(now);
   const month = monthOf(now);
   const { start, end } = monthRange(month);
   const perMonth = await getSetting(db, 'meetingsPerMonth');
   const pairs = await db.pair.findMany({
     where: { ...where, status: 'ACTIVE' },
-    orderBy: { activatedAt: 'asc' },
+    orderBy: [{ activatedAt: 'asc' }, { id: 'asc' }],
+    ...page,
     select: {
       id: true,
       startDate: true,
@@ -40,20 +61,21 @@ export async function pairMonths(db: Tx, now = new Date(), where: Prisma.PairWhe
       participant: { select: { firstName: true, expectedReleaseDate: true } },
       volunteer: { select: { firstName: true, lastName: true } },
       meetings: {
-        where: { OR: [{ startsAt: { gte: start, lt: end } }, { status: 'HELD' }] },
-        orderBy: { startsAt: 'desc' },
+        where: { startsAt: { gte: start, lt: end }, status: { in: ['HELD', 'PLANNED'] } },
         select: { startsAt: true, status: true },
       },
       _count: { select: { concerns: { where: { acknowledgedAt: null } } } },
     },
   });
+  const lastHeldAt = await lastHeldMeetings(db, pairs.map((pair) => pair.id), now);
   return pairs.map((pair) => {
     const startDate = pair.startDate ?? today;
     const target = monthlyTarget({ perMonth, month, startDate });
-    const held = heldInMonth(pair.meetings, month);
-    const plannedAhead = pair.meetings.filter((m) => m.status === 'PLANNED' && m.startsAt >= now && m.startsAt < end).length;
-    const lastHeld = pair.meetings.find((m) => m.status === 'HELD' && m.startsAt <= now);
-    const lastHeldDate = lastHeld ? osloDate(lastHeld.startsAt) : null;
+    // The meetings are this month's already, so the month needs no check per meeting.
+    const held = pair.meetings.filter((m) => m.status === 'HELD').length;
+    const plannedAhead = pair.meetings.filter((m) => m.status === 'PLANNED' && m.startsAt >= now).length;
+    const lastHeld = lastHeldAt.get(pair.id);
+    const lastHeldDate = lastHeld ? osloDate(lastHeld) : null;
     const justReleased = isJustReleased(pair.participant.expectedReleaseDate, today);
     return {
       id: pair.id,
@@ -75,18 +97,35 @@ export async function pairMonths(db: Tx, now = new Date(), where: Prisma.PairWhe
   });
 }
 
+export async function countActivePairs(db: Tx, where: Prisma.PairWhereInput = {}): Promise<number> {
+  return db.pair.count({ where: { ...where, status: 'ACTIVE' } });
+}
+
+const HEALTH_ORDER: Record<Health, number> = { RED: 0, AMBER: 1, GREEN: 2 };
+
+/** The pairs that most need attention first (red, amber, then green), at most `limit`. */
+export function mostUrgentPairs(months: PairMonth[], limit: number): PairMonth[] {
+  return [...months].sort((a, b) => HEALTH_ORDER[a.health] - HEALTH_ORDER[b.health]).slice(0, limit);
+}
+
+/** How many of each "needs action" group the dashboard lists; the totals are shown too. */
+export const NEEDS_ACTION_LIMIT = 25;
+
 /** What the coordinator should act on today. */
-export async function needsActionToday(db: Tx, now = new Date()) {
+export async function needsActionToday(db: Tx, now = new Date(), months?: PairMonth[]) {
   const today = todayInOslo(now);
-  const months = await pairMonths(db, now);
+  months ??= await pairMonths(db, now);
   const quiet = months.filter((pair) => daysBetween(pair.lastHeldDate ?? pair.startDate, today) > 14);
   const behind = months.filter((pair) => behindAtMidMonth(today, pair.target, pair.held));
-  const [unlogged, releases, concerns, supportPairs] = await Promise.all([
+  const unloggedWhere = { status: 'PLANNED', startsAt: { lt: new Date(now.getTime() - 48 * 3600_000) }, pair: { status: 'ACTIVE' } };
+  const [unlogged, unloggedTotal, releases, concerns, supportPairs] = await Promise.all([
     db.meeting.findMany({
-      where: { status: 'PLANNED', startsAt: { lt: new Date(now.getTime() - 48 * 3600_000) }, pair: { status: 'ACTIVE' } },
+      where: unloggedWhere,
       orderBy: { startsAt: 'asc' },
+      take: NEEDS_ACTION_LIMIT,
       select: { id: true, startsAt: true, pair: { select: { id: true, participant: { select: { firstName: true } } } } },
     }),
+    db.meeting.count({ where: unloggedWhere }),
     db.participant.findMany({
       where: {
         anonymisedAt: null,
@@ -124,19 +163,28 @@ export async function needsActionToday(db: Tx, now = new Date()) {
       ? [{ pairId: pair.id, participantFirstName: pair.participant.firstName, dueDate: next.due ? next.dueDate : null, fitCheck }]
       : [];
   });
+  const limit = <T>(items: T[]) => items.slice(0, NEEDS_ACTION_LIMIT);
   return {
-    quiet,
-    behind,
+    totals: {
+      quiet: quiet.length,
+      behind: behind.length,
+      unlogged: unloggedTotal,
+      releases: releases.length,
+      concerns: concerns.length,
+      supportDue: supportDue.length,
+    },
+    quiet: limit(quiet),
+    behind: limit(behind),
     unlogged: unlogged.map((m) => ({ id: m.id, startsAt: m.startsAt, pairId: m.pair.id, participantFirstName: m.pair.participant.firstName })),
-    releases: releases.map((p) => ({
+    releases: limit(releases).map((p) => ({
       participantId: p.id,
       firstName: p.firstName,
       releaseDate: p.expectedReleaseDate,
       pairId: p.pairs[0]?.id ?? null,
       checklistDone: p.checklist.filter((item) => item.status !== 'OPEN').length,
     })),
-    concerns: concerns.map((c) => ({ id: c.id, text: c.text, createdAt: c.createdAt, pairId: c.pair.id, participantFirstName: c.pair.participant.firstName })),
-    supportDue,
+    concerns: limit(concerns).map((c) => ({ id: c.id, text: c.text, createdAt: c.createdAt, pairId: c.pair.id, participantFirstName: c.pair.participant.firstName })),
+    supportDue: limit(supportDue),
   };
 }
 

@@ -10,8 +10,14 @@ import { PAIR_TRANSITIONS, pairStatusSchema, type EndReason } from './status';
 import type { ChecklistItem } from '~/domain/participants/release-checklist';
 import { fitCheckDue, nextSupportContact } from './support';
 
-/** A pair with its timeline. The meeting note and concerns' text are for the coordinator only. */
-export async function pairTimeline(db: Db, request: Request, actor: Actor, pairId: string, now = new Date()) {
+/** How many meetings the timeline shows unless all are asked for. */
+export const TIMELINE_LIMIT = 40;
+
+/**
+ * A pair with its timeline (the latest TIMELINE_LIMIT meetings unless `allMeetings`). The
+ * meeting note and concerns' text are for the coordinator only.
+ */
+export async function pairTimeline(db: Db, request: Request, actor: Actor, pairId: string, now = new Date(), allMeetings = false) {
   const coordinator = actor.role === 'COORDINATOR';
   const pair = await db.pair.findFirst({
     where: { id: pairId, ...pairScope(actor), status: { in: ['ACTIVE', 'ENDED'] } },
@@ -20,7 +26,20 @@ export async function pairTimeline(db: Db, request: Request, actor: Actor, pairI
         select: { id: true, firstName: true, expectedReleaseDate: true, status: true, checklist: { orderBy: { item: 'asc' } } },
       },
       volunteer: { select: { firstName: true, lastName: true } },
-      meetings: { orderBy: { startsAt: 'desc' }, include: { log: true } },
+      meetings: {
+        orderBy: { startsAt: 'desc' },
+        take: allMeetings ? undefined : TIMELINE_LIMIT,
+        select: {
+          id: true,
+          startsAt: true,
+          durationMinutes: true,
+          placeType: true,
+          place: true,
+          status: true,
+          log: { select: { rating: true, activity: true, note: true } },
+        },
+      },
+      _count: { select: { meetings: true } },
       concerns: { orderBy: { createdAt: 'desc' } },
       supportContacts: { orderBy: [{ heldOn: 'desc' }] },
       fitChecks: { orderBy: { checkedOn: 'desc' } },
@@ -42,6 +61,7 @@ export async function pairTimeline(db: Db, request: Request, actor: Actor, pairI
     participant: { id: pair.participant.id, firstName: pair.participant.firstName, releaseDate: pair.participant.expectedReleaseDate },
     volunteerName: `${pair.volunteer.firstName} ${pair.volunteer.lastName}`,
     month,
+    meetingCount: pair._count.meetings,
     meetings: pair.meetings.map((meeting) => ({
       id: meeting.id,
       startsAt: meeting.startsAt,

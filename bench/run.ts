@@ -1,0 +1,274 @@
+/**
+ * `npm run bench`: builds the app, writes a national-scale dataset into a temporary SQLite
+ * file, starts the production server on it, and measures the main pages with autocannon
+ * (10 connections, one page after the other, /healthz as the baseline), then 50 concurrent
+ * meeting logs. Prints a table and writes bench/results.json. See docs/performance.md.
+ *
+ *   BENCH_SECONDS=10 BENCH_WRITE_SECONDS=60 BENCH_SKIP_BUILD=1 BENCH_NODE_ARGS=… npm run bench
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { hashPassword } from '../app/lib/password.server';
+import { addUnloggedMeetings, COORDINATOR_EMAIL, generateDataset, PASSWORD, volunteerEmail } from './dataset';
+import { benchMatching } from './matching';
+
+const root = path.resolve(import.meta.dirname, '..');
+const PAGE_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WRITE_SECONDS = Number(process.env.BENCH_WRITE_SECONDS ?? 60);
+const WRITE_CONNECTIONS = 50;
+const TARGETS = { p95Ms: 100, shareOfBaseline: 0.25, peakRssMb: 300, writeErrors: 0 };
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function memoryOf(pid: number): { rssMb: number; peakRssMb: number } {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
+  return { rssMb: kb('VmRSS') / 1024, peakRssMb: kb('VmHWM') / 1024 };
+}
+
+async function waitForServer(base: string, app: ChildProcess) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (app.exitCode !== null) throw new Error(`the server exited with ${app.exitCode}`);
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('the server did not answer /healthz within 60 s');
+}
+
+async function login(base: string, email: string): Promise<string> {
+  const response = await fetch(`${base}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email, password: PASSWORD }),
+  });
+  const session = response.headers.getSetCookie().find((cookie) => cookie.startsWith('bb_session='));
+  if (response.status !== 302 || !session) throw new Error(`login as ${email} answered ${response.status}`);
+  return session.split(';')[0];
+}
+
+interface PageResult {
+  page: string;
+  path: string;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  shareOfBaseline: number;
+  queriesPerRequest: number | null;
+  responseBytes: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function measure(base: string, page: string, pathname: string, cookie?: string): Promise<Omit<PageResult, 'shareOfBaseline'>> {
+  const headers: Record<string, string> = cookie ? { cookie } : {};
+  const probe = await fetch(`${base}${pathname}`, { headers, redirect: 'manual' });
+  const body = await probe.arrayBuffer();
+  if (probe.status !== 200) throw new Error(`${pathname} answered ${probe.status}`);
+  const queries = probe.headers.get('x-query-count');
+  const latencies: number[] = [];
+  const instance = autocannon({ url: `${base}${pathname}`, connections: 10, duration: PAGE_SECONDS, headers });
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+  const result = await instance;
+  latencies.sort((a, b) => a - b);
+  return {
+    page,
+    path: pathname,
+    requestsPerSecond: result.requests.total / PAGE_SECONDS,
+    p50Ms: percentile(latencies, 50),
+    p95Ms: percentile(latencies, 95),
+    p99Ms: percentile(latencies, 99),
+    queriesPerRequest: queries === null ? null : Number(queries),
+    responseBytes: body.byteLength,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+/** 50 volunteers log past meetings of their own pair as fast as they can for WRITE_SECONDS. */
+async function writeTest(base: string, file: string, pairs: { pairId: string; email: string }[]) {
+  const meetings = addUnloggedMeetings(file, pairs.map((p) => p.pairId), 1500);
+  const cookies: string[] = [];
+  for (const pair of pairs) cookies.push(await login(base, pair.email));
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  let ok = 0;
+  let exhausted = 0;
+  const deadline = Date.now() + WRITE_SECONDS * 1000;
+  await Promise.all(
+    pairs.map(async (pair, index) => {
+      const queue = meetings.get(pair.pairId)!;
+      while (Date.now() < deadline) {
+        const meetingId = queue.shift();
+        if (!meetingId) {
+          exhausted += 1;
+          return;
+        }
+        const body = new URLSearchParams({ intent: 'log', outcome: 'HELD', durationMinutes: '75', activity: 'Kaffe og gåtur', rating: '4', note: 'Fin prat.' });
+        body.append('areas', 'NETWORK');
+        body.append('goods', 'JOY');
+        const started = performance.now();
+        try {
+          const response = await fetch(`${base}/meetings/${meetingId}`, {
+            method: 'POST',
+            redirect: 'manual',
+            headers: { cookie: cookies[index], 'content-type': 'application/x-www-form-urlencoded' },
+            body,
+          });
+          await response.arrayBuffer();
+          latencies.push(performance.now() - started);
+          const success = response.status === 302 && response.headers.get('location') === '/me';
+          if (success) ok += 1;
+          else statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+        } catch (error) {
+          statuses[String((error as Error).message)] = (statuses[String((error as Error).message)] ?? 0) + 1;
+        }
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const errors = Object.values(statuses).reduce((sum, n) => sum + n, 0);
+  return {
+    connections: WRITE_CONNECTIONS,
+    seconds: WRITE_SECONDS,
+    logged: ok,
+    logsPerSecond: ok / WRITE_SECONDS,
+    errors,
+    unexpected: statuses,
+    volunteersOutOfMeetings: exhausted,
+    p50Ms: percentile(latencies, 50),
+    p95Ms: percentile(latencies, 95),
+    p99Ms: percentile(latencies, 99),
+  };
+}
+
+const fmt = (n: number | null, digits = 1) => (n === null || Number.isNaN(n) ? '–' : n.toFixed(digits));
+
+async function main() {
+  const load = { before: os.loadavg(), cpus: os.cpus().length };
+  if (!process.env.BENCH_SKIP_BUILD) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+
+  console.log('Matching timings …');
+  const matching = benchMatching();
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'brobygger-bench-'));
+  const file = path.join(dir, 'bench.db');
+  const databaseUrl = `file:${file}`;
+  let app: ChildProcess | null = null;
+  try {
+    execFileSync('npx', ['prisma', 'migrate', 'deploy'], { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: 'ignore' });
+    const started = Date.now();
+    const dataset = generateDataset(file, await hashPassword(PASSWORD));
+    const generateSeconds = (Date.now() - started) / 1000;
+    console.log(`Dataset in ${generateSeconds.toFixed(1)} s:`, dataset.counts);
+
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const { SMTP_URL: _smtp, ...inherited } = process.env; // emails stay in the outbox
+    // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server.
+    const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    app = spawn('node', [...nodeArgs, 'build/index.js'], {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: {
+        ...inherited,
+        NODE_ENV: 'production',
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        PUBLIC_URL: base,
+        DEMO_MODE: 'true',
+        JOBS: 'off',
+        BENCH_QUERY_COUNT: '1',
+      },
+    });
+    await waitForServer(base, app);
+    const coordinator = await login(base, COORDINATOR_EMAIL);
+    const volunteer = await login(base, volunteerEmail(0));
+
+    const pages: [string, string, string | undefined][] = [
+      ['baseline', '/healthz', undefined],
+      ['dashboard', '/dashboard', coordinator],
+      ['pairs', '/pairs', coordinator],
+      ['pair', `/pairs/${dataset.busiestPairId}`, coordinator],
+      ['reports', '/reports', coordinator],
+      ['matching', '/matching', coordinator],
+      ['suggestions', `/matching/${dataset.waitingParticipantId}`, coordinator],
+      ['me', '/me', volunteer],
+    ];
+    const measured: Omit<PageResult, 'shareOfBaseline'>[] = [];
+    for (const [page, pathname, cookie] of pages) {
+      console.log(`Measuring ${pathname} for ${PAGE_SECONDS} s …`);
+      measured.push(await measure(base, page, pathname, cookie));
+    }
+    const baseline = measured[0].requestsPerSecond;
+    const results: PageResult[] = measured.map((m) => ({ ...m, shareOfBaseline: m.requestsPerSecond / baseline }));
+
+    console.log(`Write test: ${WRITE_CONNECTIONS} volunteers logging meetings for ${WRITE_SECONDS} s …`);
+    const write = await writeTest(base, file, dataset.writePairs);
+    const memory = memoryOf(app.pid!);
+    load.before = load.before.map((n) => Number(n.toFixed(2)));
+
+    console.log('');
+    console.log('page          path                                   req/s   p50 ms   p95 ms   p99 ms   share  queries   KiB  ok');
+    for (const r of results) {
+      const pass = r.page === 'baseline' || (r.p95Ms < TARGETS.p95Ms && r.shareOfBaseline >= TARGETS.shareOfBaseline && r.non2xx === 0 && r.errors === 0);
+      console.log(
+        `${r.page.padEnd(13)} ${r.path.slice(0, 38).padEnd(38)} ${fmt(r.requestsPerSecond).padStart(7)} ${fmt(r.p50Ms).padStart(8)} ${fmt(r.p95Ms).padStart(8)} ${fmt(r.p99Ms).padStart(8)} ${`${fmt(r.shareOfBaseline * 100, 0)}%`.padStart(7)} ${fmt(r.queriesPerRequest, 0).padStart(8)} ${fmt(r.responseBytes / 1024, 0).padStart(5)}  ${pass ? 'yes' : 'NO'}`,
+      );
+    }
+    console.log('');
+    console.log(
+      `write test: ${write.logged} meeting logs in ${write.seconds} s (${fmt(write.logsPerSecond)}/s), p50 ${fmt(write.p50Ms)} ms, p95 ${fmt(write.p95Ms)} ms, p99 ${fmt(write.p99Ms)} ms, errors ${write.errors}${write.errors ? ` ${JSON.stringify(write.unexpected)}` : ''}`,
+    );
+    console.log(`server memory: peak RSS ${fmt(memory.peakRssMb)} MB (target < ${TARGETS.peakRssMb} MB), now ${fmt(memory.rssMb)} MB`);
+    console.log(`matching: suggestions over 2,000 volunteers ${fmt(matching.suggestionsOver2000VolunteersMs, 2)} ms, assignment 300 × 300 ${fmt(matching.assignment300x300Ms)} ms`);
+    console.log(`load average before ${load.before.join(' ')}, after ${os.loadavg().map((n) => n.toFixed(2)).join(' ')} (${load.cpus} CPUs)`);
+
+    const output = {
+      measuredAt: new Date().toISOString(),
+      machine: { cpus: load.cpus, node: process.version, loadAverageBefore: load.before, loadAverageAfter: os.loadavg() },
+      settings: { connections: 10, secondsPerPage: PAGE_SECONDS, writeConnections: WRITE_CONNECTIONS, writeSeconds: WRITE_SECONDS },
+      targets: TARGETS,
+      dataset: { rows: dataset.counts, generateSeconds },
+      pages: results,
+      write,
+      memory,
+      matching,
+    };
+    fs.writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(output, null, 2)}\n`);
+    console.log('Wrote bench/results.json');
+  } finally {
+    if (app && app.exitCode === null) {
+      const exited = new Promise((resolve) => app!.once('exit', resolve));
+      app.kill('SIGTERM');
+      await exited;
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
