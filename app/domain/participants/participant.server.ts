@@ -7,6 +7,7 @@ import { profileColumns, type participantEditSchema } from '~/domain/referrals/r
 import { decisionsFrom, type MANUAL_STATUSES } from '~/domain/referrals/referral-form';
 import { decideReferral } from '~/domain/referrals/referrals.server';
 import { consentInForce } from './consent';
+import { profileOf } from './profile';
 import { canChangeParticipantStatus, participantStatusSchema, phaseOn } from './status';
 import { changeParticipantStatus } from './status.server';
 
@@ -41,19 +42,9 @@ export async function participantProfile(db: Db, actor: Actor, participantId: st
     id: participant.id,
     firstName: participant.firstName,
     lastName: participant.lastName,
-    dateOfBirth: participant.dateOfBirth,
-    gender: participant.gender,
+    ...profileOf(participant),
     phone: participant.phone,
     email: participant.email,
-    prison: participant.prison,
-    prisonUnit: participant.prisonUnit,
-    expectedReleaseDate: participant.expectedReleaseDate,
-    releaseMunicipality: participant.releaseMunicipality,
-    interests: participant.interests as string[],
-    languages: participant.languages as string[],
-    wishedGender: participant.wishedGender,
-    volunteerWishes: participant.volunteerWishes,
-    needs: participant.needs,
     status,
     phase: phaseOn(participant.expectedReleaseDate, todayInOslo()),
     consent: consent

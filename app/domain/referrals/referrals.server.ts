@@ -2,6 +2,7 @@ import { audit } from '~/lib/audit.server';
 import type { Db, Tx } from '~/lib/db.server';
 import { referralScope, type Actor } from '~/lib/permissions.server';
 import { consentInForce } from '~/domain/participants/consent';
+import { profileOf } from '~/domain/participants/profile';
 import { participantStatusSchema } from '~/domain/participants/status';
 import { changeParticipantStatus, IllegalStatusChangeError, StaleStatusError } from '~/domain/participants/status.server';
 import { countPerMonth, type MonthCount } from './activity';
@@ -230,17 +231,7 @@ export async function referralForViewer(db: Db, actor: Actor, referralId: string
   return {
     ...base,
     triage: {
-      dateOfBirth: participant.dateOfBirth,
-      gender: participant.gender,
-      prison: participant.prison,
-      prisonUnit: participant.prisonUnit,
-      expectedReleaseDate: participant.expectedReleaseDate,
-      releaseMunicipality: participant.releaseMunicipality,
-      interests: participant.interests as string[],
-      languages: participant.languages as string[],
-      wishedGender: participant.wishedGender,
-      volunteerWishes: participant.volunteerWishes,
-      needs: participant.needs,
+      ...profileOf(participant),
       note: referral.note,
       programmes: participant.programmes.map((row) => ({
         id: row.id,
