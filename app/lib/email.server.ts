@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 import type { Tx } from './db.server';
 import type { EmailTemplate, TemplateData } from './email-templates';
 import { env } from './env.server';
-import type { Language } from './i18n';
+import { isLanguage, type Language } from './i18n';
 
 export interface EmailRequest<T extends EmailTemplate = EmailTemplate> {
   to: string;
@@ -57,4 +57,39 @@ export async function enqueueEmail(tx: Tx, request: EmailRequest): Promise<void>
 /** Call after the transaction that queued emails has committed. */
 export function notifyOutbox(): void {
   outboxEvents.emit('queued');
+}
+
+/**
+ * Queues one email to every active coordinator, each in their own language and delivery
+ * preference. `key` makes the idempotency key per coordinator; `data` may depend on the
+ * language (e.g. a month's name). Returns how many were queued.
+ */
+export async function emailCoordinators<T extends EmailTemplate>(
+  tx: Tx,
+  input: {
+    template: T;
+    data: TemplateData<T> | ((language: Language) => TemplateData<T>);
+    key: (coordinatorId: string) => string;
+    urgent?: boolean;
+    participantId?: string | null;
+  },
+): Promise<number> {
+  const coordinators = await tx.user.findMany({
+    where: { role: 'COORDINATOR', deactivatedAt: null },
+    select: { id: true, email: true, language: true },
+  });
+  for (const coordinator of coordinators) {
+    const language = isLanguage(coordinator.language) ? coordinator.language : 'nb';
+    await enqueueEmail(tx, {
+      to: coordinator.email,
+      userId: coordinator.id,
+      template: input.template,
+      data: typeof input.data === 'function' ? (input.data as (language: Language) => TemplateData<T>)(language) : input.data,
+      language,
+      idempotencyKey: input.key(coordinator.id),
+      urgent: input.urgent,
+      participantId: input.participantId ?? null,
+    });
+  }
+  return coordinators.length;
 }

@@ -3,8 +3,7 @@ import type { Actor } from '~/lib/permissions.server';
 import { meetingScope, notFound, pairScope } from '~/lib/permissions.server';
 import { audit } from '~/lib/audit.server';
 import type { Db, Tx } from '~/lib/db.server';
-import { enqueueEmail } from '~/lib/email.server';
-import { isLanguage } from '~/lib/i18n';
+import { emailCoordinators } from '~/lib/email.server';
 import { osloDate } from '~/lib/time';
 import { GOODS, isStandardArea, STANDARD_AREAS } from '~/domain/plans/areas';
 import type { LogOutcome, PlaceType } from './constants';
@@ -218,18 +217,12 @@ async function raiseConcern(
     participantId: input.participantId,
     detail: { concern: true, meetingId: input.meetingId },
   });
-  const coordinators = await tx.user.findMany({ where: { role: 'COORDINATOR', deactivatedAt: null } });
-  for (const coordinator of coordinators) {
-    await enqueueEmail(tx, {
-      to: coordinator.email,
-      userId: coordinator.id,
-      template: 'concern-raised',
-      data: { pairId: input.pairId },
-      language: isLanguage(coordinator.language) ? coordinator.language : 'nb',
-      idempotencyKey: `concern:${concern.id}:${coordinator.id}`,
-      urgent: true,
-    });
-  }
+  await emailCoordinators(tx, {
+    template: 'concern-raised',
+    data: { pairId: input.pairId },
+    key: (coordinatorId) => `concern:${concern.id}:${coordinatorId}`,
+    urgent: true,
+  });
   return concern;
 }
 

@@ -1,5 +1,5 @@
 import type { Db } from '~/lib/db.server';
-import { enqueueEmail } from '~/lib/email.server';
+import { emailCoordinators, enqueueEmail } from '~/lib/email.server';
 import { isLanguage } from '~/lib/i18n';
 import { formatDateTime, formatMonth } from '~/lib/time';
 import { monthlyCompliance } from './monitoring.server';
@@ -69,19 +69,11 @@ export async function sendLogReminders(db: Db, now = new Date()): Promise<number
 /** On the 1st: last month's compliance to every coordinator, once per month. */
 export async function sendMonthlyComplianceSummary(db: Db, now = new Date()): Promise<number> {
   const summary = await monthlyCompliance(db, now);
-  const coordinators = await db.user.findMany({ where: { role: 'COORDINATOR', deactivatedAt: null } });
-  await db.$transaction(async (tx) => {
-    for (const coordinator of coordinators) {
-      const language = isLanguage(coordinator.language) ? coordinator.language : 'nb';
-      await enqueueEmail(tx, {
-        to: coordinator.email,
-        userId: coordinator.id,
-        template: 'monthly-compliance',
-        data: { month: formatMonth(summary.month, language), pairs: summary.pairs, onTarget: summary.onTarget },
-        language,
-        idempotencyKey: `monthly-compliance:${summary.month}:${coordinator.id}`,
-      });
-    }
-  });
-  return coordinators.length;
+  return db.$transaction((tx) =>
+    emailCoordinators(tx, {
+      template: 'monthly-compliance',
+      data: (language) => ({ month: formatMonth(summary.month, language), pairs: summary.pairs, onTarget: summary.onTarget }),
+      key: (coordinatorId) => `monthly-compliance:${summary.month}:${coordinatorId}`,
+    }),
+  );
 }

@@ -1,6 +1,5 @@
 import type { Db } from '~/lib/db.server';
-import { enqueueEmail } from '~/lib/email.server';
-import { isLanguage } from '~/lib/i18n';
+import { emailCoordinators } from '~/lib/email.server';
 import { halfYearOf, osloDate, previousHalfYear } from '~/lib/time';
 import { newPairsIn, recruitmentStatus, targetsFor } from './recruitment.server';
 
@@ -19,28 +18,18 @@ export async function sendHalfYearStatus(db: Db, scheduledFor: Date): Promise<nu
     kind === 'start'
       ? { halfYear: previousKey, actual: await newPairsIn(db, previousKey), target: (await targetsFor(db, previousKey)).newPairs }
       : undefined;
-  const coordinators = await db.user.findMany({
-    where: { role: 'COORDINATOR', deactivatedAt: null },
-    select: { id: true, email: true, language: true },
-  });
-  await db.$transaction(async (tx) => {
-    for (const coordinator of coordinators) {
-      await enqueueEmail(tx, {
-        to: coordinator.email,
-        userId: coordinator.id,
-        template: 'half-year-status',
-        data: {
-          kind,
-          halfYear,
-          actual: status.projection.actual,
-          target: status.projection.target,
-          status: status.projection.status,
-          previous,
-        },
-        language: isLanguage(coordinator.language) ? coordinator.language : 'nb',
-        idempotencyKey: `half-year-status:${halfYear}:${kind}:${coordinator.id}`,
-      });
-    }
-  });
-  return coordinators.length;
+  return db.$transaction((tx) =>
+    emailCoordinators(tx, {
+      template: 'half-year-status',
+      data: {
+        kind,
+        halfYear,
+        actual: status.projection.actual,
+        target: status.projection.target,
+        status: status.projection.status,
+        previous,
+      },
+      key: (coordinatorId) => `half-year-status:${halfYear}:${kind}:${coordinatorId}`,
+    }),
+  );
 }

@@ -1,5 +1,5 @@
 import type { Tx } from '~/lib/db.server';
-import { enqueueEmail } from '~/lib/email.server';
+import { emailCoordinators, enqueueEmail } from '~/lib/email.server';
 import { isLanguage, type Language } from '~/lib/i18n';
 import type { Decision } from './referral-form';
 
@@ -9,21 +9,12 @@ function languageOf(user: { language: string }): Language {
 
 /** 'referral-new' to every active coordinator, in each one's language and delivery preference. */
 export async function queueNewReferralNotice(tx: Tx, input: { referralId: string; participantId: string }) {
-  const coordinators = await tx.user.findMany({
-    where: { role: 'COORDINATOR', deactivatedAt: null },
-    select: { id: true, email: true, language: true },
+  await emailCoordinators(tx, {
+    template: 'referral-new',
+    data: { referralId: input.referralId },
+    key: (coordinatorId) => `referral-new:${input.referralId}:${coordinatorId}`,
+    participantId: input.participantId,
   });
-  for (const coordinator of coordinators) {
-    await enqueueEmail(tx, {
-      to: coordinator.email,
-      template: 'referral-new',
-      data: { referralId: input.referralId },
-      language: languageOf(coordinator),
-      idempotencyKey: `referral-new:${input.referralId}:${coordinator.id}`,
-      userId: coordinator.id,
-      participantId: input.participantId,
-    });
-  }
 }
 
 /** 'referral-decided' to the referrer; one email per decision (keyed by its status change). */

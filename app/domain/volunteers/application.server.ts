@@ -1,7 +1,7 @@
 import { audit } from '~/lib/audit.server';
 import type { Tx } from '~/lib/db.server';
-import { enqueueEmail } from '~/lib/email.server';
-import { isLanguage, type Language } from '~/lib/i18n';
+import { emailCoordinators, enqueueEmail } from '~/lib/email.server';
+import type { Language } from '~/lib/i18n';
 import type { RateLimit } from '~/lib/rate-limit.server';
 import type { Application } from './application';
 
@@ -45,16 +45,10 @@ export async function submitApplication(
     language,
     idempotencyKey: `volunteer-applied:${volunteer.id}`,
   });
-  const coordinators = await tx.user.findMany({ where: { role: 'COORDINATOR', deactivatedAt: null }, select: { id: true, email: true, language: true } });
-  for (const coordinator of coordinators) {
-    await enqueueEmail(tx, {
-      to: coordinator.email,
-      userId: coordinator.id,
-      template: 'volunteer-application-new',
-      data: { volunteerId: volunteer.id },
-      language: isLanguage(coordinator.language) ? coordinator.language : 'nb',
-      idempotencyKey: `volunteer-applied:${volunteer.id}:${coordinator.id}`,
-    });
-  }
+  await emailCoordinators(tx, {
+    template: 'volunteer-application-new',
+    data: { volunteerId: volunteer.id },
+    key: (coordinatorId) => `volunteer-applied:${volunteer.id}:${coordinatorId}`,
+  });
   return volunteer;
 }
