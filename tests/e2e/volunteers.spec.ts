@@ -50,6 +50,8 @@ test('a person applies, is screened and trained, becomes ready, is invited and s
     await page.getByLabel('Vurdering', { exact: true }).selectOption('POSITIVE');
     await page.getByRole('button', { name: 'Legg til referanse' }).click();
     await expect(page.getByRole('status')).toHaveText('Referansen er lagret.');
+    // The flash is the same for both references: wait for this one to be listed before going on.
+    await expect(page.getByText(referee).first()).toBeVisible();
   }
 
   // A certificate older than three months when shown is refused; a fresh one is recorded.
