@@ -21,6 +21,8 @@ const schema = z
     MAIL_FROM: z.string().min(3).default('Brobygger <ikke-svar@brobygger.example>'),
     JOBS: z.enum(['inline', 'off']).default('inline'),
     BENCH_QUERY_COUNT: booleanFlag.default(false),
+    /** With BENCH_QUERY_COUNT: log every query slower than this many milliseconds to stderr. */
+    BENCH_SLOW_QUERY_MS: z.coerce.number().nonnegative().optional(),
   })
   .superRefine((env, ctx) => {
     if (env.DEMO_MODE) return;
