@@ -24,7 +24,7 @@ function counted<R>(run: (query: SqlQuery) => Promise<R>): (query: SqlQuery) => 
       counter.queries += 1;
       counter.ms += ms;
     }
-    if (slowMs !== undefined && ms >= slowMs) console.error(`[slow query ${ms.toFixed(1)} ms] ${query.sql}`);
+    if (slowMs !== undefined && ms >= slowMs) console.error(`[slow query ${ms.toFixed(1)} ms] ${query.sql.replace(/\s+/g, " ").trim()}`);
     return result;
   };
 }

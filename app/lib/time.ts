@@ -95,8 +95,11 @@ export function previousHalfYear(key: HalfYearKey): HalfYearKey {
   return half === 2 ? `${year}-H1` : `${year - 1}-H2`;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
 }
 
 /** Year, month and day of a calendar date, without time zones (calendar arithmetic only). */

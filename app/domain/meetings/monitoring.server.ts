@@ -22,23 +22,55 @@ export interface PairMonth {
   openConcerns: number;
   health: Health;
   flaggedForRematch: boolean;
+  /** Match-support contacts held and whether the fit check is done; null before the pair has a start date. */
+  support: { held: number; fitCheckDone: boolean } | null;
 }
 
-/** The last held meeting before `now` of each pair: one index lookup per pair. */
-async function lastHeldMeetings(db: Tx, pairIds: string[], now: Date): Promise<Map<string, Date>> {
-  if (pairIds.length === 0) return new Map();
-  // A correlated MAX reads one index entry per pair (Meeting: pairId, status, startsAt);
-  // Prisma's groupBy would read every held meeting of every pair.
-  const rows = await db.$queryRaw<{ pairId: string; lastHeldAt: string | Date | null }[]>`
-    SELECT p."id" AS "pairId",
-      (SELECT MAX(m."startsAt") FROM "Meeting" m WHERE m."pairId" = p."id" AND m."status" = 'HELD' AND m."startsAt" <= ${now}) AS "lastHeldAt"
-    FROM "Pair" p WHERE p."id" IN (${Prisma.join(pairIds)})`;
-  return new Map(rows.flatMap((row) => (row.lastHeldAt ? [[row.pairId, new Date(row.lastHeldAt)] as const] : [])));
+interface PairMonthRow {
+  id: string;
+  startDate: string | null;
+  flaggedForRematch: boolean;
+  participantFirstName: string;
+  releaseDate: string;
+  volunteerFirstName: string;
+  volunteerLastName: string;
+  held: bigint | number;
+  plannedAhead: bigint | number;
+  // MAX() has no declared type, so SQLite's driver returns the stored text.
+  lastHeldAt: string | Date | null;
+  openConcerns: bigint | number;
+  supportContactsHeld: bigint | number;
+  fitChecks: bigint | number;
+}
+
+/**
+ * This month's figures of the given pairs in one query. Each correlated subquery is one seek on
+ * Meeting(pairId, status, startsAt) or Concern(pairId); loading the rows through Prisma's
+ * relations instead cost ten times as much at 1,200 pairs (docs/performance.md).
+ */
+function pairMonthRows(db: Tx, pairIds: string[], now: Date, start: Date, end: Date): Promise<PairMonthRow[]> {
+  return db.$queryRaw<PairMonthRow[]>`
+    SELECT p."id", p."startDate", p."flaggedForRematch",
+      pt."firstName" AS "participantFirstName", pt."expectedReleaseDate" AS "releaseDate",
+      v."firstName" AS "volunteerFirstName", v."lastName" AS "volunteerLastName",
+      (SELECT COUNT(*) FROM "Meeting" m WHERE m."pairId" = p."id" AND m."status" = 'HELD'
+        AND m."startsAt" >= ${start} AND m."startsAt" < ${end}) AS "held",
+      (SELECT COUNT(*) FROM "Meeting" m WHERE m."pairId" = p."id" AND m."status" = 'PLANNED'
+        AND m."startsAt" >= ${now} AND m."startsAt" < ${end}) AS "plannedAhead",
+      (SELECT MAX(m."startsAt") FROM "Meeting" m WHERE m."pairId" = p."id" AND m."status" = 'HELD'
+        AND m."startsAt" <= ${now}) AS "lastHeldAt",
+      (SELECT COUNT(*) FROM "Concern" c WHERE c."pairId" = p."id" AND c."acknowledgedAt" IS NULL) AS "openConcerns",
+      (SELECT COUNT(*) FROM "SupportContact" s WHERE s."pairId" = p."id" AND s."heldOn" IS NOT NULL) AS "supportContactsHeld",
+      (SELECT COUNT(*) FROM "FitCheck" f WHERE f."pairId" = p."id") AS "fitChecks"
+    FROM "Pair" p
+    JOIN "Participant" pt ON pt."id" = p."participantId"
+    JOIN "VolunteerProfile" v ON v."id" = p."volunteerId"
+    WHERE p."id" IN (${Prisma.join(pairIds)})`;
 }
 
 /**
  * Active pairs' month at a glance: held vs target, planned, last meeting, concerns, status.
- * Only this month's meetings are read; `page` bounds the pairs (oldest first).
+ * `where` scopes the pairs (permissions.server's pairScope); `page` bounds them (oldest first).
  */
 export async function pairMonths(
   db: Tx,
@@ -49,40 +81,27 @@ export async function pairMonths(
   const today = todayInOslo(now);
   const month = monthOf(now);
   const { start, end } = monthRange(month);
-  const perMonth = await getSetting(db, 'meetingsPerMonth');
-  const pairs = await db.pair.findMany({
-    where: { ...where, status: 'ACTIVE' },
-    orderBy: [{ activatedAt: 'asc' }, { id: 'asc' }],
-    ...page,
-    select: {
-      id: true,
-      startDate: true,
-      flaggedForRematch: true,
-      participant: { select: { firstName: true, expectedReleaseDate: true } },
-      volunteer: { select: { firstName: true, lastName: true } },
-      meetings: {
-        where: { startsAt: { gte: start, lt: end }, status: { in: ['HELD', 'PLANNED'] } },
-        select: { startsAt: true, status: true },
-      },
-      _count: { select: { concerns: { where: { acknowledgedAt: null } } } },
-    },
-  });
-  const lastHeldAt = await lastHeldMeetings(db, pairs.map((pair) => pair.id), now);
-  return pairs.map((pair) => {
-    const startDate = pair.startDate ?? today;
+  const [perMonth, pairs] = await Promise.all([
+    getSetting(db, 'meetingsPerMonth'),
+    db.pair.findMany({ where: { ...where, status: 'ACTIVE' }, orderBy: [{ activatedAt: 'asc' }, { id: 'asc' }], ...page, select: { id: true } }),
+  ]);
+  if (pairs.length === 0) return [];
+  const rows = new Map((await pairMonthRows(db, pairs.map((pair) => pair.id), now, start, end)).map((row) => [row.id, row]));
+  return pairs.map(({ id }) => {
+    const row = rows.get(id)!;
+    const startDate = row.startDate ?? today;
     const target = monthlyTarget({ perMonth, month, startDate });
-    // The meetings are this month's already, so the month needs no check per meeting.
-    const held = pair.meetings.filter((m) => m.status === 'HELD').length;
-    const plannedAhead = pair.meetings.filter((m) => m.status === 'PLANNED' && m.startsAt >= now).length;
-    const lastHeld = lastHeldAt.get(pair.id);
-    const lastHeldDate = lastHeld ? osloDate(lastHeld) : null;
-    const justReleased = isJustReleased(pair.participant.expectedReleaseDate, today);
+    const held = Number(row.held);
+    const plannedAhead = Number(row.plannedAhead);
+    const openConcerns = Number(row.openConcerns);
+    const lastHeldDate = row.lastHeldAt ? osloDate(new Date(row.lastHeldAt)) : null;
+    const justReleased = isJustReleased(row.releaseDate, today);
     return {
-      id: pair.id,
-      participantFirstName: pair.participant.firstName,
-      volunteerName: `${pair.volunteer.firstName} ${pair.volunteer.lastName}`,
+      id,
+      participantFirstName: row.participantFirstName,
+      volunteerName: `${row.volunteerFirstName} ${row.volunteerLastName}`,
       startDate,
-      releaseDate: pair.participant.expectedReleaseDate,
+      releaseDate: row.releaseDate,
       justReleased,
       target,
       suggested: suggestedPerMonth(target, justReleased),
@@ -90,9 +109,10 @@ export async function pairMonths(
       plannedAhead,
       lastHeldDate,
       daysSinceHeld: lastHeldDate ? daysBetween(lastHeldDate, today) : null,
-      openConcerns: pair._count.concerns,
-      health: pairHealth({ today, startDate, target, held, plannedAhead, lastHeldDate, openConcerns: pair._count.concerns }),
-      flaggedForRematch: pair.flaggedForRematch,
+      openConcerns,
+      health: pairHealth({ today, startDate, target, held, plannedAhead, lastHeldDate, openConcerns }),
+      flaggedForRematch: row.flaggedForRematch,
+      support: row.startDate ? { held: Number(row.supportContactsHeld), fitCheckDone: Number(row.fitChecks) > 0 } : null,
     };
   });
 }
@@ -118,7 +138,7 @@ export async function needsActionToday(db: Tx, now = new Date(), months?: PairMo
   const quiet = months.filter((pair) => daysBetween(pair.lastHeldDate ?? pair.startDate, today) > 14);
   const behind = months.filter((pair) => behindAtMidMonth(today, pair.target, pair.held));
   const unloggedWhere = { status: 'PLANNED', startsAt: { lt: new Date(now.getTime() - 48 * 3600_000) }, pair: { status: 'ACTIVE' } };
-  const [unlogged, unloggedTotal, releases, concerns, supportPairs] = await Promise.all([
+  const [unlogged, unloggedTotal, releases, concerns, concernsTotal] = await Promise.all([
     db.meeting.findMany({
       where: unloggedWhere,
       orderBy: { startsAt: 'asc' },
@@ -144,24 +164,16 @@ export async function needsActionToday(db: Tx, now = new Date(), months?: PairMo
     db.concern.findMany({
       where: { acknowledgedAt: null },
       orderBy: { createdAt: 'asc' },
+      take: NEEDS_ACTION_LIMIT,
       select: { id: true, text: true, createdAt: true, pair: { select: { id: true, participant: { select: { firstName: true } } } } },
     }),
-    db.pair.findMany({
-      where: { status: 'ACTIVE', startDate: { not: null } },
-      select: {
-        id: true,
-        startDate: true,
-        participant: { select: { firstName: true } },
-        _count: { select: { supportContacts: { where: { heldOn: { not: null } } }, fitChecks: true } },
-      },
-    }),
+    db.concern.count({ where: { acknowledgedAt: null } }),
   ]);
-  const supportDue = supportPairs.flatMap((pair) => {
-    const next = nextSupportContact(pair.startDate!, pair._count.supportContacts, today);
-    const fitCheck = fitCheckDue(pair.startDate!, pair._count.fitChecks > 0, today);
-    return next.due || fitCheck
-      ? [{ pairId: pair.id, participantFirstName: pair.participant.firstName, dueDate: next.due ? next.dueDate : null, fitCheck }]
-      : [];
+  const supportDue = months.flatMap((pair) => {
+    if (!pair.support) return [];
+    const next = nextSupportContact(pair.startDate, pair.support.held, today);
+    const fitCheck = fitCheckDue(pair.startDate, pair.support.fitCheckDone, today);
+    return next.due || fitCheck ? [{ pairId: pair.id, participantFirstName: pair.participantFirstName, dueDate: next.due ? next.dueDate : null, fitCheck }] : [];
   });
   const limit = <T>(items: T[]) => items.slice(0, NEEDS_ACTION_LIMIT);
   return {
@@ -170,7 +182,7 @@ export async function needsActionToday(db: Tx, now = new Date(), months?: PairMo
       behind: behind.length,
       unlogged: unloggedTotal,
       releases: releases.length,
-      concerns: concerns.length,
+      concerns: concernsTotal,
       supportDue: supportDue.length,
     },
     quiet: limit(quiet),
@@ -183,7 +195,7 @@ export async function needsActionToday(db: Tx, now = new Date(), months?: PairMo
       pairId: p.pairs[0]?.id ?? null,
       checklistDone: p.checklist.filter((item) => item.status !== 'OPEN').length,
     })),
-    concerns: limit(concerns).map((c) => ({ id: c.id, text: c.text, createdAt: c.createdAt, pairId: c.pair.id, participantFirstName: c.pair.participant.firstName })),
+    concerns: concerns.map((c) => ({ id: c.id, text: c.text, createdAt: c.createdAt, pairId: c.pair.id, participantFirstName: c.pair.participant.firstName })),
     supportDue: limit(supportDue),
   };
 }

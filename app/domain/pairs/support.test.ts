@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { participantStatusAfterClosure } from './closure';
-import { fitCheckDue, nextSupportContact, supportSchedule } from './support';
+import { fitCheckDue, nextSupportContact, supportContactDate, supportSchedule } from './support';
 
 describe('match support', () => {
   it('schedules two contacts in the first month, then one a month', () => {
     expect(supportSchedule('2026-01-10', 5)).toEqual(['2026-01-17', '2026-01-31', '2026-03-10', '2026-04-10', '2026-05-10']);
+    expect(supportContactDate('2026-01-31', 37)).toBe('2029-02-28');
   });
   it('counts held contacts against the schedule', () => {
     expect(nextSupportContact('2026-01-10', 0, '2026-01-16')).toEqual({ dueDate: '2026-01-17', due: false });

@@ -5,17 +5,22 @@ export const SUPPORT_KINDS = ['PHONE', 'IN_PERSON', 'DIGITAL', 'OTHER'] as const
 
 /**
  * The coordinator's match-support contacts, as the mentoring standard asks: twice in the
- * pair's first month (after one and three weeks), then once a month. The first `count` dates.
+ * pair's first month (after one and three weeks), then once a month. The `index`th date (0-based).
  */
+export function supportContactDate(startDate: IsoDate, index: number): IsoDate {
+  if (index === 0) return addDays(startDate, 7);
+  if (index === 1) return addDays(startDate, 21);
+  return addMonths(startDate, index);
+}
+
+/** The first `count` dates of the schedule. */
 export function supportSchedule(startDate: IsoDate, count: number): IsoDate[] {
-  const dates = [addDays(startDate, 7), addDays(startDate, 21)];
-  for (let months = 2; dates.length < count; months += 1) dates.push(addMonths(startDate, months));
-  return dates.slice(0, count);
+  return Array.from({ length: count }, (_, index) => supportContactDate(startDate, index));
 }
 
 /** The next scheduled contact not yet covered by a held one (held ones count in order), and whether it is due. */
 export function nextSupportContact(startDate: IsoDate, heldCount: number, today: IsoDate): { dueDate: IsoDate; due: boolean } {
-  const dueDate = supportSchedule(startDate, heldCount + 1)[heldCount];
+  const dueDate = supportContactDate(startDate, heldCount);
   return { dueDate, due: dueDate <= today };
 }
 

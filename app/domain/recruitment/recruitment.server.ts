@@ -1,5 +1,5 @@
 import type { Db, Tx } from '~/lib/db.server';
-import { loadCandidateVolunteers } from '~/domain/matching/matching.server';
+import { Prisma } from '~/generated/prisma/client';
 import { halfYearOf, halfYearRange, osloDate, previousHalfYear, type HalfYearKey } from '~/lib/time';
 import { DEFAULT_PAIRS_TARGET, elapsedShare, project } from './progress';
 
@@ -35,47 +35,66 @@ export function newPairsIn(db: Tx, halfYear: HalfYearKey) {
   return db.pair.count({ where: { activatedAt: { gte: start, lt: end } } });
 }
 
-/** The participants referred in the half-year (by referral date), and how far each has come. */
-async function participantFunnel(db: Db, halfYear: HalfYearKey) {
+const count = (value: bigint | number | null) => Number(value ?? 0);
+
+/**
+ * The participants referred in the half-year (by referral date), and how far each has come.
+ * One aggregate query: loading the cohort with its status changes and pairs cost several
+ * queries and thousands of rows at national scale.
+ */
+async function participantFunnel(db: Tx, halfYear: HalfYearKey) {
   const { start, end } = halfYearRange(halfYear);
-  const referralDate = { gte: osloDate(start), lte: osloDate(new Date(end.getTime() - 1)) };
-  const cohort = await db.participant.findMany({
-    where: { referrals: { some: { referralDate } } },
-    select: {
-      status: true,
-      statusChanges: { select: { toStatus: true } },
-      pairs: { select: { status: true, activatedAt: true } },
-    },
-  });
-  const reached = (p: (typeof cohort)[number], statuses: string[]) =>
-    statuses.includes(p.status) || p.statusChanges.some((change) => statuses.includes(change.toStatus));
-  return {
-    referred: cohort.length,
-    accepted: cohort.filter((p) => reached(p, ['ACCEPTED', 'MATCHED', 'COMPLETED'])).length,
-    matched: cohort.filter((p) => p.pairs.some((pair) => pair.activatedAt !== null)).length,
-    active: cohort.filter((p) => p.pairs.some((pair) => pair.status === 'ACTIVE')).length,
-    completed: cohort.filter((p) => p.status === 'COMPLETED').length,
-  };
+  const accepted = Prisma.join(['ACCEPTED', 'MATCHED', 'COMPLETED']);
+  const [row] = await db.$queryRaw<Record<'referred' | 'accepted' | 'matched' | 'active' | 'completed', bigint | number | null>[]>`
+    SELECT COUNT(*) AS "referred",
+      SUM(CASE WHEN pt."status" IN (${accepted}) OR EXISTS (SELECT 1 FROM "ParticipantStatusChange" c
+        WHERE c."participantId" = pt."id" AND c."toStatus" IN (${accepted})) THEN 1 ELSE 0 END) AS "accepted",
+      SUM(CASE WHEN EXISTS (SELECT 1 FROM "Pair" p WHERE p."participantId" = pt."id" AND p."activatedAt" IS NOT NULL) THEN 1 ELSE 0 END) AS "matched",
+      SUM(CASE WHEN EXISTS (SELECT 1 FROM "Pair" p WHERE p."participantId" = pt."id" AND p."status" = 'ACTIVE') THEN 1 ELSE 0 END) AS "active",
+      SUM(CASE WHEN pt."status" = 'COMPLETED' THEN 1 ELSE 0 END) AS "completed"
+    FROM "Participant" pt
+    WHERE EXISTS (SELECT 1 FROM "Referral" r WHERE r."participantId" = pt."id"
+      AND r."referralDate" >= ${osloDate(start)} AND r."referralDate" <= ${osloDate(new Date(end.getTime() - 1))})`;
+  return { referred: count(row.referred), accepted: count(row.accepted), matched: count(row.matched), active: count(row.active), completed: count(row.completed) };
 }
 
-async function volunteerFunnel(db: Db, halfYear: HalfYearKey) {
+/** Volunteers who applied in the half-year and how far each has come (one aggregate query). */
+async function volunteerFunnel(db: Tx, halfYear: HalfYearKey) {
   const { start, end } = halfYearRange(halfYear);
-  const cohort = await db.volunteerProfile.findMany({
-    where: { createdAt: { gte: start, lt: end } },
-    select: {
-      status: true,
-      _count: { select: { interviews: true } },
-      pairs: { select: { activatedAt: true } },
-    },
-  });
-  const matched = (v: (typeof cohort)[number]) => v.pairs.some((pair) => pair.activatedAt !== null);
-  const ready = (v: (typeof cohort)[number]) => v.status === 'READY' || matched(v);
-  return {
-    applied: cohort.length,
-    screening: cohort.filter((v) => v.status !== 'APPLIED' || v._count.interviews > 0 || ready(v)).length,
-    ready: cohort.filter(ready).length,
-    matched: cohort.filter(matched).length,
-  };
+  const matched = Prisma.sql`EXISTS (SELECT 1 FROM "Pair" p WHERE p."volunteerId" = v."id" AND p."activatedAt" IS NOT NULL)`;
+  const [row] = await db.$queryRaw<Record<'applied' | 'screening' | 'ready' | 'matched', bigint | number | null>[]>`
+    SELECT COUNT(*) AS "applied",
+      SUM(CASE WHEN v."status" <> 'APPLIED' OR ${matched}
+        OR EXISTS (SELECT 1 FROM "ScreeningInterview" i WHERE i."volunteerId" = v."id") THEN 1 ELSE 0 END) AS "screening",
+      SUM(CASE WHEN v."status" = 'READY' OR ${matched} THEN 1 ELSE 0 END) AS "ready",
+      SUM(CASE WHEN ${matched} THEN 1 ELSE 0 END) AS "matched"
+    FROM "VolunteerProfile" v
+    WHERE v."createdAt" >= ${start} AND v."createdAt" < ${end}`;
+  return { applied: count(row.applied), screening: count(row.screening), ready: count(row.ready), matched: count(row.matched) };
+}
+
+/** Free places of ready volunteers: capacity minus their active and proposed pairs, never below zero. */
+async function freeVolunteerPlaces(db: Tx): Promise<number> {
+  const [row] = await db.$queryRaw<{ places: bigint | number | null }[]>`
+    SELECT SUM(CASE WHEN t."free" > 0 THEN t."free" ELSE 0 END) AS "places"
+    FROM (SELECT v."capacity" - (SELECT COUNT(*) FROM "Pair" p WHERE p."volunteerId" = v."id" AND p."status" IN ('ACTIVE', 'PROPOSED')) AS "free"
+      FROM "VolunteerProfile" v WHERE v."status" = 'READY') t`;
+  return count(row.places);
+}
+
+/** Target and new pairs of each half-year, in two queries. */
+async function pairsHistory(db: Tx, keys: HalfYearKey[]) {
+  const ranges = keys.map((halfYear) => halfYearRange(halfYear));
+  const counts = ranges.map(
+    ({ start, end }, index) => Prisma.sql`SUM(CASE WHEN "activatedAt" >= ${start} AND "activatedAt" < ${end} THEN 1 ELSE 0 END) AS ${Prisma.raw(`"h${index}"`)}`,
+  );
+  const [targets, [row]] = await Promise.all([
+    db.halfYearTarget.findMany({ where: { halfYear: { in: keys } }, select: { halfYear: true, newPairs: true } }),
+    db.$queryRaw<Record<string, bigint | number | null>[]>`
+      SELECT ${Prisma.join(counts)} FROM "Pair" WHERE "activatedAt" >= ${ranges[0].start} AND "activatedAt" < ${ranges[ranges.length - 1].end}`,
+  ]);
+  const targetOf = new Map(targets.map((target) => [target.halfYear, target.newPairs]));
+  return keys.map((halfYear, index) => ({ halfYear, target: targetOf.get(halfYear) ?? DEFAULT_PAIRS_TARGET, actual: count(row[`h${index}`]) }));
 }
 
 /** This half-year against its target, whether it is on track, the funnels and earlier half-years. */
@@ -83,29 +102,26 @@ export async function recruitmentStatus(db: Db, now = new Date(), historyLength 
   const current = halfYearOf(now);
   const keys: HalfYearKey[] = [current];
   while (keys.length < historyLength) keys.unshift(previousHalfYear(keys[0]));
-  const [history, volunteers, waitingParticipants, participants, volunteersFunnel] = await Promise.all([
-    Promise.all(
-      keys.map(async (halfYear) => ({ halfYear, target: (await targetsFor(db, halfYear)).newPairs, actual: await newPairsIn(db, halfYear) })),
-    ),
-    loadCandidateVolunteers(db),
+  const [history, freePlaces, waitingParticipants, participants, volunteersFunnel] = await Promise.all([
+    pairsHistory(db, keys),
+    freeVolunteerPlaces(db),
     db.participant.count({ where: { status: 'ACCEPTED', pairs: { none: { status: { in: ['ACTIVE', 'PROPOSED'] } } } } }),
     participantFunnel(db, current),
     volunteerFunnel(db, current),
   ]);
   const currentRow = history[history.length - 1];
-  const freeVolunteerPlaces = volunteers.reduce((sum, v) => sum + Math.max(0, v.capacity - v.openPairs), 0);
   const projection = project({
     target: currentRow.target,
     actual: currentRow.actual,
     share: elapsedShare(current, now),
     waitingParticipants,
-    freeVolunteerPlaces,
+    freeVolunteerPlaces: freePlaces,
   });
   return {
     halfYear: current,
     projection,
     waitingParticipants,
-    freeVolunteerPlaces,
+    freeVolunteerPlaces: freePlaces,
     funnels: { participants, volunteers: volunteersFunnel },
     history,
   };
