@@ -3,24 +3,25 @@ import { pairMonths } from './monitoring.server';
 
 /** A volunteer's home: each active pair's month, the next meetings and what waits for a log. */
 export async function volunteerHome(db: Db, userId: string, now = new Date()) {
-  const scope = { volunteer: { userId } };
-  const [months, upcoming, toLog, user, consents] = await Promise.all([
-    pairMonths(db, now, scope),
+  const months = await pairMonths(db, now, { volunteer: { userId } });
+  // The volunteer's active pairs, so the meeting queries below are index seeks per pair.
+  const pairIds = months.map((pair) => pair.id);
+  const [upcoming, toLog, user, consents] = await Promise.all([
     db.meeting.findMany({
-      where: { status: 'PLANNED', startsAt: { gt: now }, pair: { status: 'ACTIVE', ...scope } },
+      where: { status: 'PLANNED', startsAt: { gt: now }, pairId: { in: pairIds } },
       orderBy: { startsAt: 'asc' },
       take: 5,
       select: { id: true, startsAt: true, placeType: true, place: true, pairId: true },
     }),
     db.meeting.findMany({
-      where: { status: 'PLANNED', startsAt: { lte: now }, pair: { status: 'ACTIVE', ...scope } },
+      where: { status: 'PLANNED', startsAt: { lte: now }, pairId: { in: pairIds } },
       orderBy: { startsAt: 'asc' },
       select: { id: true, startsAt: true, pair: { select: { participant: { select: { firstName: true } } } } },
     }),
     db.user.findUniqueOrThrow({ where: { id: userId }, select: { calendarToken: true } }),
     // The plan is offered only where the consent in force shares it with the volunteer.
     db.pair.findMany({
-      where: { status: 'ACTIVE', ...scope },
+      where: { id: { in: pairIds } },
       select: {
         id: true,
         participantId: true,

@@ -39,7 +39,6 @@ export async function pairTimeline(db: Db, request: Request, actor: Actor, pairI
           log: { select: { rating: true, activity: true, note: true } },
         },
       },
-      _count: { select: { meetings: true } },
       concerns: { orderBy: { createdAt: 'desc' } },
       supportContacts: { orderBy: [{ heldOn: 'desc' }] },
       fitChecks: { orderBy: { checkedOn: 'desc' } },
@@ -48,7 +47,11 @@ export async function pairTimeline(db: Db, request: Request, actor: Actor, pairI
   if (!pair) notFound();
   await audit(db, request, { actorId: actor.id, action: 'VIEW', entityType: 'PAIR', entityId: pair.id, participantId: pair.participant.id });
   const today = todayInOslo(now);
-  const [month] = pair.status === 'ACTIVE' ? await pairMonths(db, now, { id: pair.id }) : [null];
+  // A count of its own: Prisma's _count on the relation groups every meeting in the table.
+  const [[month], meetingCount] = await Promise.all([
+    pair.status === 'ACTIVE' ? pairMonths(db, now, { id: pair.id }) : [null],
+    db.meeting.count({ where: { pairId: pair.id } }),
+  ]);
   const heldContacts = pair.supportContacts.filter((contact) => contact.heldOn).length;
   return {
     id: pair.id,
@@ -61,7 +64,7 @@ export async function pairTimeline(db: Db, request: Request, actor: Actor, pairI
     participant: { id: pair.participant.id, firstName: pair.participant.firstName, releaseDate: pair.participant.expectedReleaseDate },
     volunteerName: `${pair.volunteer.firstName} ${pair.volunteer.lastName}`,
     month,
-    meetingCount: pair._count.meetings,
+    meetingCount,
     meetings: pair.meetings.map((meeting) => ({
       id: meeting.id,
       startsAt: meeting.startsAt,

@@ -80,6 +80,7 @@ export const nb = {
   'users.none': 'Ingen.',
 
   'dashboard.title': 'Oversikt',
+  'dashboard.computedAt': 'Tallene er fra {time}. De oppdateres når noe endres, og minst hvert minutt.',
   'me.title': 'Mine møter',
   'referrals.title': 'Henvisninger',
 
@@ -226,6 +227,7 @@ export const en: Record<keyof typeof nb, string> = {
   'users.none': 'None.',
 
   'dashboard.title': 'Dashboard',
+  'dashboard.computedAt': 'Figures as of {time}. They update when anything changes, and at least every minute.',
   'me.title': 'My meetings',
   'referrals.title': 'Referrals',
 

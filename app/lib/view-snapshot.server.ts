@@ -1,0 +1,49 @@
+/**
+ * Computed read models kept in the database (ViewSnapshot), for pages whose figures cost too
+ * much to compute on every view at national scale (docs/performance.md). A snapshot is used
+ * while nothing in the programme's data has changed since it was computed (the DataVersion
+ * counter, raised by database triggers on every change) and it is younger than `maxAgeMs`,
+ * which bounds how long rules that move with the clock (days since a meeting, "ahead" of now)
+ * can lag. It lives in the database, not in process memory, so every instance shares it.
+ */
+import type { SerializeFrom } from '@remix-run/node';
+import type { Tx } from './db.server';
+
+interface SnapshotRow {
+  version: bigint | number | null;
+  dataVersion: bigint | number | null;
+  computedAt: Date | string | null;
+  payload: string | null;
+}
+
+export interface View<T> {
+  data: SerializeFrom<T>;
+  computedAt: Date;
+}
+
+export async function cachedView<T>(
+  db: Tx,
+  key: string,
+  maxAgeMs: number,
+  compute: () => Promise<T>,
+  now = new Date(),
+): Promise<View<T>> {
+  const [row] = await db.$queryRaw<SnapshotRow[]>`
+    SELECT v."version", s."dataVersion", s."computedAt", s."payload"
+    FROM (SELECT COALESCE(MAX("version"), 0) AS "version" FROM "DataVersion") v
+    LEFT JOIN "ViewSnapshot" s ON s."key" = ${key}`;
+  const version = Number(row.version);
+  if (row.payload !== null && row.computedAt !== null && Number(row.dataVersion) === version) {
+    const computedAt = new Date(row.computedAt);
+    const age = now.getTime() - computedAt.getTime();
+    if (age >= 0 && age < maxAgeMs) return { data: JSON.parse(row.payload) as SerializeFrom<T>, computedAt };
+  }
+  // Stored with the version read before computing: a change made meanwhile makes it stale.
+  const payload = JSON.stringify(await compute());
+  await db.viewSnapshot.upsert({
+    where: { key },
+    create: { key, dataVersion: version, computedAt: now, payload },
+    update: { dataVersion: version, computedAt: now, payload },
+  });
+  return { data: JSON.parse(payload) as SerializeFrom<T>, computedAt: now };
+}
