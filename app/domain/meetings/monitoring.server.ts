@@ -8,6 +8,7 @@ import { behindAtMidMonth, heldInMonth, isJustReleased, monthlyTarget, pairHealt
 
 export interface PairMonth {
   id: string;
+  participantId: string;
   participantFirstName: string;
   volunteerName: string;
   startDate: string;
@@ -28,6 +29,7 @@ export interface PairMonth {
 
 interface PairMonthRow {
   id: string;
+  participantId: string;
   startDate: string | null;
   flaggedForRematch: boolean;
   participantFirstName: string;
@@ -50,7 +52,7 @@ interface PairMonthRow {
  */
 function pairMonthRows(db: Tx, pairIds: string[], now: Date, start: Date, end: Date): Promise<PairMonthRow[]> {
   return db.$queryRaw<PairMonthRow[]>`
-    SELECT p."id", p."startDate", p."flaggedForRematch",
+    SELECT p."id", p."participantId", p."startDate", p."flaggedForRematch",
       pt."firstName" AS "participantFirstName", pt."expectedReleaseDate" AS "releaseDate",
       v."firstName" AS "volunteerFirstName", v."lastName" AS "volunteerLastName",
       (SELECT COUNT(*) FROM "Meeting" m WHERE m."pairId" = p."id" AND m."status" = 'HELD'
@@ -98,6 +100,7 @@ export async function pairMonths(
     const justReleased = isJustReleased(row.releaseDate, today);
     return {
       id,
+      participantId: row.participantId,
       participantFirstName: row.participantFirstName,
       volunteerName: `${row.volunteerFirstName} ${row.volunteerLastName}`,
       startDate,

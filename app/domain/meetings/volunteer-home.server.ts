@@ -16,38 +16,30 @@ export async function volunteerHome(db: Db, userId: string, now = new Date()) {
     db.meeting.findMany({
       where: { status: 'PLANNED', startsAt: { lte: now }, pairId: { in: pairIds } },
       orderBy: { startsAt: 'asc' },
-      select: { id: true, startsAt: true, pair: { select: { participant: { select: { firstName: true } } } } },
+      select: { id: true, startsAt: true, pairId: true },
     }),
     db.user.findUniqueOrThrow({ where: { id: userId }, select: { calendarToken: true } }),
     // The plan is offered only where the consent in force shares it with the volunteer.
-    db.pair.findMany({
-      where: { id: { in: pairIds } },
-      select: {
-        id: true,
-        participantId: true,
-        participant: {
-          select: {
-            consents: {
-              where: { withdrawnAt: null },
-              orderBy: [{ consentDate: 'desc' }, { createdAt: 'desc' }],
-              take: 1,
-              select: { sharePlanWithVolunteer: true },
-            },
-          },
-        },
-      },
+    db.consent.findMany({
+      where: { participantId: { in: months.map((pair) => pair.participantId) }, withdrawnAt: null },
+      orderBy: [{ consentDate: 'desc' }, { createdAt: 'desc' }],
+      select: { participantId: true, sharePlanWithVolunteer: true },
     }),
   ]);
-  const planShared = new Map(consents.map((pair) => [pair.id, pair.participant.consents[0]?.sharePlanWithVolunteer === true]));
-  const participantOf = new Map(consents.map((pair) => [pair.id, pair.participantId]));
+  // Newest first: the first consent seen per participant is the one in force.
+  const planShared = new Map<string, boolean>();
+  for (const consent of consents) {
+    if (!planShared.has(consent.participantId)) planShared.set(consent.participantId, consent.sharePlanWithVolunteer);
+  }
+  const firstNameOf = new Map(months.map((pair) => [pair.id, pair.participantFirstName]));
   return {
     pairs: months.map((pair) => ({
       ...pair,
       nextMeeting: upcoming.find((meeting) => meeting.pairId === pair.id)?.startsAt ?? null,
-      planPath: planShared.get(pair.id) ? `/participants/${participantOf.get(pair.id)}/plan` : null,
+      planPath: planShared.get(pair.participantId) ? `/participants/${pair.participantId}/plan` : null,
     })),
     upcoming,
-    toLog: toLog.map((meeting) => ({ id: meeting.id, startsAt: meeting.startsAt, participantFirstName: meeting.pair.participant.firstName })),
+    toLog: toLog.map((meeting) => ({ id: meeting.id, startsAt: meeting.startsAt, participantFirstName: firstNameOf.get(meeting.pairId)! })),
     calendarToken: user.calendarToken,
   };
 }

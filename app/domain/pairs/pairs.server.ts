@@ -39,9 +39,10 @@ export async function pairTimeline(db: Db, request: Request, actor: Actor, pairI
           log: { select: { rating: true, activity: true, note: true } },
         },
       },
-      concerns: { orderBy: { createdAt: 'desc' } },
-      supportContacts: { orderBy: [{ heldOn: 'desc' }] },
-      fitChecks: { orderBy: { checkedOn: 'desc' } },
+      // Coordinator-only: not even read for a volunteer.
+      concerns: coordinator ? { orderBy: { createdAt: 'desc' } } : false,
+      supportContacts: coordinator ? { orderBy: [{ heldOn: 'desc' }] } : false,
+      fitChecks: coordinator ? { orderBy: { checkedOn: 'desc' } } : false,
     },
   });
   if (!pair) notFound();
@@ -52,7 +53,7 @@ export async function pairTimeline(db: Db, request: Request, actor: Actor, pairI
     pair.status === 'ACTIVE' ? pairMonths(db, now, { id: pair.id }) : [null],
     db.meeting.count({ where: { pairId: pair.id } }),
   ]);
-  const heldContacts = pair.supportContacts.filter((contact) => contact.heldOn).length;
+  const heldContacts = coordinator ? pair.supportContacts.filter((contact) => contact.heldOn).length : 0;
   return {
     id: pair.id,
     status: pairStatusSchema.parse(pair.status),
