@@ -174,18 +174,22 @@ const LOCALES: Record<Language, string> = { nb: 'nb-NO', en: 'en-GB' };
 
 // Pages format dozens of dates per view; one Intl formatter per language and style is
 // reused rather than building a Luxon DateTime for each (same output, a fraction of the cost).
-function formatters(options: Intl.DateTimeFormatOptions): Record<Language, Intl.DateTimeFormat> {
+function formatters(timeZone: string, options: Intl.DateTimeFormatOptions): Record<Language, Intl.DateTimeFormat> {
   return {
-    nb: new Intl.DateTimeFormat(LOCALES.nb, { ...options, timeZone: OSLO }),
-    en: new Intl.DateTimeFormat(LOCALES.en, { ...options, timeZone: OSLO }),
+    nb: new Intl.DateTimeFormat(LOCALES.nb, { ...options, timeZone }),
+    en: new Intl.DateTimeFormat(LOCALES.en, { ...options, timeZone }),
   };
 }
 
-const DATE_FORMAT = formatters({ year: 'numeric', month: 'short', day: 'numeric' });
-const DATE_TIME_FORMAT = formatters({ year: 'numeric', month: 'short', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit' });
+const DATE_OPTIONS: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric' };
+const INSTANT_DATE_FORMAT = formatters(OSLO, DATE_OPTIONS);
+// A calendar date has no zone: it is formatted as that day in UTC.
+const CALENDAR_DATE_FORMAT = formatters('UTC', DATE_OPTIONS);
+const DATE_TIME_FORMAT = formatters(OSLO, { ...DATE_OPTIONS, weekday: 'short', hour: '2-digit', minute: '2-digit' });
 
 export function formatDate(date: IsoDate | Date, language: Language): string {
-  return DATE_FORMAT[language].format(typeof date === 'string' ? startOfOsloDay(date) : date);
+  if (typeof date !== 'string') return INSTANT_DATE_FORMAT[language].format(date);
+  return CALENDAR_DATE_FORMAT[language].format(utcDays(date) * DAY_MS);
 }
 
 export function formatDateTime(instant: Date, language: Language): string {

@@ -5,9 +5,8 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { NeedsActionToday, PairsAtGlance } from '~/components/pairs-monitoring';
 import { useLanguage, useT } from '~/components/use-translation';
 import { RecruitmentPanel } from '~/components/recruitment-panel';
-import { mostUrgentPairs, needsActionToday, pairMonths } from '~/domain/meetings/monitoring.server';
+import { dashboardView } from '~/domain/monitoring/dashboard.server';
 import { programmeOverview } from '~/domain/monitoring/overview.server';
-import { recruitmentStatus } from '~/domain/recruitment/recruitment.server';
 import { failedEmails, retryFailedEmail } from '~/domain/notifications/mailbox.server';
 import { notifyOutbox } from '~/lib/email.server';
 import { redirectWithFlash } from '~/lib/flash.server';
@@ -15,27 +14,13 @@ import { notFound } from '~/lib/permissions.server';
 import { formatDateTime } from '~/lib/time';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
-import { cachedView } from '~/lib/view-snapshot.server';
-
-// The pairs at a glance on the dashboard: those that most need attention; /pairs lists all.
-const DASHBOARD_PAIRS = 25;
-// The pairs' months, what needs action and recruitment take tens of milliseconds at national
-// scale, so they are kept as a view snapshot: never behind a change, at most a minute behind
-// the clock. Failed emails and the programme's counts are read live (outbox rows do not
-// raise the data version).
-const DASHBOARD_MAX_AGE_MS = 60_000;
-
-async function dashboardFigures(now: Date) {
-  const months = await pairMonths(db, now);
-  const [needsAction, recruitment] = await Promise.all([needsActionToday(db, now, months), recruitmentStatus(db, now)]);
-  return { needsAction, pairs: mostUrgentPairs(months, DASHBOARD_PAIRS), pairCount: months.length, recruitment };
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { capability: 'dashboard:view' });
   const now = new Date();
+  // The counts and failed emails are cheap and read live (outbox rows do not raise the data version).
   const [figures, overview, failed] = await Promise.all([
-    cachedView(db, 'dashboard', DASHBOARD_MAX_AGE_MS, () => dashboardFigures(now), now),
+    dashboardView(db, now),
     programmeOverview(db),
     failedEmails(db),
   ]);

@@ -1,0 +1,24 @@
+import type { Db } from '~/lib/db.server';
+import { cachedView } from '~/lib/view-snapshot.server';
+import { mostUrgentPairs, needsActionToday, pairMonths } from '~/domain/meetings/monitoring.server';
+import { recruitmentStatus } from '~/domain/recruitment/recruitment.server';
+
+/** The pairs at a glance on the dashboard: those that most need attention; /pairs lists all. */
+const DASHBOARD_PAIRS = 25;
+/** How far the kept figures may lag the clock (days since a meeting, meetings still ahead). */
+const DASHBOARD_MAX_AGE_MS = 60_000;
+
+/** The pairs' months, what needs action today and recruitment: the dashboard's costly part. */
+export async function dashboardFigures(db: Db, now: Date) {
+  const months = await pairMonths(db, now);
+  const [needsAction, recruitment] = await Promise.all([needsActionToday(db, now, months), recruitmentStatus(db, now)]);
+  return { needsAction, pairs: mostUrgentPairs(months, DASHBOARD_PAIRS), pairCount: months.length, recruitment };
+}
+
+/**
+ * The figures as a view snapshot: at national scale they take tens of milliseconds, so they
+ * are computed again only after a change to the data or once a minute old.
+ */
+export function dashboardView(db: Db, now = new Date()) {
+  return cachedView(db, 'dashboard', DASHBOARD_MAX_AGE_MS, () => dashboardFigures(db, now), now);
+}
