@@ -14,6 +14,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { hashPassword } from '../app/lib/password.server';
 import { addUnloggedMeetings, COORDINATOR_EMAIL, generateDataset, PASSWORD, volunteerEmail } from './dataset';
+import { benchColdViews } from './cold-views';
 import { benchMatching } from './matching';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -79,6 +80,8 @@ interface PageResult {
   p99Ms: number;
   shareOfBaseline: number;
   queriesPerRequest: number | null;
+  /** Time inside SQLite for one request, measured alone before the load (X-Query-Ms). */
+  sqlMsPerRequest: number | null;
   responseBytes: number;
   non2xx: number;
   errors: number;
@@ -90,6 +93,7 @@ async function measure(base: string, page: string, pathname: string, cookie?: st
   const body = await probe.arrayBuffer();
   if (probe.status !== 200) throw new Error(`${pathname} answered ${probe.status}`);
   const queries = probe.headers.get('x-query-count');
+  const sqlMs = probe.headers.get('x-query-ms');
   const latencies: number[] = [];
   const instance = autocannon({ url: `${base}${pathname}`, connections: 10, duration: PAGE_SECONDS, headers });
   instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
@@ -103,6 +107,7 @@ async function measure(base: string, page: string, pathname: string, cookie?: st
     p95Ms: percentile(latencies, 95),
     p99Ms: percentile(latencies, 99),
     queriesPerRequest: queries === null ? null : Number(queries),
+    sqlMsPerRequest: sqlMs === null ? null : Number(sqlMs),
     responseBytes: body.byteLength,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
@@ -185,6 +190,8 @@ async function main() {
     const dataset = generateDataset(file, await hashPassword(PASSWORD));
     const generateSeconds = (Date.now() - started) / 1000;
     console.log(`Dataset in ${generateSeconds.toFixed(1)} s:`, dataset.counts);
+    console.log('Cached views computed cold …');
+    const coldViews = await benchColdViews(databaseUrl);
 
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
@@ -233,11 +240,11 @@ async function main() {
     load.before = load.before.map((n) => Number(n.toFixed(2)));
 
     console.log('');
-    console.log('page          path                                   req/s   p50 ms   p95 ms   p99 ms   share  queries   KiB  ok');
+    console.log('page          path                                   req/s   p50 ms   p95 ms   p99 ms   share  queries  sql ms   KiB  ok');
     for (const r of results) {
       const pass = r.page === 'baseline' || (r.p95Ms < TARGETS.p95Ms && r.shareOfBaseline >= TARGETS.shareOfBaseline && r.non2xx === 0 && r.errors === 0);
       console.log(
-        `${r.page.padEnd(13)} ${r.path.slice(0, 38).padEnd(38)} ${fmt(r.requestsPerSecond).padStart(7)} ${fmt(r.p50Ms).padStart(8)} ${fmt(r.p95Ms).padStart(8)} ${fmt(r.p99Ms).padStart(8)} ${`${fmt(r.shareOfBaseline * 100, 0)}%`.padStart(7)} ${fmt(r.queriesPerRequest, 0).padStart(8)} ${fmt(r.responseBytes / 1024, 0).padStart(5)}  ${pass ? 'yes' : 'NO'}`,
+        `${r.page.padEnd(13)} ${r.path.slice(0, 38).padEnd(38)} ${fmt(r.requestsPerSecond).padStart(7)} ${fmt(r.p50Ms).padStart(8)} ${fmt(r.p95Ms).padStart(8)} ${fmt(r.p99Ms).padStart(8)} ${`${fmt(r.shareOfBaseline * 100, 0)}%`.padStart(7)} ${fmt(r.queriesPerRequest, 0).padStart(8)} ${fmt(r.sqlMsPerRequest).padStart(7)} ${fmt(r.responseBytes / 1024, 0).padStart(5)}  ${pass ? 'yes' : 'NO'}`,
       );
     }
     console.log('');
@@ -246,6 +253,7 @@ async function main() {
     );
     console.log(`server memory: peak RSS ${fmt(memory.peakRssMb)} MB (target < ${TARGETS.peakRssMb} MB), now ${fmt(memory.rssMb)} MB`);
     console.log(`matching: suggestions over 2,000 volunteers ${fmt(matching.suggestionsOver2000VolunteersMs, 2)} ms, assignment 300 × 300 ${fmt(matching.assignment300x300Ms)} ms`);
+    console.log(`cached views computed cold: dashboard figures ${fmt(coldViews.dashboardFiguresMs)} ms`);
     console.log(`load average before ${load.before.join(' ')}, after ${os.loadavg().map((n) => n.toFixed(2)).join(' ')} (${load.cpus} CPUs)`);
 
     const output = {
@@ -258,6 +266,7 @@ async function main() {
       write,
       memory,
       matching,
+      coldViews,
     };
     fs.writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(output, null, 2)}\n`);
     console.log('Wrote bench/results.json');

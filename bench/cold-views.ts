@@ -1,0 +1,28 @@
+/**
+ * What the cached views cost when they must be computed (after a change or once they are too
+ * old): the dashboard's figures over the national dataset, in process, median of repeated
+ * runs. The page measurements mostly see the stored snapshot; this is the other side.
+ */
+import { performance } from 'node:perf_hooks';
+import { createPrismaClient } from '../app/lib/db.server';
+import { dashboardFigures } from '../app/domain/monitoring/dashboard.server';
+
+async function medianMs(runs: number, task: () => Promise<unknown>): Promise<number> {
+  await task(); // warm-up: statement caches, JIT
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const started = performance.now();
+    await task();
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
+}
+
+export async function benchColdViews(databaseUrl: string) {
+  const db = createPrismaClient(databaseUrl);
+  try {
+    return { dashboardFiguresMs: await medianMs(7, () => dashboardFigures(db, new Date())) };
+  } finally {
+    await db.$disconnect();
+  }
+}
