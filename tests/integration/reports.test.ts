@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { cancelMeeting, logMeeting } from '~/domain/meetings/meetings.server';
 import { sendHalfYearStatus } from '~/domain/recruitment/half-year-status.server';
 import { recruitmentStatus } from '~/domain/recruitment/recruitment.server';
 import { funderReport } from '~/domain/reports/funder-report.server';
@@ -80,6 +81,60 @@ describe('funder report', () => {
     const h2 = await funderReport(db, parsePeriod('2025-H2')!, new Date('2025-09-01T12:00:00Z'));
     expect(metric(h2, 'pairsStarted')).toBe(0);
     expect(metric(h2, 'meetingsHeld')).toBe(1);
+  });
+
+  it('pins every figure of a half-year and a year, and follows a late log and a cancellation', async () => {
+    const { coordinator, officer } = await history();
+    const participant = await createParticipant(db, { referrerId: officer.id, referralDate: '2025-04-01', status: 'MATCHED' });
+    for (const toStatus of ['COMPLETED', 'WITHDRAWN']) {
+      await db.participantStatusChange.create({ data: { participantId: participant.id, fromStatus: 'MATCHED', toStatus, createdAt: osloInstant('2025-05-01', '09:00') } });
+    }
+    const leaving = await createVolunteer(db, { status: 'LEFT', createdAt: osloInstant('2024-11-01', '10:00') });
+    await db.volunteerProfile.update({ where: { id: leaving.id }, data: { leftAt: osloInstant('2025-04-01', '10:00') } });
+    const unplanned = await db.pair.create({
+      data: {
+        participantId: participant.id,
+        volunteerId: leaving.id,
+        status: 'ENDED',
+        startDate: '2024-09-01',
+        activatedAt: osloInstant('2024-09-01', '12:00'),
+        endDate: '2025-03-31',
+        endedAt: osloInstant('2025-03-31', '12:00'),
+        endType: 'UNPLANNED',
+        endReason: 'PARTICIPANT_WITHDREW',
+      },
+    });
+    await createMeeting(db, { pairId: unplanned.id, startsAt: osloInstant('2025-03-01', '00:00'), durationMinutes: 45, log: { outcome: 'HELD' } });
+    const cancelled = await createMeeting(db, { pairId: unplanned.id, startsAt: osloInstant('2025-03-08', '12:00') });
+    await db.meeting.update({ where: { id: cancelled.id }, data: { status: 'CANCELLED' } });
+    await createMeeting(db, { pairId: unplanned.id, startsAt: osloInstant('2025-06-30', '23:59'), log: { outcome: 'CANCELLED_BY_VOLUNTEER' } });
+
+    const h1 = [
+      ['participantsReferred', 4], ['participantsAccepted', 3], ['participantsMatched', 2], ['participantsCompleted', 1], ['participantsWithdrawn', 1],
+      ['volunteersApplied', 1], ['volunteersReady', 1], ['volunteersActive', 2], ['volunteersLeft', 1],
+      ['pairsStarted', 2], ['pairsEndedPlanned', 1], ['pairsEndedUnplanned', 1], ['pairsLasting6Months', 1],
+      ['meetingsHeld', 3], ['meetingsCancelled', 3], ['meetingsNoShow', 1], ['hours', 3.3], ['meetingsPerPairMonth', 0.6], ['meetingTarget', 4],
+      ['fitChecks', 1], ['fitCheckAverage', 4.5], ['rematchRecommended', 1], ['closureSurveys', 1], ['closureSurveyAverage', 4],
+    ];
+    const year = h1.map(([key, value]) => [key, ({ meetingsHeld: 4, hours: 4.3, meetingsPerPairMonth: 0.4, pairsLasting6Months: 2 } as Record<string, number>)[key] ?? value]);
+    const figures = async (period: string, now: Date) => (await funderReport(db, parsePeriod(period)!, now)).map((m) => [m.key, m.value]);
+    // Mid-period: the days after 1 April are still to come.
+    const april = new Date('2025-04-01T10:00:00Z');
+    const partial = await figures('2025-H1', april);
+    expect(Object.fromEntries(partial)).toMatchObject({ meetingsHeld: 3, meetingsCancelled: 3, meetingsNoShow: 1, hours: 3.3 });
+    const later = new Date('2026-01-15T12:00:00Z');
+    expect(await figures('2025-H1', later)).toEqual(h1);
+    expect(await figures('2025', later)).toEqual(year);
+
+    // A late log and a cancellation change a past period; the report follows.
+    const actor = { id: coordinator.id, role: 'COORDINATOR' as const };
+    const request = new Request('http://localhost/meetings');
+    const late = await createMeeting(db, { pairId: unplanned.id, startsAt: osloInstant('2025-02-10', '17:00'), durationMinutes: 30 });
+    const planned = await createMeeting(db, { pairId: unplanned.id, startsAt: osloInstant('2025-02-11', '17:00') });
+    expect(Object.fromEntries(await figures('2025-H1', later))).toMatchObject({ meetingsHeld: 3, meetingsCancelled: 3, hours: 3.3 });
+    await logMeeting(db, request, actor, late.id, { outcome: 'HELD', durationMinutes: 120, rating: 4, areas: [], goods: [] }, later);
+    await cancelMeeting(db, request, actor, planned.id);
+    expect(Object.fromEntries(await figures('2025-H1', later))).toMatchObject({ meetingsHeld: 4, meetingsCancelled: 4, hours: 5.3 });
   });
 
   it('serves the same numbers as CSV with a BOM, and only to coordinators', async () => {
