@@ -4,14 +4,14 @@ import { Form, useLoaderData } from '@remix-run/react';
 import { BarChart } from '~/components/charts';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { periodLabel } from '~/components/recruitment-panel';
-import { useT } from '~/components/use-translation';
-import { funderReport } from '~/domain/reports/funder-report.server';
+import { useLanguage, useT } from '~/components/use-translation';
+import { funderReportView } from '~/domain/reports/funder-report.server';
 import { REPORT_SECTIONS, type ReportMetric } from '~/domain/reports/sections';
 import { parsePeriod, periodChoices } from '~/domain/reports/period';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import type { MessageKey } from '~/lib/i18n';
-import { halfYearOf } from '~/lib/time';
+import { formatDateTime, halfYearOf } from '~/lib/time';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { capability: 'reports:view' });
@@ -19,7 +19,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const requested = new URL(request.url).searchParams.get('period') ?? halfYearOf(now);
   const period = parsePeriod(requested);
   if (!period) throw new Response('Bad Request', { status: 400 });
-  return json({ period: period.key, choices: periodChoices(now), metrics: await funderReport(db, period, now) });
+  const report = await funderReportView(db, period, now);
+  return json({ period: period.key, choices: periodChoices(now), metrics: report.data, computedAt: report.computedAt });
 }
 
 function value(metrics: ReportMetric[], key: string): number {
@@ -27,8 +28,9 @@ function value(metrics: ReportMetric[], key: string): number {
 }
 
 export default function Reports() {
-  const { period, choices, metrics } = useLoaderData<typeof loader>();
+  const { period, choices, metrics, computedAt } = useLoaderData<typeof loader>();
   const t = useT();
+  const language = useLanguage();
   const label = (key: string) => t(`reports.metric.${key}` as MessageKey);
   const meetingBars = ['meetingsHeld', 'meetingsCancelled', 'meetingsNoShow'].map((key) => ({ label: label(key), value: value(metrics, key) }));
   const pairBars = ['pairsStarted', 'pairsEndedPlanned', 'pairsEndedUnplanned'].map((key) => ({ label: label(key), value: value(metrics, key) }));
@@ -55,6 +57,7 @@ export default function Reports() {
         </a>
       </Form>
       <h2>{t('reports.heading', { period: periodLabel(t, period) })}</h2>
+      <p className="muted">{t('reports.computedAt', { time: formatDateTime(new Date(computedAt), language) })}</p>
       <div className="panel-grid">
         <BarChart
           title={t('reports.chartMeetings')}

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { toCsv } from '~/domain/reports/csv';
-import { funderReport } from '~/domain/reports/funder-report.server';
+import { funderReportView } from '~/domain/reports/funder-report.server';
 import { parsePeriod } from '~/domain/reports/period';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const period = parsePeriod(requested);
   if (!period) throw new Response('Bad Request', { status: 400 });
   const t = translator(user.language === 'en' ? 'en' : 'nb');
-  const metrics = await funderReport(db, period);
+  const { data: metrics } = await funderReportView(db, period);
   const csv = toCsv([
     ['period', 'section', 'key', 'label', 'value'],
     ...metrics.map((metric) => [period.key, metric.section, metric.key, t(`reports.metric.${metric.key}` as MessageKey), metric.value]),

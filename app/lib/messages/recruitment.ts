@@ -48,6 +48,7 @@ export const nb = {
   'settings.saveTargets': 'Lagre mål',
 
   'reports.title': 'Rapport til finansiører',
+  'reports.computedAt': 'Tallene er fra {time}. De telles på nytt når noe endres, og minst hvert femte minutt.',
   'reports.period': 'Periode',
   'reports.show': 'Vis',
   'reports.downloadCsv': 'Last ned CSV',
@@ -140,6 +141,7 @@ export const en: Record<keyof typeof nb, string> = {
   'settings.saveTargets': 'Save targets',
 
   'reports.title': 'Funder report',
+  'reports.computedAt': 'Figures as of {time}. They are counted again when anything changes, and at least every five minutes.',
   'reports.period': 'Period',
   'reports.show': 'Show',
   'reports.downloadCsv': 'Download CSV',
