@@ -11,7 +11,9 @@ export type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$trans
 
 // Applied on every new connection: WAL lets readers work during a write, busy_timeout makes
 // a second writer wait instead of failing, foreign keys are off in SQLite unless asked for.
-const PRAGMAS = 'PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;';
+// synchronous = NORMAL is SQLite's advice for WAL: no fsync per commit (a page view's audit row
+// cost 8 ms with it), never corruption; only the last commits may be lost if the power goes.
+const PRAGMAS = 'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;';
 
 function sqliteAdapter(url: string): SqlDriverAdapterFactory {
   ensureDatabaseDirectory(url);
