@@ -86,8 +86,8 @@ type ActionGroup = 'quiet' | 'behind' | 'unlogged' | 'releases' | 'concerns' | '
 interface NeedsActionData {
   /** Each list holds the first few; the totals count them all. */
   totals: Record<ActionGroup, number>;
-  quiet: PairRow[];
-  behind: PairRow[];
+  quiet: Pick<PairRow, 'id' | 'participantFirstName' | 'daysSinceHeld'>[];
+  behind: Pick<PairRow, 'id' | 'participantFirstName' | 'held' | 'target'>[];
   unlogged: { id: string; startsAt: string; pairId: string; participantFirstName: string }[];
   releases: { participantId: string; firstName: string; releaseDate: string; pairId: string | null; checklistDone: number }[];
   concerns: { id: string; text: string; createdAt: string; pairId: string; participantFirstName: string }[];

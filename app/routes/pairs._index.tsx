@@ -4,7 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { PairsAtGlance } from '~/components/pairs-monitoring';
 import { useT } from '~/components/use-translation';
-import { countActivePairs, pairMonths } from '~/domain/meetings/monitoring.server';
+import { countActivePairs, glanceRow, pairMonths } from '~/domain/meetings/monitoring.server';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { pairScope } from '~/lib/permissions.server';
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const requested = Number.parseInt(new URL(request.url).searchParams.get('page') ?? '1', 10);
   const page = Number.isFinite(requested) ? Math.min(Math.max(requested, 1), pages) : 1;
   const pairs = await pairMonths(db, new Date(), scope, { skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE });
-  return json({ pairs, page, pages });
+  return json({ pairs: pairs.map(glanceRow), page, pages });
 }
 
 export default function Pairs() {

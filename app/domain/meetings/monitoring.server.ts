@@ -124,6 +124,12 @@ export async function countActivePairs(db: Tx, where: Prisma.PairWhereInput = {}
   return db.pair.count({ where: { ...where, status: 'ACTIVE' } });
 }
 
+/** What a row of the pairs-at-a-glance table shows, and all the page needs to be sent. */
+export function glanceRow(pair: PairMonth) {
+  const { id, participantFirstName, volunteerName, target, held, plannedAhead, daysSinceHeld, openConcerns, health, justReleased, flaggedForRematch } = pair;
+  return { id, participantFirstName, volunteerName, target, held, plannedAhead, daysSinceHeld, openConcerns, health, justReleased, flaggedForRematch };
+}
+
 const HEALTH_ORDER: Record<Health, number> = { RED: 0, AMBER: 1, GREEN: 2 };
 
 /** The pairs that most need attention first (red, amber, then green), at most `limit`. */
@@ -188,8 +194,9 @@ export async function needsActionToday(db: Tx, now = new Date(), months?: PairMo
       concerns: concernsTotal,
       supportDue: supportDue.length,
     },
-    quiet: limit(quiet),
-    behind: limit(behind),
+    // Only what the lists show: the dashboard is kept as JSON and sent with the page.
+    quiet: limit(quiet).map(({ id, participantFirstName, daysSinceHeld }) => ({ id, participantFirstName, daysSinceHeld })),
+    behind: limit(behind).map(({ id, participantFirstName, held, target }) => ({ id, participantFirstName, held, target })),
     unlogged: unlogged.map((m) => ({ id: m.id, startsAt: m.startsAt, pairId: m.pair.id, participantFirstName: m.pair.participant.firstName })),
     releases: limit(releases).map((p) => ({
       participantId: p.id,

@@ -1,6 +1,6 @@
 import type { Db } from '~/lib/db.server';
 import { cachedView } from '~/lib/view-snapshot.server';
-import { mostUrgentPairs, needsActionToday, pairMonths } from '~/domain/meetings/monitoring.server';
+import { glanceRow, mostUrgentPairs, needsActionToday, pairMonths } from '~/domain/meetings/monitoring.server';
 import { recruitmentStatus } from '~/domain/recruitment/recruitment.server';
 
 /** The pairs at a glance on the dashboard: those that most need attention; /pairs lists all. */
@@ -12,7 +12,7 @@ const DASHBOARD_MAX_AGE_MS = 60_000;
 export async function dashboardFigures(db: Db, now: Date) {
   const months = await pairMonths(db, now);
   const [needsAction, recruitment] = await Promise.all([needsActionToday(db, now, months), recruitmentStatus(db, now)]);
-  return { needsAction, pairs: mostUrgentPairs(months, DASHBOARD_PAIRS), pairCount: months.length, recruitment };
+  return { needsAction, pairs: mostUrgentPairs(months, DASHBOARD_PAIRS).map(glanceRow), pairCount: months.length, recruitment };
 }
 
 /**
