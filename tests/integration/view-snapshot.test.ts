@@ -66,6 +66,25 @@ describe('view snapshots', () => {
   });
 });
 
+describe('the data version', () => {
+  // Tables whose rows are not programme data: changing them must not make views stale.
+  const NOT_PROGRAMME_DATA = ['User', 'Session', 'RateLimitEvent', 'Invitation', 'OutboxEmail', 'JobRun', 'AuditEvent', 'DataVersion', 'ViewSnapshot'];
+
+  it('is raised by inserts, updates and deletes on every other table, so a new table cannot be forgotten', async () => {
+    const tables = await db.$queryRaw<{ name: string }[]>`
+      SELECT "name" FROM sqlite_master WHERE "type" = 'table' AND "name" NOT LIKE 'sqlite_%' AND "name" NOT LIKE '_prisma_%'`;
+    const triggers = await db.$queryRaw<{ tbl_name: string; sql: string }[]>`
+      SELECT "tbl_name", "sql" FROM sqlite_master WHERE "type" = 'trigger' AND "sql" LIKE '%DataVersion%'`;
+    const programme = tables.map((table) => table.name).filter((name) => !NOT_PROGRAMME_DATA.includes(name));
+    expect(programme.length).toBeGreaterThan(20);
+    for (const table of programme) {
+      const operations = triggers.filter((trigger) => trigger.tbl_name === table).map((trigger) => /AFTER (\w+) ON/.exec(trigger.sql)?.[1]);
+      expect({ table, operations: operations.sort() }).toEqual({ table, operations: ['DELETE', 'INSERT', 'UPDATE'] });
+    }
+    expect(triggers.filter((trigger) => NOT_PROGRAMME_DATA.includes(trigger.tbl_name))).toEqual([]);
+  });
+});
+
 describe('the dashboard', () => {
   it('shows a logged meeting and a new concern at once, although its figures are kept', async () => {
     const coordinator = await createUser(db, { role: 'COORDINATOR' });
