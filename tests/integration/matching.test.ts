@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { suggestionsFor, waitingList } from '~/domain/matching/matching.server';
+import { matchingOverview, suggestionsFor } from '~/domain/matching/matching.server';
 import { activatePair, PairingError, proposePair, withdrawProposal } from '~/domain/pairs/pairing.server';
 import { db } from '~/lib/db.server';
 import { addDays, todayInOslo } from '~/lib/time';
@@ -43,8 +43,8 @@ describe('matching', () => {
     expect(ids).not.toContain(notReady.id);
     const top = result!.suggestions.find((s) => s.volunteer.id === good.id)!;
     expect(top.parts.reduce((sum, part) => sum + part.points, 0)).toBe(top.total);
-    const list = await waitingList(db);
-    expect(list.find((row) => row.participant.id === participant.id)?.best?.volunteer.id).toBeDefined();
+    const { waiting } = await matchingOverview(db);
+    expect(waiting.find((row) => row.participant.id === participant.id)?.best?.volunteer.id).toBeDefined();
   });
 
   it('makes a pair: proposed with intro email, then active; participant MATCHED; referrer told; capacity used', async () => {
