@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { useLanguage, useT } from '~/components/use-translation';
 import { suggestionsFor } from '~/domain/matching/matching.server';
+import { SUGGESTIONS_PER_PAGE } from '~/domain/matching/weights';
 import type { ScorePart } from '~/domain/matching/score';
 import { activatePair, PairingError, proposePair, withdrawProposal } from '~/domain/pairs/pairing.server';
 import { audit } from '~/lib/audit.server';
@@ -22,9 +23,13 @@ const actionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('withdraw'), pairId: z.string().min(1) }),
 ]);
 
+/** How many suggestions are explained: the first page, or more after "show more". */
+const shownSchema = z.coerce.number().int().min(SUGGESTIONS_PER_PAGE).catch(SUGGESTIONS_PER_PAGE);
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'matching:manage' });
-  const result = await suggestionsFor(db, params.participantId ?? '');
+  const shown = shownSchema.parse(new URL(request.url).searchParams.get('shown') ?? undefined);
+  const result = await suggestionsFor(db, params.participantId ?? '', shown);
   if (!result) notFound();
   await audit(db, request, {
     actorId: user.id,
@@ -53,6 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     releaseSoon: result.releaseSoon,
     excluded: result.excluded,
+    suggestionCount: result.count,
     suggestions: result.suggestions.map((suggestion) => ({
       volunteerId: suggestion.volunteer.id,
       name: `${suggestion.volunteer.firstName} ${suggestion.volunteer.lastName}`,
@@ -193,6 +199,14 @@ export default function MatchingSuggestions() {
           </li>
         ))}
       </ol>
+      {data.suggestionCount > data.suggestions.length ? (
+        <p>
+          {t('matching.suggestionsShown', { shown: data.suggestions.length, total: data.suggestionCount })}{' '}
+          <Link to={`?shown=${data.suggestions.length + SUGGESTIONS_PER_PAGE}`} preventScrollReset>
+            {t('matching.showMore', { count: Math.min(SUGGESTIONS_PER_PAGE, data.suggestionCount - data.suggestions.length) })}
+          </Link>
+        </p>
+      ) : null}
       {excludedText ? <p className="muted">{t('matching.excludedSummary', { counts: excludedText })}</p> : null}
     </>
   );

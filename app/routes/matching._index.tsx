@@ -16,31 +16,30 @@ import { formatDate } from '~/lib/time';
 
 const acceptSchema = z.object({ participantId: z.string().min(1), volunteerId: z.string().min(1) });
 
+/** Waiting participants per page; the assignment is always over the whole list. */
+const PAGE_SIZE = 50;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { capability: 'matching:manage' });
-  const { waiting, assignment } = await matchingOverview(db);
+  const { waiting, assignmentTotal } = await matchingOverview(db);
+  const pages = Math.max(1, Math.ceil(waiting.length / PAGE_SIZE));
+  const requested = Number.parseInt(new URL(request.url).searchParams.get('page') ?? '1', 10);
+  const page = Number.isFinite(requested) ? Math.min(Math.max(requested, 1), pages) : 1;
+  const name = (person: { firstName: string; lastName: string }) => `${person.firstName} ${person.lastName}`;
   return json({
-    waiting: waiting.map((row) => ({
+    page,
+    pages,
+    assignmentTotal,
+    waiting: waiting.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((row) => ({
       id: row.participant.id,
-      name: `${row.participant.firstName} ${row.participant.lastName}`,
+      name: name(row.participant),
       release: row.participant.expectedReleaseDate,
       municipality: row.participant.releaseMunicipality,
       proposed: row.proposed,
       releaseSoon: row.releaseSoon,
-      best: row.best
-        ? { name: `${row.best.volunteer.firstName} ${row.best.volunteer.lastName}`, total: row.best.total }
-        : null,
+      best: row.best ? { name: name(row.best.volunteer), total: row.best.total } : null,
+      assigned: row.assigned ? { volunteerId: row.assigned.volunteer.id, name: name(row.assigned.volunteer), total: row.assigned.total } : null,
     })),
-    assignment: {
-      total: assignment.total,
-      rows: assignment.rows.map((row) => ({
-        participantId: row.participant.id,
-        participantName: `${row.participant.firstName} ${row.participant.lastName}`,
-        volunteerId: row.volunteer?.id ?? null,
-        volunteerName: row.volunteer ? `${row.volunteer.firstName} ${row.volunteer.lastName}` : null,
-        total: row.total,
-      })),
-    },
   });
 }
 
@@ -60,7 +59,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function MatchingIndex() {
-  const { waiting, assignment } = useLoaderData<typeof loader>();
+  const { waiting, assignmentTotal, page, pages } = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
   return (
@@ -70,88 +69,82 @@ export default function MatchingIndex() {
       {waiting.length === 0 ? (
         <p>{t('matching.empty')}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('matching.participant')}</th>
-                <th scope="col">{t('matching.release')}</th>
-                <th scope="col">{t('matching.municipality')}</th>
-                <th scope="col">{t('matching.bestSuggestion')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {waiting.map((row) => (
-                <tr key={row.id}>
-                  <td>
-                    <Link to={`/matching/${row.id}`} aria-label={t('matching.openFor', { name: row.name })}>
-                      {row.name}
-                    </Link>
-                  </td>
-                  <td>
-                    {formatDate(row.release, language)}{' '}
-                    {row.releaseSoon ? <span className="badge badge--amber">{t('matching.releaseSoon')}</span> : null}
-                  </td>
-                  <td>{row.municipality}</td>
-                  <td>
-                    {row.proposed
-                      ? t('matching.proposed')
-                      : row.best
-                        ? `${row.best.name} (${t('matching.points', { points: row.best.total })})`
-                        : t('matching.noSuggestion')}
-                  </td>
+        <section aria-labelledby="assignment-title">
+          <h2 id="assignment-title">{t('matching.assignmentTitle')}</h2>
+          <p>{t('matching.assignmentIntro', { min: MIN_ASSIGNMENT_SCORE })}</p>
+          <p>
+            <strong>{t('matching.assignmentTotal', { total: assignmentTotal })}</strong>
+          </p>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('matching.participant')}</th>
+                  <th scope="col">{t('matching.release')}</th>
+                  <th scope="col">{t('matching.municipality')}</th>
+                  <th scope="col">{t('matching.bestSuggestion')}</th>
+                  <th scope="col">{t('matching.inAssignment')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('matching.accept')}</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {waiting.map((row) => (
+                  <tr key={row.id}>
+                    <td>
+                      <Link to={`/matching/${row.id}`} aria-label={t('matching.openFor', { name: row.name })}>
+                        {row.name}
+                      </Link>
+                    </td>
+                    <td>
+                      {formatDate(row.release, language)}{' '}
+                      {row.releaseSoon ? <span className="badge badge--amber">{t('matching.releaseSoon')}</span> : null}
+                    </td>
+                    <td>{row.municipality}</td>
+                    <td>
+                      {row.proposed
+                        ? t('matching.proposed')
+                        : row.best
+                          ? `${row.best.name} (${t('matching.points', { points: row.best.total })})`
+                          : t('matching.noSuggestion')}
+                    </td>
+                    <td>
+                      {row.proposed
+                        ? '–'
+                        : row.assigned
+                          ? `${row.assigned.name} (${t('matching.points', { points: row.assigned.total })})`
+                          : t('matching.assignmentNone')}
+                    </td>
+                    <td>
+                      {row.assigned ? (
+                        <Form method="post">
+                          <input type="hidden" name="participantId" value={row.id} />
+                          <input type="hidden" name="volunteerId" value={row.assigned.volunteerId} />
+                          <button
+                            type="submit"
+                            className="secondary"
+                            aria-label={t('matching.acceptRow', { participant: row.name, volunteer: row.assigned.name })}
+                          >
+                            {t('matching.accept')}
+                          </button>
+                        </Form>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {pages > 1 ? (
+            <nav aria-label={t('matching.page', { page, pages })} className="actions">
+              {page > 1 ? <Link to={`?page=${page - 1}`}>{t('matching.previousPage')}</Link> : null}
+              <span>{t('matching.page', { page, pages })}</span>
+              {page < pages ? <Link to={`?page=${page + 1}`}>{t('matching.nextPage')}</Link> : null}
+            </nav>
+          ) : null}
+        </section>
       )}
-
-      <section aria-labelledby="assignment-title">
-        <h2 id="assignment-title">{t('matching.assignmentTitle')}</h2>
-        <p>{t('matching.assignmentIntro', { min: MIN_ASSIGNMENT_SCORE })}</p>
-        <p>
-          <strong>{t('matching.assignmentTotal', { total: assignment.total })}</strong>
-        </p>
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('matching.participant')}</th>
-                <th scope="col">{t('matching.volunteer')}</th>
-                <th scope="col">{t('matching.score')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('matching.accept')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {assignment.rows.map((row) => (
-                <tr key={row.participantId}>
-                  <td>{row.participantName}</td>
-                  <td>{row.volunteerName ?? t('matching.assignmentNone')}</td>
-                  <td>{row.total ?? '–'}</td>
-                  <td>
-                    {row.volunteerId ? (
-                      <Form method="post">
-                        <input type="hidden" name="participantId" value={row.participantId} />
-                        <input type="hidden" name="volunteerId" value={row.volunteerId} />
-                        <button
-                          type="submit"
-                          className="secondary"
-                          aria-label={t('matching.acceptRow', { participant: row.participantName, volunteer: row.volunteerName ?? '' })}
-                        >
-                          {t('matching.accept')}
-                        </button>
-                      </Form>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
     </>
   );
 }

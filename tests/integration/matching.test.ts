@@ -1,12 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { suggestionsFor, waitingList } from '~/domain/matching/matching.server';
+import { matchingOverview, suggestionsFor } from '~/domain/matching/matching.server';
 import { activatePair, PairingError, proposePair, withdrawProposal } from '~/domain/pairs/pairing.server';
+import { SUGGESTIONS_PER_PAGE } from '~/domain/matching/weights';
 import { db } from '~/lib/db.server';
 import { addDays, todayInOslo } from '~/lib/time';
 import { loader as matchingLoader } from '~/routes/matching._index';
-import { action as suggestionAction } from '~/routes/matching.$participantId';
+import { action as suggestionAction, loader as suggestionLoader } from '~/routes/matching.$participantId';
 import { completeScreening, createCourse, createParticipant, createUser, createVolunteer } from '../fixtures/factories';
-import { call, getRequest, postRequest, sessionCookieFor } from '../support/requests';
+import { call, getRequest, jsonOf, postRequest, sessionCookieFor } from '../support/requests';
 
 async function world() {
   const coordinator = await createUser(db, { role: 'COORDINATOR' });
@@ -43,8 +44,29 @@ describe('matching', () => {
     expect(ids).not.toContain(notReady.id);
     const top = result!.suggestions.find((s) => s.volunteer.id === good.id)!;
     expect(top.parts.reduce((sum, part) => sum + part.points, 0)).toBe(top.total);
-    const list = await waitingList(db);
-    expect(list.find((row) => row.participant.id === participant.id)?.best?.volunteer.id).toBeDefined();
+    const { waiting } = await matchingOverview(db);
+    const row = waiting.find((candidate) => candidate.participant.id === participant.id);
+    expect(row?.best?.volunteer.id).toBeDefined();
+    expect([good.id, fair.id]).toContain(row?.assigned?.volunteer.id);
+  });
+
+  it('explains the best suggestions first and shows more on request', async () => {
+    const { coordinator, participant } = await world();
+    const ranking = await suggestionsFor(db, participant.id, Infinity);
+    const first = await suggestionsFor(db, participant.id, 1);
+    expect(ranking!.count).toBeGreaterThan(1);
+    expect(first!.suggestions).toEqual(ranking!.suggestions.slice(0, 1));
+    expect(first!.count).toBe(ranking!.count);
+    const cookie = await sessionCookieFor(coordinator.id);
+    const page = async (query: string) =>
+      jsonOf<{ suggestions: unknown[]; suggestionCount: number }>(
+        await call(suggestionLoader, getRequest(`/matching/${participant.id}${query}`, cookie), { participantId: participant.id }),
+      );
+    const all = await page('');
+    expect(all.suggestions.length).toBe(Math.min(all.suggestionCount, SUGGESTIONS_PER_PAGE));
+    // A shown count below one page, or not a number, falls back to one page.
+    expect((await page('?shown=1')).suggestions.length).toBe(all.suggestions.length);
+    expect((await page('?shown=abc')).suggestions.length).toBe(all.suggestions.length);
   });
 
   it('makes a pair: proposed with intro email, then active; participant MATCHED; referrer told; capacity used', async () => {

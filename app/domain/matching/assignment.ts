@@ -1,7 +1,8 @@
 /**
  * The best assignment for a whole waiting list: the set of (participant, volunteer slot) pairs
  * with the largest total score, each participant and slot used at most once, no pair below
- * the minimum. Solved exactly with the Hungarian method (O(n³)), not greedily.
+ * the minimum. Solved exactly with the Hungarian method on the rectangular participants ×
+ * slots matrix (O(n² · m) for n ≤ m), not greedily.
  */
 
 export interface AssignmentInput {
@@ -18,18 +19,19 @@ export interface Assignment {
 }
 
 /**
- * Minimum-cost perfect assignment on a square cost matrix (potentials and augmenting paths).
- * Returns, for each row, its column.
+ * Minimum-cost assignment of every row to a distinct column on a rows × cols cost matrix with
+ * rows ≤ cols (potentials and shortest augmenting paths, O(rows² · cols)). Returns, for each
+ * row, its column.
  */
-function hungarian(cost: Float64Array, n: number): Int32Array {
+function hungarian(cost: Float64Array, rows: number, cols: number): Int32Array {
   const INF = Number.POSITIVE_INFINITY;
-  const u = new Float64Array(n + 1);
-  const v = new Float64Array(n + 1);
-  const p = new Int32Array(n + 1); // p[col] = row matched to col (1-based, 0 = none)
-  const way = new Int32Array(n + 1);
-  const minv = new Float64Array(n + 1);
-  const used = new Uint8Array(n + 1);
-  for (let i = 1; i <= n; i += 1) {
+  const u = new Float64Array(rows + 1);
+  const v = new Float64Array(cols + 1);
+  const p = new Int32Array(cols + 1); // p[col] = row matched to col (1-based, 0 = none)
+  const way = new Int32Array(cols + 1);
+  const minv = new Float64Array(cols + 1);
+  const used = new Uint8Array(cols + 1);
+  for (let i = 1; i <= rows; i += 1) {
     p[0] = i;
     let j0 = 0;
     minv.fill(INF);
@@ -39,8 +41,8 @@ function hungarian(cost: Float64Array, n: number): Int32Array {
       const i0 = p[j0];
       let delta = INF;
       let j1 = 0;
-      const rowOffset = (i0 - 1) * n;
-      for (let j = 1; j <= n; j += 1) {
+      const rowOffset = (i0 - 1) * cols;
+      for (let j = 1; j <= cols; j += 1) {
         if (used[j]) continue;
         const reduced = cost[rowOffset + j - 1] - u[i0] - v[j];
         if (reduced < minv[j]) {
@@ -52,7 +54,7 @@ function hungarian(cost: Float64Array, n: number): Int32Array {
           j1 = j;
         }
       }
-      for (let j = 0; j <= n; j += 1) {
+      for (let j = 0; j <= cols; j += 1) {
         if (used[j]) {
           u[p[j]] += delta;
           v[j] -= delta;
@@ -68,36 +70,44 @@ function hungarian(cost: Float64Array, n: number): Int32Array {
       j0 = j1;
     } while (j0 !== 0);
   }
-  const colOfRow = new Int32Array(n).fill(-1);
-  for (let j = 1; j <= n; j += 1) if (p[j] > 0) colOfRow[p[j] - 1] = j - 1;
+  const colOfRow = new Int32Array(rows).fill(-1);
+  for (let j = 1; j <= cols; j += 1) if (p[j] > 0) colOfRow[p[j] - 1] = j - 1;
   return colOfRow;
 }
 
 export function bestAssignment({ weights, slotCount, minScore }: AssignmentInput): Assignment {
-  const rows = weights.length;
-  const n = Math.max(rows, slotCount);
-  if (n === 0) return { slotOf: [], total: 0 };
-  // Maximising the score is minimising (top - score); a forbidden or too-weak pair is worth 0,
-  // the same as leaving both unassigned, so the padding never displaces a real pair.
+  const participants = weights.length;
+  const slotOf: number[] = new Array(participants).fill(-1);
+  // A forbidden or too-weak pair is worth 0, the same as leaving both unassigned.
   const usable = (i: number, j: number): number => {
-    const w = i < rows && j < slotCount ? weights[i][j] : null;
+    const w = weights[i][j];
     return w !== null && w >= minScore ? w : 0;
   };
+  // The method assigns every row, so the shorter side is the rows: participants, or the slots
+  // when there are more participants than slots. No square padding is needed.
+  const transposed = participants > slotCount;
+  const rows = transposed ? slotCount : participants;
+  const cols = transposed ? participants : slotCount;
+  if (rows === 0) return { slotOf, total: 0 };
+  const cost = new Float64Array(rows * cols);
   let top = 0;
-  for (let i = 0; i < rows; i += 1) for (let j = 0; j < slotCount; j += 1) top = Math.max(top, usable(i, j));
-  const cost = new Float64Array(n * n);
-  for (let i = 0; i < n; i += 1) for (let j = 0; j < n; j += 1) cost[i * n + j] = top - usable(i, j);
-  const colOfRow = hungarian(cost, n);
-  const slotOf: number[] = [];
+  for (let r = 0; r < rows; r += 1) {
+    for (let c = 0; c < cols; c += 1) {
+      const w = transposed ? usable(c, r) : usable(r, c);
+      cost[r * cols + c] = -w;
+      if (w > top) top = w;
+    }
+  }
+  // Maximising the score is minimising (top - score), a non-negative cost.
+  for (let k = 0; k < cost.length; k += 1) cost[k] += top;
+  const colOfRow = hungarian(cost, rows, cols);
   let total = 0;
-  for (let i = 0; i < rows; i += 1) {
-    const j = colOfRow[i];
-    const w = j >= 0 ? usable(i, j) : 0;
-    if (j >= 0 && j < slotCount && w > 0) {
-      slotOf.push(j);
+  for (let r = 0; r < rows; r += 1) {
+    const [i, j] = transposed ? [colOfRow[r], r] : [r, colOfRow[r]];
+    const w = usable(i, j);
+    if (w > 0) {
+      slotOf[i] = j;
       total += w;
-    } else {
-      slotOf.push(-1);
     }
   }
   return { slotOf, total };

@@ -25,12 +25,17 @@ export function normaliseMunicipality(name: string): string {
   return name.trim().toLowerCase();
 }
 
-const NEIGHBOUR_PAIRS = new Set(
-  Object.entries(NEIGHBOURS).flatMap(([name, list]) =>
-    list.flatMap((other) => [`${normaliseMunicipality(name)}|${normaliseMunicipality(other)}`, `${normaliseMunicipality(other)}|${normaliseMunicipality(name)}`]),
-  ),
-);
+const NEIGHBOURS_OF = new Map<string, Set<string>>();
+const addNeighbour = (a: string, b: string) => NEIGHBOURS_OF.set(a, (NEIGHBOURS_OF.get(a) ?? new Set<string>()).add(b));
+for (const [name, list] of Object.entries(NEIGHBOURS)) {
+  for (const other of list) {
+    addNeighbour(normaliseMunicipality(name), normaliseMunicipality(other));
+    addNeighbour(normaliseMunicipality(other), normaliseMunicipality(name));
+  }
+}
+const NONE: ReadonlySet<string> = new Set();
 
-export function areNeighbours(a: string, b: string): boolean {
-  return NEIGHBOUR_PAIRS.has(`${normaliseMunicipality(a)}|${normaliseMunicipality(b)}`);
+/** The (normalised) neighbours of a normalised municipality name. */
+export function neighboursOf(municipality: string): ReadonlySet<string> {
+  return NEIGHBOURS_OF.get(municipality) ?? NONE;
 }

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scoreMatch, type MatchContext, type ParticipantForMatch, type VolunteerForMatch } from './score';
+import { createPreparer, explainMatch, matchTotal, scoreMatch, type MatchContext, type ParticipantForMatch, type VolunteerForMatch } from './score';
 import { MAX_SCORE, WEIGHTS } from './weights';
 
 const participant: ParticipantForMatch = {
@@ -25,7 +26,7 @@ const volunteer: VolunteerForMatch = {
   openPairs: 0,
 };
 
-const context: MatchContext = { today: '2026-11-22', minVolunteerAge: 25, endedPairs: new Set() };
+const context: MatchContext = { today: '2026-11-22', minVolunteerAge: 25, endedPairs: new Map() };
 
 describe('match score', () => {
   it('explains itself: the parts add up to the total', () => {
@@ -56,7 +57,7 @@ describe('match score', () => {
     ['NOT_READY', { ...volunteer, status: 'SCREENING' }, context],
     ['NO_CAPACITY', { ...volunteer, openPairs: 1 }, context],
     ['UNDER_MIN_AGE', { ...volunteer, dateOfBirth: '2002-01-01' }, context],
-    ['EARLIER_PAIR', volunteer, { ...context, endedPairs: new Set(['p1|v1']) }],
+    ['EARLIER_PAIR', volunteer, { ...context, endedPairs: new Map([['p1', new Set(['v1'])]]) }],
   ] as const)('excludes a volunteer for %s', (reason, v, c) => {
     expect(scoreMatch(participant, v, c)).toEqual({ eligible: false, reason });
   });
@@ -65,5 +66,50 @@ describe('match score', () => {
     const young = { ...volunteer, dateOfBirth: '2001-01-01' };
     expect(scoreMatch(participant, young, context).eligible).toBe(true);
     expect(scoreMatch(participant, young, { ...context, minVolunteerAge: 30 })).toEqual({ eligible: false, reason: 'UNDER_MIN_AGE' });
+  });
+});
+
+describe('the total alone (for ranking and the assignment)', () => {
+  const words = fc.uniqueArray(fc.constantFrom('fotball', ' Musikk', 'fiske', 'norsk', 'nynorsk', 'arabisk', 'Engelsk'), { maxLength: 4 });
+  const place = fc.constantFrom('Trondheim', 'malvik ', 'Oppdal', 'Bergen');
+  it('equals the sum of the explained parts, and is null exactly when a hard rule excludes', () => {
+    fc.assert(
+      fc.property(
+        fc.record({ interests: words, languages: words, municipality: place, wish: fc.constantFrom(null, 'FEMALE'), released: fc.boolean() }),
+        fc.record({
+          interests: words,
+          languages: words,
+          municipality: place,
+          gender: fc.constantFrom(null, 'FEMALE', 'MALE'),
+          born: fc.integer({ min: 1940, max: 2006 }),
+          availability: fc.uniqueArray(fc.constantFrom('WEEKDAY_DAYTIME', 'EVENINGS', 'WEEKENDS')),
+          openPairs: fc.integer({ min: 0, max: 1 }),
+          ended: fc.boolean(),
+        }),
+        (p, v) => {
+          const prepare = createPreparer({ ...context, endedPairs: v.ended ? new Map([['p1', new Set(['v1'])]]) : new Map() });
+          const prepared = prepare.participant({
+            ...participant,
+            interests: p.interests,
+            languages: p.languages,
+            releaseMunicipality: p.municipality,
+            wishedGender: p.wish,
+            expectedReleaseDate: p.released ? '2026-01-01' : '2027-01-01',
+          });
+          const candidate = prepare.volunteer({ ...volunteer, ...v, dateOfBirth: `${v.born}-01-01` });
+          const total = matchTotal(prepared, candidate);
+          const excluded = v.openPairs >= 1 || v.born > 2001 || v.ended;
+          expect(total === null).toBe(excluded);
+          if (total !== null) expect(total).toBe(explainMatch(prepared, candidate).reduce((sum, part) => sum + part.points, 0));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('counts only the same language as shared: Norwegian and Nynorsk are two', () => {
+    const score = scoreMatch({ ...participant, languages: ['nynorsk'] }, { ...volunteer, languages: ['norsk'] }, context);
+    if (!score.eligible) throw new Error('expected eligible');
+    expect(score.parts.find((part) => part.key === 'language')?.points).toBe(0);
   });
 });

@@ -29,3 +29,6 @@ export const MIN_ASSIGNMENT_SCORE = 30;
 
 /** About three weekly prison meetings before release: fewer days than this gets a warning. */
 export const MIN_DAYS_BEFORE_RELEASE = 21;
+
+/** Suggestions explained on a participant's page at first, and added by each "show more". */
+export const SUGGESTIONS_PER_PAGE = 20;
