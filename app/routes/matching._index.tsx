@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { useLanguage, useT } from '~/components/use-translation';
-import { matchingOverview } from '~/domain/matching/matching.server';
+import { matchingOverviewView } from '~/domain/matching/matching.server';
 import { MIN_ASSIGNMENT_SCORE } from '~/domain/matching/weights';
 import { PairingError, proposePair } from '~/domain/pairs/pairing.server';
 import { requireUser } from '~/lib/auth.server';
@@ -12,7 +12,7 @@ import { db } from '~/lib/db.server';
 import { notifyOutbox } from '~/lib/email.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import type { MessageKey } from '~/lib/i18n';
-import { formatDate } from '~/lib/time';
+import { formatDate, formatDateTime } from '~/lib/time';
 
 const acceptSchema = z.object({ participantId: z.string().min(1), volunteerId: z.string().min(1) });
 
@@ -21,25 +21,16 @@ const PAGE_SIZE = 50;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { capability: 'matching:manage' });
-  const { waiting, assignmentTotal } = await matchingOverview(db);
-  const pages = Math.max(1, Math.ceil(waiting.length / PAGE_SIZE));
+  const { data: overview, computedAt } = await matchingOverviewView(db);
+  const pages = Math.max(1, Math.ceil(overview.waiting.length / PAGE_SIZE));
   const requested = Number.parseInt(new URL(request.url).searchParams.get('page') ?? '1', 10);
   const page = Number.isFinite(requested) ? Math.min(Math.max(requested, 1), pages) : 1;
-  const name = (person: { firstName: string; lastName: string }) => `${person.firstName} ${person.lastName}`;
   return json({
     page,
     pages,
-    assignmentTotal,
-    waiting: waiting.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((row) => ({
-      id: row.participant.id,
-      name: name(row.participant),
-      release: row.participant.expectedReleaseDate,
-      municipality: row.participant.releaseMunicipality,
-      proposed: row.proposed,
-      releaseSoon: row.releaseSoon,
-      best: row.best ? { name: name(row.best.volunteer), total: row.best.total } : null,
-      assigned: row.assigned ? { volunteerId: row.assigned.volunteer.id, name: name(row.assigned.volunteer), total: row.assigned.total } : null,
-    })),
+    computedAt,
+    assignmentTotal: overview.assignmentTotal,
+    waiting: overview.waiting.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
   });
 }
 
@@ -59,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function MatchingIndex() {
-  const { waiting, assignmentTotal, page, pages } = useLoaderData<typeof loader>();
+  const { waiting, assignmentTotal, page, pages, computedAt } = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
   return (
@@ -75,6 +66,7 @@ export default function MatchingIndex() {
           <p>
             <strong>{t('matching.assignmentTotal', { total: assignmentTotal })}</strong>
           </p>
+          <p className="muted">{t('matching.computedAt', { time: formatDateTime(new Date(computedAt), language) })}</p>
           <div className="table-wrap">
             <table>
               <thead>

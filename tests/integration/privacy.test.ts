@@ -211,7 +211,10 @@ describe('retention (moved clock)', () => {
     expect((await db.participant.findUniqueOrThrow({ where: { id: ended.participant.id } })).anonymisedAt).toBeNull();
 
     const now = new Date('2028-03-02T12:00:00Z');
+    // A kept view that still holds the name is dropped with the anonymisation.
+    await db.viewSnapshot.create({ data: { key: 'dashboard', dataVersion: 0, computedAt: now, payload: JSON.stringify({ name: ended.participant.firstName }) } });
     expect(await runRetention(db, now)).toEqual({ participants: 1, volunteers: 1 });
+    expect(await db.viewSnapshot.count()).toBe(0);
     const p = await db.participant.findUniqueOrThrow({ where: { id: ended.participant.id } });
     expect(p).toMatchObject({ firstName: 'Anonymisert', lastName: 'Anonymisert', phone: null, email: null, needs: null, volunteerWishes: null, anonymisedAt: now });
     expect(p.dateOfBirth).toMatch(/^\d{4}-01-01$/);

@@ -1,3 +1,4 @@
+import { cachedView } from '~/lib/view-snapshot.server';
 import type { Db } from '~/lib/db.server';
 import { getSetting } from '~/domain/settings/settings.server';
 import { daysBetween, todayInOslo } from '~/lib/time';
@@ -282,6 +283,39 @@ export async function matchingOverview(db: Db, now = new Date()) {
     })),
     assignmentTotal: assignment.total,
   };
+}
+
+/** How far the kept overview may lag the clock (ages, release dates); any change recomputes it. */
+const OVERVIEW_MAX_AGE_MS = 5 * 60_000;
+
+/**
+ * The overview's rows as /matching lists them, kept as a view snapshot: scoring the whole
+ * waiting list and solving the assignment take tens of milliseconds at national scale.
+ */
+export function matchingOverviewView(db: Db, now = new Date()) {
+  const name = (person: { firstName: string; lastName: string }) => `${person.firstName} ${person.lastName}`;
+  return cachedView(
+    db,
+    'matching-overview',
+    OVERVIEW_MAX_AGE_MS,
+    async () => {
+      const { waiting, assignmentTotal } = await matchingOverview(db, now);
+      return {
+        assignmentTotal,
+        waiting: waiting.map((row) => ({
+          id: row.participant.id,
+          name: name(row.participant),
+          release: row.participant.expectedReleaseDate,
+          municipality: row.participant.releaseMunicipality,
+          proposed: row.proposed,
+          releaseSoon: row.releaseSoon,
+          best: row.best ? { name: name(row.best.volunteer), total: row.best.total } : null,
+          assigned: row.assigned ? { volunteerId: row.assigned.volunteer.id, name: name(row.assigned.volunteer), total: row.assigned.total } : null,
+        })),
+      };
+    },
+    now,
+  );
 }
 
 /**

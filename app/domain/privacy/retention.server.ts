@@ -124,5 +124,8 @@ export async function runRetention(db: Db, now = new Date()) {
   for (const volunteer of volunteers) {
     await db.$transaction((tx) => anonymiseVolunteer(tx, volunteer.id, now));
   }
+  // Kept views may still hold the names just anonymised (stale, but stored): drop them all;
+  // they are computed again on the next view.
+  if (participants > 0 || volunteers.length > 0) await db.viewSnapshot.deleteMany({});
   return { participants, volunteers: volunteers.length };
 }

@@ -1,5 +1,6 @@
 /** Matching: the waiting list, suggestions, the best assignment, making a pair. */
 export const nb = {
+  'matching.computedAt': 'Forslagene er fra {time}. De regnes ut på nytt når noe endres, og minst hvert femte minutt.',
   'matching.title': 'Matching',
   'matching.intro': 'Aksepterte deltakere som venter på en frivillig. De som løslates først, står øverst.',
   'matching.empty': 'Ingen venter på en frivillig nå.',
@@ -67,6 +68,7 @@ export const nb = {
 } as const;
 
 export const en: Record<keyof typeof nb, string> = {
+  'matching.computedAt': 'Suggestions as of {time}. They are worked out again when anything changes, and at least every five minutes.',
   'matching.title': 'Matching',
   'matching.intro': 'Accepted participants waiting for a volunteer. Those released first are at the top.',
   'matching.empty': 'Nobody is waiting for a volunteer right now.',
