@@ -83,6 +83,27 @@ export function pairScope(actor: Actor): Prisma.PairWhereInput {
   }
 }
 
+/** Which active pairs the month overview reads: one pair, one volunteer's, or all. */
+export interface PairMonthFilter {
+  pairId?: string;
+  volunteerUserId?: string;
+}
+
+/**
+ * The same scope as pairScope, for the pairs' month overview, which reads its pairs with one
+ * SQL query (monitoring.server's pairMonths) rather than through Prisma's query API.
+ */
+export function pairMonthScope(actor: Actor): PairMonthFilter {
+  switch (actor.role) {
+    case 'COORDINATOR':
+      return {};
+    case 'VOLUNTEER':
+      return { volunteerUserId: actor.id };
+    default:
+      return { pairId: NOTHING.id };
+  }
+}
+
 export function meetingScope(actor: Actor): Prisma.MeetingWhereInput {
   return actor.role === 'COORDINATOR' ? {} : { pair: pairScope(actor) };
 }

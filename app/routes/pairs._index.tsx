@@ -7,13 +7,13 @@ import { useT } from '~/components/use-translation';
 import { countActivePairs, glanceRow, pairMonths } from '~/domain/meetings/monitoring.server';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
-import { pairScope } from '~/lib/permissions.server';
+import { pairMonthScope } from '~/lib/permissions.server';
 
 const PAGE_SIZE = 50;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'pairs:read' });
-  const scope = pairScope(user);
+  const scope = pairMonthScope(user);
   const total = await countActivePairs(db, scope);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const requested = Number.parseInt(new URL(request.url).searchParams.get('page') ?? '1', 10);

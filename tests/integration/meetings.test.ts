@@ -11,6 +11,7 @@ import { action as meAction, loader as meLoader } from '~/routes/me';
 import { loader as meetingIcsLoader } from '~/routes/meetings.$id_.calendar[.ics]';
 import { action as meetingAction, loader as meetingLoader } from '~/routes/meetings.$id';
 import { action as pairAction, loader as pairLoader } from '~/routes/pairs.$id';
+import { loader as pairsLoader } from '~/routes/pairs._index';
 import { action as closeAction } from '~/routes/pairs.$id_.close';
 import { action as planAction } from '~/routes/pairs.$id_.plan';
 import { createMeeting, createPair, createParticipant, createUser, createVolunteer } from '../fixtures/factories';
@@ -350,7 +351,7 @@ describe('the pairs at a glance', () => {
     // A held meeting later than now (logged ahead by mistake) is not the last held one.
     await db.meeting.create({ data: { pairId: pair.id, startsAt: new Date(now.getTime() + 24 * HOUR), placeType: 'CAFE', status: 'HELD' } });
 
-    const [month] = await pairMonths(db, now, { id: pair.id });
+    const [month] = await pairMonths(db, now, { pairId: pair.id });
     expect(month.lastHeldDate).toBe(osloDate(latest));
     expect(month.daysSinceHeld).toBe(daysBetween(osloDate(latest), todayInOslo(now)));
     const heldThisMonth = monthOf(new Date(now.getTime() + 24 * HOUR)) === monthOf(now) ? 1 : 0;
@@ -364,6 +365,17 @@ describe('the pairs at a glance', () => {
     const second = await pairMonths(db, new Date(), {}, { skip: 1, take: 1 });
     expect(second.map((pair) => pair.id)).toEqual([all[1].id]);
     expect(all.map((pair) => pair.id)).toContain(newer.id);
+  });
+
+  it('lists a volunteer\'s own active pairs on /pairs, and every pair for a coordinator', async () => {
+    const { pair: own, volunteerUser, coordinator } = await setup();
+    const { pair: other } = await setup();
+    const listed = async (userId: string) => {
+      const response = await call(pairsLoader, getRequest('/pairs', await sessionCookieFor(userId)));
+      return ((await response.json()) as { pairs: { id: string }[] }).pairs.map((pair) => pair.id);
+    };
+    expect(await listed(volunteerUser.id)).toEqual([own.id]);
+    expect(await listed(coordinator.id)).toEqual(expect.arrayContaining([own.id, other.id]));
   });
 });
 

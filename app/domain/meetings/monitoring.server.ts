@@ -1,5 +1,6 @@
 import { Prisma } from '~/generated/prisma/client';
 import type { Db, Tx } from '~/lib/db.server';
+import type { PairMonthFilter } from '~/lib/permissions.server';
 import { getSetting } from '~/domain/settings/settings.server';
 import { fitCheckDue, nextSupportContact } from '~/domain/pairs/support';
 import { translator, type Language } from '~/lib/i18n';
@@ -45,52 +46,52 @@ interface PairMonthRow {
   fitChecks: bigint | number;
 }
 
-/**
- * This month's figures of the given pairs in one query. Each correlated subquery is one seek on
- * Meeting(pairId, status, startsAt) or Concern(pairId); loading the rows through Prisma's
- * relations instead cost ten times as much at 1,200 pairs (docs/performance.md).
- */
-function pairMonthRows(db: Tx, pairIds: string[], now: Date, start: Date, end: Date): Promise<PairMonthRow[]> {
-  return db.$queryRaw<PairMonthRow[]>`
-    SELECT p."id", p."participantId", p."startDate", p."flaggedForRematch",
-      pt."firstName" AS "participantFirstName", pt."expectedReleaseDate" AS "releaseDate",
-      v."firstName" AS "volunteerFirstName", v."lastName" AS "volunteerLastName",
-      (SELECT COUNT(*) FROM "Meeting" m WHERE m."pairId" = p."id" AND m."status" = 'HELD'
-        AND m."startsAt" >= ${start} AND m."startsAt" < ${end}) AS "held",
-      (SELECT COUNT(*) FROM "Meeting" m WHERE m."pairId" = p."id" AND m."status" = 'PLANNED'
-        AND m."startsAt" >= ${now} AND m."startsAt" < ${end}) AS "plannedAhead",
-      (SELECT MAX(m."startsAt") FROM "Meeting" m WHERE m."pairId" = p."id" AND m."status" = 'HELD'
-        AND m."startsAt" <= ${now}) AS "lastHeldAt",
-      (SELECT COUNT(*) FROM "Concern" c WHERE c."pairId" = p."id" AND c."acknowledgedAt" IS NULL) AS "openConcerns",
-      (SELECT COUNT(*) FROM "SupportContact" s WHERE s."pairId" = p."id" AND s."heldOn" IS NOT NULL) AS "supportContactsHeld",
-      (SELECT COUNT(*) FROM "FitCheck" f WHERE f."pairId" = p."id") AS "fitChecks"
-    FROM "Pair" p
-    JOIN "Participant" pt ON pt."id" = p."participantId"
-    JOIN "VolunteerProfile" v ON v."id" = p."volunteerId"
-    WHERE p."id" IN (${Prisma.join(pairIds)})`;
+function filterSql(filter: PairMonthFilter): Prisma.Sql {
+  const conditions = [Prisma.sql`p."status" = 'ACTIVE'`];
+  if (filter.pairId !== undefined) conditions.push(Prisma.sql`p."id" = ${filter.pairId}`);
+  if (filter.volunteerUserId !== undefined) conditions.push(Prisma.sql`v."userId" = ${filter.volunteerUserId}`);
+  return Prisma.join(conditions, ' AND ');
 }
 
 /**
  * Active pairs' month at a glance: held vs target, planned, last meeting, concerns, status.
- * `where` scopes the pairs (permissions.server's pairScope); `page` bounds them (oldest first).
+ * One query, oldest pair first, `page` bounds it. Each correlated subquery is one seek on
+ * Meeting(pairId, status, startsAt) or the pair's index; through Prisma's query API the same
+ * figures cost ten times as much at 1,200 pairs (docs/performance.md).
  */
 export async function pairMonths(
   db: Tx,
   now = new Date(),
-  where: Prisma.PairWhereInput = {},
+  filter: PairMonthFilter = {},
   page?: { skip: number; take: number },
 ): Promise<PairMonth[]> {
   const today = todayInOslo(now);
   const month = monthOf(now);
   const { start, end } = monthRange(month);
-  const [perMonth, pairs] = await Promise.all([
+  const limit = page ? Prisma.sql`LIMIT ${page.take} OFFSET ${page.skip}` : Prisma.empty;
+  const [perMonth, rows] = await Promise.all([
     getSetting(db, 'meetingsPerMonth'),
-    db.pair.findMany({ where: { ...where, status: 'ACTIVE' }, orderBy: [{ activatedAt: 'asc' }, { id: 'asc' }], ...page, select: { id: true } }),
+    db.$queryRaw<PairMonthRow[]>`
+      SELECT p."id", p."participantId", p."startDate", p."flaggedForRematch",
+        pt."firstName" AS "participantFirstName", pt."expectedReleaseDate" AS "releaseDate",
+        v."firstName" AS "volunteerFirstName", v."lastName" AS "volunteerLastName",
+        (SELECT COUNT(*) FROM "Meeting" m WHERE m."pairId" = p."id" AND m."status" = 'HELD'
+          AND m."startsAt" >= ${start} AND m."startsAt" < ${end}) AS "held",
+        (SELECT COUNT(*) FROM "Meeting" m WHERE m."pairId" = p."id" AND m."status" = 'PLANNED'
+          AND m."startsAt" >= ${now} AND m."startsAt" < ${end}) AS "plannedAhead",
+        (SELECT MAX(m."startsAt") FROM "Meeting" m WHERE m."pairId" = p."id" AND m."status" = 'HELD'
+          AND m."startsAt" <= ${now}) AS "lastHeldAt",
+        (SELECT COUNT(*) FROM "Concern" c WHERE c."pairId" = p."id" AND c."acknowledgedAt" IS NULL) AS "openConcerns",
+        (SELECT COUNT(*) FROM "SupportContact" s WHERE s."pairId" = p."id" AND s."heldOn" IS NOT NULL) AS "supportContactsHeld",
+        (SELECT COUNT(*) FROM "FitCheck" f WHERE f."pairId" = p."id") AS "fitChecks"
+      FROM "Pair" p
+      JOIN "Participant" pt ON pt."id" = p."participantId"
+      JOIN "VolunteerProfile" v ON v."id" = p."volunteerId"
+      WHERE ${filterSql(filter)}
+      ORDER BY p."activatedAt", p."id"
+      ${limit}`,
   ]);
-  if (pairs.length === 0) return [];
-  const rows = new Map((await pairMonthRows(db, pairs.map((pair) => pair.id), now, start, end)).map((row) => [row.id, row]));
-  return pairs.map(({ id }) => {
-    const row = rows.get(id)!;
+  return rows.map((row) => {
     const startDate = row.startDate ?? today;
     const target = monthlyTarget({ perMonth, month, startDate });
     const held = Number(row.held);
@@ -99,7 +100,7 @@ export async function pairMonths(
     const lastHeldDate = row.lastHeldAt ? osloDate(new Date(row.lastHeldAt)) : null;
     const justReleased = isJustReleased(row.releaseDate, today);
     return {
-      id,
+      id: row.id,
       participantId: row.participantId,
       participantFirstName: row.participantFirstName,
       volunteerName: `${row.volunteerFirstName} ${row.volunteerLastName}`,
@@ -120,8 +121,10 @@ export async function pairMonths(
   });
 }
 
-export async function countActivePairs(db: Tx, where: Prisma.PairWhereInput = {}): Promise<number> {
-  return db.pair.count({ where: { ...where, status: 'ACTIVE' } });
+export async function countActivePairs(db: Tx, filter: PairMonthFilter = {}): Promise<number> {
+  const [row] = await db.$queryRaw<{ count: bigint | number }[]>`
+    SELECT COUNT(*) AS "count" FROM "Pair" p JOIN "VolunteerProfile" v ON v."id" = p."volunteerId" WHERE ${filterSql(filter)}`;
+  return Number(row.count);
 }
 
 /** What a row of the pairs-at-a-glance table shows, and all the page needs to be sent. */

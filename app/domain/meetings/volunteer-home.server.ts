@@ -3,7 +3,7 @@ import { pairMonths } from './monitoring.server';
 
 /** A volunteer's home: each active pair's month, the next meetings and what waits for a log. */
 export async function volunteerHome(db: Db, userId: string, now = new Date()) {
-  const months = await pairMonths(db, now, { volunteer: { userId } });
+  const months = await pairMonths(db, now, { volunteerUserId: userId });
   // The volunteer's active pairs, so the meeting queries below are index seeks per pair.
   const pairIds = months.map((pair) => pair.id);
   const [upcoming, toLog, user, consents] = await Promise.all([

@@ -50,7 +50,7 @@ export async function pairTimeline(db: Db, request: Request, actor: Actor, pairI
   const today = todayInOslo(now);
   // A count of its own: Prisma's _count on the relation groups every meeting in the table.
   const [[month], meetingCount] = await Promise.all([
-    pair.status === 'ACTIVE' ? pairMonths(db, now, { id: pair.id }) : [null],
+    pair.status === 'ACTIVE' ? pairMonths(db, now, { pairId: pair.id }) : [null],
     db.meeting.count({ where: { pairId: pair.id } }),
   ]);
   const heldContacts = coordinator ? pair.supportContacts.filter((contact) => contact.heldOn).length : 0;
