@@ -5,7 +5,6 @@ import { roleSchema, type Role } from '~/domain/users/roles';
 import { db } from './db.server';
 import { env } from './env.server';
 import { can, forbidden, type Capability } from './permissions.server';
-import { oncePerPageView } from './request-scope.server';
 import { findSession } from './session.server';
 
 export type SessionUser = Pick<User, 'id' | 'email' | 'name' | 'language' | 'notificationMode'> & { role: Role };
@@ -21,17 +20,10 @@ function toSessionUser(user: Pick<User, 'id' | 'email' | 'name' | 'role' | 'lang
   };
 }
 
-type SessionLookup = Promise<{ user: SessionUser; step: SecondFactorStep } | null>;
-
-async function lookUpSessionUser(request: Request): SessionLookup {
+async function getSessionUser(request: Request): Promise<{ user: SessionUser; step: SecondFactorStep } | null> {
   const session = await findSession(db, request);
   if (!session) return null;
   return { user: toSessionUser(session.user), step: secondFactorStep(session.user, session, env().DEMO_MODE) };
-}
-
-// The root loader and the route's loader both ask for the user of the same page view.
-function getSessionUser(request: Request): SessionLookup {
-  return oncePerPageView('session-user', () => lookUpSessionUser(request));
 }
 
 /** The signed-in user, or null (also while a coordinator has still to pass the second factor). */

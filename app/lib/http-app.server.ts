@@ -4,7 +4,6 @@ import { createRequestHandler } from '@remix-run/express';
 import compression from 'compression';
 import express from 'express';
 import { queryCountMiddleware } from './query-count.server';
-import { requestScopeMiddleware } from './request-scope.server';
 
 export interface HttpAppOptions {
   build: ServerBuild;
@@ -47,7 +46,6 @@ export function createHttpApp({ build, publicUrl, production, publicDir = 'publi
   app.disable('x-powered-by');
   app.use(compression());
   if (queryCountMiddleware) app.use(queryCountMiddleware);
-  app.use(requestScopeMiddleware);
   app.use((req, res, next) => {
     // The client address is taken from the socket here and nowhere else, so a visitor cannot
     // choose it with a header (rate limits and the audit log rely on it).
