@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { useLanguage, useT } from '~/components/use-translation';
-import { suggestionsFor } from '~/domain/matching/matching.server';
+import { suggestionsView } from '~/domain/matching/matching.server';
 import { SUGGESTIONS_PER_PAGE } from '~/domain/matching/weights';
 import type { ScorePart } from '~/domain/matching/score';
 import { activatePair, PairingError, proposePair, withdrawProposal } from '~/domain/pairs/pairing.server';
@@ -15,7 +15,7 @@ import { notifyOutbox } from '~/lib/email.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import type { MessageKey, Translate } from '~/lib/i18n';
 import { notFound } from '~/lib/permissions.server';
-import { daysBetween, formatDate, isIsoDate, todayInOslo } from '~/lib/time';
+import { daysBetween, formatDate, formatDateTime, isIsoDate, todayInOslo } from '~/lib/time';
 
 const actionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('propose'), volunteerId: z.string().min(1) }),
@@ -29,7 +29,7 @@ const shownSchema = z.coerce.number().int().min(SUGGESTIONS_PER_PAGE).catch(SUGG
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'matching:manage' });
   const shown = shownSchema.parse(new URL(request.url).searchParams.get('shown') ?? undefined);
-  const result = await suggestionsFor(db, params.participantId ?? '', shown);
+  const { data: result, computedAt } = await suggestionsView(db, params.participantId ?? '', shown);
   if (!result) notFound();
   await audit(db, request, {
     actorId: user.id,
@@ -42,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = todayInOslo();
   return json({
     today,
+    computedAt,
     participant: {
       id: result.participant.id,
       name: `${result.participant.firstName} ${result.participant.lastName}`,
@@ -121,6 +122,7 @@ export default function MatchingSuggestions() {
       <p>
         {t('matching.release')}: {formatDate(data.participant.release, language)}
       </p>
+      <p className="muted">{t('matching.computedAt', { time: formatDateTime(new Date(data.computedAt), language) })}</p>
       {data.releaseSoon ? (
         <p className="flash flash--error" role="note">
           {t('matching.releaseSoonWarning', { days: data.participant.daysToRelease })}

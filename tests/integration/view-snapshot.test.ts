@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '~/lib/db.server';
+import { runRetention } from '~/domain/privacy/retention.server';
 import { cachedView } from '~/lib/view-snapshot.server';
 import { loader as dashboardLoader } from '~/routes/dashboard';
 import { createMeeting, createPair, createParticipant, createUser, createVolunteer } from '../fixtures/factories';
@@ -53,6 +54,15 @@ describe('view snapshots', () => {
     await db.auditEvent.create({ data: { actorId: user.id, action: 'VIEW', entityType: 'USER', entityId: user.id } });
     await view(now);
     expect(computations()).toBe(1);
+  });
+
+  it('is removed by the retention job once nobody has opened it for a day', async () => {
+    const now = new Date('2026-11-22T10:00:00Z');
+    const snapshot = (key: string, computedAt: Date) => db.viewSnapshot.create({ data: { key, dataVersion: 0, computedAt, payload: '{}' } });
+    await snapshot('old', new Date(now.getTime() - 25 * 60 * MINUTE));
+    await snapshot('recent', new Date(now.getTime() - 60 * MINUTE));
+    expect(await runRetention(db, now)).toEqual({ participants: 0, volunteers: 0 });
+    expect((await db.viewSnapshot.findMany({ select: { key: true } })).map((row) => row.key)).toEqual(['recent']);
   });
 
   it('computes again once older than its maximum age, and never serves one from the future', async () => {

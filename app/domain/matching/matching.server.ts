@@ -318,6 +318,11 @@ export function matchingOverviewView(db: Db, now = new Date()) {
   );
 }
 
+/** Suggestions for one participant as a view snapshot, per participant and number shown. */
+export function suggestionsView(db: Db, participantId: string, shown = SUGGESTIONS_PER_PAGE, now = new Date()) {
+  return cachedView(db, `matching-suggestions:${participantId}:${shown}`, OVERVIEW_MAX_AGE_MS, () => suggestionsFor(db, participantId, shown, now), now);
+}
+
 /**
  * Suggestions for one participant, the first `shown` of them explained, or null when the
  * participant is not (or no longer) matchable.

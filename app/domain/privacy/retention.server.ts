@@ -125,7 +125,8 @@ export async function runRetention(db: Db, now = new Date()) {
     await db.$transaction((tx) => anonymiseVolunteer(tx, volunteer.id, now));
   }
   // Kept views may still hold the names just anonymised (stale, but stored): drop them all;
-  // they are computed again on the next view.
-  if (participants > 0 || volunteers.length > 0) await db.viewSnapshot.deleteMany({});
+  // they are computed again on the next view. Views nobody has opened for a day go too.
+  const unused = { computedAt: { lt: new Date(now.getTime() - 24 * 3600_000) } };
+  await db.viewSnapshot.deleteMany({ where: participants > 0 || volunteers.length > 0 ? {} : unused });
   return { participants, volunteers: volunteers.length };
 }
