@@ -41,5 +41,7 @@ export async function audit(db: Tx, request: Request | null, entry: AuditEntry):
       userAgent: request?.headers.get('user-agent')?.slice(0, 300) ?? null,
       detail: (entry.detail ?? undefined) as object | undefined,
     },
+    // Nothing is read back: returning the whole row cost twice the time of the insert itself.
+    select: { id: true },
   });
 }

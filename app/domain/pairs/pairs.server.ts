@@ -11,7 +11,7 @@ import type { ChecklistItem } from '~/domain/participants/release-checklist';
 import { fitCheckDue, nextSupportContact } from './support';
 
 /** How many meetings the timeline shows unless all are asked for. */
-export const TIMELINE_LIMIT = 40;
+export const TIMELINE_LIMIT = 20;
 
 /**
  * A pair with its timeline (the latest TIMELINE_LIMIT meetings unless `allMeetings`). The
