@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { errorMessage } from '~/lib/form-errors';
-import { osloInstant } from '~/lib/time';
+import { isIsoDate, osloInstant } from '~/lib/time';
 import { isoDateField, optionalText } from '~/lib/validation';
 import { GOODS } from '~/domain/plans/areas';
 import { logOutcomeSchema, placeTypeSchema } from './constants';
@@ -11,9 +11,8 @@ export function wholeNumber(min: number, max: number) {
   return z.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message });
 }
 
-const timeField = z
-  .string({ error: errorMessage('form.required') })
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: errorMessage('meetings.invalidTime') });
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const timeField = z.string({ error: errorMessage('form.required') }).regex(TIME, { error: errorMessage('meetings.invalidTime') });
 
 /** One meeting's start (Oslo date and time), length and place, checked against the release date. */
 export function meetingDraftSchema(releaseDate: string, now: Date) {
@@ -27,6 +26,8 @@ export function meetingDraftSchema(releaseDate: string, now: Date) {
       place: optionalText(120),
     })
     .superRefine((draft, ctx) => {
+      // Zod runs this even when a field above failed; those fields already carry their message.
+      if (!isIsoDate(draft.date) || !TIME.test(draft.time)) return;
       if (!allowedPlaceTypes(releaseDate, draft.date).includes(draft.placeType)) {
         ctx.addIssue({ code: 'custom', path: ['placeType'], message: errorMessage('meetings.placeTypeNotAllowed') });
       }
