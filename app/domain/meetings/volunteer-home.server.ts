@@ -33,7 +33,8 @@ export async function volunteerHome(db: Db, userId: string, now = new Date()) {
   }
   const firstNameOf = new Map(months.map((pair) => [pair.id, pair.participantFirstName]));
   return {
-    pairs: months.map((pair) => ({
+    // The coordinator's support-contact counts stay out of the volunteer's page.
+    pairs: months.map(({ support: _support, ...pair }) => ({
       ...pair,
       nextMeeting: upcoming.find((meeting) => meeting.pairId === pair.id)?.startsAt ?? null,
       planPath: planShared.get(pair.participantId) ? `/participants/${pair.participantId}/plan` : null,
