@@ -3,6 +3,7 @@ import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { Pager } from '~/components/pager';
 import { useLanguage, useT } from '~/components/use-translation';
 import { matchingOverviewView } from '~/domain/matching/matching.server';
 import { MIN_ASSIGNMENT_SCORE } from '~/domain/matching/weights';
@@ -11,6 +12,7 @@ import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { notifyOutbox } from '~/lib/email.server';
 import { redirectWithFlash } from '~/lib/flash.server';
+import { requestedPage } from '~/lib/paging';
 import type { MessageKey } from '~/lib/i18n';
 import { formatDate, formatDateTime } from '~/lib/time';
 
@@ -22,15 +24,13 @@ const PAGE_SIZE = 50;
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { capability: 'matching:manage' });
   const { data: overview, computedAt } = await matchingOverviewView(db);
-  const pages = Math.max(1, Math.ceil(overview.waiting.length / PAGE_SIZE));
-  const requested = Number.parseInt(new URL(request.url).searchParams.get('page') ?? '1', 10);
-  const page = Number.isFinite(requested) ? Math.min(Math.max(requested, 1), pages) : 1;
+  const { page, pages, skip } = requestedPage(request, overview.waiting.length, PAGE_SIZE);
   return json({
     page,
     pages,
     computedAt,
     assignmentTotal: overview.assignmentTotal,
-    waiting: overview.waiting.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
+    waiting: overview.waiting.slice(skip, skip + PAGE_SIZE),
   });
 }
 
@@ -128,13 +128,7 @@ export default function MatchingIndex() {
               </tbody>
             </table>
           </div>
-          {pages > 1 ? (
-            <nav aria-label={t('matching.page', { page, pages })} className="actions">
-              {page > 1 ? <Link to={`?page=${page - 1}`}>{t('matching.previousPage')}</Link> : null}
-              <span>{t('matching.page', { page, pages })}</span>
-              {page < pages ? <Link to={`?page=${page + 1}`}>{t('matching.nextPage')}</Link> : null}
-            </nav>
-          ) : null}
+          <Pager page={page} pages={pages} />
         </section>
       )}
     </>

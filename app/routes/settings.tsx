@@ -5,7 +5,7 @@ import { json } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { FormErrors, SelectField, TextField } from '~/components/forms';
+import { FormErrors, TextField } from '~/components/forms';
 import { halfYearLabel } from '~/components/recruitment-panel';
 import { useT } from '~/components/use-translation';
 import { saveTargets, targetsFor } from '~/domain/recruitment/recruitment.server';

@@ -1,5 +1,5 @@
 import { Prisma } from '~/generated/prisma/client';
-import type { Db, Tx } from '~/lib/db.server';
+import type { Tx } from '~/lib/db.server';
 import type { PairMonthFilter } from '~/lib/permissions.server';
 import { getSetting } from '~/domain/settings/settings.server';
 import { fitCheckDue, nextSupportContact } from '~/domain/pairs/support';
@@ -143,10 +143,9 @@ export function mostUrgentPairs(months: PairMonth[], limit: number): PairMonth[]
 /** How many of each "needs action" group the dashboard lists; the totals are shown too. */
 export const NEEDS_ACTION_LIMIT = 25;
 
-/** What the coordinator should act on today. */
-export async function needsActionToday(db: Tx, now = new Date(), months?: PairMonth[]) {
+/** What the coordinator should act on today; `months` are every active pair's (pairMonths). */
+export async function needsActionToday(db: Tx, now: Date, months: PairMonth[]) {
   const today = todayInOslo(now);
-  months ??= await pairMonths(db, now);
   const quiet = months.filter((pair) => daysBetween(pair.lastHeldDate ?? pair.startDate, today) > 14);
   const behind = months.filter((pair) => behindAtMidMonth(today, pair.target, pair.held));
   const unloggedWhere = { status: 'PLANNED', startsAt: { lt: new Date(now.getTime() - 48 * 3600_000) }, pair: { status: 'ACTIVE' } };

@@ -14,3 +14,14 @@ export function consentInForce<T extends ConsentRow>(consents: readonly T[]): T 
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0] ?? null
   );
 }
+
+/** What the participant and referral pages show of a consent. */
+export function consentSummary(consent: ConsentRow & { consentDate: string; takenByName: string }) {
+  return {
+    consentDate: consent.consentDate,
+    takenByName: consent.takenByName,
+    shareContactWithVolunteer: consent.shareContactWithVolunteer,
+    sharePlanWithVolunteer: consent.sharePlanWithVolunteer,
+    shareAttendanceWithReferrer: consent.shareAttendanceWithReferrer,
+  };
+}

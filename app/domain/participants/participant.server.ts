@@ -6,7 +6,7 @@ import { todayInOslo } from '~/lib/time';
 import { profileColumns, type participantEditSchema } from '~/domain/referrals/referral-form';
 import { decisionsFrom, type MANUAL_STATUSES } from '~/domain/referrals/referral-form';
 import { decideReferral } from '~/domain/referrals/referrals.server';
-import { consentInForce } from './consent';
+import { consentInForce, consentSummary } from './consent';
 import { profileOf } from './profile';
 import { canChangeParticipantStatus, participantStatusSchema, phaseOn } from './status';
 import { changeParticipantStatus } from './status.server';
@@ -47,15 +47,7 @@ export async function participantProfile(db: Db, actor: Actor, participantId: st
     email: participant.email,
     status,
     phase: phaseOn(participant.expectedReleaseDate, todayInOslo()),
-    consent: consent
-      ? {
-          consentDate: consent.consentDate,
-          takenByName: consent.takenByName,
-          shareContactWithVolunteer: consent.shareContactWithVolunteer,
-          sharePlanWithVolunteer: consent.sharePlanWithVolunteer,
-          shareAttendanceWithReferrer: consent.shareAttendanceWithReferrer,
-        }
-      : null,
+    consent: consent ? consentSummary(consent) : null,
     consentHistory: participant.consents.map((row) => ({
       id: row.id,
       consentDate: row.consentDate,

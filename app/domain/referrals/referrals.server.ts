@@ -1,7 +1,7 @@
 import { audit } from '~/lib/audit.server';
 import type { Db, Tx } from '~/lib/db.server';
 import { referralScope, type Actor } from '~/lib/permissions.server';
-import { consentInForce } from '~/domain/participants/consent';
+import { consentInForce, consentSummary } from '~/domain/participants/consent';
 import { profileOf } from '~/domain/participants/profile';
 import { participantStatusSchema } from '~/domain/participants/status';
 import { changeParticipantStatus, IllegalStatusChangeError, StaleStatusError } from '~/domain/participants/status.server';
@@ -241,15 +241,7 @@ export async function referralForViewer(db: Db, actor: Actor, referralId: string
         startDate: row.startDate,
         endDate: row.endDate,
       })),
-      consent: consent
-        ? {
-            consentDate: consent.consentDate,
-            takenByName: consent.takenByName,
-            shareContactWithVolunteer: consent.shareContactWithVolunteer,
-            sharePlanWithVolunteer: consent.sharePlanWithVolunteer,
-            shareAttendanceWithReferrer: consent.shareAttendanceWithReferrer,
-          }
-        : null,
+      consent: consent ? consentSummary(consent) : null,
     },
   };
 }

@@ -3,6 +3,9 @@ export const nb = {
   'app.name': 'Brobygger',
   'app.tagline': 'Frivillige nettverk for unge etter soning',
   'app.skipToContent': 'Gå til hovedinnhold',
+  'paging.page': 'Side {page} av {pages}',
+  'paging.previous': 'Forrige side',
+  'paging.next': 'Neste side',
 
   'nav.main': 'Hovedmeny',
   'nav.dashboard': 'Oversikt',
@@ -150,6 +153,9 @@ export const en: Record<keyof typeof nb, string> = {
   'app.name': 'Brobygger',
   'app.tagline': 'Volunteer networks for young people after prison',
   'app.skipToContent': 'Skip to main content',
+  'paging.page': 'Page {page} of {pages}',
+  'paging.previous': 'Previous page',
+  'paging.next': 'Next page',
 
   'nav.main': 'Main menu',
   'nav.dashboard': 'Dashboard',

@@ -197,9 +197,6 @@ export const nb = {
   'meetings.dash.pairsTitle': 'Parene denne måneden',
   'meetings.dash.allPairsCount': 'Alle {count} par',
   'meetings.dash.more': '… og {count} til.',
-  'meetings.pairs.page': 'Side {page} av {pages}',
-  'meetings.pairs.previous': 'Forrige side',
-  'meetings.pairs.next': 'Neste side',
 
   'meetings.digest.title': 'Parene',
   'meetings.digest.status': '{green} i rute, {amber} henger etter, {red} trenger oppfølging',
@@ -407,9 +404,6 @@ export const en: Record<keyof typeof nb, string> = {
   'meetings.dash.pairsTitle': 'The pairs this month',
   'meetings.dash.allPairsCount': 'All {count} pairs',
   'meetings.dash.more': '… and {count} more.',
-  'meetings.pairs.page': 'Page {page} of {pages}',
-  'meetings.pairs.previous': 'Previous page',
-  'meetings.pairs.next': 'Next page',
 
   'meetings.digest.title': 'Pairs',
   'meetings.digest.status': '{green} on track, {amber} falling behind, {red} need follow-up',
