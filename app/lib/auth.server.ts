@@ -20,10 +20,25 @@ function toSessionUser(user: Pick<User, 'id' | 'email' | 'name' | 'role' | 'lang
   };
 }
 
-async function getSessionUser(request: Request): Promise<{ user: SessionUser; step: SecondFactorStep } | null> {
+type FoundUser = { user: SessionUser; step: SecondFactorStep } | null;
+
+async function lookUpSessionUser(request: Request): Promise<FoundUser> {
   const session = await findSession(db, request);
   if (!session) return null;
   return { user: toSessionUser(session.user), step: secondFactorStep(session.user, session, env().DEMO_MODE) };
+}
+
+// The root loader and the page's loader ask for the user of the same Request object: one lookup
+// serves both. Loaders after an action get a new Request, so they see what the action changed.
+const sessionUsers = new WeakMap<Request, Promise<FoundUser>>();
+
+function getSessionUser(request: Request): Promise<FoundUser> {
+  let found = sessionUsers.get(request);
+  if (!found) {
+    found = lookUpSessionUser(request);
+    sessionUsers.set(request, found);
+  }
+  return found;
 }
 
 /** The signed-in user, or null (also while a coordinator has still to pass the second factor). */

@@ -101,6 +101,83 @@ describe('logging a meeting', () => {
   });
 });
 
+describe('the pair page', () => {
+  type PairPage = {
+    pair: {
+      meetingCount: number;
+      meetings: { id: string; rating: number | null; note: string | null }[];
+      concerns: { text: string }[];
+      supportContacts: { heldOn: string | null }[];
+      fitChecks: { volunteerScore: number; recommendRematch: boolean }[];
+      checklist: { item: string; status: string }[];
+      participant: { firstName: string };
+      month: { held: number } | null;
+    };
+  };
+
+  it('shows the coordinator everything and the volunteer the timeline without notes, concerns or support', async () => {
+    const { pair, past, future, participant, volunteerCookie, coordinatorCookie } = await setup();
+    await call(meetingAction, postRequest(`/meetings/${past.id}`, { intent: 'log', outcome: 'HELD', durationMinutes: '60', rating: '4', note: 'Kun for koordinator' }, volunteerCookie), { id: past.id });
+    await db.concern.create({ data: { pairId: pair.id, text: 'Bekymring' } });
+    await db.supportContact.create({ data: { pairId: pair.id, withWhom: 'VOLUNTEER', kind: 'PHONE', heldOn: todayInOslo(), durationMinutes: 20 } });
+    await db.fitCheck.create({ data: { pairId: pair.id, checkedOn: todayInOslo(), volunteerScore: 4, participantScore: 5, recommendRematch: true } });
+    await db.releaseChecklistItem.create({ data: { participantId: participant.id, item: 'HOUSING', status: 'DONE' } });
+
+    const asCoordinator = (await (await call(pairLoader, getRequest(`/pairs/${pair.id}`, coordinatorCookie), { id: pair.id })).json()) as PairPage;
+    expect(asCoordinator.pair.participant.firstName).toBe('Øystein');
+    expect(asCoordinator.pair.meetingCount).toBe(2);
+    expect(asCoordinator.pair.meetings.map((meeting) => meeting.id)).toEqual([future.id, past.id]);
+    expect(asCoordinator.pair.meetings[1]).toMatchObject({ rating: 4, note: 'Kun for koordinator' });
+    expect(asCoordinator.pair.concerns.map((concern) => concern.text)).toEqual(['Bekymring']);
+    expect(asCoordinator.pair.supportContacts).toHaveLength(1);
+    expect(asCoordinator.pair.fitChecks).toEqual([expect.objectContaining({ volunteerScore: 4, recommendRematch: true })]);
+    expect(asCoordinator.pair.checklist).toEqual([expect.objectContaining({ item: 'HOUSING', status: 'DONE' })]);
+    expect(asCoordinator.pair.month?.held).toBeGreaterThanOrEqual(1);
+
+    const asVolunteer = (await (await call(pairLoader, getRequest(`/pairs/${pair.id}`, volunteerCookie), { id: pair.id })).json()) as PairPage;
+    expect(asVolunteer.pair.meetings[1]).toMatchObject({ rating: 4, note: null });
+    expect(asVolunteer.pair.concerns).toEqual([]);
+    expect(asVolunteer.pair.supportContacts).toEqual([]);
+    expect(asVolunteer.pair.fitChecks).toEqual([]);
+    expect(await db.auditEvent.count({ where: { entityType: 'PAIR', entityId: pair.id, action: 'VIEW' } })).toBe(2);
+  });
+
+  it('shows the latest meetings first and all of them when asked', async () => {
+    const { pair, coordinatorCookie } = await setup();
+    for (let day = 1; day <= 25; day++) await createMeeting(db, { pairId: pair.id, startsAt: new Date(Date.now() - day * 24 * HOUR - HOUR), placeType: 'CAFE' });
+    const latest = (await (await call(pairLoader, getRequest(`/pairs/${pair.id}`, coordinatorCookie), { id: pair.id })).json()) as PairPage;
+    expect(latest.pair.meetingCount).toBe(27);
+    expect(latest.pair.meetings).toHaveLength(20);
+    const all = (await (await call(pairLoader, getRequest(`/pairs/${pair.id}?meetings=all`, coordinatorCookie), { id: pair.id })).json()) as PairPage;
+    expect(all.pair.meetings).toHaveLength(27);
+  });
+});
+
+describe('the volunteer home', () => {
+  type Home = {
+    pairs: { id: string; planPath: string | null; nextMeeting: string | null }[];
+    upcoming: { id: string }[];
+    toLog: { id: string; participantFirstName: string }[];
+  };
+
+  it('lists only the volunteer\'s own pairs, what is ahead, what waits for a log, and the plan only under the consent in force', async () => {
+    const { pair, past, future, participant, volunteerCookie } = await setup();
+    const other = await setup();
+    const home = (await (await call(meLoader, getRequest('/me', volunteerCookie))).json()) as Home;
+    expect(home.pairs.map((row) => row.id)).toEqual([pair.id]);
+    expect(home.pairs[0].planPath).toBe(`/participants/${participant.id}/plan`);
+    expect(new Date(home.pairs[0].nextMeeting!).getTime()).toBe(future.startsAt.getTime());
+    expect(home.upcoming.map((meeting) => meeting.id)).toEqual([future.id]);
+    expect(home.toLog).toEqual([expect.objectContaining({ id: past.id, participantFirstName: 'Øystein' })]);
+    expect(JSON.stringify(home)).not.toContain(other.pair.id);
+
+    // A newer consent that does not share the plan is the one in force.
+    await db.consent.create({ data: { participantId: participant.id, consentDate: todayInOslo(), takenByName: 'Koordinator', sharePlanWithVolunteer: false } });
+    const after = (await (await call(meLoader, getRequest('/me', volunteerCookie))).json()) as Home;
+    expect(after.pairs[0].planPath).toBeNull();
+  });
+});
+
 describe('a concern', () => {
   it('emails every coordinator at once, without names or the text, and stays on the dashboard until acknowledged', async () => {
     const { past, pair, volunteerCookie, coordinator, coordinatorCookie } = await setup();

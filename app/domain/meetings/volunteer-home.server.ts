@@ -1,3 +1,4 @@
+import { Prisma } from '~/generated/prisma/client';
 import type { Db } from '~/lib/db.server';
 import { pairMonths } from './monitoring.server';
 
@@ -6,25 +7,25 @@ export async function volunteerHome(db: Db, userId: string, now = new Date()) {
   const months = await pairMonths(db, now, { volunteerUserId: userId });
   // The volunteer's active pairs, so the meeting queries below are index seeks per pair.
   const pairIds = months.map((pair) => pair.id);
-  const [upcoming, toLog, user, consents] = await Promise.all([
-    db.meeting.findMany({
-      where: { status: 'PLANNED', startsAt: { gt: now }, pairId: { in: pairIds } },
-      orderBy: { startsAt: 'asc' },
-      take: 5,
-      select: { id: true, startsAt: true, placeType: true, place: true, pairId: true },
-    }),
-    db.meeting.findMany({
-      where: { status: 'PLANNED', startsAt: { lte: now }, pairId: { in: pairIds } },
-      orderBy: { startsAt: 'asc' },
-      select: { id: true, startsAt: true, pairId: true },
-    }),
-    db.user.findUniqueOrThrow({ where: { id: userId }, select: { calendarToken: true } }),
+  const pairIn = Prisma.join(pairIds.length > 0 ? pairIds : ['']);
+  const participantIn = Prisma.join(months.length > 0 ? months.map((pair) => pair.participantId) : ['']);
+  // Plain SQL: a volunteer opens this page most, and each Prisma operation costs more than
+  // SQLite's own time for these index seeks (docs/performance.md).
+  const [upcoming, toLog, [user], consents] = await Promise.all([
+    db.$queryRaw<{ id: string; startsAt: Date; placeType: string; place: string | null; pairId: string }[]>`
+      SELECT "id", "startsAt", "placeType", "place", "pairId" FROM "Meeting"
+      WHERE "status" = 'PLANNED' AND "startsAt" > ${now} AND "pairId" IN (${pairIn})
+      ORDER BY "startsAt" LIMIT 5`,
+    db.$queryRaw<{ id: string; startsAt: Date; pairId: string }[]>`
+      SELECT "id", "startsAt", "pairId" FROM "Meeting"
+      WHERE "status" = 'PLANNED' AND "startsAt" <= ${now} AND "pairId" IN (${pairIn})
+      ORDER BY "startsAt"`,
+    db.$queryRaw<{ calendarToken: string | null }[]>`SELECT "calendarToken" FROM "User" WHERE "id" = ${userId}`,
     // The plan is offered only where the consent in force shares it with the volunteer.
-    db.consent.findMany({
-      where: { participantId: { in: months.map((pair) => pair.participantId) }, withdrawnAt: null },
-      orderBy: [{ consentDate: 'desc' }, { createdAt: 'desc' }],
-      select: { participantId: true, sharePlanWithVolunteer: true },
-    }),
+    db.$queryRaw<{ participantId: string; sharePlanWithVolunteer: boolean }[]>`
+      SELECT "participantId", "sharePlanWithVolunteer" FROM "Consent"
+      WHERE "participantId" IN (${participantIn}) AND "withdrawnAt" IS NULL
+      ORDER BY "consentDate" DESC, "createdAt" DESC`,
   ]);
   // Newest first: the first consent seen per participant is the one in force.
   const planShared = new Map<string, boolean>();
@@ -41,6 +42,6 @@ export async function volunteerHome(db: Db, userId: string, now = new Date()) {
     })),
     upcoming,
     toLog: toLog.map((meeting) => ({ id: meeting.id, startsAt: meeting.startsAt, participantFirstName: firstNameOf.get(meeting.pairId)! })),
-    calendarToken: user.calendarToken,
+    calendarToken: user?.calendarToken ?? null,
   };
 }
