@@ -5,11 +5,11 @@ import { NonceProvider } from './components/nonce';
 
 /**
  * Pages are rendered to one string: no route defers data, so streaming would only add a
- * stream per response (measured in docs/performance.md). An error while rendering reaches
- * Remix, which renders the error boundary instead.
+ * stream per response. An error while rendering reaches Remix, which renders the error
+ * boundary instead.
  */
 export default function handleRequest(
-  _request: Request,
+  request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
@@ -18,7 +18,7 @@ export default function handleRequest(
   const nonce = loadContext.cspNonce ?? '';
   const html = renderToString(
     <NonceProvider value={nonce}>
-      <RemixServer context={remixContext} url={_request.url} />
+      <RemixServer context={remixContext} url={request.url} />
     </NonceProvider>,
   );
   responseHeaders.set('Content-Type', 'text/html; charset=utf-8');

@@ -90,8 +90,8 @@ export interface PairMonthFilter {
 }
 
 /**
- * The same scope as pairScope, for the pairs' month overview, which reads its pairs with one
- * SQL query (monitoring.server's pairMonths) rather than through Prisma's query API.
+ * The same scope as pairScope, for the reads of pairs in plain SQL rather than through Prisma's
+ * query API (monitoring.server's pairMonths and pairFilterSql, the pair page's timeline).
  */
 export function pairMonthScope(actor: Actor): PairMonthFilter {
   switch (actor.role) {
