@@ -7,6 +7,7 @@ export async function volunteerHome(db: Db, userId: string, now = new Date()) {
   const months = await pairMonths(db, now, { volunteerUserId: userId });
   // The volunteer's active pairs, so the meeting queries below are index seeks per pair.
   const pairIds = months.map((pair) => pair.id);
+  // `IN ()` is not valid SQL; a volunteer without active pairs gets a list that matches nothing.
   const pairIn = Prisma.join(pairIds.length > 0 ? pairIds : ['']);
   const participantIn = Prisma.join(months.length > 0 ? months.map((pair) => pair.participantId) : ['']);
   // Plain SQL: a volunteer opens this page most, and each Prisma operation costs more than
