@@ -1,6 +1,6 @@
 import type { Actor } from '~/lib/permissions.server';
 import { notFound, pairMonthScope } from '~/lib/permissions.server';
-import { Prisma } from '~/generated/prisma/client';
+import { Prisma, type Meeting, type MeetingLog } from '~/generated/prisma/client';
 import { audit } from '~/lib/audit.server';
 import type { Db } from '~/lib/db.server';
 import { todayInOslo } from '~/lib/time';
@@ -30,17 +30,8 @@ interface TimelinePairRow {
   meetingCount: bigint | number;
 }
 
-interface TimelineMeetingRow {
-  id: string;
-  startsAt: Date;
-  durationMinutes: number;
-  placeType: string;
-  place: string | null;
-  status: string;
-  rating: number | null;
-  activity: string | null;
-  note: string | null;
-}
+type TimelineMeetingRow = Pick<Meeting, 'id' | 'startsAt' | 'durationMinutes' | 'placeType' | 'place' | 'status'> &
+  Pick<MeetingLog, 'rating' | 'activity' | 'note'>;
 
 /**
  * A pair with its timeline (the latest TIMELINE_LIMIT meetings unless `allMeetings`). The

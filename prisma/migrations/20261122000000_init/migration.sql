@@ -651,9 +651,6 @@ CREATE INDEX "Pair_status_activatedAt_idx" ON "Pair"("status", "activatedAt");
 CREATE INDEX "Meeting_pairId_startsAt_idx" ON "Meeting"("pairId", "startsAt");
 
 -- CreateIndex
-CREATE INDEX "Meeting_pairId_status_startsAt_idx" ON "Meeting"("pairId", "status", "startsAt");
-
--- CreateIndex
 CREATE INDEX "Meeting_status_startsAt_idx" ON "Meeting"("status", "startsAt");
 
 -- CreateIndex
