@@ -7,6 +7,7 @@ import { OSLO } from '~/lib/time';
 import type { JobDefinition } from './job';
 import { JOBS } from './registry';
 import { claimSlot, finishSlot, latestSlot, releaseSlot, slotWasClaimed } from './slots';
+import { currentTime } from '~/lib/clock';
 
 export interface SchedulerOptions {
   db: Db;
@@ -38,7 +39,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     const runId = await claimSlot(db, { jobName: job.name, scheduledFor, owner, leaseMs: job.leaseMs });
     if (!runId) return 'skipped';
     const promise = job
-      .run({ db, scheduledFor, now: new Date(), owner, transport, publicUrl })
+      .run({ db, scheduledFor, now: currentTime(), owner, transport, publicUrl })
       .then(
         () => finishSlot(db, runId),
         (error: unknown) => {
@@ -53,7 +54,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   }
 
   const tasks: ScheduledTask[] = jobs.map((job) =>
-    cron.schedule(job.cron, () => runSlot(job, latestSlot(job.cron, new Date())).then(() => undefined), {
+    cron.schedule(job.cron, () => runSlot(job, latestSlot(job.cron, currentTime())).then(() => undefined), {
       timezone: OSLO,
       name: job.name,
       noOverlap: true,
@@ -63,7 +64,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   if (options.catchUp ?? true) {
     void (async () => {
       for (const job of jobs) {
-        const slot = latestSlot(job.cron, new Date());
+        const slot = latestSlot(job.cron, currentTime());
         if (!(await slotWasClaimed(db, job.name, slot))) await runSlot(job, slot);
       }
     })().catch((error: unknown) => log(`catch-up failed: ${String(error)}`));

@@ -1,6 +1,7 @@
 import { CronExpressionParser } from 'cron-parser';
 import type { Db } from '~/lib/db.server';
 import { OSLO } from '~/lib/time';
+import { currentTime } from '~/lib/clock';
 
 /** The scheduled time of the slot a cron expression had most recently at `now` (Oslo time). */
 export function latestSlot(cron: string, now: Date): Date {
@@ -21,7 +22,7 @@ function isUniqueViolation(error: unknown): boolean {
 export async function claimSlot(
   db: Db,
   input: { jobName: string; scheduledFor: Date; owner: string; leaseMs: number },
-  now = new Date(),
+  now = currentTime(),
 ): Promise<string | null> {
   const leaseUntil = new Date(now.getTime() + input.leaseMs);
   const live = await db.jobRun.findFirst({
@@ -54,7 +55,7 @@ export async function finishSlot(db: Db, runId: string, error?: unknown): Promis
     where: { id: runId },
     data: {
       status: error ? 'FAILED' : 'DONE',
-      finishedAt: new Date(),
+      finishedAt: currentTime(),
       error: error ? String(error instanceof Error ? error.stack ?? error.message : error).slice(0, 2000) : null,
     },
   });

@@ -22,6 +22,7 @@ import {
   createUser,
   createVolunteer,
 } from '../tests/fixtures/factories';
+import { currentTime } from '~/lib/clock';
 
 const [COORDINATOR_LOGIN, VOLUNTEER_LOGIN, OFFICER_LOGIN] = DEMO_LOGINS;
 
@@ -172,7 +173,7 @@ function dateOfBirthForAge(age: number, today: string): string {
   return addDays(today, -(age * 365 + Math.floor(age / 4) + 40));
 }
 
-export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
+export async function seedDemoData(db: Db, now = currentTime()): Promise<void> {
   const today = todayInOslo(now);
   await db.$transaction(
     async (tx: Tx) => {

@@ -1,9 +1,26 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 const root = path.resolve(import.meta.dirname, '..');
-export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
+
+/** A port nobody listens on now: the kernel picks it. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+// E2E_PORT when given; otherwise a free port, chosen once by the runner and inherited by its
+// workers (which load this file again) through the environment.
+process.env.E2E_PORT ??= String(await freePort());
+export const E2E_PORT = Number(process.env.E2E_PORT);
 
 // Debian's Chromium where it exists (Playwright cannot download its own browser on these
 // machines); Playwright's own browser elsewhere.

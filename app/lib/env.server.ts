@@ -23,9 +23,15 @@ const schema = z
     BENCH_QUERY_COUNT: booleanFlag.default(false),
     /** With BENCH_QUERY_COUNT: log every query slower than this many milliseconds to stderr. */
     BENCH_SLOW_QUERY_MS: z.coerce.number().nonnegative().optional(),
+    /** Demo and test only: the app's clock starts at this instant (app/lib/clock.ts). */
+    CLOCK_AT: z.iso.datetime({ offset: true }).optional(),
+    CLOCK_FROZEN: booleanFlag.default(false),
   })
   .superRefine((env, ctx) => {
     if (env.DEMO_MODE) return;
+    if (env.CLOCK_AT && env.NODE_ENV !== 'test') {
+      ctx.addIssue({ code: 'custom', path: ['CLOCK_AT'], message: 'a moved clock is for demo and test mode only' });
+    }
     if (!env.SESSION_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'required when DEMO_MODE is off (at least 32 characters)' });
     }

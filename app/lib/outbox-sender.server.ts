@@ -3,6 +3,7 @@ import type { Db } from './db.server';
 import type { MailTransport } from './email-transport.server';
 import { renderEmail, type EmailTemplate, type TemplateData } from './email-templates';
 import { isLanguage } from './i18n';
+import { currentTime } from '~/lib/clock';
 
 /** A row is retried with growing delays for this long, then marked FAILED for the dashboard. */
 export const GIVE_UP_AFTER_MS = 5 * 24 * 60 * 60 * 1000;
@@ -37,7 +38,7 @@ export interface SendOptions {
  * queued, so a resend after an ambiguous failure is recognisable as the same message.
  */
 export async function sendDueEmails(db: Db, transport: MailTransport, options: SendOptions) {
-  const clock = options.now ?? (() => new Date());
+  const clock = options.now ?? (() => currentTime());
   const leaseMs = options.leaseMs ?? 60_000;
   const result = { sent: 0, retried: 0, failed: 0 };
   const candidates = await db.outboxEmail.findMany({

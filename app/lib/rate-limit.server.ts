@@ -1,4 +1,5 @@
 import type { Tx } from './db.server';
+import { currentTime } from '~/lib/clock';
 
 export interface RateLimit {
   bucket: string;
@@ -8,13 +9,13 @@ export interface RateLimit {
 }
 
 /** Failures are counted in the database so that every app instance sees the same numbers. */
-export async function isLimited(db: Tx, limit: RateLimit, key: string, now = new Date()): Promise<boolean> {
+export async function isLimited(db: Tx, limit: RateLimit, key: string, now = currentTime()): Promise<boolean> {
   const since = new Date(now.getTime() - limit.windowMs);
   const count = await db.rateLimitEvent.count({ where: { bucket: limit.bucket, key, createdAt: { gte: since } } });
   return count >= limit.max;
 }
 
-export async function recordEvent(db: Tx, limit: RateLimit, key: string, now = new Date()): Promise<void> {
+export async function recordEvent(db: Tx, limit: RateLimit, key: string, now = currentTime()): Promise<void> {
   await db.rateLimitEvent.create({ data: { bucket: limit.bucket, key, createdAt: now } });
 }
 
@@ -23,7 +24,7 @@ export async function clearEvents(db: Tx, limit: RateLimit, key: string): Promis
 }
 
 /** Minutes until the oldest counted event leaves the window. */
-export async function minutesUntilFree(db: Tx, limit: RateLimit, key: string, now = new Date()): Promise<number> {
+export async function minutesUntilFree(db: Tx, limit: RateLimit, key: string, now = currentTime()): Promise<number> {
   const since = new Date(now.getTime() - limit.windowMs);
   const oldest = await db.rateLimitEvent.findFirst({
     where: { bucket: limit.bucket, key, createdAt: { gte: since } },

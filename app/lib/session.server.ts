@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { createCookie } from '@remix-run/node';
 import type { Tx } from './db.server';
 import { env } from './env.server';
+import { currentTime } from '~/lib/clock';
 
 /** Sessions end 12 hours after sign-in at the latest, and after 30 minutes without use. */
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
@@ -27,7 +28,7 @@ export async function createSession(
   db: Tx,
   userId: string,
   request: Request,
-  now = new Date(),
+  now = currentTime(),
 ): Promise<string> {
   const token = crypto.randomBytes(32).toString('base64url');
   await db.session.create({
@@ -65,7 +66,7 @@ interface SessionRow {
 }
 
 /** The live session of a request with its user, or null (unknown, expired, idle, or user deactivated). */
-export async function findSession(db: Tx, request: Request, now = new Date()) {
+export async function findSession(db: Tx, request: Request, now = currentTime()) {
   const token = await readToken(request);
   if (!token) return null;
   // Every signed-in request runs this: one raw join costs a quarter of the two queries Prisma's
@@ -123,7 +124,7 @@ export async function destroyAllSessions(db: Tx, userId: string): Promise<void> 
 }
 
 /** Records that the request's session passed the second factor. */
-export async function markSessionVerified(db: Tx, request: Request, now = new Date()): Promise<void> {
+export async function markSessionVerified(db: Tx, request: Request, now = currentTime()): Promise<void> {
   const token = await readToken(request);
   if (token) await db.session.updateMany({ where: { id: hashToken(token) }, data: { verifiedAt: now } });
 }

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { currentTime } from '~/lib/clock';
 
 /**
  * Every date rule of the programme (month, half-year, "today", ages, reminders) is judged
@@ -40,7 +41,7 @@ export function osloDate(instant: Date): IsoDate {
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
-export function todayInOslo(now: Date = new Date()): IsoDate {
+export function todayInOslo(now: Date = currentTime()): IsoDate {
   return osloDate(now);
 }
 

@@ -8,6 +8,7 @@
  */
 import type { SerializeFrom } from '@remix-run/node';
 import type { Tx } from './db.server';
+import { currentTime } from '~/lib/clock';
 
 interface SnapshotRow {
   version: bigint | number | null;
@@ -26,7 +27,7 @@ export async function cachedView<T>(
   key: string,
   maxAgeMs: number,
   compute: () => Promise<T>,
-  now = new Date(),
+  now = currentTime(),
 ): Promise<View<T>> {
   const [row] = await db.$queryRaw<SnapshotRow[]>`
     SELECT v."version", s."dataVersion", s."computedAt", s."payload"

@@ -18,6 +18,7 @@ import { errorMessage } from '~/lib/form-errors';
 import { resolveLanguage } from '~/lib/language.server';
 import { clientAddress, isLimited, minutesUntilFree, recordEvent } from '~/lib/rate-limit.server';
 import { todayInOslo } from '~/lib/time';
+import { currentTime } from '~/lib/clock';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const sent = new URL(request.url).searchParams.has('sent');
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const now = new Date();
+  const now = currentTime();
   const formData = await request.formData();
   const schema = applicationSchema({ minAge: await getSetting(db, 'minVolunteerAge'), today: todayInOslo(now) });
   const address = clientAddress(request);

@@ -14,10 +14,11 @@ import { notFound } from '~/lib/permissions.server';
 import { formatDateTime } from '~/lib/time';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
+import { currentTime } from '~/lib/clock';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { capability: 'dashboard:view' });
-  const now = new Date();
+  const now = currentTime();
   // The counts and failed emails are cheap and read live (outbox rows do not raise the data version).
   const [figures, overview, failed] = await Promise.all([
     dashboardView(db, now),

@@ -26,6 +26,7 @@ import { redirectWithFlash } from '~/lib/flash.server';
 import { errorMessage } from '~/lib/form-errors';
 import type { MessageKey } from '~/lib/i18n';
 import { formatDateTime, osloDate, osloTime, todayInOslo } from '~/lib/time';
+import { currentTime } from '~/lib/clock';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'meetings:read' });
@@ -42,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     canAct: user.role === 'VOLUNTEER' && meeting.pair.status === 'ACTIVE',
     coordinator,
-    now: new Date().toISOString(),
+    now: currentTime().toISOString(),
     today: todayInOslo(),
     meeting: {
       id: meeting.id,
@@ -100,7 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
     }
     if (intent === 'move') {
-      const schema = meetingDraftSchema(meeting.pair.participant.expectedReleaseDate, new Date());
+      const schema = meetingDraftSchema(meeting.pair.participant.expectedReleaseDate, currentTime());
       const submission = parseWithZod(formData, { schema });
       if (submission.status !== 'success') return json({ form: 'move', result: submission.reply() }, { status: 400 });
       await moveMeeting(db, request, user, meeting.id, toDraft(submission.value));

@@ -20,6 +20,7 @@ import type { MessageKey } from '~/lib/i18n';
 import { notFound } from '~/lib/permissions.server';
 import { formatDate, formatDateTime, todayInOslo } from '~/lib/time';
 import { isoDateField, optionalText } from '~/lib/validation';
+import { currentTime } from '~/lib/clock';
 
 const supportSchema = z.object({
   intent: z.literal('support-contact'),
@@ -48,7 +49,7 @@ const checklistSchema = z.object(
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'pairs:read' });
-  const pair = await pairTimeline(db, request, user, params.id ?? '', new Date(), new URL(request.url).searchParams.get('meetings') === 'all');
+  const pair = await pairTimeline(db, request, user, params.id ?? '', currentTime(), new URL(request.url).searchParams.get('meetings') === 'all');
   return json({ pair, coordinator: user.role === 'COORDINATOR', today: todayInOslo() });
 }
 

@@ -17,6 +17,7 @@ import { db } from '~/lib/db.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import { errorMessage } from '~/lib/form-errors';
 import { formatMonth } from '~/lib/time';
+import { currentTime } from '~/lib/clock';
 
 function planSchema(releaseDate: string, now: Date) {
   return z.object({
@@ -31,13 +32,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const month = new URL(request.url).searchParams.get('month');
   const plan = await monthProposals(db, user, params.id ?? '', month);
   await audit(db, request, { actorId: user.id, action: 'VIEW', entityType: 'PAIR', entityId: plan.pair.id, participantId: plan.pair.participantId });
-  return json({ ...plan, now: new Date().toISOString() });
+  return json({ ...plan, now: currentTime().toISOString() });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, { capability: 'meetings:plan' });
   const pair = await findPlannablePair(db, user, params.id ?? '');
-  const now = new Date();
+  const now = currentTime();
   const submission = parseWithZod(await request.formData(), { schema: planSchema(pair.participant.expectedReleaseDate, now) });
   if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 });
   const drafts = submission.value.meetings.filter((row) => row.include).map(toDraft);

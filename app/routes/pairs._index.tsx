@@ -10,6 +10,7 @@ import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { requestedPage } from '~/lib/paging';
 import { pairMonthScope } from '~/lib/permissions.server';
+import { currentTime } from '~/lib/clock';
 
 const PAGE_SIZE = 50;
 
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const scope = pairMonthScope(user);
   const total = await countActivePairs(db, scope);
   const { page, pages, skip } = requestedPage(request, total, PAGE_SIZE);
-  const pairs = await pairMonths(db, new Date(), scope, { skip, take: PAGE_SIZE });
+  const pairs = await pairMonths(db, currentTime(), scope, { skip, take: PAGE_SIZE });
   return json({ pairs: pairs.map(glanceRow), page, pages });
 }
 

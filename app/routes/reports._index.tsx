@@ -12,10 +12,11 @@ import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import type { MessageKey } from '~/lib/i18n';
 import { formatDateTime, halfYearOf } from '~/lib/time';
+import { currentTime } from '~/lib/clock';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { capability: 'reports:view' });
-  const now = new Date();
+  const now = currentTime();
   const requested = new URL(request.url).searchParams.get('period') ?? halfYearOf(now);
   const period = parsePeriod(requested);
   if (!period) throw new Response('Bad Request', { status: 400 });

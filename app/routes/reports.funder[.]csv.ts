@@ -6,11 +6,12 @@ import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { translator, type MessageKey } from '~/lib/i18n';
 import { halfYearOf } from '~/lib/time';
+import { currentTime } from '~/lib/clock';
 
 /** The funder report as CSV: one row per figure, with the section, a stable key and a label. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'reports:view' });
-  const requested = new URL(request.url).searchParams.get('period') ?? halfYearOf(new Date());
+  const requested = new URL(request.url).searchParams.get('period') ?? halfYearOf(currentTime());
   const period = parsePeriod(requested);
   if (!period) throw new Response('Bad Request', { status: 400 });
   const t = translator(user.language === 'en' ? 'en' : 'nb');

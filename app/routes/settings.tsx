@@ -17,6 +17,7 @@ import { db } from '~/lib/db.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import { errorMessage } from '~/lib/form-errors';
 import { halfYearOf, previousHalfYear } from '~/lib/time';
+import { currentTime } from '~/lib/clock';
 
 function wholeNumber(min: number, max: number) {
   const message = errorMessage('settings.invalidNumber', { min, max });
@@ -57,9 +58,9 @@ const programmeSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { capability: 'settings:manage' });
-  const choices = targetChoices(new Date());
+  const choices = targetChoices(currentTime());
   const requested = new URL(request.url).searchParams.get('halfYear');
-  const halfYear = requested && choices.includes(requested) ? requested : halfYearOf(new Date());
+  const halfYear = requested && choices.includes(requested) ? requested : halfYearOf(currentTime());
   return json({ choices, targets: await targetsFor(db, halfYear), settings: await getSettings(db) });
 }
 
@@ -70,7 +71,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: targetsSchema });
     if (submission.status !== 'success') return json({ form: 'targets', result: submission.reply() }, { status: 400 });
     const { halfYear, newPairs, newParticipants, newReadyVolunteers } = submission.value;
-    if (!targetChoices(new Date()).includes(halfYear)) {
+    if (!targetChoices(currentTime()).includes(halfYear)) {
       return json(
         { form: 'targets', result: submission.reply({ fieldErrors: { halfYear: [errorMessage('settings.invalidHalfYear')] } }) },
         { status: 400 },

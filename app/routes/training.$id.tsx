@@ -16,6 +16,7 @@ import { errorMessage } from '~/lib/form-errors';
 import { notFound } from '~/lib/permissions.server';
 import { formatDateTime, osloDate, todayInOslo } from '~/lib/time';
 import { isoDateField, optionalText } from '~/lib/validation';
+import { currentTime } from '~/lib/clock';
 
 const sessionSchema = z.object({
   intent: z.literal('session'),
@@ -66,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!course) notFound();
   const formData = await request.formData();
   const intent = String(formData.get('intent') ?? '');
-  const ctx = { actorId: actor.id, request, now: new Date() };
+  const ctx = { actorId: actor.id, request, now: currentTime() };
   const here = `/training/${course.id}`;
   if (intent === 'session') {
     const submission = parseWithZod(formData, { schema: sessionSchema });

@@ -14,6 +14,7 @@ import { db } from '~/lib/db.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import { formatDate } from '~/lib/time';
 import { optionalText, requiredText } from '~/lib/validation';
+import { currentTime } from '~/lib/clock';
 
 const courseSchema = z.object({
   title: requiredText(150),
@@ -32,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireUser(request, { capability: 'training:manage' });
   const submission = parseWithZod(await request.formData(), { schema: courseSchema });
   if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 });
-  const course = await db.$transaction((tx) => createCourse(tx, { actorId: actor.id, request, now: new Date() }, submission.value));
+  const course = await db.$transaction((tx) => createCourse(tx, { actorId: actor.id, request, now: currentTime() }, submission.value));
   return redirectWithFlash(`/training/${course.id}`, { kind: 'success', key: 'training.courseCreated' });
 }
 

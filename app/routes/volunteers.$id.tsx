@@ -33,6 +33,7 @@ import { LANGUAGES } from '~/lib/i18n';
 import { notFound } from '~/lib/permissions.server';
 import { ageOn, formatDate, isIsoDate, todayInOslo } from '~/lib/time';
 import { isoDateField, optionalText, requiredText } from '~/lib/validation';
+import { currentTime } from '~/lib/clock';
 
 const optionalDate = z
   .string()
@@ -145,7 +146,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!volunteer) notFound();
   const formData = await request.formData();
   const intent = String(formData.get('intent') ?? '');
-  const ctx: ChangeContext = { actorId: actor.id, request, now: new Date() };
+  const ctx: ChangeContext = { actorId: actor.id, request, now: currentTime() };
   const volunteerId = volunteer.id;
   const back = (key: Parameters<typeof redirectWithFlash>[1]['key'], params?: Record<string, string>) =>
     redirectWithFlash(`/volunteers/${volunteerId}`, { kind: 'success', key, params });

@@ -30,7 +30,8 @@ execFileSync('npx', ['prisma', 'migrate', 'deploy'], {
   stdio: 'ignore',
 });
 
-const port = process.env.E2E_PORT ?? '3210';
+const port = process.env.E2E_PORT;
+if (!port) throw new Error('E2E_PORT is set by tests/playwright.config.ts');
 const app = spawn('node', ['build/index.js'], {
   cwd: root,
   stdio: 'inherit',

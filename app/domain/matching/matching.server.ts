@@ -17,6 +17,7 @@ import {
   type VolunteerForMatch,
 } from './score';
 import { MIN_ASSIGNMENT_SCORE, MIN_DAYS_BEFORE_RELEASE, SUGGESTIONS_PER_PAGE } from './weights';
+import { currentTime } from '~/lib/clock';
 
 /** Participants who may be matched: accepted and waiting, or matched and up for re-matching. */
 export const MATCHABLE_PARTICIPANT_STATUSES = ['ACCEPTED', 'MATCHED'] as const;
@@ -255,7 +256,7 @@ export function computeAssignment(participants: WaitingParticipant[], volunteers
  * suggestion and their volunteer in the assignment with the largest total score over the list
  * (participants with a proposal take no part in it). Loaded once, each pair scored once.
  */
-export async function matchingOverview(db: Db, now = new Date()) {
+export async function matchingOverview(db: Db, now = currentTime()) {
   const [rows, volunteers, minVolunteerAge] = await Promise.all([loadWaiting(db), loadFreeVolunteers(db), getSetting(db, 'minVolunteerAge')]);
   const context = matchContext(now, minVolunteerAge, rows.flatMap((row) => row.ended));
   const { free, totals } = scoreAll(rows.map((row) => row.participant), volunteers, context);
@@ -292,7 +293,7 @@ const OVERVIEW_MAX_AGE_MS = 5 * 60_000;
  * The overview's rows as /matching lists them, kept as a view snapshot: scoring the whole
  * waiting list and solving the assignment take tens of milliseconds at national scale.
  */
-export function matchingOverviewView(db: Db, now = new Date()) {
+export function matchingOverviewView(db: Db, now = currentTime()) {
   const name = (person: { firstName: string; lastName: string }) => `${person.firstName} ${person.lastName}`;
   return cachedView(
     db,
@@ -319,7 +320,7 @@ export function matchingOverviewView(db: Db, now = new Date()) {
 }
 
 /** Suggestions for one participant as a view snapshot, per participant and number shown. */
-export function suggestionsView(db: Db, participantId: string, shown = SUGGESTIONS_PER_PAGE, now = new Date()) {
+export function suggestionsView(db: Db, participantId: string, shown = SUGGESTIONS_PER_PAGE, now = currentTime()) {
   return cachedView(db, `matching-suggestions:${participantId}:${shown}`, OVERVIEW_MAX_AGE_MS, () => suggestionsFor(db, participantId, shown, now), now);
 }
 
@@ -327,7 +328,7 @@ export function suggestionsView(db: Db, participantId: string, shown = SUGGESTIO
  * Suggestions for one participant, the first `shown` of them explained, or null when the
  * participant is not (or no longer) matchable.
  */
-export async function suggestionsFor(db: Db, participantId: string, shown = SUGGESTIONS_PER_PAGE, now = new Date()) {
+export async function suggestionsFor(db: Db, participantId: string, shown = SUGGESTIONS_PER_PAGE, now = currentTime()) {
   const [row, volunteers, readyCount, minVolunteerAge] = await Promise.all([
     db.participant.findFirst({
       where: { id: participantId, status: { in: [...MATCHABLE_PARTICIPANT_STATUSES] } },

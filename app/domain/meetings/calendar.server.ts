@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import type { Db } from '~/lib/db.server';
 import { translator, type Language } from '~/lib/i18n';
 import { OSLO } from '~/lib/time';
+import { currentTimeMs } from '~/lib/clock';
 
 /** Europe/Oslo has followed the EU summer-time rules since 1980. */
 const OSLO_VTIMEZONE = [
@@ -90,7 +91,7 @@ export async function feedForToken(db: Db, token: string, publicUrl: string) {
     select: { id: true, language: true },
   });
   if (!user) return null;
-  const since = new Date(Date.now() - 90 * 24 * 3600_000);
+  const since = new Date(currentTimeMs() - 90 * 24 * 3600_000);
   const meetings = await db.meeting.findMany({
     where: { startsAt: { gte: since }, pair: { status: { in: ['ACTIVE', 'ENDED'] }, volunteer: { userId: user.id } } },
     orderBy: { startsAt: 'asc' },

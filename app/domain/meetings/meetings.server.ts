@@ -8,6 +8,7 @@ import { osloDate } from '~/lib/time';
 import { GOODS, isStandardArea, STANDARD_AREAS } from '~/domain/plans/areas';
 import type { LogOutcome, PlaceType } from './constants';
 import { allowedPlaceTypes, canLogOutcome } from './planning';
+import { currentTime } from '~/lib/clock';
 
 export interface MeetingDraft {
   startsAt: Date;
@@ -52,7 +53,7 @@ export async function planMeetings(
   actor: Actor,
   pairId: string,
   drafts: MeetingDraft[],
-  now = new Date(),
+  now = currentTime(),
 ) {
   return db.$transaction(async (tx) => {
     const pair = await findPlannablePair(tx, actor, pairId);
@@ -132,7 +133,7 @@ async function changePlannedMeeting(
   });
 }
 
-export async function moveMeeting(db: Db, request: Request, actor: Actor, meetingId: string, draft: MeetingDraft, now = new Date()) {
+export async function moveMeeting(db: Db, request: Request, actor: Actor, meetingId: string, draft: MeetingDraft, now = currentTime()) {
   await changePlannedMeeting(
     db,
     request,
@@ -166,7 +167,7 @@ export interface LogInput {
  * Logs a meeting once: the log, the meeting's new status, an optional concern with an urgent
  * email to every coordinator, and the audit rows commit together.
  */
-export async function logMeeting(db: Db, request: Request, actor: Actor, meetingId: string, input: LogInput, now = new Date()) {
+export async function logMeeting(db: Db, request: Request, actor: Actor, meetingId: string, input: LogInput, now = currentTime()) {
   return db.$transaction(async (tx) => {
     const meeting = await findMeeting(tx, actor, meetingId);
     if (meeting.status !== 'PLANNED' || meeting.log) throw new MeetingRuleError('meetings.notPlanned');
@@ -227,7 +228,7 @@ async function raiseConcern(
 }
 
 /** Open concerns stay on the dashboard until a coordinator acknowledges them. */
-export async function acknowledgeConcern(db: Db, request: Request, actor: Actor, concernId: string, now = new Date()) {
+export async function acknowledgeConcern(db: Db, request: Request, actor: Actor, concernId: string, now = currentTime()) {
   return db.$transaction(async (tx) => {
     const concern = await tx.concern.findFirst({
       where: { id: concernId, acknowledgedAt: null },

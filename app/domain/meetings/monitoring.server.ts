@@ -6,6 +6,7 @@ import { fitCheckDue, nextSupportContact } from '~/domain/pairs/support';
 import { translator, type Language } from '~/lib/i18n';
 import { addDays, daysBetween, monthOf, monthRange, osloDate, shiftMonth, todayInOslo } from '~/lib/time';
 import { behindAtMidMonth, heldInMonth, isJustReleased, monthlyTarget, pairHealth, suggestedPerMonth, type Health } from './target';
+import { currentTime } from '~/lib/clock';
 
 export interface PairMonth {
   id: string;
@@ -66,7 +67,7 @@ function filterSql(filter: PairMonthFilter): Prisma.Sql {
  */
 export async function pairMonths(
   db: Tx,
-  now = new Date(),
+  now = currentTime(),
   filter: PairMonthFilter = {},
   page?: { skip: number; take: number },
 ): Promise<PairMonth[]> {
@@ -251,7 +252,7 @@ export async function pairsDigestSection(
 }
 
 /** Last month's compliance: pairs active then and how many reached their (prorated) target. */
-export async function monthlyCompliance(db: Tx, now = new Date()) {
+export async function monthlyCompliance(db: Tx, now = currentTime()) {
   const month = shiftMonth(monthOf(now), -1);
   const { start, end } = monthRange(month);
   const perMonth = await getSetting(db, 'meetingsPerMonth');

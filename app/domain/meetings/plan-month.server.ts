@@ -6,12 +6,13 @@ import type { PlaceType } from './constants';
 import { findPlannablePair } from './meetings.server';
 import { allowedPlaceTypes, proposeDates } from './planning';
 import { monthlyTarget } from './target';
+import { currentTime } from '~/lib/clock';
 
 /**
  * "Plan this month": what the month needs (its target less what is held or planned) and as
  * many proposals, on the weekday and at the time of the pair's latest meeting.
  */
-export async function monthProposals(db: Db, actor: Actor, pairId: string, month: MonthKey | null, now = new Date()) {
+export async function monthProposals(db: Db, actor: Actor, pairId: string, month: MonthKey | null, now = currentTime()) {
   const pair = await findPlannablePair(db, actor, pairId);
   const today = todayInOslo(now);
   const current = monthOf(now);

@@ -3,6 +3,7 @@ import { emailCoordinators, enqueueEmail } from '~/lib/email.server';
 import { isLanguage } from '~/lib/i18n';
 import { formatDateTime, formatMonth } from '~/lib/time';
 import { monthlyCompliance } from './monitoring.server';
+import { currentTime } from '~/lib/clock';
 
 const HOUR = 3600_000;
 
@@ -10,7 +11,7 @@ const HOUR = 3600_000;
  * Reminds the volunteer 24 hours before a planned meeting. The key carries the meeting's
  * sequence, so a moved meeting is reminded again and a rerun queues nothing twice.
  */
-export async function sendMeetingReminders(db: Db, now = new Date()): Promise<number> {
+export async function sendMeetingReminders(db: Db, now = currentTime()): Promise<number> {
   const meetings = await db.meeting.findMany({
     where: {
       status: 'PLANNED',
@@ -39,7 +40,7 @@ export async function sendMeetingReminders(db: Db, now = new Date()): Promise<nu
 }
 
 /** Reminds the volunteer to log a meeting 24 hours after its start (once, within a week). */
-export async function sendLogReminders(db: Db, now = new Date()): Promise<number> {
+export async function sendLogReminders(db: Db, now = currentTime()): Promise<number> {
   const meetings = await db.meeting.findMany({
     where: {
       status: 'PLANNED',
@@ -67,7 +68,7 @@ export async function sendLogReminders(db: Db, now = new Date()): Promise<number
 }
 
 /** On the 1st: last month's compliance to every coordinator, once per month. */
-export async function sendMonthlyComplianceSummary(db: Db, now = new Date()): Promise<number> {
+export async function sendMonthlyComplianceSummary(db: Db, now = currentTime()): Promise<number> {
   const summary = await monthlyCompliance(db, now);
   return db.$transaction((tx) =>
     emailCoordinators(tx, {

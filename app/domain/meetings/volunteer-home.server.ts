@@ -1,9 +1,10 @@
 import { Prisma } from '~/generated/prisma/client';
 import type { Db } from '~/lib/db.server';
 import { pairMonths } from './monitoring.server';
+import { currentTime } from '~/lib/clock';
 
 /** A volunteer's home: each active pair's month, the next meetings and what waits for a log. */
-export async function volunteerHome(db: Db, userId: string, now = new Date()) {
+export async function volunteerHome(db: Db, userId: string, now = currentTime()) {
   const months = await pairMonths(db, now, { volunteerUserId: userId });
   // The volunteer's active pairs, so the meeting queries below are index seeks per pair.
   const pairIds = months.map((pair) => pair.id);

@@ -2,6 +2,7 @@ import type { Db } from '~/lib/db.server';
 import { cachedView } from '~/lib/view-snapshot.server';
 import { glanceRow, mostUrgentPairs, needsActionToday, pairMonths } from '~/domain/meetings/monitoring.server';
 import { recruitmentStatus } from '~/domain/recruitment/recruitment.server';
+import { currentTime } from '~/lib/clock';
 
 /** The pairs at a glance on the dashboard: those that most need attention; /pairs lists all. */
 const DASHBOARD_PAIRS = 25;
@@ -19,6 +20,6 @@ export async function dashboardFigures(db: Db, now: Date) {
  * The figures as a view snapshot: at national scale they take tens of milliseconds, so they
  * are computed again only after a change to the data or once a minute old.
  */
-export function dashboardView(db: Db, now = new Date()) {
+export function dashboardView(db: Db, now = currentTime()) {
   return cachedView(db, 'dashboard', DASHBOARD_MAX_AGE_MS, () => dashboardFigures(db, now), now);
 }

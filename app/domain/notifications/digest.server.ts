@@ -3,13 +3,14 @@ import { enqueueEmail } from '~/lib/email.server';
 import { summarizeEmail, type EmailTemplate, type TemplateData } from '~/lib/email-templates';
 import { isLanguage } from '~/lib/i18n';
 import { todayInOslo } from '~/lib/time';
+import { currentTime } from '~/lib/clock';
 
 /**
  * Bundles every routine email held for digest users into one email each. The digest's
  * idempotency key is per user and Oslo day, and the held rows are marked in the same
  * transaction, so a rerun of the job sends nothing twice.
  */
-export async function sendDailyDigests(db: Db, now = new Date()): Promise<number> {
+export async function sendDailyDigests(db: Db, now = currentTime()): Promise<number> {
   const held = await db.outboxEmail.findMany({
     where: { status: 'HELD', userId: { not: null } },
     orderBy: { createdAt: 'asc' },

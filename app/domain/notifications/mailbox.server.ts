@@ -1,6 +1,7 @@
 import type { Db } from '~/lib/db.server';
 import { renderEmail, type EmailTemplate, type TemplateData } from '~/lib/email-templates';
 import { isLanguage } from '~/lib/i18n';
+import { currentTime } from '~/lib/clock';
 
 /** The newest outbox rows rendered as their recipients see them (the demo's dev mailbox). */
 export async function mailboxEmails(db: Db, publicUrl: string, take = 50) {
@@ -34,7 +35,7 @@ export function failedEmails(db: Db) {
 }
 
 /** Puts a failed email back in the queue (the coordinator's "try again"). */
-export async function retryFailedEmail(db: Db, id: string, now = new Date()): Promise<boolean> {
+export async function retryFailedEmail(db: Db, id: string, now = currentTime()): Promise<boolean> {
   const result = await db.outboxEmail.updateMany({
     where: { id, status: 'FAILED' },
     data: { status: 'PENDING', nextAttemptAt: now, attempts: 0, createdAt: now },

@@ -4,6 +4,7 @@ import type { Db, Tx } from '~/lib/db.server';
 import { enqueueEmail } from '~/lib/email.server';
 import { isLanguage, type Language } from '~/lib/i18n';
 import { todayInOslo } from '~/lib/time';
+import { currentTime } from '~/lib/clock';
 
 export interface DigestSectionContent {
   title: string;
@@ -24,7 +25,7 @@ export const WEEKLY_DIGEST_SECTIONS: DigestSection[] = [pairsDigestSection, stuc
  * One email per active coordinator with every section that has something to say. The key is
  * per coordinator and Oslo day, so a rerun of the same slot queues nothing twice.
  */
-export async function sendWeeklyDigest(db: Db, now = new Date(), sections = WEEKLY_DIGEST_SECTIONS): Promise<number> {
+export async function sendWeeklyDigest(db: Db, now = currentTime(), sections = WEEKLY_DIGEST_SECTIONS): Promise<number> {
   const coordinators = await db.user.findMany({
     where: { role: 'COORDINATOR', deactivatedAt: null },
     select: { id: true, email: true, language: true },

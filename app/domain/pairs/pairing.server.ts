@@ -8,6 +8,7 @@ import { queueMatchNotice } from '~/domain/referrals/notifications.server';
 import { loadCandidateVolunteers, loadMatchContext, MATCHABLE_PARTICIPANT_STATUSES } from '~/domain/matching/matching.server';
 import { scoreMatch, type ExclusionReason } from '~/domain/matching/score';
 import { findMatchableVolunteers } from '~/domain/volunteers/matchable.server';
+import { currentTime } from '~/lib/clock';
 
 export class PairingError extends Error {
   constructor(readonly code: ExclusionReason | 'PARTICIPANT_NOT_MATCHABLE' | 'NOT_PROPOSED' | 'START_BEFORE_PROPOSAL') {
@@ -26,7 +27,7 @@ interface Actor {
 export async function proposePair(
   db: Db,
   input: { participantId: string; volunteerId: string; actor: Actor; request: Request | null },
-  now = new Date(),
+  now = currentTime(),
 ) {
   const participant = await db.participant.findFirst({
     where: { id: input.participantId, status: { in: [...MATCHABLE_PARTICIPANT_STATUSES] } },
@@ -110,7 +111,7 @@ async function introduce(tx: Tx, pairId: string, participant: { id: string; emai
 export async function activatePair(
   db: Db,
   input: { pairId: string; startDate: string; actor: Actor; request: Request | null },
-  now = new Date(),
+  now = currentTime(),
 ) {
   return db.$transaction(async (tx) => {
     const pair = await tx.pair.findUnique({ where: { id: input.pairId } });

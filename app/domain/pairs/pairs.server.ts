@@ -10,6 +10,7 @@ import { participantStatusAfterClosure } from './closure';
 import { PAIR_TRANSITIONS, pairStatusSchema, type EndReason } from './status';
 import type { ChecklistItem } from '~/domain/participants/release-checklist';
 import { fitCheckDue, nextSupportContact } from './support';
+import { currentTime } from '~/lib/clock';
 
 /** How many meetings the timeline shows unless all are asked for. */
 export const TIMELINE_LIMIT = 20;
@@ -39,7 +40,7 @@ type TimelineMeetingRow = Pick<Meeting, 'id' | 'startsAt' | 'durationMinutes' | 
  * not even read for anyone else. Plain SQL, one statement per list: the same read through
  * Prisma's nested include cost 6 ms of CPU per view at national scale (docs/performance.md).
  */
-export async function pairTimeline(db: Db, request: Request, actor: Actor, pairId: string, now = new Date(), allMeetings = false) {
+export async function pairTimeline(db: Db, request: Request, actor: Actor, pairId: string, now = currentTime(), allMeetings = false) {
   const coordinator = actor.role === 'COORDINATOR';
   const [pair] = await db.$queryRaw<TimelinePairRow[]>`
     SELECT p."id", p."status", p."startDate", p."endDate", p."endType", p."endReason", p."flaggedForRematch",
@@ -184,7 +185,7 @@ export interface ClosureInput {
  * Ends a pair for good: the participant's new status, the cancellation of meetings still
  * planned (calendars drop them) and the audit rows commit together. An ended pair is never reopened.
  */
-export async function closePair(db: Db, request: Request, actor: Actor, pairId: string, input: ClosureInput, now = new Date()) {
+export async function closePair(db: Db, request: Request, actor: Actor, pairId: string, input: ClosureInput, now = currentTime()) {
   return db.$transaction(async (tx) => {
     const pair = await tx.pair.findFirst({ where: { id: pairId }, include: { participant: { select: { id: true, status: true } } } });
     if (!pair) notFound();

@@ -10,6 +10,7 @@ import { consentInForce, consentSummary } from './consent';
 import { profileOf } from './profile';
 import { canChangeParticipantStatus, participantStatusSchema, phaseOn } from './status';
 import { changeParticipantStatus } from './status.server';
+import { currentTime } from '~/lib/clock';
 
 /** The coordinator's participant page, with the view audited. Null when out of reach. */
 export async function participantProfile(db: Db, actor: Actor, participantId: string, request: Request) {
@@ -171,7 +172,7 @@ export async function withdrawConsent(
     select: { id: true, status: true },
   });
   if (!participant) return null;
-  const now = new Date();
+  const now = currentTime();
   const withdrawn = await tx.consent.updateMany({
     where: { participantId: participant.id, withdrawnAt: null },
     data: { withdrawnAt: now },

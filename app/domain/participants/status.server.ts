@@ -1,5 +1,6 @@
 import type { Tx } from '~/lib/db.server';
 import { canChangeParticipantStatus, participantStatusSchema, type ParticipantStatus } from './status';
+import { currentTime } from '~/lib/clock';
 
 /** A change the status table does not allow. */
 export class IllegalStatusChangeError extends Error {
@@ -43,7 +44,7 @@ export async function changeParticipantStatus(
   if (!canChangeParticipantStatus(from, input.to)) throw new IllegalStatusChangeError(from, input.to);
   const updated = await tx.participant.updateMany({
     where: { id: input.participantId, status: from },
-    data: { status: input.to, statusChangedAt: new Date() },
+    data: { status: input.to, statusChangedAt: currentTime() },
   });
   if (updated.count !== 1) throw new StaleStatusError(from);
   return tx.participantStatusChange.create({

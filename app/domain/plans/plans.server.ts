@@ -5,6 +5,7 @@ import type { ReviewStatus } from './areas';
 import { checklistState, summariseMeetings } from './handover';
 import { normaliseAreas, parseGoods, type PlanAreaContent } from './plan-content';
 import { latestStatusByArea, workedOnByMonth } from './progress';
+import { currentTime } from '~/lib/clock';
 
 /** The consent in force: the newest one not withdrawn. */
 export async function currentConsent(db: Db | Tx, participantId: string) {
@@ -132,7 +133,7 @@ export async function savePlanVersion(
     },
     select: { id: true, number: true },
   });
-  await tx.plan.update({ where: { id: plan.id }, data: { updatedAt: new Date() } });
+  await tx.plan.update({ where: { id: plan.id }, data: { updatedAt: currentTime() } });
   return { planId: plan.id, versionId: version.id, number: version.number };
 }
 
@@ -217,7 +218,7 @@ export async function loadHandover(db: Db, participantId: string) {
       volunteer: { select: { firstName: true, lastName: true, email: true, phone: true } },
       createdBy: { select: { name: true, email: true, phone: true, role: true } },
       meetings: {
-        where: { startsAt: { lte: new Date() } },
+        where: { startsAt: { lte: currentTime() } },
         select: { startsAt: true, status: true, durationMinutes: true, log: { select: { outcome: true, durationMinutes: true } } },
       },
     },

@@ -4,6 +4,7 @@ import { audit } from '~/lib/audit.server';
 import type { Db, Tx } from '~/lib/db.server';
 import { OSLO } from '~/lib/time';
 import { ANONYMISED_NAME, coarseDateOfBirth, participantRetentionStart, retentionDue } from './retention';
+import { currentTime } from '~/lib/clock';
 
 /** Removes names, contact details and free text of one participant; rows stay so counts survive. */
 export async function anonymiseParticipant(tx: Tx, participantId: string, now: Date): Promise<void> {
@@ -95,7 +96,7 @@ export async function anonymiseVolunteer(tx: Tx, volunteerId: string, now: Date)
  * The retention job: anonymises every participant and departed volunteer whose retention time
  * (the retentionMonths setting) has passed. Idempotent: anonymised records are not touched again.
  */
-export async function runRetention(db: Db, now = new Date()) {
+export async function runRetention(db: Db, now = currentTime()) {
   const months = await getSetting(db, 'retentionMonths');
   const candidates = await db.participant.findMany({
     where: {

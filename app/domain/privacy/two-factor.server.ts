@@ -3,6 +3,7 @@ import QRCode from 'qrcode';
 import type { Tx } from '~/lib/db.server';
 import { clearEvents, isLimited, recordEvent, type RateLimit } from '~/lib/rate-limit.server';
 import { generateRecoveryCodes, hashRecoveryCode, looksLikeTotp } from './two-factor';
+import { currentTime } from '~/lib/clock';
 
 const ISSUER = 'Brobygger';
 /** Five wrong codes within 15 minutes lock the step for that account. */
@@ -25,7 +26,7 @@ export async function setupDetails(secret: string, email: string) {
 }
 
 /** The time step a code belongs to (±1 step of clock drift), or null. */
-export function matchTotp(secret: string, email: string, code: string, now = new Date()): number | null {
+export function matchTotp(secret: string, email: string, code: string, now = currentTime()): number | null {
   const token = code.replace(/\s/g, '');
   const delta = totpFor(secret, email).validate({ token, timestamp: now.getTime(), window: 1 });
   return delta === null ? null : Math.floor(now.getTime() / 30_000) + delta;
@@ -43,7 +44,7 @@ export async function enableTwoFactor(
   db: Tx,
   user: { id: string; email: string },
   code: string,
-  now = new Date(),
+  now = currentTime(),
 ): Promise<string[] | null> {
   const row = await db.user.findUnique({ where: { id: user.id }, select: { totpSecret: true, totpEnabledAt: true } });
   if (!row?.totpSecret || row.totpEnabledAt) return null;
@@ -65,7 +66,7 @@ export type SecondFactorResult = { ok: true; method: 'totp' | 'recovery'; recove
  * Checks a code from the authenticator app or one of the recovery codes (used up on success).
  * A code already used is refused, and failures are rate limited per account.
  */
-export async function checkSecondFactor(db: Tx, userId: string, code: string, now = new Date()): Promise<SecondFactorResult> {
+export async function checkSecondFactor(db: Tx, userId: string, code: string, now = currentTime()): Promise<SecondFactorResult> {
   if (await isLimited(db, SECOND_FACTOR_LIMIT, userId, now)) return { ok: false, reason: 'limited' };
   const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, totpSecret: true, totpEnabledAt: true, recoveryCodes: true } });
   if (!user?.totpSecret || !user.totpEnabledAt) return { ok: false, reason: 'invalid' };

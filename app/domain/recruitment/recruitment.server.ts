@@ -2,6 +2,7 @@ import type { Db, Tx } from '~/lib/db.server';
 import { Prisma } from '~/generated/prisma/client';
 import { halfYearOf, halfYearRange, osloDate, previousHalfYear, type HalfYearKey } from '~/lib/time';
 import { DEFAULT_PAIRS_TARGET, elapsedShare, project } from './progress';
+import { currentTime } from '~/lib/clock';
 
 export interface HalfYearTargets {
   halfYear: HalfYearKey;
@@ -98,7 +99,7 @@ async function pairsHistory(db: Tx, keys: HalfYearKey[]) {
 }
 
 /** This half-year against its target, whether it is on track, the funnels and earlier half-years. */
-export async function recruitmentStatus(db: Db, now = new Date(), historyLength = 6) {
+export async function recruitmentStatus(db: Db, now = currentTime(), historyLength = 6) {
   const current = halfYearOf(now);
   const keys: HalfYearKey[] = [current];
   while (keys.length < historyLength) keys.unshift(previousHalfYear(keys[0]));

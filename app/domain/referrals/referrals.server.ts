@@ -8,6 +8,7 @@ import { changeParticipantStatus, IllegalStatusChangeError, StaleStatusError } f
 import { countPerMonth, type MonthCount } from './activity';
 import { queueDecisionNotice, queueNewReferralNotice } from './notifications.server';
 import { decisionsFrom, isDecision, profileColumns, sameName, type Decision, type ReferralInput } from './referral-form';
+import { currentTime } from '~/lib/clock';
 
 export interface PossibleDuplicate {
   name: string;
@@ -159,7 +160,7 @@ export async function decideReferral(
 }
 
 /** Meetings held per Oslo month across the participant's pairs: counts only, never notes. */
-export async function heldMeetingsPerMonth(db: Tx, participantId: string, now = new Date()): Promise<MonthCount[]> {
+export async function heldMeetingsPerMonth(db: Tx, participantId: string, now = currentTime()): Promise<MonthCount[]> {
   const meetings = await db.meeting.findMany({
     where: { status: 'HELD', startsAt: { lte: now }, pair: { participantId } },
     select: { startsAt: true },

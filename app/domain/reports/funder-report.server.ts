@@ -5,6 +5,7 @@ import { getSetting } from '~/domain/settings/settings.server';
 import { addMonths, daysBetween, todayInOslo } from '~/lib/time';
 import type { ReportPeriod } from './period';
 import type { ReportMetric, ReportSection } from './sections';
+import { currentTime } from '~/lib/clock';
 
 const DAYS_PER_MONTH = 365.25 / 12;
 
@@ -20,7 +21,7 @@ function average(sum: number, count: number): number {
  * The funder report for a period. Every figure is counted in Oslo time from the records'
  * own dates (referral date, status changes, pair start and end, meeting start).
  */
-export async function funderReport(db: Db, period: ReportPeriod, now = new Date()): Promise<ReportMetric[]> {
+export async function funderReport(db: Db, period: ReportPeriod, now = currentTime()): Promise<ReportMetric[]> {
   const { start, end, firstDay, lastDay } = period;
   const today = todayInOslo(now);
   const periodLastDay = lastDay < today ? lastDay : today;
@@ -113,6 +114,6 @@ export async function funderReport(db: Db, period: ReportPeriod, now = new Date(
 const REPORT_MAX_AGE_MS = 5 * 60_000;
 
 /** The report as a view snapshot: a half-year's figures take tens of milliseconds to count. */
-export function funderReportView(db: Db, period: ReportPeriod, now = new Date()) {
+export function funderReportView(db: Db, period: ReportPeriod, now = currentTime()) {
   return cachedView(db, `funder-report:${period.key}`, REPORT_MAX_AGE_MS, () => funderReport(db, period, now), now);
 }

@@ -1,12 +1,13 @@
 import type { Db } from '~/lib/db.server';
 import { audit } from '~/lib/audit.server';
 import { destroyAllSessions } from '~/lib/session.server';
+import { currentTime } from '~/lib/clock';
 
 /** Deactivating a user ends all of their sessions at once. */
 export async function setUserActive(
   db: Db,
   input: { userId: string; active: boolean; actorId: string; request: Request },
-  now = new Date(),
+  now = currentTime(),
 ) {
   return db.$transaction(async (tx) => {
     const user = await tx.user.update({
@@ -25,7 +26,7 @@ export async function setUserActive(
   });
 }
 
-export function listUsersAndInvitations(db: Db, now = new Date()) {
+export function listUsersAndInvitations(db: Db, now = currentTime()) {
   return Promise.all([
     db.user.findMany({
       orderBy: [{ role: 'asc' }, { name: 'asc' }],

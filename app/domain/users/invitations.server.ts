@@ -5,6 +5,7 @@ import type { Language } from '~/lib/i18n';
 import { hashPassword } from '~/lib/password.server';
 import { addDays, todayInOslo } from '~/lib/time';
 import type { Role } from './roles';
+import { currentTime } from '~/lib/clock';
 
 export const INVITATION_VALID_DAYS = 7;
 
@@ -22,7 +23,7 @@ export class EmailAlreadyUsedError extends Error {
 export async function createInvitation(
   tx: Tx,
   input: { email: string; role: Role; language: Language; invitedById: string; volunteerId?: string },
-  now = new Date(),
+  now = currentTime(),
 ) {
   const email = input.email.trim().toLowerCase();
   if (await tx.user.findUnique({ where: { email } })) throw new EmailAlreadyUsedError();
@@ -51,7 +52,7 @@ export async function createInvitation(
 }
 
 /** An unused, unexpired invitation for a token, or null. */
-export function findOpenInvitation(db: Tx, token: string, now = new Date()) {
+export function findOpenInvitation(db: Tx, token: string, now = currentTime()) {
   return db.invitation.findFirst({
     where: { tokenHash: hashToken(token), acceptedAt: null, expiresAt: { gt: now } },
   });
@@ -65,7 +66,7 @@ export async function acceptInvitation(
   db: Db,
   token: string,
   input: { name: string; password: string },
-  now = new Date(),
+  now = currentTime(),
 ) {
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {

@@ -2,6 +2,7 @@ import type { User } from '~/generated/prisma/client';
 import type { Tx } from '~/lib/db.server';
 import { verifyPassword } from '~/lib/password.server';
 import { clearEvents, isLimited, minutesUntilFree, recordEvent, type RateLimit } from '~/lib/rate-limit.server';
+import { currentTime } from '~/lib/clock';
 
 /** Ten failures for one account within 15 minutes: the eleventh attempt is refused. */
 export const ACCOUNT_LIMIT: RateLimit = { bucket: 'login:account', max: 10, windowMs: 15 * 60 * 1000 };
@@ -16,7 +17,7 @@ export type SignInResult =
 export async function signIn(
   db: Tx,
   input: { email: string; password: string; address: string },
-  now = new Date(),
+  now = currentTime(),
 ): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
   for (const [limit, key] of [

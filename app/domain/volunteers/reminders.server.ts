@@ -2,6 +2,7 @@ import type { Db } from '~/lib/db.server';
 import { enqueueEmail } from '~/lib/email.server';
 import { isLanguage } from '~/lib/i18n';
 import { addDays, formatDate, osloTime, startOfOsloDay, todayInOslo } from '~/lib/time';
+import { currentTime } from '~/lib/clock';
 
 export const COURSE_REMINDER_DAYS_BEFORE = 2;
 
@@ -9,7 +10,7 @@ export const COURSE_REMINDER_DAYS_BEFORE = 2;
  * Reminds every enrolled volunteer (not paused or left) of a training session two Oslo days
  * ahead. One email per session and volunteer, whatever the number of runs.
  */
-export async function queueCourseReminders(db: Db, now = new Date()): Promise<number> {
+export async function queueCourseReminders(db: Db, now = currentTime()): Promise<number> {
   const day = addDays(todayInOslo(now), COURSE_REMINDER_DAYS_BEFORE);
   const sessions = await db.trainingSession.findMany({
     where: { startsAt: { gte: startOfOsloDay(day), lt: startOfOsloDay(addDays(day, 1)) } },

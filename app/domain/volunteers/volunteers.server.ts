@@ -13,6 +13,7 @@ import {
   type Readiness,
 } from './readiness';
 import { canChangeVolunteerStatus, resumeStatus, statusFor, volunteerStatusSchema, type VolunteerStatus } from './status';
+import { currentTime } from '~/lib/clock';
 
 export const OPEN_PAIR_STATUSES = ['PROPOSED', 'ACTIVE'];
 
@@ -123,7 +124,7 @@ export interface PipelineCard {
 }
 
 /** Every volunteer (not anonymised) on the board, with their stage and days in it. */
-export async function loadPipeline(tx: Tx, now = new Date()): Promise<PipelineCard[]> {
+export async function loadPipeline(tx: Tx, now = currentTime()): Promise<PipelineCard[]> {
   const minHours = await getSetting(tx, 'minTrainingHoursBeforeMatch');
   const volunteers = await tx.volunteerProfile.findMany({
     where: { anonymisedAt: null },
@@ -146,7 +147,7 @@ export async function loadPipeline(tx: Tx, now = new Date()): Promise<PipelineCa
 }
 
 /** One volunteer's page: profile, screening records, training and readiness. */
-export async function loadVolunteer(tx: Tx, volunteerId: string, now = new Date()) {
+export async function loadVolunteer(tx: Tx, volunteerId: string, now = currentTime()) {
   const volunteer = await tx.volunteerProfile.findFirst({
     where: { id: volunteerId, anonymisedAt: null },
     include: {
