@@ -10,7 +10,7 @@ import type { ParticipantStatus } from '~/domain/participants/status';
 import type { Programme } from '~/domain/referrals/referral-form';
 import type { LogOutcome, PlaceType } from '~/domain/meetings/constants';
 import { supportSchedule } from '~/domain/pairs/support';
-import { addDays, halfYearOf, osloInstant, previousHalfYear, startOfOsloDay, todayInOslo } from '~/lib/time';
+import { addDays, halfYearOf, osloInstant, previousHalfYear, todayInOslo } from '~/lib/time';
 import {
   completeScreening,
   createCourse,
@@ -21,6 +21,7 @@ import {
   createPlanReview,
   createUser,
   createVolunteer,
+  earlierToday,
 } from '../tests/fixtures/factories';
 import { currentTime } from '~/lib/clock';
 
@@ -372,7 +373,7 @@ export async function seedDemoData(db: Db, now = currentTime()): Promise<void> {
           });
           await createMeeting(tx, {
             pairId: pair.id,
-            startsAt: new Date(Math.max(startOfOsloDay(today).getTime(), now.getTime() - 2 * 3600_000)),
+            startsAt: earlierToday(2, now),
             placeType: 'CAFE',
             place: 'Café Ni Muser',
           });

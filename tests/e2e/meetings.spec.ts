@@ -1,4 +1,4 @@
-import { demoEmail, expect, expectAccessible, loginAs, test, waitForEmail } from './support';
+import { demoEmail, expect, expectAccessible, loginAs, test, todaysMeetingToLog, waitForEmail } from './support';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -49,7 +49,7 @@ test('the volunteer plans the month and logs a meeting with a concern; the coord
   await page.getByRole('link', { name: 'Mine møter' }).click();
   await expect(page.getByRole('heading', { name: 'Venter på logg' })).toBeVisible();
   const waitingBefore = await page.getByRole('link', { name: /^Logg møtet / }).count();
-  await page.getByRole('link', { name: /^Logg møtet / }).first().click();
+  await todaysMeetingToLog(page).click();
   await expect(page.getByRole('heading', { name: 'Logg møtet' })).toBeVisible();
   await expectAccessible(page);
   await expect(page.getByRole('radio', { name: 'Gjennomført' })).toBeChecked();

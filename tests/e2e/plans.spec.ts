@@ -1,7 +1,7 @@
 import path from 'node:path';
 import zlib from 'node:zlib';
 import Database from 'better-sqlite3';
-import { expect, expectAccessible, loginAs, test } from './support';
+import { expect, expectAccessible, loginAs, test, todaysMeetingToLog } from './support';
 import { E2E_DIR } from './paths';
 
 /**
@@ -75,7 +75,7 @@ test('the volunteer logs a meeting tagged with a plan area and sees it in what t
   const before = await housingCount();
 
   await page.getByRole('link', { name: 'Mine møter' }).click();
-  await page.getByRole('link', { name: /^Logg møtet / }).first().click();
+  await todaysMeetingToLog(page).click();
   await page.getByRole('group', { name: 'Hvordan gikk det?' }).getByText('5', { exact: true }).click();
   await page.getByText('Mer (valgfritt)').click();
   await page.getByRole('group', { name: 'Hvilke deler av planen var dere innom?' }).getByLabel('Bolig og nærmiljø').check();

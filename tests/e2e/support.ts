@@ -2,9 +2,14 @@ import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '~/domain/users/demo-logins';
+import { currentTime } from '~/lib/clock';
+import { formatDate, todayInOslo } from '~/lib/time';
 import type { Role } from '~/domain/users/roles';
 import type { ReceivedEmail } from '../support/smtp-server';
+import { freshDemoData } from './fresh-demo-data';
 import { MAILBOX_FILE } from './paths';
+
+let seededFor: string | null = null;
 
 /**
  * Every test fails on a console error or an uncaught page error. The one exception is the
@@ -12,7 +17,18 @@ import { MAILBOX_FILE } from './paths';
  * navigation a test expects to answer 403/404 (the error page), or a form POST answered 400,
  * 409 or 429 with field messages.
  */
-export const test = base.extend<{ consoleErrors: string[] }>({
+export const test = base.extend<{ freshDataPerSpec: void; consoleErrors: string[] }>({
+  // Each spec file starts from freshly seeded demo data (tests/e2e/fresh-demo-data.ts).
+  freshDataPerSpec: [
+    async ({}, use, testInfo) => {
+      if (seededFor !== testInfo.file) {
+        await freshDemoData();
+        seededFor = testInfo.file;
+      }
+      await use();
+    },
+    { auto: true },
+  ],
   consoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
@@ -52,14 +68,23 @@ export async function loginAs(page: Page, role: Role) {
   await login(page, demoEmail(role));
 }
 
-/** axe-core on the current page: no serious or critical WCAG 2.1 A/AA violations. */
+/** axe-core on the current page: no serious or critical WCAG 2.2 A/AA violations. */
 export async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
     serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
     `accessibility violations on ${page.url()}`,
   ).toEqual([]);
+}
+
+/**
+ * On the volunteer's /me: the link that logs the demo pair's meeting from earlier today (the
+ * demo seed always has one), chosen by its date, so the meeting is in this month on any day.
+ */
+export function todaysMeetingToLog(page: Page) {
+  const today = formatDate(todayInOslo(currentTime()), 'nb').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return page.getByRole('link', { name: new RegExp(`^Logg møtet \\D*${today}`) });
 }
 
 export function readMailbox(): ReceivedEmail[] {

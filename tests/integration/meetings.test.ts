@@ -14,7 +14,7 @@ import { action as pairAction, loader as pairLoader } from '~/routes/pairs.$id';
 import { loader as pairsLoader } from '~/routes/pairs._index';
 import { action as closeAction } from '~/routes/pairs.$id_.close';
 import { action as planAction } from '~/routes/pairs.$id_.plan';
-import { createMeeting, createPair, createParticipant, createUser, createVolunteer } from '../fixtures/factories';
+import { createMeeting, createPair, createParticipant, createUser, createVolunteer, earlierToday } from '../fixtures/factories';
 import { call, getRequest, postRequest, sessionCookieFor } from '../support/requests';
 import { useSmtpServer } from '../support/smtp-server';
 
@@ -35,7 +35,7 @@ async function setup(options: { releasedDaysAgo?: number } = {}) {
     expectedReleaseDate: addDays(today, -(options.releasedDaysAgo ?? 60)),
   });
   const pair = await createPair(db, { participantId: participant.id, volunteerId: volunteer.id, startDate: addDays(today, -90) });
-  const past = await createMeeting(db, { pairId: pair.id, startsAt: new Date(Date.now() - 3 * HOUR), placeType: 'CAFE', place: 'Kafé' });
+  const past = await createMeeting(db, { pairId: pair.id, startsAt: earlierToday(3), placeType: 'CAFE', place: 'Kafé' });
   const future = await createMeeting(db, { pairId: pair.id, startsAt: new Date(Date.now() + 3 * 24 * HOUR), placeType: 'OUTDOORS' });
   return {
     coordinator,

@@ -3,7 +3,7 @@ import { db } from '~/lib/db.server';
 import { runRetention } from '~/domain/privacy/retention.server';
 import { cachedView } from '~/lib/view-snapshot.server';
 import { loader as dashboardLoader } from '~/routes/dashboard';
-import { createMeeting, createPair, createParticipant, createUser, createVolunteer } from '../fixtures/factories';
+import { createMeeting, createPair, createParticipant, createUser, createVolunteer, earlierToday } from '../fixtures/factories';
 import { call, getRequest, jsonOf, sessionCookieFor } from '../support/requests';
 import { resetDatabase } from '../support/reset';
 
@@ -107,7 +107,7 @@ describe('the dashboard', () => {
       jsonOf<{ pairs: { id: string; held: number; openConcerns: number }[] }>(await call(dashboardLoader, getRequest('/dashboard', cookie)));
 
     expect((await dashboard()).pairs).toEqual([expect.objectContaining({ id: pair.id, held: 0, openConcerns: 0 })]);
-    await createMeeting(db, { pairId: pair.id, startsAt: new Date(Date.now() - 60 * MINUTE), log: { outcome: 'HELD', rating: 4 } });
+    await createMeeting(db, { pairId: pair.id, startsAt: earlierToday(1), log: { outcome: 'HELD', rating: 4 } });
     expect((await dashboard()).pairs[0].held).toBe(1);
     await db.concern.create({ data: { pairId: pair.id, text: 'Bekymring', raisedById: coordinator.id } });
     expect((await dashboard()).pairs[0].openConcerns).toBe(1);
