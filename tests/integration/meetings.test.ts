@@ -400,7 +400,8 @@ describe('reminders and the digest section', () => {
     await db.meeting.update({ where: { id: soon.id }, data: { sequence: 1, remindedAt: null } });
     await sendMeetingReminders(db, now);
     expect(await db.outboxEmail.count({ where: { idempotencyKey: `meeting-reminder:${soon.id}:1` } })).toBe(1);
-    const later = new Date(now.getTime() + 22 * HOUR);
+    // A day and an hour after the past meeting began (it may be only minutes old on the 1st).
+    const later = new Date(past.startsAt.getTime() + 25 * HOUR);
     expect(await sendLogReminders(db, later)).toBeGreaterThanOrEqual(1);
     expect(await sendLogReminders(db, later)).toBe(0);
     expect(await db.outboxEmail.count({ where: { idempotencyKey: `meeting-log-reminder:${past.id}` } })).toBe(1);

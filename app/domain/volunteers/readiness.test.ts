@@ -36,6 +36,9 @@ describe('the police certificate age rule', () => {
   it('accepts a certificate shown exactly three months after issue and refuses one a day older', () => {
     expect(certificateProblem({ issueDate: '2026-08-22', shownDate: '2026-11-22', today: '2026-11-22' })).toBeNull();
     expect(certificateProblem({ issueDate: '2026-08-21', shownDate: '2026-11-22', today: '2026-11-22' })).toBe('tooOld');
+    // At a month's end three months back is the last day of a shorter month.
+    expect(certificateProblem({ issueDate: '2027-09-30', shownDate: '2027-12-31', today: '2027-12-31' })).toBeNull();
+    expect(certificateProblem({ issueDate: '2027-09-29', shownDate: '2027-12-31', today: '2027-12-31' })).toBe('tooOld');
   });
 
   it('refuses a shown date in the future and an issue date after the shown date', () => {

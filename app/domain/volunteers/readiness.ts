@@ -10,11 +10,20 @@ export type ReadinessStep = (typeof READINESS_STEPS)[number];
 
 export type CertificateProblem = 'shownInFuture' | 'issuedAfterShown' | 'tooOld';
 
+/**
+ * Whether a certificate was at most three months old on the day it was shown. Counted back from
+ * that day: on 31 December, three months back is 30 September (there is no 31 September), so a
+ * certificate from that day is still fresh enough.
+ */
+export function freshWhenShown(issueDate: IsoDate, shownDate: IsoDate): boolean {
+  return issueDate <= shownDate && issueDate >= addMonths(shownDate, -CERTIFICATE_MAX_AGE_MONTHS);
+}
+
 /** Why a certificate cannot be recorded, or null when it is acceptable. */
 export function certificateProblem(input: { issueDate: IsoDate; shownDate: IsoDate; today: IsoDate }): CertificateProblem | null {
   if (input.shownDate > input.today) return 'shownInFuture';
   if (input.issueDate > input.shownDate) return 'issuedAfterShown';
-  if (addMonths(input.issueDate, CERTIFICATE_MAX_AGE_MONTHS) < input.shownDate) return 'tooOld';
+  if (!freshWhenShown(input.issueDate, input.shownDate)) return 'tooOld';
   return null;
 }
 
@@ -57,9 +66,7 @@ export function assessReadiness(input: ReadinessInput): Readiness {
   const done: Record<ReadinessStep, boolean> = {
     interview: input.interviews.some((i) => i.outcome === 'APPROVED') && !input.interviews.some((i) => i.outcome === 'NOT_APPROVED'),
     references: positiveReferences >= REFERENCES_REQUIRED && !negativeReference,
-    certificate: input.certificates.some(
-      (c) => c.issueDate <= c.shownDate && addMonths(c.issueDate, CERTIFICATE_MAX_AGE_MONTHS) >= c.shownDate,
-    ),
+    certificate: input.certificates.some((c) => freshWhenShown(c.issueDate, c.shownDate)),
     training: input.courses.some(courseCompleted) && trainingHours >= input.minTrainingHoursBeforeMatch,
   };
   const missing = READINESS_STEPS.filter((step) => !done[step]);
