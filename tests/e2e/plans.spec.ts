@@ -1,6 +1,8 @@
 import path from 'node:path';
 import zlib from 'node:zlib';
 import Database from 'better-sqlite3';
+import { currentTime } from '~/lib/clock';
+import { formatMonth, monthOf } from '~/lib/time';
 import { expect, expectAccessible, loginAs, test, todaysMeetingToLog } from './support';
 import { E2E_DIR } from './paths';
 
@@ -70,8 +72,12 @@ test('the volunteer logs a meeting tagged with a plan area and sees it in what t
   await loginAs(page, 'VOLUNTEER');
   const jonasCard = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Du og Jonas' }) });
   await jonasCard.getByRole('link', { name: 'Les planen (Min plan)' }).click();
-  const thisMonth = page.getByRole('region', { name: 'Dette har dere jobbet med' }).getByRole('row').nth(1);
-  const housingCount = async () => Number(/Bolig og nærmiljø \((\d+)\)/.exec(await thisMonth.innerText())?.[1] ?? 0);
+  // This month's row, by its month (it has no row yet when nothing was logged this month).
+  const thisMonth = page
+    .getByRole('region', { name: 'Dette har dere jobbet med' })
+    .getByRole('row', { name: new RegExp(`^${formatMonth(monthOf(currentTime()), 'nb')}`) });
+  const housingCount = async () =>
+    (await thisMonth.count()) === 0 ? 0 : Number(/Bolig og nærmiljø \((\d+)\)/.exec(await thisMonth.innerText())?.[1] ?? 0);
   const before = await housingCount();
 
   await page.getByRole('link', { name: 'Mine møter' }).click();
