@@ -12,6 +12,9 @@ interface TemplateShapes {
   'referral-matched': { referralId: string };
   'pair-intro-volunteer': { pairId: string };
   'pair-intro-participant': Record<string, never>;
+  /** `endDate` is already written out in the recipient's language. */
+  'pair-ended-volunteer': { pairId: string; endDate: string };
+  'pair-ended-referrer': { referralId: string; endDate: string };
   'half-year-status': {
     kind: 'start' | 'midpoint';
     halfYear: string;
@@ -110,6 +113,36 @@ const drafts: { [T in EmailTemplate]: (data: TemplateData<T>, language: Language
       : {
           subject: 'Du har fått en frivillig i Brobygger',
           lines: ['En frivillig fra Brobygger gleder seg til å møte deg. Koordinatoren tar kontakt for å avtale det første møtet.'],
+        },
+  'pair-ended-volunteer': (data, language) =>
+    language === 'en'
+      ? {
+          subject: 'Your mentoring pair in Brobygger has ended',
+          lines: [
+            `The coordinator has ended your pair in Brobygger, from ${data.endDate}.`,
+            'Meetings that were still planned have been cancelled. Thank you for your time as a volunteer.',
+          ],
+          link: { path: `/pairs/${data.pairId}`, label: 'Open the pair' },
+        }
+      : {
+          subject: 'Paret ditt i Brobygger er avsluttet',
+          lines: [
+            `Koordinatoren har avsluttet paret ditt i Brobygger, fra ${data.endDate}.`,
+            'Møter som fortsatt var planlagt, er avlyst. Takk for innsatsen som frivillig.',
+          ],
+          link: { path: `/pairs/${data.pairId}`, label: 'Åpne paret' },
+        },
+  'pair-ended-referrer': (data, language) =>
+    language === 'en'
+      ? {
+          subject: 'A mentoring pair has ended',
+          lines: [`The mentoring for a participant you referred has ended, from ${data.endDate}.`],
+          link: { path: `/referrals/${data.referralId}`, label: 'See the referral' },
+        }
+      : {
+          subject: 'Et par i Brobygger er avsluttet',
+          lines: [`Oppfølgingen av en deltaker du har henvist er avsluttet, fra ${data.endDate}.`],
+          link: { path: `/referrals/${data.referralId}`, label: 'Se henvisningen' },
         },
   'concern-raised': (data, language) =>
     language === 'en'

@@ -239,6 +239,54 @@ function Checklist() {
   );
 }
 
+/** How the pair ended, in words; the coordinator may correct it (the pair is never reopened). */
+function ClosureDetails() {
+  const { pair, coordinator } = useLoaderData<typeof loader>();
+  const t = useT();
+  const language = useLanguage();
+  const talk = pair.closureTalkDate
+    ? t('closure.summary.talkHeld', { date: formatDate(pair.closureTalkDate, language) })
+    : pair.closureTalkNotHeldReason
+      ? t('closure.summary.talkNotHeld', { reason: pair.closureTalkNotHeldReason })
+      : t('closure.pair.talkUnknown');
+  return (
+    <section aria-labelledby="closure-title" className="card">
+      <h2 id="closure-title">{t('closure.pair.title')}</h2>
+      <dl className="facts">
+        {pair.endType ? (
+          <>
+            <dt>{t('closure.pair.type')}</dt>
+            <dd>{t(`meetings.close.endType.${pair.endType}` as MessageKey)}</dd>
+          </>
+        ) : null}
+        {pair.endReason ? (
+          <>
+            <dt>{t('closure.pair.reason')}</dt>
+            <dd>{t(`meetings.close.reason.${pair.endReason}` as MessageKey)}</dd>
+          </>
+        ) : null}
+        {pair.endDate ? (
+          <>
+            <dt>{t('closure.pair.endDate')}</dt>
+            <dd>{formatDate(pair.endDate, language)}</dd>
+          </>
+        ) : null}
+        {coordinator ? (
+          <>
+            <dt>{t('closure.pair.talk')}</dt>
+            <dd>{talk}</dd>
+          </>
+        ) : null}
+      </dl>
+      {coordinator ? (
+        <p>
+          <Link to={`/pairs/${pair.id}/close`}>{t('closure.pair.correct')}</Link>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
 export default function PairPage() {
   const { pair, coordinator } = useLoaderData<typeof loader>();
   const t = useT();
@@ -252,6 +300,7 @@ export default function PairPage() {
         {' · '}
         {t('meetings.pair.release', { date: formatDate(pair.participant.releaseDate, language) })}
       </p>
+      {pair.status === 'ENDED' ? <ClosureDetails /> : null}
       {pair.month ? (
         <section aria-labelledby="month-title" className="card">
           <h2 id="month-title">{t('meetings.pair.monthTitle')}</h2>

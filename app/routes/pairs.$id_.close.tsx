@@ -1,127 +1,307 @@
-import { getFormProps, useForm } from '@conform-to/react';
+import { getFormProps, useForm, type FieldMetadata } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { z } from 'zod';
+import { ChoiceGroup } from '~/components/choice-group';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { FormErrors, SelectField, TextareaField, TextField } from '~/components/forms';
-import { useT } from '~/components/use-translation';
-import { wholeNumber } from '~/domain/meetings/forms';
-import { closePair, PairAlreadyEndedError } from '~/domain/pairs/pairs.server';
+import { FormErrors, TextareaField, TextField } from '~/components/forms';
+import { useLanguage, useT } from '~/components/use-translation';
+import { CLOSURE_TALK, closePairSchema, closureSchema, type ClosureInput, type ClosureSummary } from '~/domain/pairs/closure';
+import { closePair, closurePair, correctClosure, PairAlreadyEndedError, PairNotEndedError, previewClosure } from '~/domain/pairs/closure.server';
 import { END_REASONS, END_TYPES } from '~/domain/pairs/status';
 import { requireUser } from '~/lib/auth.server';
 import { audit } from '~/lib/audit.server';
 import { db } from '~/lib/db.server';
+import { notifyOutbox } from '~/lib/email.server';
 import { redirectWithFlash } from '~/lib/flash.server';
-import { errorMessage } from '~/lib/form-errors';
-import { notFound } from '~/lib/permissions.server';
-import { todayInOslo } from '~/lib/time';
-import { isoDateField, optionalText } from '~/lib/validation';
+import type { MessageKey, Translate } from '~/lib/i18n';
+import { formatDate, todayInOslo, type Language } from '~/lib/time';
 
-function closeSchema(startDate: string) {
-  return z
-    .object({
-      endType: z.enum(END_TYPES),
-      endReason: z.enum(END_REASONS),
-      endDate: isoDateField,
-      closureTalkDate: isoDateField.optional(),
-      contactAfterClosure: optionalText(500),
-      surveyScore: wholeNumber(1, 5).optional(),
-      surveyComment: optionalText(1000),
-      endNote: optionalText(1000),
-    })
-    .refine((value) => value.endDate >= startDate, { path: ['endDate'], error: errorMessage('meetings.close.endBeforeStart') });
+/**
+ * Ending a pair is two steps: the form (nothing pre-chosen) and a confirmation that says what
+ * will happen; only the confirmed submit writes. An ended pair gets the correction form instead.
+ * Intents: "review" (the default) → the confirmation; "edit" → back to the form with the values;
+ * "confirm" → the ending; "correct" → the correction of an ended pair.
+ */
+
+function rulesFor(pair: { startDate: string | null }) {
+  return { startDate: pair.startDate ?? '0000-01-01', today: todayInOslo() };
 }
 
-async function findPair(id: string) {
-  const pair = await db.pair.findFirst({
-    where: { id },
-    select: { id: true, status: true, startDate: true, participant: { select: { id: true, firstName: true } }, volunteer: { select: { firstName: true, lastName: true } } },
-  });
-  if (!pair) notFound();
-  return pair;
+type Values = Record<string, string>;
+
+/** What was typed, as strings, to carry through the confirmation and back to the form. */
+function typedValues(formData: FormData): Values {
+  const values: Values = {};
+  for (const [key, value] of formData) if (key !== 'intent' && typeof value === 'string') values[key] = value;
+  return values;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'pairs:manage' });
-  const pair = await findPair(params.id ?? '');
+  const pair = await closurePair(db, params.id ?? '');
   await audit(db, request, { actorId: user.id, action: 'VIEW', entityType: 'PAIR', entityId: pair.id, participantId: pair.participant.id });
   return json({ pair, today: todayInOslo() });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, { capability: 'pairs:manage' });
-  const pair = await findPair(params.id ?? '');
-  const submission = parseWithZod(await request.formData(), { schema: closeSchema(pair.startDate ?? '0000-01-01') });
-  if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 });
+  const pair = await closurePair(db, params.id ?? '');
+  const formData = await request.formData();
+  const intent = formData.get('intent') ?? 'review';
+
+  if (intent === 'correct') {
+    if (pair.status !== 'ENDED') return json({ stage: 'notEnded' as const }, { status: 409 });
+    const submission = parseWithZod(formData, { schema: closureSchema(rulesFor(pair)) });
+    if (submission.status !== 'success') return json({ stage: 'correct' as const, result: submission.reply() }, { status: 400 });
+    try {
+      await correctClosure(db, request, user, pair.id, submission.value);
+    } catch (error) {
+      if (!(error instanceof PairNotEndedError)) throw error;
+      return json({ stage: 'notEnded' as const }, { status: 409 });
+    }
+    return redirectWithFlash(`/pairs/${pair.id}`, { kind: 'success', key: 'closure.corrected' });
+  }
+
+  if (pair.status !== 'ACTIVE') return json({ stage: 'alreadyEnded' as const }, { status: 409 });
+  const values = typedValues(formData);
+  if (intent === 'edit') return json({ stage: 'form' as const, values });
+  if (intent !== 'review' && intent !== 'confirm') throw new Response('Bad Request', { status: 400 });
+  const submission = parseWithZod(formData, { schema: closePairSchema(rulesFor(pair)) });
+  if (submission.status !== 'success') return json({ stage: 'form' as const, result: submission.reply(), values }, { status: 400 });
+
   try {
+    if (intent === 'review') {
+      const summary = await previewClosure(db, pair.id, submission.value);
+      return json({ stage: 'confirm' as const, values, details: submission.value, summary });
+    }
     await closePair(db, request, user, pair.id, submission.value);
   } catch (error) {
     if (!(error instanceof PairAlreadyEndedError)) throw error;
-    return json({ result: submission.reply({ formErrors: [errorMessage('meetings.close.alreadyEnded')] }) }, { status: 409 });
+    return json({ stage: 'alreadyEnded' as const }, { status: 409 });
   }
+  notifyOutbox();
   return redirectWithFlash(`/pairs/${pair.id}`, { kind: 'success', key: 'meetings.close.saved' });
 }
 
-export default function ClosePair() {
+type DetailField = 'endType' | 'endReason' | 'endDate' | 'closureTalk' | 'closureTalkDate' | 'closureTalkNotHeldReason';
+
+function ClosureDetailsFields({ fields }: { fields: Record<DetailField, FieldMetadata<unknown>> }) {
+  const t = useT();
+  return (
+    <>
+      <ChoiceGroup
+        meta={fields.endType}
+        legend={t('meetings.close.endType')}
+        options={END_TYPES.map((value) => ({ value, label: t(`meetings.close.endType.${value}`) }))}
+      />
+      <ChoiceGroup
+        meta={fields.endReason}
+        legend={t('meetings.close.endReason')}
+        options={END_REASONS.map((value) => ({ value, label: t(`meetings.close.reason.${value}`) }))}
+      />
+      <TextField meta={fields.endDate} label={t('meetings.close.endDate')} type="date" />
+      <ChoiceGroup meta={fields.closureTalk} legend={t('closure.talk')} options={CLOSURE_TALK.map((value) => ({ value, label: t(`closure.talk.${value}`) }))} />
+      <TextField meta={fields.closureTalkDate} label={t('closure.talkDate')} type="date" />
+      <TextareaField meta={fields.closureTalkNotHeldReason} label={t('closure.notHeldReason')} rows={2} />
+    </>
+  );
+}
+
+function CloseForm({ values }: { values?: Values }) {
   const { pair, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const schema = closeSchema(pair.startDate ?? '0000-01-01');
-  const [form, fields] = useForm({
+  const schema = closePairSchema({ startDate: pair.startDate ?? '0000-01-01', today });
+  const [form, fields] = useForm<ClosureInput>({
     id: 'close-pair',
-    lastResult: actionData?.result,
-    defaultValue: { endType: 'PLANNED', endReason: 'PLAN_COMPLETED', endDate: today, closureTalkDate: today },
+    lastResult: actionData && 'result' in actionData ? actionData.result : undefined,
+    defaultValue: values,
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: 'onBlur',
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
   });
-  const name = `${pair.participant.firstName} – ${pair.volunteer.firstName} ${pair.volunteer.lastName}`;
-  if (pair.status === 'ENDED') {
-    return (
-      <>
-        <h1>{t('meetings.close.title')}</h1>
-        <p>{t('meetings.close.alreadyEnded')}</p>
-        <p>
-          <Link to={`/pairs/${pair.id}`}>{name}</Link>
-        </p>
-      </>
-    );
-  }
   return (
     <>
-      <h1>{t('meetings.close.title')}</h1>
-      <p>
-        <Link to={`/pairs/${pair.id}`}>{name}</Link>
-      </p>
       <p>{t('meetings.close.intro')}</p>
       <p>
         {t('meetings.close.handoverHint')} <Link to={`/participants/${pair.participant.id}/plan/handover`}>{t('meetings.pair.handover')}</Link>
       </p>
       <Form method="post" className="form" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
-        <SelectField
-          meta={fields.endType}
-          label={t('meetings.close.endType')}
-          options={END_TYPES.map((value) => ({ value, label: t(`meetings.close.endType.${value}`) }))}
-        />
-        <SelectField
-          meta={fields.endReason}
-          label={t('meetings.close.endReason')}
-          options={END_REASONS.map((value) => ({ value, label: t(`meetings.close.reason.${value}`) }))}
-        />
-        <TextField meta={fields.endDate} label={t('meetings.close.endDate')} type="date" />
-        <TextField meta={fields.closureTalkDate} label={t('meetings.close.closureTalkDate')} type="date" />
-        <TextareaField meta={fields.contactAfterClosure} label={t('meetings.close.contactAfter')} rows={2} />
-        <TextField meta={fields.surveyScore} label={t('meetings.close.surveyScore')} type="number" min={1} max={5} />
-        <TextareaField meta={fields.surveyComment} label={t('meetings.close.surveyComment')} rows={2} />
-        <TextareaField meta={fields.endNote} label={t('meetings.close.note')} rows={2} />
+        <ClosureDetailsFields fields={fields} />
+        <details className="more" open={Boolean(values?.contactAfterClosure || values?.surveyScore || values?.surveyComment || values?.endNote)}>
+          <summary>{t('closure.more')}</summary>
+          <TextareaField meta={fields.contactAfterClosure} label={t('meetings.close.contactAfter')} rows={2} />
+          <TextField meta={fields.surveyScore} label={t('meetings.close.surveyScore')} type="number" min={1} max={5} />
+          <TextareaField meta={fields.surveyComment} label={t('meetings.close.surveyComment')} rows={2} />
+          <TextareaField meta={fields.endNote} label={t('meetings.close.note')} rows={2} />
+        </details>
+        <p className="hint">{t('closure.reviewHint')}</p>
         <div className="actions">
-          <button type="submit" className="primary">
-            {t('meetings.close.submit')}
+          <button type="submit" name="intent" value="review" className="primary">
+            {t('closure.review')}
           </button>
         </div>
       </Form>
+    </>
+  );
+}
+
+function talkText(t: Translate, language: Language, details: { closureTalkDate: string | null; closureTalkNotHeldReason: string | null }) {
+  if (details.closureTalkDate) return t('closure.summary.talkHeld', { date: formatDate(details.closureTalkDate, language) });
+  if (details.closureTalkNotHeldReason) return t('closure.summary.talkNotHeld', { reason: details.closureTalkNotHeldReason });
+  return t('closure.pair.talkUnknown');
+}
+
+function meetingsText(t: Translate, count: number) {
+  if (count === 0) return t('closure.summary.meetingsNone');
+  if (count === 1) return t('closure.summary.meetingsOne');
+  return t('closure.summary.meetingsMany', { count });
+}
+
+function Confirmation({
+  values,
+  details,
+  summary,
+}: {
+  values: Values;
+  details: { endType: string; endReason: string; endDate: string; closureTalkDate: string | null; closureTalkNotHeldReason: string | null };
+  summary: ClosureSummary;
+}) {
+  const { pair } = useLoaderData<typeof loader>();
+  const t = useT();
+  const language = useLanguage();
+  const name = pair.participant.firstName;
+  const status = t(`participantStatus.${summary.participant.to}` as MessageKey);
+  const referrers = summary.recipients.filter((recipient) => recipient.role === 'PROBATION_OFFICER');
+  const hidden = Object.entries(values).map(([key, value]) => <input key={key} type="hidden" name={key} value={value} />);
+  return (
+    <section aria-labelledby="confirm-title" className="card">
+      <h2 id="confirm-title">{t('closure.confirmTitle')}</h2>
+      <p>{t('closure.confirmIntro')}</p>
+      <h3>{t('closure.summary.details')}</h3>
+      <dl className="facts">
+        <dt>{t('closure.pair.type')}</dt>
+        <dd>{t(`meetings.close.endType.${details.endType}` as MessageKey)}</dd>
+        <dt>{t('closure.pair.reason')}</dt>
+        <dd>{t(`meetings.close.reason.${details.endReason}` as MessageKey)}</dd>
+        <dt>{t('closure.pair.endDate')}</dt>
+        <dd>{formatDate(details.endDate, language)}</dd>
+        <dt>{t('closure.pair.talk')}</dt>
+        <dd>{talkText(t, language, details)}</dd>
+      </dl>
+      <h3>{t('closure.summary.consequences')}</h3>
+      <ul>
+        <li>
+          {summary.participant.changes
+            ? t('closure.summary.participantChanges', { name, status })
+            : t('closure.summary.participantUnchanged', { name, status })}
+        </li>
+        <li>{meetingsText(t, summary.cancelledMeetings)}</li>
+        <li>
+          {t('closure.summary.told')}
+          <ul>
+            {summary.recipients.map((recipient) => (
+              <li key={`${recipient.role}-${recipient.name}`}>
+                {recipient.role === 'VOLUNTEER'
+                  ? t('closure.summary.volunteer', { name: recipient.name })
+                  : recipient.organisation
+                    ? t('closure.summary.referrer', { name: recipient.name, organisation: recipient.organisation })
+                    : t('closure.summary.referrerNoOrganisation', { name: recipient.name })}
+              </li>
+            ))}
+          </ul>
+          {referrers.length === 0 ? <p>{t('closure.summary.noReferrer')}</p> : null}
+        </li>
+      </ul>
+      <div className="actions">
+        <Form method="post">
+          {hidden}
+          <button type="submit" name="intent" value="confirm" className="primary">
+            {t('closure.confirm')}
+          </button>
+        </Form>
+        <Form method="post">
+          {hidden}
+          <button type="submit" name="intent" value="edit" className="secondary">
+            {t('closure.back')}
+          </button>
+        </Form>
+      </div>
+    </section>
+  );
+}
+
+function CorrectForm() {
+  const { pair, today } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const schema = closureSchema({ startDate: pair.startDate ?? '0000-01-01', today });
+  const [form, fields] = useForm({
+    id: 'correct-closure',
+    lastResult: actionData?.stage === 'correct' ? actionData.result : undefined,
+    defaultValue: {
+      endType: pair.endType ?? '',
+      endReason: pair.endReason ?? '',
+      endDate: pair.endDate ?? '',
+      closureTalk: pair.closureTalkDate ? 'HELD' : pair.closureTalkNotHeldReason ? 'NOT_HELD' : '',
+      closureTalkDate: pair.closureTalkDate ?? '',
+      closureTalkNotHeldReason: pair.closureTalkNotHeldReason ?? '',
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+  });
+  return (
+    <section>
+      <p>{t('closure.correctIntro')}</p>
+      <Form method="post" className="form" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <ClosureDetailsFields fields={fields} />
+        <div className="actions">
+          <button type="submit" name="intent" value="correct" className="primary">
+            {t('closure.correctSave')}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+export default function ClosePair() {
+  const { pair } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const name = `${pair.participant.firstName} – ${pair.volunteer.firstName} ${pair.volunteer.lastName}`;
+  const ended = pair.status === 'ENDED';
+  return (
+    <>
+      <h1>{ended ? t('closure.correctTitle') : t('meetings.close.title')}</h1>
+      <p>
+        <Link to={`/pairs/${pair.id}`}>{name}</Link>
+      </p>
+      {actionData?.stage === 'alreadyEnded' ? (
+        <p className="notice" role="alert">
+          {t('closure.alreadyEnded')}
+        </p>
+      ) : null}
+      {actionData?.stage === 'notEnded' ? (
+        <p className="notice" role="alert">
+          {t('closure.notEnded')}
+        </p>
+      ) : null}
+      {ended ? (
+        <>
+          <p>{t('meetings.close.alreadyEnded')}</p>
+          <CorrectForm />
+        </>
+      ) : actionData?.stage === 'confirm' ? (
+        <Confirmation values={actionData.values} details={actionData.details} summary={actionData.summary} />
+      ) : (
+        <CloseForm values={actionData?.stage === 'form' ? actionData.values : undefined} />
+      )}
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { todayInOslo } from '~/lib/time';
 import { demoEmail, expect, expectAccessible, loginAs, test, todaysMeetingToLog, waitForEmail } from './support';
 
 test.use({ viewport: { width: 390, height: 844 } });
@@ -108,15 +109,20 @@ test('the coordinator closes a pair, which then cannot be reopened', async ({ pa
   await expect(page.getByRole('link', { name: 'Overleveringsdokument' })).toHaveAttribute('href', /\/participants\/\w+\/plan\/handover$/);
   await expectAccessible(page);
   const closeUrl = page.url();
-  await page.getByLabel('Avslutningen var').selectOption({ label: 'Ikke planlagt' });
-  await page.getByLabel('Grunn').selectOption({ label: 'Deltakeren trakk seg' });
+  await page.getByRole('radio', { name: 'Ikke planlagt' }).check();
+  await page.getByRole('radio', { name: 'Deltakeren trakk seg' }).check();
+  await page.getByLabel('Sluttdato').fill(todayInOslo());
+  await page.getByRole('radio', { name: 'Ble ikke holdt', exact: true }).check();
+  await page.getByLabel('Hvorfor ble den ikke holdt?').fill('Emil ønsket ikke en avslutningssamtale.');
+  await page.getByText('Mer (valgfritt)').click();
   await page.getByLabel('Avtalt kontakt etter avslutningen').fill('Ingen avtalt kontakt – Emil ønsket det slik.');
   await page.getByLabel(/Sluttundersøkelse: hvor fornøyd/).fill('9');
-  await page.getByRole('button', { name: 'Avslutt paret' }).click();
+  await page.getByRole('button', { name: 'Gå videre' }).click();
   await expect(page.getByText('Skriv et helt tall mellom 1 og 5.')).toBeVisible();
   await expect(page.getByLabel('Avtalt kontakt etter avslutningen')).toHaveValue('Ingen avtalt kontakt – Emil ønsket det slik.');
   await page.getByLabel(/Sluttundersøkelse: hvor fornøyd/).fill('3');
-  await page.getByRole('button', { name: 'Avslutt paret' }).click();
+  await page.getByRole('button', { name: 'Gå videre' }).click();
+  await page.getByRole('button', { name: 'Bekreft og avslutt paret' }).click();
   await expect(page.getByRole('status')).toHaveText('Paret er avsluttet.');
   await expect(page.getByText(/Avsluttet \d/)).toBeVisible();
   await expect(page.getByRole('link', { name: 'Avslutt paret' })).toHaveCount(0);

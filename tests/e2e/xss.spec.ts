@@ -105,7 +105,7 @@ const FREE_TEXT: Record<string, string[]> = {
   VolunteerReference: ['name', 'relation', 'note'],
   TrainingCourse: ['title', 'place', 'coLeaders', 'description'],
   TrainingSession: ['topic'],
-  Pair: ['endNote', 'contactAfterClosure', 'surveyComment'],
+  Pair: ['endNote', 'contactAfterClosure', 'surveyComment', 'closureTalkNotHeldReason'],
   Meeting: ['place'],
   MeetingLog: ['activity', 'note'],
   Concern: ['text'],

@@ -63,7 +63,8 @@ export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
   'pairs.$id_.close': {
     as: 'coordinator',
     params: { id: 'pair' },
-    fields: ['endDate', 'endType', 'endReason', 'endNote', 'closureTalkDate', 'contactAfterClosure', 'surveyScore', 'surveyComment'],
+    intents: ['review', 'edit', 'confirm', 'correct'],
+    fields: ['endDate', 'endType', 'endReason', 'endNote', 'closureTalk', 'closureTalkDate', 'closureTalkNotHeldReason', 'contactAfterClosure', 'surveyScore', 'surveyComment'],
   },
   'pairs.$id_.plan': { as: 'pairVolunteer', params: { id: 'pair' }, fields: ['meetings[0].date', 'meetings[0].time', 'meetings[0].placeType', 'meetings[0].place', 'meetings[1].date'] },
   'participants.$id._index': {

@@ -369,7 +369,7 @@ describe('the calendar feed', () => {
 describe('closing a pair', () => {
   it('ends it for good, completes the participant and cancels the meetings still planned', async () => {
     const { pair, participant, future, coordinatorCookie } = await setup();
-    const fields = { endType: 'PLANNED', endReason: 'PLAN_COMPLETED', endDate: todayInOslo(), closureTalkDate: todayInOslo(), contactAfterClosure: 'Kaffe om tre måneder', surveyScore: '5' };
+    const fields = { intent: 'confirm', endType: 'PLANNED', endReason: 'PLAN_COMPLETED', endDate: todayInOslo(), closureTalk: 'HELD', closureTalkDate: todayInOslo(), contactAfterClosure: 'Kaffe om tre måneder', surveyScore: '5' };
     const response = await call(closeAction, postRequest(`/pairs/${pair.id}/close`, fields, coordinatorCookie), { id: pair.id });
     expect(response.status).toBe(302);
     expect(await db.pair.findUniqueOrThrow({ where: { id: pair.id } })).toMatchObject({ status: 'ENDED', endReason: 'PLAN_COMPLETED', surveyScore: 5, contactAfterClosure: 'Kaffe om tre måneder' });
@@ -383,7 +383,7 @@ describe('closing a pair', () => {
 
   it('withdraws the participant when they left', async () => {
     const { pair, participant, coordinatorCookie } = await setup();
-    const response = await call(closeAction, postRequest(`/pairs/${pair.id}/close`, { endType: 'UNPLANNED', endReason: 'PARTICIPANT_WITHDREW', endDate: todayInOslo() }, coordinatorCookie), { id: pair.id });
+    const response = await call(closeAction, postRequest(`/pairs/${pair.id}/close`, { intent: 'confirm', endType: 'UNPLANNED', endReason: 'PARTICIPANT_WITHDREW', endDate: todayInOslo(), closureTalk: 'NOT_HELD', closureTalkNotHeldReason: 'Deltakeren ville ikke.' }, coordinatorCookie), { id: pair.id });
     expect(response.status).toBe(302);
     expect((await db.participant.findUniqueOrThrow({ where: { id: participant.id } })).status).toBe('WITHDRAWN');
   });

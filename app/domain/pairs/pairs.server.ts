@@ -5,9 +5,7 @@ import { audit } from '~/lib/audit.server';
 import type { Db } from '~/lib/db.server';
 import { todayInOslo } from '~/lib/time';
 import { pairFilterSql, pairMonths } from '~/domain/meetings/monitoring.server';
-import { canChangeParticipantStatus, participantStatusSchema } from '~/domain/participants/status';
-import { participantStatusAfterClosure } from './closure';
-import { PAIR_TRANSITIONS, pairStatusSchema, type EndReason } from './status';
+import { pairStatusSchema } from './status';
 import type { ChecklistItem } from '~/domain/participants/release-checklist';
 import { fitCheckDue, nextSupportContact } from './support';
 import { currentTime } from '~/lib/clock';
@@ -22,6 +20,8 @@ interface TimelinePairRow {
   endDate: string | null;
   endType: string | null;
   endReason: string | null;
+  closureTalkDate: string | null;
+  closureTalkNotHeldReason: string | null;
   flaggedForRematch: boolean;
   participantId: string;
   participantFirstName: string;
@@ -43,7 +43,8 @@ type TimelineMeetingRow = Pick<Meeting, 'id' | 'startsAt' | 'durationMinutes' | 
 export async function pairTimeline(db: Db, request: Request, actor: Actor, pairId: string, now = currentTime(), allMeetings = false) {
   const coordinator = actor.role === 'COORDINATOR';
   const [pair] = await db.$queryRaw<TimelinePairRow[]>`
-    SELECT p."id", p."status", p."startDate", p."endDate", p."endType", p."endReason", p."flaggedForRematch",
+    SELECT p."id", p."status", p."startDate", p."endDate", p."endType", p."endReason",
+      p."closureTalkDate", p."closureTalkNotHeldReason", p."flaggedForRematch",
       pt."id" AS "participantId", pt."firstName" AS "participantFirstName", pt."expectedReleaseDate" AS "releaseDate",
       v."firstName" AS "volunteerFirstName", v."lastName" AS "volunteerLastName",
       (SELECT COUNT(*) FROM "Meeting" m WHERE m."pairId" = p."id") AS "meetingCount"
@@ -76,6 +77,8 @@ export async function pairTimeline(db: Db, request: Request, actor: Actor, pairI
     endDate: pair.endDate,
     endType: pair.endType,
     endReason: pair.endReason,
+    closureTalkDate: pair.closureTalkDate,
+    closureTalkNotHeldReason: coordinator ? pair.closureTalkNotHeldReason : null,
     flaggedForRematch: pair.flaggedForRematch,
     participant: { id: pair.participantId, firstName: pair.participantFirstName, releaseDate: pair.releaseDate },
     volunteerName: `${pair.volunteerFirstName} ${pair.volunteerLastName}`,
@@ -165,50 +168,5 @@ export async function updateChecklist(
       });
     }
     await audit(tx, request, { actorId: actor.id, action: 'UPDATE', entityType: 'PARTICIPANT', entityId: pair.participantId, participantId: pair.participantId, detail: { releaseChecklist: true } });
-  });
-}
-
-export class PairAlreadyEndedError extends Error {}
-
-export interface ClosureInput {
-  endType: 'PLANNED' | 'UNPLANNED';
-  endReason: EndReason;
-  endDate: string;
-  closureTalkDate?: string;
-  contactAfterClosure?: string;
-  surveyScore?: number;
-  surveyComment?: string;
-  endNote?: string;
-}
-
-/**
- * Ends a pair for good: the participant's new status, the cancellation of meetings still
- * planned (calendars drop them) and the audit rows commit together. An ended pair is never reopened.
- */
-export async function closePair(db: Db, request: Request, actor: Actor, pairId: string, input: ClosureInput, now = currentTime()) {
-  return db.$transaction(async (tx) => {
-    const pair = await tx.pair.findFirst({ where: { id: pairId }, include: { participant: { select: { id: true, status: true } } } });
-    if (!pair) notFound();
-    if (!PAIR_TRANSITIONS[pairStatusSchema.parse(pair.status)].includes('ENDED')) throw new PairAlreadyEndedError();
-    const ended = await tx.pair.updateMany({
-      where: { id: pair.id, status: pair.status },
-      data: { ...input, status: 'ENDED', endedAt: now },
-    });
-    if (ended.count !== 1) throw new PairAlreadyEndedError();
-    await tx.meeting.updateMany({
-      where: { pairId: pair.id, status: 'PLANNED', startsAt: { gt: now } },
-      data: { status: 'CANCELLED', sequence: { increment: 1 } },
-    });
-    const from = participantStatusSchema.parse(pair.participant.status);
-    const to = participantStatusAfterClosure(input.endType, input.endReason);
-    const otherActive = await tx.pair.count({ where: { participantId: pair.participant.id, status: 'ACTIVE' } });
-    if (otherActive === 0 && from !== to && canChangeParticipantStatus(from, to)) {
-      await tx.participant.update({ where: { id: pair.participant.id }, data: { status: to, statusChangedAt: now } });
-      await tx.participantStatusChange.create({
-        data: { participantId: pair.participant.id, fromStatus: from, toStatus: to, reason: input.endReason, changedById: actor.id },
-      });
-    }
-    await audit(tx, request, { actorId: actor.id, action: 'UPDATE', entityType: 'PAIR', entityId: pair.id, participantId: pair.participant.id, detail: { ended: input.endReason } });
-    return { participantId: pair.participant.id, participantStatus: otherActive === 0 ? to : from };
   });
 }

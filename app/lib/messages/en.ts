@@ -1,4 +1,5 @@
 import type { nb } from './nb';
+import * as closure from './closure';
 import * as common from './common';
 import * as matching from './matching';
 import * as meetings from './meetings';
@@ -10,6 +11,7 @@ import * as volunteers from './volunteers';
 
 /** English, the second language. The type makes every key of nb.ts required here. */
 export const en: Record<keyof typeof nb, string> = {
+  ...closure.en,
   ...common.en,
   ...matching.en,
   ...meetings.en,

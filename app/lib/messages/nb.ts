@@ -3,6 +3,7 @@
  * Each area keeps its own module with both languages side by side (`{ nb, en }`);
  * add a new area's module here and in en.ts.
  */
+import * as closure from './closure';
 import * as common from './common';
 import * as matching from './matching';
 import * as meetings from './meetings';
@@ -13,6 +14,7 @@ import * as referrals from './referrals';
 import * as volunteers from './volunteers';
 
 export const nb = {
+  ...closure.nb,
   ...common.nb,
   ...matching.nb,
   ...meetings.nb,
