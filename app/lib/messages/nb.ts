@@ -8,6 +8,7 @@ import * as matching from './matching';
 import * as meetings from './meetings';
 import * as plans from './plans';
 import * as privacy from './privacy';
+import * as proposals from './proposals';
 import * as recruitment from './recruitment';
 import * as referrals from './referrals';
 import * as volunteers from './volunteers';
@@ -18,6 +19,7 @@ export const nb = {
   ...meetings.nb,
   ...plans.nb,
   ...privacy.nb,
+  ...proposals.nb,
   ...recruitment.nb,
   ...referrals.nb,
   ...volunteers.nb,
