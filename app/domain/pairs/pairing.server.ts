@@ -134,6 +134,8 @@ async function introduce(tx: Tx, pairId: string, now: Date) {
   await enqueueEmail(tx, {
     to: volunteer.user?.email ?? volunteer.email,
     userId: volunteer.user?.id ?? null,
+    // It names the participant: tied to them, so anonymisation removes it with their data.
+    participantId: participant.id,
     template: 'pair-intro-volunteer',
     data: {
       pairId,
