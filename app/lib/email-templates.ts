@@ -2,16 +2,23 @@ import type { Language } from './i18n';
 
 /**
  * Email texts. They say what happened and link into the app; they never carry health or
- * criminal-justice details (no names of participants, no notes, no plans).
+ * criminal-justice details (no notes, no plans). The one name an email carries is a first
+ * name in an introduction, sent when a pair becomes active: each side learns the other's.
  */
 interface TemplateShapes {
   invitation: { role: 'COORDINATOR' | 'VOLUNTEER' | 'PROBATION_OFFICER'; token: string; expiresOn: string };
   digest: { items: { subject: string; path: string }[] };
   'referral-new': { referralId: string };
   'referral-decided': { referralId: string; decision: 'ACCEPTED' | 'WAITLISTED' | 'DECLINED' };
-  'referral-matched': { referralId: string };
-  'pair-intro-volunteer': { pairId: string };
-  'pair-intro-participant': Record<string, never>;
+  /** The introduction names the volunteer by first name (rows queued before that carry only the id). */
+  'referral-matched': { referralId: string; volunteerFirstName?: string; firstMeeting?: string | null };
+  /** Sent when the pair becomes active: names the participant by first name only. */
+  'pair-intro-volunteer': { pairId: string; participantFirstName?: string; firstMeeting?: string | null };
+  'pair-intro-participant': { volunteerFirstName?: string; firstMeeting?: string | null };
+  /** A proposal to answer: no participant details, only a link to /me. */
+  'pair-proposal': Record<string, never>;
+  'pair-proposal-withdrawn': Record<string, never>;
+  'pair-proposal-declined': { participantId: string };
   /** `endDate` is already written out in the recipient's language. */
   'pair-ended-volunteer': { pairId: string; endDate: string };
   'pair-ended-referrer': { referralId: string; endDate: string };
@@ -86,33 +93,83 @@ const drafts: { [T in EmailTemplate]: (data: TemplateData<T>, language: Language
       link,
     };
   },
-  'pair-intro-volunteer': (_data, language) =>
+  'pair-intro-volunteer': (data, language) =>
     language === 'en'
       ? {
-          subject: 'You have been matched with a participant',
+          subject: data.participantFirstName ? `Meet ${data.participantFirstName}: your pair has started` : 'Your pair has started',
           lines: [
-            'The coordinator has matched you with a young person in Brobygger.',
-            'You will hear from the coordinator about your first meeting. What you need is in the app.',
+            data.participantFirstName
+              ? `You accepted, and you are now the volunteer of ${data.participantFirstName}.`
+              : 'You are now the volunteer of a young person in Brobygger.',
+            data.firstMeeting ? `Your first meeting is planned for ${data.firstMeeting}.` : 'Plan your first meeting in the app; the coordinator can help.',
           ],
-          link: { path: '/me', label: 'Open Brobygger' },
+          link: { path: `/pairs/${data.pairId}`, label: 'Open the pair' },
         }
       : {
-          subject: 'Du er matchet med en deltaker',
+          subject: data.participantFirstName ? `Møt ${data.participantFirstName}: paret deres er i gang` : 'Paret deres er i gang',
           lines: [
-            'Koordinatoren har matchet deg med en ung person i Brobygger.',
-            'Koordinatoren tar kontakt om det første møtet. Det du trenger finner du i appen.',
+            data.participantFirstName
+              ? `Du har takket ja, og du er nå frivillig for ${data.participantFirstName}.`
+              : 'Du er nå frivillig for en ung person i Brobygger.',
+            data.firstMeeting ? `Det første møtet er planlagt ${data.firstMeeting}.` : 'Planlegg det første møtet i appen; koordinatoren kan hjelpe.',
           ],
-          link: { path: '/me', label: 'Åpne Brobygger' },
+          link: { path: `/pairs/${data.pairId}`, label: 'Åpne paret' },
         },
-  'pair-intro-participant': (_data, language) =>
+  'pair-intro-participant': (data, language) =>
     language === 'en'
       ? {
           subject: 'You have a volunteer in Brobygger',
-          lines: ['A volunteer from Brobygger is ready to meet you. The coordinator will be in touch to plan the first meeting.'],
+          lines: [
+            data.volunteerFirstName
+              ? `${data.volunteerFirstName}, a volunteer from Brobygger, is looking forward to meeting you.`
+              : 'A volunteer from Brobygger is ready to meet you.',
+            data.firstMeeting ? `Your first meeting is planned for ${data.firstMeeting}.` : 'The coordinator will be in touch to plan the first meeting.',
+          ],
         }
       : {
           subject: 'Du har fått en frivillig i Brobygger',
-          lines: ['En frivillig fra Brobygger gleder seg til å møte deg. Koordinatoren tar kontakt for å avtale det første møtet.'],
+          lines: [
+            data.volunteerFirstName
+              ? `${data.volunteerFirstName}, en frivillig fra Brobygger, gleder seg til å møte deg.`
+              : 'En frivillig fra Brobygger gleder seg til å møte deg.',
+            data.firstMeeting ? `Det første møtet er planlagt ${data.firstMeeting}.` : 'Koordinatoren tar kontakt for å avtale det første møtet.',
+          ],
+        },
+  'pair-proposal': (_data, language) =>
+    language === 'en'
+      ? {
+          subject: 'You have a proposal to answer',
+          lines: ['The coordinator proposes that you become the volunteer of a young person in Brobygger.', 'Read the proposal and answer it in the app.'],
+          link: { path: '/me', label: 'Answer the proposal' },
+        }
+      : {
+          subject: 'Du har et forslag å svare på',
+          lines: ['Koordinatoren foreslår at du blir frivillig for en ung person i Brobygger.', 'Les forslaget og svar på det i appen.'],
+          link: { path: '/me', label: 'Svar på forslaget' },
+        },
+  'pair-proposal-withdrawn': (_data, language) =>
+    language === 'en'
+      ? {
+          subject: 'A proposal has been withdrawn',
+          lines: ['The coordinator has withdrawn the proposal you were asked to answer. You do not need to do anything.'],
+          link: { path: '/me', label: 'Open Brobygger' },
+        }
+      : {
+          subject: 'Et forslag er trukket',
+          lines: ['Koordinatoren har trukket forslaget du ble bedt om å svare på. Du trenger ikke gjøre noe.'],
+          link: { path: '/me', label: 'Åpne Brobygger' },
+        },
+  'pair-proposal-declined': (data, language) =>
+    language === 'en'
+      ? {
+          subject: 'A volunteer has declined a proposal',
+          lines: ['A volunteer has declined a proposed pair. The participant is back on the waiting list.'],
+          link: { path: `/matching/${data.participantId}`, label: 'See the suggestions' },
+        }
+      : {
+          subject: 'En frivillig har takket nei til et forslag',
+          lines: ['En frivillig har takket nei til et foreslått par. Deltakeren står på ventelisten igjen.'],
+          link: { path: `/matching/${data.participantId}`, label: 'Se forslagene' },
         },
   'pair-ended-volunteer': (data, language) =>
     language === 'en'
@@ -220,12 +277,22 @@ const drafts: { [T in EmailTemplate]: (data: TemplateData<T>, language: Language
     language === 'en'
       ? {
           subject: 'A volunteer has been found',
-          lines: ['A participant you referred now has a volunteer, and their meetings can begin.'],
+          lines: [
+            data.volunteerFirstName
+              ? `A participant you referred now has a volunteer, ${data.volunteerFirstName}, and their meetings can begin.`
+              : 'A participant you referred now has a volunteer, and their meetings can begin.',
+            ...(data.firstMeeting ? [`The first meeting is planned for ${data.firstMeeting}.`] : []),
+          ],
           link: { path: `/referrals/${data.referralId}`, label: 'See the referral' },
         }
       : {
           subject: 'En frivillig er funnet',
-          lines: ['En deltaker du har henvist har fått en frivillig, og møtene kan begynne.'],
+          lines: [
+            data.volunteerFirstName
+              ? `En deltaker du har henvist har fått en frivillig, ${data.volunteerFirstName}, og møtene kan begynne.`
+              : 'En deltaker du har henvist har fått en frivillig, og møtene kan begynne.',
+            ...(data.firstMeeting ? [`Det første møtet er planlagt ${data.firstMeeting}.`] : []),
+          ],
           link: { path: `/referrals/${data.referralId}`, label: 'Se henvisningen' },
         },
   'volunteer-application-received': (_data, language) =>

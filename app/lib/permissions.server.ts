@@ -30,7 +30,7 @@ const CAPABILITIES = {
     'audit:view',
     'mailbox:view',
   ],
-  VOLUNTEER: ['me:view', 'pairs:read', 'meetings:read', 'meetings:plan', 'meetings:log', 'plans:read', 'calendar:own'],
+  VOLUNTEER: ['me:view', 'pairs:read', 'meetings:read', 'meetings:plan', 'meetings:log', 'plans:read', 'calendar:own', 'proposals:answer'],
   PROBATION_OFFICER: ['referrals:read-own', 'referrals:create', 'plans:read', 'plans:edit', 'plans:handover'],
 } as const satisfies Record<Role, readonly string[]>;
 

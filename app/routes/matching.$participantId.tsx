@@ -49,12 +49,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       release: result.participant.expectedReleaseDate,
       daysToRelease: daysBetween(today, result.participant.expectedReleaseDate),
       interests: result.participant.interests,
+      wishedGender: result.participant.wishedGender,
     },
     activePair: result.activePair
       ? { volunteerName: `${result.activePair.volunteer.firstName} ${result.activePair.volunteer.lastName}` }
       : null,
     proposedPairs: result.proposedPairs.map((pair) => ({
       id: pair.id,
+      proposedOn: pair.proposedOn,
+      volunteerName: `${pair.volunteer.firstName} ${pair.volunteer.lastName}`,
+    })),
+    closedProposals: result.closedProposals.map((pair) => ({
+      id: pair.id,
+      status: pair.status,
+      closedOn: pair.closedOn,
+      declineReason: pair.declineReason,
       volunteerName: `${pair.volunteer.firstName} ${pair.volunteer.lastName}`,
     })),
     releaseSoon: result.releaseSoon,
@@ -92,6 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithFlash('/matching', { kind: 'success', key: 'matching.activatedFlash', params: { date: input.startDate } });
     }
     await withdrawProposal(db, { pairId: pair.id, actor: user, request });
+    notifyOutbox();
     return redirectWithFlash(here, { kind: 'success', key: 'matching.withdrawnFlash' });
   } catch (error) {
     if (!(error instanceof PairingError)) throw error;
@@ -128,6 +138,9 @@ export default function MatchingSuggestions() {
           {t('matching.releaseSoonWarning', { days: data.participant.daysToRelease })}
         </p>
       ) : null}
+      {data.participant.wishedGender === 'FEMALE' || data.participant.wishedGender === 'MALE' ? (
+        <p className="flash flash--info">{t(`matching.wishRule.${data.participant.wishedGender}`)}</p>
+      ) : null}
       {data.activePair ? (
         <p className="flash flash--info">
           {t('matching.rematchNote', { name: data.participant.name, volunteer: data.activePair.volunteerName })}
@@ -141,6 +154,21 @@ export default function MatchingSuggestions() {
             {data.proposedPairs.map((pair) => (
               <li key={pair.id} className="card">
                 <h3>{pair.volunteerName}</h3>
+                <p>{t('matching.awaitingAnswer', { date: formatDate(pair.proposedOn, language) })}</p>
+                <p className="flash flash--info">{t('matching.proposalOpenNote', { volunteer: pair.volunteerName })}</p>
+                <details className="withdraw">
+                  <summary>{t('matching.withdraw')}</summary>
+                  <Form method="post" className="form">
+                    <input type="hidden" name="pairId" value={pair.id} />
+                    <p>{t('matching.withdrawIntro')}</p>
+                    <div className="actions">
+                      <button type="submit" name="intent" value="withdraw" className="primary">
+                        {t('matching.withdrawConfirm', { volunteer: pair.volunteerName })}
+                      </button>
+                    </div>
+                  </Form>
+                </details>
+                <p className="hint">{t('matching.activateHint')}</p>
                 <Form method="post" className="form">
                   <input type="hidden" name="pairId" value={pair.id} />
                   <div className="field">
@@ -148,11 +176,8 @@ export default function MatchingSuggestions() {
                     <input id={`start-${pair.id}`} type="date" name="startDate" defaultValue={data.today} min={data.today} required />
                   </div>
                   <div className="actions">
-                    <button type="submit" name="intent" value="activate" className="primary">
+                    <button type="submit" name="intent" value="activate" className="secondary">
                       {t('matching.activate')}
-                    </button>
-                    <button type="submit" name="intent" value="withdraw" className="secondary">
-                      {t('matching.withdraw')}
                     </button>
                   </div>
                 </Form>
@@ -186,18 +211,22 @@ export default function MatchingSuggestions() {
                 ))}
               </tbody>
             </table>
-            <Form method="post">
-              <input type="hidden" name="volunteerId" value={suggestion.volunteerId} />
-              <button
-                type="submit"
-                name="intent"
-                value="propose"
-                className="primary"
-                aria-label={t('matching.proposeWith', { volunteer: suggestion.name })}
-              >
-                {t('matching.propose')}
-              </button>
-            </Form>
+            {data.proposedPairs.length > 0 ? (
+              <p className="muted">{t('matching.proposalOpenInstead')}</p>
+            ) : (
+              <Form method="post">
+                <input type="hidden" name="volunteerId" value={suggestion.volunteerId} />
+                <button
+                  type="submit"
+                  name="intent"
+                  value="propose"
+                  className="primary"
+                  aria-label={t('matching.proposeWith', { volunteer: suggestion.name })}
+                >
+                  {t('matching.propose')}
+                </button>
+              </Form>
+            )}
           </li>
         ))}
       </ol>
@@ -210,6 +239,19 @@ export default function MatchingSuggestions() {
         </p>
       ) : null}
       {excludedText ? <p className="muted">{t('matching.excludedSummary', { counts: excludedText })}</p> : null}
+      {data.closedProposals.length > 0 ? (
+        <section aria-labelledby="closed-title">
+          <h2 id="closed-title">{t('matching.closedTitle')}</h2>
+          <ul>
+            {data.closedProposals.map((pair) => (
+              <li key={pair.id}>
+                {t(`matching.closed.${pair.status}`, { volunteer: pair.volunteerName, date: formatDate(pair.closedOn, language) })}
+                {pair.declineReason ? <> {t('matching.closedReason', { reason: pair.declineReason })}</> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   );
 }

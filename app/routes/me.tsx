@@ -3,9 +3,11 @@ import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { HealthBadge } from '~/components/pairs-monitoring';
+import { ProposalsToAnswer } from '~/components/proposal-card';
 import { useLanguage, useT } from '~/components/use-translation';
 import { renewCalendarToken } from '~/domain/meetings/calendar.server';
 import { volunteerHome } from '~/domain/meetings/volunteer-home.server';
+import { openProposals } from '~/domain/pairs/proposals.server';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { env } from '~/lib/env.server';
@@ -15,9 +17,9 @@ import { formatDate, formatDateTime } from '~/lib/time';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: 'VOLUNTEER' });
-  const home = await volunteerHome(db, user.id);
+  const [home, proposals] = await Promise.all([volunteerHome(db, user.id), openProposals(db, request, user.id)]);
   const feedUrl = home.calendarToken ? new URL(`/calendar/${home.calendarToken}.ics`, env().PUBLIC_URL).toString() : null;
-  return json({ ...home, calendarToken: undefined, feedUrl });
+  return json({ ...home, calendarToken: undefined, feedUrl, proposals });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -29,12 +31,13 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function VolunteerHome() {
-  const { pairs, upcoming, toLog, feedUrl } = useLoaderData<typeof loader>();
+  const { pairs, upcoming, toLog, feedUrl, proposals } = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
   return (
     <>
       <h1>{t('me.title')}</h1>
+      <ProposalsToAnswer proposals={proposals} />
       {toLog.length > 0 ? (
         <section aria-labelledby="to-log-title" className="to-log">
           <h2 id="to-log-title">{t('meetings.me.toLogTitle')}</h2>

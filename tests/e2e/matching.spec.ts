@@ -1,6 +1,6 @@
 import { expect, expectAccessible, loginAs, test } from './support';
 
-test('the coordinator makes a pair from explained suggestions; the volunteer sees it on /me', async ({ page }) => {
+test('the coordinator proposes a volunteer from explained suggestions, sees it wait for an answer, and withdraws it', async ({ page }) => {
   await loginAs(page, 'COORDINATOR');
   await page.getByRole('link', { name: 'Matching' }).click();
   await expect(page.getByRole('heading', { name: 'Matching', level: 1 })).toBeVisible();
@@ -17,15 +17,22 @@ test('the coordinator makes a pair from explained suggestions; the volunteer see
   await expectAccessible(page);
 
   await marte.getByRole('button', { name: 'Foreslå Marte Frivoll som frivillig' }).click();
-  await expect(page.getByRole('status')).toHaveText('Paret er foreslått, og begge er introdusert på e-post.');
+  await expect(page.getByRole('status')).toContainText('Den frivillige får beskjed om å svare');
   await expect(page.getByRole('heading', { name: 'Foreslåtte par' })).toBeVisible();
-  await page.getByRole('button', { name: 'Start paret' }).click();
-  await expect(page).toHaveURL(/\/matching$/);
-  await expect(page.getByRole('status')).toContainText('Paret er aktivt fra');
-  await expect(page.getByRole('link', { name: 'Se forslag for Ibrahim Yusuf' })).toHaveCount(0);
+  await expect(page.getByText('Venter på svar fra den frivillige.')).toBeVisible();
+  // Nobody else can be proposed while the proposal is open: the page says why.
+  await expect(page.getByRole('button', { name: /^Foreslå .* som frivillig$/ })).toHaveCount(0);
+  await expect(page.getByText('Kan ikke foreslås nå: et forslag venter på svar.').first()).toBeVisible();
+  await expectAccessible(page);
 
-  await page.getByRole('button', { name: 'Logg ut' }).click();
-  await loginAs(page, 'VOLUNTEER');
-  await expect(page.getByRole('heading', { name: /Ibrahim/ })).toBeVisible();
+  await page.getByRole('link', { name: 'Tilbake til ventelisten' }).click();
+  await expect(page.getByRole('row', { name: /Ibrahim Yusuf/ })).toContainText('Foreslått, venter på svar');
+
+  await page.getByRole('link', { name: 'Se forslag for Ibrahim Yusuf' }).click();
+  await page.getByText('Trekk forslaget', { exact: true }).click();
+  await page.getByRole('button', { name: 'Trekk forslaget til Marte Frivoll' }).click();
+  await expect(page.getByRole('status')).toHaveText('Forslaget er trukket.');
+  await expect(page.getByRole('button', { name: 'Foreslå Marte Frivoll som frivillig' })).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Forslaget til Marte Frivoll ble trukket' })).toBeVisible();
   await expectAccessible(page);
 });

@@ -66,6 +66,7 @@ export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
     intents: ['review', 'edit', 'confirm', 'correct'],
     fields: ['endDate', 'endType', 'endReason', 'endNote', 'closureTalk', 'closureTalkDate', 'closureTalkNotHeldReason', 'contactAfterClosure', 'surveyScore', 'surveyComment'],
   },
+  'me_.proposals.$pairId': { as: 'pairVolunteer', params: { pairId: 'proposal' }, intents: ['accept', 'decline'], fields: ['reason'] },
   'pairs.$id_.plan': { as: 'pairVolunteer', params: { id: 'pair' }, fields: ['meetings[0].date', 'meetings[0].time', 'meetings[0].placeType', 'meetings[0].place', 'meetings[1].date'] },
   'participants.$id._index': {
     as: 'coordinator',

@@ -63,6 +63,8 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
 
   // Pairs and meetings: the coordinator and the pair's volunteer.
   'me': { loader: [L, 403, 'ok', 'ok', 403, 403], action: [L, 403, 400, 400, 403, 403] },
+  // A proposal is answered by its own volunteer only; the stranger volunteer's answer is a 404.
+  'me_.proposals.$pairId': { params: { pairId: 'proposal' }, loader: [L, 403, 'ok', 404, 403, 403], action: [L, 403, 400, 404, 403, 403] },
   'pairs._index': { loader: [L, 'ok', 'ok', 'ok', 403, 403] },
   'pairs.$id': { params: { id: 'pair' }, loader: [L, 'ok', 'ok', 404, 403, 403], action: [L, 400, 403, 403, 403, 403] },
   'pairs.$id_.plan': { params: { id: 'pair' }, loader: [L, 403, 'ok', 404, 403, 403], action: [L, 403, 400, 404, 403, 403] },

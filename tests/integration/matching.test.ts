@@ -69,17 +69,19 @@ describe('matching', () => {
     expect((await page('?shown=abc')).suggestions.length).toBe(all.suggestions.length);
   });
 
-  it('makes a pair: proposed with intro email, then active; participant MATCHED; referrer told; capacity used', async () => {
+  it('makes a pair: proposed (the volunteer is asked, nobody introduced), then active; participant MATCHED; both sides introduced; capacity used', async () => {
     const { coordinator, officer, participant, good } = await world();
     const pair = await proposePair(db, { participantId: participant.id, volunteerId: good.id, actor: coordinator, request: null });
     expect(pair.status).toBe('PROPOSED');
-    expect(await db.outboxEmail.count({ where: { template: 'pair-intro-volunteer', toAddress: good.email } })).toBe(1);
+    expect(await db.outboxEmail.count({ where: { template: 'pair-proposal', toAddress: good.email } })).toBe(1);
+    expect(await db.outboxEmail.count({ where: { template: 'pair-intro-volunteer' } })).toBe(0);
     const today = todayInOslo();
     await activatePair(db, { pairId: pair.id, startDate: today, actor: coordinator, request: null });
     const updated = await db.pair.findUniqueOrThrow({ where: { id: pair.id } });
     expect(updated).toMatchObject({ status: 'ACTIVE', startDate: today });
     expect((await db.participant.findUniqueOrThrow({ where: { id: participant.id } })).status).toBe('MATCHED');
     expect(await db.outboxEmail.count({ where: { template: 'referral-matched', toAddress: officer.email } })).toBe(1);
+    expect(await db.outboxEmail.count({ where: { template: 'pair-intro-volunteer', toAddress: good.email } })).toBe(1);
     // The volunteer (capacity 1) is no longer offered to anyone.
     const other = await createParticipant(db, { referrerId: officer.id, status: 'ACCEPTED' });
     const forOther = await suggestionsFor(db, other.id);
@@ -116,7 +118,8 @@ describe('matching', () => {
     const { coordinator, participant, good } = await world();
     const pair = await proposePair(db, { participantId: participant.id, volunteerId: good.id, actor: coordinator, request: null });
     await withdrawProposal(db, { pairId: pair.id, actor: coordinator, request: null });
-    expect(await db.pair.count({ where: { participantId: participant.id } })).toBe(0);
+    expect(await db.pair.count({ where: { participantId: participant.id, status: { in: ['PROPOSED', 'ACTIVE', 'ENDED'] } } })).toBe(0);
+    expect((await db.pair.findUniqueOrThrow({ where: { id: pair.id } })).status).toBe('WITHDRAWN');
     await expect(
       proposePair(db, { participantId: participant.id, volunteerId: good.id, actor: coordinator, request: null }),
     ).resolves.toBeTruthy();

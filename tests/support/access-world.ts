@@ -34,6 +34,8 @@ export interface AccessWorld {
     meeting: string;
     course: string;
     pairVolunteerProfile: string;
+    /** An open proposal to the pair's volunteer, for another participant. */
+    proposal: string;
     badToken: string;
     badCalendarToken: string;
   };
@@ -63,6 +65,8 @@ export async function createAccessWorld(db: Db): Promise<AccessWorld> {
   await createPair(db, { participantId: otherParticipant.id, volunteerId: otherProfile.id });
 
   const waiting = await createParticipant(db, { referrerId: referringOfficer.id, status: 'ACCEPTED' });
+  const proposed = await createParticipant(db, { referrerId: referringOfficer.id, status: 'ACCEPTED' });
+  const proposal = await createPair(db, { participantId: proposed.id, volunteerId: profile.id, status: 'PROPOSED' });
   const course = await createCourse(db);
   const referral = await db.referral.findFirstOrThrow({ where: { participantId: participant.id } });
 
@@ -82,6 +86,7 @@ export async function createAccessWorld(db: Db): Promise<AccessWorld> {
       meeting: meeting.id,
       course: course.id,
       pairVolunteerProfile: profile.id,
+      proposal: proposal.id,
       badToken: 'not-a-real-invitation-token',
       badCalendarToken: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics',
     },

@@ -134,6 +134,8 @@ describe('best assignment for a waiting list', () => {
         }
         for (const row of result.rows) {
           if (row.volunteer) expect(scoreMatch(row.participant, row.volunteer, context)).toMatchObject({ eligible: true, total: row.total });
+          // The wish for the volunteer's gender is a hard rule, in the assignment too.
+          if (row.volunteer && row.participant.wishedGender) expect(row.volunteer.gender).toBe(row.participant.wishedGender);
         }
       }),
       { numRuns: 300 },

@@ -1,7 +1,7 @@
 import { cachedView } from '~/lib/view-snapshot.server';
 import type { Db } from '~/lib/db.server';
 import { getSetting } from '~/domain/settings/settings.server';
-import { daysBetween, todayInOslo } from '~/lib/time';
+import { daysBetween, osloDate, todayInOslo } from '~/lib/time';
 import { bestAssignment } from './assignment';
 import {
   createPreparer,
@@ -336,8 +336,16 @@ export async function suggestionsFor(db: Db, participantId: string, shown = SUGG
         ...participantSelect,
         status: true,
         pairs: {
-          where: { status: { in: ['PROPOSED', 'ACTIVE', 'ENDED'] } },
-          select: { id: true, status: true, volunteer: { select: { id: true, firstName: true, lastName: true } } },
+          where: { status: { in: ['PROPOSED', 'ACTIVE', 'ENDED', 'DECLINED', 'WITHDRAWN'] } },
+          orderBy: { proposedAt: 'desc' },
+          select: {
+            id: true,
+            status: true,
+            proposedAt: true,
+            proposalClosedAt: true,
+            declineReason: true,
+            volunteer: { select: { id: true, firstName: true, lastName: true } },
+          },
         },
       },
     }),
@@ -349,7 +357,17 @@ export async function suggestionsFor(db: Db, participantId: string, shown = SUGG
   const { pairs: allPairs, status, ...rest } = row;
   const participant = toParticipant(rest);
   const ended = allPairs.filter((pair) => pair.status === 'ENDED');
-  const pairs = allPairs.filter((pair) => pair.status !== 'ENDED');
+  const pairs = allPairs.filter((pair) => pair.status === 'PROPOSED' || pair.status === 'ACTIVE');
+  // Declined and withdrawn proposals never started: shown for the record, they exclude nobody.
+  const closedProposals = allPairs
+    .filter((pair) => pair.status === 'DECLINED' || pair.status === 'WITHDRAWN')
+    .map((pair) => ({
+      id: pair.id,
+      status: pair.status as 'DECLINED' | 'WITHDRAWN',
+      closedOn: osloDate(pair.proposalClosedAt ?? pair.proposedAt),
+      declineReason: pair.declineReason,
+      volunteer: pair.volunteer,
+    }));
   const context = matchContext(now, minVolunteerAge, ended.map((pair) => ({ participantId, volunteerId: pair.volunteer.id })));
   const busyWith = new Set(pairs.map((pair) => pair.volunteer.id));
   const { suggestions, count, excluded } = rankVolunteers(
@@ -364,7 +382,10 @@ export async function suggestionsFor(db: Db, participantId: string, shown = SUGG
     participant,
     status,
     activePair: pairs.find((pair) => pair.status === 'ACTIVE') ?? null,
-    proposedPairs: pairs.filter((pair) => pair.status === 'PROPOSED'),
+    proposedPairs: pairs
+      .filter((pair) => pair.status === 'PROPOSED')
+      .map(({ proposedAt, proposalClosedAt: _closed, declineReason: _reason, ...pair }) => ({ ...pair, proposedOn: osloDate(proposedAt) })),
+    closedProposals,
     releaseSoon: releaseTooSoon(participant.expectedReleaseDate, context.today),
     suggestions,
     count,

@@ -45,12 +45,20 @@ describe('match score', () => {
     expect(byKey.availability.detail).toEqual(['WEEKDAY_DAYTIME']);
   });
 
-  it('gives fewer points for a neighbouring municipality and for an unmet wish', () => {
-    const neighbour = scoreMatch({ ...participant, releaseMunicipality: 'Malvik', wishedGender: 'FEMALE' }, volunteer, context);
+  it('gives fewer points for a neighbouring municipality', () => {
+    const neighbour = scoreMatch({ ...participant, releaseMunicipality: 'Malvik' }, volunteer, context);
     if (!neighbour.eligible) throw new Error('expected eligible');
     const byKey = Object.fromEntries(neighbour.parts.map((part) => [part.key, part.points]));
     expect(byKey.municipality).toBe(WEIGHTS.neighbouringMunicipality);
-    expect(byKey.wishes).toBe(0);
+  });
+
+  it('applies a wish for the gender as a rule: another gender, or none recorded, is excluded', () => {
+    const wishesWoman = { ...participant, wishedGender: 'FEMALE' };
+    expect(scoreMatch(wishesWoman, volunteer, context)).toEqual({ eligible: false, reason: 'GENDER_WISH' });
+    expect(scoreMatch(wishesWoman, { ...volunteer, gender: null }, context)).toEqual({ eligible: false, reason: 'GENDER_WISH' });
+    const met = scoreMatch(wishesWoman, { ...volunteer, gender: 'FEMALE' }, context);
+    if (!met.eligible) throw new Error('expected eligible');
+    expect(met.parts.find((part) => part.key === 'wishes')).toMatchObject({ points: WEIGHTS.wishMet, detail: ['FEMALE'] });
   });
 
   it.each([
@@ -98,7 +106,7 @@ describe('the total alone (for ranking and the assignment)', () => {
           });
           const candidate = prepare.volunteer({ ...volunteer, ...v, dateOfBirth: `${v.born}-01-01` });
           const total = matchTotal(prepared, candidate);
-          const excluded = v.openPairs >= 1 || v.born > 2001 || v.ended;
+          const excluded = v.openPairs >= 1 || v.born > 2001 || v.ended || (p.wish !== null && v.gender !== p.wish);
           expect(total === null).toBe(excluded);
           if (total !== null) expect(total).toBe(explainMatch(prepared, candidate).reduce((sum, part) => sum + part.points, 0));
         },

@@ -33,7 +33,7 @@ export interface MatchContext {
   endedPairs: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
-export type ExclusionReason = 'NOT_READY' | 'NO_CAPACITY' | 'UNDER_MIN_AGE' | 'EARLIER_PAIR';
+export type ExclusionReason = 'NOT_READY' | 'NO_CAPACITY' | 'UNDER_MIN_AGE' | 'EARLIER_PAIR' | 'GENDER_WISH';
 
 export type ScorePartKey = 'interests' | 'municipality' | 'language' | 'wishes' | 'ageGap' | 'availability';
 
@@ -99,7 +99,7 @@ export interface PreparedVolunteer<V extends VolunteerForMatch = VolunteerForMat
   /** The availability part's points for a participant in prison and for one released. */
   availabilityPoints: { inPrison: number; released: number };
   /** The hard rules that do not depend on the participant. */
-  exclusion: Exclude<ExclusionReason, 'EARLIER_PAIR'> | null;
+  exclusion: Exclude<ExclusionReason, 'EARLIER_PAIR' | 'GENDER_WISH'> | null;
 }
 
 /**
@@ -172,9 +172,15 @@ export function createPreparer(context: MatchContext) {
   };
 }
 
-/** The hard rules: a volunteer that breaks one is never suggested. */
+/**
+ * The hard rules: a volunteer that breaks one is never suggested. The participant's wish for
+ * the volunteer's gender is one of them: a volunteer of another gender, or of none recorded,
+ * is left out.
+ */
 export function exclusionOf(p: PreparedParticipant, v: PreparedVolunteer): ExclusionReason | null {
-  return v.exclusion ?? (p.endedWith.size > 0 && p.endedWith.has(v.volunteer.id) ? 'EARLIER_PAIR' : null);
+  if (v.exclusion) return v.exclusion;
+  if (p.endedWith.size > 0 && p.endedWith.has(v.volunteer.id)) return 'EARLIER_PAIR';
+  return p.wishId !== -1 && p.wishId !== v.genderId ? 'GENDER_WISH' : null;
 }
 
 // The points of each part, shared by the total alone (matchTotal) and the explanation.

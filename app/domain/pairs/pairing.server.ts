@@ -1,9 +1,11 @@
+import { Prisma } from '~/generated/prisma/client';
 import type { Db, Tx } from '~/lib/db.server';
 import { audit } from '~/lib/audit.server';
-import { enqueueEmail } from '~/lib/email.server';
-import { isLanguage } from '~/lib/i18n';
-import { osloDate } from '~/lib/time';
+import { emailCoordinators, enqueueEmail } from '~/lib/email.server';
+import { isLanguage, type Language } from '~/lib/i18n';
+import { formatDateTime, osloDate, todayInOslo } from '~/lib/time';
 import { changeParticipantStatus } from '~/domain/participants/status.server';
+import { consentInForce } from '~/domain/participants/consent';
 import { queueMatchNotice } from '~/domain/referrals/notifications.server';
 import { loadCandidateVolunteers, loadMatchContext, MATCHABLE_PARTICIPANT_STATUSES } from '~/domain/matching/matching.server';
 import { scoreMatch, type ExclusionReason } from '~/domain/matching/score';
@@ -11,7 +13,9 @@ import { findMatchableVolunteers } from '~/domain/volunteers/matchable.server';
 import { currentTime } from '~/lib/clock';
 
 export class PairingError extends Error {
-  constructor(readonly code: ExclusionReason | 'PARTICIPANT_NOT_MATCHABLE' | 'NOT_PROPOSED' | 'START_BEFORE_PROPOSAL') {
+  constructor(
+    readonly code: ExclusionReason | 'PARTICIPANT_NOT_MATCHABLE' | 'NOT_PROPOSED' | 'START_BEFORE_PROPOSAL' | 'PROPOSAL_OPEN',
+  ) {
     super(code);
   }
 }
@@ -20,9 +24,21 @@ interface Actor {
   id: string;
 }
 
+function languageOf(user: { language: string } | null | undefined): Language {
+  return user && isLanguage(user.language) ? user.language : 'nb';
+}
+
+/** A unique index refused the row: here, the one open proposal per participant. */
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+}
+
 /**
  * Proposes a pair: re-checks every hard rule at the moment of saving (the page may be stale),
- * creates the PROPOSED pair and introduces both sides by email, in one transaction.
+ * creates the PROPOSED pair and asks the volunteer to answer it (a neutral email with a link to
+ * /me, nothing about the participant), in one transaction. A participant has at most one open
+ * proposal: a second is refused (PROPOSAL_OPEN), also by a unique index when two coordinators
+ * propose at once. Nobody is introduced yet: that happens when the pair becomes active.
  */
 export async function proposePair(
   db: Db,
@@ -33,6 +49,7 @@ export async function proposePair(
     where: { id: input.participantId, status: { in: [...MATCHABLE_PARTICIPANT_STATUSES] } },
   });
   if (!participant) throw new PairingError('PARTICIPANT_NOT_MATCHABLE');
+  if (await db.pair.count({ where: { participantId: participant.id, status: 'PROPOSED' } })) throw new PairingError('PROPOSAL_OPEN');
   const [volunteers, context] = await Promise.all([loadCandidateVolunteers(db), loadMatchContext(db, now)]);
   const volunteer = volunteers.find((candidate) => candidate.id === input.volunteerId);
   if (!volunteer) throw new PairingError('NOT_READY');
@@ -49,129 +66,257 @@ export async function proposePair(
   );
   if (!score.eligible) throw new PairingError(score.reason);
 
-  const pair = await db.$transaction(async (tx) => {
-    const created = await tx.pair.create({
-      data: {
+  try {
+    return await db.$transaction(async (tx) => {
+      const created = await tx.pair.create({
+        data: {
+          participantId: participant.id,
+          volunteerId: volunteer.id,
+          status: 'PROPOSED',
+          matchScore: score.total,
+          proposedAt: now,
+          createdById: input.actor.id,
+        },
+      });
+      const recipient = await tx.volunteerProfile.findUniqueOrThrow({
+        where: { id: volunteer.id },
+        select: { email: true, user: { select: { id: true, email: true, language: true } } },
+      });
+      await enqueueEmail(tx, {
+        to: recipient.user?.email ?? recipient.email,
+        userId: recipient.user?.id ?? null,
+        template: 'pair-proposal',
+        data: {},
+        language: languageOf(recipient.user),
+        idempotencyKey: `pair-proposal:${created.id}`,
+      });
+      await audit(tx, input.request, {
+        actorId: input.actor.id,
+        action: 'CREATE',
+        entityType: 'PAIR',
+        entityId: created.id,
         participantId: participant.id,
-        volunteerId: volunteer.id,
-        status: 'PROPOSED',
-        matchScore: score.total,
-        proposedAt: now,
-        createdById: input.actor.id,
-      },
+        detail: { status: 'PROPOSED', score: score.total },
+      });
+      return created;
     });
-    await introduce(tx, created.id, participant, volunteer.id);
-    await audit(tx, input.request, {
-      actorId: input.actor.id,
-      action: 'CREATE',
-      entityType: 'PAIR',
-      entityId: created.id,
-      participantId: participant.id,
-      detail: { status: 'PROPOSED', score: score.total },
-    });
-    return created;
-  });
-  return pair;
-}
-
-async function introduce(tx: Tx, pairId: string, participant: { id: string; email: string | null }, volunteerId: string) {
-  const volunteer = await tx.volunteerProfile.findUniqueOrThrow({
-    where: { id: volunteerId },
-    select: { email: true, user: { select: { id: true, email: true, language: true } } },
-  });
-  await enqueueEmail(tx, {
-    to: volunteer.user?.email ?? volunteer.email,
-    userId: volunteer.user?.id ?? null,
-    template: 'pair-intro-volunteer',
-    data: { pairId },
-    language: volunteer.user && isLanguage(volunteer.user.language) ? volunteer.user.language : 'nb',
-    idempotencyKey: `pair-intro-volunteer:${pairId}`,
-  });
-  const consent = await tx.consent.findFirst({
-    where: { participantId: participant.id, withdrawnAt: null },
-    orderBy: { createdAt: 'desc' },
-  });
-  if (participant.email && consent) {
-    await enqueueEmail(tx, {
-      to: participant.email,
-      participantId: participant.id,
-      template: 'pair-intro-participant',
-      data: {},
-      language: 'nb',
-      idempotencyKey: `pair-intro-participant:${pairId}`,
-    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new PairingError('PROPOSAL_OPEN');
+    throw error;
   }
 }
 
 /**
- * Makes a proposed pair active from a start date. The participant becomes MATCHED; when they
- * already had an active pair (re-matching), that pair ends with the reason "re-matched".
- * The referrer is told. All in one transaction.
+ * Introduces both sides of a pair that has just become active, each by the other's first name
+ * and with the first planned meeting if there is one: the volunteer; the participant when they
+ * have an email and a consent in force; the referrer ('referral-matched'). Never a surname,
+ * never health or criminal-justice details.
+ */
+async function introduce(tx: Tx, pairId: string, now: Date) {
+  const pair = await tx.pair.findUniqueOrThrow({
+    where: { id: pairId },
+    select: {
+      participant: {
+        select: {
+          id: true,
+          firstName: true,
+          email: true,
+          consents: { select: { createdAt: true, withdrawnAt: true, shareContactWithVolunteer: true, sharePlanWithVolunteer: true, shareAttendanceWithReferrer: true } },
+        },
+      },
+      volunteer: { select: { firstName: true, email: true, user: { select: { id: true, email: true, language: true } } } },
+      meetings: { where: { status: 'PLANNED', startsAt: { gte: now } }, orderBy: { startsAt: 'asc' }, take: 1, select: { startsAt: true } },
+    },
+  });
+  const { participant, volunteer } = pair;
+  const firstMeetingAt = pair.meetings[0]?.startsAt ?? null;
+  const volunteerLanguage = languageOf(volunteer.user);
+  await enqueueEmail(tx, {
+    to: volunteer.user?.email ?? volunteer.email,
+    userId: volunteer.user?.id ?? null,
+    // It names the participant: tied to them, so anonymisation removes it with their data.
+    participantId: participant.id,
+    template: 'pair-intro-volunteer',
+    data: {
+      pairId,
+      participantFirstName: participant.firstName,
+      firstMeeting: firstMeetingAt ? formatDateTime(firstMeetingAt, volunteerLanguage) : null,
+    },
+    language: volunteerLanguage,
+    idempotencyKey: `pair-intro-volunteer:${pairId}`,
+  });
+  if (participant.email && consentInForce(participant.consents)) {
+    await enqueueEmail(tx, {
+      to: participant.email,
+      participantId: participant.id,
+      template: 'pair-intro-participant',
+      data: { volunteerFirstName: volunteer.firstName, firstMeeting: firstMeetingAt ? formatDateTime(firstMeetingAt, 'nb') : null },
+      language: 'nb',
+      idempotencyKey: `pair-intro-participant:${pairId}`,
+    });
+  }
+  await queueMatchNotice(tx, { participantId: participant.id, pairId, volunteerFirstName: volunteer.firstName, firstMeetingAt });
+}
+
+/**
+ * Makes a proposed pair active from a start date, inside the caller's transaction: the
+ * participant becomes MATCHED; when they already had an active pair (re-matching), that pair
+ * ends with the reason "re-matched". Only now are both sides introduced. The status changes by
+ * compare-and-set, so a proposal withdrawn or declined meanwhile is never activated.
+ */
+async function activate(
+  tx: Tx,
+  input: { pairId: string; startDate: string; actorId: string; request: Request | null; acceptedBy: 'VOLUNTEER' | 'COORDINATOR' },
+  now: Date,
+) {
+  const pair = await tx.pair.findUnique({ where: { id: input.pairId } });
+  if (!pair || pair.status !== 'PROPOSED') throw new PairingError('NOT_PROPOSED');
+  if (input.startDate < osloDate(pair.proposedAt)) throw new PairingError('START_BEFORE_PROPOSAL');
+  const { count } = await tx.pair.updateMany({
+    where: { id: pair.id, status: 'PROPOSED' },
+    data: { status: 'ACTIVE', startDate: input.startDate, activatedAt: now },
+  });
+  if (count !== 1) throw new PairingError('NOT_PROPOSED');
+  const previous = await tx.pair.findFirst({
+    where: { participantId: pair.participantId, status: 'ACTIVE', id: { not: pair.id } },
+  });
+  if (previous) {
+    await tx.pair.update({
+      where: { id: previous.id },
+      data: {
+        status: 'ENDED',
+        endDate: input.startDate,
+        endedAt: now,
+        endType: 'UNPLANNED',
+        endReason: 'REMATCHED',
+      },
+    });
+    await audit(tx, input.request, {
+      actorId: input.actorId,
+      action: 'UPDATE',
+      entityType: 'PAIR',
+      entityId: previous.id,
+      participantId: pair.participantId,
+      detail: { status: 'ENDED', reason: 'REMATCHED' },
+    });
+  } else {
+    await changeParticipantStatus(tx, { participantId: pair.participantId, to: 'MATCHED', actorId: input.actorId });
+  }
+  await introduce(tx, pair.id, now);
+  await audit(tx, input.request, {
+    actorId: input.actorId,
+    action: 'UPDATE',
+    entityType: 'PAIR',
+    entityId: pair.id,
+    participantId: pair.participantId,
+    detail: { status: 'ACTIVE', startDate: input.startDate, acceptedBy: input.acceptedBy },
+  });
+  return tx.pair.findUniqueOrThrow({ where: { id: pair.id } });
+}
+
+/**
+ * The coordinator starts a proposed pair from a start date, e.g. when the volunteer said yes on
+ * the phone. The natural way is the volunteer's own answer (acceptProposal). One transaction.
  */
 export async function activatePair(
   db: Db,
   input: { pairId: string; startDate: string; actor: Actor; request: Request | null },
   now = currentTime(),
 ) {
-  return db.$transaction(async (tx) => {
-    const pair = await tx.pair.findUnique({ where: { id: input.pairId } });
-    if (!pair || pair.status !== 'PROPOSED') throw new PairingError('NOT_PROPOSED');
-    if (input.startDate < osloDate(pair.proposedAt)) throw new PairingError('START_BEFORE_PROPOSAL');
-    const previous = await tx.pair.findFirst({
-      where: { participantId: pair.participantId, status: 'ACTIVE' },
-    });
-    if (previous) {
-      await tx.pair.update({
-        where: { id: previous.id },
-        data: {
-          status: 'ENDED',
-          endDate: input.startDate,
-          endedAt: now,
-          endType: 'UNPLANNED',
-          endReason: 'REMATCHED',
-        },
-      });
-      await audit(tx, input.request, {
-        actorId: input.actor.id,
-        action: 'UPDATE',
-        entityType: 'PAIR',
-        entityId: previous.id,
-        participantId: pair.participantId,
-        detail: { status: 'ENDED', reason: 'REMATCHED' },
-      });
-    } else {
-      await changeParticipantStatus(tx, { participantId: pair.participantId, to: 'MATCHED', actorId: input.actor.id });
-    }
-    const activated = await tx.pair.update({
-      where: { id: pair.id },
-      data: { status: 'ACTIVE', startDate: input.startDate, activatedAt: now },
-    });
-    await queueMatchNotice(tx, { participantId: pair.participantId, pairId: pair.id });
-    await audit(tx, input.request, {
-      actorId: input.actor.id,
-      action: 'UPDATE',
-      entityType: 'PAIR',
-      entityId: pair.id,
-      participantId: pair.participantId,
-      detail: { status: 'ACTIVE', startDate: input.startDate },
-    });
-    return activated;
+  return db.$transaction((tx) =>
+    activate(tx, { pairId: input.pairId, startDate: input.startDate, actorId: input.actor.id, request: input.request, acceptedBy: 'COORDINATOR' }, now),
+  );
+}
+
+/** The volunteer's own open proposal, or null: another volunteer's pair id finds nothing. */
+export function findOwnProposal(db: Tx, pairId: string, volunteerUserId: string) {
+  return db.pair.findFirst({
+    where: { id: pairId, status: 'PROPOSED', volunteer: { userId: volunteerUserId } },
+    select: { id: true, participantId: true, volunteer: { select: { status: true } } },
   });
 }
 
-/** Withdraws a proposal that did not go ahead (it never met, so it does not block a later match). */
-export async function withdrawProposal(db: Db, input: { pairId: string; actor: Actor; request: Request | null }) {
+/**
+ * The volunteer accepts their proposal: the pair becomes ACTIVE from today (Europe/Oslo) and
+ * both sides are introduced, in one transaction. A volunteer who is no longer ready (paused,
+ * left) cannot start a pair.
+ */
+export async function acceptProposal(db: Db, input: { pairId: string; actor: Actor; request: Request | null }, now = currentTime()) {
   return db.$transaction(async (tx) => {
-    const pair = await tx.pair.findUnique({ where: { id: input.pairId } });
-    if (!pair || pair.status !== 'PROPOSED') throw new PairingError('NOT_PROPOSED');
-    await tx.pair.delete({ where: { id: pair.id } });
-    await audit(tx, input.request, {
-      actorId: input.actor.id,
-      action: 'DELETE',
-      entityType: 'PAIR',
-      entityId: pair.id,
+    const pair = await findOwnProposal(tx, input.pairId, input.actor.id);
+    if (!pair) throw new PairingError('NOT_PROPOSED');
+    if (pair.volunteer.status !== 'READY') throw new PairingError('NOT_READY');
+    return activate(tx, { pairId: pair.id, startDate: todayInOslo(now), actorId: input.actor.id, request: input.request, acceptedBy: 'VOLUNTEER' }, now);
+  });
+}
+
+/** Closes an open proposal (compare-and-set): DECLINED by the volunteer or WITHDRAWN by the coordinator. */
+async function closeProposal(
+  tx: Tx,
+  input: { pairId: string; to: 'DECLINED' | 'WITHDRAWN'; declineReason?: string | null; actorId: string; request: Request | null },
+  now: Date,
+) {
+  const pair = await tx.pair.findUnique({ where: { id: input.pairId } });
+  if (!pair || pair.status !== 'PROPOSED') throw new PairingError('NOT_PROPOSED');
+  const { count } = await tx.pair.updateMany({
+    where: { id: pair.id, status: 'PROPOSED' },
+    data: { status: input.to, proposalClosedAt: now, declineReason: input.declineReason ?? null },
+  });
+  if (count !== 1) throw new PairingError('NOT_PROPOSED');
+  await audit(tx, input.request, {
+    actorId: input.actorId,
+    action: 'UPDATE',
+    entityType: 'PAIR',
+    entityId: pair.id,
+    participantId: pair.participantId,
+    detail: { status: input.to, ...(input.declineReason ? { reasonGiven: true } : {}) },
+  });
+  return pair;
+}
+
+/**
+ * The volunteer declines their proposal, with an optional reason in their own words. The
+ * coordinators are told (no names in the email); the participant is back on the waiting list.
+ * Nobody is introduced. One transaction.
+ */
+export async function declineProposal(
+  db: Db,
+  input: { pairId: string; reason?: string | null; actor: Actor; request: Request | null },
+  now = currentTime(),
+) {
+  return db.$transaction(async (tx) => {
+    const own = await findOwnProposal(tx, input.pairId, input.actor.id);
+    if (!own) throw new PairingError('NOT_PROPOSED');
+    const pair = await closeProposal(tx, { pairId: own.id, to: 'DECLINED', declineReason: input.reason?.trim() || null, actorId: input.actor.id, request: input.request }, now);
+    await emailCoordinators(tx, {
+      template: 'pair-proposal-declined',
+      data: { participantId: pair.participantId },
+      key: (coordinatorId) => `pair-proposal-declined:${pair.id}:${coordinatorId}`,
       participantId: pair.participantId,
-      detail: { status: 'PROPOSED' },
+    });
+    return pair;
+  });
+}
+
+/**
+ * The coordinator withdraws a proposal that did not go ahead. The volunteer, who was asked to
+ * answer it, is told it is withdrawn; nobody is introduced, and the participant is back on the
+ * waiting list. The pair is kept as WITHDRAWN (it never met, so it does not block a later match).
+ */
+export async function withdrawProposal(db: Db, input: { pairId: string; actor: Actor; request: Request | null }, now = currentTime()) {
+  return db.$transaction(async (tx) => {
+    const pair = await closeProposal(tx, { pairId: input.pairId, to: 'WITHDRAWN', actorId: input.actor.id, request: input.request }, now);
+    const volunteer = await tx.volunteerProfile.findUniqueOrThrow({
+      where: { id: pair.volunteerId },
+      select: { email: true, user: { select: { id: true, email: true, language: true } } },
+    });
+    await enqueueEmail(tx, {
+      to: volunteer.user?.email ?? volunteer.email,
+      userId: volunteer.user?.id ?? null,
+      template: 'pair-proposal-withdrawn',
+      data: {},
+      language: languageOf(volunteer.user),
+      idempotencyKey: `pair-proposal-withdrawn:${pair.id}`,
     });
     return pair;
   });

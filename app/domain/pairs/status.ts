@@ -1,14 +1,17 @@
 import { z } from 'zod';
 
-export const PAIR_STATUSES = ['PROPOSED', 'ACTIVE', 'ENDED'] as const;
+/** DECLINED (by the volunteer) and WITHDRAWN (by the coordinator) close a proposal that never started. */
+export const PAIR_STATUSES = ['PROPOSED', 'ACTIVE', 'ENDED', 'DECLINED', 'WITHDRAWN'] as const;
 export const pairStatusSchema = z.enum(PAIR_STATUSES);
 export type PairStatus = z.infer<typeof pairStatusSchema>;
 
 /** An ended pair is never reopened: a new pair is made instead. */
 export const PAIR_TRANSITIONS: Record<PairStatus, readonly PairStatus[]> = {
-  PROPOSED: ['ACTIVE', 'ENDED'],
+  PROPOSED: ['ACTIVE', 'DECLINED', 'WITHDRAWN'],
   ACTIVE: ['ENDED'],
   ENDED: [],
+  DECLINED: [],
+  WITHDRAWN: [],
 };
 
 export const END_TYPES = ['PLANNED', 'UNPLANNED'] as const;

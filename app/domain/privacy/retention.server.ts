@@ -31,7 +31,10 @@ export async function anonymiseParticipant(tx: Tx, participantId: string, now: D
   await tx.consent.updateMany({ where: { participantId }, data: { takenByName: ANONYMISED_NAME } });
   await tx.programmeParticipation.updateMany({ where: { participantId }, data: { otherName: null } });
   await tx.releaseChecklistItem.updateMany({ where: { participantId }, data: { note: null } });
-  await tx.pair.updateMany({ where: { participantId }, data: { endNote: null, contactAfterClosure: null, surveyComment: null, closureTalkNotHeldReason: null } });
+  await tx.pair.updateMany({
+    where: { participantId },
+    data: { endNote: null, contactAfterClosure: null, surveyComment: null, closureTalkNotHeldReason: null, declineReason: null },
+  });
   await tx.meeting.updateMany({ where: pairs, data: { place: null } });
   await tx.meetingLog.updateMany({ where: { meeting: pairs }, data: { note: null, activity: null } });
   await tx.concern.updateMany({ where: pairs, data: { text: '' } });

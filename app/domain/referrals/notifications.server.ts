@@ -1,6 +1,7 @@
 import type { Tx } from '~/lib/db.server';
 import { emailCoordinators, enqueueEmail } from '~/lib/email.server';
 import { isLanguage, type Language } from '~/lib/i18n';
+import { formatDateTime } from '~/lib/time';
 import type { Decision } from './referral-form';
 
 function languageOf(user: { language: string }): Language {
@@ -42,9 +43,13 @@ export async function queueDecisionNotice(
  * For matching (#6): call in the transaction that makes the match, after the participant's
  * status has moved to MATCHED. Queues 'referral-matched' to each active referrer of the
  * participant, once per match (keyed by the pair, or else the newest status change). `language` overrides the
- * referrer's own language.
+ * referrer's own language. The introduction names the volunteer by first name when given, with
+ * the first planned meeting if there is one.
  */
-export async function queueMatchNotice(tx: Tx, input: { participantId: string; pairId?: string; language?: Language }) {
+export async function queueMatchNotice(
+  tx: Tx,
+  input: { participantId: string; pairId?: string; language?: Language; volunteerFirstName?: string; firstMeetingAt?: Date | null },
+) {
   const referrals = await tx.referral.findMany({
     where: { participantId: input.participantId, referrer: { deactivatedAt: null } },
     select: { id: true, referrer: { select: { id: true, email: true, language: true } } },
@@ -59,11 +64,16 @@ export async function queueMatchNotice(tx: Tx, input: { participantId: string; p
   for (const referral of referrals) {
     if (notified.has(referral.referrer.id)) continue;
     notified.add(referral.referrer.id);
+    const language = input.language ?? languageOf(referral.referrer);
     await enqueueEmail(tx, {
       to: referral.referrer.email,
       template: 'referral-matched',
-      data: { referralId: referral.id },
-      language: input.language ?? languageOf(referral.referrer),
+      data: {
+        referralId: referral.id,
+        ...(input.volunteerFirstName ? { volunteerFirstName: input.volunteerFirstName } : {}),
+        ...(input.firstMeetingAt ? { firstMeeting: formatDateTime(input.firstMeetingAt, language) } : {}),
+      },
+      language,
       // A re-match keeps the status MATCHED, so the new pair (when given) keys the notice.
       idempotencyKey: `referral-matched:${referral.id}:${input.pairId ?? latestChange?.id ?? 'none'}`,
       userId: referral.referrer.id,

@@ -5,6 +5,7 @@ import * as matching from './matching';
 import * as meetings from './meetings';
 import * as plans from './plans';
 import * as privacy from './privacy';
+import * as proposals from './proposals';
 import * as recruitment from './recruitment';
 import * as referrals from './referrals';
 import * as volunteers from './volunteers';
@@ -17,6 +18,7 @@ export const en: Record<keyof typeof nb, string> = {
   ...meetings.en,
   ...plans.en,
   ...privacy.en,
+  ...proposals.en,
   ...recruitment.en,
   ...referrals.en,
   ...volunteers.en,

@@ -9,6 +9,7 @@ import * as matching from './matching';
 import * as meetings from './meetings';
 import * as plans from './plans';
 import * as privacy from './privacy';
+import * as proposals from './proposals';
 import * as recruitment from './recruitment';
 import * as referrals from './referrals';
 import * as volunteers from './volunteers';
@@ -20,6 +21,7 @@ export const nb = {
   ...meetings.nb,
   ...plans.nb,
   ...privacy.nb,
+  ...proposals.nb,
   ...recruitment.nb,
   ...referrals.nb,
   ...volunteers.nb,
