@@ -10,6 +10,7 @@ interface TemplateShapes {
   'referral-new': { referralId: string };
   'referral-decided': { referralId: string; decision: 'ACCEPTED' | 'WAITLISTED' | 'DECLINED' };
   'referral-matched': { referralId: string };
+  'referral-withdrawn': { referralId: string };
   'pair-intro-volunteer': { pairId: string };
   'pair-intro-participant': Record<string, never>;
   'half-year-status': {
@@ -193,6 +194,18 @@ const drafts: { [T in EmailTemplate]: (data: TemplateData<T>, language: Language
       : {
           subject: 'En frivillig er funnet',
           lines: ['En deltaker du har henvist har fått en frivillig, og møtene kan begynne.'],
+          link: { path: `/referrals/${data.referralId}`, label: 'Se henvisningen' },
+        },
+  'referral-withdrawn': (data, language) =>
+    language === 'en'
+      ? {
+          subject: 'A referral has been withdrawn',
+          lines: ['The probation officer has withdrawn a referral that was waiting for your review. Nothing more needs doing with it.'],
+          link: { path: `/referrals/${data.referralId}`, label: 'See the referral' },
+        }
+      : {
+          subject: 'En henvisning er trukket tilbake',
+          lines: ['Kriminalomsorgen har trukket tilbake en henvisning som ventet på vurdering. Du trenger ikke gjøre mer med den.'],
           link: { path: `/referrals/${data.referralId}`, label: 'Se henvisningen' },
         },
   'volunteer-application-received': (_data, language) =>

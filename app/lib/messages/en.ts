@@ -5,6 +5,7 @@ import * as meetings from './meetings';
 import * as plans from './plans';
 import * as privacy from './privacy';
 import * as recruitment from './recruitment';
+import * as referralOverview from './referral-overview';
 import * as referrals from './referrals';
 import * as volunteers from './volunteers';
 
@@ -16,6 +17,7 @@ export const en: Record<keyof typeof nb, string> = {
   ...plans.en,
   ...privacy.en,
   ...recruitment.en,
+  ...referralOverview.en,
   ...referrals.en,
   ...volunteers.en,
 };

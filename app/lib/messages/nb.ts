@@ -9,6 +9,7 @@ import * as meetings from './meetings';
 import * as plans from './plans';
 import * as privacy from './privacy';
 import * as recruitment from './recruitment';
+import * as referralOverview from './referral-overview';
 import * as referrals from './referrals';
 import * as volunteers from './volunteers';
 
@@ -19,6 +20,7 @@ export const nb = {
   ...plans.nb,
   ...privacy.nb,
   ...recruitment.nb,
+  ...referralOverview.nb,
   ...referrals.nb,
   ...volunteers.nb,
 } as const;
