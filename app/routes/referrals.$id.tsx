@@ -151,6 +151,14 @@ function ReferralDetails() {
   const t = useT();
   const language = useLanguage();
   const d = referral.details;
+  if (!d) {
+    return (
+      <section aria-labelledby="details-title">
+        <h2 id="details-title">{t('referrals.details')}</h2>
+        <p>{t('referrals.consentWithdrawnNote')}</p>
+      </section>
+    );
+  }
   const none = t('referralDetails.none');
   const wished = d.wishedGender === 'FEMALE' || d.wishedGender === 'MALE' ? d.wishedGender : 'NONE';
   const gender = d.gender === 'FEMALE' || d.gender === 'MALE' || d.gender === 'OTHER' ? d.gender : 'UNSPECIFIED';

@@ -239,8 +239,8 @@ export async function referralForViewer(db: Db, actor: Actor, referralId: string
     activityShared: showsActivity,
     consentWithdrawn: !consent,
   };
-  // What was referred, for both: the officer sees everything they submitted (never the
-  // volunteer's notes, which are not part of it), the coordinator triages on it.
+  // What was referred, for both: the officer sees everything they submitted while consent is
+  // in force (never the volunteer's notes, which are not part of it); the coordinator triages on it.
   const details = {
     ...profileOf(participant),
     ...contactOf(participant),
@@ -257,7 +257,8 @@ export async function referralForViewer(db: Db, actor: Actor, referralId: string
     plan: await handedOverPlan(db, participant.id),
   };
   if (actor.role !== 'COORDINATOR') {
-    return { ...base, details, triage: null, mayWithdraw: referral.referrerId === actor.id && referrerMayWithdraw(status) };
+    // Once the participant has withdrawn consent, the referrer sees the status and no more.
+    return { ...base, details: consent ? details : null, triage: null, mayWithdraw: referral.referrerId === actor.id && referrerMayWithdraw(status) };
   }
   // The coordinator decides on it.
   return { ...base, details, mayWithdraw: false, triage: true as const };
