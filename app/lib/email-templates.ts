@@ -22,6 +22,7 @@ interface TemplateShapes {
   /** `endDate` is already written out in the recipient's language. */
   'pair-ended-volunteer': { pairId: string; endDate: string };
   'pair-ended-referrer': { referralId: string; endDate: string };
+  'referral-withdrawn': { referralId: string };
   'half-year-status': {
     kind: 'start' | 'midpoint';
     halfYear: string;
@@ -293,6 +294,18 @@ const drafts: { [T in EmailTemplate]: (data: TemplateData<T>, language: Language
               : 'En deltaker du har henvist har fått en frivillig, og møtene kan begynne.',
             ...(data.firstMeeting ? [`Det første møtet er planlagt ${data.firstMeeting}.`] : []),
           ],
+          link: { path: `/referrals/${data.referralId}`, label: 'Se henvisningen' },
+        },
+  'referral-withdrawn': (data, language) =>
+    language === 'en'
+      ? {
+          subject: 'A referral has been withdrawn',
+          lines: ['The probation officer has withdrawn a referral that was waiting for your review. Nothing more needs doing with it.'],
+          link: { path: `/referrals/${data.referralId}`, label: 'See the referral' },
+        }
+      : {
+          subject: 'En henvisning er trukket tilbake',
+          lines: ['Kriminalomsorgen har trukket tilbake en henvisning som ventet på vurdering. Du trenger ikke gjøre mer med den.'],
           link: { path: `/referrals/${data.referralId}`, label: 'Se henvisningen' },
         },
   'volunteer-application-received': (_data, language) =>

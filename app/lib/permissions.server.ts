@@ -31,7 +31,7 @@ const CAPABILITIES = {
     'mailbox:view',
   ],
   VOLUNTEER: ['me:view', 'pairs:read', 'meetings:read', 'meetings:plan', 'meetings:log', 'plans:read', 'calendar:own', 'proposals:answer'],
-  PROBATION_OFFICER: ['referrals:read-own', 'referrals:create', 'plans:read', 'plans:edit', 'plans:handover'],
+  PROBATION_OFFICER: ['referrals:read-own', 'referrals:create', 'referrals:withdraw-own', 'plans:read', 'plans:edit', 'plans:handover'],
 } as const satisfies Record<Role, readonly string[]>;
 
 export type Capability = (typeof CAPABILITIES)[Role][number];

@@ -17,6 +17,8 @@ import { errorMessage } from '~/lib/form-errors';
 import { notFound } from '~/lib/permissions.server';
 import { formatDate, formatMonth } from '~/lib/time';
 import { ProgrammeList, ShareList } from '~/components/participant-details';
+import { areaLabel, PlanAreaColumns } from '~/components/plan';
+import { formatNorwegianPhone } from '~/domain/referrals/referral-form';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: ['COORDINATOR', 'PROBATION_OFFICER'] });
@@ -72,13 +74,9 @@ export default function ReferralPage() {
         {referral.office ? ` (${referral.office})` : ''}
       </p>
 
-      <section aria-labelledby="plan-title" className="plan-link card">
-        <h2 id="plan-title">{t('referrals.planTitle')}</h2>
-        <p>{triage ? t('referrals.planCoordinator') : t('referrals.planOfficer')}</p>
-        <p>
-          <Link to={`/participants/${referral.participantId}/plan`}>{t('referrals.planLink')}</Link>
-        </p>
-      </section>
+      {triage ? null : <Withdrawal />}
+
+      <ReferralDetails />
 
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t('referrals.timeline')}</h2>
@@ -125,12 +123,151 @@ export default function ReferralPage() {
   );
 }
 
+/** The officer's way out of an undecided referral, or why there is none. */
+function Withdrawal() {
+  const { referral } = useLoaderData<typeof loader>();
+  const t = useT();
+  if (referral.status === 'WITHDRAWN') return null;
+  return (
+    <section aria-labelledby="withdraw-title" className="card">
+      <h2 id="withdraw-title">{t('referralWithdraw.title')}</h2>
+      {referral.mayWithdraw ? (
+        <>
+          <p>{t('referralWithdraw.offer')}</p>
+          <p>
+            <Link to={`/referrals/${referral.id}/withdraw`}>{t('referralWithdraw.link')}</Link>
+          </p>
+        </>
+      ) : (
+        <p>{t('referralWithdraw.decided')}</p>
+      )}
+    </section>
+  );
+}
+
+/** Everything the referral holds, in words: what the officer submitted and the coordinator triages on. */
+function ReferralDetails() {
+  const { referral } = useLoaderData<typeof loader>();
+  const t = useT();
+  const language = useLanguage();
+  const d = referral.details;
+  if (!d) {
+    return (
+      <section aria-labelledby="details-title">
+        <h2 id="details-title">{t('referrals.details')}</h2>
+        <p>{t('referrals.consentWithdrawnNote')}</p>
+      </section>
+    );
+  }
+  const none = t('referralDetails.none');
+  const wished = d.wishedGender === 'FEMALE' || d.wishedGender === 'MALE' ? d.wishedGender : 'NONE';
+  const gender = d.gender === 'FEMALE' || d.gender === 'MALE' || d.gender === 'OTHER' ? d.gender : 'UNSPECIFIED';
+  return (
+    <section aria-labelledby="details-title">
+      <h2 id="details-title">{t('referrals.details')}</h2>
+      {referral.triage ? (
+        <p>
+          <Link to={`/participants/${referral.participantId}`}>{t('referrals.openParticipant')}</Link>
+        </p>
+      ) : null}
+
+      <h3>{t('referralDetails.person')}</h3>
+      <dl className="details">
+        <dt>{t('referralDetails.name')}</dt>
+        <dd>
+          {d.firstName} {d.lastName}
+        </dd>
+        <dt>{t('referrals.dateOfBirth')}</dt>
+        <dd>{formatDate(d.dateOfBirth, language)}</dd>
+        <dt>{t('referrals.gender')}</dt>
+        <dd>{t(`referrals.gender.${gender}`)}</dd>
+        <dt>{t('referralDetails.phone')}</dt>
+        <dd>{d.phone ? formatNorwegianPhone(d.phone) : none}</dd>
+        <dt>{t('referralDetails.email')}</dt>
+        <dd>{d.email ?? none}</dd>
+      </dl>
+
+      <h3>{t('referrals.sectionPrison')}</h3>
+      <dl className="details">
+        <dt>{t('referrals.prison')}</dt>
+        <dd>
+          {d.prison}
+          {d.prisonUnit ? `, ${d.prisonUnit}` : ''}
+        </dd>
+        <dt>{t('referrals.release')}</dt>
+        <dd>{formatDate(d.expectedReleaseDate, language)}</dd>
+        <dt>{t('referralDetails.municipality')}</dt>
+        <dd>{d.releaseMunicipality}</dd>
+      </dl>
+
+      <h3>{t('referrals.sectionWishes')}</h3>
+      <dl className="details">
+        <dt>{t('referralDetails.interests')}</dt>
+        <dd>{d.interests.join(', ') || none}</dd>
+        <dt>{t('referralDetails.languages')}</dt>
+        <dd>{d.languages.join(', ') || none}</dd>
+        <dt>{t('referrals.wishedGender')}</dt>
+        <dd>{t(`referrals.wishedGender.${wished}`)}</dd>
+        <dt>{t('referralDetails.wishes')}</dt>
+        <dd className="prewrap">{d.volunteerWishes ?? none}</dd>
+        <dt>{t('referralDetails.needs')}</dt>
+        <dd className="prewrap">{d.needs ?? none}</dd>
+        <dt>{t('referralDetails.note')}</dt>
+        <dd className="prewrap">{d.note ?? none}</dd>
+      </dl>
+
+      <h3>{t('referrals.sectionProgrammes')}</h3>
+      <ProgrammeList programmes={d.programmes} />
+
+      <h3>{t('referrals.sectionConsent')}</h3>
+      {d.consent ? (
+        <>
+          <p>
+            {t('referrals.consentBy', {
+              date: formatDate(d.consent.consentDate, language),
+              name: d.consent.takenByName,
+            })}
+          </p>
+          <ShareList consent={d.consent} />
+        </>
+      ) : (
+        <p>{t('referrals.consentWithdrawnNote')}</p>
+      )}
+
+      <h3 id="plan-title">{t('referrals.planTitle')}</h3>
+      {d.plan ? (
+        <>
+          <p>
+            {d.plan.savedBy
+              ? t('referralDetails.planVersionBy', {
+                  number: d.plan.number,
+                  date: formatDate(new Date(d.plan.savedAt), language),
+                  name: d.plan.savedBy,
+                })
+              : t('referralDetails.planVersion', { number: d.plan.number, date: formatDate(new Date(d.plan.savedAt), language) })}
+          </p>
+          {d.plan.areas.length === 0 ? <p>{t('referralDetails.planEmpty')}</p> : null}
+          {d.plan.areas.map((area) => (
+            <section key={area.areaKey} aria-labelledby={`plan-area-${area.areaKey}`} className="card">
+              <h4 id={`plan-area-${area.areaKey}`}>{areaLabel(t, area)}</h4>
+              <PlanAreaColumns area={area} />
+            </section>
+          ))}
+        </>
+      ) : (
+        <p>{referral.triage ? t('referralDetails.noPlan') : t('referrals.planOfficer')}</p>
+      )}
+      <p>
+        <Link to={`/participants/${referral.participantId}/plan`}>{t('referrals.planLink')}</Link>
+      </p>
+    </section>
+  );
+}
+
 function Triage() {
   const { referral } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const language = useLanguage();
-  const triage = referral.triage!;
   const allowed = decisionsFrom(referral.status);
   const [form, fields] = useForm({
     id: 'decide-referral',
@@ -140,54 +277,6 @@ function Triage() {
   });
   return (
     <>
-      <section aria-labelledby="details-title">
-        <h2 id="details-title">{t('referrals.details')}</h2>
-        <p>
-          <Link to={`/participants/${referral.participantId}`}>{t('referrals.openParticipant')}</Link>
-        </p>
-        <dl className="details">
-          <dt>{t('referrals.dateOfBirth')}</dt>
-          <dd>{formatDate(triage.dateOfBirth, language)}</dd>
-          <dt>{t('referrals.prison')}</dt>
-          <dd>
-            {triage.prison}
-            {triage.prisonUnit ? `, ${triage.prisonUnit}` : ''}
-          </dd>
-          <dt>{t('referrals.release')}</dt>
-          <dd>
-            {formatDate(triage.expectedReleaseDate, language)} – {triage.releaseMunicipality}
-          </dd>
-          <dt>{t('referrals.interests')}</dt>
-          <dd>{triage.interests.join(', ') || '–'}</dd>
-          <dt>{t('referrals.languages')}</dt>
-          <dd>{triage.languages.join(', ') || '–'}</dd>
-          <dt>{t('referrals.wishedGender')}</dt>
-          <dd>{t(`referrals.wishedGender.${triage.wishedGender === 'FEMALE' || triage.wishedGender === 'MALE' ? triage.wishedGender : 'NONE'}`)}</dd>
-          <dt>{t('referrals.volunteerWishes')}</dt>
-          <dd className="prewrap">{triage.volunteerWishes ?? '–'}</dd>
-          <dt>{t('referrals.needs')}</dt>
-          <dd className="prewrap">{triage.needs ?? '–'}</dd>
-          <dt>{t('referrals.note')}</dt>
-          <dd className="prewrap">{triage.note ?? '–'}</dd>
-        </dl>
-        <h3>{t('referrals.sectionProgrammes')}</h3>
-        <ProgrammeList programmes={triage.programmes} />
-        <h3>{t('referrals.sectionConsent')}</h3>
-        {triage.consent ? (
-          <>
-            <p>
-              {t('referrals.consentBy', {
-                date: formatDate(triage.consent.consentDate, language),
-                name: triage.consent.takenByName,
-              })}
-            </p>
-            <ShareList consent={triage.consent} />
-          </>
-        ) : (
-          <p>{t('referrals.consentWithdrawnNote')}</p>
-        )}
-      </section>
-
       <section aria-labelledby="decide-title">
         <h2 id="decide-title">{t('referrals.decideTitle')}</h2>
         {allowed.length === 0 ? (

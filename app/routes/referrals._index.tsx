@@ -2,9 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { Pager } from '~/components/pager';
 import { useLanguage, useT } from '~/components/use-translation';
 import { PARTICIPANT_STATUSES } from '~/domain/participants/status';
-import { filtersFromUrl, listReferrals, referralPrisons } from '~/domain/referrals/referral-list.server';
+import { isFiltered, referralListPage, referralPrisons } from '~/domain/referrals/referral-list.server';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { can } from '~/lib/permissions.server';
@@ -12,16 +13,14 @@ import { formatDate } from '~/lib/time';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: ['COORDINATOR', 'PROBATION_OFFICER'] });
-  const filters = filtersFromUrl(new URL(request.url));
-  const [referrals, prisons] = await Promise.all([listReferrals(db, user, filters), referralPrisons(db, user)]);
-  return json({ referrals, prisons, filters, canCreate: can(user.role, 'referrals:create') });
+  const [list, prisons] = await Promise.all([referralListPage(db, user, request), referralPrisons(db, user)]);
+  return json({ ...list, filtered: isFiltered(list.filters), prisons, canCreate: can(user.role, 'referrals:create') });
 }
 
 export default function Referrals() {
-  const { referrals, prisons, filters, canCreate } = useLoaderData<typeof loader>();
+  const { referrals, total, page, pages, filtered, prisons, filters, canCreate } = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
-  const filtered = Boolean(filters.status || filters.prison || filters.releaseWithinDays !== undefined);
   return (
     <>
       <div className="page-head">
@@ -37,6 +36,10 @@ export default function Referrals() {
         <h2 id="filters-title" className="visually-hidden">
           {t('referrals.filters')}
         </h2>
+        <div className="field">
+          <label htmlFor="filter-q">{t('referralList.search')}</label>
+          <input id="filter-q" name="q" type="search" maxLength={100} autoComplete="off" defaultValue={filters.q ?? ''} />
+        </div>
         <div className="field">
           <label htmlFor="filter-status">{t('referrals.status')}</label>
           <select id="filter-status" name="status" defaultValue={filters.status ?? ''}>
@@ -79,12 +82,16 @@ export default function Referrals() {
         </div>
       </Form>
 
+      <p className="list-count">
+        {filtered ? t('referralList.matching', { count: total }) : t('referralList.total', { count: total })}
+      </p>
+
       {referrals.length === 0 ? (
         <p>{filtered ? t('referrals.noneMatching') : t('referrals.none')}</p>
       ) : (
         <div className="table-wrap">
           <table>
-            <caption className="visually-hidden">{t('referrals.count', { count: referrals.length })}</caption>
+            <caption className="visually-hidden">{t('referralList.caption', { count: total, page, pages })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('referrals.participant')}</th>
@@ -114,6 +121,7 @@ export default function Referrals() {
           </table>
         </div>
       )}
+      <Pager page={page} pages={pages} />
     </>
   );
 }

@@ -81,6 +81,7 @@ export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
     fields: ['baseVersion', ...PLAN_AREA(0), ...PLAN_AREA(5), 'reviewedOn', 'note', 'items[0].areaKey', 'items[0].status', 'items[0].note'],
   },
   'referrals.$id': { as: 'coordinator', params: { id: 'referral' }, fields: ['decision', 'reason', 'expectedStatus'] },
+  'referrals.$id_.withdraw': { as: 'referringOfficer', params: { id: 'referral' }, fields: ['reason', 'confirm'] },
   'referrals.new': {
     as: 'referringOfficer',
     fields: [

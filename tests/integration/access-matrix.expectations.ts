@@ -60,6 +60,8 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   'referrals._index': { loader: [L, 'ok', 403, 403, 'ok', 'ok'] },
   'referrals.new': { loader: [L, 'ok', 403, 403, 'ok', 'ok'], action: [L, 400, 403, 403, 400, 400] },
   'referrals.$id': { params: { id: 'referral' }, loader: [L, 'ok', 403, 403, 'ok', 404], action: [L, 400, 403, 403, 403, 403] },
+  // Only the referring officer withdraws their own referral; the coordinator changes status on the participant page.
+  'referrals.$id_.withdraw': { params: { id: 'referral' }, loader: [L, 403, 403, 403, 'ok', 404], action: [L, 403, 403, 403, 400, 404] },
 
   // Pairs and meetings: the coordinator and the pair's volunteer.
   'me': { loader: [L, 403, 'ok', 'ok', 403, 403], action: [L, 403, 400, 400, 403, 403] },

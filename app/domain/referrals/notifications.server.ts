@@ -18,6 +18,16 @@ export async function queueNewReferralNotice(tx: Tx, input: { referralId: string
   });
 }
 
+/** 'referral-withdrawn' to every active coordinator when the referrer withdraws an undecided referral. */
+export async function queueWithdrawalNotice(tx: Tx, input: { referralId: string; participantId: string }) {
+  await emailCoordinators(tx, {
+    template: 'referral-withdrawn',
+    data: { referralId: input.referralId },
+    key: (coordinatorId) => `referral-withdrawn:${input.referralId}:${coordinatorId}`,
+    participantId: input.participantId,
+  });
+}
+
 /** 'referral-decided' to the referrer; one email per decision (keyed by its status change). */
 export async function queueDecisionNotice(
   tx: Tx,

@@ -9,6 +9,9 @@ import { countPerMonth, type MonthCount } from './activity';
 import { queueDecisionNotice, queueNewReferralNotice } from './notifications.server';
 import { decisionsFrom, isDecision, profileColumns, sameName, type Decision, type ReferralInput } from './referral-form';
 import { currentTime } from '~/lib/clock';
+import { contactOf, handedOverPlan } from './referral-details.server';
+import { referrerMayWithdraw } from './withdrawal';
+import { searchNameOf } from './name-search';
 
 export interface PossibleDuplicate {
   name: string;
@@ -56,6 +59,7 @@ export async function createReferral(
   const participant = await tx.participant.create({
     data: {
       ...profileColumns(data),
+      searchName: searchNameOf(data),
       dateOfBirth: data.dateOfBirth,
       status: 'REFERRED',
       consents: {
@@ -185,7 +189,10 @@ export async function referralForViewer(db: Db, actor: Actor, referralId: string
       decidedBy: { select: { name: true } },
       participant: {
         include: {
-          statusChanges: { orderBy: { createdAt: 'asc' }, select: { id: true, toStatus: true, reason: true, createdAt: true } },
+          statusChanges: {
+            orderBy: { createdAt: 'asc' },
+            select: { id: true, toStatus: true, reason: true, changedById: true, createdAt: true },
+          },
           consents: { orderBy: { createdAt: 'desc' } },
           programmes: { orderBy: { createdAt: 'asc' } },
           pairs: { select: { id: true } },
@@ -211,8 +218,12 @@ export async function referralForViewer(db: Db, actor: Actor, referralId: string
     id: change.id,
     status: participantStatusSchema.parse(change.toStatus),
     at: change.createdAt.toISOString(),
-    // The officer sees the reason for a decision on their referral, nothing else.
-    reason: actor.role === 'COORDINATOR' || isDecision(change.toStatus) ? change.reason : null,
+    // The officer sees the reason for a decision on their referral and for their own
+    // withdrawal of it, nothing else.
+    reason:
+      actor.role === 'COORDINATOR' || isDecision(change.toStatus) || (change.toStatus === 'WITHDRAWN' && change.changedById === actor.id)
+        ? change.reason
+        : null,
   }));
   const base = {
     id: referral.id,
@@ -228,21 +239,27 @@ export async function referralForViewer(db: Db, actor: Actor, referralId: string
     activityShared: showsActivity,
     consentWithdrawn: !consent,
   };
-  if (actor.role !== 'COORDINATOR') return { ...base, triage: null };
-  return {
-    ...base,
-    triage: {
-      ...profileOf(participant),
-      note: referral.note,
-      programmes: participant.programmes.map((row) => ({
-        id: row.id,
-        programme: row.programme,
-        otherName: row.otherName,
-        status: row.status,
-        startDate: row.startDate,
-        endDate: row.endDate,
-      })),
-      consent: consent ? consentSummary(consent) : null,
-    },
+  // What was referred, for both: the officer sees everything they submitted while consent is
+  // in force (never the volunteer's notes, which are not part of it); the coordinator triages on it.
+  const details = {
+    ...profileOf(participant),
+    ...contactOf(participant),
+    note: referral.note,
+    programmes: participant.programmes.map((row) => ({
+      id: row.id,
+      programme: row.programme,
+      otherName: row.otherName,
+      status: row.status,
+      startDate: row.startDate,
+      endDate: row.endDate,
+    })),
+    consent: consent ? consentSummary(consent) : null,
+    plan: await handedOverPlan(db, participant.id),
   };
+  if (actor.role !== 'COORDINATOR') {
+    // Once the participant has withdrawn consent, the referrer sees the status and no more.
+    return { ...base, details: consent ? details : null, triage: null, mayWithdraw: referral.referrerId === actor.id && referrerMayWithdraw(status) };
+  }
+  // The coordinator decides on it.
+  return { ...base, details, mayWithdraw: false, triage: true as const };
 }

@@ -7,6 +7,7 @@ import * as plans from './plans';
 import * as privacy from './privacy';
 import * as proposals from './proposals';
 import * as recruitment from './recruitment';
+import * as referralOverview from './referral-overview';
 import * as referrals from './referrals';
 import * as volunteers from './volunteers';
 
@@ -20,6 +21,7 @@ export const en: Record<keyof typeof nb, string> = {
   ...privacy.en,
   ...proposals.en,
   ...recruitment.en,
+  ...referralOverview.en,
   ...referrals.en,
   ...volunteers.en,
 };

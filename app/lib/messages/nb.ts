@@ -11,6 +11,7 @@ import * as plans from './plans';
 import * as privacy from './privacy';
 import * as proposals from './proposals';
 import * as recruitment from './recruitment';
+import * as referralOverview from './referral-overview';
 import * as referrals from './referrals';
 import * as volunteers from './volunteers';
 
@@ -23,6 +24,7 @@ export const nb = {
   ...privacy.nb,
   ...proposals.nb,
   ...recruitment.nb,
+  ...referralOverview.nb,
   ...referrals.nb,
   ...volunteers.nb,
 } as const;
