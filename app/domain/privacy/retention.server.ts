@@ -32,7 +32,7 @@ export async function anonymiseParticipant(tx: Tx, participantId: string, now: D
   await tx.programmeParticipation.updateMany({ where: { participantId }, data: { otherName: null } });
   await tx.releaseChecklistItem.updateMany({ where: { participantId }, data: { note: null } });
   await tx.pair.updateMany({ where: { participantId }, data: { endNote: null, contactAfterClosure: null, surveyComment: null } });
-  await tx.meeting.updateMany({ where: pairs, data: { place: null } });
+  await tx.meeting.updateMany({ where: pairs, data: { place: null, cancelReason: null } });
   await tx.meetingLog.updateMany({ where: { meeting: pairs }, data: { note: null, activity: null } });
   await tx.concern.updateMany({ where: pairs, data: { text: '' } });
   await tx.supportContact.updateMany({ where: pairs, data: { note: null } });
