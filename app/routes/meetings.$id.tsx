@@ -11,7 +11,7 @@ import { UrgentConfirmation } from '~/components/urgent-concern';
 import { useLanguage, useT } from '~/components/use-translation';
 import { CANCELLED_BY, cancelSchema } from '~/domain/meetings/cancellation';
 import { LOG_OUTCOMES, PLACE_TYPES } from '~/domain/meetings/constants';
-import { needsUrgentConfirmation, severityOf } from '~/domain/concerns/severity';
+import { EMERGENCY_NUMBERS, needsUrgentConfirmation, severityOf, type EmergencyNumber } from '~/domain/concerns/severity';
 import { logSchema, meetingDraftSchema, toDraft } from '~/domain/meetings/forms';
 import {
   cancelMeeting,
@@ -93,7 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const concernSeverity = severityOf(concernUrgent);
       // An urgent concern first shows the emergency numbers; nothing is logged until confirmed.
       if (log.concern && needsUrgentConfirmation(concernSeverity, confirmUrgent === 'yes')) {
-        return json({ form: 'log', result: submission.reply(), confirm: true });
+        return json({ form: 'log', result: submission.reply(), confirm: true, emergencyNumbers: EMERGENCY_NUMBERS });
       }
       try {
         await logMeeting(db, request, user, meeting.id, { ...log, concernSeverity });
@@ -133,7 +133,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw new Response('Bad Request', { status: 400 });
 }
 
-function LogForm({ lastResult, confirmUrgent }: { lastResult: unknown; confirmUrgent: boolean }) {
+function LogForm({ lastResult, emergencyNumbers }: { lastResult: unknown; emergencyNumbers: readonly EmergencyNumber[] | null }) {
   const { meeting, areas } = useLoaderData<typeof loader>();
   const t = useT();
   const [form, fields] = useForm({
@@ -178,8 +178,8 @@ function LogForm({ lastResult, confirmUrgent }: { lastResult: unknown; confirmUr
           />
           <TextareaField meta={fields.note} label={t('meetings.log.note')} hint={t('meetings.log.noteHint')} rows={3} />
         </details>
-        {confirmUrgent ? (
-          <UrgentConfirmation />
+        {emergencyNumbers ? (
+          <UrgentConfirmation numbers={emergencyNumbers} />
         ) : (
           <div className="actions">
             <button type="submit" className="primary">
@@ -354,7 +354,7 @@ export default function MeetingPage() {
         past ? (
           <LogForm
             lastResult={actionData?.form === 'log' ? actionData.result : undefined}
-            confirmUrgent={actionData?.form === 'log' && actionData.confirm}
+            emergencyNumbers={actionData?.form === 'log' && 'emergencyNumbers' in actionData ? (actionData.emergencyNumbers as readonly EmergencyNumber[]) : null}
           />
         ) : (
           <>

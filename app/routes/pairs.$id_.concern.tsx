@@ -9,7 +9,7 @@ import { UrgentConfirmation } from '~/components/urgent-concern';
 import { useT } from '~/components/use-translation';
 import { findConcernPair, raisePairConcern } from '~/domain/concerns/concerns.server';
 import { concernSchema } from '~/domain/concerns/forms';
-import { needsUrgentConfirmation, severityOf } from '~/domain/concerns/severity';
+import { EMERGENCY_NUMBERS, needsUrgentConfirmation, severityOf } from '~/domain/concerns/severity';
 import { audit } from '~/lib/audit.server';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
@@ -28,11 +28,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const pair = await findConcernPair(db, user, params.id ?? '');
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: concernSchema });
-  if (submission.status !== 'success') return json({ result: submission.reply(), confirmUrgent: false }, { status: 400 });
+  if (submission.status !== 'success') return json({ result: submission.reply(), emergencyNumbers: null }, { status: 400 });
   const severity = severityOf(submission.value.urgent);
   // An urgent concern first shows the emergency numbers; nothing is stored or sent until confirmed.
   if (needsUrgentConfirmation(severity, submission.value.confirmUrgent === 'yes')) {
-    return json({ result: submission.reply(), confirmUrgent: true });
+    return json({ result: submission.reply(), emergencyNumbers: EMERGENCY_NUMBERS });
   }
   await raisePairConcern(db, request, user, pair.id, { text: submission.value.text, severity });
   notifyOutbox();
@@ -61,8 +61,8 @@ export default function RaiseConcern() {
         <FormErrors id={form.errorId} errors={form.errors} />
         <TextareaField meta={fields.text} label={t('concerns.text')} hint={t('concerns.textHint')} rows={5} />
         <CheckboxField meta={fields.urgent} label={t('concerns.urgent')} />
-        {actionData?.confirmUrgent ? (
-          <UrgentConfirmation />
+        {actionData?.emergencyNumbers ? (
+          <UrgentConfirmation numbers={actionData.emergencyNumbers} />
         ) : (
           <div className="actions">
             <button type="submit" className="primary">

@@ -14,6 +14,7 @@ export const EMERGENCY_NUMBERS = [
   { number: '113', service: 'MEDICAL' },
   { number: '110', service: 'FIRE' },
 ] as const;
+export type EmergencyNumber = (typeof EMERGENCY_NUMBERS)[number];
 
 export function severityOf(urgent: boolean): ConcernSeverity {
   return urgent ? 'URGENT' : 'NORMAL';
