@@ -122,7 +122,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: cancelSchema });
       if (submission.status !== 'success') return json({ form: 'cancel', result: submission.reply(), confirm: false }, { status: 400 });
       // Cancelling is a deliberate step: the first press only asks to confirm.
-      if (submission.value.confirm !== 'yes') return json({ form: 'cancel', result: submission.reply(), confirm: true });
+      if (submission.value.confirm !== 'yes') {
+        return json({ form: 'cancel', result: submission.reply(), confirm: true, cancelledBy: submission.value.cancelledBy });
+      }
       await cancelMeeting(db, request, user, meeting.id, { cancelledBy: submission.value.cancelledBy, reason: submission.value.reason });
       return redirectWithFlash(`/pairs/${meeting.pairId}`, { kind: 'success', key: 'meetings.cancel.saved' });
     }
@@ -234,7 +236,7 @@ function MoveForm({ lastResult }: { lastResult: unknown }) {
   );
 }
 
-function CancelForm({ lastResult, confirm }: { lastResult: unknown; confirm: boolean }) {
+function CancelForm({ lastResult, confirmWho }: { lastResult: unknown; confirmWho: string | null }) {
   const { meeting } = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
@@ -244,7 +246,6 @@ function CancelForm({ lastResult, confirm }: { lastResult: unknown; confirm: boo
     onValidate: ({ formData }) => parseWithZod(formData, { schema: cancelSchema }),
     shouldValidate: 'onSubmit',
   });
-  const who = fields.cancelledBy.initialValue;
   return (
     <details className="more" open={Boolean(lastResult)}>
       <summary>{t('meetings.cancel.button')}</summary>
@@ -257,13 +258,13 @@ function CancelForm({ lastResult, confirm }: { lastResult: unknown; confirm: boo
           options={CANCELLED_BY.map((value) => ({ value, label: t(`meetings.cancel.by.${value}`) }))}
         />
         <TextareaField meta={fields.reason} label={t('meetings.cancel.reason')} rows={2} />
-        {confirm ? (
+        {confirmWho ? (
           <section className="cancel-confirm" role="alert" aria-labelledby="cancel-confirm-title">
             <h3 id="cancel-confirm-title">{t('meetings.cancel.confirmTitle')}</h3>
             <p>
               {t('meetings.cancel.confirmText', {
                 when: formatDateTime(new Date(meeting.startsAt), language),
-                who: typeof who === 'string' ? t(`meetings.cancel.by.${who}` as MessageKey) : '',
+                who: t(`meetings.cancel.by.${confirmWho}` as MessageKey),
               })}
             </p>
             <div className="actions">
@@ -362,7 +363,7 @@ export default function MeetingPage() {
             <MoveForm lastResult={actionData?.form === 'move' ? actionData.result : undefined} />
             <CancelForm
               lastResult={actionData?.form === 'cancel' ? actionData.result : undefined}
-              confirm={actionData?.form === 'cancel' && actionData.confirm}
+              confirmWho={actionData?.form === 'cancel' && 'cancelledBy' in actionData ? String(actionData.cancelledBy) : null}
             />
           </>
         )
