@@ -90,7 +90,7 @@ interface NeedsActionData {
   behind: Pick<PairRow, 'id' | 'participantFirstName' | 'held' | 'target'>[];
   unlogged: { id: string; startsAt: string; pairId: string; participantFirstName: string }[];
   releases: { participantId: string; firstName: string; releaseDate: string; pairId: string | null; checklistDone: number }[];
-  concerns: { id: string; text: string; createdAt: string; pairId: string; participantFirstName: string }[];
+  concerns: { id: string; text: string; urgent?: boolean; createdAt: string; pairId: string; participantFirstName: string }[];
   supportDue: { pairId: string; participantFirstName: string; dueDate: string | null; fitCheck: boolean }[];
 }
 
@@ -124,6 +124,7 @@ export function NeedsActionToday({ data }: { data: NeedsActionData }) {
             <Link to={`/pairs/${concern.pairId}`}>
               {t('meetings.dash.concernFrom', { name: concern.participantFirstName, when: formatDateTime(new Date(concern.createdAt), language) })}
             </Link>
+            {concern.urgent ? <span className="badge badge--red">{t('concerns.urgentBadge')}</span> : null}
             <p className="concern__text">{concern.text}</p>
             <AcknowledgeConcern pairId={concern.pairId} concernId={concern.id} redirectTo="/dashboard" />
           </li>

@@ -35,7 +35,7 @@ interface TemplateShapes {
   'volunteer-application-new': { volunteerId: string };
   'training-reminder': { courseTitle: string; date: string; time: string; place: string };
   'weekly-digest': { sections: { title: string; lines: string[] }[] };
-  'concern-raised': { pairId: string };
+  'concern-raised': { pairId: string; urgent?: boolean; afterMeeting?: boolean };
   'meeting-reminder': { meetingId: string; when: string };
   'meeting-log-reminder': { meetingId: string };
   'monthly-compliance': { month: string; pairs: number; onTarget: number };
@@ -205,13 +205,17 @@ const drafts: { [T in EmailTemplate]: (data: TemplateData<T>, language: Language
   'concern-raised': (data, language) =>
     language === 'en'
       ? {
-          subject: 'A volunteer has raised a concern',
-          lines: ['A volunteer has raised a concern after a meeting. Please read it and follow up.'],
+          subject: data.urgent ? 'URGENT: a volunteer has raised a concern' : 'A volunteer has raised a concern',
+          lines: [
+            `A volunteer has raised ${data.urgent ? 'an urgent concern' : 'a concern'}${data.afterMeeting === false ? '' : ' after a meeting'}. Please read it and follow up${data.urgent ? ' now' : ''}.`,
+          ],
           link: { path: `/pairs/${data.pairId}`, label: 'Open the pair' },
         }
       : {
-          subject: 'En frivillig har meldt en bekymring',
-          lines: ['En frivillig har meldt en bekymring etter et møte. Les den og følg opp.'],
+          subject: data.urgent ? 'HASTER: En frivillig har meldt en bekymring' : 'En frivillig har meldt en bekymring',
+          lines: [
+            `En frivillig har meldt en ${data.urgent ? 'akutt bekymring' : 'bekymring'}${data.afterMeeting === false ? '' : ' etter et møte'}. Les den og følg opp${data.urgent ? ' nå' : ''}.`,
+          ],
           link: { path: `/pairs/${data.pairId}`, label: 'Åpne paret' },
         },
   'meeting-reminder': (data, language) =>

@@ -21,6 +21,7 @@ const CAPABILITIES = {
     'pairs:read',
     'pairs:manage',
     'meetings:read',
+    'concerns:raise',
     'plans:read',
     'plans:edit',
     'plans:handover',
@@ -30,7 +31,7 @@ const CAPABILITIES = {
     'audit:view',
     'mailbox:view',
   ],
-  VOLUNTEER: ['me:view', 'pairs:read', 'meetings:read', 'meetings:plan', 'meetings:log', 'plans:read', 'calendar:own', 'proposals:answer'],
+  VOLUNTEER: ['me:view', 'pairs:read', 'meetings:read', 'meetings:plan', 'meetings:log', 'concerns:raise', 'plans:read', 'calendar:own', 'proposals:answer'],
   PROBATION_OFFICER: ['referrals:read-own', 'referrals:create', 'referrals:withdraw-own', 'plans:read', 'plans:edit', 'plans:handover'],
 } as const satisfies Record<Role, readonly string[]>;
 

@@ -74,6 +74,7 @@ export default function VolunteerHome() {
               </Link>
               <Link to={`/pairs/${pair.id}`}>{t('meetings.me.seePair')}</Link>
               {pair.planPath ? <Link to={pair.planPath}>{t('plans.readPlan')}</Link> : null}
+              <Link to={`/pairs/${pair.id}/concern`}>{t('concerns.raise')}</Link>
             </p>
           </li>
         ))}

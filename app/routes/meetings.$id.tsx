@@ -5,9 +5,13 @@ import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ChoiceGroup } from '~/components/choice-group';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { FormErrors, SelectField, TextareaField, TextField } from '~/components/forms';
+import { CheckboxField, FormErrors, SelectField, TextareaField, TextField } from '~/components/forms';
+import { RatingChoice } from '~/components/rating-choice';
+import { UrgentConfirmation } from '~/components/urgent-concern';
 import { useLanguage, useT } from '~/components/use-translation';
+import { CANCELLED_BY, cancelSchema } from '~/domain/meetings/cancellation';
 import { LOG_OUTCOMES, PLACE_TYPES } from '~/domain/meetings/constants';
+import { EMERGENCY_NUMBERS, needsUrgentConfirmation, severityOf, type EmergencyNumber } from '~/domain/concerns/severity';
 import { logSchema, meetingDraftSchema, toDraft } from '~/domain/meetings/forms';
 import {
   cancelMeeting,
@@ -55,6 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       placeType: meeting.placeType,
       place: meeting.place,
       status: meeting.status,
+      cancelReason: meeting.cancelReason,
       participantFirstName: meeting.pair.participant.firstName,
       releaseDate,
       log: meeting.log
@@ -83,14 +88,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     if (intent === 'log') {
       const submission = parseWithZod(formData, { schema: logSchema });
-      if (submission.status !== 'success') return json({ form: 'log', result: submission.reply() }, { status: 400 });
+      if (submission.status !== 'success') return json({ form: 'log', result: submission.reply(), confirm: false }, { status: 400 });
+      const { concernUrgent, confirmUrgent, ...log } = submission.value;
+      const concernSeverity = severityOf(concernUrgent);
+      // An urgent concern first shows the emergency numbers; nothing is logged until confirmed.
+      if (log.concern && needsUrgentConfirmation(concernSeverity, confirmUrgent === 'yes')) {
+        return json({ form: 'log', result: submission.reply(), confirm: true, emergencyNumbers: EMERGENCY_NUMBERS });
+      }
       try {
-        await logMeeting(db, request, user, meeting.id, submission.value);
+        await logMeeting(db, request, user, meeting.id, { ...log, concernSeverity });
       } catch (error) {
         if (!(error instanceof MeetingRuleError)) throw error;
         const field = error.key === 'meetings.futureHeld' ? { outcome: [errorMessage(error.key)] } : undefined;
         return json(
-          { form: 'log', result: submission.reply(field ? { fieldErrors: field } : { formErrors: [errorMessage(error.key)] }) },
+          { form: 'log', result: submission.reply(field ? { fieldErrors: field } : { formErrors: [errorMessage(error.key)] }), confirm: false },
           { status: 400 },
         );
       }
@@ -103,12 +114,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (intent === 'move') {
       const schema = meetingDraftSchema(meeting.pair.participant.expectedReleaseDate, currentTime());
       const submission = parseWithZod(formData, { schema });
-      if (submission.status !== 'success') return json({ form: 'move', result: submission.reply() }, { status: 400 });
+      if (submission.status !== 'success') return json({ form: 'move', result: submission.reply(), confirm: false }, { status: 400 });
       await moveMeeting(db, request, user, meeting.id, toDraft(submission.value));
       return redirectWithFlash(back, { kind: 'success', key: 'meetings.move.saved' });
     }
     if (intent === 'cancel') {
-      await cancelMeeting(db, request, user, meeting.id);
+      const submission = parseWithZod(formData, { schema: cancelSchema });
+      if (submission.status !== 'success') return json({ form: 'cancel', result: submission.reply(), confirm: false }, { status: 400 });
+      // Cancelling is a deliberate step: the first press only asks to confirm.
+      if (submission.value.confirm !== 'yes') {
+        return json({ form: 'cancel', result: submission.reply(), confirm: true, cancelledBy: submission.value.cancelledBy });
+      }
+      await cancelMeeting(db, request, user, meeting.id, { cancelledBy: submission.value.cancelledBy, reason: submission.value.reason });
       return redirectWithFlash(`/pairs/${meeting.pairId}`, { kind: 'success', key: 'meetings.cancel.saved' });
     }
   } catch (error) {
@@ -118,7 +135,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw new Response('Bad Request', { status: 400 });
 }
 
-function LogForm({ lastResult }: { lastResult: unknown }) {
+function LogForm({ lastResult, emergencyNumbers }: { lastResult: unknown; emergencyNumbers: readonly EmergencyNumber[] | null }) {
   const { meeting, areas } = useLoaderData<typeof loader>();
   const t = useT();
   const [form, fields] = useForm({
@@ -139,15 +156,11 @@ function LogForm({ lastResult }: { lastResult: unknown }) {
           legend={t('meetings.log.outcome')}
           options={LOG_OUTCOMES.map((value) => ({ value, label: t(`meetings.status.${value}`) }))}
         />
-        <ChoiceGroup
-          meta={fields.rating}
-          legend={t('meetings.log.rating')}
-          hint={t('meetings.log.ratingHint')}
-          inline
-          options={['1', '2', '3', '4', '5'].map((value) => ({ value, label: value }))}
-        />
+        <RatingChoice meta={fields.rating} legend={t('meetings.log.rating')} hint={t('meetings.log.ratingHint')} />
         <TextField meta={fields.durationMinutes} label={t('meetings.log.duration')} type="number" min={5} max={600} />
         <TextField meta={fields.activity} label={t('meetings.log.activity')} />
+        <TextareaField meta={fields.concern} label={t('meetings.log.concern')} hint={t('meetings.log.concernHint')} rows={3} />
+        <CheckboxField meta={fields.concernUrgent} label={t('concerns.urgent')} hint={t('concerns.emergencyHint')} />
         <details className="more">
           <summary>{t('meetings.log.more')}</summary>
           <ChoiceGroup
@@ -166,13 +179,16 @@ function LogForm({ lastResult }: { lastResult: unknown }) {
             options={GOODS.map((value) => ({ value, label: t(`plans.good.${value}`) }))}
           />
           <TextareaField meta={fields.note} label={t('meetings.log.note')} hint={t('meetings.log.noteHint')} rows={3} />
-          <TextareaField meta={fields.concern} label={t('meetings.log.concern')} hint={t('meetings.log.concernHint')} rows={3} />
         </details>
-        <div className="actions">
-          <button type="submit" className="primary">
-            {t('meetings.log.save')}
-          </button>
-        </div>
+        {emergencyNumbers ? (
+          <UrgentConfirmation numbers={emergencyNumbers} />
+        ) : (
+          <div className="actions">
+            <button type="submit" className="primary">
+              {t('meetings.log.save')}
+            </button>
+          </div>
+        )}
       </Form>
     </section>
   );
@@ -220,6 +236,58 @@ function MoveForm({ lastResult }: { lastResult: unknown }) {
   );
 }
 
+function CancelForm({ lastResult, confirmWho }: { lastResult: unknown; confirmWho: string | null }) {
+  const { meeting } = useLoaderData<typeof loader>();
+  const t = useT();
+  const language = useLanguage();
+  const [form, fields] = useForm({
+    id: 'cancel-meeting',
+    lastResult: lastResult as never,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: cancelSchema }),
+    shouldValidate: 'onSubmit',
+  });
+  return (
+    <details className="more" open={Boolean(lastResult)}>
+      <summary>{t('meetings.cancel.button')}</summary>
+      <Form method="post" className="form" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="intent" value="cancel" />
+        <ChoiceGroup
+          meta={fields.cancelledBy}
+          legend={t('meetings.cancel.who')}
+          options={CANCELLED_BY.map((value) => ({ value, label: t(`meetings.cancel.by.${value}`) }))}
+        />
+        <TextareaField meta={fields.reason} label={t('meetings.cancel.reason')} rows={2} />
+        {confirmWho ? (
+          <section className="cancel-confirm" role="alert" aria-labelledby="cancel-confirm-title">
+            <h3 id="cancel-confirm-title">{t('meetings.cancel.confirmTitle')}</h3>
+            <p>
+              {t('meetings.cancel.confirmText', {
+                when: formatDateTime(new Date(meeting.startsAt), language),
+                who: t(`meetings.cancel.by.${confirmWho}` as MessageKey),
+              })}
+            </p>
+            <div className="actions">
+              <button type="submit" name="confirm" value="yes" className="primary">
+                {t('meetings.cancel.confirm')}
+              </button>
+              <Link className="button secondary" to={`/meetings/${meeting.id}`}>
+                {t('meetings.cancel.keep')}
+              </Link>
+            </div>
+          </section>
+        ) : (
+          <div className="actions">
+            <button type="submit" className="secondary">
+              {t('meetings.cancel.next')}
+            </button>
+          </div>
+        )}
+      </Form>
+    </details>
+  );
+}
+
 export default function MeetingPage() {
   const { meeting, canAct, now } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -243,7 +311,10 @@ export default function MeetingPage() {
         </div>
         <div>
           <dt>{t('meetings.pairs.status')}</dt>
-          <dd>{t(`meetings.status.${meeting.status}` as MessageKey)}</dd>
+          <dd>
+            {t(`meetings.status.${meeting.status}` as MessageKey)}
+            {meeting.cancelReason ? ` · ${t('meetings.cancel.reasonShown', { reason: meeting.cancelReason })}` : ''}
+          </dd>
         </div>
       </dl>
       <p>
@@ -281,19 +352,21 @@ export default function MeetingPage() {
         </section>
       ) : null}
       {canAct && planned ? (
-        <>
-          <LogForm lastResult={actionData?.form === 'log' ? actionData.result : undefined} />
-          {!past ? (
-            <>
-              <MoveForm lastResult={actionData?.form === 'move' ? actionData.result : undefined} />
-              <Form method="post" className="actions">
-                <button type="submit" name="intent" value="cancel" className="secondary">
-                  {t('meetings.cancel.button')}
-                </button>
-              </Form>
-            </>
-          ) : null}
-        </>
+        past ? (
+          <LogForm
+            lastResult={actionData?.form === 'log' ? actionData.result : undefined}
+            emergencyNumbers={actionData?.form === 'log' && 'emergencyNumbers' in actionData ? (actionData.emergencyNumbers as readonly EmergencyNumber[]) : null}
+          />
+        ) : (
+          <>
+            <p className="notice">{t('meetings.log.from', { when: formatDateTime(new Date(meeting.startsAt), language) })}</p>
+            <MoveForm lastResult={actionData?.form === 'move' ? actionData.result : undefined} />
+            <CancelForm
+              lastResult={actionData?.form === 'cancel' ? actionData.result : undefined}
+              confirmWho={actionData?.form === 'cancel' && 'cancelledBy' in actionData ? String(actionData.cancelledBy) : null}
+            />
+          </>
+        )
       ) : null}
     </>
   );

@@ -10,6 +10,7 @@ import { AcknowledgeConcern, HealthBadge } from '~/components/pairs-monitoring';
 import { useLanguage, useT } from '~/components/use-translation';
 import { wholeNumber } from '~/domain/meetings/forms';
 import { acknowledgeConcern } from '~/domain/meetings/meetings.server';
+import { pairContact } from '~/domain/pairs/contact.server';
 import { pairTimeline, recordFitCheck, recordSupportContact, updateChecklist } from '~/domain/pairs/pairs.server';
 import { CHECKLIST_ITEMS, CHECKLIST_STATUSES } from '~/domain/participants/release-checklist';
 import { SUPPORT_KINDS, SUPPORT_WITH } from '~/domain/pairs/support';
@@ -50,7 +51,9 @@ const checklistSchema = z.object(
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'pairs:read' });
   const pair = await pairTimeline(db, request, user, params.id ?? '', currentTime(), new URL(request.url).searchParams.get('meetings') === 'all');
-  return json({ pair, coordinator: user.role === 'COORDINATOR', today: todayInOslo() });
+  // The volunteer of an active pair sees how to reach the participant (consent decides how).
+  const contact = user.role === 'VOLUNTEER' && pair.status === 'ACTIVE' ? await pairContact(db, request, user, pair.id) : null;
+  return json({ pair, contact, coordinator: user.role === 'COORDINATOR', today: todayInOslo() });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -287,8 +290,73 @@ function ClosureDetails() {
   );
 }
 
+function ContactDetails() {
+  const { pair, contact } = useLoaderData<typeof loader>();
+  const t = useT();
+  if (!contact) return null;
+  const name = pair.participant.firstName;
+  return (
+    <section aria-labelledby="contact-title" className="card">
+      <h2 id="contact-title">{t('pairContact.title', { name })}</h2>
+      {contact.shared ? (
+        <>
+          <p>{t('pairContact.shared', { name })}</p>
+          {contact.phone || contact.email ? (
+            <dl className="facts">
+              {contact.phone ? (
+                <div>
+                  <dt>{t('pairContact.phone')}</dt>
+                  <dd>
+                    <a href={`tel:${contact.phone.replace(/\s+/g, '')}`}>{contact.phone}</a>
+                  </dd>
+                </div>
+              ) : null}
+              {contact.email ? (
+                <div>
+                  <dt>{t('pairContact.email')}</dt>
+                  <dd>
+                    <a href={`mailto:${contact.email}`}>{contact.email}</a>
+                  </dd>
+                </div>
+              ) : null}
+            </dl>
+          ) : (
+            <p>{t('pairContact.none')}</p>
+          )}
+        </>
+      ) : contact.coordinator ? (
+        <>
+          <p>{t('pairContact.viaCoordinator', { name })}</p>
+          <dl className="facts">
+            <div>
+              <dt>{t('role.COORDINATOR')}</dt>
+              <dd>{contact.coordinator.name}</dd>
+            </div>
+            {contact.coordinator.phone ? (
+              <div>
+                <dt>{t('pairContact.phone')}</dt>
+                <dd>
+                  <a href={`tel:${contact.coordinator.phone.replace(/\s+/g, '')}`}>{contact.coordinator.phone}</a>
+                </dd>
+              </div>
+            ) : null}
+            <div>
+              <dt>{t('pairContact.email')}</dt>
+              <dd>
+                <a href={`mailto:${contact.coordinator.email}`}>{contact.coordinator.email}</a>
+              </dd>
+            </div>
+          </dl>
+        </>
+      ) : (
+        <p>{t('pairContact.noCoordinator', { name })}</p>
+      )}
+    </section>
+  );
+}
+
 export default function PairPage() {
-  const { pair, coordinator } = useLoaderData<typeof loader>();
+  const { pair, contact, coordinator } = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
   return (
@@ -322,6 +390,7 @@ export default function PairPage() {
               </Link>
             ) : null}
             {coordinator ? <Link to={`/participants/${pair.participant.id}/plan/handover`}>{t('meetings.pair.handover')}</Link> : null}
+            <Link to={`/pairs/${pair.id}/concern`}>{t('concerns.raise')}</Link>
           </p>
         </section>
       ) : coordinator ? (
@@ -330,13 +399,19 @@ export default function PairPage() {
         </p>
       ) : null}
 
+      {contact ? <ContactDetails /> : null}
+
       {coordinator && pair.concerns.length > 0 ? (
         <section aria-labelledby="concerns-title">
           <h2 id="concerns-title">{t('meetings.dash.concerns')}</h2>
           <ul>
             {pair.concerns.map((concern) => (
               <li key={concern.id} className="concern">
-                <span className="muted">{formatDateTime(new Date(concern.createdAt), language)}</span>
+                <span className="muted">
+                  {formatDateTime(new Date(concern.createdAt), language)}
+                  {concern.meetingId ? '' : ` · ${t('concerns.withoutMeeting')}`}
+                </span>{' '}
+                {concern.severity === 'URGENT' ? <span className="badge badge--red">{t('concerns.urgentBadge')}</span> : null}
                 <p className="concern__text">{concern.text}</p>
                 {concern.acknowledgedAt ? (
                   <span className="muted">{t('meetings.pair.acknowledgedOn', { date: formatDate(new Date(concern.acknowledgedAt), language) })}</span>

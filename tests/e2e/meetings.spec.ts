@@ -55,8 +55,8 @@ test('the volunteer plans the month and logs a meeting with a concern; the coord
   await expectAccessible(page);
   await expect(page.getByRole('radio', { name: 'Gjennomført' })).toBeChecked();
   await page.getByRole('group', { name: 'Hvordan gikk det?' }).getByText('4', { exact: true }).click();
-  await page.getByText('Mer (valgfritt)').click();
-  await page.getByLabel('Bekymring').fill('Han virket redd og snakket om å flytte tilbake til gamle venner.');
+  // The concern field is in view without opening "Mer (valgfritt)".
+  await page.getByLabel('Bekymring', { exact: true }).fill('Han virket redd og snakket om å flytte tilbake til gamle venner.');
   await page.getByRole('button', { name: 'Lagre loggen' }).click();
   await expect(page).toHaveURL(/\/me$/);
   await expect(page.getByRole('status')).toHaveText('Møtet er logget, og koordinatoren har fått beskjed om bekymringen.');

@@ -52,7 +52,7 @@ export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
     as: 'pairVolunteer',
     params: { id: 'meeting' },
     intents: ['log', 'move', 'cancel'],
-    fields: ['outcome', 'durationMinutes', 'activity', 'rating', 'areas', 'goods', 'note', 'concern', 'date', 'time', 'place', 'placeType'],
+    fields: ['outcome', 'durationMinutes', 'activity', 'rating', 'areas', 'goods', 'note', 'concern', 'concernUrgent', 'confirmUrgent', 'date', 'time', 'place', 'placeType', 'cancelledBy', 'reason', 'confirm'],
   },
   'pairs.$id': {
     as: 'coordinator',
@@ -67,6 +67,7 @@ export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
     fields: ['endDate', 'endType', 'endReason', 'endNote', 'closureTalk', 'closureTalkDate', 'closureTalkNotHeldReason', 'contactAfterClosure', 'surveyScore', 'surveyComment'],
   },
   'me_.proposals.$pairId': { as: 'pairVolunteer', params: { pairId: 'proposal' }, intents: ['accept', 'decline'], fields: ['reason'] },
+  'pairs.$id_.concern': { as: 'pairVolunteer', params: { id: 'pair' }, fields: ['text', 'urgent', 'confirmUrgent'] },
   'pairs.$id_.plan': { as: 'pairVolunteer', params: { id: 'pair' }, fields: ['meetings[0].date', 'meetings[0].time', 'meetings[0].placeType', 'meetings[0].place', 'meetings[1].date'] },
   'participants.$id._index': {
     as: 'coordinator',

@@ -70,6 +70,7 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   'pairs._index': { loader: [L, 'ok', 'ok', 'ok', 403, 403] },
   'pairs.$id': { params: { id: 'pair' }, loader: [L, 'ok', 'ok', 404, 403, 403], action: [L, 400, 403, 403, 403, 403] },
   'pairs.$id_.plan': { params: { id: 'pair' }, loader: [L, 403, 'ok', 404, 403, 403], action: [L, 403, 400, 404, 403, 403] },
+  'pairs.$id_.concern': { params: { id: 'pair' }, loader: [L, 'ok', 'ok', 404, 403, 403], action: [L, 400, 400, 404, 403, 403] },
   'meetings.$id': { params: { id: 'meeting' }, loader: [L, 'ok', 'ok', 404, 403, 403], action: [L, 403, 400, 404, 403, 403] },
   'meetings.$id_.calendar[.ics]': { params: { id: 'meeting' }, loader: [L, 'ok', 'ok', 404, 403, 403] },
 

@@ -52,18 +52,18 @@ async function setup(options: { releasedDaysAgo?: number } = {}) {
 type Reply = { result: { error: Record<string, string[] | null> } };
 
 describe('logging a meeting', () => {
-  it('refuses to log a future meeting as held, and asks for a rating when held', async () => {
+  it('refuses to log a meeting before it starts, and asks for a rating when held', async () => {
     const { future, past, volunteerCookie } = await setup();
     const early = await call(meetingAction, postRequest(`/meetings/${future.id}`, { intent: 'log', outcome: 'HELD', durationMinutes: '60', rating: '4' }, volunteerCookie), { id: future.id });
     expect(early.status).toBe(400);
-    expect(((await early.json()) as Reply).result.error.outcome).toEqual(['meetings.futureHeld']);
+    expect(((await early.json()) as Reply).result.error['']).toEqual(['meetings.log.notYet']);
     const noRating = await call(meetingAction, postRequest(`/meetings/${past.id}`, { intent: 'log', outcome: 'HELD', durationMinutes: '60' }, volunteerCookie), { id: past.id });
     expect(noRating.status).toBe(400);
     expect(((await noRating.json()) as Reply).result.error.rating).toEqual(['meetings.log.ratingRequired']);
     expect(await db.meetingLog.count({ where: { meetingId: { in: [past.id, future.id] } } })).toBe(0);
   });
 
-  it('logs a held meeting once, keeps only known areas and goods, and a cancellation may be logged ahead', async () => {
+  it('logs a held meeting once, keeps only known areas and goods, and a cancellation ahead is "Avlys møtet", not a log', async () => {
     const { past, future, volunteerCookie, volunteerUser } = await setup();
     const fields = {
       intent: 'log',
@@ -86,9 +86,9 @@ describe('logging a meeting', () => {
     const again = await call(meetingAction, postRequest(`/meetings/${past.id}`, fields, volunteerCookie), { id: past.id });
     expect(again.status).toBe(400);
     expect(((await again.json()) as Reply).result.error['']).toEqual(['meetings.notPlanned']);
-    const cancelled = await call(meetingAction, postRequest(`/meetings/${future.id}`, { intent: 'log', outcome: 'CANCELLED_BY_PARTICIPANT' }, volunteerCookie), { id: future.id });
-    expect(cancelled.status).toBe(302);
-    expect((await db.meeting.findUniqueOrThrow({ where: { id: future.id } })).status).toBe('CANCELLED_BY_PARTICIPANT');
+    const ahead = await call(meetingAction, postRequest(`/meetings/${future.id}`, { intent: 'log', outcome: 'CANCELLED_BY_PARTICIPANT' }, volunteerCookie), { id: future.id });
+    expect(ahead.status).toBe(400);
+    expect((await db.meeting.findUniqueOrThrow({ where: { id: future.id } })).status).toBe('PLANNED');
   });
 
   it('hides the coordinator-only note from the volunteer who wrote it', async () => {
@@ -314,7 +314,7 @@ describe('the calendar feed', () => {
     expect(
       (await call(meetingAction, postRequest(`/meetings/${moved.id}`, { intent: 'move', date: moveTo, time: '19:15', durationMinutes: '90', placeType: 'CAFE', place: 'Kafé Æ & Ø, Solsiden' }, volunteerCookie), { id: moved.id })).status,
     ).toBe(302);
-    expect((await call(meetingAction, postRequest(`/meetings/${cancelled.id}`, { intent: 'cancel' }, volunteerCookie), { id: cancelled.id })).status).toBe(302);
+    expect((await call(meetingAction, postRequest(`/meetings/${cancelled.id}`, { intent: 'cancel', cancelledBy: 'VOLUNTEER', confirm: 'yes' }, volunteerCookie), { id: cancelled.id })).status).toBe(302);
 
     const response = await feedRequest();
     expect(response.headers.get('content-type')).toMatch(/^text\/calendar/);

@@ -3,6 +3,7 @@ import { errorMessage } from '~/lib/form-errors';
 import { isIsoDate, osloInstant } from '~/lib/time';
 import { isoDateField, optionalText } from '~/lib/validation';
 import { GOODS } from '~/domain/plans/areas';
+import { confirmUrgentField } from '~/domain/concerns/forms';
 import { logOutcomeSchema, placeTypeSchema } from './constants';
 import { allowedPlaceTypes } from './planning';
 
@@ -60,6 +61,8 @@ export const logSchema = z
     goods: z.array(z.enum(GOODS)).max(GOODS.length).default([]),
     note: optionalText(500),
     concern: optionalText(2000),
+    concernUrgent: z.boolean().default(false),
+    confirmUrgent: confirmUrgentField,
   })
   .superRefine((log, ctx) => {
     if (log.outcome !== 'HELD') return;

@@ -3,9 +3,12 @@ import type { Actor } from '~/lib/permissions.server';
 import { meetingScope, notFound, pairScope } from '~/lib/permissions.server';
 import { audit } from '~/lib/audit.server';
 import type { Db, Tx } from '~/lib/db.server';
-import { emailCoordinators } from '~/lib/email.server';
+import { createConcern } from '~/domain/concerns/concerns.server';
+import type { ConcernSeverity } from '~/domain/concerns/severity';
 import { osloDate } from '~/lib/time';
 import { GOODS, isStandardArea, STANDARD_AREAS } from '~/domain/plans/areas';
+import type { CancelledBy } from './cancellation';
+import { statusForCancellation } from './cancellation';
 import type { LogOutcome, PlaceType } from './constants';
 import { allowedPlaceTypes, canLogOutcome } from './planning';
 import { currentTime } from '~/lib/clock';
@@ -18,7 +21,15 @@ export interface MeetingDraft {
 }
 
 export class MeetingRuleError extends Error {
-  constructor(readonly key: 'meetings.placeTypeNotAllowed' | 'meetings.notPlanned' | 'meetings.futureHeld' | 'meetings.pairNotActive' | 'meetings.inPast') {
+  constructor(
+    readonly key:
+      | 'meetings.placeTypeNotAllowed'
+      | 'meetings.notPlanned'
+      | 'meetings.futureHeld'
+      | 'meetings.pairNotActive'
+      | 'meetings.inPast'
+      | 'meetings.log.notYet',
+  ) {
     super(key);
   }
 }
@@ -147,9 +158,25 @@ export async function moveMeeting(db: Db, request: Request, actor: Actor, meetin
   );
 }
 
-/** Cancels a planned meeting before it is held (calendars get STATUS:CANCELLED). */
-export async function cancelMeeting(db: Db, request: Request, actor: Actor, meetingId: string) {
-  await changePlannedMeeting(db, request, actor, meetingId, () => ({ status: 'CANCELLED' }), { cancelled: true });
+/**
+ * Cancels a planned meeting, saying who called it off and (optionally) why; calendars get
+ * STATUS:CANCELLED. The meeting page offers it before the meeting starts; after, it is logged.
+ */
+export async function cancelMeeting(
+  db: Db,
+  request: Request,
+  actor: Actor,
+  meetingId: string,
+  input: { cancelledBy: CancelledBy; reason?: string } = { cancelledBy: 'OTHER' },
+) {
+  await changePlannedMeeting(
+    db,
+    request,
+    actor,
+    meetingId,
+    () => ({ status: statusForCancellation(input.cancelledBy), cancelReason: input.reason ?? null }),
+    { cancelled: true, cancelledBy: input.cancelledBy },
+  );
 }
 
 export interface LogInput {
@@ -161,6 +188,7 @@ export interface LogInput {
   goods: string[];
   note?: string;
   concern?: string;
+  concernSeverity?: ConcernSeverity;
 }
 
 /**
@@ -171,6 +199,8 @@ export async function logMeeting(db: Db, request: Request, actor: Actor, meeting
   return db.$transaction(async (tx) => {
     const meeting = await findMeeting(tx, actor, meetingId);
     if (meeting.status !== 'PLANNED' || meeting.log) throw new MeetingRuleError('meetings.notPlanned');
+    // A meeting is logged once it has started; calling it off ahead is "Avlys møtet".
+    if (meeting.startsAt.getTime() > now.getTime()) throw new MeetingRuleError('meetings.log.notYet');
     if (!canLogOutcome(input.outcome, meeting.startsAt, now)) throw new MeetingRuleError('meetings.futureHeld');
     const held = input.outcome === 'HELD';
     const allowedAreas = new Set(loggableAreas(meeting).map((area) => area.key));
@@ -196,35 +226,17 @@ export async function logMeeting(db: Db, request: Request, actor: Actor, meeting
       participantId: meeting.pair.participantId,
       detail: { meetingId: meeting.id, outcome: input.outcome },
     });
-    if (input.concern) await raiseConcern(tx, request, actor, { pairId: meeting.pairId, meetingId: meeting.id, participantId: meeting.pair.participantId, text: input.concern });
+    if (input.concern) {
+      await createConcern(tx, request, actor, {
+        pairId: meeting.pairId,
+        meetingId: meeting.id,
+        participantId: meeting.pair.participantId,
+        text: input.concern,
+        severity: input.concernSeverity ?? 'NORMAL',
+      });
+    }
     return log;
   });
-}
-
-async function raiseConcern(
-  tx: Tx,
-  request: Request,
-  actor: Actor,
-  input: { pairId: string; meetingId: string; participantId: string; text: string },
-) {
-  const concern = await tx.concern.create({
-    data: { pairId: input.pairId, meetingId: input.meetingId, raisedById: actor.id, text: input.text },
-  });
-  await audit(tx, request, {
-    actorId: actor.id,
-    action: 'CREATE',
-    entityType: 'MEETING_LOG',
-    entityId: concern.id,
-    participantId: input.participantId,
-    detail: { concern: true, meetingId: input.meetingId },
-  });
-  await emailCoordinators(tx, {
-    template: 'concern-raised',
-    data: { pairId: input.pairId },
-    key: (coordinatorId) => `concern:${concern.id}:${coordinatorId}`,
-    urgent: true,
-  });
-  return concern;
 }
 
 /** Open concerns stay on the dashboard until a coordinator acknowledges them. */

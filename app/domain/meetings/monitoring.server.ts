@@ -186,9 +186,10 @@ export async function needsActionToday(db: Tx, now: Date, months: PairMonth[]) {
     }),
     db.concern.findMany({
       where: { acknowledgedAt: null },
-      orderBy: { createdAt: 'asc' },
+      // Urgent first ('URGENT' sorts after 'NORMAL'), then the oldest.
+      orderBy: [{ severity: 'desc' }, { createdAt: 'asc' }],
       take: NEEDS_ACTION_LIMIT,
-      select: { id: true, text: true, createdAt: true, pair: { select: { id: true, participant: { select: { firstName: true } } } } },
+      select: { id: true, text: true, severity: true, createdAt: true, pair: { select: { id: true, participant: { select: { firstName: true } } } } },
     }),
     db.concern.count({ where: { acknowledgedAt: null } }),
   ]);
@@ -219,7 +220,7 @@ export async function needsActionToday(db: Tx, now: Date, months: PairMonth[]) {
       pairId: p.pairs[0]?.id ?? null,
       checklistDone: p.checklist.filter((item) => item.status !== 'OPEN').length,
     })),
-    concerns: concerns.map((c) => ({ id: c.id, text: c.text, createdAt: c.createdAt, pairId: c.pair.id, participantFirstName: c.pair.participant.firstName })),
+    concerns: concerns.map((c) => ({ id: c.id, text: c.text, urgent: c.severity === 'URGENT', createdAt: c.createdAt, pairId: c.pair.id, participantFirstName: c.pair.participant.firstName })),
     supportDue: limit(supportDue),
   };
 }

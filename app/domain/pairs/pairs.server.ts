@@ -99,8 +99,8 @@ const NOTHING_FOR_NON_COORDINATORS: Awaited<ReturnType<typeof coordinatorTimelin
 /** What only the coordinator sees of a pair: its concerns, support contacts and fit checks. */
 async function coordinatorTimeline(db: Db, pairId: string) {
   const [concerns, supportContacts, fitChecks] = await Promise.all([
-    db.$queryRaw<{ id: string; text: string; createdAt: Date; acknowledgedAt: Date | null }[]>`
-      SELECT "id", "text", "createdAt", "acknowledgedAt" FROM "Concern" WHERE "pairId" = ${pairId} ORDER BY "createdAt" DESC`,
+    db.$queryRaw<{ id: string; text: string; severity: string; meetingId: string | null; createdAt: Date; acknowledgedAt: Date | null }[]>`
+      SELECT "id", "text", "severity", "meetingId", "createdAt", "acknowledgedAt" FROM "Concern" WHERE "pairId" = ${pairId} ORDER BY "createdAt" DESC`,
     db.$queryRaw<{ id: string; withWhom: string; kind: string | null; heldOn: string | null; durationMinutes: number | null; note: string | null }[]>`
       SELECT "id", "withWhom", "kind", "heldOn", "durationMinutes", "note" FROM "SupportContact"
       WHERE "pairId" = ${pairId} ORDER BY "heldOn" DESC`,

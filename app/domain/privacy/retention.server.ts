@@ -35,7 +35,7 @@ export async function anonymiseParticipant(tx: Tx, participantId: string, now: D
     where: { participantId },
     data: { endNote: null, contactAfterClosure: null, surveyComment: null, closureTalkNotHeldReason: null, declineReason: null },
   });
-  await tx.meeting.updateMany({ where: pairs, data: { place: null } });
+  await tx.meeting.updateMany({ where: pairs, data: { place: null, cancelReason: null } });
   await tx.meetingLog.updateMany({ where: { meeting: pairs }, data: { note: null, activity: null } });
   await tx.concern.updateMany({ where: pairs, data: { text: '' } });
   await tx.supportContact.updateMany({ where: pairs, data: { note: null } });

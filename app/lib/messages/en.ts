@@ -1,6 +1,7 @@
 import type { nb } from './nb';
 import * as closure from './closure';
 import * as common from './common';
+import * as concerns from './concerns';
 import * as matching from './matching';
 import * as meetings from './meetings';
 import * as plans from './plans';
@@ -15,6 +16,7 @@ import * as volunteers from './volunteers';
 export const en: Record<keyof typeof nb, string> = {
   ...closure.en,
   ...common.en,
+  ...concerns.en,
   ...matching.en,
   ...meetings.en,
   ...plans.en,

@@ -5,6 +5,7 @@
  */
 import * as closure from './closure';
 import * as common from './common';
+import * as concerns from './concerns';
 import * as matching from './matching';
 import * as meetings from './meetings';
 import * as plans from './plans';
@@ -18,6 +19,7 @@ import * as volunteers from './volunteers';
 export const nb = {
   ...closure.nb,
   ...common.nb,
+  ...concerns.nb,
   ...matching.nb,
   ...meetings.nb,
   ...plans.nb,

@@ -1,0 +1,64 @@
+import type { Actor } from '~/lib/permissions.server';
+import { notFound, pairScope } from '~/lib/permissions.server';
+import { audit } from '~/lib/audit.server';
+import type { Db, Tx } from '~/lib/db.server';
+import { emailCoordinators } from '~/lib/email.server';
+import type { ConcernSeverity } from './severity';
+
+/** An active pair the actor may raise a concern about (their own, or any for a coordinator), or 404. */
+export async function findConcernPair(db: Tx, actor: Actor, pairId: string) {
+  const pair = await db.pair.findFirst({
+    where: { id: pairId, status: 'ACTIVE', ...pairScope(actor) },
+    select: { id: true, participantId: true, participant: { select: { firstName: true } } },
+  });
+  if (!pair) notFound();
+  return pair;
+}
+
+export interface ConcernInput {
+  pairId: string;
+  meetingId: string | null;
+  participantId: string;
+  text: string;
+  severity: ConcernSeverity;
+}
+
+/**
+ * Stores a concern, its audit row and an email to every coordinator in the caller's
+ * transaction. Concerns are always urgent mail: never held for a digest. The email says only
+ * that a concern was raised (and whether it is urgent) and links to the pair.
+ */
+export async function createConcern(tx: Tx, request: Request, actor: Actor, input: ConcernInput) {
+  const concern = await tx.concern.create({
+    data: { pairId: input.pairId, meetingId: input.meetingId, raisedById: actor.id, text: input.text, severity: input.severity },
+  });
+  await audit(tx, request, {
+    actorId: actor.id,
+    action: 'CREATE',
+    entityType: input.meetingId ? 'MEETING_LOG' : 'PAIR',
+    entityId: input.meetingId ? concern.id : input.pairId,
+    participantId: input.participantId,
+    detail: { concern: input.meetingId ? true : concern.id, meetingId: input.meetingId, severity: input.severity },
+  });
+  await emailCoordinators(tx, {
+    template: 'concern-raised',
+    data: { pairId: input.pairId, urgent: input.severity === 'URGENT', afterMeeting: input.meetingId !== null },
+    key: (coordinatorId) => `concern:${concern.id}:${coordinatorId}`,
+    urgent: true,
+  });
+  return concern;
+}
+
+/** A concern without a meeting, raised from /me or the pair page; call notifyOutbox() after. */
+export async function raisePairConcern(
+  db: Db,
+  request: Request,
+  actor: Actor,
+  pairId: string,
+  input: { text: string; severity: ConcernSeverity },
+) {
+  return db.$transaction(async (tx) => {
+    const pair = await findConcernPair(tx, actor, pairId);
+    return createConcern(tx, request, actor, { pairId: pair.id, meetingId: null, participantId: pair.participantId, ...input });
+  });
+}

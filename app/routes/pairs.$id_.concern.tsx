@@ -1,0 +1,82 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { CheckboxField, FormErrors, TextareaField } from '~/components/forms';
+import { UrgentConfirmation } from '~/components/urgent-concern';
+import { useT } from '~/components/use-translation';
+import { findConcernPair, raisePairConcern } from '~/domain/concerns/concerns.server';
+import { concernSchema } from '~/domain/concerns/forms';
+import { EMERGENCY_NUMBERS, needsUrgentConfirmation, severityOf } from '~/domain/concerns/severity';
+import { audit } from '~/lib/audit.server';
+import { requireUser } from '~/lib/auth.server';
+import { db } from '~/lib/db.server';
+import { notifyOutbox } from '~/lib/email.server';
+import { redirectWithFlash } from '~/lib/flash.server';
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, { capability: 'concerns:raise' });
+  const pair = await findConcernPair(db, user, params.id ?? '');
+  await audit(db, request, { actorId: user.id, action: 'VIEW', entityType: 'PAIR', entityId: pair.id, participantId: pair.participantId });
+  return json({ pair: { id: pair.id, participantFirstName: pair.participant.firstName } });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, { capability: 'concerns:raise' });
+  const pair = await findConcernPair(db, user, params.id ?? '');
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: concernSchema });
+  if (submission.status !== 'success') return json({ result: submission.reply(), emergencyNumbers: null }, { status: 400 });
+  const severity = severityOf(submission.value.urgent);
+  // An urgent concern first shows the emergency numbers; nothing is stored or sent until confirmed.
+  if (needsUrgentConfirmation(severity, submission.value.confirmUrgent === 'yes')) {
+    return json({ result: submission.reply(), emergencyNumbers: EMERGENCY_NUMBERS });
+  }
+  await raisePairConcern(db, request, user, pair.id, { text: submission.value.text, severity });
+  notifyOutbox();
+  return redirectWithFlash(`/pairs/${pair.id}`, { kind: 'success', key: severity === 'URGENT' ? 'concerns.sentUrgent' : 'concerns.sent' });
+}
+
+export default function RaiseConcern() {
+  const { pair } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const [form, fields] = useForm({
+    id: 'raise-concern',
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: concernSchema }),
+    shouldValidate: 'onSubmit',
+  });
+  return (
+    <>
+      <p>
+        <Link to={`/pairs/${pair.id}`}>{t('concerns.back')}</Link>
+      </p>
+      <h1>{t('concerns.title', { name: pair.participantFirstName })}</h1>
+      <p>{t('concerns.intro')}</p>
+      <p className="notice">{t('concerns.emergencyHint')}</p>
+      <Form method="post" className="form" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <TextareaField meta={fields.text} label={t('concerns.text')} hint={t('concerns.textHint')} rows={5} />
+        <CheckboxField meta={fields.urgent} label={t('concerns.urgent')} />
+        {actionData?.emergencyNumbers ? (
+          <UrgentConfirmation numbers={actionData.emergencyNumbers} />
+        ) : (
+          <div className="actions">
+            <button type="submit" className="primary">
+              {t('concerns.send')}
+            </button>
+          </div>
+        )}
+      </Form>
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: 'Meld bekymring – Brobygger' }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
