@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
@@ -18,6 +18,7 @@ import { errorMessage } from '~/lib/form-errors';
 import { notFound } from '~/lib/permissions.server';
 import { todayInOslo } from '~/lib/time';
 import { isoDateField, optionalText } from '~/lib/validation';
+import { pageTitle } from '~/lib/page-title';
 
 function closeSchema(startDate: string) {
   return z
@@ -126,7 +127,7 @@ export default function ClosePair() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: 'Avslutt par – Brobygger' }];
+export const meta = pageTitle('title.closePair');
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;
