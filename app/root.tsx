@@ -11,18 +11,20 @@ import {
   ScrollRestoration,
   useLoaderData,
   useLocation,
+  useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { useNonce } from '~/components/nonce';
-import { useT } from '~/components/use-translation';
+import { useLanguage, useT } from '~/components/use-translation';
 import type { Role } from '~/domain/users/roles';
 import { getUser } from '~/lib/auth.server';
 import { env } from '~/lib/env.server';
 import { readFlash } from '~/lib/flash.server';
 import type { MessageKey } from '~/lib/i18n';
 import { resolveLanguage } from '~/lib/language.server';
+import { metaLanguage, titleText } from '~/lib/page-title';
 import stylesheet from '~/styles/app.css';
 
 export const links: LinksFunction = () => [
@@ -80,6 +82,7 @@ function LanguageSwitch({ current }: { current: 'nb' | 'en' }) {
 function Shell({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root');
   const t = useT();
+  const language = useLanguage();
   const user = data?.user;
   return (
     <>
@@ -108,7 +111,7 @@ function Shell({ children }: { children: ReactNode }) {
             </nav>
           ) : null}
           <div className="header-tools">
-            <LanguageSwitch current={data?.language ?? 'nb'} />
+            <LanguageSwitch current={language} />
             {user ? (
               <Form method="post" action="/logout">
                 <span className="visually-hidden">{t('nav.signedInAs', { name: user.name })}</span>
@@ -134,13 +137,16 @@ function Shell({ children }: { children: ReactNode }) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root');
+  const error = useRouteError();
+  const language = useLanguage();
   const nonce = useNonce();
   return (
-    <html lang={data?.language === 'en' ? 'en' : 'nb'}>
+    <html lang={language}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        {data ? null : <title>{titleText(language, 'app.name', error ?? null)}</title>}
         <Links />
       </head>
       <body>
@@ -157,7 +163,9 @@ export default function App() {
   return <Outlet />;
 }
 
-export const meta: MetaFunction = () => [{ title: 'Brobygger' }];
+// Each route titles itself (pageTitle); the root's own error page (no root data) is titled in Layout.
+export const meta: MetaFunction = ({ data, matches, error }) =>
+  data ? [{ title: error === undefined ? 'Brobygger' : titleText(metaLanguage(matches), 'app.name', error) }] : [];
 
 // The root loader carries the one-time flash message and the signed-in user: it is read again
 // on every navigation, so a flash disappears on the next page and a signed-out session shows.

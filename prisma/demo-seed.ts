@@ -419,6 +419,10 @@ export async function seedDemoData(db: Db, now = currentTime()): Promise<void> {
         where: { id: endedPair.id },
         data: { status: 'ENDED', endDate: addDays(today, -190), endedAt: osloInstant(addDays(today, -190), '15:00'), endType: 'PLANNED', endReason: 'PLAN_COMPLETED', surveyScore: 4 },
       });
+      // As closing the pair records it: the participant's status change carries the end reason's code.
+      await tx.participantStatusChange.create({
+        data: { participantId: julie.id, fromStatus: 'MATCHED', toStatus: 'COMPLETED', reason: 'PLAN_COMPLETED', changedById: coordinator.id, createdAt: osloInstant(addDays(today, -190), '15:00') },
+      });
 
       // Targets for this and the previous half-year.
       const current = halfYearOf(now);

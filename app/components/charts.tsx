@@ -7,6 +7,12 @@ export interface Bar {
   target?: number;
 }
 
+/** An axis label longer than a bar is wide ("2. halvår 2026") goes on two lines, split at its last space. */
+function axisLines(label: string): string[] {
+  const space = label.lastIndexOf(' ');
+  return label.length > 9 && space > 0 ? [label.slice(0, space), label.slice(space + 1)] : [label];
+}
+
 /**
  * A bar chart rendered on the server as SVG. It is an image with a title and a description for
  * screen readers, and the same numbers follow as a table for anyone who wants them exactly.
@@ -49,7 +55,11 @@ export function BarChart({ title, description, bars, valueLabel, targetLabel }: 
                 <line x1={x - 4} x2={x + barWidth + 4} y1={y(bar.target)} y2={y(bar.target)} stroke="#1b1b1f" strokeWidth="2" strokeDasharray="4 2" />
               ) : null}
               <text x={x + barWidth / 2} y={height + 16} textAnchor="middle" fontSize="11" fill="#1b1b1f">
-                {bar.label}
+                {axisLines(bar.label).map((line, n) => (
+                  <tspan key={n} x={x + barWidth / 2} dy={n === 0 ? 0 : 13}>
+                    {line}
+                  </tspan>
+                ))}
               </text>
             </g>
           );

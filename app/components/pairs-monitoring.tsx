@@ -1,7 +1,7 @@
 import { Form, Link } from '@remix-run/react';
 import type { Health } from '~/domain/meetings/target';
 import type { MessageKey } from '~/lib/i18n';
-import { formatDate, formatDateTime } from '~/lib/time';
+import { formatDate, formatDateTime, formatDaysFromToday } from '~/lib/format';
 import { useLanguage, useT } from './use-translation';
 
 const BADGE: Record<Health, string> = { GREEN: 'badge badge--green', AMBER: 'badge badge--amber', RED: 'badge badge--red' };
@@ -28,6 +28,7 @@ export interface PairRow {
 /** Every active pair's month at a glance, red/amber/green. */
 export function PairsAtGlance({ pairs }: { pairs: PairRow[] }) {
   const t = useT();
+  const language = useLanguage();
   if (pairs.length === 0) return <p>{t('meetings.pairs.none')}</p>;
   return (
     <div className="table-wrap">
@@ -48,13 +49,15 @@ export function PairsAtGlance({ pairs }: { pairs: PairRow[] }) {
             <tr key={pair.id} data-pair={pair.id}>
               <td>
                 <Link to={`/pairs/${pair.id}`}>{pair.participantFirstName}</Link>
+                {pair.justReleased ? ' ' : null}
                 {pair.justReleased ? <span className="badge">{t('meetings.pairs.justReleased')}</span> : null}
+                {pair.flaggedForRematch ? ' ' : null}
                 {pair.flaggedForRematch ? <span className="badge badge--amber">{t('meetings.pairs.rematch')}</span> : null}
               </td>
               <td>{pair.volunteerName}</td>
               <td>{t('meetings.pairs.heldOfTarget', { held: pair.held, target: pair.target })}</td>
               <td>{pair.plannedAhead}</td>
-              <td>{pair.daysSinceHeld === null ? t('meetings.pairs.never') : t('meetings.pairs.daysAgo', { days: pair.daysSinceHeld })}</td>
+              <td>{pair.daysSinceHeld === null ? t('meetings.pairs.never') : formatDaysFromToday(-pair.daysSinceHeld, language)}</td>
               <td>{pair.openConcerns}</td>
               <td>
                 <HealthBadge health={pair.health} />
@@ -134,7 +137,7 @@ export function NeedsActionToday({ data }: { data: NeedsActionData }) {
         {data.quiet.map((pair) => (
           <li key={pair.id}>
             <Link to={`/pairs/${pair.id}`}>{pair.participantFirstName}</Link> –{' '}
-            {pair.daysSinceHeld === null ? t('meetings.pairs.never') : t('meetings.pairs.daysAgo', { days: pair.daysSinceHeld })}
+            {pair.daysSinceHeld === null ? t('meetings.pairs.never') : formatDaysFromToday(-pair.daysSinceHeld, language)}
           </li>
         ))}
       </Group>

@@ -1,8 +1,9 @@
 import type { RecruitmentStatus } from '~/domain/recruitment/recruitment.server';
+import { formatHalfYear, formatHalfYearShort } from '~/lib/format';
 import type { Translate } from '~/lib/i18n';
 import { parseHalfYear } from '~/lib/time';
 import { BarChart, Funnel } from './charts';
-import { useT } from './use-translation';
+import { useLanguage, useT } from './use-translation';
 
 export function halfYearLabel(t: Translate, key: string): string {
   const { year, half } = parseHalfYear(key);
@@ -19,8 +20,9 @@ const STATUS_BADGE = { ON_TRACK: 'green', REACHED: 'green', AT_RISK: 'amber', OF
 /** The coordinator's view of the half-year: new pairs against the target, funnels, history. */
 export function RecruitmentPanel({ status }: { status: RecruitmentStatus }) {
   const t = useT();
+  const language = useLanguage();
   const { projection } = status;
-  const label = halfYearLabel(t, status.halfYear);
+  const label = formatHalfYear(status.halfYear, language);
   return (
     <section aria-labelledby="recruitment-title">
       <h2 id="recruitment-title">{t('recruitment.title', { halfYear: label })}</h2>
@@ -66,12 +68,12 @@ export function RecruitmentPanel({ status }: { status: RecruitmentStatus }) {
         title={t('recruitment.historyTitle')}
         description={t('recruitment.historyDescription', {
           summary: status.history
-            .map((row) => t('recruitment.historyItem', { halfYear: halfYearLabel(t, row.halfYear), actual: row.actual, target: row.target }))
+            .map((row) => t('recruitment.historyItem', { halfYear: formatHalfYear(row.halfYear, language), actual: row.actual, target: row.target }))
             .join('; '),
         })}
         valueLabel={t('recruitment.pairs')}
         targetLabel={t('recruitment.target')}
-        bars={status.history.map((row) => ({ label: row.halfYear, value: row.actual, target: row.target }))}
+        bars={status.history.map((row) => ({ label: formatHalfYearShort(row.halfYear, language), value: row.actual, target: row.target }))}
       />
     </section>
   );

@@ -1,14 +1,21 @@
 import { useRouteLoaderData } from '@remix-run/react';
+import { createContext, useContext } from 'react';
 import { translator, type Language, type Translate } from '~/lib/i18n';
 
 interface RootData {
   language: Language;
 }
 
-/** The current language, from the root loader; bokmål when the root has no data (e.g. its own error). */
+// The language when the root loader has no data (its own 404 or 500): the server takes it from
+// the request (cookie, browser), the browser from the page's <html lang> the server rendered.
+const FallbackLanguageContext = createContext<Language>('nb');
+export const FallbackLanguageProvider = FallbackLanguageContext.Provider;
+
+/** The current language, from the root loader; when the root has no data, the request's. */
 export function useLanguage(): Language {
   const data = useRouteLoaderData('root') as RootData | undefined;
-  return data?.language ?? 'nb';
+  const fallback = useContext(FallbackLanguageContext);
+  return data?.language ?? fallback;
 }
 
 export function useT(): Translate {

@@ -1,3 +1,4 @@
+import { formatParam } from './format';
 import type { Language } from './i18n';
 
 /**
@@ -75,21 +76,23 @@ const TRACK_WORDS: Record<Language, Record<TemplateData<'half-year-status'>['sta
 const drafts: { [T in EmailTemplate]: (data: TemplateData<T>, language: Language) => Draft } = {
   'half-year-status': (data, language) => {
     const link = { path: '/dashboard', label: language === 'en' ? 'Open the dashboard' : 'Åpne oversikten' };
+    const halfYear = formatParam(data.halfYear, language);
+    const previous = data.previous ? formatParam(data.previous.halfYear, language) : null;
     if (language === 'en') {
       return {
-        subject: data.kind === 'start' ? `New half-year ${data.halfYear}: target ${data.target} pairs` : `Half-way through ${data.halfYear}: ${data.actual} of ${data.target} pairs`,
+        subject: data.kind === 'start' ? `The ${halfYear} has begun: target ${data.target} pairs` : `Half-way through the ${halfYear}: ${data.actual} of ${data.target} pairs`,
         lines: [
-          ...(data.previous ? [`${data.previous.halfYear} ended with ${data.previous.actual} new pairs (target ${data.previous.target}).`] : []),
-          `${data.halfYear}: ${data.actual} of ${data.target} new active pairs so far — ${TRACK_WORDS.en[data.status]}.`,
+          ...(data.previous ? [`The ${previous} ended with ${data.previous.actual} new pairs (target ${data.previous.target}).`] : []),
+          `The ${halfYear}: ${data.actual} of ${data.target} new active pairs so far — ${TRACK_WORDS.en[data.status]}.`,
         ],
         link,
       };
     }
     return {
-      subject: data.kind === 'start' ? `Nytt halvår ${data.halfYear}: mål ${data.target} par` : `Halvveis i ${data.halfYear}: ${data.actual} av ${data.target} par`,
+      subject: data.kind === 'start' ? `${halfYear} er i gang: mål ${data.target} par` : `Halvveis i ${halfYear}: ${data.actual} av ${data.target} par`,
       lines: [
-        ...(data.previous ? [`${data.previous.halfYear} endte med ${data.previous.actual} nye par (mål ${data.previous.target}).`] : []),
-        `${data.halfYear}: ${data.actual} av ${data.target} nye aktive par så langt – ${TRACK_WORDS.nb[data.status]}.`,
+        ...(data.previous ? [`${previous} endte med ${data.previous.actual} nye par (mål ${data.previous.target}).`] : []),
+        `${halfYear}: ${data.actual} av ${data.target} nye aktive par så langt – ${TRACK_WORDS.nb[data.status]}.`,
       ],
       link,
     };
@@ -245,13 +248,13 @@ const drafts: { [T in EmailTemplate]: (data: TemplateData<T>, language: Language
   'monthly-compliance': (data, language) =>
     language === 'en'
       ? {
-          subject: `Meetings in ${data.month}: ${data.onTarget} of ${data.pairs} pairs on target`,
-          lines: [`In ${data.month}, ${data.onTarget} of ${data.pairs} active pairs reached their meeting target.`],
+          subject: `Meetings in ${formatParam(data.month, 'en')}: ${data.onTarget} of ${data.pairs} pairs on target`,
+          lines: [`In ${formatParam(data.month, 'en')}, ${data.onTarget} of ${data.pairs} active pairs reached their meeting target.`],
           link: { path: '/pairs', label: 'See the pairs' },
         }
       : {
-          subject: `Møter i ${data.month}: ${data.onTarget} av ${data.pairs} par nådde målet`,
-          lines: [`I ${data.month} nådde ${data.onTarget} av ${data.pairs} aktive par månedens mål for møter.`],
+          subject: `Møter i ${formatParam(data.month, 'nb')}: ${data.onTarget} av ${data.pairs} par nådde målet`,
+          lines: [`I ${formatParam(data.month, 'nb')} nådde ${data.onTarget} av ${data.pairs} aktive par månedens mål for møter.`],
           link: { path: '/pairs', label: 'Se parene' },
         },
   'referral-new': (data, language) =>
@@ -343,12 +346,12 @@ const drafts: { [T in EmailTemplate]: (data: TemplateData<T>, language: Language
   'training-reminder': (data, language) =>
     language === 'en'
       ? {
-          subject: `Reminder: training on ${data.date}`,
-          lines: [`You are enrolled in "${data.courseTitle}". The next session is on ${data.date} at ${data.time}, at ${data.place}.`],
+          subject: `Reminder: training on ${formatParam(data.date, 'en')}`,
+          lines: [`You are enrolled in "${data.courseTitle}". The next session is on ${formatParam(data.date, 'en')} at ${data.time}, at ${data.place}.`],
         }
       : {
-          subject: `Påminnelse: opplæring ${data.date}`,
-          lines: [`Du er påmeldt «${data.courseTitle}». Neste samling er ${data.date} klokka ${data.time}, på ${data.place}.`],
+          subject: `Påminnelse: opplæring ${formatParam(data.date, 'nb')}`,
+          lines: [`Du er påmeldt «${data.courseTitle}». Neste samling er ${formatParam(data.date, 'nb')} klokka ${data.time}, på ${data.place}.`],
         },
   'weekly-digest': (data, language) => ({
     subject: language === 'en' ? 'Brobygger: your week ahead' : 'Brobygger: uka som kommer',
@@ -361,7 +364,7 @@ const drafts: { [T in EmailTemplate]: (data: TemplateData<T>, language: Language
           subject: 'Your invitation to Brobygger',
           lines: [
             `You have been invited to Brobygger as ${ROLE_NAMES.en[data.role]}.`,
-            `Choose your name and password with the link below. It works once, until ${data.expiresOn}.`,
+            `Choose your name and password with the link below. It works once, until ${formatParam(data.expiresOn, 'en')}.`,
           ],
           link: { path: `/invite/${data.token}`, label: 'Accept the invitation' },
         }
@@ -369,7 +372,7 @@ const drafts: { [T in EmailTemplate]: (data: TemplateData<T>, language: Language
           subject: 'Invitasjon til Brobygger',
           lines: [
             `Du er invitert til Brobygger som ${ROLE_NAMES.nb[data.role]}.`,
-            `Velg navn og passord med lenken under. Den virker én gang, til og med ${data.expiresOn}.`,
+            `Velg navn og passord med lenken under. Den virker én gang, til og med ${formatParam(data.expiresOn, 'nb')}.`,
           ],
           link: { path: `/invite/${data.token}`, label: 'Ta imot invitasjonen' },
         },

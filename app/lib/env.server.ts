@@ -14,7 +14,8 @@ const schema = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     DATABASE_URL: z.string().optional().transform(resolveDatabaseUrl),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    PUBLIC_URL: z.url().default('http://localhost:3000'),
+    /** The address links in emails and calendar feeds point at. In demo mode it defaults to localhost on PORT. */
+    PUBLIC_URL: z.url().optional(),
     DEMO_MODE: booleanFlag.default(true),
     SESSION_SECRET: z.string().min(32).optional(),
     SMTP_URL: z.url().optional(),
@@ -35,15 +36,23 @@ const schema = z
     if (!env.SESSION_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'required when DEMO_MODE is off (at least 32 characters)' });
     }
+    if (!env.PUBLIC_URL) {
+      ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'required when DEMO_MODE is off (the address people open, e.g. https://brobygger.example.org)' });
+    }
     if (!env.SMTP_URL) {
       ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'required when DEMO_MODE is off' });
     }
   })
-  .transform((env) => ({
-    ...env,
-    SESSION_SECRET: env.SESSION_SECRET ?? DEMO_SECRET,
-    secureCookies: env.PUBLIC_URL.startsWith('https:'),
-  }));
+  .transform((env) => {
+    // Demo mode without an explicit address: the links follow the port the app is served on.
+    const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+    return {
+      ...env,
+      PUBLIC_URL: publicUrl,
+      SESSION_SECRET: env.SESSION_SECRET ?? DEMO_SECRET,
+      secureCookies: publicUrl.startsWith('https:'),
+    };
+  });
 
 export type Env = z.infer<typeof schema>;
 

@@ -1,5 +1,6 @@
 import { nb } from './messages/nb';
 import { en } from './messages/en';
+import { formatParam } from './format';
 import type { Language } from './time';
 
 export type { Language };
@@ -15,14 +16,17 @@ export function isLanguage(value: unknown): value is Language {
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-/** A translator for one language. `{name}` placeholders are filled from params. */
+/**
+ * A translator for one language. `{name}` placeholders are filled from params, each as a person
+ * reads it in that language (an ISO date, a half-year key or a decimal is formatted: format.ts).
+ */
 export function translator(language: Language): Translate {
   const messages = dictionaries[language];
   return (key, params) => {
     const template = messages[key] ?? nb[key] ?? key;
     if (!params) return template;
     return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in params ? String(params[name]) : whole,
+      name in params ? formatParam(params[name], language) : whole,
     );
   };
 }

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
@@ -17,6 +17,7 @@ import { errorMessage } from '~/lib/form-errors';
 import { LANGUAGES } from '~/lib/i18n';
 import { hashPassword, verifyPassword } from '~/lib/password.server';
 import { destroyAllSessions, destroyOtherSessions, destroySession } from '~/lib/session.server';
+import { pageTitle } from '~/lib/page-title';
 
 const preferencesSchema = z.object({
   intent: z.literal('preferences'),
@@ -179,7 +180,7 @@ export default function Account() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: 'Min konto – Brobygger' }];
+export const meta = pageTitle('title.account');
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

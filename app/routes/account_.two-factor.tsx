@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
@@ -15,6 +15,7 @@ import { env } from '~/lib/env.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import { errorMessage } from '~/lib/form-errors';
 import { markSessionVerified } from '~/lib/session.server';
+import { pageTitle } from '~/lib/page-title';
 
 const codeSchema = z.object({
   intent: z.enum(['enable', 'disable']),
@@ -131,7 +132,7 @@ export default function TwoFactorSetup() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: 'Tofaktorpålogging – Brobygger' }];
+export const meta = pageTitle('title.twoFactor');
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
@@ -19,6 +19,7 @@ import { resolveLanguage } from '~/lib/language.server';
 import { clientAddress, isLimited, minutesUntilFree, recordEvent } from '~/lib/rate-limit.server';
 import { todayInOslo } from '~/lib/time';
 import { currentTime } from '~/lib/clock';
+import { pageTitle } from '~/lib/page-title';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const sent = new URL(request.url).searchParams.has('sent');
@@ -132,7 +133,7 @@ export default function Apply() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: 'Bli frivillig – Brobygger' }];
+export const meta = pageTitle('title.apply');
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

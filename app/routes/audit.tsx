@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
@@ -9,6 +9,8 @@ import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import type { MessageKey } from '~/lib/i18n';
 import { formatDateTime } from '~/lib/time';
+import { pageTitle } from '~/lib/page-title';
+import { formatParam } from '~/lib/format';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { capability: 'audit:view' });
@@ -84,7 +86,7 @@ export default function AuditLog() {
                 <td>{t(`privacy.audit.action.${event.action}` as MessageKey)}</td>
                 <td>
                   {t(`privacy.audit.entity.${event.entityType}` as MessageKey)}
-                  {event.entityId ? <span className="audit-id"> {event.entityId}</span> : null}
+                  {event.entityId ? <span className="audit-id"> {formatParam(event.entityId, language)}</span> : null}
                 </td>
                 <td>
                   {event.participant ? (
@@ -112,7 +114,7 @@ export default function AuditLog() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: 'Logg – Brobygger' }];
+export const meta = pageTitle('title.audit');
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
@@ -15,6 +15,7 @@ import { formatDateTime } from '~/lib/time';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { currentTime } from '~/lib/clock';
+import { pageTitle } from '~/lib/page-title';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { capability: 'dashboard:view' });
@@ -100,7 +101,7 @@ export default function Dashboard() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: 'Oversikt – Brobygger' }];
+export const meta = pageTitle('title.dashboard');
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

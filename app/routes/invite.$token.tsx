@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
@@ -16,6 +16,7 @@ import { redirectWithFlash } from '~/lib/flash.server';
 import { errorMessage } from '~/lib/form-errors';
 import { createSession } from '~/lib/session.server';
 import { requiredText } from '~/lib/validation';
+import { pageTitle } from '~/lib/page-title';
 
 function inviteSchema(email: string) {
   return z
@@ -108,7 +109,7 @@ export default function AcceptInvitation() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: 'Invitasjon – Brobygger' }];
+export const meta = pageTitle('title.invite');
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { z } from 'zod';
@@ -19,6 +19,7 @@ import { errorMessage } from '~/lib/form-errors';
 import { clientAddress } from '~/lib/rate-limit.server';
 import { createSession } from '~/lib/session.server';
 import { emailField } from '~/lib/validation';
+import { pageTitle } from '~/lib/page-title';
 
 const schema = z.object({
   email: emailField,
@@ -101,7 +102,7 @@ export default function Login() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: 'Logg inn – Brobygger' }];
+export const meta = pageTitle('title.login');
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, useActionData, useSearchParams } from '@remix-run/react';
 import { z } from 'zod';
@@ -14,6 +14,7 @@ import { getUser, requireUser, safeRedirect } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { errorMessage } from '~/lib/form-errors';
 import { markSessionVerified } from '~/lib/session.server';
+import { pageTitle } from '~/lib/page-title';
 
 const schema = z.object({
   code: z
@@ -95,7 +96,7 @@ export default function TwoFactorStep() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: 'Tofaktorpålogging – Brobygger' }];
+export const meta = pageTitle('title.twoFactor');
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
@@ -9,6 +9,7 @@ import { db } from '~/lib/db.server';
 import { env } from '~/lib/env.server';
 import { notFound } from '~/lib/permissions.server';
 import { formatDateTime } from '~/lib/time';
+import { pageTitle } from '~/lib/page-title';
 
 /** Demo mode only: the emails the app has queued, as their recipients would read them. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -42,7 +43,7 @@ export default function Mailbox() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: 'E-post (demo) – Brobygger' }];
+export const meta = pageTitle('title.mailbox');
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

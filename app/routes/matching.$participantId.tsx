@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
@@ -16,6 +16,7 @@ import { redirectWithFlash } from '~/lib/flash.server';
 import type { MessageKey, Translate } from '~/lib/i18n';
 import { notFound } from '~/lib/permissions.server';
 import { daysBetween, formatDate, formatDateTime, isIsoDate, todayInOslo } from '~/lib/time';
+import { pageTitle } from '~/lib/page-title';
 
 const actionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('propose'), volunteerId: z.string().min(1) }),
@@ -256,7 +257,7 @@ export default function MatchingSuggestions() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: 'Matching – Brobygger' }];
+export const meta = pageTitle('title.matchingParticipant');
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

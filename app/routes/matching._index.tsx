@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
@@ -15,6 +15,7 @@ import { redirectWithFlash } from '~/lib/flash.server';
 import { requestedPage } from '~/lib/paging';
 import type { MessageKey } from '~/lib/i18n';
 import { formatDate, formatDateTime } from '~/lib/time';
+import { pageTitle } from '~/lib/page-title';
 
 const acceptSchema = z.object({ participantId: z.string().min(1), volunteerId: z.string().min(1) });
 
@@ -135,7 +136,7 @@ export default function MatchingIndex() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: 'Matching – Brobygger' }];
+export const meta = pageTitle('title.matching');
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
@@ -14,6 +14,7 @@ import { env } from '~/lib/env.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import type { MessageKey } from '~/lib/i18n';
 import { formatDate, formatDateTime } from '~/lib/time';
+import { pageTitle } from '~/lib/page-title';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: 'VOLUNTEER' });
@@ -115,7 +116,7 @@ export default function VolunteerHome() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: 'Mine møter – Brobygger' }];
+export const meta = pageTitle('title.me');
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

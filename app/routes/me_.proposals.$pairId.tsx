@@ -1,6 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { pageTitle } from '~/lib/page-title';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
@@ -101,7 +102,7 @@ export default function AnswerProposal() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: 'Svar på forslag – Brobygger' }];
+export const meta = pageTitle('title.answerProposal');
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ChoiceGroup } from '~/components/choice-group';
@@ -31,6 +31,7 @@ import { errorMessage } from '~/lib/form-errors';
 import type { MessageKey } from '~/lib/i18n';
 import { formatDateTime, osloDate, osloTime, todayInOslo } from '~/lib/time';
 import { currentTime } from '~/lib/clock';
+import { pageTitle } from '~/lib/page-title';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'meetings:read' });
@@ -372,7 +373,7 @@ export default function MeetingPage() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: 'Møte – Brobygger' }];
+export const meta = pageTitle('title.meeting');
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

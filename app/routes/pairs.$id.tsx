@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
@@ -22,6 +22,7 @@ import { notFound } from '~/lib/permissions.server';
 import { formatDate, formatDateTime, todayInOslo } from '~/lib/time';
 import { isoDateField, optionalText } from '~/lib/validation';
 import { currentTime } from '~/lib/clock';
+import { pageTitle } from '~/lib/page-title';
 
 const supportSchema = z.object({
   intent: z.literal('support-contact'),
@@ -457,7 +458,7 @@ export default function PairPage() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: 'Par – Brobygger' }];
+export const meta = pageTitle('title.pair');
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

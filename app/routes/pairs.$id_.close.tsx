@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type FieldMetadata } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ChoiceGroup } from '~/components/choice-group';
@@ -17,6 +17,7 @@ import { notifyOutbox } from '~/lib/email.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import type { MessageKey, Translate } from '~/lib/i18n';
 import { formatDate, todayInOslo, type Language } from '~/lib/time';
+import { pageTitle } from '~/lib/page-title';
 
 /**
  * Ending a pair is two steps: the form (nothing pre-chosen) and a confirmation that says what
@@ -306,7 +307,7 @@ export default function ClosePair() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: 'Avslutt par – Brobygger' }];
+export const meta = pageTitle('title.closePair');
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

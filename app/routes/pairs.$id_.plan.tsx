@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
@@ -18,6 +18,7 @@ import { redirectWithFlash } from '~/lib/flash.server';
 import { errorMessage } from '~/lib/form-errors';
 import { formatMonth } from '~/lib/time';
 import { currentTime } from '~/lib/clock';
+import { pageTitle } from '~/lib/page-title';
 
 function planSchema(releaseDate: string, now: Date) {
   return z.object({
@@ -121,7 +122,7 @@ export default function PlanMonth() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: 'Planlegg møter – Brobygger' }];
+export const meta = pageTitle('title.planMeetings');
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
@@ -11,6 +11,7 @@ import { db } from '~/lib/db.server';
 import { requestedPage } from '~/lib/paging';
 import { pairMonthScope } from '~/lib/permissions.server';
 import { currentTime } from '~/lib/clock';
+import { pageTitle } from '~/lib/page-title';
 
 const PAGE_SIZE = 50;
 
@@ -35,7 +36,7 @@ export default function Pairs() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: 'Par – Brobygger' }];
+export const meta = pageTitle('title.pairs');
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

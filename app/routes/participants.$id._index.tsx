@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
@@ -31,6 +31,8 @@ import { redirectWithFlash } from '~/lib/flash.server';
 import { errorMessage } from '~/lib/form-errors';
 import { notFound } from '~/lib/permissions.server';
 import { formatDate, todayInOslo } from '~/lib/time';
+import { pageTitle } from '~/lib/page-title';
+import { statusReasonText } from '~/components/status-reason';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'participants:read' });
@@ -158,7 +160,7 @@ export default function ParticipantPage() {
             <li key={entry.id}>
               <strong>{t(`participantStatus.${entry.to}`)}</strong> – {formatDate(new Date(entry.at), language)}
               {entry.by ? ` – ${entry.by}` : ''}
-              {entry.reason ? <p className="timeline__reason">{entry.reason}</p> : null}
+              {entry.reason ? <p className="timeline__reason">{statusReasonText(t, entry.reason)}</p> : null}
             </li>
           ))}
         </ol>
@@ -331,7 +333,7 @@ function EditForm() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: 'Deltaker – Brobygger' }];
+export const meta = pageTitle('title.participant');
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type FieldMetadata } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
@@ -36,6 +36,7 @@ import { errorMessage } from '~/lib/form-errors';
 import { can } from '~/lib/permissions.server';
 import { formatDate, formatDateTime, formatMonth, todayInOslo } from '~/lib/time';
 import { isoDateField, optionalText } from '~/lib/validation';
+import { pageTitle } from '~/lib/page-title';
 
 const AREA_KEY = new RegExp(`^(${STANDARD_AREAS.join('|')}|custom:[a-z0-9]+)$`);
 
@@ -313,6 +314,7 @@ function Comparison({ comparison, current }: { comparison: NonNullable<NonNullab
                 <tr key={column.column} className={column.changed ? 'plan-changed' : undefined}>
                   <th scope="row">
                     {t(`plans.column.${column.column}`)}
+                    {column.changed ? ' ' : null}
                     {column.changed ? <span className="badge badge--amber">{t('plans.changed')}</span> : null}
                   </th>
                   <td className="plan-text">{show(column.before)}</td>
@@ -559,7 +561,7 @@ function GoodsField({ meta }: { meta: FieldMetadata<Good[] | undefined> }) {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: 'Min plan – Brobygger' }];
+export const meta = pageTitle('title.plan');
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

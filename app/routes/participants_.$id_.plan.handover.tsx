@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
@@ -9,6 +9,8 @@ import { audit } from '~/lib/audit.server';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { formatDate, todayInOslo } from '~/lib/time';
+import { formatNumber } from '~/lib/format';
+import { pageTitle } from '~/lib/page-title';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'plans:handover' });
@@ -148,7 +150,7 @@ export default function Handover() {
             </div>
             <div>
               <dt>{t('handover.hours')}</dt>
-              <dd>{data.meetings.hours.toLocaleString(language === 'nb' ? 'nb-NO' : 'en-GB')}</dd>
+              <dd>{formatNumber(data.meetings.hours, language)}</dd>
             </div>
           </dl>
         )}
@@ -215,7 +217,7 @@ function ContactItem({ label, contact }: { label: string; contact: Contact }) {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: 'Overføringsdokument – Brobygger' }];
+export const meta = pageTitle('title.handover');
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

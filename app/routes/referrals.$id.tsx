@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
@@ -19,6 +19,8 @@ import { formatDate, formatMonth } from '~/lib/time';
 import { ProgrammeList, ShareList } from '~/components/participant-details';
 import { areaLabel, PlanAreaColumns } from '~/components/plan';
 import { formatNorwegianPhone } from '~/domain/referrals/referral-form';
+import { pageTitle } from '~/lib/page-title';
+import { statusReasonText } from '~/components/status-reason';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: ['COORDINATOR', 'PROBATION_OFFICER'] });
@@ -84,7 +86,7 @@ export default function ReferralPage() {
           {referral.timeline.map((entry) => (
             <li key={entry.id}>
               <strong>{t(`participantStatus.${entry.status}`)}</strong> – {formatDate(new Date(entry.at), language)}
-              {entry.reason ? <p className="timeline__reason">{entry.reason}</p> : null}
+              {entry.reason ? <p className="timeline__reason">{statusReasonText(t, entry.reason)}</p> : null}
             </li>
           ))}
         </ol>
@@ -309,7 +311,7 @@ function Triage() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: 'Henvisning – Brobygger' }];
+export const meta = pageTitle('title.referral');
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

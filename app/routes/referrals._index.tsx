@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
@@ -10,6 +10,7 @@ import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { can } from '~/lib/permissions.server';
 import { formatDate } from '~/lib/time';
+import { pageTitle } from '~/lib/page-title';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: ['COORDINATOR', 'PROBATION_OFFICER'] });
@@ -126,7 +127,7 @@ export default function Referrals() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: 'Henvisninger – Brobygger' }];
+export const meta = pageTitle('title.referrals');
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -1,6 +1,6 @@
 import { getFormProps, getSelectProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
@@ -19,6 +19,7 @@ import { db } from '~/lib/db.server';
 import { notifyOutbox } from '~/lib/email.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import { todayInOslo } from '~/lib/time';
+import { pageTitle } from '~/lib/page-title';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { capability: 'referrals:create' });
@@ -189,7 +190,7 @@ export default function NewReferral() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: 'Ny henvisning – Brobygger' }];
+export const meta = pageTitle('title.newReferral');
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { BarChart } from '~/components/charts';
@@ -12,7 +12,9 @@ import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import type { MessageKey } from '~/lib/i18n';
 import { formatDateTime, halfYearOf } from '~/lib/time';
+import { formatNumber } from '~/lib/format';
 import { currentTime } from '~/lib/clock';
+import { pageTitle } from '~/lib/page-title';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { capability: 'reports:view' });
@@ -83,7 +85,7 @@ export default function Reports() {
                 .map((metric) => (
                   <tr key={metric.key} data-metric={metric.key}>
                     <th scope="row">{label(metric.key)}</th>
-                    <td>{metric.value.toLocaleString('nb-NO')}</td>
+                    <td>{formatNumber(metric.value, language)}</td>
                   </tr>
                 ))}
             </tbody>
@@ -94,7 +96,7 @@ export default function Reports() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: 'Rapporter – Brobygger' }];
+export const meta = pageTitle('title.reports');
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

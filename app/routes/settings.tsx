@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
@@ -18,6 +18,7 @@ import { redirectWithFlash } from '~/lib/flash.server';
 import { errorMessage } from '~/lib/form-errors';
 import { halfYearOf, previousHalfYear } from '~/lib/time';
 import { currentTime } from '~/lib/clock';
+import { pageTitle } from '~/lib/page-title';
 
 function wholeNumber(min: number, max: number) {
   const message = errorMessage('settings.invalidNumber', { min, max });
@@ -171,7 +172,7 @@ export default function Settings() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: 'Innstillinger – Brobygger' }];
+export const meta = pageTitle('title.settings');
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
@@ -17,6 +17,7 @@ import { notFound } from '~/lib/permissions.server';
 import { formatDateTime, osloDate, todayInOslo } from '~/lib/time';
 import { isoDateField, optionalText } from '~/lib/validation';
 import { currentTime } from '~/lib/clock';
+import { pageTitle } from '~/lib/page-title';
 
 const sessionSchema = z.object({
   intent: z.literal('session'),
@@ -216,7 +217,7 @@ export default function Course() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: 'Kurs – Brobygger' }];
+export const meta = pageTitle('title.course');
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
@@ -15,6 +15,7 @@ import { redirectWithFlash } from '~/lib/flash.server';
 import { formatDate } from '~/lib/time';
 import { optionalText, requiredText } from '~/lib/validation';
 import { currentTime } from '~/lib/clock';
+import { pageTitle } from '~/lib/page-title';
 
 const courseSchema = z.object({
   title: requiredText(150),
@@ -89,7 +90,7 @@ export default function Training() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: 'Opplæring – Brobygger' }];
+export const meta = pageTitle('title.training');
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

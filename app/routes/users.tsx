@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
@@ -20,6 +20,7 @@ import { LANGUAGES } from '~/lib/i18n';
 import { notFound } from '~/lib/permissions.server';
 import { formatDate } from '~/lib/time';
 import { emailField } from '~/lib/validation';
+import { pageTitle } from '~/lib/page-title';
 
 const inviteSchema = z.object({
   intent: z.literal('invite'),
@@ -170,7 +171,7 @@ export default function Users() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: 'Brukere – Brobygger' }];
+export const meta = pageTitle('title.users');
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

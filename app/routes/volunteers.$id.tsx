@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
@@ -34,6 +34,7 @@ import { notFound } from '~/lib/permissions.server';
 import { ageOn, formatDate, isIsoDate, todayInOslo } from '~/lib/time';
 import { isoDateField, optionalText, requiredText } from '~/lib/validation';
 import { currentTime } from '~/lib/clock';
+import { pageTitle } from '~/lib/page-title';
 
 const optionalDate = z
   .string()
@@ -267,7 +268,9 @@ export default function VolunteerPage() {
       <p>
         <span className="badge">{t(`volunteers.status.${volunteer.status}`)}</span>{' '}
         <span className="muted">
-          {t(`volunteers.stage.${data.stage}`)} · {t('volunteers.daysInStage', { days: data.days })}
+          {/* The stage only when it says more than the status ("Søkt", not "Søkt Søkt"). */}
+          {t(`volunteers.stage.${data.stage}`) === t(`volunteers.status.${volunteer.status}`) ? null : `${t(`volunteers.stage.${data.stage}`)} · `}
+          {t('volunteers.daysInStage', { days: data.days })}
         </span>
       </p>
       {volunteer.pauseReason && volunteer.status === 'PAUSED' ? <p>{t('volunteers.pausedBecause', { reason: volunteer.pauseReason })}</p> : null}
@@ -423,6 +426,7 @@ export default function VolunteerPage() {
             {data.courses.map((c) => (
               <li key={c.id}>
                 <Link to={`/training/${c.id}`}>{t('volunteers.trainingHours', { course: c.title, hours: c.hours, required: c.requiredHours })}</Link>
+                {c.completed ? ' ' : null}
                 {c.completed ? <span className="badge badge--green">{t('volunteers.trainingCompleted')}</span> : null}
               </li>
             ))}
@@ -495,7 +499,7 @@ export default function VolunteerPage() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: 'Frivillig – Brobygger' }];
+export const meta = pageTitle('title.volunteer');
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

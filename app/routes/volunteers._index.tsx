@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
@@ -7,6 +7,7 @@ import { BOARD_STAGES, STUCK_AFTER_DAYS } from '~/domain/volunteers/readiness';
 import { loadPipeline } from '~/domain/volunteers/volunteers.server';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
+import { pageTitle } from '~/lib/page-title';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { capability: 'volunteers:manage' });
@@ -35,6 +36,7 @@ export default function VolunteerBoard() {
                     <span className="muted"> · {card.municipality}</span>
                     <br />
                     <span className="muted">{t('volunteers.daysInStage', { days: card.days })}</span>
+                    {card.stuck ? ' ' : null}
                     {card.stuck ? <span className="badge badge--amber">{t('volunteers.stuck')}</span> : null}
                   </li>
                 ))}
@@ -47,7 +49,7 @@ export default function VolunteerBoard() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: 'Frivillige – Brobygger' }];
+export const meta = pageTitle('title.volunteers');
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

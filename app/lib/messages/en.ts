@@ -2,6 +2,7 @@ import type { nb } from './nb';
 import * as closure from './closure';
 import * as common from './common';
 import * as concerns from './concerns';
+import * as language from './language';
 import * as matching from './matching';
 import * as meetings from './meetings';
 import * as plans from './plans';
@@ -17,6 +18,7 @@ export const en: Record<keyof typeof nb, string> = {
   ...closure.en,
   ...common.en,
   ...concerns.en,
+  ...language.en,
   ...matching.en,
   ...meetings.en,
   ...plans.en,

@@ -397,7 +397,7 @@ export const en: Record<keyof typeof nb, string> = {
   'meetings.dash.unlogged': 'Meetings not logged after 48 hours',
   'meetings.dash.behind': 'Behind target at mid-month',
   'meetings.dash.releases': 'Releases in the next 14 days',
-  'meetings.dash.releaseLine': 'released {date} – checklist {done} of 7',
+  'meetings.dash.releaseLine': 'release day {date} – checklist {done} of 7',
   'meetings.dash.support': 'Coordinator support',
   'meetings.dash.supportLine': '{name}: support contact due since {date}',
   'meetings.dash.fitLine': '{name}: check after the first month',

@@ -6,6 +6,7 @@
 import * as closure from './closure';
 import * as common from './common';
 import * as concerns from './concerns';
+import * as language from './language';
 import * as matching from './matching';
 import * as meetings from './meetings';
 import * as plans from './plans';
@@ -20,6 +21,7 @@ export const nb = {
   ...closure.nb,
   ...common.nb,
   ...concerns.nb,
+  ...language.nb,
   ...matching.nb,
   ...meetings.nb,
   ...plans.nb,

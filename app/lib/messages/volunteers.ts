@@ -80,7 +80,7 @@ export const nb = {
   'volunteers.step.interview': 'Godkjent intervju',
   'volunteers.step.references': 'To positive referanser',
   'volunteers.step.certificate': 'Gyldig politiattest',
-  'volunteers.step.training': 'Fullført grunnkurs (minst {hours} timer)',
+  'volunteers.step.training': 'Grunnkurs (minst {hours} timer)',
   'volunteers.stepDone': 'Fullført',
   'volunteers.stepMissing': 'Mangler',
 
@@ -277,7 +277,7 @@ export const en: Record<keyof typeof nb, string> = {
   'volunteers.step.interview': 'Approved interview',
   'volunteers.step.references': 'Two positive references',
   'volunteers.step.certificate': 'Valid police certificate',
-  'volunteers.step.training': 'Basic course completed (at least {hours} hours)',
+  'volunteers.step.training': 'Basic course (at least {hours} hours)',
   'volunteers.stepDone': 'Done',
   'volunteers.stepMissing': 'Missing',
 

@@ -1,0 +1,100 @@
+import { en } from './messages/en';
+import { nb } from './messages/nb';
+import {
+  daysBetween,
+  formatDate,
+  formatDateTime,
+  formatMonth,
+  isIsoDate,
+  parseHalfYear,
+  type HalfYearKey,
+  type IsoDate,
+  type Language,
+} from './time';
+
+/**
+ * How a person reads dates, half-years, months, numbers and relative days, in bokmål and
+ * English (isomorphic: the same on the server, in emails and in the browser). A person never
+ * reads an ISO date, a "2026-H2" key or "8.4" in Norwegian. Calendar rules stay in time.ts.
+ */
+export { formatDate, formatDateTime, formatMonth };
+
+const LOCALES: Record<Language, string> = { nb: 'nb-NO', en: 'en-GB' };
+const WORDS = { nb, en } as const;
+
+function fill(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** "1. halvår 2026" / "first half of 2026". */
+export function formatHalfYear(key: HalfYearKey, language: Language): string {
+  const { year, half } = parseHalfYear(key);
+  return fill(WORDS[language][half === 1 ? 'recruitment.halfYear.1' : 'recruitment.halfYear.2'], { year });
+}
+
+/** A short half-year for chart axes and narrow tables: "1. halvår 26" / "H1 2026". */
+export function formatHalfYearShort(key: HalfYearKey, language: Language): string {
+  const { year, half } = parseHalfYear(key);
+  return fill(WORDS[language]['format.halfYearShort'], { half, year });
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** A number with the language's decimal sign: "8,4" in bokmål, "8.4" in English. */
+export function formatNumber(value: number, language: Language, options: { maximumFractionDigits?: number; minimumFractionDigits?: number } = {}): string {
+  const max = options.maximumFractionDigits ?? 1;
+  const min = Math.min(options.minimumFractionDigits ?? 0, max);
+  const cacheKey = `${language}:${min}:${max}`;
+  let format = numberFormats.get(cacheKey);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALES[language], { minimumFractionDigits: min, maximumFractionDigits: max });
+    numberFormats.set(cacheKey, format);
+  }
+  return format.format(value);
+}
+
+/** A share (0.42) as a percentage: "42 %" / "42%". */
+export function formatPercent(share: number, language: Language, fractionDigits = 0): string {
+  const value = formatNumber(share * 100, language, { maximumFractionDigits: fractionDigits });
+  return language === 'nb' ? `${value} %` : `${value}%`;
+}
+
+/**
+ * A calendar date relative to today, with the right tense: "i dag", "i går", "i morgen",
+ * "om 3 dager", "for 3 dager siden" / "today", "yesterday", "tomorrow", "in 3 days", "3 days ago".
+ */
+export function formatRelativeDays(date: IsoDate, today: IsoDate, language: Language): string {
+  return formatDaysFromToday(daysBetween(today, date), language);
+}
+
+/** The same for a day count: positive in the future, negative in the past. */
+export function formatDaysFromToday(days: number, language: Language): string {
+  const words = WORDS[language];
+  if (days === 0) return words['format.today'];
+  if (days === -1) return words['format.yesterday'];
+  if (days === 1) return words['format.tomorrow'];
+  return fill(days > 0 ? words['format.inDays'] : words['format.daysAgo'], { days: Math.abs(days) });
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+const HALF_YEAR = /^\d{4}-H[12]$/;
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/**
+ * A message parameter as a person reads it. Message parameters often carry values as they
+ * are stored (a flash's "2026-H2", an error's "2026-08-01", a rate of 8.4); every message
+ * goes through here, so none reaches the page, an email or a form error in raw form.
+ * Whole numbers stay as they are (a year is "2026", not "2 026").
+ */
+export function formatParam(value: string | number, language: Language): string {
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : formatNumber(value, language);
+  if (value.length > 30) return value;
+  if (isIsoDate(value)) return formatDate(value, language);
+  if (HALF_YEAR.test(value)) return formatHalfYear(value, language);
+  if (MONTH.test(value)) return formatMonth(value, language);
+  if (ISO_INSTANT.test(value)) {
+    const instant = new Date(value);
+    if (!Number.isNaN(instant.getTime())) return formatDateTime(instant, language);
+  }
+  return value;
+}
