@@ -6,5 +6,6 @@ export const weeklyDigestJob: JobDefinition = {
   name: 'weekly-digest',
   cron: '0 7 * * 1',
   leaseMs: 10 * 60 * 1000,
-  run: ({ db, scheduledFor }) => sendWeeklyDigest(db, scheduledFor),
+  // The figures are as of the run (a catch-up on the 1st must not report last month as "this month").
+  run: ({ db, scheduledFor, now }) => sendWeeklyDigest(db, now, undefined, scheduledFor),
 };

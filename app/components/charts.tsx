@@ -7,15 +7,26 @@ export interface Bar {
   target?: number;
 }
 
-/** An axis label longer than a bar is wide ("2. halvår 2026") goes on two lines, split at its last space. */
-function axisLines(label: string): string[] {
-  const space = label.lastIndexOf(' ');
-  return label.length > 9 && space > 0 ? [label.slice(0, space), label.slice(space + 1)] : [label];
+/** Splits a label into lines of at most `width` characters, at spaces where it can. */
+export function wrapLabel(label: string, width = 34): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of label.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 /**
- * A bar chart rendered on the server as SVG. It is an image with a title and a description for
- * screen readers, and the same numbers follow as a table for anyone who wants them exactly.
+ * A horizontal bar chart rendered on the server as SVG: each label on its own line(s) above its
+ * bar, so labels never overlap whatever their length or language. It is an image with a title
+ * and a description for screen readers, and the same numbers follow as a table.
  */
 export function BarChart({ title, description, bars, valueLabel, targetLabel }: {
   title: string;
@@ -26,44 +37,43 @@ export function BarChart({ title, description, bars, valueLabel, targetLabel }: 
 }) {
   const id = useId();
   const max = Math.max(1, ...bars.map((bar) => Math.max(bar.value, bar.target ?? 0)));
-  const barWidth = 48;
-  const gap = 20;
-  const height = 160;
-  const width = bars.length * (barWidth + gap) + gap;
-  const y = (value: number) => height - (value / max) * (height - 20);
+  const width = 320;
+  const barSpace = 260; // room for the value after the longest bar
+  const lineHeight = 14;
+  const barHeight = 16;
+  const gap = 10;
+  const x = (value: number) => (value / max) * barSpace;
+  let top = 4;
+  const rows = bars.map((bar) => {
+    const lines = wrapLabel(bar.label);
+    const row = { bar, lines, labelY: top + lineHeight - 3, barY: top + lines.length * lineHeight + 2 };
+    top = row.barY + barHeight + gap;
+    return row;
+  });
+  const height = top;
   return (
     <figure className="chart">
-      <svg
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-        viewBox={`0 0 ${width} ${height + 40}`}
-        width="100%"
-        style={{ maxWidth: `${width * 1.5}px` }}
-      >
+      <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: `${width * 1.5}px` }}>
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
-        <line x1="0" y1={height} x2={width} y2={height} stroke="#4a4a55" />
-        {bars.map((bar, i) => {
-          const x = gap + i * (barWidth + gap);
-          return (
-            <g key={bar.label}>
-              <rect x={x} y={y(bar.value)} width={barWidth} height={height - y(bar.value)} fill="#9b1c1c" />
-              <text x={x + barWidth / 2} y={y(bar.value) - 4} textAnchor="middle" fontSize="12" fill="#1b1b1f">
-                {bar.value}
-              </text>
-              {bar.target !== undefined ? (
-                <line x1={x - 4} x2={x + barWidth + 4} y1={y(bar.target)} y2={y(bar.target)} stroke="#1b1b1f" strokeWidth="2" strokeDasharray="4 2" />
-              ) : null}
-              <text x={x + barWidth / 2} y={height + 16} textAnchor="middle" fontSize="11" fill="#1b1b1f">
-                {axisLines(bar.label).map((line, n) => (
-                  <tspan key={n} x={x + barWidth / 2} dy={n === 0 ? 0 : 13}>
-                    {line}
-                  </tspan>
-                ))}
-              </text>
-            </g>
-          );
-        })}
+        {rows.map(({ bar, lines, labelY, barY }, index) => (
+          <g key={index}>
+            <text x="0" y={labelY} fontSize="12" fill="#1b1b1f">
+              {lines.map((line, i) => (
+                <tspan key={i} x="0" dy={i === 0 ? 0 : lineHeight}>
+                  {line}
+                </tspan>
+              ))}
+            </text>
+            <rect x="0" y={barY} width={Math.max(bar.value > 0 ? 2 : 0, x(bar.value))} height={barHeight} fill="#9b1c1c" />
+            <text x={x(bar.value) + 4} y={barY + barHeight - 4} fontSize="12" fill="#1b1b1f">
+              {bar.value}
+            </text>
+            {bar.target !== undefined ? (
+              <line x1={x(bar.target)} x2={x(bar.target)} y1={barY - 3} y2={barY + barHeight + 3} stroke="#1b1b1f" strokeWidth="2" strokeDasharray="3 2" />
+            ) : null}
+          </g>
+        ))}
       </svg>
       <figcaption>
         <details>

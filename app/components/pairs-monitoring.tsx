@@ -90,7 +90,7 @@ interface NeedsActionData {
   /** Each list holds the first few; the totals count them all. */
   totals: Record<ActionGroup, number>;
   quiet: Pick<PairRow, 'id' | 'participantFirstName' | 'daysSinceHeld'>[];
-  behind: Pick<PairRow, 'id' | 'participantFirstName' | 'held' | 'target'>[];
+  behind: (Pick<PairRow, 'id' | 'participantFirstName' | 'held' | 'target'> & { expected: number })[];
   unlogged: { id: string; startsAt: string; pairId: string; participantFirstName: string }[];
   releases: { participantId: string; firstName: string; releaseDate: string; pairId: string | null; checklistDone: number }[];
   concerns: { id: string; text: string; urgent?: boolean; createdAt: string; pairId: string; participantFirstName: string }[];
@@ -154,7 +154,7 @@ export function NeedsActionToday({ data }: { data: NeedsActionData }) {
         {data.behind.map((pair) => (
           <li key={pair.id}>
             <Link to={`/pairs/${pair.id}`}>{pair.participantFirstName}</Link> –{' '}
-            {t('meetings.pairs.heldOfTarget', { held: pair.held, target: pair.target })}
+            {t('figures.dash.behindLine', { held: pair.held, expected: pair.expected, target: pair.target })}
           </li>
         ))}
       </Group>

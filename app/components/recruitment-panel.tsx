@@ -1,5 +1,5 @@
 import type { RecruitmentStatus } from '~/domain/recruitment/recruitment.server';
-import { formatHalfYear, formatHalfYearShort } from '~/lib/format';
+import { formatHalfYear } from '~/lib/format';
 import type { Translate } from '~/lib/i18n';
 import { parseHalfYear } from '~/lib/time';
 import { BarChart, Funnel } from './charts';
@@ -42,9 +42,14 @@ export function RecruitmentPanel({ status }: { status: RecruitmentStatus }) {
           })}
         </p>
       </div>
+      {status.newPairs.rematches > 0 ? (
+        <p className="muted">
+          {t(status.newPairs.rematchesCount ? 'figures.rematches.counted' : 'figures.rematches.notCounted', { count: status.newPairs.rematches })}
+        </p>
+      ) : null}
       <div className="panel-grid">
         <Funnel
-          title={t('recruitment.participantFunnel')}
+          title={t('figures.funnel.participants')}
           steps={[
             { label: t('recruitment.funnel.referred'), value: status.funnels.participants.referred },
             { label: t('recruitment.funnel.accepted'), value: status.funnels.participants.accepted },
@@ -54,15 +59,15 @@ export function RecruitmentPanel({ status }: { status: RecruitmentStatus }) {
           ]}
         />
         <Funnel
-          title={t('recruitment.volunteerFunnel')}
+          title={t('figures.funnel.volunteers')}
           steps={[
             { label: t('recruitment.funnel.applied'), value: status.funnels.volunteers.applied },
-            { label: t('recruitment.funnel.screening'), value: status.funnels.volunteers.screening },
             { label: t('recruitment.funnel.ready'), value: status.funnels.volunteers.ready },
             { label: t('recruitment.funnel.matchedVolunteers'), value: status.funnels.volunteers.matched },
           ]}
         />
       </div>
+      <p className="muted">{t('figures.funnel.note')}</p>
       <h3>{t('recruitment.historyTitle')}</h3>
       <BarChart
         title={t('recruitment.historyTitle')}
@@ -73,7 +78,7 @@ export function RecruitmentPanel({ status }: { status: RecruitmentStatus }) {
         })}
         valueLabel={t('recruitment.pairs')}
         targetLabel={t('recruitment.target')}
-        bars={status.history.map((row) => ({ label: formatHalfYearShort(row.halfYear, language), value: row.actual, target: row.target }))}
+        bars={status.history.map((row) => ({ label: formatHalfYear(row.halfYear, language), value: row.actual, target: row.target }))}
       />
     </section>
   );

@@ -1,5 +1,6 @@
-import { formatParam } from './format';
+import { formatHalfYear, formatNumber, formatParam } from './format';
 import type { Language } from './i18n';
+import { formatDate } from './time';
 
 /**
  * Email texts. They say what happened and link into the app; they never carry health or
@@ -27,8 +28,14 @@ interface TemplateShapes {
   'half-year-status': {
     kind: 'start' | 'midpoint';
     halfYear: string;
+    /** The Oslo day the figures are from (the dashboard's verdict that day). */
+    asOf?: string;
     actual: number;
     target: number;
+    /** New pairs expected by that day (target × elapsed share of the half-year). */
+    expected?: number;
+    rematches?: number;
+    rematchesCount?: boolean;
     status: 'ON_TRACK' | 'AT_RISK' | 'OFF_TRACK' | 'REACHED';
     previous?: { halfYear: string; actual: number; target: number };
   };
@@ -76,23 +83,28 @@ const TRACK_WORDS: Record<Language, Record<TemplateData<'half-year-status'>['sta
 const drafts: { [T in EmailTemplate]: (data: TemplateData<T>, language: Language) => Draft } = {
   'half-year-status': (data, language) => {
     const link = { path: '/dashboard', label: language === 'en' ? 'Open the dashboard' : 'Åpne oversikten' };
-    const halfYear = formatParam(data.halfYear, language);
-    const previous = data.previous ? formatParam(data.previous.halfYear, language) : null;
+    const half = (key: string) => formatHalfYear(key, language);
+    const asOf = data.asOf ? formatDate(data.asOf, language) : null;
+    const rematches = data.rematches ?? 0;
     if (language === 'en') {
       return {
-        subject: data.kind === 'start' ? `The ${halfYear} has begun: target ${data.target} pairs` : `Half-way through the ${halfYear}: ${data.actual} of ${data.target} pairs`,
+        subject: data.kind === 'start' ? `New half-year, ${half(data.halfYear)}: target ${data.target} pairs` : `Half-way through ${half(data.halfYear)}: ${data.actual} of ${data.target} pairs`,
         lines: [
-          ...(data.previous ? [`The ${previous} ended with ${data.previous.actual} new pairs (target ${data.previous.target}).`] : []),
-          `The ${halfYear}: ${data.actual} of ${data.target} new active pairs so far — ${TRACK_WORDS.en[data.status]}.`,
+          ...(data.previous ? [`The ${half(data.previous.halfYear)} ended with ${data.previous.actual} new pairs (target ${data.previous.target}).`] : []),
+          `${asOf ? `As of ${asOf}, the ` : 'The '}${half(data.halfYear)}: ${data.actual} of ${data.target} new active pairs so far${data.expected !== undefined ? `, ${formatNumber(data.expected, 'en')} expected by now` : ''} — ${TRACK_WORDS.en[data.status]}.`,
+          ...(rematches > 0 ? [`${rematches} re-matches ${data.rematchesCount ? 'are counted among them' : 'are not counted as new pairs'}.`] : []),
+          'The dashboard shows the same figures.',
         ],
         link,
       };
     }
     return {
-      subject: data.kind === 'start' ? `${halfYear} er i gang: mål ${data.target} par` : `Halvveis i ${halfYear}: ${data.actual} av ${data.target} par`,
+      subject: data.kind === 'start' ? `Nytt halvår, ${half(data.halfYear)}: mål ${data.target} par` : `Halvveis i ${half(data.halfYear)}: ${data.actual} av ${data.target} par`,
       lines: [
-        ...(data.previous ? [`${previous} endte med ${data.previous.actual} nye par (mål ${data.previous.target}).`] : []),
-        `${halfYear}: ${data.actual} av ${data.target} nye aktive par så langt – ${TRACK_WORDS.nb[data.status]}.`,
+        ...(data.previous ? [`${half(data.previous.halfYear)} endte med ${data.previous.actual} nye par (mål ${data.previous.target}).`] : []),
+        `${asOf ? `Per ${asOf}, ` : ''}${half(data.halfYear)}: ${data.actual} av ${data.target} nye aktive par så langt${data.expected !== undefined ? `, ${formatNumber(data.expected, 'nb')} forventet hittil` : ''} – ${TRACK_WORDS.nb[data.status]}.`,
+        ...(rematches > 0 ? [`${rematches} nye matcher av tidligere deltakere ${data.rematchesCount ? 'er regnet med' : 'er ikke regnet som nye par'}.`] : []),
+        'Oversikten viser de samme tallene.',
       ],
       link,
     };

@@ -32,12 +32,6 @@ export function formatHalfYear(key: HalfYearKey, language: Language): string {
   return fill(WORDS[language][half === 1 ? 'recruitment.halfYear.1' : 'recruitment.halfYear.2'], { year });
 }
 
-/** A short half-year for chart axes and narrow tables: "1. halvår 26" / "H1 2026". */
-export function formatHalfYearShort(key: HalfYearKey, language: Language): string {
-  const { year, half } = parseHalfYear(key);
-  return fill(WORDS[language]['format.halfYearShort'], { half, year });
-}
-
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
 /** A number with the language's decimal sign: "8,4" in bokmål, "8.4" in English. */

@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { NeedsActionToday, PairsAtGlance } from '~/components/pairs-monitoring';
 import { useLanguage, useT } from '~/components/use-translation';
 import { RecruitmentPanel } from '~/components/recruitment-panel';
+import { MonthFiguresPanel } from '~/components/month-figures';
 import { dashboardView } from '~/domain/monitoring/dashboard.server';
 import { programmeOverview } from '~/domain/monitoring/overview.server';
 import { failedEmails, retryFailedEmail } from '~/domain/notifications/mailbox.server';
@@ -39,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Dashboard() {
-  const { overview, failed, needsAction, pairs, pairCount, recruitment, computedAt } = useLoaderData<typeof loader>();
+  const { overview, failed, needsAction, pairs, pairCount, recruitment, computedAt, month } = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
   return (
@@ -70,6 +71,7 @@ export default function Dashboard() {
           <dd>{overview.failedEmails}</dd>
         </div>
       </dl>
+      <MonthFiguresPanel figures={month} />
       <section aria-labelledby="pairs-glance-title">
         <h2 id="pairs-glance-title">{t('meetings.dash.pairsTitle')}</h2>
         <PairsAtGlance pairs={pairs} />

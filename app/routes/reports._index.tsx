@@ -8,6 +8,8 @@ import { useLanguage, useT } from '~/components/use-translation';
 import { funderReportView } from '~/domain/reports/funder-report.server';
 import { REPORT_SECTIONS, type ReportMetric } from '~/domain/reports/sections';
 import { parsePeriod, periodChoices } from '~/domain/reports/period';
+import { reportNoteKey } from '~/domain/reports/notes';
+import { getSetting } from '~/domain/settings/settings.server';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import type { MessageKey } from '~/lib/i18n';
@@ -22,8 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const requested = new URL(request.url).searchParams.get('period') ?? halfYearOf(now);
   const period = parsePeriod(requested);
   if (!period) throw new Response('Bad Request', { status: 400 });
-  const report = await funderReportView(db, period, now);
-  return json({ period: period.key, choices: periodChoices(now), metrics: report.data, computedAt: report.computedAt });
+  const [report, rematchesCount] = await Promise.all([funderReportView(db, period, now), getSetting(db, 'countRematchesAsNewPairs')]);
+  return json({ period: period.key, choices: periodChoices(now), metrics: report.data, computedAt: report.computedAt, rematchesCount });
 }
 
 function value(metrics: ReportMetric[], key: string): number {
@@ -31,7 +33,7 @@ function value(metrics: ReportMetric[], key: string): number {
 }
 
 export default function Reports() {
-  const { period, choices, metrics, computedAt } = useLoaderData<typeof loader>();
+  const { period, choices, metrics, computedAt, rematchesCount } = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
   const label = (key: string) => t(`reports.metric.${key}` as MessageKey);
@@ -55,12 +57,17 @@ export default function Reports() {
         <button type="submit" className="secondary">
           {t('reports.show')}
         </button>
-        <a className="button" href={`/reports/funder.csv?period=${period}`} download>
+        <a className="button" href={`/reports/funder.xlsx?period=${period}`} download>
+          {t('figures.xlsx.download')}
+        </a>
+        <a className="button secondary" href={`/reports/funder.csv?period=${period}`} download>
           {t('reports.downloadCsv')}
         </a>
       </Form>
+      <p className="muted no-print">{t('figures.xlsx.csvNote')}</p>
       <h2>{t('reports.heading', { period: periodLabel(t, period) })}</h2>
       <p className="muted">{t('reports.computedAt', { time: formatDateTime(new Date(computedAt), language) })}</p>
+      <p>{t('figures.report.periodNote')}</p>
       <div className="panel-grid">
         <BarChart
           title={t('reports.chartMeetings')}
@@ -82,12 +89,18 @@ export default function Reports() {
             <tbody>
               {metrics
                 .filter((metric) => metric.section === section)
-                .map((metric) => (
-                  <tr key={metric.key} data-metric={metric.key}>
-                    <th scope="row">{label(metric.key)}</th>
-                    <td>{formatNumber(metric.value, language)}</td>
-                  </tr>
-                ))}
+                .map((metric) => {
+                  const note = reportNoteKey(metric.key, rematchesCount);
+                  return (
+                    <tr key={metric.key} data-metric={metric.key}>
+                      <th scope="row">
+                        {label(metric.key)}
+                        {note ? <span className="report-note muted">{t(note)}</span> : null}
+                      </th>
+                      <td>{formatNumber(metric.value, language)}</td>
+                    </tr>
+                  );
+                })}
             </tbody>
           </table>
         </section>

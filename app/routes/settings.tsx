@@ -5,11 +5,11 @@ import { json } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { FormErrors, TextField } from '~/components/forms';
+import { CheckboxField, FormErrors, TextField } from '~/components/forms';
 import { halfYearLabel } from '~/components/recruitment-panel';
 import { useT } from '~/components/use-translation';
 import { saveTargets, targetsFor } from '~/domain/recruitment/recruitment.server';
-import { SETTING_KEYS } from '~/domain/settings/definitions';
+import { BOOLEAN_SETTING_KEYS, SETTING_KEYS } from '~/domain/settings/definitions';
 import { getSettings, setSetting } from '~/domain/settings/settings.server';
 import { audit } from '~/lib/audit.server';
 import { requireUser } from '~/lib/auth.server';
@@ -55,6 +55,8 @@ const programmeSchema = z.object({
   meetingsPerMonth: wholeNumber(1, 31),
   retentionMonths: wholeNumber(1, 240),
   minTrainingHoursBeforeMatch: wholeNumber(0, 100),
+  // A checkbox: sent as "on" when ticked, absent when not.
+  countRematchesAsNewPairs: z.preprocess((value) => value === 'on', z.boolean()),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -114,7 +116,9 @@ export default function Settings() {
   const [programmeForm, programmeFields] = useForm({
     id: 'programme',
     lastResult: actionData?.form === 'programme' ? actionData.result : undefined,
-    defaultValue: Object.fromEntries(Object.entries(settings).map(([key, value]) => [key, String(value)])),
+    defaultValue: Object.fromEntries(
+      Object.entries(settings).map(([key, value]) => [key, typeof value === 'boolean' ? (value ? 'on' : '') : String(value)]),
+    ),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: programmeSchema }),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
@@ -158,9 +162,14 @@ export default function Settings() {
         <Form method="post" className="form" {...getFormProps(programmeForm)}>
           <FormErrors id={programmeForm.errorId} errors={programmeForm.errors} />
           <input type="hidden" name="intent" value="programme" />
-          {SETTING_KEYS.map((key) => (
+          {SETTING_KEYS.filter((key) => !BOOLEAN_SETTING_KEYS.includes(key)).map((key) => (
             <TextField key={key} meta={programmeFields[key]} label={t(`settings.${key}`)} type="number" min={0} />
           ))}
+          <CheckboxField
+            meta={programmeFields.countRematchesAsNewPairs}
+            label={t('settings.countRematchesAsNewPairs')}
+            hint={t('figures.settings.countRematchesHint')}
+          />
           <div className="actions">
             <button type="submit" className="primary">
               {t('form.save')}

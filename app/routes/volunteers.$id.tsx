@@ -8,7 +8,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FormErrors, SelectField, TextareaField, TextField } from '~/components/forms';
 import { useLanguage, useT } from '~/components/use-translation';
 import { createInvitation, EmailAlreadyUsedError } from '~/domain/users/invitations.server';
-import { certificateProblem, courseCompleted, READINESS_STEPS } from '~/domain/volunteers/readiness';
+import { certificateProblem, courseCompleted, READINESS_STEPS, requiredTrainingHours } from '~/domain/volunteers/readiness';
 import { INTERVIEW_OUTCOMES, REFERENCE_OUTCOMES, volunteerStatusSchema } from '~/domain/volunteers/status';
 import {
   addReference,
@@ -101,7 +101,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = todayInOslo();
   return json({
     today,
-    minHours,
+    trainingHours: requiredTrainingHours(v.enrolments.map((e) => e.course), minHours),
     days,
     stage: evaluation.stage,
     readiness: { ready: evaluation.readiness.ready, done: evaluation.readiness.done },
@@ -285,7 +285,9 @@ export default function VolunteerPage() {
               <span className={`badge ${readiness.done[step] ? 'badge--green' : 'badge--amber'}`}>
                 {readiness.done[step] ? t('volunteers.stepDone') : t('volunteers.stepMissing')}
               </span>{' '}
-              {t(`volunteers.step.${step}`, { hours: data.minHours })}
+              {step === 'training' && data.trainingHours === null
+                ? t('figures.training.stepNoCourse')
+                : t(`volunteers.step.${step}`, { hours: data.trainingHours ?? 0 })}
             </li>
           ))}
         </ul>

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { expect, expectAccessible, loginAs, test } from './support';
 
 test('the coordinator sees the half-year against the target, opens the report and downloads the CSV', async ({ page }) => {
@@ -26,6 +27,20 @@ test('the coordinator sees the half-year against the target, opens the report an
   expect(rows.length).toBe(pageValues.size);
   for (const row of rows) expect(row.value, row.key).toBe(pageValues.get(row.key));
   expect(rows.find((row) => row.key === 'hours')?.label).toBe('Timer sammen');
+
+  // The workbook for people: same figures, numbers as numbers, Norwegian headers.
+  await expect(page.getByText(/CSV-filen er for maskiner/)).toBeVisible();
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Last ned Excel (.xlsx)' }).click()]);
+  expect(xlsx.suggestedFilename()).toMatch(/^brobygger-\d{4}(-H[12])?\.xlsx$/);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(fs.readFileSync((await xlsx.path())!) as unknown as ArrayBuffer);
+  expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Deltakere', 'Frivillige', 'Par', 'Møter', 'Kvalitet']);
+  const meetings = book.getWorksheet('Møter')!;
+  expect(meetings.getRow(1).values).toEqual([undefined, 'Periode', 'Tall', 'Verdi', 'Merknad', 'Nøkkel']);
+  const held = meetings.getRows(2, meetings.rowCount - 1)!.find((row) => row.getCell(5).value === 'meetingsHeld')!;
+  expect(typeof held.getCell(3).value).toBe('number');
+  expect(String(held.getCell(3).value)).toBe(pageValues.get('meetingsHeld'));
+  await expectAccessible(page);
 });
 
 test('the coordinator changes the half-year target in the settings', async ({ page }) => {

@@ -51,6 +51,7 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   'matching.$participantId': { params: { participantId: 'waitingParticipant' }, loader: [L, 'ok', 403, 403, 403, 403], action: [L, 400, 403, 403, 403, 403] },
   'reports._index': { loader: [L, 'ok', 403, 403, 403, 403] },
   'reports.funder[.]csv': { loader: [L, 'ok', 403, 403, 403, 403] },
+  'reports.funder[.]xlsx': { loader: [L, 'ok', 403, 403, 403, 403] },
   'settings': { loader: [L, 'ok', 403, 403, 403, 403], action: [L, 400, 403, 403, 403, 403] },
   'users': { loader: [L, 'ok', 403, 403, 403, 403], action: [L, 400, 403, 403, 403, 403] },
   'pairs.$id_.close': { params: { id: 'pair' }, loader: [L, 'ok', 403, 403, 403, 403], action: [L, 400, 403, 403, 403, 403] },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { monthlyCompliance, pairMonths, pairsDigestSection } from '~/domain/meetings/monitoring.server';
+import { monthlyCompliance, pairsDigestSection } from '~/domain/figures/summaries.server';
+import { pairMonths } from '~/domain/meetings/monitoring.server';
 import { sendLogReminders, sendMeetingReminders, sendMonthlyComplianceSummary } from '~/domain/meetings/reminders.server';
 import { db } from '~/lib/db.server';
 import { smtpTransport } from '~/lib/email-transport.server';

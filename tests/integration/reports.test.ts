@@ -112,7 +112,7 @@ describe('funder report', () => {
     const h1 = [
       ['participantsReferred', 4], ['participantsAccepted', 3], ['participantsMatched', 2], ['participantsCompleted', 1], ['participantsWithdrawn', 1],
       ['volunteersApplied', 1], ['volunteersReady', 1], ['volunteersActive', 2], ['volunteersLeft', 1],
-      ['pairsStarted', 2], ['pairsEndedPlanned', 1], ['pairsEndedUnplanned', 1], ['pairsLasting6Months', 1],
+      ['pairsStarted', 2], ['pairsRematched', 0], ['pairsEndedPlanned', 1], ['pairsEndedUnplanned', 1], ['pairsLasting6Months', 1],
       ['meetingsHeld', 3], ['meetingsCancelled', 3], ['meetingsNoShow', 1], ['hours', 3.3], ['meetingsPerPairMonth', 0.6], ['meetingTarget', 4],
       ['fitChecks', 1], ['fitCheckAverage', 4.5], ['rematchRecommended', 1], ['closureSurveys', 1], ['closureSurveyAverage', 4],
     ];
@@ -163,7 +163,7 @@ describe('recruitment', () => {
     const status = await recruitmentStatus(db, new Date('2025-04-01T10:00:00Z'));
     expect(status.halfYear).toBe('2025-H1');
     expect(status.projection.target).toBe(4);
-    expect(status.history.at(-1)).toEqual({ halfYear: '2025-H1', target: 4, actual: 2 });
+    expect(status.history.at(-1)).toEqual({ halfYear: '2025-H1', target: 4, actual: 2, rematches: 0 });
     expect(status.funnels.participants.referred).toBeGreaterThanOrEqual(3);
   });
 

@@ -3,9 +3,9 @@ import type { Tx } from '~/lib/db.server';
 import type { PairMonthFilter } from '~/lib/permissions.server';
 import { getSetting } from '~/domain/settings/settings.server';
 import { fitCheckDue, nextSupportContact } from '~/domain/pairs/support';
-import { translator, type Language } from '~/lib/i18n';
-import { addDays, daysBetween, monthOf, monthRange, osloDate, shiftMonth, todayInOslo } from '~/lib/time';
-import { behindAtMidMonth, heldInMonth, isJustReleased, monthlyTarget, pairHealth, suggestedPerMonth, type Health } from './target';
+import { addDays, daysBetween, monthOf, monthRange, osloDate, todayInOslo } from '~/lib/time';
+import { pairMonthVerdict, type Health } from '~/domain/figures/pair-month';
+import { isJustReleased, suggestedPerMonth } from './target';
 import { currentTime } from '~/lib/clock';
 
 export interface PairMonth {
@@ -17,6 +17,10 @@ export interface PairMonth {
   releaseDate: string;
   justReleased: boolean;
   target: number;
+  /** Whole meetings expected by today (the month's target × the share of the pair's month over). */
+  expected: number;
+  /** Fewer meetings held than expected by today. */
+  behind: boolean;
   suggested: number;
   held: number;
   plannedAhead: number;
@@ -33,6 +37,7 @@ interface PairMonthRow {
   id: string;
   participantId: string;
   startDate: string | null;
+  endDate: string | null;
   flaggedForRematch: boolean;
   participantFirstName: string;
   releaseDate: string;
@@ -83,7 +88,7 @@ export async function pairMonths(
   const [perMonth, rows] = await Promise.all([
     getSetting(db, 'meetingsPerMonth'),
     db.$queryRaw<PairMonthRow[]>`
-      SELECT p."id", p."participantId", p."startDate", p."flaggedForRematch",
+      SELECT p."id", p."participantId", p."startDate", p."endDate", p."flaggedForRematch",
         pt."firstName" AS "participantFirstName", pt."expectedReleaseDate" AS "releaseDate",
         v."firstName" AS "volunteerFirstName", v."lastName" AS "volunteerLastName",
         (SELECT COUNT(*) FROM "Meeting" m WHERE m."pairId" = p."id" AND m."status" = 'HELD'
@@ -103,12 +108,13 @@ export async function pairMonths(
   ]);
   return rows.map((row) => {
     const startDate = row.startDate ?? today;
-    const target = monthlyTarget({ perMonth, month, startDate });
     const held = Number(row.held);
     const plannedAhead = Number(row.plannedAhead);
     const openConcerns = Number(row.openConcerns);
     const lastHeldDate = row.lastHeldAt ? osloDate(new Date(row.lastHeldAt)) : null;
     const justReleased = isJustReleased(row.releaseDate, today);
+    const verdict = pairMonthVerdict({ now, month, perMonth, startDate, endDate: row.endDate, held, lastHeldDate, openConcerns });
+    const target = verdict.target;
     return {
       id: row.id,
       participantId: row.participantId,
@@ -118,13 +124,15 @@ export async function pairMonths(
       releaseDate: row.releaseDate,
       justReleased,
       target,
+      expected: verdict.expectedWhole,
+      behind: verdict.behind,
       suggested: suggestedPerMonth(target, justReleased),
       held,
       plannedAhead,
       lastHeldDate,
       daysSinceHeld: lastHeldDate ? daysBetween(lastHeldDate, today) : null,
       openConcerns,
-      health: pairHealth({ today, startDate, target, held, plannedAhead, lastHeldDate, openConcerns }),
+      health: verdict.health,
       flaggedForRematch: row.flaggedForRematch,
       support: row.startDate ? { held: Number(row.supportContactsHeld), fitCheckDone: Number(row.fitChecks) > 0 } : null,
     };
@@ -159,7 +167,7 @@ export const NEEDS_ACTION_LIMIT = 25;
 export async function needsActionToday(db: Tx, now: Date, months: PairMonth[]) {
   const today = todayInOslo(now);
   const quiet = months.filter((pair) => daysBetween(pair.lastHeldDate ?? pair.startDate, today) > 14);
-  const behind = months.filter((pair) => behindAtMidMonth(today, pair.target, pair.held));
+  const behind = months.filter((pair) => pair.behind);
   const unloggedWhere = { status: 'PLANNED', startsAt: { lt: new Date(now.getTime() - 48 * 3600_000) }, pair: { status: 'ACTIVE' } };
   const [unlogged, unloggedTotal, releases, concerns, concernsTotal] = await Promise.all([
     db.meeting.findMany({
@@ -211,7 +219,7 @@ export async function needsActionToday(db: Tx, now: Date, months: PairMonth[]) {
     },
     // Only what the lists show: the dashboard is kept as JSON and sent with the page.
     quiet: limit(quiet).map(({ id, participantFirstName, daysSinceHeld }) => ({ id, participantFirstName, daysSinceHeld })),
-    behind: limit(behind).map(({ id, participantFirstName, held, target }) => ({ id, participantFirstName, held, target })),
+    behind: limit(behind).map(({ id, participantFirstName, held, target, expected }) => ({ id, participantFirstName, held, target, expected })),
     unlogged: unlogged.map((m) => ({ id: m.id, startsAt: m.startsAt, pairId: m.pair.id, participantFirstName: m.pair.participant.firstName })),
     releases: limit(releases).map((p) => ({
       participantId: p.id,
@@ -226,45 +234,3 @@ export async function needsActionToday(db: Tx, now: Date, months: PairMonth[]) {
 }
 
 export type NeedsAction = Awaited<ReturnType<typeof needsActionToday>>;
-
-/**
- * The pairs' section of the coordinator's weekly digest: counts only, no names or notes
- * (it travels by email). Null when there is nothing to say.
- */
-export async function pairsDigestSection(
-  db: Tx,
-  now: Date,
-  language: Language,
-): Promise<{ title: string; lines: string[] } | null> {
-  const t = translator(language);
-  const months = await pairMonths(db, now);
-  if (months.length === 0) return null;
-  const count = (health: Health) => months.filter((pair) => pair.health === health).length;
-  const openConcerns = months.reduce((sum, pair) => sum + pair.openConcerns, 0);
-  const lines = [
-    t('meetings.digest.status', { green: count('GREEN'), amber: count('AMBER'), red: count('RED') }),
-    t('meetings.digest.held', {
-      held: months.reduce((sum, pair) => sum + pair.held, 0),
-      target: months.reduce((sum, pair) => sum + pair.target, 0),
-    }),
-  ];
-  if (openConcerns > 0) lines.push(t('meetings.digest.concerns', { count: openConcerns }));
-  return { title: t('meetings.digest.title'), lines };
-}
-
-/** Last month's compliance: pairs active then and how many reached their (prorated) target. */
-export async function monthlyCompliance(db: Tx, now = currentTime()) {
-  const month = shiftMonth(monthOf(now), -1);
-  const { start, end } = monthRange(month);
-  const perMonth = await getSetting(db, 'meetingsPerMonth');
-  const pairs = await db.pair.findMany({
-    where: { status: { in: ['ACTIVE', 'ENDED'] }, activatedAt: { lt: end }, OR: [{ endedAt: null }, { endedAt: { gte: start } }] },
-    select: { startDate: true, endDate: true, meetings: { where: { status: 'HELD', startsAt: { gte: start, lt: end } }, select: { startsAt: true, status: true } } },
-  });
-  const counted = pairs.filter((pair) => pair.startDate);
-  const onTarget = counted.filter(
-    (pair) => heldInMonth(pair.meetings, month) >= monthlyTarget({ perMonth, month, startDate: pair.startDate!, endDate: pair.endDate }),
-  ).length;
-  return { month, pairs: counted.length, onTarget };
-}
-

@@ -2,7 +2,7 @@ import type { Db } from '~/lib/db.server';
 import { emailCoordinators, enqueueEmail } from '~/lib/email.server';
 import { isLanguage } from '~/lib/i18n';
 import { formatDateTime, formatMonth } from '~/lib/time';
-import { monthlyCompliance } from './monitoring.server';
+import { monthlyCompliance } from '~/domain/figures/summaries.server';
 import { currentTime } from '~/lib/clock';
 
 const HOUR = 3600_000;

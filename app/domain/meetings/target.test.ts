@@ -3,11 +3,9 @@ import { monthOf, osloDate, osloInstant, osloTime } from '~/lib/time';
 import { allowedPlaceTypes, canLogOutcome, proposeDates } from './planning';
 import {
   activeDaysInMonth,
-  behindAtMidMonth,
   heldInMonth,
   isJustReleased,
   monthlyTarget,
-  pairHealth,
   suggestedPerMonth,
 } from './target';
 
@@ -79,25 +77,7 @@ describe('the just-released phase', () => {
   });
 });
 
-describe('pair health (red/amber/green)', () => {
-  const base = { today: '2026-11-20', startDate: '2026-06-01', target: 4, openConcerns: 0 };
-  it('is red after 15 quiet days or with an open concern', () => {
-    expect(pairHealth({ ...base, held: 2, plannedAhead: 2, lastHeldDate: '2026-11-05' })).toBe('RED');
-    expect(pairHealth({ ...base, held: 3, plannedAhead: 1, lastHeldDate: '2026-11-18', openConcerns: 1 })).toBe('RED');
-  });
-  it('is amber when behind the pace or when held + planned cannot reach the target', () => {
-    expect(pairHealth({ ...base, held: 1, plannedAhead: 3, lastHeldDate: '2026-11-10' })).toBe('AMBER');
-    expect(pairHealth({ ...base, held: 2, plannedAhead: 1, lastHeldDate: '2026-11-17' })).toBe('AMBER');
-  });
-  it('is green on pace with the rest planned', () => {
-    expect(pairHealth({ ...base, held: 2, plannedAhead: 2, lastHeldDate: '2026-11-17' })).toBe('GREEN');
-  });
-  it('flags pairs behind at mid-month only from the 15th', () => {
-    expect(behindAtMidMonth('2026-11-14', 4, 0)).toBe(false);
-    expect(behindAtMidMonth('2026-11-15', 4, 1)).toBe(true);
-    expect(behindAtMidMonth('2026-11-15', 4, 2)).toBe(false);
-  });
-});
+// Red/amber/green against the expectation to date: app/domain/figures/pair-month.test.ts.
 
 describe('planning and logging rules', () => {
   it('allows only prison visits before the release date', () => {

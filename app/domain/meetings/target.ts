@@ -1,4 +1,4 @@
-import { addDays, daysBetween, monthBounds, monthOf, type IsoDate, type MonthKey } from '~/lib/time';
+import { daysBetween, monthBounds, monthOf, type IsoDate, type MonthKey } from '~/lib/time';
 
 /**
  * The monthly meeting target of a pair: `perMonth` (the meetingsPerMonth setting) per Oslo
@@ -40,41 +40,5 @@ export function suggestedPerMonth(perMonth: number, justReleased: boolean): numb
   return justReleased ? Math.ceil(perMonth * 1.5) : perMonth;
 }
 
-export type Health = 'GREEN' | 'AMBER' | 'RED';
-
-/** Days without a held meeting before a pair needs the coordinator's attention. */
-export const QUIET_DAYS_LIMIT = 14;
-
-/**
- * Red: no meeting held for two weeks, or an open concern. Amber: behind the month's pace, or
- * what is held and still planned does not reach the target. Green otherwise.
- */
-export function pairHealth(input: {
-  today: IsoDate;
-  startDate: IsoDate;
-  target: number;
-  held: number;
-  plannedAhead: number;
-  lastHeldDate: IsoDate | null;
-  openConcerns: number;
-}): Health {
-  const quietSince = input.lastHeldDate ?? input.startDate;
-  if (input.openConcerns > 0 || daysBetween(quietSince, input.today) > QUIET_DAYS_LIMIT) return 'RED';
-  if (input.held < expectedByNow(input.today, input.startDate, input.target)) return 'AMBER';
-  if (input.held + input.plannedAhead < input.target) return 'AMBER';
-  return 'GREEN';
-}
-
-/** Meetings that should have been held by today at an even pace through the month (rounded down). */
-export function expectedByNow(today: IsoDate, startDate: IsoDate, target: number): number {
-  const month = today.slice(0, 7);
-  const active = activeDaysInMonth(month, startDate);
-  if (active === 0) return 0;
-  const elapsed = activeDaysInMonth(month, startDate, addDays(today, -1));
-  return Math.floor((target * elapsed) / active);
-}
-
-/** At mid-month or later, fewer than half of the month's target held. */
-export function behindAtMidMonth(today: IsoDate, target: number, held: number): boolean {
-  return Number(today.slice(8, 10)) >= 15 && held < target / 2;
-}
+/** Red/amber/green is judged in one place: ~/domain/figures/pair-month. */
+export type { Health } from '~/domain/figures/pair-month';

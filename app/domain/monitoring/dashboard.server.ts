@@ -3,6 +3,8 @@ import { cachedView } from '~/lib/view-snapshot.server';
 import { glanceRow, mostUrgentPairs, needsActionToday, pairMonths } from '~/domain/meetings/monitoring.server';
 import { recruitmentStatus } from '~/domain/recruitment/recruitment.server';
 import { currentTime } from '~/lib/clock';
+import { halfYearPeriod, meetingsPerPairMonth, monthFigures, pairsOnTargetInMonth } from '~/domain/figures/figures.server';
+import { halfYearOf, monthOf, shiftMonth } from '~/lib/time';
 
 /** The pairs at a glance on the dashboard: those that most need attention; /pairs lists all. */
 const DASHBOARD_PAIRS = 25;
@@ -12,8 +14,20 @@ const DASHBOARD_MAX_AGE_MS = 60_000;
 /** The pairs' months, what needs action today and recruitment: the dashboard's costly part. */
 export async function dashboardFigures(db: Db, now: Date) {
   const months = await pairMonths(db, now);
-  const [needsAction, recruitment] = await Promise.all([needsActionToday(db, now, months), recruitmentStatus(db, now)]);
-  return { needsAction, pairs: mostUrgentPairs(months, DASHBOARD_PAIRS).map(glanceRow), pairCount: months.length, recruitment };
+  const [needsAction, recruitment, lastMonth, perPairMonth] = await Promise.all([
+    needsActionToday(db, now, months),
+    recruitmentStatus(db, now),
+    pairsOnTargetInMonth(db, shiftMonth(monthOf(now), -1)),
+    meetingsPerPairMonth(db, halfYearPeriod(halfYearOf(now)), now),
+  ]);
+  return {
+    needsAction,
+    pairs: mostUrgentPairs(months, DASHBOARD_PAIRS).map(glanceRow),
+    pairCount: months.length,
+    recruitment,
+    // The same figures as the weekly digest, the monthly summary and the report for this half-year.
+    month: { ...monthFigures(months, now), lastMonth, perPairMonth: perPairMonth.perPairMonth },
+  };
 }
 
 /**

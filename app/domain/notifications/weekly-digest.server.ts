@@ -1,4 +1,4 @@
-import { pairsDigestSection } from '~/domain/meetings/monitoring.server';
+import { pairsDigestSection } from '~/domain/figures/summaries.server';
 import { stuckVolunteersSection } from '~/domain/volunteers/digest-section.server';
 import type { Db, Tx } from '~/lib/db.server';
 import { enqueueEmail } from '~/lib/email.server';
@@ -22,10 +22,11 @@ export type DigestSection = (db: Tx, now: Date, language: Language) => Promise<D
 export const WEEKLY_DIGEST_SECTIONS: DigestSection[] = [pairsDigestSection, stuckVolunteersSection];
 
 /**
- * One email per active coordinator with every section that has something to say. The key is
- * per coordinator and Oslo day, so a rerun of the same slot queues nothing twice.
+ * One email per active coordinator with every section that has something to say. The figures
+ * are the dashboard's at `now` (when the email is written, also for a late run); the key is per
+ * coordinator and the slot's Oslo day, so a rerun of the same slot queues nothing twice.
  */
-export async function sendWeeklyDigest(db: Db, now = currentTime(), sections = WEEKLY_DIGEST_SECTIONS): Promise<number> {
+export async function sendWeeklyDigest(db: Db, now = currentTime(), sections = WEEKLY_DIGEST_SECTIONS, slot = now): Promise<number> {
   const coordinators = await db.user.findMany({
     where: { role: 'COORDINATOR', deactivatedAt: null },
     select: { id: true, email: true, language: true },
@@ -39,7 +40,7 @@ export async function sendWeeklyDigest(db: Db, now = currentTime(), sections = W
       if (content) contents.push(content);
     }
     if (contents.length === 0) continue;
-    const idempotencyKey = `weekly-digest:${coordinator.id}:${todayInOslo(now)}`;
+    const idempotencyKey = `weekly-digest:${coordinator.id}:${todayInOslo(slot)}`;
     if (await db.outboxEmail.findUnique({ where: { idempotencyKey }, select: { id: true } })) continue;
     await db.$transaction((tx) =>
       enqueueEmail(tx, {

@@ -2,12 +2,22 @@ import { Prisma } from '~/generated/prisma/client';
 import type { Db } from '~/lib/db.server';
 import { cachedView } from '~/lib/view-snapshot.server';
 import { getSetting } from '~/domain/settings/settings.server';
-import { addMonths, daysBetween, todayInOslo } from '~/lib/time';
+import {
+  acceptedParticipants,
+  activeInPeriodSql,
+  appliedVolunteers,
+  completedParticipants,
+  matchedParticipants,
+  meetingsPerPairMonth,
+  newPairs,
+  readyVolunteers,
+  referredParticipants,
+  withdrawnParticipants,
+} from '~/domain/figures/figures.server';
+import { addMonths, todayInOslo } from '~/lib/time';
 import type { ReportPeriod } from './period';
 import type { ReportMetric, ReportSection } from './sections';
 import { currentTime } from '~/lib/clock';
-
-const DAYS_PER_MONTH = 365.25 / 12;
 
 function round1(value: number): number {
   return Math.round(value * 10) / 10;
@@ -19,27 +29,20 @@ function average(sum: number, count: number): number {
 
 /**
  * The funder report for a period. Every figure is counted in Oslo time from the records'
- * own dates (referral date, status changes, pair start and end, meeting start).
+ * own dates (referral date, status changes, pair start and end, meeting start). The figures
+ * the dashboard also shows come from ~/domain/figures, so the two agree for the same period.
  */
 export async function funderReport(db: Db, period: ReportPeriod, now = currentTime()): Promise<ReportMetric[]> {
   const { start, end, firstDay, lastDay } = period;
   const today = todayInOslo(now);
   const periodLastDay = lastDay < today ? lastDay : today;
 
-  const activeInPeriod = Prisma.sql`"activatedAt" < ${end} AND ("endedAt" IS NULL OR "endedAt" >= ${start}) AND "status" <> 'PROPOSED'`;
-  // One round trip for the counts: each Prisma query costs about a millisecond of CPU.
-  const [[counts], activePairs, meetingsByStatus, heldMinutes, meetingsPerMonth] = await Promise.all([
+  const activeInPeriod = activeInPeriodSql(period);
+  // One round trip for the other counts: each Prisma query costs about a millisecond of CPU.
+  const [[counts], activePairs, meetingsByStatus, heldMinutes, meetingsPerMonth, figures] = await Promise.all([
     db.$queryRaw<Record<string, unknown>[]>`
       SELECT
-        (SELECT COUNT(*) FROM "Referral" WHERE "referralDate" >= ${firstDay} AND "referralDate" <= ${lastDay}) AS "referred",
-        (SELECT COUNT(*) FROM "ParticipantStatusChange" WHERE "toStatus" = 'ACCEPTED' AND "createdAt" >= ${start} AND "createdAt" < ${end}) AS "accepted",
-        (SELECT COUNT(*) FROM "ParticipantStatusChange" WHERE "toStatus" = 'COMPLETED' AND "createdAt" >= ${start} AND "createdAt" < ${end}) AS "completed",
-        (SELECT COUNT(*) FROM "ParticipantStatusChange" WHERE "toStatus" = 'WITHDRAWN' AND "createdAt" >= ${start} AND "createdAt" < ${end}) AS "withdrawn",
-        (SELECT COUNT(*) FROM "Pair" WHERE "activatedAt" >= ${start} AND "activatedAt" < ${end}) AS "pairsStarted",
-        (SELECT COUNT(DISTINCT "participantId") FROM "Pair" WHERE "activatedAt" >= ${start} AND "activatedAt" < ${end}) AS "participantsMatched",
-        (SELECT COUNT(*) FROM "VolunteerProfile" WHERE "createdAt" >= ${start} AND "createdAt" < ${end}) AS "applied",
         (SELECT COUNT(DISTINCT "volunteerId") FROM "Pair" WHERE ${activeInPeriod}) AS "volunteersActive",
-        (SELECT COUNT(*) FROM "VolunteerProfile" WHERE "status" = 'READY' AND "stageChangedAt" >= ${start} AND "stageChangedAt" < ${end}) AS "ready",
         (SELECT COUNT(*) FROM "VolunteerProfile" WHERE "status" = 'LEFT' AND "leftAt" >= ${start} AND "leftAt" < ${end}) AS "left",
         (SELECT COUNT(*) FROM "Pair" WHERE "endedAt" >= ${start} AND "endedAt" < ${end}) AS "pairsEnded",
         (SELECT COUNT(*) FROM "Pair" WHERE "endedAt" >= ${start} AND "endedAt" < ${end} AND "endType" = 'PLANNED') AS "pairsEndedPlanned",
@@ -55,7 +58,19 @@ export async function funderReport(db: Db, period: ReportPeriod, now = currentTi
     db.meeting.groupBy({ by: ['status'], where: { startsAt: { gte: start, lt: end } }, _count: { _all: true } }),
     db.meetingLog.aggregate({ where: { outcome: 'HELD', meeting: { startsAt: { gte: start, lt: end } } }, _sum: { durationMinutes: true } }),
     getSetting(db, 'meetingsPerMonth'),
+    Promise.all([
+      referredParticipants(db, period),
+      acceptedParticipants(db, period),
+      matchedParticipants(db, period),
+      completedParticipants(db, period),
+      withdrawnParticipants(db, period),
+      appliedVolunteers(db, period),
+      readyVolunteers(db, period),
+      newPairs(db, period),
+      meetingsPerPairMonth(db, period, now),
+    ]),
   ]);
+  const [referred, accepted, matched, completed, withdrawn, applied, ready, pairs, perPairMonth] = figures;
   const count = (key: string) => Number(counts[key] ?? 0);
   const meetingCount = (statuses: string[]) =>
     meetingsByStatus.filter((row) => statuses.includes(row.status)).reduce((sum, row) => sum + row._count._all, 0);
@@ -67,30 +82,25 @@ export async function funderReport(db: Db, period: ReportPeriod, now = currentTi
   };
   const held = meetings.held;
 
-  // Pair-months: the days each pair was active within the period, in months.
-  let activeDays = 0;
   let lasting6Months = 0;
   for (const group of activePairs) {
     if (!group.startDate) continue;
-    const pairs = Number(group.pairs);
-    const from = group.startDate > firstDay ? group.startDate : firstDay;
     const lastActive = group.endDate && group.endDate < periodLastDay ? group.endDate : periodLastDay;
-    if (lastActive >= from) activeDays += (daysBetween(from, lastActive) + 1) * pairs;
-    if (addMonths(group.startDate, 6) <= lastActive) lasting6Months += pairs;
+    if (addMonths(group.startDate, 6) <= lastActive) lasting6Months += Number(group.pairs);
   }
-  const pairMonths = activeDays / DAYS_PER_MONTH;
 
   const metrics: [ReportSection, string, number][] = [
-    ['participants', 'participantsReferred', count('referred')],
-    ['participants', 'participantsAccepted', count('accepted')],
-    ['participants', 'participantsMatched', count('participantsMatched')],
-    ['participants', 'participantsCompleted', count('completed')],
-    ['participants', 'participantsWithdrawn', count('withdrawn')],
-    ['volunteers', 'volunteersApplied', count('applied')],
-    ['volunteers', 'volunteersReady', count('ready')],
+    ['participants', 'participantsReferred', referred],
+    ['participants', 'participantsAccepted', accepted],
+    ['participants', 'participantsMatched', matched],
+    ['participants', 'participantsCompleted', completed],
+    ['participants', 'participantsWithdrawn', withdrawn],
+    ['volunteers', 'volunteersApplied', applied],
+    ['volunteers', 'volunteersReady', ready],
     ['volunteers', 'volunteersActive', count('volunteersActive')],
     ['volunteers', 'volunteersLeft', count('left')],
-    ['pairs', 'pairsStarted', count('pairsStarted')],
+    ['pairs', 'pairsStarted', pairs.counted],
+    ['pairs', 'pairsRematched', pairs.rematches],
     ['pairs', 'pairsEndedPlanned', count('pairsEndedPlanned')],
     ['pairs', 'pairsEndedUnplanned', count('pairsEnded') - count('pairsEndedPlanned')],
     ['pairs', 'pairsLasting6Months', lasting6Months],
@@ -98,7 +108,7 @@ export async function funderReport(db: Db, period: ReportPeriod, now = currentTi
     ['meetings', 'meetingsCancelled', meetings.cancelled],
     ['meetings', 'meetingsNoShow', meetings.noShow],
     ['meetings', 'hours', round1(meetings.heldMinutes / 60)],
-    ['meetings', 'meetingsPerPairMonth', pairMonths > 0 ? round1(held / pairMonths) : 0],
+    ['meetings', 'meetingsPerPairMonth', perPairMonth.perPairMonth],
     ['meetings', 'meetingTarget', meetingsPerMonth],
     ['quality', 'fitChecks', count('fitChecks')],
     // Each check's score is the mean of the two; the average is over checks.

@@ -15,6 +15,14 @@ export const SETTINGS = {
   programmeTargetParticipants: { schema: z.number().int().min(0).max(100_000), default: 40 },
   /** Minimum training hours before a first match. */
   minTrainingHoursBeforeMatch: { schema: z.number().min(0).max(100), default: 2 },
+  /**
+   * Whether a re-match (a new pair for a participant who already had an active or ended pair)
+   * counts as a new pair towards the half-year target. Re-matches are shown apart either way.
+   */
+  countRematchesAsNewPairs: { schema: z.boolean(), default: false },
 } as const;
 
 export const SETTING_KEYS = Object.keys(SETTINGS) as (keyof typeof SETTINGS)[];
+
+/** The settings that are yes/no (a checkbox on /settings); the others are numbers. */
+export const BOOLEAN_SETTING_KEYS: readonly (keyof typeof SETTINGS)[] = ['countRematchesAsNewPairs'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessReadiness, boardStage, certificateProblem, isStuck, type ReadinessInput, type ReadinessStep } from './readiness';
+import { assessReadiness, boardStage, certificateProblem, isStuck, requiredTrainingHours, type ReadinessInput, type ReadinessStep } from './readiness';
 import { statusFor } from './status';
 
 const complete: ReadinessInput = {
@@ -69,5 +69,14 @@ describe('the board stage and status', () => {
     expect(isStuck('screening', 15)).toBe(true);
     expect(isStuck('screening', 14)).toBe(false);
     expect(isStuck('ready', 40)).toBe(false);
+  });
+});
+
+describe('the training step states the course\'s hours', () => {
+  it('asks for the enrolled course\'s required hours, never less than the programme minimum', () => {
+    expect(requiredTrainingHours([{ requiredHours: 6 }], 2)).toBe(6);
+    expect(requiredTrainingHours([{ requiredHours: 6 }, { requiredHours: 8 }], 2)).toBe(6);
+    expect(requiredTrainingHours([{ requiredHours: 1 }], 2)).toBe(2);
+    expect(requiredTrainingHours([], 2)).toBeNull();
   });
 });

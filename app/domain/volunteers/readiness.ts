@@ -37,6 +37,16 @@ export function courseCompleted(course: CourseProgress): boolean {
   return course.attendedHours >= course.requiredHours;
 }
 
+/**
+ * The hours the training step asks of this volunteer: the requirement of the easiest course
+ * they are enrolled in (completing any one course counts), and never less than the programme's
+ * minimum before a first match. Null when they are not enrolled in a course yet.
+ */
+export function requiredTrainingHours(courses: readonly { requiredHours: number }[], minTrainingHoursBeforeMatch: number): number | null {
+  if (courses.length === 0) return null;
+  return Math.max(minTrainingHoursBeforeMatch, Math.min(...courses.map((course) => course.requiredHours)));
+}
+
 export interface ReadinessInput {
   interviews: { outcome: string }[];
   references: { outcome: string }[];

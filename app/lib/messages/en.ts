@@ -3,6 +3,7 @@ import * as closure from './closure';
 import * as common from './common';
 import * as concerns from './concerns';
 import * as language from './language';
+import * as figures from './figures';
 import * as matching from './matching';
 import * as meetings from './meetings';
 import * as plans from './plans';
@@ -19,6 +20,7 @@ export const en: Record<keyof typeof nb, string> = {
   ...common.en,
   ...concerns.en,
   ...language.en,
+  ...figures.en,
   ...matching.en,
   ...meetings.en,
   ...plans.en,

@@ -41,7 +41,6 @@ export const nb = {
   'format.tomorrow': 'i morgen',
   'format.inDays': 'om {days} dager',
   'format.daysAgo': 'for {days} dager siden',
-  'format.halfYearShort': '{half}. halvår {year}',
 } as const;
 
 export const en: Record<keyof typeof nb, string> = {
@@ -83,5 +82,4 @@ export const en: Record<keyof typeof nb, string> = {
   'format.tomorrow': 'tomorrow',
   'format.inDays': 'in {days} days',
   'format.daysAgo': '{days} days ago',
-  'format.halfYearShort': 'H{half} {year}',
 };

@@ -7,6 +7,7 @@ import * as closure from './closure';
 import * as common from './common';
 import * as concerns from './concerns';
 import * as language from './language';
+import * as figures from './figures';
 import * as matching from './matching';
 import * as meetings from './meetings';
 import * as plans from './plans';
@@ -22,6 +23,7 @@ export const nb = {
   ...common.nb,
   ...concerns.nb,
   ...language.nb,
+  ...figures.nb,
   ...matching.nb,
   ...meetings.nb,
   ...plans.nb,
