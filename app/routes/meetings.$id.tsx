@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ChoiceGroup } from '~/components/choice-group';
+import { FoldChoice } from '~/components/fold-choice';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FormErrors, SelectField, TextareaField, TextField } from '~/components/forms';
 import { useLanguage, useT } from '~/components/use-translation';
@@ -25,7 +26,7 @@ import { notifyOutbox } from '~/lib/email.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import { errorMessage } from '~/lib/form-errors';
 import type { MessageKey } from '~/lib/i18n';
-import { formatDateTime, osloDate, osloTime, todayInOslo } from '~/lib/time';
+import { formatDateTime, occurrenceOf, osloDate, osloTime, todayInOslo } from '~/lib/time';
 import { currentTime } from '~/lib/clock';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -51,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       startsAt: meeting.startsAt,
       date: osloDate(meeting.startsAt),
       time: osloTime(meeting.startsAt),
+      fold: occurrenceOf(meeting.startsAt),
       durationMinutes: meeting.durationMinutes,
       placeType: meeting.placeType,
       place: meeting.place,
@@ -188,6 +190,7 @@ function MoveForm({ lastResult }: { lastResult: unknown }) {
     defaultValue: {
       date: meeting.date,
       time: meeting.time,
+      ...(meeting.fold ? { fold: meeting.fold } : {}),
       durationMinutes: String(meeting.durationMinutes),
       placeType: meeting.placeType,
       place: meeting.place ?? '',
@@ -203,6 +206,7 @@ function MoveForm({ lastResult }: { lastResult: unknown }) {
         <input type="hidden" name="intent" value="move" />
         <TextField meta={fields.date} label={t('meetings.field.date')} type="date" />
         <TextField meta={fields.time} label={t('meetings.field.time')} type="time" />
+        <FoldChoice meta={fields.fold} date={fields.date.value} time={fields.time.value} />
         <TextField meta={fields.durationMinutes} label={t('meetings.field.duration')} type="number" min={15} max={480} />
         <SelectField
           meta={fields.placeType}

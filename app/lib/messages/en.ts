@@ -1,5 +1,6 @@
 import type { nb } from './nb';
 import * as common from './common';
+import * as localTime from './local-time';
 import * as matching from './matching';
 import * as meetings from './meetings';
 import * as plans from './plans';
@@ -11,6 +12,7 @@ import * as volunteers from './volunteers';
 /** English, the second language. The type makes every key of nb.ts required here. */
 export const en: Record<keyof typeof nb, string> = {
   ...common.en,
+  ...localTime.en,
   ...matching.en,
   ...meetings.en,
   ...plans.en,

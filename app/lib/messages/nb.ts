@@ -4,6 +4,7 @@
  * add a new area's module here and in en.ts.
  */
 import * as common from './common';
+import * as localTime from './local-time';
 import * as matching from './matching';
 import * as meetings from './meetings';
 import * as plans from './plans';
@@ -14,6 +15,7 @@ import * as volunteers from './volunteers';
 
 export const nb = {
   ...common.nb,
+  ...localTime.nb,
   ...matching.nb,
   ...meetings.nb,
   ...plans.nb,
