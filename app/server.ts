@@ -37,7 +37,12 @@ if (jobsOnly || config.JOBS === 'inline') {
 
 let server: ReturnType<express.Express['listen']> | null = null;
 if (!jobsOnly) {
-  const app = createHttpApp({ build, publicUrl: config.PUBLIC_URL, production: config.NODE_ENV === 'production' });
+  const app = createHttpApp({
+    build,
+    publicUrl: config.PUBLIC_URL,
+    production: config.NODE_ENV === 'production',
+    trustProxy: config.TRUST_PROXY,
+  });
   server = app.listen(config.PORT, () => {
     console.log(`Brobygger listening on http://localhost:${config.PORT}${config.DEMO_MODE ? ' (demo mode)' : ''}`);
   });

@@ -75,10 +75,21 @@ export async function requireUser(request: Request, requirement: Requirement = {
   return user;
 }
 
-/** Only same-site relative paths are followed after sign-in. */
+// A plain same-site path: one leading "/", then printable ASCII only (no control characters,
+// whitespace or characters a Location header cannot carry).
+const PLAIN_PATH = /^\/[\x21-\x7e]*$/;
+
+/**
+ * Only plain same-site paths are followed after sign-in; anything else gives the fallback
+ * (the role's home). Refused: "//host", "/\\host", a tab or newline that browsers strip
+ * ("/\t/host"), encoded slashes or backslashes ("/%2f%2fhost", "/%5chost"), and any character a
+ * redirect header cannot hold, so a strange value never becomes a 500 after the session was made.
+ */
 export function safeRedirect(target: FormDataEntryValue | string | null | undefined, fallback: string): string {
-  if (typeof target !== 'string' || !target.startsWith('/') || target.startsWith('//') || target.includes('\\')) {
-    return fallback;
-  }
+  if (typeof target !== 'string' || !PLAIN_PATH.test(target)) return fallback;
+  if (target.includes('//') || target.includes('\\') || /%(2f|5c|0[0-9a-f]|1[0-9a-f]|7f)/i.test(target)) return fallback;
+  const base = 'http://same-site.invalid';
+  const resolved = new URL(target, base);
+  if (resolved.origin !== base) return fallback;
   return target;
 }

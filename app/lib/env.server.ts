@@ -21,6 +21,8 @@ const schema = z
     SMTP_URL: z.url().optional(),
     MAIL_FROM: z.string().min(3).default('Brobygger <ikke-svar@brobygger.example>'),
     JOBS: z.enum(['inline', 'off']).default('inline'),
+    /** Behind one reverse proxy: trust its X-Forwarded-Host/-Proto/-For (CSRF check, client address). */
+    TRUST_PROXY: booleanFlag.default(false),
     BENCH_QUERY_COUNT: booleanFlag.default(false),
     /** With BENCH_QUERY_COUNT: log every query slower than this many milliseconds to stderr. */
     BENCH_SLOW_QUERY_MS: z.coerce.number().nonnegative().optional(),

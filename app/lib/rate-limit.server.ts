@@ -19,6 +19,33 @@ export async function recordEvent(db: Tx, limit: RateLimit, key: string, now = c
   await db.rateLimitEvent.create({ data: { bucket: limit.bucket, key, createdAt: now } });
 }
 
+/**
+ * Takes one place in the window before the attempt is checked, so that parallel attempts
+ * cannot all pass a count taken before any of them was recorded: the row is inserted first
+ * (committed on its own, outside any transaction), then the window is counted with it. The
+ * k-th insert always counts at least k rows, so at most `max` attempts get a place, on SQLite
+ * and PostgreSQL alike, whatever the number of instances. An attempt over the limit withdraws
+ * its row, so refusals do not extend the lock. A failed attempt keeps its place (it is the
+ * failure's record); a successful one gives it back with `releaseAttempt`.
+ */
+export async function reserveAttempt(
+  db: Tx,
+  limit: RateLimit,
+  key: string,
+  now = currentTime(),
+): Promise<{ ok: true; id: string } | { ok: false }> {
+  const row = await db.rateLimitEvent.create({ data: { bucket: limit.bucket, key, createdAt: now }, select: { id: true } });
+  const since = new Date(now.getTime() - limit.windowMs);
+  const count = await db.rateLimitEvent.count({ where: { bucket: limit.bucket, key, createdAt: { gte: since } } });
+  if (count <= limit.max) return { ok: true, id: row.id };
+  await db.rateLimitEvent.deleteMany({ where: { id: row.id } });
+  return { ok: false };
+}
+
+export async function releaseAttempt(db: Tx, id: string): Promise<void> {
+  await db.rateLimitEvent.deleteMany({ where: { id } });
+}
+
 export async function clearEvents(db: Tx, limit: RateLimit, key: string): Promise<void> {
   await db.rateLimitEvent.deleteMany({ where: { bucket: limit.bucket, key } });
 }

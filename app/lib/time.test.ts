@@ -3,13 +3,16 @@ import {
   addDays,
   ageOn,
   daysBetween,
+  formatDateTime,
   halfYearOf,
   monthBounds,
   halfYearRange,
   monthOf,
   monthRange,
   osloDate,
+  occurrenceOf,
   osloInstant,
+  resolveOsloTime,
   osloTime,
   previousHalfYear,
   shiftMonth,
@@ -109,5 +112,53 @@ describe('month bounds, shifting and weekdays', () => {
     expect(shiftMonth('2026-01', -1)).toBe('2025-12');
     expect(weekdayOf('2026-11-22')).toBe(7);
     expect(weekdayOf('2026-11-23')).toBe(1);
+  });
+});
+
+describe('the spring gap and the autumn hour', () => {
+  // 2026: 29 March and 25 October; 2027: 28 March and 31 October (last Sundays).
+  it.each([
+    ['2026-03-29', '2026-03-29T01:00:00.000Z'],
+    ['2027-03-28', '2027-03-28T01:00:00.000Z'],
+  ])('says that 02:00–02:59 does not exist on %s, and 03:00 is the change', (date, change) => {
+    for (const time of ['02:00', '02:30', '02:59']) {
+      expect(resolveOsloTime(date, time)).toEqual({ kind: 'gap', from: '02:00', to: '02:59' });
+      expect(() => osloInstant(date, time)).toThrow(RangeError);
+    }
+    expect(resolveOsloTime(date, '01:59')).toEqual({ kind: 'exact', instant: new Date(Date.parse(change) - 60_000) });
+    expect(resolveOsloTime(date, '03:00')).toEqual({ kind: 'exact', instant: new Date(change) });
+    expect(occurrenceOf(new Date(change))).toBeNull();
+  });
+
+  it.each([
+    ['2026-10-25', '2026-10-25T00:30:00.000Z', '2026-10-25T01:30:00.000Z'],
+    ['2027-10-31', '2027-10-31T00:30:00.000Z', '2027-10-31T01:30:00.000Z'],
+  ])('gives 02:30 on %s two instants: summer time first, winter time second', (date, first, second) => {
+    const resolved = resolveOsloTime(date, '02:30');
+    expect(resolved).toEqual({ kind: 'fold', first: new Date(first), second: new Date(second), from: '02:00', to: '02:59' });
+    expect(osloInstant(date, '02:30').toISOString()).toBe(first);
+    expect(osloInstant(date, '02:30', 'first').toISOString()).toBe(first);
+    expect(osloInstant(date, '02:30', 'second').toISOString()).toBe(second);
+    expect(occurrenceOf(new Date(first))).toBe('first');
+    expect(occurrenceOf(new Date(second))).toBe('second');
+    expect(osloTime(new Date(second))).toBe('02:30');
+    expect(resolveOsloTime(date, '01:59').kind).toBe('exact');
+    expect(resolveOsloTime(date, '03:00').kind).toBe('exact');
+  });
+
+  it('has no gap or fold on ordinary nights, nor at 02:30 the Sunday before', () => {
+    for (const date of ['2026-03-22', '2026-10-18', '2027-03-21', '2027-10-24', '2026-06-28']) {
+      expect(resolveOsloTime(date, '02:30').kind).toBe('exact');
+    }
+  });
+});
+
+describe('formatting a time the clocks show twice', () => {
+  it('names summer or winter time after 02:30 on the autumn night, and nothing on other nights', () => {
+    expect(formatDateTime(new Date('2026-10-25T00:30:00Z'), 'nb')).toMatch(/02:30 \(sommertid\)$/);
+    expect(formatDateTime(new Date('2026-10-25T01:30:00Z'), 'nb')).toMatch(/02:30 \(vintertid\)$/);
+    expect(formatDateTime(new Date('2027-10-31T01:30:00Z'), 'en')).toMatch(/02:30 \(winter time\)$/);
+    expect(formatDateTime(new Date('2026-10-25T17:00:00Z'), 'nb')).not.toMatch(/\(/);
+    expect(formatDateTime(new Date('2026-03-29T01:00:00Z'), 'nb')).not.toMatch(/\(/);
   });
 });

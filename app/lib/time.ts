@@ -152,11 +152,100 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return utcDays(to) - utcDays(from);
 }
 
-/** The instant of an Oslo wall-clock time, e.g. a meeting planned for 18:00 on a date. */
-export function osloInstant(date: IsoDate, time: string): Date {
-  const local = DateTime.fromISO(`${date}T${time}`, { zone: OSLO });
-  if (!local.isValid) throw new RangeError(`Not a local time: ${date} ${time}`);
-  return local.toJSDate();
+const OSLO_WALL = new Intl.DateTimeFormat('en-GB', {
+  timeZone: OSLO,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+const LOCAL_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+const MINUTE_MS = 60_000;
+
+/** The Oslo wall clock of an instant as "YYYY-MM-DDTHH:mm". */
+function osloWall(ms: number): string {
+  const parts = OSLO_WALL.formatToParts(ms);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
+  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`;
+}
+
+/** Oslo's offset from UTC at an instant, in minutes. */
+function osloOffsetMinutes(ms: number): number {
+  const wall = osloWall(ms);
+  const local = Date.UTC(Number(wall.slice(0, 4)), Number(wall.slice(5, 7)) - 1, Number(wall.slice(8, 10)), Number(wall.slice(11, 13)), Number(wall.slice(14, 16)));
+  return Math.round((local - Math.floor(ms / MINUTE_MS) * MINUTE_MS) / MINUTE_MS);
+}
+
+/** Every instant (earliest first) at which Oslo's clock shows this date and time: none in the spring gap, two in the autumn hour. */
+function osloCandidates(date: IsoDate, time: string): number[] {
+  const { year, month, day } = calendarParts(date);
+  const match = LOCAL_TIME.exec(time);
+  if (!match) throw new RangeError(`Not a local time: ${time}`);
+  const naive = Date.UTC(year, month - 1, day, Number(match[1]), Number(match[2]));
+  // The offsets in force a day either side cover both sides of any change that night.
+  const offsets = new Set([osloOffsetMinutes(naive - DAY_MS), osloOffsetMinutes(naive), osloOffsetMinutes(naive + DAY_MS)]);
+  const wanted = `${date}T${time}`;
+  return [...new Set([...offsets].map((offset) => naive - offset * MINUTE_MS))].filter((ms) => osloWall(ms) === wanted).sort((a, b) => a - b);
+}
+
+function shiftTime(time: string, minutes: number): string {
+  const match = LOCAL_TIME.exec(time)!;
+  const total = Number(match[1]) * 60 + Number(match[2]) + minutes;
+  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+}
+
+/** The run of wall-clock times around `time` on `date` that have `count` instants, e.g. 02:00–02:59. */
+function runOf(date: IsoDate, time: string, count: number): { from: string; to: string } {
+  let from = time;
+  while (from !== '00:00' && osloCandidates(date, shiftTime(from, -1)).length === count) from = shiftTime(from, -1);
+  let to = time;
+  while (to !== '23:59' && osloCandidates(date, shiftTime(to, 1)).length === count) to = shiftTime(to, 1);
+  return { from, to };
+}
+
+/** Which occurrence of an autumn hour is meant: the first is still summer time, the second is winter time. */
+export type Occurrence = 'first' | 'second';
+export const OCCURRENCES: readonly Occurrence[] = ['first', 'second'];
+
+export type OsloTimeResolution =
+  | { kind: 'exact'; instant: Date }
+  /** The clocks jump over this time that night (spring): `from`–`to` do not exist. */
+  | { kind: 'gap'; from: string; to: string }
+  /** The clocks show this time twice that night (autumn): first in summer time, then in winter time. */
+  | { kind: 'fold'; first: Date; second: Date; from: string; to: string };
+
+/** What an Oslo date and wall-clock time ("HH:mm") mean, across both DST changes. */
+export function resolveOsloTime(date: IsoDate, time: string): OsloTimeResolution {
+  const candidates = osloCandidates(date, time);
+  if (candidates.length === 1) return { kind: 'exact', instant: new Date(candidates[0]) };
+  if (candidates.length === 0) return { kind: 'gap', ...runOf(date, time, 0) };
+  return { kind: 'fold', first: new Date(candidates[0]), second: new Date(candidates[candidates.length - 1]), ...runOf(date, time, 2) };
+}
+
+/**
+ * The instant of an Oslo wall-clock time, e.g. a meeting planned for 18:00 on a date. A time
+ * in the spring gap is refused (RangeError; forms check with `resolveOsloTime` first and say
+ * so next to the field); in the autumn hour, `occurrence` picks summer time (first, the
+ * default, as calendars read it) or winter time (second).
+ */
+export function osloInstant(date: IsoDate, time: string, occurrence: Occurrence = 'first'): Date {
+  const resolved = resolveOsloTime(date, time);
+  if (resolved.kind === 'gap') throw new RangeError(`Not a local time in Oslo: ${date} ${time}`);
+  if (resolved.kind === 'exact') return resolved.instant;
+  return occurrence === 'second' ? resolved.second : resolved.first;
+}
+
+/** Which occurrence of its wall-clock time an instant is, or null when that time happens once. */
+export function occurrenceOf(instant: Date): Occurrence | null {
+  const ms = instant.getTime();
+  const wall = osloWall(ms);
+  // Fast path: a wall-clock time is shown twice only where the offset differs an hour either side.
+  if (osloOffsetMinutes(ms - 3_600_000) === osloOffsetMinutes(ms + 3_600_000)) return null;
+  const resolved = resolveOsloTime(wall.slice(0, 10), wall.slice(11, 16));
+  if (resolved.kind !== 'fold') return null;
+  return Math.floor(ms / MINUTE_MS) === Math.floor(resolved.first.getTime() / MINUTE_MS) ? 'first' : 'second';
 }
 
 /** The Oslo wall-clock time ("HH:mm") of an instant. */
@@ -193,8 +282,17 @@ export function formatDate(date: IsoDate | Date, language: Language): string {
   return CALENDAR_DATE_FORMAT[language].format(utcDays(date) * DAY_MS);
 }
 
+// Said after a time the clocks show twice (the autumn night), so a page, an email and the
+// calendar entry name the same hour.
+const OCCURRENCE_NAMES: Record<Language, Record<Occurrence, string>> = {
+  nb: { first: 'sommertid', second: 'vintertid' },
+  en: { first: 'summer time', second: 'winter time' },
+};
+
 export function formatDateTime(instant: Date, language: Language): string {
-  return DATE_TIME_FORMAT[language].format(instant);
+  const text = DATE_TIME_FORMAT[language].format(instant);
+  const occurrence = occurrenceOf(instant);
+  return occurrence ? `${text} (${OCCURRENCE_NAMES[language][occurrence]})` : text;
 }
 
 export function formatMonth(month: MonthKey, language: Language): string {

@@ -1,9 +1,10 @@
 import { getFormProps, useForm } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
+import { parseWithZod } from '~/lib/form-submission';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ChoiceGroup } from '~/components/choice-group';
+import { FoldChoice } from '~/components/fold-choice';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { CheckboxField, FormErrors, SelectField, TextareaField, TextField } from '~/components/forms';
 import { RatingChoice } from '~/components/rating-choice';
@@ -29,7 +30,7 @@ import { notifyOutbox } from '~/lib/email.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import { errorMessage } from '~/lib/form-errors';
 import type { MessageKey } from '~/lib/i18n';
-import { formatDateTime, osloDate, osloTime, todayInOslo } from '~/lib/time';
+import { formatDateTime, occurrenceOf, osloDate, osloTime, todayInOslo } from '~/lib/time';
 import { currentTime } from '~/lib/clock';
 import { pageTitle } from '~/lib/page-title';
 
@@ -56,6 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       startsAt: meeting.startsAt,
       date: osloDate(meeting.startsAt),
       time: osloTime(meeting.startsAt),
+      fold: occurrenceOf(meeting.startsAt),
       durationMinutes: meeting.durationMinutes,
       placeType: meeting.placeType,
       place: meeting.place,
@@ -205,6 +207,7 @@ function MoveForm({ lastResult }: { lastResult: unknown }) {
     defaultValue: {
       date: meeting.date,
       time: meeting.time,
+      ...(meeting.fold ? { fold: meeting.fold } : {}),
       durationMinutes: String(meeting.durationMinutes),
       placeType: meeting.placeType,
       place: meeting.place ?? '',
@@ -220,6 +223,7 @@ function MoveForm({ lastResult }: { lastResult: unknown }) {
         <input type="hidden" name="intent" value="move" />
         <TextField meta={fields.date} label={t('meetings.field.date')} type="date" />
         <TextField meta={fields.time} label={t('meetings.field.time')} type="time" />
+        <FoldChoice meta={fields.fold} date={fields.date.value} time={fields.time.value} />
         <TextField meta={fields.durationMinutes} label={t('meetings.field.duration')} type="number" min={15} max={480} />
         <SelectField
           meta={fields.placeType}

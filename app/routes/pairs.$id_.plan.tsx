@@ -1,11 +1,12 @@
 import { getFormProps, useForm } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
+import { parseWithZod } from '~/lib/form-submission';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { CheckboxField, FormErrors, SelectField, TextField } from '~/components/forms';
+import { FoldChoice } from '~/components/fold-choice';
 import { useLanguage, useT } from '~/components/use-translation';
 import { PLACE_TYPES } from '~/domain/meetings/constants';
 import { meetingDraftSchema, toDraft } from '~/domain/meetings/forms';
@@ -100,6 +101,7 @@ export default function PlanMonth() {
                     <TextField meta={field.date} label={t('meetings.field.date')} type="date" />
                     <TextField meta={field.time} label={t('meetings.field.time')} type="time" />
                   </div>
+                  <FoldChoice meta={field.fold} date={field.date.value} time={field.time.value} />
                   <TextField meta={field.durationMinutes} label={t('meetings.field.duration')} type="number" min={15} max={480} />
                   <SelectField
                     meta={field.placeType}

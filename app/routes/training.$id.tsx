@@ -1,5 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
+import { parseWithZod } from '~/lib/form-submission';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
@@ -14,7 +14,7 @@ import { db } from '~/lib/db.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import { errorMessage } from '~/lib/form-errors';
 import { notFound } from '~/lib/permissions.server';
-import { formatDateTime, osloDate, todayInOslo } from '~/lib/time';
+import { formatDateTime, isIsoDate, osloDate, resolveOsloTime, todayInOslo } from '~/lib/time';
 import { isoDateField, optionalText } from '~/lib/validation';
 import { currentTime } from '~/lib/clock';
 import { pageTitle } from '~/lib/page-title';
@@ -25,6 +25,11 @@ const sessionSchema = z.object({
   time: timeField,
   hours: hoursField,
   topic: optionalText(200),
+}).superRefine((session, ctx) => {
+  // A time the clocks skip that night (spring) is refused next to the field, never saved as another.
+  if (!isIsoDate(session.date) || !/^([01]\d|2[0-3]):[0-5]\d$/.test(session.time)) return;
+  const resolved = resolveOsloTime(session.date, session.time);
+  if (resolved.kind === 'gap') ctx.addIssue({ code: 'custom', path: ['time'], message: errorMessage('localTime.gap', { from: resolved.from, to: resolved.to }) });
 });
 
 const enrolSchema = z.object({

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { monthlyCompliance, pairsDigestSection } from '~/domain/figures/summaries.server';
 import { pairMonths } from '~/domain/meetings/monitoring.server';
@@ -271,8 +272,13 @@ describe('the calendar feed', () => {
   it('is private per token, in Oslo time, with stable UIDs, raised SEQUENCE and cancellations', async () => {
     const { pair, volunteerCookie, past } = await setup();
     expect((await call(meAction, postRequest('/me', { intent: 'renew-calendar' }, volunteerCookie))).status).toBe(302);
-    const { calendarToken } = await db.user.findFirstOrThrow({ where: { volunteerProfile: { pairs: { some: { id: pair.id } } } } });
-    expect(calendarToken).toBeTruthy();
+    const feedUrlOf = async () => ((await (await call(meLoader, getRequest('/me', volunteerCookie))).json()) as { feedUrl: string }).feedUrl;
+    const calendarToken = /\/calendar\/([\w-]+)\.ics$/.exec(await feedUrlOf())![1];
+    // The database holds only the token's SHA-256 hash, never the token.
+    const stored = await db.user.findFirstOrThrow({ where: { volunteerProfile: { pairs: { some: { id: pair.id } } } } });
+    expect(stored.calendarTokenHash).toBe(createHash('sha256').update(calendarToken).digest('hex'));
+    expect(JSON.stringify(stored)).not.toContain(calendarToken);
+    expect(await feedUrlOf()).toContain(calendarToken);
 
     // Plan two meetings on the winter-time side, move one, cancel the other.
     const today = todayInOslo();

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -93,8 +94,14 @@ fs.writeFileSync(path.join(publicDir, 'favicon.svg'), '<svg xmlns="http://www.w3
 type Server = ReturnType<ReturnType<typeof createHttpApp>['listen']>;
 const servers: Server[] = [];
 
-async function start(options: { publicUrl?: string; production?: boolean } = {}): Promise<string> {
-  const app = createHttpApp({ build, publicUrl: options.publicUrl ?? 'http://app.example', production: options.production ?? false, publicDir });
+async function start(options: { publicUrl?: string; production?: boolean; trustProxy?: boolean } = {}): Promise<string> {
+  const app = createHttpApp({
+    build,
+    publicUrl: options.publicUrl ?? 'http://app.example',
+    production: options.production ?? false,
+    publicDir,
+    trustProxy: options.trustProxy,
+  });
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
@@ -203,9 +210,115 @@ describe('cross-site writes', () => {
     expect(writes).toBe(before);
   });
 
-  it('lets through a POST from PUBLIC_URL, from the request’s own host, or without Origin', async () => {
+  it('lets through a POST from the request’s own host, from PUBLIC_URL when addressed to its host, or without Origin', async () => {
     const before = writes;
-    for (const origin of ['http://app.example', base, undefined]) expect((await post(origin)).status).toBe(200);
+    for (const origin of [base, undefined]) expect((await post(origin)).status).toBe(200);
+    const fromPublic = await raw(base, { method: 'POST', path: '/page', headers: { host: 'app.example', origin: 'http://app.example' }, body: 'name=x' });
+    expect(fromPublic.status).toBe(200);
     expect(writes).toBe(before + 3);
+  });
+});
+
+/** A request with headers fetch cannot set (Host) or a body sent in chunks. */
+function raw(
+  base: string,
+  options: { method: string; path: string; headers?: Record<string, string>; body?: string | Buffer; chunked?: boolean },
+): Promise<{ status: number; body: string }> {
+  const url = new URL(base);
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        host: url.hostname,
+        port: url.port,
+        method: options.method,
+        path: options.path,
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          ...(options.body !== undefined && !options.chunked ? { 'content-length': String(Buffer.byteLength(options.body)) } : {}),
+          ...options.headers,
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      // The server may close the socket after a 413 while a large body is still being sent.
+      if (error.code === 'EPIPE' || error.code === 'ECONNRESET') return;
+      reject(error);
+    });
+    if (options.body !== undefined) {
+      if (options.chunked) {
+        const body = Buffer.from(options.body);
+        for (let offset = 0; offset < body.length; offset += 64 * 1024) request.write(body.subarray(offset, offset + 64 * 1024));
+      } else {
+        request.write(options.body);
+      }
+    }
+    request.end();
+  });
+}
+
+describe('input at the door', () => {
+  const twoMegabytes = `note=${'x'.repeat(2 * 1024 * 1024)}`;
+
+  it('answers a 2 MB body with 413 before Remix parses it, whether its length is announced or chunked', async () => {
+    const before = writes;
+    const announced = await fetch(`${base}/page`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: twoMegabytes });
+    expect(announced.status).toBe(413);
+    expectSecurityHeaders(announced);
+    const chunked = await raw(base, { method: 'POST', path: '/page', body: twoMegabytes, chunked: true });
+    expect(chunked.status).toBe(413);
+    expect(writes).toBe(before);
+    // A body under the limit still goes through.
+    expect((await raw(base, { method: 'POST', path: '/page', body: `note=${'x'.repeat(1000)}`, chunked: true })).status).toBe(200);
+    expect(writes).toBe(before + 1);
+  });
+
+  it('answers a NUL or other control character in the path with 404 and in the query with 400, never 500', async () => {
+    for (const path of ['/page%00', '/meetings/abc%00def', '/page%0a', '/meetings/%1b', '/page%7F']) {
+      const response = await fetch(`${base}${path}`);
+      expect(response.status, path).toBe(404);
+      expectSecurityHeaders(response);
+    }
+    for (const query of ['?month=2026%00', '?q=%0d%0aSet-Cookie:x']) expect((await fetch(`${base}/page${query}`)).status, query).toBe(400);
+    expect((await fetch(`${base}/page?q=%C3%A6+%C3%B8`)).status).toBe(200);
+  });
+});
+
+describe('behind a proxy that rewrites Host', () => {
+  const viaProxy = (target: string, trusted: { origin: string; forwardedHost?: string; forwardedProto?: string }) =>
+    raw(target, {
+      method: 'POST',
+      path: '/page',
+      headers: {
+        host: 'internal-app:3000',
+        origin: trusted.origin,
+        ...(trusted.forwardedHost ? { 'x-forwarded-host': trusted.forwardedHost } : {}),
+        ...(trusted.forwardedProto ? { 'x-forwarded-proto': trusted.forwardedProto } : {}),
+        'x-forwarded-for': '203.0.113.9',
+      },
+      body: 'name=x',
+    });
+
+  it('works with TRUST_PROXY: the forwarded host and scheme count for the Origin check', async () => {
+    const proxied = await start({ publicUrl: 'https://brobygger.example', trustProxy: true });
+    const before = writes;
+    const response = await viaProxy(proxied, { origin: 'https://brobygger.example', forwardedHost: 'brobygger.example', forwardedProto: 'https' });
+    expect(response.status).toBe(200);
+    expect(writes).toBe(before + 1);
+    // A foreign page is still refused through the proxy.
+    expect((await viaProxy(proxied, { origin: 'https://evil.example', forwardedHost: 'brobygger.example', forwardedProto: 'https' })).status).toBe(403);
+  });
+
+  it('is refused cleanly (403, not 500) without TRUST_PROXY, whatever the forwarded headers say', async () => {
+    const direct = await start({ publicUrl: 'https://brobygger.example' });
+    const before = writes;
+    const response = await viaProxy(direct, { origin: 'https://brobygger.example', forwardedHost: 'brobygger.example', forwardedProto: 'https' });
+    expect(response.status).toBe(403);
+    expect((await viaProxy(direct, { origin: 'https://brobygger.example' })).status).toBe(403);
+    expect(writes).toBe(before);
   });
 });

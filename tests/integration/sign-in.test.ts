@@ -90,4 +90,89 @@ describe('sign-in', () => {
     const login = await call(loginAction, postRequest('/login', { email: officer.email, password: 'correct horse battery staple' }));
     expect(login.status).toBe(400);
   });
+
+  it('checks at most 10 of 40 parallel wrong guesses for one account; the rest get 429 without a check', async () => {
+    const user = await createUser(db, { role: 'VOLUNTEER', password: PASSWORD });
+    const responses = await Promise.all(
+      Array.from({ length: 40 }, (_, index) =>
+        call(loginAction, fromAddress(postRequest('/login', { email: user.email, password: `wrong-${index}` }), '10.1.0.1')),
+      ),
+    );
+    const statuses = responses.map((response) => response.status);
+    // 400 is the domain's answer after the password was checked; 429 is given before it.
+    expect(statuses.filter((status) => status === 400).length).toBeLessThanOrEqual(10);
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(30);
+    expect(statuses.every((status) => status === 400 || status === 429)).toBe(true);
+    expect(await db.rateLimitEvent.count({ where: { bucket: 'login:account', key: user.email } })).toBeLessThanOrEqual(10);
+    // The burst and the attempts after it together get exactly ten checks, then the lock.
+    let checked = statuses.filter((status) => status === 400).length;
+    for (;;) {
+      const next = await call(loginAction, fromAddress(postRequest('/login', { email: user.email, password: 'wrong again' }), '10.1.0.1'));
+      if (next.status === 429) break;
+      expect(next.status).toBe(400);
+      checked += 1;
+    }
+    expect(checked).toBe(10);
+    expect((await call(loginAction, fromAddress(postRequest('/login', { email: user.email, password: PASSWORD }), '10.1.0.1'))).status).toBe(429);
+  });
+
+  it('checks at most 50 of 70 parallel wrong guesses from one address over many accounts', async () => {
+    const users = await Promise.all(Array.from({ length: 7 }, () => createUser(db, { role: 'VOLUNTEER', password: PASSWORD })));
+    const responses = await Promise.all(
+      Array.from({ length: 70 }, (_, index) =>
+        call(loginAction, fromAddress(postRequest('/login', { email: users[index % 7].email, password: `wrong-${index}` }), '10.1.0.2')),
+      ),
+    );
+    const checked = responses.filter((response) => response.status === 400).length;
+    expect(checked).toBeLessThanOrEqual(50);
+    expect(responses.every((response) => response.status === 400 || response.status === 429)).toBe(true);
+    expect(await db.rateLimitEvent.count({ where: { bucket: 'login:ip', key: '10.1.0.2' } })).toBeLessThanOrEqual(50);
+  });
+
+  it('a successful sign-in gives back its place in the address window', async () => {
+    const user = await createUser(db, { role: 'VOLUNTEER', password: PASSWORD });
+    const response = await call(loginAction, fromAddress(postRequest('/login', { email: user.email, password: PASSWORD }), '10.1.0.3'));
+    expect(response.status).toBe(302);
+    expect(await db.rateLimitEvent.count({ where: { key: { in: ['10.1.0.3', user.email] } } })).toBe(0);
+  });
 });
+
+describe('redirectTo after sign-in', () => {
+  const cases: Array<[string, string]> = [
+    ['/pairs?month=2026-03', '/pairs?month=2026-03'],
+    ['/meetings/abc', '/meetings/abc'],
+    ['//evil.example', '/me'],
+    ['/\\evil.example', '/me'],
+    ['/\t/evil.example', '/me'],
+    ['/\n/evil.example', '/me'],
+    ['/\r\nSet-Cookie: x=1', '/me'],
+    ['/ø', '/me'],
+    ['/\u2028/evil', '/me'],
+    ['/%2f%2fevil.example', '/me'],
+    ['/%5Cevil.example', '/me'],
+    ['/a//evil.example', '/me'],
+    ['/ x', '/me'],
+    ['https://evil.example/', '/me'],
+    ['me', '/me'],
+    ['', '/me'],
+  ];
+
+  it.each(cases)('follows %j to %s, never a 500', async (redirectTo, expected) => {
+    const user = await createUser(db, { role: 'VOLUNTEER', password: PASSWORD });
+    const response = await call(loginAction, fromAddress(postRequest('/login', { email: user.email, password: PASSWORD, redirectTo }), '10.1.0.4'));
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe(expected);
+  });
+
+  it('passes only a safe target on to the second-factor step', async () => {
+    const { safeRedirect } = await import('~/lib/auth.server');
+    expect(safeRedirect('/\t/evil.example', '/dashboard')).toBe('/dashboard');
+    expect(safeRedirect('/dashboard', '/me')).toBe('/dashboard');
+    expect(safeRedirect(null, '/me')).toBe('/me');
+  });
+});
+
+function fromAddress(request: Request, address: string): Request {
+  request.headers.set('x-brobygger-client-ip', address);
+  return request;
+}

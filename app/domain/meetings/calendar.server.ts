@@ -2,8 +2,9 @@ import crypto from 'node:crypto';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import type { Db } from '~/lib/db.server';
+import { env } from '~/lib/env.server';
 import { translator, type Language } from '~/lib/i18n';
-import { OSLO } from '~/lib/time';
+import { occurrenceOf, OSLO } from '~/lib/time';
 import { currentTimeMs } from '~/lib/clock';
 
 /** Europe/Oslo has followed the EU summer-time rules since 1980. */
@@ -49,19 +50,30 @@ export function meetingsCalendar(meetings: CalendarMeeting[], language: Language
   const calendar = ical({
     name,
     prodId: { company: 'Brobygger', product: 'Meetings', language: language.toUpperCase() },
-    timezone: { name: OSLO, generator: (tz) => (tz === OSLO ? OSLO_VTIMEZONE : null) },
+    // No calendar-wide zone: ical-generator would then write DTSTAMP and LAST-MODIFIED as
+    // floating times; RFC 5545 wants them in UTC ("…Z"). Events name Oslo themselves, and the
+    // generator still adds Oslo's VTIMEZONE for them.
+    timezone: { name: null, generator: (tz) => (tz === OSLO ? OSLO_VTIMEZONE : null) },
     method: ICalCalendarMethod.PUBLISH,
   });
-  const host = new URL(publicUrl).hostname || 'brobygger.local';
+  calendar.x('X-WR-TIMEZONE', OSLO);
+  const host = calendarHost(publicUrl);
   for (const meeting of meetings) {
-    const start = DateTime.fromJSDate(meeting.startsAt, { zone: OSLO });
+    const startsAt = meeting.startsAt;
+    const endsAt = new Date(startsAt.getTime() + meeting.durationMinutes * 60_000);
+    // A wall-clock time the clocks show twice (the autumn night) is read by calendars as the
+    // first; such an event is written in UTC so it lands on the stored instant either way.
+    const inFold = occurrenceOf(startsAt) !== null || occurrenceOf(endsAt) !== null;
+    const zone = inFold ? 'utc' : OSLO;
     const cancelled = meeting.status.startsWith('CANCELLED');
     calendar.createEvent({
       id: `meeting-${meeting.id}@${host}`,
       sequence: meeting.sequence,
-      start,
-      end: start.plus({ minutes: meeting.durationMinutes }),
-      timezone: OSLO,
+      // Plain instant arithmetic for the end: Luxon's plus() keeps the wall clock across the
+      // autumn hour (02:30 summer time + 60 min gave 02:30 winter time, the same text).
+      start: DateTime.fromJSDate(startsAt, { zone }),
+      end: DateTime.fromJSDate(endsAt, { zone }),
+      timezone: inFold ? null : OSLO,
       stamp: meeting.updatedAt,
       lastModified: meeting.updatedAt,
       summary: t('meetings.ics.summary'),
@@ -71,6 +83,11 @@ export function meetingsCalendar(meetings: CalendarMeeting[], language: Language
     });
   }
   return calendar.toString();
+}
+
+/** The host of PUBLIC_URL, for globally unique UIDs ("meeting-…@brobygger.example"). */
+export function calendarHost(publicUrl: string): string {
+  return new URL(publicUrl).hostname || 'brobygger.local';
 }
 
 const MEETING_SELECT = {
@@ -87,7 +104,7 @@ const MEETING_SELECT = {
 /** The private feed of one volunteer, found by the token in its address (null: no such feed). */
 export async function feedForToken(db: Db, token: string, publicUrl: string) {
   const user = await db.user.findFirst({
-    where: { calendarToken: token, deactivatedAt: null, role: 'VOLUNTEER' },
+    where: { calendarTokenHash: hashFeedToken(token), deactivatedAt: null, role: 'VOLUNTEER' },
     select: { id: true, language: true },
   });
   if (!user) return null;
@@ -103,9 +120,34 @@ export async function feedForToken(db: Db, token: string, publicUrl: string) {
 
 export { MEETING_SELECT };
 
+/**
+ * Feed tokens are stored only as a SHA-256 hash, like session tokens, so a copy of the
+ * database opens no feed. The token itself is an HMAC of the server secret, the user id and a
+ * random salt, so the volunteer's page can show the address again without storing it. A new
+ * SESSION_SECRET retires every feed address (the page then offers to make a new one).
+ */
+function deriveFeedToken(secret: string, userId: string, salt: string): string {
+  return crypto.createHmac('sha256', secret).update(`calendar-feed:${userId}:${salt}`).digest('base64url');
+}
+
+export function hashFeedToken(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('hex');
+}
+
+/** The user's current feed token, or null when they have none (or it was made under another secret). */
+export function calendarFeedToken(
+  user: { id: string; calendarTokenSalt: string | null; calendarTokenHash: string | null },
+  secret = env().SESSION_SECRET,
+): string | null {
+  if (!user.calendarTokenSalt || !user.calendarTokenHash) return null;
+  const token = deriveFeedToken(secret, user.id, user.calendarTokenSalt);
+  return hashFeedToken(token) === user.calendarTokenHash ? token : null;
+}
+
 /** A new private feed address; the old one stops working at once. */
-export async function renewCalendarToken(db: Db, userId: string): Promise<string> {
-  const token = crypto.randomBytes(24).toString('base64url');
-  await db.user.update({ where: { id: userId }, data: { calendarToken: token } });
+export async function renewCalendarToken(db: Db, userId: string, secret = env().SESSION_SECRET): Promise<string> {
+  const salt = crypto.randomBytes(18).toString('base64url');
+  const token = deriveFeedToken(secret, userId, salt);
+  await db.user.update({ where: { id: userId }, data: { calendarTokenHash: hashFeedToken(token), calendarTokenSalt: salt } });
   return token;
 }

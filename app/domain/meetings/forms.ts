@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { errorMessage } from '~/lib/form-errors';
-import { isIsoDate, osloInstant } from '~/lib/time';
+import { isIsoDate, OCCURRENCES, osloInstant, resolveOsloTime } from '~/lib/time';
 import { isoDateField, optionalText } from '~/lib/validation';
 import { GOODS } from '~/domain/plans/areas';
 import { confirmUrgentField } from '~/domain/concerns/forms';
@@ -25,6 +25,8 @@ export function meetingDraftSchema(releaseDate: string, now: Date) {
       durationMinutes: wholeNumber(15, 480),
       placeType: placeTypeSchema,
       place: optionalText(120),
+      /** Only for a time the clocks show twice (the autumn night): first = summer time, second = winter time. */
+      fold: z.enum(OCCURRENCES).optional(),
     })
     .superRefine((draft, ctx) => {
       // Zod runs this even when a field above failed; those fields already carry their message.
@@ -32,7 +34,16 @@ export function meetingDraftSchema(releaseDate: string, now: Date) {
       if (!allowedPlaceTypes(releaseDate, draft.date).includes(draft.placeType)) {
         ctx.addIssue({ code: 'custom', path: ['placeType'], message: errorMessage('meetings.placeTypeNotAllowed') });
       }
-      if (osloInstant(draft.date, draft.time).getTime() <= now.getTime()) {
+      const resolved = resolveOsloTime(draft.date, draft.time);
+      if (resolved.kind === 'gap') {
+        ctx.addIssue({ code: 'custom', path: ['time'], message: errorMessage('localTime.gap', { from: resolved.from, to: resolved.to }) });
+        return;
+      }
+      if (resolved.kind === 'fold' && !draft.fold) {
+        ctx.addIssue({ code: 'custom', path: ['fold'], message: errorMessage('localTime.foldChoose', { from: resolved.from, to: resolved.to }) });
+        return;
+      }
+      if (osloInstant(draft.date, draft.time, draft.fold).getTime() <= now.getTime()) {
         ctx.addIssue({ code: 'custom', path: ['date'], message: errorMessage('meetings.inPast') });
       }
     });
@@ -42,7 +53,7 @@ export type MeetingDraftValue = z.infer<ReturnType<typeof meetingDraftSchema>>;
 
 export function toDraft(value: MeetingDraftValue) {
   return {
-    startsAt: osloInstant(value.date, value.time),
+    startsAt: osloInstant(value.date, value.time, value.fold),
     durationMinutes: value.durationMinutes,
     placeType: value.placeType,
     place: value.place,

@@ -1,3 +1,4 @@
+import { calendarFeedToken } from './calendar.server';
 import { Prisma } from '~/generated/prisma/client';
 import type { Db } from '~/lib/db.server';
 import { pairMonths } from './monitoring.server';
@@ -22,7 +23,7 @@ export async function volunteerHome(db: Db, userId: string, now = currentTime())
       SELECT "id", "startsAt", "pairId" FROM "Meeting"
       WHERE "status" = 'PLANNED' AND "startsAt" <= ${now} AND "pairId" IN (${pairIn})
       ORDER BY "startsAt"`,
-    db.$queryRaw<{ calendarToken: string | null }[]>`SELECT "calendarToken" FROM "User" WHERE "id" = ${userId}`,
+    db.$queryRaw<{ calendarTokenHash: string | null; calendarTokenSalt: string | null }[]>`SELECT "calendarTokenHash", "calendarTokenSalt" FROM "User" WHERE "id" = ${userId}`,
     // The plan is offered only where the consent in force shares it with the volunteer.
     db.$queryRaw<{ participantId: string; sharePlanWithVolunteer: boolean }[]>`
       SELECT "participantId", "sharePlanWithVolunteer" FROM "Consent"
@@ -44,6 +45,6 @@ export async function volunteerHome(db: Db, userId: string, now = currentTime())
     })),
     upcoming,
     toLog: toLog.map((meeting) => ({ id: meeting.id, startsAt: meeting.startsAt, participantFirstName: firstNameOf.get(meeting.pairId)! })),
-    calendarToken: user?.calendarToken ?? null,
+    calendarToken: user ? calendarFeedToken({ id: userId, ...user }) : null,
   };
 }

@@ -86,7 +86,8 @@ export async function anonymiseVolunteer(tx: Tx, volunteerId: string, now: Date)
         totpSecret: null,
         totpEnabledAt: null,
         recoveryCodes: [],
-        calendarToken: null,
+        calendarTokenHash: null,
+        calendarTokenSalt: null,
       },
     });
     await tx.session.deleteMany({ where: { userId } });

@@ -1,7 +1,7 @@
 import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
 import type { Tx } from '~/lib/db.server';
-import { clearEvents, isLimited, recordEvent, type RateLimit } from '~/lib/rate-limit.server';
+import { clearEvents, recordEvent, reserveAttempt, type RateLimit } from '~/lib/rate-limit.server';
 import { generateRecoveryCodes, hashRecoveryCode, looksLikeTotp } from './two-factor';
 import { currentTime } from '~/lib/clock';
 
@@ -67,7 +67,9 @@ export type SecondFactorResult = { ok: true; method: 'totp' | 'recovery'; recove
  * A code already used is refused, and failures are rate limited per account.
  */
 export async function checkSecondFactor(db: Tx, userId: string, code: string, now = currentTime()): Promise<SecondFactorResult> {
-  if (await isLimited(db, SECOND_FACTOR_LIMIT, userId, now)) return { ok: false, reason: 'limited' };
+  // A place is reserved before the code is checked, so parallel guesses get at most the limit.
+  const attempt = await reserveAttempt(db, SECOND_FACTOR_LIMIT, userId, now);
+  if (!attempt.ok) return { ok: false, reason: 'limited' };
   const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, totpSecret: true, totpEnabledAt: true, recoveryCodes: true } });
   if (!user?.totpSecret || !user.totpEnabledAt) return { ok: false, reason: 'invalid' };
   const stored = Array.isArray(user.recoveryCodes) ? (user.recoveryCodes as string[]) : [];
@@ -88,6 +90,6 @@ export async function checkSecondFactor(db: Tx, userId: string, code: string, no
       return { ok: true, method: 'recovery', recoveryLeft: left.length };
     }
   }
-  await recordEvent(db, SECOND_FACTOR_LIMIT, userId, now);
+  // The reservation stays as this failure's record.
   return { ok: false, reason: 'invalid' };
 }

@@ -1,7 +1,7 @@
 import type { User } from '~/generated/prisma/client';
 import type { Tx } from '~/lib/db.server';
 import { verifyPassword } from '~/lib/password.server';
-import { clearEvents, isLimited, minutesUntilFree, recordEvent, type RateLimit } from '~/lib/rate-limit.server';
+import { clearEvents, minutesUntilFree, releaseAttempt, reserveAttempt, type RateLimit } from '~/lib/rate-limit.server';
 import { currentTime } from '~/lib/clock';
 
 /** Ten failures for one account within 15 minutes: the eleventh attempt is refused. */
@@ -20,22 +20,23 @@ export async function signIn(
   now = currentTime(),
 ): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
-  for (const [limit, key] of [
-    [ACCOUNT_LIMIT, email],
-    [ADDRESS_LIMIT, input.address],
-  ] as const) {
-    if (await isLimited(db, limit, key, now)) {
-      return { ok: false, reason: 'limited', minutes: await minutesUntilFree(db, limit, key, now) };
-    }
+  // A place in both windows is taken before the password is checked (see reserveAttempt), so
+  // parallel guesses cannot all be checked: at most the limit are, the rest are refused.
+  const account = await reserveAttempt(db, ACCOUNT_LIMIT, email, now);
+  if (!account.ok) return { ok: false, reason: 'limited', minutes: await minutesUntilFree(db, ACCOUNT_LIMIT, email, now) };
+  const address = await reserveAttempt(db, ADDRESS_LIMIT, input.address, now);
+  if (!address.ok) {
+    await releaseAttempt(db, account.id);
+    return { ok: false, reason: 'limited', minutes: await minutesUntilFree(db, ADDRESS_LIMIT, input.address, now) };
   }
   const user = await db.user.findUnique({ where: { email } });
   const valid = await verifyPassword(user?.passwordHash, input.password);
   if (!user || !valid || user.deactivatedAt) {
-    await recordEvent(db, ACCOUNT_LIMIT, email, now);
-    await recordEvent(db, ADDRESS_LIMIT, input.address, now);
+    // Both reservations stay: they are this failure's records.
     return { ok: false, reason: 'invalid' };
   }
   await clearEvents(db, ACCOUNT_LIMIT, email);
+  await releaseAttempt(db, address.id);
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
   return { ok: true, user };
 }

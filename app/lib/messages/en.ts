@@ -4,6 +4,7 @@ import * as common from './common';
 import * as concerns from './concerns';
 import * as language from './language';
 import * as figures from './figures';
+import * as localTime from './local-time';
 import * as matching from './matching';
 import * as meetings from './meetings';
 import * as plans from './plans';
@@ -21,6 +22,7 @@ export const en: Record<keyof typeof nb, string> = {
   ...concerns.en,
   ...language.en,
   ...figures.en,
+  ...localTime.en,
   ...matching.en,
   ...meetings.en,
   ...plans.en,

@@ -8,6 +8,7 @@ import * as common from './common';
 import * as concerns from './concerns';
 import * as language from './language';
 import * as figures from './figures';
+import * as localTime from './local-time';
 import * as matching from './matching';
 import * as meetings from './meetings';
 import * as plans from './plans';
@@ -24,6 +25,7 @@ export const nb = {
   ...concerns.nb,
   ...language.nb,
   ...figures.nb,
+  ...localTime.nb,
   ...matching.nb,
   ...meetings.nb,
   ...plans.nb,
