@@ -88,7 +88,7 @@ const drafts: { [T in EmailTemplate]: (data: TemplateData<T>, language: Language
     const rematches = data.rematches ?? 0;
     if (language === 'en') {
       return {
-        subject: data.kind === 'start' ? `New half-year, ${half(data.halfYear)}: target ${data.target} pairs` : `Half-way through ${half(data.halfYear)}: ${data.actual} of ${data.target} pairs`,
+        subject: data.kind === 'start' ? `The ${half(data.halfYear)} has begun: target ${data.target} pairs` : `Half-way through the ${half(data.halfYear)}: ${data.actual} of ${data.target} pairs`,
         lines: [
           ...(data.previous ? [`The ${half(data.previous.halfYear)} ended with ${data.previous.actual} new pairs (target ${data.previous.target}).`] : []),
           `${asOf ? `As of ${asOf}, the ` : 'The '}${half(data.halfYear)}: ${data.actual} of ${data.target} new active pairs so far${data.expected !== undefined ? `, ${formatNumber(data.expected, 'en')} expected by now` : ''} — ${TRACK_WORDS.en[data.status]}.`,
@@ -99,7 +99,7 @@ const drafts: { [T in EmailTemplate]: (data: TemplateData<T>, language: Language
       };
     }
     return {
-      subject: data.kind === 'start' ? `Nytt halvår, ${half(data.halfYear)}: mål ${data.target} par` : `Halvveis i ${half(data.halfYear)}: ${data.actual} av ${data.target} par`,
+      subject: data.kind === 'start' ? `${half(data.halfYear)} er i gang: mål ${data.target} par` : `Halvveis i ${half(data.halfYear)}: ${data.actual} av ${data.target} par`,
       lines: [
         ...(data.previous ? [`${half(data.previous.halfYear)} endte med ${data.previous.actual} nye par (mål ${data.previous.target}).`] : []),
         `${asOf ? `Per ${asOf}, ` : ''}${half(data.halfYear)}: ${data.actual} av ${data.target} nye aktive par så langt${data.expected !== undefined ? `, ${formatNumber(data.expected, 'nb')} forventet hittil` : ''} – ${TRACK_WORDS.nb[data.status]}.`,
