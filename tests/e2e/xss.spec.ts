@@ -153,7 +153,7 @@ async function crawl(page: Page, start: string[], limit: number): Promise<string
     const hrefs = await page.locator('main a[href^="/"]').evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
     for (const href of hrefs) {
       const target = href.split('#')[0];
-      if (!/\.(ics|csv|json)(\?|$)/.test(target) && !target.startsWith('/logout') && !seen.has(target)) queue.push(target);
+      if (!/\.(ics|csv|json|xlsx)(\?|$)/.test(target) && !target.startsWith('/logout') && !seen.has(target)) queue.push(target);
     }
   }
   return visited;
