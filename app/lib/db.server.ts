@@ -1,5 +1,5 @@
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '~/generated/prisma/client';
 import { ensureDatabaseDirectory } from './database-url';
 import { env } from './env.server';
@@ -24,9 +24,99 @@ function sqliteAdapter(url: string): SqlDriverAdapterFactory {
     async connect() {
       const adapter = await factory.connect();
       await adapter.executeScript(PRAGMAS);
-      return countAdapterQueries(adapter);
+      return countAdapterQueries(writeLockFirst(adapter));
     },
   };
+}
+
+const BUSY_RETRIES = 4;
+
+/** Whether an error is SQLite's "database is locked" (another process holds the write lock). */
+export function isDatabaseBusy(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current && depth < 5; depth += 1) {
+    if (typeof current !== 'object') break;
+    const { code, originalCode, kind, message } = current as { code?: unknown; originalCode?: unknown; kind?: unknown; message?: unknown };
+    if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) return true;
+    if (typeof originalCode === 'string' && originalCode.startsWith('SQLITE_BUSY')) return true;
+    if (kind === 'SocketTimeout') return true;
+    if (typeof message === 'string' && message.includes('database is locked')) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+function pause(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+const sql = (text: string): SqlQuery => ({ sql: text, args: [], argTypes: [] });
+
+/**
+ * Write transactions take SQLite's write lock first. The adapter opens an interactive
+ * transaction with a deferred `BEGIN`: it reads under a snapshot and upgrades to a writer at
+ * its first write, and when another process (a second web process, the jobs process) wrote in
+ * between, that upgrade fails at once with "database is locked" — busy_timeout does not cover
+ * it. So each transaction the adapter starts (under the adapter's own mutex, on its one
+ * connection) is turned into `BEGIN IMMEDIATE` before anything runs in it: busy_timeout then
+ * waits for the lock, and a wait that runs out is retried a few times, a bounded number.
+ * Nothing has run in the transaction yet, so a retry is always safe. Statements outside a
+ * transaction are single autocommit statements, which busy_timeout already covers; a timeout
+ * there is retried the same way.
+ *
+ * Only for SQLite: PostgreSQL takes row locks as it goes and needs none of this (its own
+ * adapter gets its own wrapper, with a retry on deadlocks and serialisation failures).
+ */
+function writeLockFirst(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = async (isolationLevel) => {
+    for (let attempt = 1; ; attempt += 1) {
+      const transaction = await startTransaction(isolationLevel);
+      // Both statements run synchronously in these calls (better-sqlite3 is synchronous), so
+      // nothing else on the connection slips in between the empty COMMIT and the new BEGIN.
+      const ended = transaction.executeRaw(sql('COMMIT'));
+      const begun = transaction.executeRaw(sql('BEGIN IMMEDIATE'));
+      try {
+        await ended;
+        await begun;
+        return transaction;
+      } catch (error) {
+        await transaction.executeRaw(sql('ROLLBACK')).catch(() => undefined); // in case the COMMIT failed
+        await transaction.rollback(); // releases the adapter's mutex
+        if (!isDatabaseBusy(error) || attempt >= BUSY_RETRIES) throw error;
+      }
+      await pause(20 * attempt + Math.random() * 30);
+    }
+  };
+  for (const method of ['queryRaw', 'executeRaw'] as const) {
+    const run = adapter[method].bind(adapter) as (query: SqlQuery) => Promise<never>;
+    adapter[method] = async (query: SqlQuery) => {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await run(query);
+        } catch (error) {
+          if (!isDatabaseBusy(error) || attempt >= BUSY_RETRIES) throw error;
+        }
+        await pause(20 * attempt + Math.random() * 30);
+      }
+    };
+  }
+  return adapter;
+}
+
+/**
+ * Runs a whole write (usually one `db.$transaction`) again when the database was busy, a
+ * bounded number of times. The adapter already retries the start of each transaction; this is
+ * for callers that must not surface a busy database at all (the scheduler's claims).
+ */
+export async function withWriteRetry<T>(write: () => Promise<T>, attempts = BUSY_RETRIES): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await write();
+    } catch (error) {
+      if (!isDatabaseBusy(error) || attempt >= attempts) throw error;
+    }
+    await pause(25 * attempt + Math.random() * 50);
+  }
 }
 
 export function createPrismaClient(url: string): PrismaClient {
