@@ -6,6 +6,7 @@ import * as plans from './plans';
 import * as privacy from './privacy';
 import * as recruitment from './recruitment';
 import * as referrals from './referrals';
+import * as repeats from './repeats';
 import * as volunteers from './volunteers';
 
 /** English, the second language. The type makes every key of nb.ts required here. */
@@ -17,5 +18,6 @@ export const en: Record<keyof typeof nb, string> = {
   ...privacy.en,
   ...recruitment.en,
   ...referrals.en,
+  ...repeats.en,
   ...volunteers.en,
 };

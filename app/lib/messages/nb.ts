@@ -10,6 +10,7 @@ import * as plans from './plans';
 import * as privacy from './privacy';
 import * as recruitment from './recruitment';
 import * as referrals from './referrals';
+import * as repeats from './repeats';
 import * as volunteers from './volunteers';
 
 export const nb = {
@@ -20,5 +21,6 @@ export const nb = {
   ...privacy.nb,
   ...recruitment.nb,
   ...referrals.nb,
+  ...repeats.nb,
   ...volunteers.nb,
 } as const;
