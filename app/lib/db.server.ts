@@ -9,15 +9,23 @@ export type Db = PrismaClient;
 /** A client or an interactive transaction: what domain writes take, so callers can compose them. */
 export type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
 
+/** One synchronous wait for SQLite's write lock; waits are repeated up to BUSY_BUDGET_MS. */
+const BUSY_TIMEOUT_MS = 100;
+/** How long a write waits in all for the lock before "database is locked" reaches the caller. */
+const BUSY_BUDGET_MS = 15_000;
+
 // Applied on every new connection: WAL lets readers work during a write, busy_timeout makes
 // a second writer wait instead of failing, foreign keys are off in SQLite unless asked for.
+// busy_timeout is short on purpose: better-sqlite3 waits for the lock synchronously, freezing
+// the whole process (and, with a second client in the same process, the transaction it waits
+// for), so a longer wait is made of short waits with pauses between them (writeLockFirst).
 // synchronous = NORMAL is SQLite's advice for WAL: no fsync per commit (a page view's audit row
 // cost 8 ms with it), never corruption; only the last commits may be lost if the power goes.
-const PRAGMAS = 'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;';
+const PRAGMAS = `PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}; PRAGMA foreign_keys = ON;`;
 
 function sqliteAdapter(url: string): SqlDriverAdapterFactory {
   ensureDatabaseDirectory(url);
-  const factory = new PrismaBetterSQLite3({ url, timeout: 5000 });
+  const factory = new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS });
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
@@ -29,7 +37,6 @@ function sqliteAdapter(url: string): SqlDriverAdapterFactory {
   };
 }
 
-const BUSY_RETRIES = 4;
 
 /** Whether an error is SQLite's "database is locked" (another process holds the write lock). */
 export function isDatabaseBusy(error: unknown): boolean {
@@ -49,6 +56,19 @@ function pause(ms: number) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** Runs `attempt` again while the database is busy, with growing pauses, for BUSY_BUDGET_MS. */
+async function whileBusy<T>(attempt: () => Promise<T>, budgetMs = BUSY_BUDGET_MS): Promise<T> {
+  const started = performance.now();
+  for (let round = 1; ; round += 1) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isDatabaseBusy(error) || performance.now() - started > budgetMs) throw error;
+    }
+    await pause(Math.min(5 * round, 100) + Math.random() * 20);
+  }
+}
+
 const sql = (text: string): SqlQuery => ({ sql: text, args: [], argTypes: [] });
 
 /**
@@ -57,19 +77,19 @@ const sql = (text: string): SqlQuery => ({ sql: text, args: [], argTypes: [] });
  * its first write, and when another process (a second web process, the jobs process) wrote in
  * between, that upgrade fails at once with "database is locked" — busy_timeout does not cover
  * it. So each transaction the adapter starts (under the adapter's own mutex, on its one
- * connection) is turned into `BEGIN IMMEDIATE` before anything runs in it: busy_timeout then
- * waits for the lock, and a wait that runs out is retried a few times, a bounded number.
- * Nothing has run in the transaction yet, so a retry is always safe. Statements outside a
- * transaction are single autocommit statements, which busy_timeout already covers; a timeout
- * there is retried the same way.
+ * connection) is turned into `BEGIN IMMEDIATE` before anything runs in it. It then waits for
+ * the lock: short synchronous waits (busy_timeout) with pauses between them that let the
+ * process go on, for at most BUSY_BUDGET_MS. Nothing has run in the transaction yet, so trying
+ * again is always safe; inside it no statement can meet a busy database. Statements outside a
+ * transaction are single autocommit statements, retried the same way.
  *
  * Only for SQLite: PostgreSQL takes row locks as it goes and needs none of this (its own
  * adapter gets its own wrapper, with a retry on deadlocks and serialisation failures).
  */
 function writeLockFirst(adapter: SqlDriverAdapter): SqlDriverAdapter {
   const startTransaction = adapter.startTransaction.bind(adapter);
-  adapter.startTransaction = async (isolationLevel) => {
-    for (let attempt = 1; ; attempt += 1) {
+  adapter.startTransaction = (isolationLevel) =>
+    whileBusy(async () => {
       const transaction = await startTransaction(isolationLevel);
       // Both statements run synchronously in these calls (better-sqlite3 is synchronous), so
       // nothing else on the connection slips in between the empty COMMIT and the new BEGIN.
@@ -82,45 +102,36 @@ function writeLockFirst(adapter: SqlDriverAdapter): SqlDriverAdapter {
       } catch (error) {
         await transaction.executeRaw(sql('ROLLBACK')).catch(() => undefined); // in case the COMMIT failed
         await transaction.rollback(); // releases the adapter's mutex
-        if (!isDatabaseBusy(error) || attempt >= BUSY_RETRIES) throw error;
+        throw error;
       }
-      await pause(20 * attempt + Math.random() * 30);
-    }
-  };
+    });
   for (const method of ['queryRaw', 'executeRaw'] as const) {
     const run = adapter[method].bind(adapter) as (query: SqlQuery) => Promise<never>;
-    adapter[method] = async (query: SqlQuery) => {
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          return await run(query);
-        } catch (error) {
-          if (!isDatabaseBusy(error) || attempt >= BUSY_RETRIES) throw error;
-        }
-        await pause(20 * attempt + Math.random() * 30);
-      }
-    };
+    adapter[method] = (query: SqlQuery) => whileBusy(() => run(query));
   }
   return adapter;
 }
 
 /**
- * Runs a whole write (usually one `db.$transaction`) again when the database was busy, a
- * bounded number of times. The adapter already retries the start of each transaction; this is
- * for callers that must not surface a busy database at all (the scheduler's claims).
+ * Runs a whole write (usually one `db.$transaction`) again when the database was still busy
+ * after the adapter's own waiting (BUSY_BUDGET_MS), a bounded number of times. For callers
+ * that must not surface a busy database at all (the scheduler's claims).
  */
-export async function withWriteRetry<T>(write: () => Promise<T>, attempts = BUSY_RETRIES): Promise<T> {
+export async function withWriteRetry<T>(write: () => Promise<T>, attempts = 2): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await write();
     } catch (error) {
       if (!isDatabaseBusy(error) || attempt >= attempts) throw error;
     }
-    await pause(25 * attempt + Math.random() * 50);
+    await pause(50 * attempt + Math.random() * 50);
   }
 }
 
 export function createPrismaClient(url: string): PrismaClient {
-  return new PrismaClient({ adapter: sqliteAdapter(url) });
+  // maxWait covers the adapter's wait for the write lock (and for its mutex, one transaction at
+  // a time per connection), so it must be longer than that wait.
+  return new PrismaClient({ adapter: sqliteAdapter(url), transactionOptions: { maxWait: BUSY_BUDGET_MS + 5000 } });
 }
 
 /** The one Prisma client of this process. */
