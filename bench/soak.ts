@@ -268,6 +268,9 @@ async function main() {
       reminders.slotBefore === pairs.length && reminders.slotAtTick === pairs.length && runs.length >= 3;
     console.log(pass ? 'soak: PASS' : 'soak: FAIL');
     process.exitCode = pass ? 0 : 1;
+  } catch (error) {
+    console.error(stderr.join('').split('\n').filter((line) => /error|Error|locked|Transaction|job /.test(line) && !/^\s+at /.test(line)).slice(0, 20).join('\n'));
+    throw error;
   } finally {
     for (const child of processes) {
       if (child.exitCode !== null) continue;
