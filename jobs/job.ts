@@ -17,5 +17,7 @@ export interface JobDefinition {
   cron: string;
   /** How long a claim lives before another instance may take the slot over. */
   leaseMs: number;
+  /** How many times one slot is started before its failure stays (default MAX_SLOT_ATTEMPTS, 3). */
+  maxAttempts?: number;
   run(context: JobContext): Promise<unknown>;
 }

@@ -9,7 +9,11 @@ export const pruneJobRunsJob: JobDefinition = {
   leaseMs: 10 * 60 * 1000,
   run: async ({ db, now }) => {
     const before = new Date(now.getTime() - KEEP_DAYS * 24 * 60 * 60 * 1000);
-    await db.jobRun.deleteMany({ where: { scheduledFor: { lt: before }, status: { not: 'RUNNING' } } });
+    // Each job's latest run stays: the scheduler runs a job's latest slot when it finds no run
+    // of it, so removing the claim of a quarterly job's slot would run that slot again.
+    const latest = await db.jobRun.groupBy({ by: ['jobName'], _max: { scheduledFor: true } });
+    const keep = latest.flatMap((row) => (row._max.scheduledFor ? [{ jobName: row.jobName, scheduledFor: row._max.scheduledFor }] : []));
+    await db.jobRun.deleteMany({ where: { scheduledFor: { lt: before }, status: { not: 'RUNNING' }, NOT: { OR: keep } } });
     await db.rateLimitEvent.deleteMany({ where: { createdAt: { lt: before } } });
     await db.session.deleteMany({ where: { expiresAt: { lt: now } } });
   },

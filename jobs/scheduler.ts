@@ -6,7 +6,7 @@ import { sendDueEmails } from '~/lib/outbox-sender.server';
 import { OSLO } from '~/lib/time';
 import type { JobDefinition } from './job';
 import { JOBS } from './registry';
-import { claimSlot, finishSlot, latestSlot, releaseSlot, slotWasClaimed } from './slots';
+import { claimSlot, finishSlot, latestSlot, releaseSlot, slotIsDue } from './slots';
 import { currentTime } from '~/lib/clock';
 
 export interface SchedulerOptions {
@@ -15,14 +15,24 @@ export interface SchedulerOptions {
   owner: string;
   publicUrl: string;
   jobs?: JobDefinition[];
-  /** Run each job's latest slot at start if no instance ever claimed it (the app was down). */
+  /** Tick once at start, so a slot missed while the app was down runs now (default true). */
   catchUp?: boolean;
+  /** Tick every minute (default true); tests turn it off and call `tick()`. */
+  ticking?: boolean;
   log?: (message: string) => void;
 }
 
 export interface Scheduler {
   /** Runs one slot of a job now, through the same claim as a scheduled run. */
   runSlot(job: JobDefinition, scheduledFor: Date): Promise<'ran' | 'skipped'>;
+  /**
+   * One tick: for each job, its latest slot at the app's clock (`currentTime()`), run if no
+   * instance claimed it yet or if it failed in an earlier minute with attempts left. Resolves
+   * when the slots this tick started have finished.
+   */
+  tick(): Promise<Record<string, 'ran' | 'skipped'>>;
+  /** The tick at start (catch-up) has finished. */
+  ready: Promise<void>;
   /** Stops scheduling, waits for running jobs (releasing claims that do not finish in time). */
   stop(graceMs?: number): Promise<void>;
 }
@@ -36,7 +46,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
 
   async function runSlot(job: JobDefinition, scheduledFor: Date): Promise<'ran' | 'skipped'> {
     if (stopping || running.has(job.name)) return 'skipped';
-    const runId = await claimSlot(db, { jobName: job.name, scheduledFor, owner, leaseMs: job.leaseMs });
+    const runId = await claimSlot(db, { jobName: job.name, scheduledFor, owner, leaseMs: job.leaseMs, maxAttempts: job.maxAttempts });
     if (!runId) return 'skipped';
     const promise = job
       .run({ db, scheduledFor, now: currentTime(), owner, transport, publicUrl })
@@ -53,22 +63,33 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     return 'ran';
   }
 
-  const tasks: ScheduledTask[] = jobs.map((job) =>
-    cron.schedule(job.cron, () => runSlot(job, latestSlot(job.cron, currentTime())).then(() => undefined), {
-      timezone: OSLO,
-      name: job.name,
-      noOverlap: true,
-    }),
-  );
-
-  if (options.catchUp ?? true) {
-    void (async () => {
-      for (const job of jobs) {
-        const slot = latestSlot(job.cron, currentTime());
-        if (!(await slotWasClaimed(db, job.name, slot))) await runSlot(job, slot);
-      }
-    })().catch((error: unknown) => log(`catch-up failed: ${String(error)}`));
+  // The app's clock decides which slot is due, not node-cron's: in demo and test mode the clock
+  // may be moved (CLOCK_AT), and a slot that failed is retried at the next minute. node-cron
+  // only wakes the scheduler once a minute.
+  async function tick(): Promise<Record<string, 'ran' | 'skipped'>> {
+    const now = currentTime();
+    const outcomes = await Promise.all(
+      jobs.map(async (job): Promise<'ran' | 'skipped'> => {
+        if (stopping || running.has(job.name)) return 'skipped';
+        try {
+          const slot = latestSlot(job.cron, now);
+          if (!(await slotIsDue(db, job.name, slot, now, job.maxAttempts))) return 'skipped';
+          return await runSlot(job, slot);
+        } catch (error) {
+          log(`job ${job.name} could not start: ${error instanceof Error ? error.message : String(error)}`);
+          return 'skipped';
+        }
+      }),
+    );
+    return Object.fromEntries(jobs.map((job, index) => [job.name, outcomes[index]]));
   }
+
+  const tasks: ScheduledTask[] =
+    options.ticking === false
+      ? []
+      : [cron.schedule('* * * * *', () => void tick(), { timezone: OSLO, name: `scheduler-tick:${owner}` })];
+
+  const ready = options.catchUp ?? true ? tick().then(() => undefined) : Promise.resolve();
 
   // Emails queued by this process go out at once rather than at the next minute. Rows are
   // leased one by one, so this never races the scheduled sender into a double send.
@@ -85,6 +106,8 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
 
   return {
     runSlot,
+    tick,
+    ready,
     async stop(graceMs = 10_000) {
       stopping = true;
       outboxEvents.off('queued', onQueued);

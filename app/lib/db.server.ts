@@ -1,5 +1,5 @@
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '~/generated/prisma/client';
 import { ensureDatabaseDirectory } from './database-url';
 import { env } from './env.server';
@@ -9,28 +9,129 @@ export type Db = PrismaClient;
 /** A client or an interactive transaction: what domain writes take, so callers can compose them. */
 export type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
 
+/** One synchronous wait for SQLite's write lock; waits are repeated up to BUSY_BUDGET_MS. */
+const BUSY_TIMEOUT_MS = 100;
+/** How long a write waits in all for the lock before "database is locked" reaches the caller. */
+const BUSY_BUDGET_MS = 15_000;
+
 // Applied on every new connection: WAL lets readers work during a write, busy_timeout makes
 // a second writer wait instead of failing, foreign keys are off in SQLite unless asked for.
+// busy_timeout is short on purpose: better-sqlite3 waits for the lock synchronously, freezing
+// the whole process (and, with a second client in the same process, the transaction it waits
+// for), so a longer wait is made of short waits with pauses between them (writeLockFirst).
 // synchronous = NORMAL is SQLite's advice for WAL: no fsync per commit (a page view's audit row
 // cost 8 ms with it), never corruption; only the last commits may be lost if the power goes.
-const PRAGMAS = 'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;';
+const PRAGMAS = `PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}; PRAGMA foreign_keys = ON;`;
 
 function sqliteAdapter(url: string): SqlDriverAdapterFactory {
   ensureDatabaseDirectory(url);
-  const factory = new PrismaBetterSQLite3({ url, timeout: 5000 });
+  const factory = new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS });
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
     async connect() {
       const adapter = await factory.connect();
       await adapter.executeScript(PRAGMAS);
-      return countAdapterQueries(adapter);
+      return countAdapterQueries(writeLockFirst(adapter));
     },
   };
 }
 
+
+/** Whether an error is SQLite's "database is locked" (another process holds the write lock). */
+export function isDatabaseBusy(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current && depth < 5; depth += 1) {
+    if (typeof current !== 'object') break;
+    const { code, originalCode, kind, message } = current as { code?: unknown; originalCode?: unknown; kind?: unknown; message?: unknown };
+    if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) return true;
+    if (typeof originalCode === 'string' && originalCode.startsWith('SQLITE_BUSY')) return true;
+    if (kind === 'SocketTimeout') return true;
+    if (typeof message === 'string' && message.includes('database is locked')) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+function pause(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Runs `attempt` again while the database is busy, with growing pauses, for BUSY_BUDGET_MS. */
+async function whileBusy<T>(attempt: () => Promise<T>, budgetMs = BUSY_BUDGET_MS): Promise<T> {
+  const started = performance.now();
+  for (let round = 1; ; round += 1) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isDatabaseBusy(error) || performance.now() - started > budgetMs) throw error;
+    }
+    await pause(Math.min(5 * round, 100) + Math.random() * 20);
+  }
+}
+
+const sql = (text: string): SqlQuery => ({ sql: text, args: [], argTypes: [] });
+
+/**
+ * Write transactions take SQLite's write lock first. The adapter opens an interactive
+ * transaction with a deferred `BEGIN`: it reads under a snapshot and upgrades to a writer at
+ * its first write, and when another process (a second web process, the jobs process) wrote in
+ * between, that upgrade fails at once with "database is locked" — busy_timeout does not cover
+ * it. So each transaction the adapter starts (under the adapter's own mutex, on its one
+ * connection) is turned into `BEGIN IMMEDIATE` before anything runs in it. It then waits for
+ * the lock: short synchronous waits (busy_timeout) with pauses between them that let the
+ * process go on, for at most BUSY_BUDGET_MS. Nothing has run in the transaction yet, so trying
+ * again is always safe; inside it no statement can meet a busy database. Statements outside a
+ * transaction are single autocommit statements, retried the same way.
+ *
+ * Only for SQLite: PostgreSQL takes row locks as it goes and needs none of this (its own
+ * adapter gets its own wrapper, with a retry on deadlocks and serialisation failures).
+ */
+function writeLockFirst(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = (isolationLevel) =>
+    whileBusy(async () => {
+      const transaction = await startTransaction(isolationLevel);
+      // Both statements run synchronously in these calls (better-sqlite3 is synchronous), so
+      // nothing else on the connection slips in between the empty COMMIT and the new BEGIN.
+      const ended = transaction.executeRaw(sql('COMMIT'));
+      const begun = transaction.executeRaw(sql('BEGIN IMMEDIATE'));
+      try {
+        await ended;
+        await begun;
+        return transaction;
+      } catch (error) {
+        await transaction.executeRaw(sql('ROLLBACK')).catch(() => undefined); // in case the COMMIT failed
+        await transaction.rollback(); // releases the adapter's mutex
+        throw error;
+      }
+    });
+  for (const method of ['queryRaw', 'executeRaw'] as const) {
+    const run = adapter[method].bind(adapter) as (query: SqlQuery) => Promise<never>;
+    adapter[method] = (query: SqlQuery) => whileBusy(() => run(query));
+  }
+  return adapter;
+}
+
+/**
+ * Runs a whole write (usually one `db.$transaction`) again when the database was still busy
+ * after the adapter's own waiting (BUSY_BUDGET_MS), a bounded number of times. For callers
+ * that must not surface a busy database at all (the scheduler's claims).
+ */
+export async function withWriteRetry<T>(write: () => Promise<T>, attempts = 2): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await write();
+    } catch (error) {
+      if (!isDatabaseBusy(error) || attempt >= attempts) throw error;
+    }
+    await pause(50 * attempt + Math.random() * 50);
+  }
+}
+
 export function createPrismaClient(url: string): PrismaClient {
-  return new PrismaClient({ adapter: sqliteAdapter(url) });
+  // maxWait covers the adapter's wait for the write lock (and for its mutex, one transaction at
+  // a time per connection), so it must be longer than that wait.
+  return new PrismaClient({ adapter: sqliteAdapter(url), transactionOptions: { maxWait: BUSY_BUDGET_MS + 5000 } });
 }
 
 /** The one Prisma client of this process. */

@@ -102,6 +102,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         await logMeeting(db, request, user, meeting.id, { ...log, concernSeverity });
       } catch (error) {
         if (!(error instanceof MeetingRuleError)) throw error;
+        // Sent twice: the first one counted; show it rather than a form that is gone.
+        if (error.key === 'meetings.log.alreadyLogged') return redirectWithFlash(back, { kind: 'info', key: error.key });
         const field = error.key === 'meetings.futureHeld' ? { outcome: [errorMessage(error.key)] } : undefined;
         return json(
           { form: 'log', result: submission.reply(field ? { fieldErrors: field } : { formErrors: [errorMessage(error.key)] }), confirm: false },

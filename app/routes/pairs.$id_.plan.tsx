@@ -44,13 +44,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: planSchema(pair.participant.expectedReleaseDate, now) });
   if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 });
   const drafts = submission.value.meetings.filter((row) => row.include).map(toDraft);
+  let planned: Awaited<ReturnType<typeof planMeetings>>;
   try {
-    await planMeetings(db, request, user, pair.id, drafts, now);
+    planned = await planMeetings(db, request, user, pair.id, drafts, now);
   } catch (error) {
     if (!(error instanceof MeetingRuleError)) throw error;
     return json({ result: submission.reply({ formErrors: [errorMessage(error.key)] }) }, { status: 400 });
   }
-  return redirectWithFlash('/me', { kind: 'success', key: 'meetings.plan.saved', params: { count: drafts.length } });
+  const count = planned.created.length;
+  if (count === 0) return redirectWithFlash('/me', { kind: 'info', key: 'meetings.plan.alreadyPlanned' });
+  if (planned.existing > 0) {
+    return redirectWithFlash('/me', { kind: 'success', key: 'meetings.plan.savedSomeExisting', params: { count, existing: planned.existing } });
+  }
+  return redirectWithFlash('/me', { kind: 'success', key: 'meetings.plan.saved', params: { count } });
 }
 
 export default function PlanMonth() {

@@ -237,10 +237,11 @@ describe('the job runtime', () => {
     });
     await expect.poll(() => runs, { timeout: 5_000 }).toBe(1);
     await scheduler.stop();
-    // Started again: the same slot is not run twice.
+    // Started again: the same slot is not run twice. `ready` is the start's catch-up tick done.
     const again = startScheduler({ db, transport: smtpTransport(smtp.url, 'x@example.no'), owner: 'catcher-2', publicUrl: PUBLIC_URL, jobs: [job] });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await again.ready;
     await again.stop();
     expect(runs).toBe(1);
+    expect(await db.jobRun.findFirstOrThrow({ where: { jobName: 'catch-up-job' } })).toMatchObject({ status: 'DONE', owner: 'catcher', attempts: 1 });
   });
 });

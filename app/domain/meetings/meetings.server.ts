@@ -28,7 +28,9 @@ export class MeetingRuleError extends Error {
       | 'meetings.futureHeld'
       | 'meetings.pairNotActive'
       | 'meetings.inPast'
-      | 'meetings.log.notYet',
+      | 'meetings.log.notYet'
+      | 'meetings.log.alreadyLogged'
+      | 'meetings.slotTaken',
   ) {
     super(key);
   }
@@ -57,7 +59,18 @@ function checkDraft(draft: MeetingDraft, releaseDate: string, now: Date) {
   }
 }
 
-/** Plans several meetings at once ("plan this month"); all or nothing. */
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002';
+}
+
+/**
+ * Plans several meetings at once ("plan this month"); all or nothing, and once: a draft at an
+ * instant where the pair already has a planned or held meeting is left out (the form posted
+ * twice, or a double tap), so however often it is posted each meeting exists once. On SQLite
+ * the transaction holds the write lock from its start (db.server.ts), so the check and the
+ * inserts cannot interleave with another post; elsewhere the partial unique index
+ * `Meeting_planned_slot_key` refuses the second insert and the whole plan is read again.
+ */
 export async function planMeetings(
   db: Db,
   request: Request,
@@ -65,13 +78,33 @@ export async function planMeetings(
   pairId: string,
   drafts: MeetingDraft[],
   now = currentTime(),
-) {
+): Promise<{ created: Awaited<ReturnType<Tx['meeting']['create']>>[]; existing: number }> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await planMeetingsOnce(db, request, actor, pairId, drafts, now);
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= 3) throw error;
+    }
+  }
+}
+
+async function planMeetingsOnce(db: Db, request: Request, actor: Actor, pairId: string, drafts: MeetingDraft[], now: Date) {
   return db.$transaction(async (tx) => {
     const pair = await findPlannablePair(tx, actor, pairId);
     if (pair.status !== 'ACTIVE') throw new MeetingRuleError('meetings.pairNotActive');
     for (const draft of drafts) checkDraft(draft, pair.participant.expectedReleaseDate, now);
+    const taken = await tx.meeting.findMany({
+      where: { pairId, status: { in: ['PLANNED', 'HELD'] }, startsAt: { in: drafts.map((draft) => draft.startsAt) } },
+      select: { startsAt: true },
+    });
+    const seen = new Set(taken.map((meeting) => meeting.startsAt.getTime()));
+    const fresh = drafts.filter((draft) => {
+      if (seen.has(draft.startsAt.getTime())) return false;
+      seen.add(draft.startsAt.getTime());
+      return true;
+    });
     const created = [];
-    for (const draft of drafts) {
+    for (const draft of fresh) {
       created.push(
         await tx.meeting.create({
           data: { pairId, startsAt: draft.startsAt, durationMinutes: draft.durationMinutes, placeType: draft.placeType, place: draft.place ?? null },
@@ -86,7 +119,7 @@ export async function planMeetings(
       participantId: pair.participantId,
       detail: { meetings: created.map((meeting) => meeting.id) },
     });
-    return created;
+    return { created, existing: drafts.length - created.length };
   });
 }
 
@@ -132,6 +165,11 @@ async function changePlannedMeeting(
   await db.$transaction(async (tx) => {
     const meeting = await findMeeting(tx, actor, meetingId);
     if (meeting.status !== 'PLANNED') throw new MeetingRuleError('meetings.notPlanned');
+    const startsAt = change(meeting).startsAt;
+    if (startsAt instanceof Date) {
+      const clash = await tx.meeting.findFirst({ where: { pairId: meeting.pairId, status: 'PLANNED', startsAt, id: { not: meeting.id } }, select: { id: true } });
+      if (clash) throw new MeetingRuleError('meetings.slotTaken');
+    }
     await tx.meeting.update({ where: { id: meeting.id }, data: { ...change(meeting), sequence: { increment: 1 } } });
     await audit(tx, request, {
       actorId: actor.id,
@@ -141,6 +179,9 @@ async function changePlannedMeeting(
       participantId: meeting.pair.participantId,
       detail: { meetingId: meeting.id, ...detail },
     });
+  }).catch((error: unknown) => {
+    if (isUniqueViolation(error)) throw new MeetingRuleError('meetings.slotTaken');
+    throw error;
   });
 }
 
@@ -196,9 +237,19 @@ export interface LogInput {
  * email to every coordinator, and the audit rows commit together.
  */
 export async function logMeeting(db: Db, request: Request, actor: Actor, meetingId: string, input: LogInput, now = currentTime()) {
+  // A second log of the same meeting (a double tap) finds the first one; where two commit at
+  // once the unique meetingId of MeetingLog refuses the second: both say "already logged".
+  return logMeetingOnce(db, request, actor, meetingId, input, now).catch((error: unknown) => {
+    if (isUniqueViolation(error)) throw new MeetingRuleError('meetings.log.alreadyLogged');
+    throw error;
+  });
+}
+
+async function logMeetingOnce(db: Db, request: Request, actor: Actor, meetingId: string, input: LogInput, now: Date) {
   return db.$transaction(async (tx) => {
     const meeting = await findMeeting(tx, actor, meetingId);
-    if (meeting.status !== 'PLANNED' || meeting.log) throw new MeetingRuleError('meetings.notPlanned');
+    if (meeting.log) throw new MeetingRuleError('meetings.log.alreadyLogged');
+    if (meeting.status !== 'PLANNED') throw new MeetingRuleError('meetings.notPlanned');
     // A meeting is logged once it has started; calling it off ahead is "Avlys møtet".
     if (meeting.startsAt.getTime() > now.getTime()) throw new MeetingRuleError('meetings.log.notYet');
     if (!canLogOutcome(input.outcome, meeting.startsAt, now)) throw new MeetingRuleError('meetings.futureHeld');

@@ -13,6 +13,7 @@ import * as proposals from './proposals';
 import * as recruitment from './recruitment';
 import * as referralOverview from './referral-overview';
 import * as referrals from './referrals';
+import * as repeats from './repeats';
 import * as volunteers from './volunteers';
 
 /** English, the second language. The type makes every key of nb.ts required here. */
@@ -31,5 +32,6 @@ export const en: Record<keyof typeof nb, string> = {
   ...recruitment.en,
   ...referralOverview.en,
   ...referrals.en,
+  ...repeats.en,
   ...volunteers.en,
 };

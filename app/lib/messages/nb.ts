@@ -17,6 +17,7 @@ import * as proposals from './proposals';
 import * as recruitment from './recruitment';
 import * as referralOverview from './referral-overview';
 import * as referrals from './referrals';
+import * as repeats from './repeats';
 import * as volunteers from './volunteers';
 
 export const nb = {
@@ -34,5 +35,6 @@ export const nb = {
   ...recruitment.nb,
   ...referralOverview.nb,
   ...referrals.nb,
+  ...repeats.nb,
   ...volunteers.nb,
 } as const;

@@ -1,0 +1,53 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+import { describe, expect, it } from 'vitest';
+import { db } from '~/lib/db.server';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const WRITES = 150;
+
+/** Starts the writer in its own process; resolves once it is connected and waiting for "go". */
+function startWriter(tag: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/sqlite-writer.ts', process.env.DATABASE_URL!, String(WRITES), tag], {
+    cwd: root,
+    env: { ...process.env },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const lines = readline.createInterface({ input: child.stdout! });
+  const next = () => new Promise<string>((resolve, reject) => {
+    lines.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`writer exited with ${code}`)));
+  });
+  return { child, ready: next(), next };
+}
+
+describe('several processes on one SQLite file', () => {
+  it('writes from two processes at once without "database is locked"', async () => {
+    const writer = startWriter('child');
+    expect(await writer.ready).toBe('ready');
+    const report = writer.next();
+    writer.child.stdin!.write('go\n');
+    const errors: string[] = [];
+    let written = 0;
+    for (let i = 0; i < WRITES; i += 1) {
+      try {
+        await db.$transaction(async (tx) => {
+          const before = await tx.auditEvent.count({ where: { entityType: 'SOAK' } });
+          await tx.auditEvent.create({ data: { action: 'CREATE', entityType: 'SOAK', entityId: `parent-${i}`, detail: { before } } });
+        });
+        written += 1;
+      } catch (error) {
+        errors.push(error instanceof Error ? error.message : String(error));
+      }
+    }
+    const child = JSON.parse(await report) as { written: number; errors: string[] };
+    expect(errors).toEqual([]);
+    expect(child.errors).toEqual([]);
+    expect(written + child.written).toBe(2 * WRITES);
+    expect(await db.auditEvent.count({ where: { entityType: 'SOAK' } })).toBe(2 * WRITES);
+    // Each transaction saw the count the one before it left: the writes were serialised.
+    const seen = await db.auditEvent.findMany({ where: { entityType: 'SOAK' }, select: { detail: true } });
+    expect(new Set(seen.map((row) => (row.detail as { before: number }).before)).size).toBe(2 * WRITES);
+  }, 60_000);
+});
