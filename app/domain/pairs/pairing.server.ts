@@ -28,6 +28,22 @@ function languageOf(user: { language: string } | null | undefined): Language {
   return user && isLanguage(user.language) ? user.language : 'nb';
 }
 
+/** A proposal notice to the volunteer, in their language; it carries nothing about the participant. */
+async function emailVolunteer(tx: Tx, volunteerId: string, template: 'pair-proposal' | 'pair-proposal-withdrawn', idempotencyKey: string) {
+  const volunteer = await tx.volunteerProfile.findUniqueOrThrow({
+    where: { id: volunteerId },
+    select: { email: true, user: { select: { id: true, email: true, language: true } } },
+  });
+  await enqueueEmail(tx, {
+    to: volunteer.user?.email ?? volunteer.email,
+    userId: volunteer.user?.id ?? null,
+    template,
+    data: {},
+    language: languageOf(volunteer.user),
+    idempotencyKey,
+  });
+}
+
 /** A unique index refused the row: here, the one open proposal per participant. */
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
@@ -78,18 +94,7 @@ export async function proposePair(
           createdById: input.actor.id,
         },
       });
-      const recipient = await tx.volunteerProfile.findUniqueOrThrow({
-        where: { id: volunteer.id },
-        select: { email: true, user: { select: { id: true, email: true, language: true } } },
-      });
-      await enqueueEmail(tx, {
-        to: recipient.user?.email ?? recipient.email,
-        userId: recipient.user?.id ?? null,
-        template: 'pair-proposal',
-        data: {},
-        language: languageOf(recipient.user),
-        idempotencyKey: `pair-proposal:${created.id}`,
-      });
+      await emailVolunteer(tx, volunteer.id, 'pair-proposal', `pair-proposal:${created.id}`);
       await audit(tx, input.request, {
         actorId: input.actor.id,
         action: 'CREATE',
@@ -306,18 +311,7 @@ export async function declineProposal(
 export async function withdrawProposal(db: Db, input: { pairId: string; actor: Actor; request: Request | null }, now = currentTime()) {
   return db.$transaction(async (tx) => {
     const pair = await closeProposal(tx, { pairId: input.pairId, to: 'WITHDRAWN', actorId: input.actor.id, request: input.request }, now);
-    const volunteer = await tx.volunteerProfile.findUniqueOrThrow({
-      where: { id: pair.volunteerId },
-      select: { email: true, user: { select: { id: true, email: true, language: true } } },
-    });
-    await enqueueEmail(tx, {
-      to: volunteer.user?.email ?? volunteer.email,
-      userId: volunteer.user?.id ?? null,
-      template: 'pair-proposal-withdrawn',
-      data: {},
-      language: languageOf(volunteer.user),
-      idempotencyKey: `pair-proposal-withdrawn:${pair.id}`,
-    });
+    await emailVolunteer(tx, pair.volunteerId, 'pair-proposal-withdrawn', `pair-proposal-withdrawn:${pair.id}`);
     return pair;
   });
 }

@@ -7,7 +7,7 @@ import { profileColumns, type participantEditSchema } from '~/domain/referrals/r
 import { decisionsFrom, type MANUAL_STATUSES } from '~/domain/referrals/referral-form';
 import { decideReferral } from '~/domain/referrals/referrals.server';
 import { consentInForce, consentSummary } from './consent';
-import { profileOf } from './profile';
+import { profileOf, programmesOf } from './profile';
 import { canChangeParticipantStatus, participantStatusSchema, phaseOn } from './status';
 import { changeParticipantStatus } from './status.server';
 import { currentTime } from '~/lib/clock';
@@ -64,14 +64,7 @@ export async function participantProfile(db: Db, actor: Actor, participantId: st
       by: change.changedBy?.name ?? null,
       at: change.createdAt.toISOString(),
     })),
-    programmes: participant.programmes.map((row) => ({
-      id: row.id,
-      programme: row.programme,
-      otherName: row.otherName,
-      status: row.status,
-      startDate: row.startDate,
-      endDate: row.endDate,
-    })),
+    programmes: programmesOf(participant.programmes),
     referrals: participant.referrals.map((referral) => ({
       id: referral.id,
       referralDate: referral.referralDate,

@@ -2,7 +2,7 @@ import { audit } from '~/lib/audit.server';
 import type { Db, Tx } from '~/lib/db.server';
 import { referralScope, type Actor } from '~/lib/permissions.server';
 import { consentInForce, consentSummary } from '~/domain/participants/consent';
-import { profileOf } from '~/domain/participants/profile';
+import { profileOf, programmesOf } from '~/domain/participants/profile';
 import { participantStatusSchema } from '~/domain/participants/status';
 import { changeParticipantStatus, IllegalStatusChangeError, StaleStatusError } from '~/domain/participants/status.server';
 import { countPerMonth, type MonthCount } from './activity';
@@ -245,14 +245,7 @@ export async function referralForViewer(db: Db, actor: Actor, referralId: string
     ...profileOf(participant),
     ...contactOf(participant),
     note: referral.note,
-    programmes: participant.programmes.map((row) => ({
-      id: row.id,
-      programme: row.programme,
-      otherName: row.otherName,
-      status: row.status,
-      startDate: row.startDate,
-      endDate: row.endDate,
-    })),
+    programmes: programmesOf(participant.programmes),
     consent: consent ? consentSummary(consent) : null,
     plan: await handedOverPlan(db, participant.id),
   };
