@@ -134,11 +134,12 @@ function valueArbitrary(world: AccessWorld): fc.Arbitrary<string> {
     { weight: 3, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
     { weight: 2, arbitrary: fc.constantFrom(...XSS_CORPUS) },
     { weight: 1, arbitrary: fc.constantFrom('', ' ', '\u0000', '\u202e', 'x'.repeat(5_001)) },
-    // Control characters, NUL inside text, lone surrogates, very long Unicode, an oversized value.
+    // Control characters, NUL inside text, lone surrogates, very long Unicode. (A body over the
+    // 1 MB limit never reaches an action: the HTTP layer answers 413, tests/integration/security-headers.test.ts.)
     { weight: 1, arbitrary: fc.string({ unit: fc.integer({ min: 0, max: 0x1f }).map((c) => String.fromCharCode(c)), minLength: 1, maxLength: 20 }) },
     { weight: 1, arbitrary: fc.string({ maxLength: 20 }).map((text) => `${text}\u0000${text}`) },
     { weight: 1, arbitrary: fc.constantFrom('\ud800', 'a\udc00b', '\udfff\ud800', 'Æ\ud83d') },
-    { weight: 1, arbitrary: fc.constantFrom('æøå🙂'.repeat(3_000), '\u{1F468}\u200D\u{1F469}'.repeat(2_000), 'ø'.repeat(1_200_000)) },
+    { weight: 1, arbitrary: fc.constantFrom('æøå🙂'.repeat(3_000), '\u{1F468}\u200D\u{1F469}'.repeat(2_000)) },
     { weight: 1, arbitrary: fc.integer({ min: -1_000_000, max: 1_000_000 }).map(String) },
     { weight: 1, arbitrary: fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)) },
   );
