@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { currentTime } from './clock';
 import type { Tx } from './db.server';
 import type { EmailTemplate, TemplateData } from './email-templates';
 import { env } from './env.server';
@@ -50,6 +51,8 @@ export async function enqueueEmail(tx: Tx, request: EmailRequest): Promise<void>
       urgent: request.urgent ?? false,
       status: held ? 'HELD' : 'PENDING',
       messageId: messageIdFor(),
+      // Due at the app's now, not the database's: the sender compares with currentTime().
+      nextAttemptAt: currentTime(),
     },
   });
 }
