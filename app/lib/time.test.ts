@@ -1,10 +1,13 @@
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
   ageOn,
   daysBetween,
   formatDateTime,
+  formatMonth,
   halfYearOf,
+  isIsoDate,
   monthBounds,
   halfYearRange,
   monthOf,
@@ -14,6 +17,8 @@ import {
   osloInstant,
   resolveOsloTime,
   osloTime,
+  startOfOsloDay,
+  yearRange,
   previousHalfYear,
   shiftMonth,
   todayInOslo,
@@ -160,5 +165,53 @@ describe('formatting a time the clocks show twice', () => {
     expect(formatDateTime(new Date('2027-10-31T01:30:00Z'), 'en')).toMatch(/02:30 \(winter time\)$/);
     expect(formatDateTime(new Date('2026-10-25T17:00:00Z'), 'nb')).not.toMatch(/\(/);
     expect(formatDateTime(new Date('2026-03-29T01:00:00Z'), 'nb')).not.toMatch(/\(/);
+  });
+});
+
+describe('the Intl-only calendar agrees with Luxon (the zone library the server used before)', () => {
+  // The browser no longer downloads Luxon; these rules must give what it gave, DST nights included.
+  const zone = { zone: 'Europe/Oslo' };
+
+  it('gives the same month, half-year, year and day starts and weekdays for every day of 2026–2028', () => {
+    for (let day = 0; day < 3 * 366; day += 1) {
+      const date = addDays('2026-01-01', day);
+      const luxonDay = DateTime.fromISO(date, zone);
+      expect(startOfOsloDay(date).getTime()).toBe(luxonDay.startOf('day').toMillis());
+      expect(weekdayOf(date)).toBe(luxonDay.weekday);
+      expect(isIsoDate(date)).toBe(true);
+      if (date.endsWith('-01')) {
+        const month = date.slice(0, 7);
+        const start = DateTime.fromFormat(month, 'yyyy-MM', zone);
+        expect(monthRange(month)).toEqual({ start: start.toJSDate(), end: start.plus({ months: 1 }).toJSDate() });
+        for (const language of ['nb', 'en'] as const) {
+          expect(formatMonth(month, language)).toBe(start.setLocale(language === 'nb' ? 'nb-NO' : 'en-GB').toFormat('LLLL yyyy'));
+        }
+      }
+    }
+    for (const key of ['2026-H1', '2026-H2', '2027-H1', '2028-H2']) {
+      const { year, half } = { year: Number(key.slice(0, 4)), half: key.endsWith('1') ? 1 : 7 };
+      const start = DateTime.fromObject({ year, month: half, day: 1 }, zone);
+      expect(halfYearRange(key)).toEqual({ start: start.toJSDate(), end: start.plus({ months: 6 }).toJSDate() });
+    }
+    const year = DateTime.fromObject({ year: 2028, month: 1, day: 1 }, zone);
+    expect(yearRange(2028)).toEqual({ start: year.toJSDate(), end: year.plus({ years: 1 }).toJSDate() });
+  });
+
+  it('gives the same wall-clock time and half-year for instants every 20 minutes across both DST nights', () => {
+    for (const from of ['2026-03-28T20:00:00Z', '2026-10-24T20:00:00Z', '2026-06-30T20:00:00Z', '2026-12-31T20:00:00Z']) {
+      for (let step = 0; step < 24 * 3; step += 1) {
+        const instant = new Date(Date.parse(from) + step * 20 * 60_000);
+        const luxon = DateTime.fromJSDate(instant, zone);
+        expect(osloTime(instant)).toBe(luxon.toFormat('HH:mm'));
+        expect(halfYearOf(instant)).toBe(`${luxon.year}-H${luxon.month <= 6 ? 1 : 2}`);
+      }
+    }
+  });
+
+  it('refuses the same impossible dates', () => {
+    for (const value of ['2026-02-29', '2028-02-30', '2026-13-01', '2026-00-10', '2026-4-01', 'x']) {
+      expect(isIsoDate(value)).toBe(DateTime.fromISO(value, zone).isValid && /^\d{4}-\d{2}-\d{2}$/.test(value));
+    }
+    expect(isIsoDate('2028-02-29')).toBe(true);
   });
 });

@@ -1,10 +1,10 @@
-import { DateTime } from 'luxon';
 import { currentTime } from '~/lib/clock';
 
 /**
  * Every date rule of the programme (month, half-year, "today", ages, reminders) is judged
  * in Europe/Oslo, whatever the server's own time zone. Instants are stored in UTC; calendar
- * dates travel as ISO "YYYY-MM-DD" strings. Luxon does the zone arithmetic (DST included).
+ * dates travel as ISO "YYYY-MM-DD" strings. The zone arithmetic (DST included) uses Intl only,
+ * so this module is as small in the browser as it is fast on the server.
  */
 export const OSLO = 'Europe/Oslo';
 
@@ -14,24 +14,17 @@ export type HalfYearKey = string; // YYYY-H1 | YYYY-H2
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-// Pages compute thousands of dates per request; Intl and plain calendar arithmetic are far
-// cheaper than a Luxon DateTime for the rules that need no zone arithmetic.
 const OSLO_DATE = new Intl.DateTimeFormat('en-GB', { timeZone: OSLO, year: 'numeric', month: '2-digit', day: '2-digit' });
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-function inOslo(instant: Date): DateTime {
-  return DateTime.fromJSDate(instant, { zone: OSLO });
-}
-
-function parseIsoDate(date: IsoDate): DateTime {
-  const parsed = ISO_DATE.test(date) ? DateTime.fromISO(date, { zone: OSLO }) : null;
-  if (!parsed || !parsed.isValid) throw new RangeError(`Not a calendar date: ${date}`);
-  return parsed;
-}
-
 export function isIsoDate(value: string): boolean {
   if (!ISO_DATE.test(value)) return false;
-  return DateTime.fromISO(value, { zone: OSLO }).isValid;
+  try {
+    calendarParts(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The Oslo calendar date of an instant. */
@@ -52,13 +45,12 @@ export function monthOf(instant: Date): MonthKey {
 
 /** January–June is H1, July–December is H2, in Oslo time. */
 export function halfYearOf(instant: Date): HalfYearKey {
-  const local = inOslo(instant);
-  return `${local.year}-H${local.month <= 6 ? 1 : 2}`;
+  return halfYearOfDate(osloDate(instant));
 }
 
 export function halfYearOfDate(date: IsoDate): HalfYearKey {
-  const local = parseIsoDate(date);
-  return `${local.year}-H${local.month <= 6 ? 1 : 2}`;
+  const { year, month } = calendarParts(date);
+  return `${year}-H${month <= 6 ? 1 : 2}`;
 }
 
 export interface InstantRange {
@@ -68,10 +60,13 @@ export interface InstantRange {
   end: Date;
 }
 
+/** From the start of Oslo's day `first` to the start of the day `months` later. */
+function monthsFrom(first: IsoDate, months: number): InstantRange {
+  return { start: startOfOsloDay(first), end: startOfOsloDay(addMonths(first, months)) };
+}
+
 export function monthRange(month: MonthKey): InstantRange {
-  const start = DateTime.fromFormat(month, 'yyyy-MM', { zone: OSLO });
-  if (!start.isValid) throw new RangeError(`Not a month: ${month}`);
-  return { start: start.toJSDate(), end: start.plus({ months: 1 }).toJSDate() };
+  return monthsFrom(monthBounds(month).first, 1);
 }
 
 export function parseHalfYear(key: HalfYearKey): { year: number; half: 1 | 2 } {
@@ -82,13 +77,11 @@ export function parseHalfYear(key: HalfYearKey): { year: number; half: 1 | 2 } {
 
 export function halfYearRange(key: HalfYearKey): InstantRange {
   const { year, half } = parseHalfYear(key);
-  const start = DateTime.fromObject({ year, month: half === 1 ? 1 : 7, day: 1 }, { zone: OSLO });
-  return { start: start.toJSDate(), end: start.plus({ months: 6 }).toJSDate() };
+  return monthsFrom(isoDate(year, half === 1 ? 1 : 7, 1), 6);
 }
 
 export function yearRange(year: number): InstantRange {
-  const start = DateTime.fromObject({ year, month: 1, day: 1 }, { zone: OSLO });
-  return { start: start.toJSDate(), end: start.plus({ years: 1 }).toJSDate() };
+  return monthsFrom(isoDate(year, 1, 1), 12);
 }
 
 export function previousHalfYear(key: HalfYearKey): HalfYearKey {
@@ -250,20 +243,19 @@ export function occurrenceOf(instant: Date): Occurrence | null {
 
 /** The Oslo wall-clock time ("HH:mm") of an instant. */
 export function osloTime(instant: Date): string {
-  return inOslo(instant).toFormat('HH:mm');
+  return osloWall(instant.getTime()).slice(11);
 }
 
 /** The instant Oslo's day begins (00:00 local, which DST never skips in Norway). */
 export function startOfOsloDay(date: IsoDate): Date {
-  return parseIsoDate(date).startOf('day').toJSDate();
+  return osloInstant(date, '00:00');
 }
 
 export type Language = 'nb' | 'en';
 
 const LOCALES: Record<Language, string> = { nb: 'nb-NO', en: 'en-GB' };
 
-// Pages format dozens of dates per view; one Intl formatter per language and style is
-// reused rather than building a Luxon DateTime for each (same output, a fraction of the cost).
+// Pages format dozens of dates per view: one Intl formatter per language and style is reused.
 function formatters(timeZone: string, options: Intl.DateTimeFormatOptions): Record<Language, Intl.DateTimeFormat> {
   return {
     nb: new Intl.DateTimeFormat(LOCALES.nb, { ...options, timeZone }),
@@ -276,6 +268,7 @@ const INSTANT_DATE_FORMAT = formatters(OSLO, DATE_OPTIONS);
 // A calendar date has no zone: it is formatted as that day in UTC.
 const CALENDAR_DATE_FORMAT = formatters('UTC', DATE_OPTIONS);
 const DATE_TIME_FORMAT = formatters(OSLO, { ...DATE_OPTIONS, weekday: 'short', hour: '2-digit', minute: '2-digit' });
+const MONTH_FORMAT = formatters('UTC', { year: 'numeric', month: 'long' });
 
 export function formatDate(date: IsoDate | Date, language: Language): string {
   if (typeof date !== 'string') return INSTANT_DATE_FORMAT[language].format(date);
@@ -295,10 +288,10 @@ export function formatDateTime(instant: Date, language: Language): string {
   return occurrence ? `${text} (${OCCURRENCE_NAMES[language][occurrence]})` : text;
 }
 
+/** "mars 2026" / "March 2026". */
 export function formatMonth(month: MonthKey, language: Language): string {
-  return DateTime.fromFormat(month, 'yyyy-MM', { zone: OSLO })
-    .setLocale(LOCALES[language])
-    .toFormat('LLLL yyyy');
+  const { first } = monthBounds(month);
+  return MONTH_FORMAT[language].format(utcDays(first) * DAY_MS);
 }
 
 /** The first and last calendar date of an Oslo month and how many days it has. */
@@ -321,5 +314,5 @@ export function shiftMonth(month: MonthKey, months: number): MonthKey {
 
 /** ISO weekday of a calendar date: 1 = Monday … 7 = Sunday. */
 export function weekdayOf(date: IsoDate): number {
-  return parseIsoDate(date).weekday;
+  return ((new Date(utcDays(date) * DAY_MS).getUTCDay() + 6) % 7) + 1;
 }
