@@ -4,6 +4,7 @@ import { renderToString } from 'react-dom/server';
 import { NonceProvider } from './components/nonce';
 import { FallbackLanguageProvider } from './components/use-translation';
 import { resolveLanguage } from './lib/language.server';
+import { PAGE_MESSAGES_ID, usedMessages } from './lib/messages/dictionary';
 
 /**
  * Pages are rendered to one string: no route defers data, so streaming would only add a
@@ -20,13 +21,20 @@ export default async function handleRequest(
   const nonce = loadContext.cspNonce ?? '';
   // Used only when the root loader has no data (its own 404/500): the visitor's cookie or browser.
   const language = await resolveLanguage(request);
-  const html = renderToString(
-    <NonceProvider value={nonce}>
-      <FallbackLanguageProvider value={language}>
-        <RemixServer context={remixContext} url={request.url} />
-      </FallbackLanguageProvider>
-    </NonceProvider>,
+  const { result: html, messages } = usedMessages(() =>
+    renderToString(
+      <NonceProvider value={nonce}>
+        <FallbackLanguageProvider value={language}>
+          <RemixServer context={remixContext} url={request.url} />
+        </FallbackLanguageProvider>
+      </NonceProvider>,
+    ),
   );
+  // The messages this page shows, for the browser to hydrate with (dictionary.ts); `<` escaped
+  // so that no text can close the script.
+  const script = `<script type="application/json" id="${PAGE_MESSAGES_ID}">${JSON.stringify(messages).replace(/</g, '\\u003c')}</script>`;
+  const end = html.lastIndexOf('</body>');
+  const page = end === -1 ? html + script : html.slice(0, end) + script + html.slice(end);
   responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
-  return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode });
+  return new Response(`<!DOCTYPE html>${page}`, { headers: responseHeaders, status: responseStatusCode });
 }

@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ClientLoaderFunctionArgs } from '@remix-run/react';
 import { json } from '@remix-run/node';
 import {
   Form,
@@ -22,7 +23,8 @@ import type { Role } from '~/domain/users/roles';
 import { getUser } from '~/lib/auth.server';
 import { env } from '~/lib/env.server';
 import { readFlash } from '~/lib/flash.server';
-import type { MessageKey } from '~/lib/i18n';
+import { isLanguage, type MessageKey } from '~/lib/i18n';
+import { loadLanguage } from '~/lib/messages/dictionary';
 import { resolveLanguage } from '~/lib/language.server';
 import { metaLanguage, titleText } from '~/lib/page-title';
 import stylesheet from '~/styles/app.css';
@@ -40,6 +42,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
     { user, language, flash, demoMode: env().DEMO_MODE },
     { headers: clearHeader ? { 'Set-Cookie': clearHeader } : undefined },
   );
+}
+
+/**
+ * The page arrived with only the messages it showed (entry.server.tsx); before anything else
+ * renders in the browser (a navigation, a form's reply, a language switch), the whole language.
+ */
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  try {
+    const data = await serverLoader<typeof loader>();
+    await loadLanguage(data.language);
+    return data;
+  } catch (error) {
+    const lang = document.documentElement.lang;
+    await loadLanguage(isLanguage(lang) ? lang : 'nb');
+    throw error;
+  }
 }
 
 const NAV: Record<Role, { to: string; label: MessageKey }[]> = {

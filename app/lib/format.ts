@@ -1,5 +1,4 @@
-import { en } from './messages/en';
-import { nb } from './messages/nb';
+import { message } from './messages/dictionary';
 import {
   daysBetween,
   formatDate,
@@ -20,7 +19,6 @@ import {
 export { formatDate, formatDateTime, formatMonth };
 
 const LOCALES: Record<Language, string> = { nb: 'nb-NO', en: 'en-GB' };
-const WORDS = { nb, en } as const;
 
 function fill(template: string, params: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
@@ -29,7 +27,7 @@ function fill(template: string, params: Record<string, string | number>): string
 /** "1. halvår 2026" / "first half of 2026". */
 export function formatHalfYear(key: HalfYearKey, language: Language): string {
   const { year, half } = parseHalfYear(key);
-  return fill(WORDS[language][half === 1 ? 'recruitment.halfYear.1' : 'recruitment.halfYear.2'], { year });
+  return fill(message(language, half === 1 ? 'recruitment.halfYear.1' : 'recruitment.halfYear.2'), { year });
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
@@ -63,11 +61,10 @@ export function formatRelativeDays(date: IsoDate, today: IsoDate, language: Lang
 
 /** The same for a day count: positive in the future, negative in the past. */
 export function formatDaysFromToday(days: number, language: Language): string {
-  const words = WORDS[language];
-  if (days === 0) return words['format.today'];
-  if (days === -1) return words['format.yesterday'];
-  if (days === 1) return words['format.tomorrow'];
-  return fill(days > 0 ? words['format.inDays'] : words['format.daysAgo'], { days: Math.abs(days) });
+  if (days === 0) return message(language, 'format.today');
+  if (days === -1) return message(language, 'format.yesterday');
+  if (days === 1) return message(language, 'format.tomorrow');
+  return fill(message(language, days > 0 ? 'format.inDays' : 'format.daysAgo'), { days: Math.abs(days) });
 }
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;

@@ -1,14 +1,9 @@
-import { nb } from './messages/nb';
-import { en } from './messages/en';
 import { formatParam } from './format';
+import { message, type MessageKey, type Messages } from './messages/dictionary';
 import type { Language } from './time';
 
-export type { Language };
+export type { Language, MessageKey, Messages };
 export const LANGUAGES: readonly Language[] = ['nb', 'en'];
-export type MessageKey = keyof typeof nb;
-export type Messages = Record<MessageKey, string>;
-
-const dictionaries: Record<Language, Messages> = { nb, en };
 
 export function isLanguage(value: unknown): value is Language {
   return value === 'nb' || value === 'en';
@@ -21,9 +16,8 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
  * reads it in that language (an ISO date, a half-year key or a decimal is formatted: format.ts).
  */
 export function translator(language: Language): Translate {
-  const messages = dictionaries[language];
   return (key, params) => {
-    const template = messages[key] ?? nb[key] ?? key;
+    const template = message(language, key);
     if (!params) return template;
     return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
       name in params ? formatParam(params[name], language) : whole,

@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from '@conform-to/react';
-import { parseWithZod } from '~/lib/form-submission';
+import { parseWithZod } from '~/lib/form-submission.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
@@ -85,18 +85,15 @@ export default function Account() {
   const preferences = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof preferencesSchema>>({
     id: 'preferences',
     lastResult: actionData?.form === 'preferences' ? actionData.result : undefined,
     defaultValue: preferences,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: preferencesSchema }),
   });
-  const [passwordForm, passwordFields] = useForm({
+  const [passwordForm, passwordFields] = useForm<z.input<ReturnType<typeof passwordSchema>>>({
     id: 'password',
     lastResult: actionData?.form === 'password' ? actionData.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: passwordSchema(preferences.email) }),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
+    shouldValidate: 'onSubmit',
   });
   return (
     <>

@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from '@conform-to/react';
-import { parseWithZod } from '~/lib/form-submission';
+import { parseWithZod } from '~/lib/form-submission.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
@@ -72,12 +72,10 @@ export default function TwoFactorSetup() {
   const actionData = useActionData<typeof action>();
   const t = useT();
   const intent = enabledAt ? 'disable' : 'enable';
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof codeSchema>>({
     id: `two-factor-${intent}`,
     lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: codeSchema }),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
+    shouldValidate: 'onSubmit',
   });
   if (actionData?.recoveryCodes) {
     return (

@@ -1,5 +1,6 @@
+import type { z } from 'zod';
 import { getFormProps, useForm } from '@conform-to/react';
-import { parseWithZod } from '~/lib/form-submission';
+import { parseWithZod } from '~/lib/form-submission.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
@@ -60,12 +61,10 @@ export default function Apply() {
   const { minAge, today, sent } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const schema = applicationSchema({ minAge, today });
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<ReturnType<typeof applicationSchema>>>({
     id: 'apply',
     lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: 'onBlur',
+    shouldValidate: 'onSubmit',
   });
   if (sent) {
     return (

@@ -1,16 +1,15 @@
+import type { z } from 'zod';
 import { getFormProps, useForm } from '@conform-to/react';
-import { parseWithZod } from '~/lib/form-submission';
+import { parseWithZod } from '~/lib/form-submission.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
-import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FormErrors, TextField } from '~/components/forms';
 import { useT } from '~/components/use-translation';
 import { SECOND_FACTOR_PATHS, secondFactorStep } from '~/domain/privacy/two-factor';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '~/domain/users/demo-logins';
-import { roleSchema, HOME_BY_ROLE } from '~/domain/users/roles';
-import { signIn } from '~/domain/users/sign-in.server';
+import { homeOf, signIn, signInFormSchema as schema } from '~/domain/users/sign-in.server';
 import { audit } from '~/lib/audit.server';
 import { getUser, safeRedirect } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
@@ -18,18 +17,11 @@ import { env } from '~/lib/env.server';
 import { errorMessage } from '~/lib/form-errors';
 import { clientAddress } from '~/lib/rate-limit.server';
 import { createSession } from '~/lib/session.server';
-import { emailField } from '~/lib/validation';
 import { pageTitle } from '~/lib/page-title';
-
-const schema = z.object({
-  email: emailField,
-  password: z.string({ error: errorMessage('form.required') }).min(1, { error: errorMessage('form.required') }).max(1000),
-  redirectTo: z.string().optional(),
-});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  if (user) throw redirect(HOME_BY_ROLE[user.role]);
+  if (user) throw redirect(homeOf(user.role));
   return json({ demoLogins: env().DEMO_MODE ? DEMO_LOGINS : [] });
 }
 
@@ -53,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { user } = outcome;
   const cookie = await createSession(db, user.id, request);
   await audit(db, request, { actorId: user.id, action: 'SIGN_IN', entityType: 'USER', entityId: user.id });
-  const home = HOME_BY_ROLE[roleSchema.parse(user.role)];
+  const home = homeOf(user.role);
   const target = safeRedirect(submission.value.redirectTo, home);
   const step = secondFactorStep(user, { verifiedAt: null }, env().DEMO_MODE);
   const next = step === 'verify' ? `${SECOND_FACTOR_PATHS.verify}?${new URLSearchParams({ redirectTo: target })}` : step ? SECOND_FACTOR_PATHS[step] : target;
@@ -65,10 +57,9 @@ export default function Login() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const t = useT();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof schema>>({
     id: 'login',
     lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: 'onSubmit',
   });
   return (

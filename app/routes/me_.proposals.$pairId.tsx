@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from '@conform-to/react';
-import { parseWithZod } from '~/lib/form-submission';
+import { parseWithZod } from '~/lib/form-submission.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { pageTitle } from '~/lib/page-title';
 import { json } from '@remix-run/node';
@@ -66,11 +66,10 @@ export default function AnswerProposal() {
   const actionData = useActionData<typeof action>();
   const t = useT();
   const language = useLanguage();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof answerSchema>>({
     id: `answer-${answer}`,
     lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: answerSchema }),
-    shouldValidate: 'onBlur',
+    shouldValidate: 'onSubmit',
   });
   const name = proposal.profile.firstName;
   return (

@@ -1,5 +1,6 @@
+import type { z } from 'zod';
 import { getFormProps, useForm } from '@conform-to/react';
-import { parseWithZod } from '~/lib/form-submission';
+import { parseWithZod } from '~/lib/form-submission.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
@@ -7,7 +8,6 @@ import { ChoiceGroup } from '~/components/choice-group';
 import { FoldChoice } from '~/components/fold-choice';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { CheckboxField, FormErrors, SelectField, TextareaField, TextField } from '~/components/forms';
-import { RatingChoice } from '~/components/rating-choice';
 import { UrgentConfirmation } from '~/components/urgent-concern';
 import { useLanguage, useT } from '~/components/use-translation';
 import { CANCELLED_BY, cancelSchema } from '~/domain/meetings/cancellation';
@@ -140,14 +140,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw new Response('Bad Request', { status: 400 });
 }
 
+/** The 1–5 rating of a meeting, each number its own label. */
+const RATING_OPTIONS = ['1', '2', '3', '4', '5'].map((value) => ({ value, label: value }));
+
 function LogForm({ lastResult, emergencyNumbers }: { lastResult: unknown; emergencyNumbers: readonly EmergencyNumber[] | null }) {
   const { meeting, areas } = useLoaderData<typeof loader>();
   const t = useT();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof logSchema>>({
     id: 'log-meeting',
     lastResult: lastResult as never,
     defaultValue: { outcome: 'HELD', durationMinutes: String(meeting.durationMinutes) },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: logSchema }),
     shouldValidate: 'onSubmit',
   });
   return (
@@ -161,7 +163,13 @@ function LogForm({ lastResult, emergencyNumbers }: { lastResult: unknown; emerge
           legend={t('meetings.log.outcome')}
           options={LOG_OUTCOMES.map((value) => ({ value, label: t(`meetings.status.${value}`) }))}
         />
-        <RatingChoice meta={fields.rating} legend={t('meetings.log.rating')} hint={t('meetings.log.ratingHint')} />
+        <ChoiceGroup
+          meta={fields.rating}
+          legend={t('meetings.log.rating')}
+          hint={t('meetings.log.ratingHint')}
+          layout="rating"
+          options={RATING_OPTIONS}
+        />
         <TextField meta={fields.durationMinutes} label={t('meetings.log.duration')} type="number" min={5} max={600} />
         <TextField meta={fields.activity} label={t('meetings.log.activity')} />
         <TextareaField meta={fields.concern} label={t('meetings.log.concern')} hint={t('meetings.log.concernHint')} rows={3} />
@@ -202,8 +210,7 @@ function LogForm({ lastResult, emergencyNumbers }: { lastResult: unknown; emerge
 function MoveForm({ lastResult }: { lastResult: unknown }) {
   const { meeting, now } = useLoaderData<typeof loader>();
   const t = useT();
-  const schema = meetingDraftSchema(meeting.releaseDate, new Date(now));
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<ReturnType<typeof meetingDraftSchema>>>({
     id: 'move-meeting',
     lastResult: lastResult as never,
     defaultValue: {
@@ -214,8 +221,7 @@ function MoveForm({ lastResult }: { lastResult: unknown }) {
       placeType: meeting.placeType,
       place: meeting.place ?? '',
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: 'onBlur',
+    shouldValidate: 'onSubmit',
   });
   return (
     <details className="more" open={Boolean(lastResult)}>
@@ -247,10 +253,9 @@ function CancelForm({ lastResult, confirmWho }: { lastResult: unknown; confirmWh
   const { meeting } = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof cancelSchema>>({
     id: 'cancel-meeting',
     lastResult: lastResult as never,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: cancelSchema }),
     shouldValidate: 'onSubmit',
   });
   return (

@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from '@conform-to/react';
-import { parseWithZod } from '~/lib/form-submission';
+import { parseWithZod } from '~/lib/form-submission.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
@@ -103,19 +103,17 @@ function SupportForms() {
   const actionData = useActionData<typeof action>();
   const t = useT();
   const language = useLanguage();
-  const [supportForm, support] = useForm({
+  const [supportForm, support] = useForm<z.input<typeof supportSchema>>({
     id: 'support-contact',
     lastResult: actionData?.form === 'support' ? actionData.result : undefined,
     defaultValue: { withWhom: 'VOLUNTEER', kind: 'PHONE', heldOn: today, durationMinutes: '20' },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: supportSchema }),
-    shouldValidate: 'onBlur',
+    shouldValidate: 'onSubmit',
   });
-  const [fitForm, fit] = useForm({
+  const [fitForm, fit] = useForm<z.input<typeof fitSchema>>({
     id: 'fit-check',
     lastResult: actionData?.form === 'fit' ? actionData.result : undefined,
     defaultValue: { checkedOn: today },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: fitSchema }),
-    shouldValidate: 'onBlur',
+    shouldValidate: 'onSubmit',
   });
   return (
     <section aria-labelledby="support-title">

@@ -1,5 +1,6 @@
+import type { z } from 'zod';
 import { getFormProps, useForm, type FieldMetadata } from '@conform-to/react';
-import { parseWithZod } from '~/lib/form-submission';
+import { parseWithZod } from '~/lib/form-submission.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
@@ -111,17 +112,14 @@ function ClosureDetailsFields({ fields }: { fields: Record<DetailField, FieldMet
 }
 
 function CloseForm({ values }: { values?: Values }) {
-  const { pair, today } = useLoaderData<typeof loader>();
+  const { pair } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const schema = closePairSchema({ startDate: pair.startDate ?? '0000-01-01', today });
   const [form, fields] = useForm<ClosureInput>({
     id: 'close-pair',
     lastResult: actionData && 'result' in actionData ? actionData.result : undefined,
     defaultValue: values,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: 'onSubmit',
-    shouldRevalidate: 'onInput',
   });
   return (
     <>
@@ -239,8 +237,7 @@ function CorrectForm() {
   const { pair, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const schema = closureSchema({ startDate: pair.startDate ?? '0000-01-01', today });
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<ReturnType<typeof closureSchema>>>({
     id: 'correct-closure',
     lastResult: actionData?.stage === 'correct' ? actionData.result : undefined,
     defaultValue: {
@@ -251,9 +248,7 @@ function CorrectForm() {
       closureTalkDate: pair.closureTalkDate ?? '',
       closureTalkNotHeldReason: pair.closureTalkNotHeldReason ?? '',
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: 'onSubmit',
-    shouldRevalidate: 'onInput',
   });
   return (
     <section>

@@ -1,5 +1,6 @@
+import type { z } from 'zod';
 import { getFormProps, useForm } from '@conform-to/react';
-import { parseWithZod } from '~/lib/form-submission';
+import { parseWithZod } from '~/lib/form-submission.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { pageTitle } from '~/lib/page-title';
 import { json } from '@remix-run/node';
@@ -44,10 +45,9 @@ export default function RaiseConcern() {
   const { pair } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof concernSchema>>({
     id: 'raise-concern',
     lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: concernSchema }),
     shouldValidate: 'onSubmit',
   });
   return (

@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from '@conform-to/react';
-import { parseWithZod } from '~/lib/form-submission';
+import { parseWithZod } from '~/lib/form-submission.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
@@ -64,13 +64,11 @@ export default function PlanMonth() {
   const actionData = useActionData<typeof action>();
   const t = useT();
   const language = useLanguage();
-  const schema = planSchema(data.pair.releaseDate, new Date(data.now));
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<ReturnType<typeof planSchema>>>({
     id: `plan-${data.month}`,
     lastResult: actionData?.result,
     defaultValue: { meetings: data.proposals },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: 'onBlur',
+    shouldValidate: 'onSubmit',
   });
   const rows = fields.meetings.getFieldList();
   return (

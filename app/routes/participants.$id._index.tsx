@@ -1,5 +1,6 @@
+import type { z } from 'zod';
 import { getFormProps, useForm } from '@conform-to/react';
-import { parseWithZod } from '~/lib/form-submission';
+import { parseWithZod } from '~/lib/form-submission.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
@@ -209,11 +210,10 @@ function StatusForm() {
   const actionData = useActionData<typeof action>();
   const t = useT();
   const allowed = MANUAL_STATUSES.filter((status) => PARTICIPANT_TRANSITIONS[p.status].includes(status));
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof statusChangeSchema>>({
     id: 'participant-status',
     lastResult: actionData?.intent === 'status' ? actionData.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: statusChangeSchema }),
-    shouldValidate: 'onBlur',
+    shouldValidate: 'onSubmit',
   });
   if (allowed.length === 0) return <p>{t('participants.finalStatus')}</p>;
   return (
@@ -243,11 +243,10 @@ function StatusForm() {
 function WithdrawConsentForm() {
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof withdrawConsentSchema>>({
     id: 'withdraw-consent',
     lastResult: actionData?.intent === 'withdraw-consent' ? actionData.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: withdrawConsentSchema }),
-    shouldValidate: 'onBlur',
+    shouldValidate: 'onSubmit',
   });
   return (
     <details className="withdraw">
@@ -272,8 +271,7 @@ function EditForm() {
   const { participant: p, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const schema = participantEditSchema(today);
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<ReturnType<typeof participantEditSchema>>>({
     id: 'participant-edit',
     lastResult: actionData?.intent === 'edit' ? actionData.result : undefined,
     defaultValue: {
@@ -292,8 +290,7 @@ function EditForm() {
       volunteerWishes: p.volunteerWishes ?? '',
       needs: p.needs ?? '',
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: 'onBlur',
+    shouldValidate: 'onSubmit',
   });
   return (
     <section aria-labelledby="edit-title">

@@ -1,5 +1,5 @@
 import { getFormProps, useForm, type FieldMetadata } from '@conform-to/react';
-import { parseWithZod } from '~/lib/form-submission';
+import { parseWithZod } from '~/lib/form-submission.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
@@ -383,7 +383,7 @@ function ReviewForm({ data }: { data: LoaderData }) {
   const t = useT();
   const actionData = useActionData<typeof action>();
   const areas = data.plan?.areas ?? [];
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof reviewSchema>>({
     id: 'plan-review',
     lastResult: actionData?.intent === 'review' ? actionData.result : undefined,
     defaultValue: {
@@ -391,8 +391,7 @@ function ReviewForm({ data }: { data: LoaderData }) {
       reviewedOn: data.today,
       items: areas.map((area) => ({ areaKey: area.areaKey, status: data.latest[area.areaKey]?.status ?? 'NOT_STARTED', note: '' })),
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: reviewSchema }),
-    shouldValidate: 'onBlur',
+    shouldValidate: 'onSubmit',
   });
   const items = fields.items.getFieldList();
   return (
@@ -476,7 +475,7 @@ function PlanEditor({ data }: { data: LoaderData }) {
   const t = useT();
   const actionData = useActionData<typeof action>();
   const startAreas = data.plan?.areas ?? emptyPlanAreas();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof planSchema>>({
     id: 'plan-editor',
     lastResult: actionData?.intent === 'save' ? actionData.result : undefined,
     defaultValue: {
@@ -489,8 +488,7 @@ function PlanEditor({ data }: { data: LoaderData }) {
         ...Object.fromEntries(TEXT_COLUMNS.map((column) => [column, area[column] ?? ''])),
       })),
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: planSchema }),
-    shouldValidate: 'onBlur',
+    shouldValidate: 'onSubmit',
   });
   return (
     <>

@@ -1,5 +1,6 @@
+import type { z } from 'zod';
 import { getFormProps, useForm } from '@conform-to/react';
-import { parseWithZod } from '~/lib/form-submission';
+import { parseWithZod } from '~/lib/form-submission.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
@@ -271,11 +272,10 @@ function Triage() {
   const actionData = useActionData<typeof action>();
   const t = useT();
   const allowed = decisionsFrom(referral.status);
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof decisionSchema>>({
     id: 'decide-referral',
     lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: decisionSchema }),
-    shouldValidate: 'onBlur',
+    shouldValidate: 'onSubmit',
   });
   return (
     <>

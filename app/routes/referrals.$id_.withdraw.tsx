@@ -1,5 +1,6 @@
+import type { z } from 'zod';
 import { getFormProps, useForm } from '@conform-to/react';
-import { parseWithZod } from '~/lib/form-submission';
+import { parseWithZod } from '~/lib/form-submission.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { pageTitle } from '~/lib/page-title';
 import { json } from '@remix-run/node';
@@ -48,11 +49,10 @@ export default function WithdrawReferral() {
   const actionData = useActionData<typeof action>();
   const t = useT();
   const language = useLanguage();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof withdrawalSchema>>({
     id: 'withdraw-referral',
     lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: withdrawalSchema }),
-    shouldValidate: 'onBlur',
+    shouldValidate: 'onSubmit',
   });
   const back = `/referrals/${referral.id}`;
   return (

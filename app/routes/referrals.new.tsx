@@ -1,5 +1,6 @@
+import type { z } from 'zod';
 import { getFormProps, getSelectProps, useForm } from '@conform-to/react';
-import { parseWithZod } from '~/lib/form-submission';
+import { parseWithZod } from '~/lib/form-submission.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
@@ -50,8 +51,7 @@ export default function NewReferral() {
   const { today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const schema = referralSchema(today);
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<ReturnType<typeof referralSchema>>>({
     id: 'new-referral',
     lastResult: actionData?.result,
     defaultValue: {
@@ -60,9 +60,7 @@ export default function NewReferral() {
       consentDate: today,
       programmes: PROGRAMMES.map((programme) => ({ programme, status: 'NONE' })),
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
+    shouldValidate: 'onSubmit',
   });
   const programmeRows = fields.programmes.getFieldList();
   const duplicates = actionData?.duplicates;

@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from '@conform-to/react';
-import { parseWithZod } from '~/lib/form-submission';
+import { parseWithZod } from '~/lib/form-submission.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
@@ -100,7 +100,7 @@ export default function Settings() {
   const { choices, targets, settings } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const [targetsForm, targetFields] = useForm({
+  const [targetsForm, targetFields] = useForm<z.input<typeof targetsSchema>>({
     id: `targets-${targets.halfYear}`,
     lastResult: actionData?.form === 'targets' ? actionData.result : undefined,
     defaultValue: {
@@ -109,19 +109,15 @@ export default function Settings() {
       newParticipants: targets.newParticipants === null ? '' : String(targets.newParticipants),
       newReadyVolunteers: targets.newReadyVolunteers === null ? '' : String(targets.newReadyVolunteers),
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: targetsSchema }),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
+    shouldValidate: 'onSubmit',
   });
-  const [programmeForm, programmeFields] = useForm({
+  const [programmeForm, programmeFields] = useForm<z.input<typeof programmeSchema>>({
     id: 'programme',
     lastResult: actionData?.form === 'programme' ? actionData.result : undefined,
     defaultValue: Object.fromEntries(
       Object.entries(settings).map(([key, value]) => [key, typeof value === 'boolean' ? (value ? 'on' : '') : String(value)]),
     ),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: programmeSchema }),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
+    shouldValidate: 'onSubmit',
   });
   return (
     <>

@@ -1,5 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { parseWithZod } from '~/lib/form-submission';
+import { parseWithZod } from '~/lib/form-submission.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
@@ -114,17 +114,15 @@ export default function Course() {
   const actionData = useActionData<typeof action>();
   const t = useT();
   const language = useLanguage();
-  const [sessionForm, sessionFields] = useForm({
+  const [sessionForm, sessionFields] = useForm<z.input<typeof sessionSchema>>({
     id: 'new-session',
     lastResult: actionData?.intent === 'session' ? actionData.result : undefined,
     defaultValue: { date: today, time: '17:00', hours: '3' },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: sessionSchema }),
     shouldValidate: 'onSubmit',
   });
-  const [enrolForm, enrolFields] = useForm({
+  const [enrolForm, enrolFields] = useForm<z.input<typeof enrolSchema>>({
     id: 'enrol',
     lastResult: actionData?.intent === 'enrol' ? actionData.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: enrolSchema }),
     shouldValidate: 'onSubmit',
   });
   return (

@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from '@conform-to/react';
-import { parseWithZod } from '~/lib/form-submission';
+import { parseWithZod } from '~/lib/form-submission.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
@@ -43,11 +43,10 @@ export default function Training() {
   const actionData = useActionData<typeof action>();
   const t = useT();
   const language = useLanguage();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof courseSchema>>({
     id: 'new-course',
     lastResult: actionData?.result,
     defaultValue: { requiredHours: '2' },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: courseSchema }),
     shouldValidate: 'onSubmit',
   });
   return (

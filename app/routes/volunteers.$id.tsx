@@ -1,5 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { parseWithZod } from '~/lib/form-submission';
+import { parseWithZod } from '~/lib/form-submission.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
@@ -236,11 +236,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 function useSectionForm<Schema extends z.ZodTypeAny>(intent: string, schema: Schema, defaultValue?: Record<string, string>) {
   const actionData = useActionData<typeof action>();
-  return useForm({
+  return useForm<z.input<Schema> & Record<string, unknown>>({
     id: `volunteer-${intent}`,
     lastResult: actionData && 'intent' in actionData && actionData.intent === intent ? actionData.result : undefined,
-    defaultValue,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    defaultValue: defaultValue as never,
     shouldValidate: 'onSubmit',
   });
 }

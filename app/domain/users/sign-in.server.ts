@@ -3,6 +3,25 @@ import type { Tx } from '~/lib/db.server';
 import { verifyPassword } from '~/lib/password.server';
 import { clearEvents, minutesUntilFree, releaseAttempt, reserveAttempt, type RateLimit } from '~/lib/rate-limit.server';
 import { currentTime } from '~/lib/clock';
+import { errorMessage } from '~/lib/form-errors';
+import { emailField } from '~/lib/validation';
+import { z } from 'zod';
+import { HOME_BY_ROLE, roleSchema } from './roles';
+
+/**
+ * The sign-in form. It is checked on the server only (the page sends no schema library to
+ * the browser); the errors come back next to the fields.
+ */
+export const signInFormSchema = z.object({
+  email: emailField,
+  password: z.string({ error: errorMessage('form.required') }).min(1, { error: errorMessage('form.required') }).max(1000),
+  redirectTo: z.string().optional(),
+});
+
+/** Where a role lands after signing in. */
+export function homeOf(role: string): string {
+  return HOME_BY_ROLE[roleSchema.parse(role)];
+}
 
 /** Ten failures for one account within 15 minutes: the eleventh attempt is refused. */
 export const ACCOUNT_LIMIT: RateLimit = { bucket: 'login:account', max: 10, windowMs: 15 * 60 * 1000 };

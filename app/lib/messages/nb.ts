@@ -6,6 +6,7 @@
 import * as closure from './closure';
 import * as common from './common';
 import * as concerns from './concerns';
+import * as emails from './emails';
 import * as language from './language';
 import * as figures from './figures';
 import * as localTime from './local-time';
@@ -24,6 +25,7 @@ export const nb = {
   ...closure.nb,
   ...common.nb,
   ...concerns.nb,
+  ...emails.nb,
   ...language.nb,
   ...figures.nb,
   ...localTime.nb,
