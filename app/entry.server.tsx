@@ -30,11 +30,11 @@ export default async function handleRequest(
       </NonceProvider>,
     ),
   );
-  // The messages this page shows, for the browser to hydrate with (dictionary.ts); `<` escaped
-  // so that no text can close the script.
+  // The messages this page shows, for the browser to hydrate with (dictionary.ts), first in the
+  // body so that they are there before any script runs; `<` escaped so no text can close the script.
   const script = `<script type="application/json" id="${PAGE_MESSAGES_ID}">${JSON.stringify(messages).replace(/</g, '\\u003c')}</script>`;
-  const end = html.lastIndexOf('</body>');
-  const page = end === -1 ? html + script : html.slice(0, end) + script + html.slice(end);
+  const body = /<body[^>]*>/.exec(html);
+  const page = body ? html.slice(0, body.index + body[0].length) + script + html.slice(body.index + body[0].length) : script + html;
   responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
   return new Response(`<!DOCTYPE html>${page}`, { headers: responseHeaders, status: responseStatusCode });
 }

@@ -7,16 +7,13 @@ import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FormErrors, TextField } from '~/components/forms';
 import { useT } from '~/components/use-translation';
-import { SECOND_FACTOR_PATHS, secondFactorStep } from '~/domain/privacy/two-factor';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '~/domain/users/demo-logins';
-import { homeOf, signIn, signInFormSchema as schema } from '~/domain/users/sign-in.server';
-import { audit } from '~/lib/audit.server';
-import { getUser, safeRedirect } from '~/lib/auth.server';
+import { homeOf, signIn, signInFormSchema as schema, startSignedInSession } from '~/domain/users/sign-in.server';
+import { getUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { env } from '~/lib/env.server';
 import { errorMessage } from '~/lib/form-errors';
 import { clientAddress } from '~/lib/rate-limit.server';
-import { createSession } from '~/lib/session.server';
 import { pageTitle } from '~/lib/page-title';
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -42,14 +39,8 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: outcome.reason === 'limited' ? 429 : 400 },
     );
   }
-  const { user } = outcome;
-  const cookie = await createSession(db, user.id, request);
-  await audit(db, request, { actorId: user.id, action: 'SIGN_IN', entityType: 'USER', entityId: user.id });
-  const home = homeOf(user.role);
-  const target = safeRedirect(submission.value.redirectTo, home);
-  const step = secondFactorStep(user, { verifiedAt: null }, env().DEMO_MODE);
-  const next = step === 'verify' ? `${SECOND_FACTOR_PATHS.verify}?${new URLSearchParams({ redirectTo: target })}` : step ? SECOND_FACTOR_PATHS[step] : target;
-  return redirect(next, { headers: { 'Set-Cookie': cookie } });
+  const { cookie, location } = await startSignedInSession(db, request, outcome.user, submission.value.redirectTo);
+  return redirect(location, { headers: { 'Set-Cookie': cookie } });
 }
 
 export default function Login() {

@@ -2,7 +2,12 @@ import type { User } from '~/generated/prisma/client';
 import type { Tx } from '~/lib/db.server';
 import { verifyPassword } from '~/lib/password.server';
 import { clearEvents, minutesUntilFree, releaseAttempt, reserveAttempt, type RateLimit } from '~/lib/rate-limit.server';
+import { audit } from '~/lib/audit.server';
+import { safeRedirect } from '~/lib/auth.server';
 import { currentTime } from '~/lib/clock';
+import { env } from '~/lib/env.server';
+import { createSession } from '~/lib/session.server';
+import { SECOND_FACTOR_PATHS, secondFactorStep } from '~/domain/privacy/two-factor';
 import { errorMessage } from '~/lib/form-errors';
 import { emailField } from '~/lib/validation';
 import { z } from 'zod';
@@ -17,6 +22,19 @@ export const signInFormSchema = z.object({
   password: z.string({ error: errorMessage('form.required') }).min(1, { error: errorMessage('form.required') }).max(1000),
   redirectTo: z.string().optional(),
 });
+
+/**
+ * After a right password: a new session (audited) and the page to go to next, the second-factor
+ * step the account still needs or else `redirectTo` (within the app) or the role's home.
+ */
+export async function startSignedInSession(db: Tx, request: Request, user: User, redirectTo: string | undefined): Promise<{ cookie: string; location: string }> {
+  const cookie = await createSession(db, user.id, request);
+  await audit(db, request, { actorId: user.id, action: 'SIGN_IN', entityType: 'USER', entityId: user.id });
+  const target = safeRedirect(redirectTo, homeOf(user.role));
+  const step = secondFactorStep(user, { verifiedAt: null }, env().DEMO_MODE);
+  const location = step === 'verify' ? `${SECOND_FACTOR_PATHS.verify}?${new URLSearchParams({ redirectTo: target })}` : step ? SECOND_FACTOR_PATHS[step] : target;
+  return { cookie, location };
+}
 
 /** Where a role lands after signing in. */
 export function homeOf(role: string): string {

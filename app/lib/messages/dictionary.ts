@@ -10,9 +10,9 @@ export type Messages = Record<MessageKey, string>;
  *
  * The server holds every message of both languages. The browser does not download them with
  * the page: the server writes the messages a page used into it (`usedMessages`, see
- * entry.server.tsx), the browser starts with those (entry.client.tsx), and the root's
- * clientLoader fetches the whole language before the first navigation or form reply renders
- * (`loadLanguage`). In the browser `allMessages` is undefined: `.server` modules are empty there.
+ * entry.server.tsx), the browser starts with those (entry.client.tsx) and fetches the whole
+ * language (`loadLanguage`) before anything else renders: before a form is sent (entry.client)
+ * and before a navigation's data (the root's clientLoader). In the browser `allMessages` is undefined: `.server` modules are empty there.
  */
 const dictionaries: Partial<Record<Language, Partial<Messages>>> = allMessages ? { ...allMessages } : {};
 const complete = new Set<Language>(allMessages ? ['nb', 'en'] : []);
@@ -45,6 +45,10 @@ export function provideMessages(messages: Partial<Record<Language, Partial<Messa
   for (const language of ['nb', 'en'] as const) {
     if (!complete.has(language)) dictionaries[language] = { ...dictionaries[language], ...messages[language] };
   }
+}
+
+export function hasLanguage(language: Language): boolean {
+  return complete.has(language);
 }
 
 /** The browser: every message of a language, once. */
