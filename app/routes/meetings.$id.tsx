@@ -208,7 +208,7 @@ function LogForm({ lastResult, emergencyNumbers }: { lastResult: unknown; emerge
 }
 
 function MoveForm({ lastResult }: { lastResult: unknown }) {
-  const { meeting, now } = useLoaderData<typeof loader>();
+  const { meeting } = useLoaderData<typeof loader>();
   const t = useT();
   const [form, fields] = useForm<z.input<ReturnType<typeof meetingDraftSchema>>>({
     id: 'move-meeting',

@@ -234,7 +234,7 @@ function Confirmation({
 }
 
 function CorrectForm() {
-  const { pair, today } = useLoaderData<typeof loader>();
+  const { pair } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const [form, fields] = useForm<z.input<ReturnType<typeof closureSchema>>>({

@@ -268,7 +268,7 @@ function WithdrawConsentForm() {
 }
 
 function EditForm() {
-  const { participant: p, today } = useLoaderData<typeof loader>();
+  const { participant: p } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const [form, fields] = useForm<z.input<ReturnType<typeof participantEditSchema>>>({
