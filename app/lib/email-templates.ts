@@ -47,6 +47,8 @@ interface TemplateShapes {
   'meeting-reminder': { meetingId: string; when: string };
   'meeting-log-reminder': { meetingId: string };
   'monthly-compliance': { month: string; pairs: number; onTarget: number };
+  /** A participant's pulse came back low: no scores and no words, only the pair to open. */
+  'participant-pulse-low': { pairId: string };
 }
 
 export type EmailTemplate = keyof TemplateShapes;
@@ -256,6 +258,18 @@ const drafts: { [T in EmailTemplate]: (data: TemplateData<T>, language: Language
           subject: 'Hvordan gikk møtet?',
           lines: ['Et møte fra i går er ikke logget ennå. Det tar under et minutt.'],
           link: { path: `/meetings/${data.meetingId}`, label: 'Logg møtet' },
+        },
+  'participant-pulse-low': (data, language) =>
+    language === 'en'
+      ? {
+          subject: 'A participant has answered the pulse with a low score',
+          lines: ['A participant has answered the relationship-quality pulse with a low score. Please read the answer and follow up.'],
+          link: { path: `/pairs/${data.pairId}`, label: 'Open the pair' },
+        }
+      : {
+          subject: 'En deltaker har svart lavt på trivselsmålingen',
+          lines: ['En deltaker har svart lavt på trivselsmålingen om forholdet til den frivillige. Les svaret og følg opp.'],
+          link: { path: `/pairs/${data.pairId}`, label: 'Åpne paret' },
         },
   'monthly-compliance': (data, language) =>
     language === 'en'
