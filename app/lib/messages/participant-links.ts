@@ -89,6 +89,12 @@ export const nb = {
   'participantLinks.reports.low': 'Lave svar',
   'participantLinks.reports.noPulse': 'Ingen trivselsmålinger i perioden.',
 
+  'reports.metric.participantFitCheckAverage': 'Snittscore tilpasning, deltakerens eget svar (1–5)',
+  'reports.metric.participantClosureSurveyAverage': 'Snittscore avslutning, deltakerens eget svar (1–5)',
+  'reports.metric.pulseAnswers': 'Trivselsmålinger besvart av deltakere',
+  'reports.metric.pulseAverage': 'Snittscore trivselsmåling (1–5)',
+  'reports.metric.pulseLow': 'Trivselsmålinger med lav score',
+
   'settings.pulseIntervalWeeks': 'Trivselsmåling til deltakeren hver (uker)',
   'settings.participantLinkValidDays': 'Deltakerens spørrelenker virker i (dager)',
   'settings.lowPulseMean': 'Varsle koordinator når trivselssnittet er på eller under',
@@ -185,6 +191,12 @@ export const en: Record<keyof typeof nb, string> = {
   'participantLinks.reports.month': 'Month',
   'participantLinks.reports.low': 'Low answers',
   'participantLinks.reports.noPulse': 'No pulse answers in the period.',
+
+  'reports.metric.participantFitCheckAverage': "Average fit score, the participant's own answer (1–5)",
+  'reports.metric.participantClosureSurveyAverage': "Average closure score, the participant's own answer (1–5)",
+  'reports.metric.pulseAnswers': 'Pulse surveys answered by participants',
+  'reports.metric.pulseAverage': 'Average pulse score (1–5)',
+  'reports.metric.pulseLow': 'Pulse answers with a low score',
 
   'settings.pulseIntervalWeeks': 'Pulse to the participant every (weeks)',
   'settings.participantLinkValidDays': "Participant's survey links work for (days)",
