@@ -17,8 +17,8 @@ import type { MessageKey } from '~/lib/i18n';
 import { pageTitle } from '~/lib/page-title';
 import { formatDate, formatDateTime } from '~/lib/time';
 
-/** The address is the secret: never cached, never sent on as a referrer. */
-export const headers = () => ({ 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
+/** The address is the secret: never cached, never sent to another site as a referrer (same-origin keeps the Origin header our own forms need). */
+export const headers = () => ({ 'Cache-Control': 'no-store', 'Referrer-Policy': 'same-origin' });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lookup = await findOpenLink(db, request, params.token ?? '');

@@ -11,7 +11,7 @@ import { env } from '~/lib/env.server';
 import { pageTitle } from '~/lib/page-title';
 import { formatDate } from '~/lib/time';
 
-export const headers = () => ({ 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
+export const headers = () => ({ 'Cache-Control': 'no-store', 'Referrer-Policy': 'same-origin' });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'pairs:manage' });
