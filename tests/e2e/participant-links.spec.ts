@@ -127,6 +127,10 @@ test('the participant answers the pulse on a phone without JavaScript; the coord
   const email = await waitForEmail((e) => e.to.includes(demoEmail('COORDINATOR')) && e.subject === 'En deltaker har svart lavt på trivselsmålingen');
   expect(email.text).toContain(`/pairs/${pairId}`);
   expect(email.text).not.toContain('hørt');
+  await desk.goto('/dashboard');
+  const alert = desk.getByRole('region', { name: 'Lav trivselsmåling' });
+  await expect(alert.getByRole('link', { name: /^Mats, svarte/ })).toHaveAttribute('href', `/pairs/${pairId}`);
+  await expectAccessible(desk);
   await desk.goto('/mailbox');
   await expect(desk.getByText('En deltaker har svart lavt på trivselsmålingen').first()).toBeVisible();
 

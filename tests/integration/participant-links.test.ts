@@ -9,6 +9,7 @@ import { db } from '~/lib/db.server';
 import { smtpTransport } from '~/lib/email-transport.server';
 import { sendDueEmails } from '~/lib/outbox-sender.server';
 import { addDays, osloInstant } from '~/lib/time';
+import { loader as dashboardLoader } from '~/routes/dashboard';
 import { action as pairAction, loader as pairLoader } from '~/routes/pairs.$id';
 import { loader as printLoader } from '~/routes/pairs.$id_.links.$linkId';
 import { action as linkAction, loader as linkLoader } from '~/routes/p.$token';
@@ -212,6 +213,12 @@ describe('the participant answers', () => {
     expect(email.text).toContain(`http://localhost:3000/pairs/${pair.id}`);
     expect(email.text).not.toContain('Sølvi');
     expect(email.text).not.toContain(comment);
+    // And it stays on the dashboard for two weeks.
+    const dashboard = await jsonOf<{ lowPulses: { id: string; pairId: string }[] }>(await call(dashboardLoader, getRequest('/dashboard', coordinatorCookie)));
+    expect(dashboard.lowPulses).toEqual([expect.objectContaining({ id: stored.id, pairId: pair.id })]);
+    setClock(new Date(NOW.getTime() + 15 * DAY));
+    const later = await jsonOf<{ lowPulses: unknown[] }>(await call(dashboardLoader, getRequest('/dashboard', await sessionCookieFor(coordinator.id))));
+    expect(later.lowPulses).toEqual([]);
   });
 
   it('the mean threshold follows the lowPulseMean setting', async () => {

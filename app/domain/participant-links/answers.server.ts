@@ -5,7 +5,7 @@ import type { Db } from '~/lib/db.server';
 import { emailCoordinators } from '~/lib/email.server';
 import type { Actor } from '~/lib/permissions.server';
 import { pairScope } from '~/lib/permissions.server';
-import { todayInOslo } from '~/lib/time';
+import { addDays, todayInOslo } from '~/lib/time';
 import { isLowPulse, meanScore, SURVEY_ITEMS, type SurveyPurpose, type SurveyScores } from './purposes';
 
 export interface AnswerInput {
@@ -90,4 +90,17 @@ export async function pairAnswers(db: Db, request: Request, actor: Actor, pairId
     purpose: row.purpose as SurveyPurpose,
     scores: scores as Record<string, number>,
   }));
+}
+
+/** How long a low pulse stays on the coordinator's dashboard. */
+export const LOW_PULSE_SHOWN_DAYS = 14;
+
+/** Low pulses of the last two weeks, newest first, for the dashboard (read live: the alert is urgent). */
+export function recentLowPulses(db: Db, now = currentTime()) {
+  return db.participantAnswer.findMany({
+    where: { lowScore: true, answeredOn: { gte: addDays(todayInOslo(now), -LOW_PULSE_SHOWN_DAYS) }, pair: { status: 'ACTIVE' } },
+    orderBy: [{ answeredOn: 'desc' }, { createdAt: 'desc' }],
+    take: 20,
+    select: { id: true, answeredOn: true, pairId: true, pair: { select: { participant: { select: { firstName: true } } } } },
+  });
 }

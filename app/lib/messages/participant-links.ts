@@ -95,6 +95,10 @@ export const nb = {
   'reports.metric.pulseAverage': 'Snittscore trivselsmåling (1–5)',
   'reports.metric.pulseLow': 'Trivselsmålinger med lav score',
 
+  'participantLinks.dashboard.title': 'Lav trivselsmåling',
+  'participantLinks.dashboard.intro': 'Disse deltakerne har svart lavt de siste to ukene. Les svaret og ta kontakt.',
+  'participantLinks.dashboard.item': '{name}, svarte {date}',
+
   'settings.pulseIntervalWeeks': 'Trivselsmåling til deltakeren hver (uker)',
   'settings.participantLinkValidDays': 'Deltakerens spørrelenker virker i (dager)',
   'settings.lowPulseMean': 'Varsle koordinator når trivselssnittet er på eller under',
@@ -197,6 +201,10 @@ export const en: Record<keyof typeof nb, string> = {
   'reports.metric.pulseAnswers': 'Pulse surveys answered by participants',
   'reports.metric.pulseAverage': 'Average pulse score (1–5)',
   'reports.metric.pulseLow': 'Pulse answers with a low score',
+
+  'participantLinks.dashboard.title': 'Low pulse',
+  'participantLinks.dashboard.intro': 'These participants answered the pulse low in the last two weeks. Read the answer and get in touch.',
+  'participantLinks.dashboard.item': '{name}, answered {date}',
 
   'settings.pulseIntervalWeeks': 'Pulse to the participant every (weeks)',
   'settings.participantLinkValidDays': "Participant's survey links work for (days)",
