@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FormErrors, TextareaField } from '~/components/forms';
 import { RatingChoice } from '~/components/rating-choice';
 import { useLanguage, useT } from '~/components/use-translation';
-import { recordParticipantAnswer } from '~/domain/participant-links/answers.server';
+import { recordSurveyAnswer } from '~/domain/participant-links/answers.server';
 import { findOpenLink } from '~/domain/participant-links/links.server';
 import { nextMeetings } from '~/domain/participant-links/next-meetings.server';
 import { answerSchema, isSurvey, SURVEY_ITEMS, type LinkPurpose, type SurveyPurpose } from '~/domain/participant-links/purposes';
@@ -38,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: answerSchema(link.purpose) });
   if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 });
   const { comment, ...scores } = submission.value;
-  const answer = await recordParticipantAnswer(db, request, link, { scores, comment });
+  const answer = await recordSurveyAnswer(db, request, link, { scores, comment });
   if (!answer) return json({ result: null }, { status: 404 });
   notifyOutbox();
   return redirect('/p/done');

@@ -20,7 +20,7 @@ export interface AnswerInput {
  * pulse needs a look and links to the pair: no scores, no words. Returns null when the link
  * was not open any more. Call notifyOutbox() after.
  */
-export async function recordParticipantAnswer(
+export async function recordSurveyAnswer(
   db: Db,
   request: Request,
   link: { id: string; pairId: string; participantId: string; purpose: SurveyPurpose },
