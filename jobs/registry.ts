@@ -4,6 +4,7 @@ import { halfYearStatusJob } from './half-year-status';
 import type { JobDefinition } from './job';
 import { meetingRemindersJob } from './meeting-reminders';
 import { monthlyComplianceJob } from './monthly-compliance';
+import { participantLinksJob } from './participant-links';
 import { pruneJobRunsJob } from './prune-job-runs';
 import { retentionJob } from './retention';
 import { sendOutboxJob } from './send-outbox';
@@ -20,4 +21,5 @@ export const JOBS: JobDefinition[] = [
   meetingRemindersJob,
   monthlyComplianceJob,
   retentionJob,
+  participantLinksJob,
 ];

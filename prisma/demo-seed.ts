@@ -22,7 +22,10 @@ import {
   createUser,
   createVolunteer,
   earlierToday,
+  createParticipantAnswer,
 } from '../tests/fixtures/factories';
+import { deliverParticipantLink } from '~/domain/participant-links/delivery.server';
+import { issueLink } from '~/domain/participant-links/links.server';
 import { currentTime } from '~/lib/clock';
 
 const [COORDINATOR_LOGIN, VOLUNTEER_LOGIN, OFFICER_LOGIN] = DEMO_LOGINS;
@@ -363,6 +366,7 @@ export async function seedDemoData(db: Db, now = currentTime()): Promise<void> {
             },
           });
         }
+        await seedParticipantVoice(tx, { pairId: pair.id, startDate, today, variant: i });
         if (i === 0) {
           // The demo volunteer has two meetings waiting for their log: yesterday's and earlier today's.
           await createMeeting(tx, {
@@ -407,6 +411,9 @@ export async function seedDemoData(db: Db, now = currentTime()): Promise<void> {
             surveyScore: reason === 'PLAN_COMPLETED' ? 5 : 3,
           },
         });
+        if (reason === 'PLAN_COMPLETED') {
+          await createParticipantAnswer(tx, { pairId: pair.id, purpose: 'CLOSURE_SURVEY', scores: { overall: 5 }, comment: 'Takk for alle turene.', answeredAt: osloInstant(addDays(endDate, 3), '18:00') });
+        }
       }
       const julie = participants[18];
       const endedPair = await createPair(tx, {
@@ -431,6 +438,41 @@ export async function seedDemoData(db: Db, now = currentTime()): Promise<void> {
     },
     { timeout: 120_000 },
   );
+}
+
+/**
+ * The participant's own answers through personal links: the fit check after the first month,
+ * a pulse every six weeks (pair 4's latest is low, so the coordinator has an alert to follow),
+ * and the newest pulse still open on the pair page, waiting to be handed over.
+ */
+async function seedParticipantVoice(tx: Tx, input: { pairId: string; startDate: string; today: string; variant: number }) {
+  const { pairId, startDate, today, variant } = input;
+  const at = (date: string) => osloInstant(date, '19:00');
+  if (variant === 0) await issueLink(tx, { pairId, purpose: 'NEXT_MEETINGS', issuedById: null }, at(addDays(today, -3)));
+  const fitDay = addDays(startDate, 33);
+  if (fitDay < today) {
+    await createParticipantAnswer(tx, { pairId, purpose: 'FIT_CHECK', scores: { fitGood: 3 + (variant % 3) }, comment: variant % 2 === 0 ? 'Hun er grei å prate med.' : undefined, answeredAt: at(fitDay) });
+  }
+  for (let round = 1; addDays(startDate, round * 42) <= today; round += 1) {
+    const answerDay = addDays(startDate, round * 42 + 2);
+    const latest = addDays(startDate, (round + 1) * 42) > today;
+    if (latest && variant === 1) {
+      const link = await issueLink(tx, { pairId, purpose: 'PULSE', issuedById: null, dueKey: `pulse:${pairId}:${round}` }, at(addDays(startDate, round * 42)));
+      if (link) await deliverParticipantLink(tx, link);
+      continue;
+    }
+    if (answerDay >= today) continue;
+    const low = latest && variant === 4;
+    const base = low ? 2 : 3 + ((variant + round) % 3);
+    await createParticipantAnswer(tx, {
+      pairId,
+      purpose: 'PULSE',
+      scores: { trust: low ? 1 : base, myChoice: base, lookForward: Math.min(5, base + 1), listens: base, helpsPlan: Math.max(1, base - 1) },
+      comment: low ? 'Vi møtes nesten aldri lenger.' : round === 1 ? 'Fint å ha noen å gå tur med.' : undefined,
+      answeredAt: at(answerDay),
+      lowScore: low,
+    });
+  }
 }
 
 async function seedMeetings(

@@ -9,6 +9,9 @@ const LAYOUTS = {
   rating: { fieldset: 'field rating', options: 'rating__options', option: 'rating__option' },
 } as const;
 
+/** The options of a 1–5 rating, for the rating layout. */
+export const RATING_OPTIONS = ['1', '2', '3', '4', '5'].map((value) => ({ value, label: value }));
+
 /**
  * A fieldset of radio buttons or checkboxes with a legend, for conform fields. Real inputs in
  * both layouts, so arrow keys move between radio buttons as in any radio group.

@@ -13,7 +13,9 @@ export type AuditEntity =
   | 'USER'
   | 'INVITATION'
   | 'SETTINGS'
-  | 'TRAINING';
+  | 'TRAINING'
+  | 'PARTICIPANT_LINK'
+  | 'PARTICIPANT_ANSWER';
 
 export interface AuditEntry {
   actorId: string | null;

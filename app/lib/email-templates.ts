@@ -46,6 +46,8 @@ interface TemplateShapes {
   'meeting-reminder': { meetingId: string; when: string };
   'meeting-log-reminder': { meetingId: string };
   'monthly-compliance': { month: string; pairs: number; onTarget: number };
+  /** A participant's pulse came back low: no scores and no words, only the pair to open. */
+  'participant-pulse-low': { pairId: string };
 }
 
 export type EmailTemplate = keyof TemplateShapes;
@@ -157,6 +159,11 @@ const drafts: { [T in EmailTemplate]: EmailDraft<T> } = {
     subject: t('email.logReminder.subject'),
     lines: [t('email.logReminder.line')],
     link: { path: `/meetings/${data.meetingId}`, label: t('email.logReminder.link') },
+  }),
+  'participant-pulse-low': (data, t) => ({
+    subject: t('email.pulseLow.subject'),
+    lines: [t('email.pulseLow.line')],
+    link: pairLink(data.pairId, t),
   }),
   'monthly-compliance': (data, t) => ({
     subject: t('email.compliance.subject', data),

@@ -2,6 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { LowPulseAlerts } from '~/components/low-pulse-alerts';
+import { recentLowPulses } from '~/domain/participant-links/answers.server';
 import { NeedsActionToday, PairsAtGlance } from '~/components/pairs-monitoring';
 import { useLanguage, useT } from '~/components/use-translation';
 import { RecruitmentPanel } from '~/components/recruitment-panel';
@@ -22,12 +24,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { capability: 'dashboard:view' });
   const now = currentTime();
   // The counts and failed emails are cheap and read live (outbox rows do not raise the data version).
-  const [figures, overview, failed] = await Promise.all([
+  const [figures, overview, failed, lowPulses] = await Promise.all([
     dashboardView(db, now),
     programmeOverview(db),
     failedEmails(db),
+    recentLowPulses(db, now),
   ]);
-  return json({ ...figures.data, computedAt: figures.computedAt, overview, failed });
+  return json({ ...figures.data, computedAt: figures.computedAt, overview, failed, lowPulses });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -40,13 +43,14 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Dashboard() {
-  const { overview, failed, needsAction, pairs, pairCount, recruitment, computedAt, month } = useLoaderData<typeof loader>();
+  const { overview, failed, needsAction, pairs, pairCount, recruitment, computedAt, month, lowPulses } = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
   return (
     <>
       <h1>{t('dashboard.title')}</h1>
       <p className="muted">{t('dashboard.computedAt', { time: formatDateTime(new Date(computedAt), language) })}</p>
+      <LowPulseAlerts alerts={lowPulses} />
       <NeedsActionToday data={needsAction} />
       <h2>{t('dashboard.programme')}</h2>
       <dl className="stats">

@@ -4,7 +4,7 @@ import { parseWithZod } from '~/lib/form-submission.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { ChoiceGroup } from '~/components/choice-group';
+import { ChoiceGroup, RATING_OPTIONS } from '~/components/choice-group';
 import { FoldChoice } from '~/components/fold-choice';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { CheckboxField, FormErrors, SelectField, TextareaField, TextField } from '~/components/forms';
@@ -141,7 +141,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 /** The 1–5 rating of a meeting, each number its own label. */
-const RATING_OPTIONS = ['1', '2', '3', '4', '5'].map((value) => ({ value, label: value }));
 
 function LogForm({ lastResult, emergencyNumbers }: { lastResult: unknown; emergencyNumbers: readonly EmergencyNumber[] | null }) {
   const { meeting, areas } = useLoaderData<typeof loader>();

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { CheckboxField, FormErrors, SelectField, TextareaField, TextField } from '~/components/forms';
 import { AcknowledgeConcern, HealthBadge } from '~/components/pairs-monitoring';
+import { ParticipantLinksPanel } from '~/components/participant-links-panel';
+import { participantLinkIntent, participantLinksBlock } from '~/domain/participant-links/pair-page.server';
 import { useLanguage, useT } from '~/components/use-translation';
 import { wholeNumber } from '~/domain/meetings/forms';
 import { acknowledgeConcern } from '~/domain/meetings/meetings.server';
@@ -54,7 +56,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const pair = await pairTimeline(db, request, user, params.id ?? '', currentTime(), new URL(request.url).searchParams.get('meetings') === 'all');
   // The volunteer of an active pair sees how to reach the participant (consent decides how).
   const contact = user.role === 'VOLUNTEER' && pair.status === 'ACTIVE' ? await pairContact(db, request, user, pair.id) : null;
-  return json({ pair, contact, coordinator: user.role === 'COORDINATOR', today: todayInOslo() });
+  const participantLinks = await participantLinksBlock(db, request, user, pair);
+  return json({ pair, contact, coordinator: user.role === 'COORDINATOR', today: todayInOslo(), participantLinks });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -63,6 +66,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get('intent');
   const back = `/pairs/${pairId}`;
+  const linkReply = await participantLinkIntent(db, request, user, pairId, formData);
+  if (linkReply) return linkReply;
   if (intent === 'acknowledge-concern') {
     const concernId = String(formData.get('concernId') ?? '');
     const owned = await db.concern.findFirst({ where: { id: concernId, pairId }, select: { id: true } });
@@ -355,7 +360,7 @@ function ContactDetails() {
 }
 
 export default function PairPage() {
-  const { pair, contact, coordinator } = useLoaderData<typeof loader>();
+  const { pair, contact, coordinator, participantLinks } = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
   return (
@@ -452,6 +457,7 @@ export default function PairPage() {
 
       {pair.status === 'ACTIVE' || pair.checklist.length > 0 ? <Checklist /> : null}
       {coordinator ? <SupportForms /> : null}
+      {participantLinks ? <ParticipantLinksPanel pairId={pair.id} block={participantLinks} fitChecks={pair.fitChecks} /> : null}
     </>
   );
 }

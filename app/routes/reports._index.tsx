@@ -3,6 +3,8 @@ import { json } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { BarChart } from '~/components/charts';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { ParticipantVoiceReport } from '~/components/participant-voice-report';
+import { participantVoiceFigures } from '~/domain/figures/participant-voice.server';
 import { periodLabel } from '~/components/recruitment-panel';
 import { useLanguage, useT } from '~/components/use-translation';
 import { funderReportView } from '~/domain/reports/funder-report.server';
@@ -24,8 +26,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const requested = new URL(request.url).searchParams.get('period') ?? halfYearOf(now);
   const period = parsePeriod(requested);
   if (!period) throw new Response('Bad Request', { status: 400 });
-  const [report, rematchesCount] = await Promise.all([funderReportView(db, period, now), getSetting(db, 'countRematchesAsNewPairs')]);
-  return json({ period: period.key, choices: periodChoices(now), metrics: report.data, computedAt: report.computedAt, rematchesCount });
+  const [report, rematchesCount, voice] = await Promise.all([
+    funderReportView(db, period, now),
+    getSetting(db, 'countRematchesAsNewPairs'),
+    participantVoiceFigures(db, period),
+  ]);
+  return json({ period: period.key, choices: periodChoices(now), metrics: report.data, computedAt: report.computedAt, rematchesCount, voice });
 }
 
 function value(metrics: ReportMetric[], key: string): number {
@@ -33,7 +39,7 @@ function value(metrics: ReportMetric[], key: string): number {
 }
 
 export default function Reports() {
-  const { period, choices, metrics, computedAt, rematchesCount } = useLoaderData<typeof loader>();
+  const { period, choices, metrics, computedAt, rematchesCount, voice } = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
   const label = (key: string) => t(`reports.metric.${key}` as MessageKey);
@@ -105,6 +111,7 @@ export default function Reports() {
           </table>
         </section>
       ))}
+      <ParticipantVoiceReport voice={voice} />
     </>
   );
 }

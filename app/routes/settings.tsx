@@ -55,6 +55,9 @@ const programmeSchema = z.object({
   meetingsPerMonth: wholeNumber(1, 31),
   retentionMonths: wholeNumber(1, 240),
   minTrainingHoursBeforeMatch: wholeNumber(0, 100),
+  pulseIntervalWeeks: wholeNumber(2, 26),
+  participantLinkValidDays: wholeNumber(1, 90),
+  lowPulseMean: wholeNumber(1, 4),
   // A checkbox: sent as "on" when ticked, absent when not.
   countRematchesAsNewPairs: z.preprocess((value) => value === 'on', z.boolean()),
 });

@@ -42,6 +42,13 @@ export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
     mayWrite: ['RateLimitEvent'],
   },
   dashboard: { as: 'coordinator', intents: ['retry-email'], fields: ['emailId'] },
+  // A real, open pulse link: the first valid answer uses it, every later one finds it closed (404).
+  'p.$token': {
+    as: 'anonymous',
+    params: { token: 'participantLinkToken' },
+    fields: ['trust', 'myChoice', 'lookForward', 'listens', 'helpsPlan', 'comment'],
+    mayWrite: ['RateLimitEvent'],
+  },
   'invite.$token': { as: 'anonymous', params: { token: 'badToken' }, fields: ['name', 'password', 'confirm'] },
   language: { as: 'anonymous', fields: ['language', 'redirectTo'] },
   login: { as: 'anonymous', fields: ['email', 'password', 'redirectTo'], mayWrite: ['RateLimitEvent', 'AuditEvent'] },
@@ -57,8 +64,8 @@ export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
   'pairs.$id': {
     as: 'coordinator',
     params: { id: 'pair' },
-    intents: ['acknowledge-concern', 'support-contact', 'fit-check', 'checklist'],
-    fields: ['concernId', 'withWhom', 'kind', 'heldOn', 'durationMinutes', 'note', 'checkedOn', 'volunteerScore', 'participantScore', 'recommendRematch', 'HOUSING', 'NAV', 'GP', 'PHONE', 'ID'],
+    intents: ['acknowledge-concern', 'support-contact', 'fit-check', 'checklist', 'issue-participant-link', 'revoke-participant-link'],
+    fields: ['concernId', 'withWhom', 'kind', 'heldOn', 'durationMinutes', 'note', 'checkedOn', 'volunteerScore', 'participantScore', 'recommendRematch', 'HOUSING', 'NAV', 'GP', 'PHONE', 'ID', 'purpose', 'linkId'],
   },
   'pairs.$id_.close': {
     as: 'coordinator',

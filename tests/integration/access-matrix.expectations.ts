@@ -33,6 +33,9 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   'apply': { loader: ['ok', 'ok', 'ok', 'ok', 'ok', 'ok'], action: [400, 400, 400, 400, 400, 400] },
   'invite.$token': { params: { token: 'badToken' }, loader: [404, 404, 404, 404, 404, 404], action: [400, 400, 400, 400, 400, 400] },
   'calendar.$token': { params: { token: 'badCalendarToken' }, loader: [404, 404, 404, 404, 404, 404] },
+  // The participant's personal links: no account; an unknown token is the friendly 404 page.
+  'p.$token': { params: { token: 'badToken' }, loader: [404, 404, 404, 404, 404, 404], action: [404, 404, 404, 404, 404, 404] },
+  'p.done': {},
   'account': { loader: [L, 'ok', 'ok', 'ok', 'ok', 'ok'], action: [L, 400, 400, 400, 400, 400] },
   // The second sign-in step: everyone here has passed it (or never needed it), so it sends them home.
   'login_.two-factor': { loader: [L, 'redirect', 'redirect', 'redirect', 'redirect', 'redirect'], action: [L, 'redirect', 'redirect', 'redirect', 'redirect', 'redirect'] },
@@ -54,6 +57,7 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   'reports.funder[.]xlsx': { loader: [L, 'ok', 403, 403, 403, 403] },
   'settings': { loader: [L, 'ok', 403, 403, 403, 403], action: [L, 400, 403, 403, 403, 403] },
   'users': { loader: [L, 'ok', 403, 403, 403, 403], action: [L, 400, 403, 403, 403, 403] },
+  'pairs.$id_.links.$linkId': { params: { id: 'pair', linkId: 'participantLink' }, loader: [L, 'ok', 403, 403, 403, 403] },
   'pairs.$id_.close': { params: { id: 'pair' }, loader: [L, 'ok', 403, 403, 403, 403], action: [L, 400, 403, 403, 403, 403] },
   'participants.$id._index': { params: { id: 'participant' }, loader: [L, 'ok', 403, 403, 403, 403], action: [L, 400, 403, 403, 403, 403] },
 

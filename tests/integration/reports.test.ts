@@ -10,7 +10,7 @@ import { osloInstant } from '~/lib/time';
 import { loader as csvLoader } from '~/routes/reports.funder[.]csv';
 import { loader as reportsLoader } from '~/routes/reports._index';
 import { action as settingsAction } from '~/routes/settings';
-import { createMeeting, createParticipant, createUser, createVolunteer } from '../fixtures/factories';
+import { createMeeting, createParticipant, createParticipantAnswer, createUser, createVolunteer } from '../fixtures/factories';
 import { call, getRequest, postRequest, sessionCookieFor } from '../support/requests';
 import { resetDatabase } from '../support/reset';
 
@@ -108,6 +108,14 @@ describe('funder report', () => {
     const cancelled = await createMeeting(db, { pairId: unplanned.id, startsAt: osloInstant('2025-03-08', '12:00') });
     await db.meeting.update({ where: { id: cancelled.id }, data: { status: 'CANCELLED' } });
     await createMeeting(db, { pairId: unplanned.id, startsAt: osloInstant('2025-06-30', '23:59'), log: { outcome: 'CANCELLED_BY_VOLUNTEER' } });
+    // The participant's own answers, counted by their Oslo day: 30 June 23:30 is in the first half-year.
+    const answer = (purpose: 'FIT_CHECK' | 'PULSE' | 'CLOSURE_SURVEY', scores: Record<string, number>, date: string, time = '18:00', lowScore = false) =>
+      createParticipantAnswer(db, { pairId: unplanned.id, purpose, scores, answeredAt: osloInstant(date, time), lowScore });
+    await answer('FIT_CHECK', { fitGood: 3 }, '2025-02-16');
+    await answer('PULSE', { trust: 5, myChoice: 4, lookForward: 4, listens: 4, helpsPlan: 4 }, '2025-02-17');
+    await answer('PULSE', { trust: 1, myChoice: 2, lookForward: 2, listens: 2, helpsPlan: 1 }, '2025-06-30', '23:30', true);
+    await answer('PULSE', { trust: 3, myChoice: 3, lookForward: 3, listens: 3, helpsPlan: 3 }, '2025-07-01', '00:10');
+    await answer('CLOSURE_SURVEY', { overall: 5 }, '2025-04-02');
 
     const h1 = [
       ['participantsReferred', 4], ['participantsAccepted', 3], ['participantsMatched', 2], ['participantsCompleted', 1], ['participantsWithdrawn', 1],
@@ -115,8 +123,9 @@ describe('funder report', () => {
       ['pairsStarted', 2], ['pairsRematched', 0], ['pairsEndedPlanned', 1], ['pairsEndedUnplanned', 1], ['pairsLasting6Months', 1],
       ['meetingsHeld', 3], ['meetingsCancelled', 3], ['meetingsNoShow', 1], ['hours', 3.3], ['meetingsPerPairMonth', 0.6], ['meetingTarget', 4],
       ['fitChecks', 1], ['fitCheckAverage', 4.5], ['rematchRecommended', 1], ['closureSurveys', 1], ['closureSurveyAverage', 4],
+      ['participantFitCheckAverage', 3], ['participantClosureSurveyAverage', 5], ['pulseAnswers', 2], ['pulseAverage', 2.9], ['pulseLow', 1],
     ];
-    const year = h1.map(([key, value]) => [key, ({ meetingsHeld: 4, hours: 4.3, meetingsPerPairMonth: 0.4, pairsLasting6Months: 2 } as Record<string, number>)[key] ?? value]);
+    const year = h1.map(([key, value]) => [key, ({ meetingsHeld: 4, hours: 4.3, meetingsPerPairMonth: 0.4, pairsLasting6Months: 2, pulseAnswers: 3 } as Record<string, number>)[key] ?? value]);
     // Through the kept view, as the page reads it: the late log below must reach it too.
     const figures = async (period: string, now: Date) => (await funderReportView(db, parsePeriod(period)!, now)).data.map((m) => [m.key, m.value]);
     // Mid-period: the days after 1 April are still to come.

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '~/lib/db.server';
+import { issueLink } from '~/domain/participant-links/links.server';
 import { addDays, osloInstant, todayInOslo } from '~/lib/time';
 import {
   createCourse,
@@ -38,6 +39,9 @@ export interface AccessWorld {
     proposal: string;
     badToken: string;
     badCalendarToken: string;
+    /** An open personal link of the pair, issued by the coordinator. */
+    participantLink: string;
+    participantLinkToken: string;
   };
 }
 export type WorldKey = keyof AccessWorld['records'];
@@ -69,6 +73,7 @@ export async function createAccessWorld(db: Db): Promise<AccessWorld> {
   const proposal = await createPair(db, { participantId: proposed.id, volunteerId: profile.id, status: 'PROPOSED' });
   const course = await createCourse(db);
   const referral = await db.referral.findFirstOrThrow({ where: { participantId: participant.id } });
+  const participantLink = await db.$transaction((tx) => issueLink(tx, { pairId: pair.id, purpose: 'PULSE', issuedById: coordinator.id }));
 
   return {
     users: {
@@ -89,6 +94,8 @@ export async function createAccessWorld(db: Db): Promise<AccessWorld> {
       proposal: proposal.id,
       badToken: 'not-a-real-invitation-token',
       badCalendarToken: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics',
+      participantLink: participantLink!.id,
+      participantLinkToken: participantLink!.token,
     },
   };
 }

@@ -28,6 +28,13 @@ export function participantExport(db: Db, participantId: string) {
           concerns: { include: { raisedBy: userRef, acknowledgedBy: userRef }, orderBy: { createdAt: 'asc' } },
           supportContacts: { include: { coordinator: userRef }, orderBy: { createdAt: 'asc' } },
           fitChecks: { include: { by: userRef }, orderBy: { createdAt: 'asc' } },
+          // Links without their token material: the export is not a way to open them.
+          participantLinks: {
+            orderBy: { createdAt: 'asc' },
+            omit: { salt: true, tokenHash: true },
+            include: { issuedBy: userRef, answer: true },
+          },
+          participantAnswers: { orderBy: { createdAt: 'asc' } },
         },
       },
       plan: {

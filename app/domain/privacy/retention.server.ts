@@ -40,6 +40,9 @@ export async function anonymiseParticipant(tx: Tx, participantId: string, now: D
   await tx.concern.updateMany({ where: pairs, data: { text: '' } });
   await tx.supportContact.updateMany({ where: pairs, data: { note: null } });
   await tx.fitCheck.updateMany({ where: pairs, data: { note: null } });
+  // The participant's own words go; their scores stay for the counts. Open links close.
+  await tx.participantAnswer.updateMany({ where: pairs, data: { comment: null } });
+  await tx.participantLink.updateMany({ where: { ...pairs, revokedAt: null }, data: { revokedAt: now } });
   await tx.planArea.updateMany({
     where: { version: { plan: { participantId } } },
     data: { title: null, future: null, strengths: null, opportunities: null, barriers: null, coping: null },

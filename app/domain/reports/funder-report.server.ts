@@ -14,6 +14,7 @@ import {
   referredParticipants,
   withdrawnParticipants,
 } from '~/domain/figures/figures.server';
+import { participantVoiceFigures } from '~/domain/figures/participant-voice.server';
 import { addMonths, todayInOslo } from '~/lib/time';
 import type { ReportPeriod } from './period';
 import type { ReportMetric, ReportSection } from './sections';
@@ -39,7 +40,7 @@ export async function funderReport(db: Db, period: ReportPeriod, now = currentTi
 
   const activeInPeriod = activeInPeriodSql(period);
   // One round trip for the other counts: each Prisma query costs about a millisecond of CPU.
-  const [[counts], activePairs, meetingsByStatus, heldMinutes, meetingsPerMonth, figures] = await Promise.all([
+  const [[counts], activePairs, meetingsByStatus, heldMinutes, meetingsPerMonth, figures, voice] = await Promise.all([
     db.$queryRaw<Record<string, unknown>[]>`
       SELECT
         (SELECT COUNT(DISTINCT "volunteerId") FROM "Pair" WHERE ${activeInPeriod}) AS "volunteersActive",
@@ -69,7 +70,9 @@ export async function funderReport(db: Db, period: ReportPeriod, now = currentTi
       newPairs(db, period),
       meetingsPerPairMonth(db, period, now),
     ]),
+    participantVoiceFigures(db, period),
   ]);
+  const ownMean = (view: string) => voice.views.find((figure) => figure.view === view)?.mean ?? 0;
   const [referred, accepted, matched, completed, withdrawn, applied, ready, pairs, perPairMonth] = figures;
   const count = (key: string) => Number(counts[key] ?? 0);
   const meetingCount = (statuses: string[]) =>
@@ -116,6 +119,12 @@ export async function funderReport(db: Db, period: ReportPeriod, now = currentTi
     ['quality', 'rematchRecommended', count('rematchRecommended')],
     ['quality', 'closureSurveys', count('surveys')],
     ['quality', 'closureSurveyAverage', average(count('surveyScoreSum'), count('surveys'))],
+    // The participant's own answers through personal links, beside the recorded scores above.
+    ['quality', 'participantFitCheckAverage', ownMean('fitParticipantOwn')],
+    ['quality', 'participantClosureSurveyAverage', ownMean('closureParticipantOwn')],
+    ['quality', 'pulseAnswers', voice.pulseAnswers],
+    ['quality', 'pulseAverage', voice.pulseMean ?? 0],
+    ['quality', 'pulseLow', voice.pulseLow],
   ];
   return metrics.map(([section, key, value]) => ({ section, key, value }));
 }

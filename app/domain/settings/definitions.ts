@@ -20,6 +20,12 @@ export const SETTINGS = {
    * counts as a new pair towards the half-year target. Re-matches are shown apart either way.
    */
   countRematchesAsNewPairs: { schema: z.boolean(), default: false },
+  /** The participant's relationship-quality pulse is issued every this many weeks of an active pair. */
+  pulseIntervalWeeks: { schema: z.number().int().min(2).max(26), default: 6 },
+  /** A personal survey link (fit check, pulse, closure survey) stays open this many days. */
+  participantLinkValidDays: { schema: z.number().int().min(1).max(90), default: 21 },
+  /** A pulse whose mean is at or under this (or with any item at 1) alerts the coordinator at once. */
+  lowPulseMean: { schema: z.number().int().min(1).max(4), default: 2 },
 } as const;
 
 export const SETTING_KEYS = Object.keys(SETTINGS) as (keyof typeof SETTINGS)[];

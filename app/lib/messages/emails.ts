@@ -75,6 +75,8 @@ export const nb = {
   'email.compliance.subject': 'Møter i {month}: {onTarget} av {pairs} par nådde målet',
   'email.compliance.line': 'I {month} nådde {onTarget} av {pairs} aktive par månedens mål for møter.',
   'email.compliance.link': 'Se parene',
+  'email.pulseLow.subject': 'En deltaker har svart lavt på trivselsmålingen',
+  'email.pulseLow.line': 'En deltaker har svart lavt på trivselsmålingen om forholdet til den frivillige. Les svaret og følg opp.',
 
   'email.referralNew.subject': 'Ny henvisning til Brobygger',
   'email.referralNew.line': 'En ny henvisning har kommet inn og venter på vurdering.',
@@ -183,6 +185,8 @@ export const en: Record<keyof typeof nb, string> = {
   'email.compliance.subject': 'Meetings in {month}: {onTarget} of {pairs} pairs on target',
   'email.compliance.line': 'In {month}, {onTarget} of {pairs} active pairs reached their meeting target.',
   'email.compliance.link': 'See the pairs',
+  'email.pulseLow.subject': 'A participant has answered the pulse with a low score',
+  'email.pulseLow.line': 'A participant has answered the relationship-quality pulse with a low score. Please read the answer and follow up.',
 
   'email.referralNew.subject': 'New referral to Brobygger',
   'email.referralNew.line': 'A new referral has arrived and is waiting for your review.',

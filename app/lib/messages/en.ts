@@ -7,6 +7,7 @@ import * as language from './language';
 import * as figures from './figures';
 import * as localTime from './local-time';
 import * as matching from './matching';
+import * as participantLinks from './participant-links';
 import * as meetings from './meetings';
 import * as plans from './plans';
 import * as privacy from './privacy';
@@ -27,6 +28,7 @@ export const en: Record<keyof typeof nb, string> = {
   ...figures.en,
   ...localTime.en,
   ...matching.en,
+  ...participantLinks.en,
   ...meetings.en,
   ...plans.en,
   ...privacy.en,

@@ -11,6 +11,7 @@ import * as language from './language';
 import * as figures from './figures';
 import * as localTime from './local-time';
 import * as matching from './matching';
+import * as participantLinks from './participant-links';
 import * as meetings from './meetings';
 import * as plans from './plans';
 import * as privacy from './privacy';
@@ -30,6 +31,7 @@ export const nb = {
   ...figures.nb,
   ...localTime.nb,
   ...matching.nb,
+  ...participantLinks.nb,
   ...meetings.nb,
   ...plans.nb,
   ...privacy.nb,
