@@ -22,7 +22,7 @@ import {
   createUser,
   createVolunteer,
   earlierToday,
-} from '../tests/fixtures/factories';
+} from './fixtures/factories';
 import { currentTime } from '~/lib/clock';
 
 const [COORDINATOR_LOGIN, VOLUNTEER_LOGIN, OFFICER_LOGIN] = DEMO_LOGINS;
