@@ -137,6 +137,10 @@ export async function savePlanVersion(
   return { planId: plan.id, versionId: version.id, number: version.number };
 }
 
+/**
+ * Records a progress review. The same review sent twice (a double tap, a resend) is kept once:
+ * the check runs in the write transaction, which holds SQLite's write lock from its start.
+ */
 export async function recordReview(
   tx: Tx,
   input: {
@@ -147,6 +151,14 @@ export async function recordReview(
     items: { areaKey: string; status: ReviewStatus; note?: string }[];
   },
 ) {
+  const sameDay = await tx.planReview.findMany({
+    where: { planId: input.planId, reviewedOn: input.reviewedOn, reviewedById: input.actorId, note: input.note ?? null },
+    select: { id: true, items: { select: { areaKey: true, status: true, note: true } } },
+  });
+  const itemsOf = (items: { areaKey: string; status: string; note?: string | null }[]) =>
+    JSON.stringify(items.map((item) => [item.areaKey, item.status, item.note ?? null]).sort());
+  const repeat = sameDay.find((review) => itemsOf(review.items) === itemsOf(input.items));
+  if (repeat) return { id: repeat.id };
   return tx.planReview.create({
     data: {
       planId: input.planId,
