@@ -237,6 +237,24 @@ describe('every other create action sent twice at once', () => {
     expect(await db.planReview.count({ where: { planId: plan.id } })).toBe(1);
   });
 
+  it('a plan save: one new version, each answer the same success; a real conflict is still refused', async () => {
+    const officer = await createUser(db, { role: 'PROBATION_OFFICER' });
+    const participant = await createParticipant(db, { referrerId: officer.id, status: 'ACCEPTED' });
+    const cookie = await sessionCookieFor(officer.id);
+    const fields: Record<string, string> = { intent: 'save', baseVersion: '0', 'areas[5].areaKey': 'custom:new', 'areas[5].title': 'Musikk', 'areas[5].future': 'Spille i band' };
+    STANDARD_AREAS.forEach((areaKey, index) => {
+      fields[`areas[${index}].areaKey`] = areaKey;
+      fields[`areas[${index}].future`] = index === 0 ? 'Ha venner som ikke ruser seg' : '';
+    });
+    const save = (form: Record<string, string>) =>
+      call(participantPlanAction, postRequest(`/participants/${participant.id}/plan`, form, cookie), { id: participant.id });
+    const responses = await sameFormAtOnce(3, () => save(fields));
+    expect(responses.map((response) => response.status)).toEqual([302, 302, 302]);
+    expect(await db.planVersion.count({ where: { plan: { participantId: participant.id } } })).toBe(1);
+    // Another text on the same base is someone else's save meanwhile: refused with the message.
+    expect((await save({ ...fields, 'areas[0].future': 'Noe annet' })).status).toBe(409);
+  });
+
   it('an enrolment: one enrolment', async () => {
     const coordinator = await createUser(db, { role: 'COORDINATOR' });
     const volunteer = await createVolunteer(db, { status: 'SCREENING' });

@@ -111,7 +111,9 @@ export class StalePlanError extends Error {
 /**
  * Saves the plan as a new version (creating the plan on first save). `baseVersion` is the
  * version the editor started from (0 for none); a different current version means someone
- * else saved meanwhile, and nothing is written.
+ * else saved meanwhile, and nothing is written — unless that version is this very save sent
+ * twice (a double tap: the same person, the same base, the same content), which is then the
+ * answer.
  */
 export async function savePlanVersion(
   tx: Tx,
@@ -122,8 +124,12 @@ export async function savePlanVersion(
     (await tx.plan.create({ data: { participantId: input.participantId }, select: { id: true } }));
   const latest = await tx.planVersion.findFirst({ where: { planId: plan.id }, orderBy: { number: 'desc' }, select: { number: true } });
   const currentNumber = latest?.number ?? 0;
-  if (currentNumber !== input.baseVersion) throw new StalePlanError(currentNumber);
   const areas = normaliseAreas(input.areas, () => `custom:${crypto.randomBytes(6).toString('hex')}`);
+  if (currentNumber !== input.baseVersion) {
+    const repeat = currentNumber === input.baseVersion + 1 && (await versionRepeating(tx, plan.id, currentNumber, input.actorId, areas));
+    if (repeat) return { planId: plan.id, versionId: repeat, number: currentNumber };
+    throw new StalePlanError(currentNumber);
+  }
   const version = await tx.planVersion.create({
     data: {
       planId: plan.id,
@@ -135,6 +141,16 @@ export async function savePlanVersion(
   });
   await tx.plan.update({ where: { id: plan.id }, data: { updatedAt: currentTime() } });
   return { planId: plan.id, versionId: version.id, number: version.number };
+}
+
+/** The id of version `number` when `actorId` saved it with exactly these areas (new own areas match by content). */
+async function versionRepeating(tx: Tx, planId: string, number: number, actorId: string, areas: PlanAreaContent[]): Promise<string | null> {
+  const version = await tx.planVersion.findUnique({ where: { planId_number: { planId, number } }, select: { id: true, createdById: true } });
+  if (!version || version.createdById !== actorId) return null;
+  const contentOf = (area: PlanAreaContent) =>
+    JSON.stringify([area.areaKey.startsWith('custom:') ? 'custom' : area.areaKey, area.title, area.future, area.goods, area.strengths, area.opportunities, area.barriers, area.coping]);
+  const saved = (await versionAreas(tx, version.id)).map(contentOf);
+  return saved.join('\n') === areas.map(contentOf).join('\n') ? version.id : null;
 }
 
 /**
