@@ -8,7 +8,6 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -16,6 +15,7 @@ import { hashPassword } from '../app/lib/password.server';
 import { addUnloggedMeetings, COORDINATOR_EMAIL, generateDataset, PASSWORD, volunteerEmail } from './dataset';
 import { benchColdViews } from './cold-views';
 import { benchMatching } from './matching';
+import { freePort } from './free-port';
 
 const root = path.resolve(import.meta.dirname, '..');
 const PAGE_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -28,17 +28,6 @@ const SERVER_NODE_ARGS = ['--max-old-space-size=128'];
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function memoryOf(pid: number): { rssMb: number; peakRssMb: number } {

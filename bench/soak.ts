@@ -17,7 +17,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -25,6 +25,7 @@ import { allowedPlaceTypes } from '../app/domain/meetings/planning';
 import { hashPassword } from '../app/lib/password.server';
 import { addDays, osloInstant, todayInOslo } from '../app/lib/time';
 import { generateDataset, PASSWORD } from './dataset';
+import { freePort } from './free-port';
 
 const root = path.resolve(import.meta.dirname, '..');
 const SECONDS = process.argv.includes('--short') ? 20 : Number(process.env.SOAK_SECONDS ?? 60);
@@ -32,17 +33,7 @@ const WRITERS = 50;
 const PAST_MEETINGS_PER_PAIR = 400;
 const MINUTE = 60_000;
 const QUARTER = 15 * MINUTE;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+const SLOW_TRANSACTION_MS = 1000;
 
 async function waitForServer(base: string, app: ChildProcess) {
   const deadline = Date.now() + 60_000;
@@ -68,6 +59,24 @@ async function login(base: string, email: string): Promise<string> {
   const session = response.headers.getSetCookie().find((cookie) => cookie.startsWith('bb_session='));
   if (response.status !== 302 || !session) throw new Error(`login as ${email} answered ${response.status}`);
   return session.split(';')[0];
+}
+
+/**
+ * One form POST on a connection of its own. With keep-alive, a request sent on a pooled socket
+ * just as the server closes it for idleness (5 s) is reset; a browser sends it again, fetch
+ * does not for a POST, and on a loaded machine the client's timers run late enough for that to
+ * happen: an error of the client, not of the app.
+ */
+function postForm(url: string, body: URLSearchParams, cookie: string): Promise<{ status: number; location: string | null }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: 'POST', agent: false, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' } }, (response) => {
+      response.resume();
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, location: response.headers.location ?? null }));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+    request.end(body.toString());
+  });
 }
 
 const sqlTime = (date: Date) => date.toISOString().replace('Z', '+00:00');
@@ -100,9 +109,9 @@ function prepareMeetings(file: string, pairIds: string[], now: Date, boundary: D
       const early = meetingId();
       insert.run(early, pairId, sqlTime(new Date(boundary.getTime() + 6 * 3600_000 + index * 1000)), sqlTime(now), sqlTime(now));
       reminded.slot1.push(early);
-      // … and only at the boundary's slot (more than 24 h after the slot before it).
+      // … and only at the boundary's slot (more than 24 h after the slot before it, within 24 h of the boundary).
       const late = meetingId();
-      insert.run(late, pairId, sqlTime(new Date(boundary.getTime() + 24 * 3600_000 + 5 * MINUTE + index * 1000)), sqlTime(now), sqlTime(now));
+      insert.run(late, pairId, sqlTime(new Date(boundary.getTime() + 24 * 3600_000 - 5 * MINUTE + index * 1000)), sqlTime(now), sqlTime(now));
       reminded.slot2.push(late);
       const row = sqlite
         .prepare(`SELECT "expectedReleaseDate" AS d FROM "Participant" JOIN "Pair" ON "Pair"."participantId" = "Participant"."id" WHERE "Pair"."id" = ?`)
@@ -139,7 +148,8 @@ async function main() {
     const prepared = prepareMeetings(file, pairs.map((p) => p.pairId), new Date(realNow), boundary);
 
     const { SMTP_URL: _smtp, ...inherited } = process.env; // emails stay in the outbox (demo mode)
-    const common: NodeJS.ProcessEnv = { ...inherited, NODE_ENV: 'production', DATABASE_URL: databaseUrl, DEMO_MODE: 'true' };
+    // Every write transaction that holds the lock for a second or more is named in the logs.
+    const common: NodeJS.ProcessEnv = { ...inherited, NODE_ENV: 'production', DATABASE_URL: databaseUrl, DEMO_MODE: 'true', BENCH_SLOW_QUERY_MS: String(SLOW_TRANSACTION_MS) };
     const spawnApp = (args: string[], env: Record<string, string>) => {
       const child = spawn('node', ['--max-old-space-size=128', 'build/index.js', ...args], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...common, ...env } });
       child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
@@ -170,13 +180,7 @@ async function main() {
     const post = async (index: number, pathname: string, body: URLSearchParams) => {
       const base = bases[requests++ % 2];
       const started = performance.now();
-      const response = await fetch(`${base}${pathname}`, {
-        method: 'POST',
-        redirect: 'manual',
-        headers: { cookie: cookies[index], 'content-type': 'application/x-www-form-urlencoded' },
-        body,
-      });
-      await response.arrayBuffer();
+      const response = await postForm(`${base}${pathname}`, body, cookies[index]);
       latencies.push(performance.now() - started);
       return response;
     };
@@ -191,7 +195,7 @@ async function main() {
               if (!id) break;
               const body = new URLSearchParams({ intent: 'log', outcome: 'HELD', durationMinutes: '75', activity: 'Kaffe og gåtur', rating: '4' });
               const response = await post(index, `/meetings/${id}`, body);
-              if (response.status === 302 && response.headers.get('location') === '/me') acknowledgedLogs.push(id);
+              if (response.status === 302 && response.location === '/me') acknowledgedLogs.push(id);
               else bump(errors, `log ${response.status}`);
             } else {
               // One new meeting, 10 to 40 days ahead at a minute of its own; every fifth sent twice at once.
@@ -205,7 +209,7 @@ async function main() {
               if (responses.some((response) => response.status === 302)) acknowledgedPlans.push({ pairId: pair.pairId, startsAt: osloInstant(date, time) });
             }
           } catch (error) {
-            bump(errors, `network ${(error as Error).message}`);
+            bump(errors, `network ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
           }
         }
       }),
@@ -250,7 +254,9 @@ async function main() {
     const errorCount = Object.values(errors).reduce((sum, n) => sum + n, 0);
     const failedSlots = runs.filter((run) => run.status === 'FAILED');
     const retriedSlots = runs.filter((run) => run.attempts > 1);
-    const locked = stderr.join('').split('\n').filter((line) => /database is locked|SQLITE_BUSY/.test(line));
+    const logLines = stderr.join('').split('\n');
+    const locked = logLines.filter((line) => /database is locked|SQLITE_BUSY/.test(line));
+    const slow = logLines.filter((line) => line.startsWith('[slow transaction'));
 
     console.log('');
     console.log(`writes: ${requests} requests in ${writeSeconds.toFixed(0)} s (${(requests / writeSeconds).toFixed(1)}/s), p50 ${pct(50).toFixed(0)} ms, p95 ${pct(95).toFixed(0)} ms, p99 ${pct(99).toFixed(0)} ms`);
@@ -262,10 +268,14 @@ async function main() {
     console.log(`lost writes: ${lostLogs + lostPlans} (logs ${lostLogs}, plans ${lostPlans}); duplicated meetings: ${duplicatedPlans}`);
     console.log(`failed slots: ${failedSlots.length}${failedSlots.length ? ` ${JSON.stringify(failedSlots.map((s) => [s.jobName, s.scheduledFor, s.error?.split('\n')[0]]))}` : ''}; retried slots: ${retriedSlots.length}`);
     console.log(`"database is locked" in the processes' logs: ${locked.length}${locked.length ? `\n  ${locked.slice(0, 5).join('\n  ')}` : ''}`);
+    console.log(`write transactions holding the lock ≥ ${SLOW_TRANSACTION_MS / 1000} s: ${slow.length}${slow.length ? `\n  ${slow.slice(0, 5).join('\n  ')}` : ''}`);
     const pass =
       errorCount === 0 && lostLogs + lostPlans === 0 && duplicatedPlans === 0 && failedSlots.length === 0 && locked.length === 0 &&
       runs.filter((run) => run.jobName === 'meeting-reminders' && run.status === 'DONE').length >= 2 &&
       reminders.slotBefore === pairs.length && reminders.slotAtTick === pairs.length && runs.length >= 3;
+    const exited = processes.filter((child) => child.exitCode !== null || child.signalCode !== null);
+    if (exited.length) console.log(`processes that stopped during the run: ${exited.map((child) => child.spawnargs.slice(2).join(' ') || 'web').join(', ')}`);
+    if (!pass) console.log(logLines.filter((line) => /error|Error|exited|could not start|failed/.test(line) && !/^\s+at /.test(line)).slice(0, 20).join('\n'));
     console.log(pass ? 'soak: PASS' : 'soak: FAIL');
     process.exitCode = pass ? 0 : 1;
   } catch (error) {

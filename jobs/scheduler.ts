@@ -66,22 +66,31 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   // The app's clock decides which slot is due, not node-cron's: in demo and test mode the clock
   // may be moved (CLOCK_AT), and a slot that failed is retried at the next minute. node-cron
   // only wakes the scheduler once a minute.
-  async function tick(): Promise<Record<string, 'ran' | 'skipped'>> {
+  // A tick's jobs run one after another, and a tick waits for the one before it: on SQLite a
+  // job's big reads would otherwise run on the process's one connection inside another job's
+  // write transaction, holding the write lock (and the web processes) for their whole length.
+  let previousTick: Promise<unknown> = Promise.resolve();
+  function tick(): Promise<Record<string, 'ran' | 'skipped'>> {
     const now = currentTime();
-    const outcomes = await Promise.all(
-      jobs.map(async (job): Promise<'ran' | 'skipped'> => {
-        if (stopping || running.has(job.name)) return 'skipped';
-        try {
-          const slot = latestSlot(job.cron, now);
-          if (!(await slotIsDue(db, job.name, slot, now, job.maxAttempts))) return 'skipped';
-          return await runSlot(job, slot);
-        } catch (error) {
-          log(`job ${job.name} could not start: ${error instanceof Error ? error.message : String(error)}`);
-          return 'skipped';
-        }
-      }),
-    );
-    return Object.fromEntries(jobs.map((job, index) => [job.name, outcomes[index]]));
+    const thisTick = previousTick.then(async () => {
+      const outcomes: Record<string, 'ran' | 'skipped'> = {};
+      for (const job of jobs) outcomes[job.name] = await tickJob(job, now);
+      return outcomes;
+    });
+    previousTick = thisTick.catch(() => undefined);
+    return thisTick;
+  }
+
+  async function tickJob(job: JobDefinition, now: Date): Promise<'ran' | 'skipped'> {
+    if (stopping || running.has(job.name)) return 'skipped';
+    try {
+      const slot = latestSlot(job.cron, now);
+      if (!(await slotIsDue(db, job.name, slot, now, job.maxAttempts))) return 'skipped';
+      return await runSlot(job, slot);
+    } catch (error) {
+      log(`job ${job.name} could not start: ${error instanceof Error ? error.message : String(error)}`);
+      return 'skipped';
+    }
   }
 
   const tasks: ScheduledTask[] =

@@ -23,7 +23,7 @@ import {
   createVolunteer,
   earlierToday,
   createParticipantAnswer,
-} from '../tests/fixtures/factories';
+} from './fixtures/factories';
 import { deliverParticipantLink } from '~/domain/participant-links/delivery.server';
 import { issueLink } from '~/domain/participant-links/links.server';
 import { currentTime } from '~/lib/clock';

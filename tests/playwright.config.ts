@@ -1,21 +1,9 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { freePort } from '../bench/free-port';
 
 const root = path.resolve(import.meta.dirname, '..');
-
-/** A port nobody listens on now: the kernel picks it. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 // E2E_PORT when given; otherwise a free port, chosen once by the runner and inherited by its
 // workers (which load this file again) through the environment.

@@ -1,5 +1,5 @@
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery } from '@prisma/driver-adapter-utils';
+import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '~/generated/prisma/client';
 import { ensureDatabaseDirectory } from './database-url';
 import { env } from './env.server';
@@ -13,6 +13,8 @@ export type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$trans
 const BUSY_TIMEOUT_MS = 100;
 /** How long a write waits in all for the lock before "database is locked" reaches the caller. */
 const BUSY_BUDGET_MS = 15_000;
+/** How long a statement outside a transaction waits for the connection's open transaction to end. */
+const OUTSIDE_WAIT_MS = 2_000;
 
 // Applied on every new connection: WAL lets readers work during a write, busy_timeout makes
 // a second writer wait instead of failing, foreign keys are off in SQLite unless asked for.
@@ -72,6 +74,34 @@ async function whileBusy<T>(attempt: () => Promise<T>, budgetMs = BUSY_BUDGET_MS
 const sql = (text: string): SqlQuery => ({ sql: text, args: [], argTypes: [] });
 
 /**
+ * With BENCH_SLOW_QUERY_MS: every write transaction that held SQLite's write lock longer is
+ * named on stderr with its length and first write, so a job that keeps the other processes
+ * waiting is found (`npm run soak` prints them).
+ */
+function namingSlowTransactions(transaction: Transaction, slowMs: number): Transaction {
+  const started = performance.now();
+  let statements = 0;
+  let firstWrite: string | undefined;
+  for (const method of ['queryRaw', 'executeRaw'] as const) {
+    const run = transaction[method].bind(transaction) as (query: SqlQuery) => Promise<never>;
+    transaction[method] = (query: SqlQuery) => {
+      statements += 1;
+      if (!firstWrite && !/^\s*SELECT/i.test(query.sql)) firstWrite = query.sql.replace(/\s+/g, ' ').slice(0, 120);
+      return run(query);
+    };
+  }
+  for (const method of ['commit', 'rollback'] as const) {
+    const end = transaction[method].bind(transaction);
+    transaction[method] = () => {
+      const ms = performance.now() - started;
+      if (ms >= slowMs) console.error(`[slow transaction ${ms.toFixed(0)} ms, ${statements} statements] ${firstWrite ?? 'reads only'}`);
+      return end();
+    };
+  }
+  return transaction;
+}
+
+/**
  * Write transactions take SQLite's write lock first. The adapter opens an interactive
  * transaction with a deferred `BEGIN`: it reads under a snapshot and upgrades to a writer at
  * its first write, and when another process (a second web process, the jobs process) wrote in
@@ -88,6 +118,22 @@ const sql = (text: string): SqlQuery => ({ sql: text, args: [], argTypes: [] });
  */
 function writeLockFirst(adapter: SqlDriverAdapter): SqlDriverAdapter {
   const startTransaction = adapter.startTransaction.bind(adapter);
+  // The connection's open write transaction, if any (the adapter runs one at a time).
+  let openTransaction: Promise<void> | null = null;
+  const opened = (transaction: Transaction): Transaction => {
+    let ended!: () => void;
+    const open = new Promise<void>((resolve) => (ended = resolve));
+    openTransaction = open;
+    for (const method of ['commit', 'rollback'] as const) {
+      const end = transaction[method].bind(transaction);
+      transaction[method] = () =>
+        end().finally(() => {
+          if (openTransaction === open) openTransaction = null;
+          ended();
+        });
+    }
+    return transaction;
+  };
   adapter.startTransaction = (isolationLevel) =>
     whileBusy(async () => {
       const transaction = await startTransaction(isolationLevel);
@@ -98,7 +144,8 @@ function writeLockFirst(adapter: SqlDriverAdapter): SqlDriverAdapter {
       try {
         await ended;
         await begun;
-        return transaction;
+        const { BENCH_SLOW_QUERY_MS: slowMs } = env();
+        return opened(slowMs === undefined ? transaction : namingSlowTransactions(transaction, slowMs));
       } catch (error) {
         await transaction.executeRaw(sql('ROLLBACK')).catch(() => undefined); // in case the COMMIT failed
         await transaction.rollback(); // releases the adapter's mutex
@@ -107,7 +154,21 @@ function writeLockFirst(adapter: SqlDriverAdapter): SqlDriverAdapter {
     });
   for (const method of ['queryRaw', 'executeRaw'] as const) {
     const run = adapter[method].bind(adapter) as (query: SqlQuery) => Promise<never>;
-    adapter[method] = (query: SqlQuery) => whileBusy(() => run(query));
+    adapter[method] = async (query: SqlQuery) => {
+      await afterOpenTransaction();
+      return whileBusy(() => run(query));
+    };
+  }
+  // A statement outside the transaction would run on the same connection inside it: a page's
+  // big read (a dashboard aggregate, a job's scan) would then hold the write lock, and every
+  // other process, for its whole length. So it waits until the transaction has ended — for at
+  // most OUTSIDE_WAIT_MS, so that code reading through the client inside a transaction
+  // callback is only slowed, never stuck.
+  async function afterOpenTransaction() {
+    const deadline = performance.now() + OUTSIDE_WAIT_MS;
+    while (openTransaction && performance.now() < deadline) {
+      await Promise.race([openTransaction, pause(deadline - performance.now())]);
+    }
   }
   return adapter;
 }
@@ -125,6 +186,29 @@ export async function withWriteRetry<T>(write: () => Promise<T>, attempts = 2): 
       if (!isDatabaseBusy(error) || attempt >= attempts) throw error;
     }
     await pause(50 * attempt + Math.random() * 50);
+  }
+}
+
+/** How long one batch of a long write may hold SQLite's write lock before it commits. */
+const BATCH_MS = 100;
+/** The pause between two batches: long enough for other processes' waits to find the lock free. */
+const BATCH_PAUSE_MS = 30;
+
+/**
+ * Writes many items in short transactions: each takes items until it has run for BATCH_MS,
+ * commits on its own, and pauses, so other processes (the web processes, when this is the jobs
+ * process) get SQLite's write lock in between instead of waiting for the whole job. A rerun
+ * after a failure part-way redoes what is left, so `write` must be idempotent per item.
+ */
+export async function writeInBatches<T>(db: Db, items: readonly T[], write: (tx: Tx, item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  while (next < items.length) {
+    if (next > 0) await pause(BATCH_PAUSE_MS);
+    await db.$transaction(async (tx) => {
+      const started = performance.now();
+      do await write(tx, items[next++] as T);
+      while (next < items.length && performance.now() - started < BATCH_MS);
+    });
   }
 }
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '~/generated/prisma/client';
 import { addDays, todayInOslo } from '~/lib/time';
-import { createMeeting, createPair, createParticipant, createUser, createVolunteer } from '../fixtures/factories';
+import { createMeeting, createPair, createParticipant, createUser, createVolunteer } from '../../prisma/fixtures/factories';
 import { E2E_DIR } from './paths';
 import { expect, expectAccessible, loginAs, test, waitForEmail } from './support';
 

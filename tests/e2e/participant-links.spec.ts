@@ -5,7 +5,7 @@ import type { Browser, Page } from '@playwright/test';
 import { PrismaClient } from '~/generated/prisma/client';
 import { currentTime } from '~/lib/clock';
 import { addDays, monthOf, todayInOslo } from '~/lib/time';
-import { createPair, createParticipant, createUser, createVolunteer } from '../fixtures/factories';
+import { createPair, createParticipant, createUser, createVolunteer } from '../../prisma/fixtures/factories';
 import { E2E_DIR } from './paths';
 import { demoEmail, expect, expectAccessible, loginAs, test, waitForEmail } from './support';
 

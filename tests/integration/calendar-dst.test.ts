@@ -9,7 +9,7 @@ import { action as meAction, loader as meLoader } from '~/routes/me';
 import { loader as meetingIcsLoader } from '~/routes/meetings.$id_.calendar[.ics]';
 import { action as meetingAction, loader as meetingLoader } from '~/routes/meetings.$id';
 import { action as planAction } from '~/routes/pairs.$id_.plan';
-import { createMeeting, createPair, createParticipant, createUser, createVolunteer } from '../fixtures/factories';
+import { createMeeting, createPair, createParticipant, createUser, createVolunteer } from '../../prisma/fixtures/factories';
 import { call, getRequest, postRequest, sessionCookieFor } from '../support/requests';
 
 /**

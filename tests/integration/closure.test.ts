@@ -7,7 +7,7 @@ import { sendDueEmails } from '~/lib/outbox-sender.server';
 import { addDays, todayInOslo } from '~/lib/time';
 import * as closeRoute from '~/routes/pairs.$id_.close';
 import * as pairRoute from '~/routes/pairs.$id';
-import { createMeeting, createPair, createParticipant, createUser, createVolunteer } from '../fixtures/factories';
+import { createMeeting, createPair, createParticipant, createUser, createVolunteer } from '../../prisma/fixtures/factories';
 import { renderRoute } from '../support/render-route';
 import { call, getRequest, jsonOf, postRequest, sessionCookieFor } from '../support/requests';
 import { useSmtpServer } from '../support/smtp-server';

@@ -8,7 +8,7 @@ import { loader as dashboardLoader } from '~/routes/dashboard';
 import { action as meetingAction, loader as meetingLoader } from '~/routes/meetings.$id';
 import { action as concernAction, loader as concernLoader } from '~/routes/pairs.$id_.concern';
 import { loader as pairLoader } from '~/routes/pairs.$id';
-import { createMeeting, createPair, createParticipant, createUser, createVolunteer } from '../fixtures/factories';
+import { createMeeting, createPair, createParticipant, createUser, createVolunteer } from '../../prisma/fixtures/factories';
 import { call, getRequest, postRequest, sessionCookieFor } from '../support/requests';
 import { useSmtpServer } from '../support/smtp-server';
 

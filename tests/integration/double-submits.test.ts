@@ -3,9 +3,17 @@ import { resetClock, setClock } from '~/lib/clock';
 import { db } from '~/lib/db.server';
 import { readFlash } from '~/lib/flash.server';
 import { addDays, osloInstant, todayInOslo } from '~/lib/time';
+import { action as applyAction } from '~/routes/apply';
 import { action as meetingAction, loader as meetingLoader } from '~/routes/meetings.$id';
+import { action as pairAction } from '~/routes/pairs.$id';
+import { action as concernAction } from '~/routes/pairs.$id_.concern';
 import { action as planAction, loader as planLoader } from '~/routes/pairs.$id_.plan';
-import { createMeeting, createPair, createParticipant, createUser, createVolunteer } from '../fixtures/factories';
+import { action as participantPlanAction } from '~/routes/participants_.$id_.plan._index';
+import { action as newReferralAction } from '~/routes/referrals.new';
+import { action as trainingAction } from '~/routes/training.$id';
+import { action as usersAction } from '~/routes/users';
+import { STANDARD_AREAS } from '~/domain/plans/areas';
+import { createCourse, createMeeting, createPair, createParticipant, createPlan, createUser, createVolunteer } from '../../prisma/fixtures/factories';
 import { call, getRequest, jsonOf, postRequest, sessionCookieFor } from '../support/requests';
 
 // A Wednesday morning early in a month with room for four more meetings.
@@ -124,5 +132,150 @@ describe('a meeting logged twice', () => {
     expect(responses.map((response) => response.headers.get('location')).sort()).toEqual(['/me', `/meetings/${meeting.id}`, `/meetings/${meeting.id}`]);
     expect(await db.meetingLog.count({ where: { meetingId: meeting.id } })).toBe(1);
     expect(await db.auditEvent.count({ where: { entityType: 'MEETING_LOG', action: 'CREATE', participantId: pair.participantId } })).toBe(1);
+  });
+});
+
+/** The same form sent `times` times at once, as a double tap or an impatient second click does. */
+function sameFormAtOnce(times: number, send: () => Promise<Response>) {
+  return Promise.all(Array.from({ length: times }, send));
+}
+
+describe('every other create action sent twice at once', () => {
+  it('a referral: one participant and referral, each answer the same success', async () => {
+    const officer = await createUser(db, { role: 'PROBATION_OFFICER' });
+    const cookie = await sessionCookieFor(officer.id);
+    const today = todayInOslo();
+    const lastName = `Dobbel-${Math.random().toString(36).slice(2, 8)}`;
+    const fields = {
+      firstName: 'Ørjan',
+      lastName,
+      dateOfBirth: addDays(today, -365 * 20 - 30),
+      gender: 'MALE',
+      prison: 'Trondheim fengsel',
+      expectedReleaseDate: addDays(today, 45),
+      releaseMunicipality: 'Trondheim',
+      interests: 'fotball',
+      languages: 'norsk',
+      wishedGender: 'NONE',
+      'programmes[0].programme': 'ER_VIL_KAN',
+      'programmes[0].status': 'NONE',
+      consentGiven: 'on',
+      consentDate: today,
+      consentTakenBy: 'Kontaktbetjent Hansen',
+    };
+    const responses = await sameFormAtOnce(3, () => call(newReferralAction, postRequest('/referrals/new', fields, cookie)));
+    const referrals = await db.referral.findMany({ where: { participant: { lastName } } });
+    expect(referrals).toHaveLength(1);
+    // A submit that starts after the first one committed sees it and is asked about the duplicate (409, shown with a link).
+    for (const response of responses) expect([302, 409]).toContain(response.status);
+    for (const response of responses.filter((r) => r.status === 302)) expect(response.headers.get('location')).toBe(`/referrals/${referrals[0].id}`);
+    expect(await db.auditEvent.count({ where: { entityType: 'REFERRAL', entityId: referrals[0].id, action: 'CREATE' } })).toBe(1);
+  });
+
+  it('a volunteer application: one applicant, one confirmation email, every answer thanks them', async () => {
+    const email = `dobbel-${Math.random().toString(36).slice(2, 8)}@example.no`;
+    const fields = {
+      firstName: 'Solveig',
+      lastName: 'Ålstad',
+      email,
+      phone: '+47 900 00 000',
+      dateOfBirth: '1990-04-12',
+      municipality: 'Trondheim',
+      interests: 'fotball',
+      languages: 'norsk',
+      availability: ['EVENINGS'],
+      motivation: 'Jeg vil være en fast voksen for noen.',
+      consent: 'on',
+    };
+    const responses = await sameFormAtOnce(3, () => call(applyAction, postRequest('/apply', fields)));
+    expect(responses.map((response) => [response.status, response.headers.get('location')])).toEqual(Array(3).fill([302, '/apply?sent']));
+    expect(await db.volunteerProfile.count({ where: { email } })).toBe(1);
+    expect(await db.outboxEmail.count({ where: { toAddress: email } })).toBe(1);
+  });
+
+  it('a support contact and a fit check: one each', async () => {
+    const { pair } = await activePair();
+    const coordinator = await createUser(db, { role: 'COORDINATOR' });
+    const cookie = await sessionCookieFor(coordinator.id);
+    const post = (fields: Record<string, string>) => call(pairAction, postRequest(`/pairs/${pair.id}`, fields, cookie), { id: pair.id });
+    const contact = { intent: 'support-contact', withWhom: 'VOLUNTEER', kind: 'PHONE', heldOn: todayInOslo(), durationMinutes: '20', note: 'Går bra' };
+    const check = { intent: 'fit-check', checkedOn: todayInOslo(), volunteerScore: '4', participantScore: '5', note: 'God match' };
+    const responses = [...(await sameFormAtOnce(3, () => post(contact))), ...(await sameFormAtOnce(3, () => post(check)))];
+    expect(responses.map((response) => response.status)).toEqual(Array(6).fill(302));
+    expect(await db.supportContact.count({ where: { pairId: pair.id } })).toBe(1);
+    expect(await db.fitCheck.count({ where: { pairId: pair.id } })).toBe(1);
+    // A second, different contact on the same day is a new one.
+    expect((await post({ ...contact, withWhom: 'PARTICIPANT' })).status).toBe(302);
+    expect(await db.supportContact.count({ where: { pairId: pair.id } })).toBe(2);
+  });
+
+  it('a concern: one concern and one alert per coordinator', async () => {
+    const { pair, cookie } = await activePair();
+    await db.outboxEmail.deleteMany({ where: { template: 'concern-raised' } });
+    const coordinators = await db.user.count({ where: { role: 'COORDINATOR', deactivatedAt: null } });
+    const fields = { text: 'Virket nedfor i dag, snakket om å flytte.' };
+    const responses = await sameFormAtOnce(3, () => call(concernAction, postRequest(`/pairs/${pair.id}/concern`, fields, cookie), { id: pair.id }));
+    expect(responses.map((response) => response.status)).toEqual([302, 302, 302]);
+    expect(await db.concern.count({ where: { pairId: pair.id } })).toBe(1);
+    expect(await db.outboxEmail.count({ where: { template: 'concern-raised' } })).toBe(coordinators);
+  });
+
+  it('a plan review: one review', async () => {
+    const officer = await createUser(db, { role: 'PROBATION_OFFICER' });
+    const participant = await createParticipant(db, { referrerId: officer.id, status: 'ACCEPTED' });
+    const plan = await createPlan(db, { participantId: participant.id, createdById: officer.id });
+    const cookie = await sessionCookieFor(officer.id);
+    const fields: Record<string, string> = { intent: 'review', reviewedOn: todayInOslo(), note: 'God start' };
+    STANDARD_AREAS.forEach((areaKey, index) => {
+      fields[`items[${index}].areaKey`] = areaKey;
+      fields[`items[${index}].status`] = 'IN_PROGRESS';
+    });
+    const responses = await sameFormAtOnce(3, () =>
+      call(participantPlanAction, postRequest(`/participants/${participant.id}/plan`, fields, cookie), { id: participant.id }),
+    );
+    expect(responses.map((response) => response.status)).toEqual([302, 302, 302]);
+    expect(await db.planReview.count({ where: { planId: plan.id } })).toBe(1);
+  });
+
+  it('a plan save: one new version, each answer the same success; a real conflict is still refused', async () => {
+    const officer = await createUser(db, { role: 'PROBATION_OFFICER' });
+    const participant = await createParticipant(db, { referrerId: officer.id, status: 'ACCEPTED' });
+    const cookie = await sessionCookieFor(officer.id);
+    const fields: Record<string, string> = { intent: 'save', baseVersion: '0', 'areas[5].areaKey': 'custom:new', 'areas[5].title': 'Musikk', 'areas[5].future': 'Spille i band' };
+    STANDARD_AREAS.forEach((areaKey, index) => {
+      fields[`areas[${index}].areaKey`] = areaKey;
+      fields[`areas[${index}].future`] = index === 0 ? 'Ha venner som ikke ruser seg' : '';
+    });
+    const save = (form: Record<string, string>) =>
+      call(participantPlanAction, postRequest(`/participants/${participant.id}/plan`, form, cookie), { id: participant.id });
+    const responses = await sameFormAtOnce(3, () => save(fields));
+    expect(responses.map((response) => response.status)).toEqual([302, 302, 302]);
+    expect(await db.planVersion.count({ where: { plan: { participantId: participant.id } } })).toBe(1);
+    // Another text on the same base is someone else's save meanwhile: refused with the message.
+    expect((await save({ ...fields, 'areas[0].future': 'Noe annet' })).status).toBe(409);
+  });
+
+  it('an enrolment: one enrolment', async () => {
+    const coordinator = await createUser(db, { role: 'COORDINATOR' });
+    const volunteer = await createVolunteer(db, { status: 'SCREENING' });
+    const course = await createCourse(db, { sessions: [{ date: addDays(todayInOslo(), 10), hours: 3 }] });
+    const cookie = await sessionCookieFor(coordinator.id);
+    const responses = await sameFormAtOnce(3, () =>
+      call(trainingAction, postRequest(`/training/${course.id}`, { intent: 'enrol', volunteerId: volunteer.id }, cookie), { id: course.id }),
+    );
+    expect(responses.map((response) => response.status)).toEqual([302, 302, 302]);
+    expect(await db.enrolment.count({ where: { courseId: course.id, volunteerId: volunteer.id } })).toBe(1);
+  });
+
+  it('an invitation: one invitation and one email', async () => {
+    const coordinator = await createUser(db, { role: 'COORDINATOR' });
+    const cookie = await sessionCookieFor(coordinator.id);
+    const email = `invitert-${Math.random().toString(36).slice(2, 8)}@example.no`;
+    const responses = await sameFormAtOnce(3, () =>
+      call(usersAction, postRequest('/users', { intent: 'invite', email, role: 'PROBATION_OFFICER', language: 'nb' }, cookie)),
+    );
+    expect(responses.map((response) => response.status)).toEqual([302, 302, 302]);
+    expect(await db.invitation.count({ where: { email } })).toBe(1);
+    expect(await db.outboxEmail.count({ where: { toAddress: email } })).toBe(1);
   });
 });

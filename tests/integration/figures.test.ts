@@ -14,7 +14,7 @@ import { osloInstant } from '~/lib/time';
 import { loader as dashboardLoader } from '~/routes/dashboard';
 import { loader as xlsxLoader } from '~/routes/reports.funder[.]xlsx';
 import { loader as reportsLoader } from '~/routes/reports._index';
-import { createMeeting, createPair, createParticipant, createUser, createVolunteer } from '../fixtures/factories';
+import { createMeeting, createPair, createParticipant, createUser, createVolunteer } from '../../prisma/fixtures/factories';
 import { call, getRequest, sessionCookieFor } from '../support/requests';
 import { resetDatabase } from '../support/reset';
 import { useSmtpServer } from '../support/smtp-server';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '~/lib/db.server';
 import { addDays, todayInOslo } from '~/lib/time';
 import { action as meetingAction, loader as meetingLoader } from '~/routes/meetings.$id';
-import { createMeeting, createPair, createParticipant, createUser, createVolunteer } from '../fixtures/factories';
+import { createMeeting, createPair, createParticipant, createUser, createVolunteer } from '../../prisma/fixtures/factories';
 import { call, getRequest, postRequest, sessionCookieFor } from '../support/requests';
 
 /** The central input rules seen through a real route: field messages, capped echoes, 404 for a NUL id. */

@@ -6,7 +6,7 @@ import { db } from '~/lib/db.server';
 import { addDays, todayInOslo } from '~/lib/time';
 import { loader as matchingLoader } from '~/routes/matching._index';
 import { action as suggestionAction, loader as suggestionLoader } from '~/routes/matching.$participantId';
-import { completeScreening, createCourse, createParticipant, createUser, createVolunteer } from '../fixtures/factories';
+import { completeScreening, createCourse, createParticipant, createUser, createVolunteer } from '../../prisma/fixtures/factories';
 import { call, getRequest, jsonOf, postRequest, sessionCookieFor } from '../support/requests';
 
 async function world() {

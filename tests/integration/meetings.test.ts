@@ -16,7 +16,7 @@ import { action as pairAction, loader as pairLoader } from '~/routes/pairs.$id';
 import { loader as pairsLoader } from '~/routes/pairs._index';
 import { action as closeAction } from '~/routes/pairs.$id_.close';
 import { action as planAction } from '~/routes/pairs.$id_.plan';
-import { createMeeting, createPair, createParticipant, createUser, createVolunteer, earlierToday } from '../fixtures/factories';
+import { createMeeting, createPair, createParticipant, createUser, createVolunteer, earlierToday } from '../../prisma/fixtures/factories';
 import { call, getRequest, postRequest, sessionCookieFor } from '../support/requests';
 import { useSmtpServer } from '../support/smtp-server';
 

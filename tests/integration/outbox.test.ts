@@ -7,7 +7,7 @@ import { GIVE_UP_AFTER_MS, sendDueEmails } from '~/lib/outbox-sender.server';
 import { action as usersAction } from '~/routes/users';
 import { startScheduler } from '../../jobs/scheduler';
 import type { JobDefinition } from '../../jobs/job';
-import { createUser } from '../fixtures/factories';
+import { createUser } from '../../prisma/fixtures/factories';
 import { useSmtpServer } from '../support/smtp-server';
 import { call, postRequest, sessionCookieFor } from '../support/requests';
 

@@ -15,7 +15,7 @@ import { loader as printLoader } from '~/routes/pairs.$id_.links.$linkId';
 import { action as linkAction, loader as linkLoader } from '~/routes/p.$token';
 import { latestSlot } from '../../jobs/slots';
 import { participantLinksJob } from '../../jobs/participant-links';
-import { createMeeting, createPair, createParticipant, createUser, createVolunteer } from '../fixtures/factories';
+import { createMeeting, createPair, createParticipant, createUser, createVolunteer } from '../../prisma/fixtures/factories';
 import { call, getRequest, jsonOf, postRequest, sessionCookieFor } from '../support/requests';
 import { resetDatabase } from '../support/reset';
 import { useSmtpServer } from '../support/smtp-server';

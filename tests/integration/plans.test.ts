@@ -3,7 +3,7 @@ import * as handoverRoute from '~/routes/participants_.$id_.plan.handover';
 import { action as planAction, loader as planLoader } from '~/routes/participants_.$id_.plan._index';
 import { db } from '~/lib/db.server';
 import { STANDARD_AREAS } from '~/domain/plans/areas';
-import { createMeeting, createPair, createParticipant, createPlan, createUser, createVolunteer } from '../fixtures/factories';
+import { createMeeting, createPair, createParticipant, createPlan, createUser, createVolunteer } from '../../prisma/fixtures/factories';
 import { renderRoute } from '../support/render-route';
 import { call, getRequest, jsonOf, postRequest, sessionCookieFor } from '../support/requests';
 import { addDays, osloInstant, todayInOslo } from '~/lib/time';

@@ -17,7 +17,7 @@ import { loader as planLoader } from '~/routes/participants_.$id_.plan._index';
 import { loader as handoverLoader } from '~/routes/participants_.$id_.plan.handover';
 import { loader as referralLoader } from '~/routes/referrals.$id';
 import { retentionJob } from '../../jobs/retention';
-import { createMeeting, createPair, createParticipant, createParticipantAnswer, createPlan, createPlanReview, createUser, createVolunteer } from '../fixtures/factories';
+import { createMeeting, createPair, createParticipant, createParticipantAnswer, createPlan, createPlanReview, createUser, createVolunteer } from '../../prisma/fixtures/factories';
 import { call, getRequest, jsonOf, sessionCookieFor } from '../support/requests';
 import { resetDatabase } from '../support/reset';
 

@@ -9,7 +9,7 @@ import { addDays, todayInOslo } from '~/lib/time';
 import { loader as meLoader } from '~/routes/me';
 import { action as answerAction, loader as answerLoader } from '~/routes/me_.proposals.$pairId';
 import { action as suggestionAction, loader as suggestionLoader } from '~/routes/matching.$participantId';
-import { completeScreening, createCourse, createParticipant, createUser, createVolunteer } from '../fixtures/factories';
+import { completeScreening, createCourse, createParticipant, createUser, createVolunteer } from '../../prisma/fixtures/factories';
 import { call, getRequest, jsonOf, postRequest, sessionCookieFor } from '../support/requests';
 import { useSmtpServer } from '../support/smtp-server';
 

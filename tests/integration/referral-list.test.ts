@@ -10,7 +10,7 @@ import { addDays, todayInOslo } from '~/lib/time';
 import * as listRoute from '~/routes/referrals._index';
 import { loader as referralLoader } from '~/routes/referrals.$id';
 import { action as withdrawAction, loader as withdrawLoader } from '~/routes/referrals.$id_.withdraw';
-import { createMeeting, createPair, createParticipant, createPlan, createUser, createVolunteer } from '../fixtures/factories';
+import { createMeeting, createPair, createParticipant, createPlan, createUser, createVolunteer } from '../../prisma/fixtures/factories';
 import { call, getRequest, jsonOf, postRequest, sessionCookieFor } from '../support/requests';
 import { renderRoute } from '../support/render-route';
 import { useSmtpServer } from '../support/smtp-server';

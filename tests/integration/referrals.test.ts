@@ -13,7 +13,7 @@ import { addDays, addMonths, osloInstant, todayInOslo } from '~/lib/time';
 import { action as decideAction, loader as referralLoader } from '~/routes/referrals.$id';
 import { action as newReferralAction } from '~/routes/referrals.new';
 import { action as participantAction, loader as participantLoader } from '~/routes/participants.$id._index';
-import { createMeeting, createPair, createParticipant, createUser, createVolunteer } from '../fixtures/factories';
+import { createMeeting, createPair, createParticipant, createUser, createVolunteer } from '../../prisma/fixtures/factories';
 import { call, getRequest, jsonOf, postRequest, sessionCookieFor } from '../support/requests';
 import { useSmtpServer } from '../support/smtp-server';
 

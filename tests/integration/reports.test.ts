@@ -10,7 +10,7 @@ import { osloInstant } from '~/lib/time';
 import { loader as csvLoader } from '~/routes/reports.funder[.]csv';
 import { loader as reportsLoader } from '~/routes/reports._index';
 import { action as settingsAction } from '~/routes/settings';
-import { createMeeting, createParticipant, createParticipantAnswer, createUser, createVolunteer } from '../fixtures/factories';
+import { createMeeting, createParticipant, createParticipantAnswer, createUser, createVolunteer } from '../../prisma/fixtures/factories';
 import { call, getRequest, postRequest, sessionCookieFor } from '../support/requests';
 import { resetDatabase } from '../support/reset';
 

@@ -13,7 +13,7 @@ import { action as inviteAction } from '~/routes/invite.$token';
 import { action as loginAction } from '~/routes/login';
 import { action as stepAction, loader as stepLoader } from '~/routes/login_.two-factor';
 import { loader as meLoader } from '~/routes/me';
-import { createUser } from '../fixtures/factories';
+import { createUser } from '../../prisma/fixtures/factories';
 import { call, getRequest, jsonOf, postRequest, sessionCookieFor } from '../support/requests';
 
 const PASSWORD = 'a long enough test password';

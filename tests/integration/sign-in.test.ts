@@ -6,7 +6,7 @@ import { loader as meLoader } from '~/routes/me';
 import { loader as indexLoader } from '~/routes/_index';
 import { action as usersAction } from '~/routes/users';
 import { db } from '~/lib/db.server';
-import { createUser } from '../fixtures/factories';
+import { createUser } from '../../prisma/fixtures/factories';
 import { call, getRequest, postRequest, sessionCookieFor } from '../support/requests';
 
 const PASSWORD = 'a long enough test password';

@@ -3,7 +3,7 @@ import { db } from '~/lib/db.server';
 import { runRetention } from '~/domain/privacy/retention.server';
 import { cachedView } from '~/lib/view-snapshot.server';
 import { loader as dashboardLoader } from '~/routes/dashboard';
-import { createMeeting, createPair, createParticipant, createUser, createVolunteer, earlierToday } from '../fixtures/factories';
+import { createMeeting, createPair, createParticipant, createUser, createVolunteer, earlierToday } from '../../prisma/fixtures/factories';
 import { call, getRequest, jsonOf, sessionCookieFor } from '../support/requests';
 import { resetDatabase } from '../support/reset';
 

@@ -17,7 +17,7 @@ import { action as volunteerAction, loader as volunteerLoader } from '~/routes/v
 import { courseRemindersJob } from '../../jobs/course-reminders';
 import { weeklyDigestJob } from '../../jobs/weekly-digest';
 import type { JobContext } from '../../jobs/job';
-import { createCourse, createParticipant, createPair, createUser, createVolunteer } from '../fixtures/factories';
+import { createCourse, createParticipant, createPair, createUser, createVolunteer } from '../../prisma/fixtures/factories';
 import { call, getRequest, jsonOf, postRequest, sessionCookieFor } from '../support/requests';
 import { useSmtpServer } from '../support/smtp-server';
 

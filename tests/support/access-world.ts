@@ -11,7 +11,7 @@ import {
   createPlan,
   createUser,
   createVolunteer,
-} from '../fixtures/factories';
+} from '../../prisma/fixtures/factories';
 
 /** The kinds of visitor the access matrix and the fuzzers sign in as. */
 export const VISITORS = [

@@ -26,12 +26,16 @@ export interface ConcernInput {
 /**
  * Stores a concern, its audit row and an email to every coordinator in the caller's
  * transaction. Concerns are always urgent mail: never held for a digest. The email says only
- * that a concern was raised (and whether it is urgent) and links to the pair.
+ * that a concern was raised (and whether it is urgent) and links to the pair. The same concern
+ * sent twice (a double tap, a resend) while the first is not yet acknowledged is that first one,
+ * with no second email: the check runs in the write transaction, which holds SQLite's write
+ * lock from its start.
  */
 export async function createConcern(tx: Tx, request: Request, actor: Actor, input: ConcernInput) {
-  const concern = await tx.concern.create({
-    data: { pairId: input.pairId, meetingId: input.meetingId, raisedById: actor.id, text: input.text, severity: input.severity },
-  });
+  const fields = { pairId: input.pairId, meetingId: input.meetingId, raisedById: actor.id, text: input.text, severity: input.severity };
+  const repeat = await tx.concern.findFirst({ where: { ...fields, acknowledgedAt: null } });
+  if (repeat) return repeat;
+  const concern = await tx.concern.create({ data: fields });
   await audit(tx, request, {
     actorId: actor.id,
     action: 'CREATE',

@@ -1,4 +1,4 @@
-import type { Db } from '~/lib/db.server';
+import { writeInBatches, type Db } from '~/lib/db.server';
 import { emailCoordinators, enqueueEmail } from '~/lib/email.server';
 import { isLanguage } from '~/lib/i18n';
 import { formatDateTime, formatMonth } from '~/lib/time';
@@ -21,21 +21,19 @@ export async function sendMeetingReminders(db: Db, now = currentTime()): Promise
     },
     select: { id: true, startsAt: true, sequence: true, pair: { select: { volunteer: { select: { user: true } } } } },
   });
-  for (const meeting of meetings) {
+  await writeInBatches(db, meetings, async (tx, meeting) => {
     const user = meeting.pair.volunteer.user!;
     const language = isLanguage(user.language) ? user.language : 'nb';
-    await db.$transaction(async (tx) => {
-      await enqueueEmail(tx, {
-        to: user.email,
-        userId: user.id,
-        template: 'meeting-reminder',
-        data: { meetingId: meeting.id, when: formatDateTime(meeting.startsAt, language) },
-        language,
-        idempotencyKey: `meeting-reminder:${meeting.id}:${meeting.sequence}`,
-      });
-      await tx.meeting.update({ where: { id: meeting.id }, data: { remindedAt: now } });
+    await enqueueEmail(tx, {
+      to: user.email,
+      userId: user.id,
+      template: 'meeting-reminder',
+      data: { meetingId: meeting.id, when: formatDateTime(meeting.startsAt, language) },
+      language,
+      idempotencyKey: `meeting-reminder:${meeting.id}:${meeting.sequence}`,
     });
-  }
+    await tx.meeting.update({ where: { id: meeting.id }, data: { remindedAt: now } });
+  });
   return meetings.length;
 }
 
@@ -50,20 +48,18 @@ export async function sendLogReminders(db: Db, now = currentTime()): Promise<num
     },
     select: { id: true, pair: { select: { volunteer: { select: { user: true } } } } },
   });
-  for (const meeting of meetings) {
+  await writeInBatches(db, meetings, async (tx, meeting) => {
     const user = meeting.pair.volunteer.user!;
-    await db.$transaction(async (tx) => {
-      await enqueueEmail(tx, {
-        to: user.email,
-        userId: user.id,
-        template: 'meeting-log-reminder',
-        data: { meetingId: meeting.id },
-        language: isLanguage(user.language) ? user.language : 'nb',
-        idempotencyKey: `meeting-log-reminder:${meeting.id}`,
-      });
-      await tx.meeting.update({ where: { id: meeting.id }, data: { logRemindedAt: now } });
+    await enqueueEmail(tx, {
+      to: user.email,
+      userId: user.id,
+      template: 'meeting-log-reminder',
+      data: { meetingId: meeting.id },
+      language: isLanguage(user.language) ? user.language : 'nb',
+      idempotencyKey: `meeting-log-reminder:${meeting.id}`,
     });
-  }
+    await tx.meeting.update({ where: { id: meeting.id }, data: { logRemindedAt: now } });
+  });
   return meetings.length;
 }
 

@@ -1,4 +1,4 @@
-import type { Db } from '~/lib/db.server';
+import { writeInBatches, type Db } from '~/lib/db.server';
 import { enqueueEmail } from '~/lib/email.server';
 import { summarizeEmail, type EmailTemplate, type TemplateData } from '~/lib/email-templates';
 import { isLanguage } from '~/lib/i18n';
@@ -22,32 +22,28 @@ export async function sendDailyDigests(db: Db, now = currentTime()): Promise<num
     list.push(row);
     byUser.set(row.userId!, list);
   }
-  let digests = 0;
-  for (const [userId, rows] of byUser) {
-    await db.$transaction(async (tx) => {
-      const user = await tx.user.findUnique({ where: { id: userId } });
-      if (!user || user.deactivatedAt) {
-        await tx.outboxEmail.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { status: 'DIGESTED' } });
-        return;
-      }
-      const language = isLanguage(user.language) ? user.language : 'nb';
-      const items = rows.map((row) =>
-        summarizeEmail(row.template as EmailTemplate, row.data as TemplateData<EmailTemplate>, language),
-      );
-      await enqueueEmail(tx, {
-        to: user.email,
-        template: 'digest',
-        data: { items },
-        language,
-        idempotencyKey: `digest:${userId}:${todayInOslo(now)}:${rows[0].id}`,
-        urgent: true, // the digest itself is never held again
-      });
-      await tx.outboxEmail.updateMany({
-        where: { id: { in: rows.map((r) => r.id) }, status: 'HELD' },
-        data: { status: 'DIGESTED' },
-      });
+  await writeInBatches(db, [...byUser], async (tx, [userId, rows]) => {
+    const user = await tx.user.findUnique({ where: { id: userId } });
+    if (!user || user.deactivatedAt) {
+      await tx.outboxEmail.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { status: 'DIGESTED' } });
+      return;
+    }
+    const language = isLanguage(user.language) ? user.language : 'nb';
+    const items = rows.map((row) =>
+      summarizeEmail(row.template as EmailTemplate, row.data as TemplateData<EmailTemplate>, language),
+    );
+    await enqueueEmail(tx, {
+      to: user.email,
+      template: 'digest',
+      data: { items },
+      language,
+      idempotencyKey: `digest:${userId}:${todayInOslo(now)}:${rows[0].id}`,
+      urgent: true, // the digest itself is never held again
     });
-    digests += 1;
-  }
-  return digests;
+    await tx.outboxEmail.updateMany({
+      where: { id: { in: rows.map((r) => r.id) }, status: 'HELD' },
+      data: { status: 'DIGESTED' },
+    });
+  });
+  return byUser.size;
 }

@@ -117,6 +117,10 @@ async function findActivePair(db: Pick<Db, 'pair'>, pairId: string) {
   return pair;
 }
 
+/**
+ * Records one support contact. The same contact sent twice (a double tap, a resend) is kept
+ * once: the check runs in the write transaction, which holds SQLite's write lock from its start.
+ */
 export async function recordSupportContact(
   db: Db,
   request: Request,
@@ -126,6 +130,7 @@ export async function recordSupportContact(
 ) {
   await db.$transaction(async (tx) => {
     const pair = await findActivePair(tx, pairId);
+    if (await tx.supportContact.findFirst({ where: { pairId, ...input, note: input.note ?? null, coordinatorId: actor.id }, select: { id: true } })) return;
     const held = await tx.supportContact.count({ where: { pairId, heldOn: { not: null } } });
     const { dueDate } = nextSupportContact(pair.startDate ?? input.heldOn, held, input.heldOn);
     const contact = await tx.supportContact.create({
@@ -135,7 +140,7 @@ export async function recordSupportContact(
   });
 }
 
-/** The fit check after the first month; a recommendation to re-match flags the pair. */
+/** The fit check after the first month; a recommendation to re-match flags the pair. The same check sent twice is kept once. */
 export async function recordFitCheck(
   db: Db,
   request: Request,
@@ -145,6 +150,7 @@ export async function recordFitCheck(
 ) {
   await db.$transaction(async (tx) => {
     const pair = await findActivePair(tx, pairId);
+    if (await tx.fitCheck.findFirst({ where: { pairId, ...input, note: input.note ?? null, byId: actor.id }, select: { id: true } })) return;
     const check = await tx.fitCheck.create({ data: { pairId, ...input, note: input.note ?? null, byId: actor.id } });
     if (input.recommendRematch) await tx.pair.update({ where: { id: pairId }, data: { flaggedForRematch: true } });
     await audit(tx, request, { actorId: actor.id, action: 'CREATE', entityType: 'PAIR', entityId: pairId, participantId: pair.participantId, detail: { fitCheck: check.id } });

@@ -111,7 +111,9 @@ export class StalePlanError extends Error {
 /**
  * Saves the plan as a new version (creating the plan on first save). `baseVersion` is the
  * version the editor started from (0 for none); a different current version means someone
- * else saved meanwhile, and nothing is written.
+ * else saved meanwhile, and nothing is written — unless that version is this very save sent
+ * twice (a double tap: the same person, the same base, the same content), which is then the
+ * answer.
  */
 export async function savePlanVersion(
   tx: Tx,
@@ -122,8 +124,12 @@ export async function savePlanVersion(
     (await tx.plan.create({ data: { participantId: input.participantId }, select: { id: true } }));
   const latest = await tx.planVersion.findFirst({ where: { planId: plan.id }, orderBy: { number: 'desc' }, select: { number: true } });
   const currentNumber = latest?.number ?? 0;
-  if (currentNumber !== input.baseVersion) throw new StalePlanError(currentNumber);
   const areas = normaliseAreas(input.areas, () => `custom:${crypto.randomBytes(6).toString('hex')}`);
+  if (currentNumber !== input.baseVersion) {
+    const repeat = currentNumber === input.baseVersion + 1 && (await versionRepeating(tx, plan.id, currentNumber, input.actorId, areas));
+    if (repeat) return { planId: plan.id, versionId: repeat, number: currentNumber };
+    throw new StalePlanError(currentNumber);
+  }
   const version = await tx.planVersion.create({
     data: {
       planId: plan.id,
@@ -137,6 +143,20 @@ export async function savePlanVersion(
   return { planId: plan.id, versionId: version.id, number: version.number };
 }
 
+/** The id of version `number` when `actorId` saved it with exactly these areas (new own areas match by content). */
+async function versionRepeating(tx: Tx, planId: string, number: number, actorId: string, areas: PlanAreaContent[]): Promise<string | null> {
+  const version = await tx.planVersion.findUnique({ where: { planId_number: { planId, number } }, select: { id: true, createdById: true } });
+  if (!version || version.createdById !== actorId) return null;
+  const contentOf = (area: PlanAreaContent) =>
+    JSON.stringify([area.areaKey.startsWith('custom:') ? 'custom' : area.areaKey, area.title, area.future, area.goods, area.strengths, area.opportunities, area.barriers, area.coping]);
+  const saved = (await versionAreas(tx, version.id)).map(contentOf);
+  return saved.join('\n') === areas.map(contentOf).join('\n') ? version.id : null;
+}
+
+/**
+ * Records a progress review. The same review sent twice (a double tap, a resend) is kept once:
+ * the check runs in the write transaction, which holds SQLite's write lock from its start.
+ */
 export async function recordReview(
   tx: Tx,
   input: {
@@ -147,6 +167,14 @@ export async function recordReview(
     items: { areaKey: string; status: ReviewStatus; note?: string }[];
   },
 ) {
+  const sameDay = await tx.planReview.findMany({
+    where: { planId: input.planId, reviewedOn: input.reviewedOn, reviewedById: input.actorId, note: input.note ?? null },
+    select: { id: true, items: { select: { areaKey: true, status: true, note: true } } },
+  });
+  const itemsOf = (items: { areaKey: string; status: string; note?: string | null }[]) =>
+    JSON.stringify(items.map((item) => [item.areaKey, item.status, item.note ?? null]).sort());
+  const repeat = sameDay.find((review) => itemsOf(review.items) === itemsOf(input.items));
+  if (repeat) return { id: repeat.id };
   return tx.planReview.create({
     data: {
       planId: input.planId,

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { getSetting } from '~/domain/settings/settings.server';
 import { audit } from '~/lib/audit.server';
-import type { Db, Tx } from '~/lib/db.server';
+import { writeInBatches, type Db, type Tx } from '~/lib/db.server';
 import { OSLO } from '~/lib/time';
 import { ANONYMISED_NAME, coarseDateOfBirth, participantRetentionStart, retentionDue } from './retention';
 import { currentTime } from '~/lib/clock';
@@ -25,7 +25,16 @@ export async function anonymiseParticipant(tx: Tx, participantId: string, now: D
       anonymisedAt: now,
     },
   });
-  const pairs = { pair: { participantId } };
+  // The rows below are found by their keys first: a filter through a relation ("meetings of this
+  // participant's pairs") becomes a scan of the whole table in SQLite, seconds on a national
+  // dataset, and this runs in a write transaction.
+  const ids = async (rows: Promise<{ id: string }[]>) => (await rows).map((row) => row.id);
+  const pairIds = await ids(tx.pair.findMany({ where: { participantId }, select: { id: true } }));
+  const meetingIds = await ids(tx.meeting.findMany({ where: { pairId: { in: pairIds } }, select: { id: true } }));
+  const planIds = await ids(tx.plan.findMany({ where: { participantId }, select: { id: true } }));
+  const versionIds = await ids(tx.planVersion.findMany({ where: { planId: { in: planIds } }, select: { id: true } }));
+  const reviewIds = await ids(tx.planReview.findMany({ where: { planId: { in: planIds } }, select: { id: true } }));
+  const pairs = { pairId: { in: pairIds } };
   await tx.referral.updateMany({ where: { participantId }, data: { note: null, decisionReason: null } });
   await tx.participantStatusChange.updateMany({ where: { participantId }, data: { reason: null } });
   await tx.consent.updateMany({ where: { participantId }, data: { takenByName: ANONYMISED_NAME } });
@@ -36,7 +45,7 @@ export async function anonymiseParticipant(tx: Tx, participantId: string, now: D
     data: { endNote: null, contactAfterClosure: null, surveyComment: null, closureTalkNotHeldReason: null, declineReason: null },
   });
   await tx.meeting.updateMany({ where: pairs, data: { place: null, cancelReason: null } });
-  await tx.meetingLog.updateMany({ where: { meeting: pairs }, data: { note: null, activity: null } });
+  await tx.meetingLog.updateMany({ where: { meetingId: { in: meetingIds } }, data: { note: null, activity: null } });
   await tx.concern.updateMany({ where: pairs, data: { text: '' } });
   await tx.supportContact.updateMany({ where: pairs, data: { note: null } });
   await tx.fitCheck.updateMany({ where: pairs, data: { note: null } });
@@ -44,11 +53,11 @@ export async function anonymiseParticipant(tx: Tx, participantId: string, now: D
   await tx.participantAnswer.updateMany({ where: pairs, data: { comment: null } });
   await tx.participantLink.updateMany({ where: { ...pairs, revokedAt: null }, data: { revokedAt: now } });
   await tx.planArea.updateMany({
-    where: { version: { plan: { participantId } } },
+    where: { versionId: { in: versionIds } },
     data: { title: null, future: null, strengths: null, opportunities: null, barriers: null, coping: null },
   });
-  await tx.planReview.updateMany({ where: { plan: { participantId } }, data: { note: null } });
-  await tx.planReviewItem.updateMany({ where: { review: { plan: { participantId } } }, data: { note: null } });
+  await tx.planReview.updateMany({ where: { id: { in: reviewIds } }, data: { note: null } });
+  await tx.planReviewItem.updateMany({ where: { reviewId: { in: reviewIds } }, data: { note: null } });
   await tx.outboxEmail.deleteMany({ where: { participantId } });
   await audit(tx, null, { actorId: null, action: 'ANONYMISE', entityType: 'PARTICIPANT', entityId: participantId, participantId });
 }
@@ -117,21 +126,18 @@ export async function runRetention(db: Db, now = currentTime()) {
       referrals: { select: { decision: true, decidedAt: true, createdAt: true } },
     },
   });
-  let participants = 0;
-  for (const candidate of candidates) {
+  const due = candidates.filter((candidate) => {
     const start = participantRetentionStart(candidate);
-    if (!start || !retentionDue(start, months, now)) continue;
-    await db.$transaction((tx) => anonymiseParticipant(tx, candidate.id, now));
-    participants += 1;
-  }
+    return Boolean(start) && retentionDue(start!, months, now);
+  });
+  await writeInBatches(db, due, (tx, candidate) => anonymiseParticipant(tx, candidate.id, now));
+  const participants = due.length;
   const leftBefore = DateTime.fromJSDate(now, { zone: OSLO }).minus({ months }).toJSDate();
   const volunteers = await db.volunteerProfile.findMany({
     where: { anonymisedAt: null, status: 'LEFT', leftAt: { lte: leftBefore } },
     select: { id: true },
   });
-  for (const volunteer of volunteers) {
-    await db.$transaction((tx) => anonymiseVolunteer(tx, volunteer.id, now));
-  }
+  await writeInBatches(db, volunteers, (tx, volunteer) => anonymiseVolunteer(tx, volunteer.id, now));
   // Kept views may still hold the names just anonymised (stale, but stored): drop them all;
   // they are computed again on the next view. Views nobody has opened for a day go too.
   const unused = { computedAt: { lt: new Date(now.getTime() - 24 * 3600_000) } };

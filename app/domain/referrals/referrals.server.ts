@@ -50,12 +50,27 @@ export async function findPossibleDuplicates(
 /**
  * A new participant with their referral, consent, programme history and first status, the
  * audit rows and the coordinators' emails, all in the caller's transaction.
+ * The same form sent twice (a double tap, a resend) makes one referral: unless the referrer
+ * confirmed a duplicate, their own undecided referral of the same person is the answer. The
+ * check runs in the write transaction, which holds SQLite's write lock from its start
+ * (db.server.ts), so two parallel submits cannot both miss each other.
  */
 export async function createReferral(
   tx: Tx,
   input: { data: ReferralInput; actor: Actor; office: string | null; referralDate: string; request: Request | null },
 ) {
   const { data, actor } = input;
+  if (!data.confirmDuplicate) {
+    const repeat = await tx.referral.findFirst({
+      where: {
+        referrerId: actor.id,
+        decision: null,
+        participant: { firstName: data.firstName, lastName: data.lastName, dateOfBirth: data.dateOfBirth },
+      },
+      orderBy: { createdAt: 'desc' },
+    });
+    if (repeat) return repeat;
+  }
   const participant = await tx.participant.create({
     data: {
       ...profileColumns(data),

@@ -19,7 +19,15 @@ export class EmailAlreadyUsedError extends Error {
   }
 }
 
-/** Creates an invitation and queues its email in the same transaction. */
+/** A second invitation to the same address within this time is the same submit sent twice. */
+const REPEAT_WINDOW_MS = 2 * 60 * 1000;
+
+/**
+ * Creates an invitation and queues its email in the same transaction. The same invitation
+ * sent twice (a double tap) is the first one, with one email: the check runs in the write
+ * transaction, which holds SQLite's write lock from its start. Inviting again later (say the
+ * email got lost) makes a new invitation.
+ */
 export async function createInvitation(
   tx: Tx,
   input: { email: string; role: Role; language: Language; invitedById: string; volunteerId?: string },
@@ -27,6 +35,17 @@ export async function createInvitation(
 ) {
   const email = input.email.trim().toLowerCase();
   if (await tx.user.findUnique({ where: { email } })) throw new EmailAlreadyUsedError();
+  const repeat = await tx.invitation.findFirst({
+    where: {
+      email,
+      role: input.role,
+      invitedById: input.invitedById,
+      volunteerId: input.volunteerId ?? null,
+      acceptedAt: null,
+      createdAt: { gt: new Date(now.getTime() - REPEAT_WINDOW_MS) },
+    },
+  });
+  if (repeat) return repeat;
   const token = crypto.randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + INVITATION_VALID_DAYS * 24 * 60 * 60 * 1000);
   const invitation = await tx.invitation.create({
@@ -38,6 +57,7 @@ export async function createInvitation(
       invitedById: input.invitedById,
       volunteerId: input.volunteerId ?? null,
       expiresAt,
+      createdAt: now,
     },
   });
   await enqueueEmail(tx, {

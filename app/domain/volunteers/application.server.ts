@@ -10,7 +10,9 @@ export const APPLY_LIMIT: RateLimit = { bucket: 'apply:ip', max: 5, windowMs: 60
 
 /**
  * Saves an application, confirms it to the applicant and tells every active coordinator,
- * all in the caller's transaction.
+ * all in the caller's transaction. The same application sent again (a double tap, a resend)
+ * while the first is still waiting is that first one, with no second email: the check runs
+ * in the write transaction, which holds SQLite's write lock from its start.
  */
 export async function submitApplication(
   tx: Tx,
@@ -18,6 +20,10 @@ export async function submitApplication(
   input: { application: Application; language: Language; now: Date },
 ) {
   const { application: a, language, now } = input;
+  const repeat = await tx.volunteerProfile.findFirst({
+    where: { email: a.email, firstName: a.firstName, lastName: a.lastName, dateOfBirth: a.dateOfBirth, status: 'APPLIED', anonymisedAt: null },
+  });
+  if (repeat) return repeat;
   const volunteer = await tx.volunteerProfile.create({
     data: {
       firstName: a.firstName,

@@ -1,4 +1,4 @@
-import type { Db } from '~/lib/db.server';
+import { writeInBatches, type Db } from '~/lib/db.server';
 import { enqueueEmail } from '~/lib/email.server';
 import { isLanguage } from '~/lib/i18n';
 import { addDays, formatDate, osloTime, startOfOsloDay, todayInOslo } from '~/lib/time';
@@ -26,23 +26,20 @@ export async function queueCourseReminders(db: Db, now = currentTime()): Promise
     },
   });
   let queued = 0;
-  await db.$transaction(async (tx) => {
-    for (const session of sessions) {
-      for (const { volunteer } of session.course.enrolments) {
-        const language = isLanguage(volunteer.user?.language) ? volunteer.user.language : 'nb';
-        const idempotencyKey = `course-reminder:${session.id}:${volunteer.id}`;
-        if (await tx.outboxEmail.findUnique({ where: { idempotencyKey }, select: { id: true } })) continue;
-        await enqueueEmail(tx, {
-          to: volunteer.user?.email ?? volunteer.email,
-          userId: volunteer.userId,
-          template: 'training-reminder',
-          data: { courseTitle: session.course.title, date: formatDate(session.startsAt, language), time: osloTime(session.startsAt), place: session.course.place },
-          language,
-          idempotencyKey,
-        });
-        queued += 1;
-      }
-    }
+  const reminders = sessions.flatMap((session) => session.course.enrolments.map(({ volunteer }) => ({ session, volunteer })));
+  await writeInBatches(db, reminders, async (tx, { session, volunteer }) => {
+    const language = isLanguage(volunteer.user?.language) ? volunteer.user.language : 'nb';
+    const idempotencyKey = `course-reminder:${session.id}:${volunteer.id}`;
+    if (await tx.outboxEmail.findUnique({ where: { idempotencyKey }, select: { id: true } })) return;
+    await enqueueEmail(tx, {
+      to: volunteer.user?.email ?? volunteer.email,
+      userId: volunteer.userId,
+      template: 'training-reminder',
+      data: { courseTitle: session.course.title, date: formatDate(session.startsAt, language), time: osloTime(session.startsAt), place: session.course.place },
+      language,
+      idempotencyKey,
+    });
+    queued += 1;
   });
   return queued;
 }
