@@ -10,14 +10,13 @@ import { useT } from '~/components/use-translation';
 import { SECOND_FACTOR_PATHS, secondFactorStep } from '~/domain/privacy/two-factor';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '~/domain/users/demo-logins';
 import { roleSchema, HOME_BY_ROLE } from '~/domain/users/roles';
+import { openSession } from '~/domain/users/sessions.server';
 import { signIn } from '~/domain/users/sign-in.server';
-import { audit } from '~/lib/audit.server';
 import { getUser, safeRedirect } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { env } from '~/lib/env.server';
 import { errorMessage } from '~/lib/form-errors';
 import { clientAddress } from '~/lib/rate-limit.server';
-import { createSession } from '~/lib/session.server';
 import { emailField } from '~/lib/validation';
 import { pageTitle } from '~/lib/page-title';
 
@@ -51,8 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   }
   const { user } = outcome;
-  const cookie = await createSession(db, user.id, request);
-  await audit(db, request, { actorId: user.id, action: 'SIGN_IN', entityType: 'USER', entityId: user.id });
+  const cookie = await openSession(db, request, user.id);
   const home = HOME_BY_ROLE[roleSchema.parse(user.role)];
   const target = safeRedirect(submission.value.redirectTo, home);
   const step = secondFactorStep(user, { verifiedAt: null }, env().DEMO_MODE);

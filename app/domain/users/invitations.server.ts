@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { audit } from '~/lib/audit.server';
 import type { Db, Tx } from '~/lib/db.server';
 import { enqueueEmail } from '~/lib/email.server';
 import type { Language } from '~/lib/i18n';
@@ -19,9 +20,10 @@ export class EmailAlreadyUsedError extends Error {
   }
 }
 
-/** Creates an invitation and queues its email in the same transaction. */
+/** Creates an invitation, its audit row and its email in the same transaction. */
 export async function createInvitation(
   tx: Tx,
+  request: Request | null,
   input: { email: string; role: Role; language: Language; invitedById: string; volunteerId?: string },
   now = currentTime(),
 ) {
@@ -48,6 +50,13 @@ export async function createInvitation(
     idempotencyKey: `invitation:${invitation.id}`,
     urgent: true,
   });
+  await audit(tx, request, {
+    actorId: input.invitedById,
+    action: 'CREATE',
+    entityType: 'INVITATION',
+    entityId: invitation.id,
+    detail: input.volunteerId ? { volunteerId: input.volunteerId } : undefined,
+  });
   return invitation;
 }
 
@@ -64,6 +73,7 @@ export function findOpenInvitation(db: Tx, token: string, now = currentTime()) {
  */
 export async function acceptInvitation(
   db: Db,
+  request: Request | null,
   token: string,
   input: { name: string; password: string },
   now = currentTime(),
@@ -90,6 +100,7 @@ export async function acceptInvitation(
     if (invitation.volunteerId) {
       await tx.volunteerProfile.update({ where: { id: invitation.volunteerId }, data: { userId: user.id } });
     }
+    await audit(tx, request, { actorId: user.id, action: 'CREATE', entityType: 'USER', entityId: user.id });
     return user;
   });
 }
