@@ -4,14 +4,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ChoiceGroup } from '~/components/choice-group';
+import { ConfirmActions } from '~/components/confirm-actions';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FormErrors, TextareaField, TextField } from '~/components/forms';
 import { useLanguage, useT } from '~/components/use-translation';
-import { CLOSURE_TALK, closePairSchema, closureSchema, type ClosureInput, type ClosureSummary } from '~/domain/pairs/closure';
-import { closePair, closurePair, correctClosure, PairAlreadyEndedError, PairNotEndedError, previewClosure } from '~/domain/pairs/closure.server';
+import { CLOSURE_TALK, closePairSchema, closureRules, closureSchema, type ClosureInput, type ClosureSummary } from '~/domain/pairs/closure';
+import { closePair, closurePair, correctClosure, PairAlreadyEndedError, PairNotEndedError, previewClosure, viewClosurePair } from '~/domain/pairs/closure.server';
 import { END_REASONS, END_TYPES } from '~/domain/pairs/status';
 import { requireUser } from '~/lib/auth.server';
-import { audit } from '~/lib/audit.server';
 import { db } from '~/lib/db.server';
 import { notifyOutbox } from '~/lib/email.server';
 import { redirectWithFlash } from '~/lib/flash.server';
@@ -26,10 +26,6 @@ import { pageTitle } from '~/lib/page-title';
  * "confirm" → the ending; "correct" → the correction of an ended pair.
  */
 
-function rulesFor(pair: { startDate: string | null }) {
-  return { startDate: pair.startDate ?? '0000-01-01', today: todayInOslo() };
-}
-
 type Values = Record<string, string>;
 
 /** What was typed, as strings, to carry through the confirmation and back to the form. */
@@ -41,8 +37,7 @@ function typedValues(formData: FormData): Values {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'pairs:manage' });
-  const pair = await closurePair(db, params.id ?? '');
-  await audit(db, request, { actorId: user.id, action: 'VIEW', entityType: 'PAIR', entityId: pair.id, participantId: pair.participant.id });
+  const pair = await viewClosurePair(db, request, user, params.id ?? '');
   return json({ pair, today: todayInOslo() });
 }
 
@@ -54,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === 'correct') {
     if (pair.status !== 'ENDED') return json({ stage: 'notEnded' as const }, { status: 409 });
-    const submission = parseWithZod(formData, { schema: closureSchema(rulesFor(pair)) });
+    const submission = parseWithZod(formData, { schema: closureSchema(closureRules(pair, todayInOslo())) });
     if (submission.status !== 'success') return json({ stage: 'correct' as const, result: submission.reply() }, { status: 400 });
     try {
       await correctClosure(db, request, user, pair.id, submission.value);
@@ -69,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = typedValues(formData);
   if (intent === 'edit') return json({ stage: 'form' as const, values });
   if (intent !== 'review' && intent !== 'confirm') throw new Response('Bad Request', { status: 400 });
-  const submission = parseWithZod(formData, { schema: closePairSchema(rulesFor(pair)) });
+  const submission = parseWithZod(formData, { schema: closePairSchema(closureRules(pair, todayInOslo())) });
   if (submission.status !== 'success') return json({ stage: 'form' as const, result: submission.reply(), values }, { status: 400 });
 
   try {
@@ -114,7 +109,7 @@ function CloseForm({ values }: { values?: Values }) {
   const { pair, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const schema = closePairSchema({ startDate: pair.startDate ?? '0000-01-01', today });
+  const schema = closePairSchema(closureRules(pair, today));
   const [form, fields] = useForm<ClosureInput>({
     id: 'close-pair',
     lastResult: actionData && 'result' in actionData ? actionData.result : undefined,
@@ -139,12 +134,7 @@ function CloseForm({ values }: { values?: Values }) {
           <TextareaField meta={fields.surveyComment} label={t('meetings.close.surveyComment')} rows={2} />
           <TextareaField meta={fields.endNote} label={t('meetings.close.note')} rows={2} />
         </details>
-        <p className="hint">{t('closure.reviewHint')}</p>
-        <div className="actions">
-          <button type="submit" name="intent" value="review" className="primary">
-            {t('closure.review')}
-          </button>
-        </div>
+        <ConfirmActions hint={t('closure.reviewHint')} name="intent" value="review" label={t('closure.review')} />
       </Form>
     </>
   );
@@ -239,7 +229,7 @@ function CorrectForm() {
   const { pair, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const schema = closureSchema({ startDate: pair.startDate ?? '0000-01-01', today });
+  const schema = closureSchema(closureRules(pair, today));
   const [form, fields] = useForm({
     id: 'correct-closure',
     lastResult: actionData?.stage === 'correct' ? actionData.result : undefined,
