@@ -8,7 +8,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FormErrors, TextField } from '~/components/forms';
 import { useT } from '~/components/use-translation';
 import { mayTurnOffTwoFactor } from '~/domain/privacy/two-factor';
-import { setupDetails, startTwoFactor, turnOffTwoFactor, turnOnTwoFactor } from '~/domain/privacy/two-factor.server';
+import { turnOffTwoFactor, turnOnTwoFactor, twoFactorState } from '~/domain/privacy/two-factor.server';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { env } from '~/lib/env.server';
@@ -27,13 +27,11 @@ const codeSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'account:two-factor', secondFactor: 'setup' });
-  let row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecret: true, totpEnabledAt: true, recoveryCodes: true } });
-  if (!row.totpEnabledAt && !row.totpSecret) row = { ...row, totpSecret: await startTwoFactor(db, user.id) };
-  const pending = !row.totpEnabledAt && row.totpSecret ? { secret: row.totpSecret, ...(await setupDetails(row.totpSecret, user.email)) } : null;
+  const state = await twoFactorState(db, user);
   return json({
-    enabledAt: row.totpEnabledAt?.toISOString() ?? null,
-    recoveryLeft: Array.isArray(row.recoveryCodes) ? row.recoveryCodes.length : 0,
-    pending,
+    enabledAt: state.enabledAt?.toISOString() ?? null,
+    recoveryLeft: state.recoveryLeft,
+    pending: state.pending,
     required: !mayTurnOffTwoFactor(env().DEMO_MODE),
   });
 }

@@ -123,3 +123,18 @@ export async function turnOffTwoFactor(db: Db, request: Request, userId: string,
   });
   return 'off';
 }
+
+/**
+ * Where a user's second factor stands: on (with how many recovery codes are left), or pending
+ * with the secret to scan (a new one is made the first time).
+ */
+export async function twoFactorState(db: Tx, user: { id: string; email: string }) {
+  let row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecret: true, totpEnabledAt: true, recoveryCodes: true } });
+  if (!row.totpEnabledAt && !row.totpSecret) row = { ...row, totpSecret: await startTwoFactor(db, user.id) };
+  const pending = !row.totpEnabledAt && row.totpSecret ? { secret: row.totpSecret, ...(await setupDetails(row.totpSecret, user.email)) } : null;
+  return {
+    enabledAt: row.totpEnabledAt,
+    recoveryLeft: Array.isArray(row.recoveryCodes) ? row.recoveryCodes.length : 0,
+    pending,
+  };
+}
