@@ -62,7 +62,7 @@ describe('domain functions audit themselves', () => {
         participantId: participant.id,
         actorId: coordinator.id,
         reviewedOn: todayInOslo(),
-        items: [{ areaKey: 'NETWORK', status: 'IN_PROGRESS' }, { areaKey: 'custom:gone', status: 'DONE' }],
+        items: [{ areaKey: 'NETWORK', status: 'IN_PROGRESS' }, { areaKey: 'custom:gone', status: 'ACHIEVED' }],
       }),
     );
     const reviewRows = await auditRows({ actorId: coordinator.id, action: 'CREATE', entityType: 'PLAN', participantId: participant.id });
