@@ -152,6 +152,20 @@ function meetingsText(t: Translate, count: number) {
   return t('closure.summary.meetingsMany', { count });
 }
 
+/** What was typed, sent again as hidden fields with the intent of the button pressed. */
+function TypedValuesForm({ values, intent, className, label }: { values: Values; intent: string; className: string; label: string }) {
+  return (
+    <Form method="post">
+      {Object.entries(values).map(([key, value]) => (
+        <input key={key} type="hidden" name={key} value={value} />
+      ))}
+      <button type="submit" name="intent" value={intent} className={className}>
+        {label}
+      </button>
+    </Form>
+  );
+}
+
 function Confirmation({
   values,
   details,
@@ -167,7 +181,6 @@ function Confirmation({
   const name = pair.participant.firstName;
   const status = t(`participantStatus.${summary.participant.to}` as MessageKey);
   const referrers = summary.recipients.filter((recipient) => recipient.role === 'PROBATION_OFFICER');
-  const hidden = Object.entries(values).map(([key, value]) => <input key={key} type="hidden" name={key} value={value} />);
   return (
     <section aria-labelledby="confirm-title" className="card">
       <h2 id="confirm-title">{t('closure.confirmTitle')}</h2>
@@ -208,18 +221,8 @@ function Confirmation({
         </li>
       </ul>
       <div className="actions">
-        <Form method="post">
-          {hidden}
-          <button type="submit" name="intent" value="confirm" className="primary">
-            {t('closure.confirm')}
-          </button>
-        </Form>
-        <Form method="post">
-          {hidden}
-          <button type="submit" name="intent" value="edit" className="secondary">
-            {t('closure.back')}
-          </button>
-        </Form>
+        <TypedValuesForm values={values} intent="confirm" className="primary" label={t('closure.confirm')} />
+        <TypedValuesForm values={values} intent="edit" className="secondary" label={t('closure.back')} />
       </div>
     </section>
   );

@@ -8,12 +8,24 @@ import { FormErrors, SelectField, TextField } from '../forms';
 import { useLanguage, useT } from '../use-translation';
 import { useSectionForm } from './section-form';
 
+/** A status change that needs a reason: pausing, ending. */
+function ReasonForm({ intent, schema, label, submit }: { intent: 'pause' | 'end'; schema: typeof pauseSchema | typeof endSchema; label: string; submit: string }) {
+  const [form, fields] = useSectionForm(intent, schema);
+  return (
+    <Form method="post" className="form" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value={intent} />
+      <TextField meta={fields.reason} label={label} />
+      <div className="actions">
+        <button type="submit" className="secondary">{submit}</button>
+      </div>
+    </Form>
+  );
+}
+
 /** Capacity, pausing or resuming, and ending: only while the volunteer has not left. */
 export function ManageSection({ volunteer, active }: { volunteer: VolunteerPageData['volunteer']; active: boolean }) {
   const t = useT();
   const [capacityForm, capacityFields] = useSectionForm('capacity', capacitySchema, { capacity: String(volunteer.capacity) });
-  const [pauseForm, pauseFields] = useSectionForm('pause', pauseSchema);
-  const [endForm, endFields] = useSectionForm('end', endSchema);
   return (
     <section aria-labelledby="manage-title">
       <h2 id="manage-title">{t('volunteers.manage')}</h2>
@@ -34,21 +46,9 @@ export function ManageSection({ volunteer, active }: { volunteer: VolunteerPageD
               </div>
             </Form>
           ) : (
-            <Form method="post" className="form" {...getFormProps(pauseForm)}>
-              <input type="hidden" name="intent" value="pause" />
-              <TextField meta={pauseFields.reason} label={t('volunteers.pauseReason')} />
-              <div className="actions">
-                <button type="submit" className="secondary">{t('volunteers.pause')}</button>
-              </div>
-            </Form>
+            <ReasonForm intent="pause" schema={pauseSchema} label={t('volunteers.pauseReason')} submit={t('volunteers.pause')} />
           )}
-          <Form method="post" className="form" {...getFormProps(endForm)}>
-            <input type="hidden" name="intent" value="end" />
-            <TextField meta={endFields.reason} label={t('volunteers.leftReason')} />
-            <div className="actions">
-              <button type="submit" className="secondary">{t('volunteers.end')}</button>
-            </div>
-          </Form>
+          <ReasonForm intent="end" schema={endSchema} label={t('volunteers.leftReason')} submit={t('volunteers.end')} />
         </>
       ) : null}
     </section>
