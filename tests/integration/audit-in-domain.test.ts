@@ -17,7 +17,7 @@ import { currentTime } from '~/lib/clock';
 import { db } from '~/lib/db.server';
 import { addDays, todayInOslo } from '~/lib/time';
 import { createMeeting, createPair, createParticipant, createPlan, createUser, createVolunteer } from '../fixtures/factories';
-import { getRequest, sessionCookieFor } from '../support/requests';
+import { getRequest } from '../support/requests';
 
 /**
  * Every domain function that reads or writes participant data, plans or accounts writes its own
