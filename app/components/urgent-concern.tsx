@@ -1,5 +1,6 @@
 import type { EmergencyNumber } from '~/domain/concerns/severity';
 import type { MessageKey } from '~/lib/i18n';
+import { ConfirmActions } from './confirm-actions';
 import { useT } from './use-translation';
 
 /**
@@ -21,12 +22,7 @@ export function UrgentConfirmation({ numbers }: { numbers: readonly EmergencyNum
           </li>
         ))}
       </ul>
-      <p className="hint">{t('concerns.confirmChange')}</p>
-      <div className="actions">
-        <button type="submit" name="confirmUrgent" value="yes" className="primary">
-          {t('concerns.confirmSend')}
-        </button>
-      </div>
+      <ConfirmActions hint={t('concerns.confirmChange')} name="confirmUrgent" value="yes" label={t('concerns.confirmSend')} />
     </section>
   );
 }

@@ -48,7 +48,7 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
 }
 
 interface Requirement {
-  role?: Role | readonly Role[];
+  /** What the user must be allowed to do; roles are asked through the capability map only. */
   capability?: Capability;
   /** Only the second-factor pages themselves: let a session through that is at this step. */
   secondFactor?: Exclude<SecondFactorStep, null>;
@@ -57,7 +57,7 @@ interface Requirement {
 /**
  * The first line of every protected loader and action. Throws a redirect to /login for an
  * anonymous visitor, a redirect to the second-factor step for a coordinator who has not passed it,
- * and a 403 for a signed-in user of the wrong role; never returns an error.
+ * and a 403 for a signed-in user whose role lacks the capability; never returns an error.
  */
 export async function requireUser(request: Request, requirement: Requirement = {}): Promise<SessionUser> {
   const found = await getSessionUser(request);
@@ -69,8 +69,6 @@ export async function requireUser(request: Request, requirement: Requirement = {
   const { user, step } = found;
   // A coordinator who has not passed (or set up) the second factor reaches only that step.
   if (step && step !== requirement.secondFactor) throw redirect(SECOND_FACTOR_PATHS[step]);
-  const roles = requirement.role === undefined ? undefined : ([] as Role[]).concat(requirement.role);
-  if (roles && !roles.includes(user.role)) forbidden();
   if (requirement.capability && !can(user.role, requirement.capability)) forbidden();
   return user;
 }

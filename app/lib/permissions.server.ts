@@ -21,6 +21,7 @@ const CAPABILITIES = {
     'pairs:read',
     'pairs:manage',
     'meetings:read',
+    'meetings:read-notes',
     'concerns:raise',
     'plans:read',
     'plans:edit',
@@ -30,9 +31,11 @@ const CAPABILITIES = {
     'users:manage',
     'audit:view',
     'mailbox:view',
+    'account:two-factor',
+    'referrals:list',
   ],
-  VOLUNTEER: ['me:view', 'pairs:read', 'meetings:read', 'meetings:plan', 'meetings:log', 'concerns:raise', 'plans:read', 'calendar:own', 'proposals:answer'],
-  PROBATION_OFFICER: ['referrals:read-own', 'referrals:create', 'referrals:withdraw-own', 'plans:read', 'plans:edit', 'plans:handover'],
+  VOLUNTEER: ['me:view', 'pairs:read', 'pairs:contact', 'meetings:read', 'meetings:plan', 'meetings:log', 'concerns:raise', 'plans:read', 'calendar:own', 'proposals:answer'],
+  PROBATION_OFFICER: ['referrals:list', 'referrals:read-own', 'referrals:create', 'referrals:withdraw-own', 'plans:read', 'plans:edit', 'plans:handover'],
 } as const satisfies Record<Role, readonly string[]>;
 
 export type Capability = (typeof CAPABILITIES)[Role][number];

@@ -7,16 +7,18 @@ import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ErrorList, FormErrors, TextField } from '~/components/forms';
 import { useT } from '~/components/use-translation';
-import { newPasswordField } from '~/domain/privacy/password-policy';
+import { NewPasswordFields } from '~/components/new-password-fields';
+import { passwordChangeSchema } from '~/domain/privacy/password-policy';
+import { savePreferences } from '~/domain/users/accounts.server';
+import { changePassword } from '~/domain/users/password-change.server';
+import { signOutEverywhere } from '~/domain/users/sessions.server';
 import { NOTIFICATION_MODES, notificationModeSchema } from '~/domain/users/roles';
-import { audit } from '~/lib/audit.server';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import { errorMessage } from '~/lib/form-errors';
 import { LANGUAGES } from '~/lib/i18n';
-import { hashPassword, verifyPassword } from '~/lib/password.server';
-import { destroyAllSessions, destroyOtherSessions, destroySession } from '~/lib/session.server';
+import { can } from '~/lib/permissions.server';
 import { pageTitle } from '~/lib/page-title';
 
 const preferencesSchema = z.object({
@@ -25,59 +27,33 @@ const preferencesSchema = z.object({
   language: z.enum(LANGUAGES as ['nb', 'en']),
 });
 
-function passwordSchema(email: string) {
-  return z
-    .object({
-      intent: z.literal('password'),
-      currentPassword: z.string({ error: errorMessage('form.required') }).max(1000),
-      password: newPasswordField(email),
-      confirm: z.string({ error: errorMessage('form.required') }),
-    })
-    .refine((value) => value.password === value.confirm, { path: ['confirm'], error: errorMessage('invite.passwordMismatch') });
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return json({ notificationMode: user.notificationMode, language: user.language, email: user.email, coordinator: user.role === 'COORDINATOR' });
+  return json({ notificationMode: user.notificationMode, language: user.language, email: user.email, twoFactor: can(user.role, 'account:two-factor') });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await request.formData();
   if (formData.get('intent') === 'sign-out-everywhere') {
-    await destroyAllSessions(db, user.id);
-    await audit(db, request, { actorId: user.id, action: 'SIGN_OUT', entityType: 'USER', entityId: user.id, detail: { everywhere: true } });
-    return redirectWithFlash(
-      '/login',
-      { kind: 'info', key: 'account.signedOutEverywhere' },
-      { headers: { 'Set-Cookie': await destroySession(db, request) } },
-    );
+    const cookie = await signOutEverywhere(db, request, user.id);
+    return redirectWithFlash('/login', { kind: 'info', key: 'account.signedOutEverywhere' }, { headers: { 'Set-Cookie': cookie } });
   }
   if (formData.get('intent') === 'password') {
-    const submission = parseWithZod(formData, { schema: passwordSchema(user.email) });
+    const submission = parseWithZod(formData, { schema: passwordChangeSchema(user.email) });
     const hidden = { hideFields: ['currentPassword', 'password', 'confirm'] };
     if (submission.status !== 'success') return json({ form: 'password', result: submission.reply(hidden) }, { status: 400 });
-    const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
-    if (!(await verifyPassword(row.passwordHash, submission.value.currentPassword))) {
+    if ((await changePassword(db, request, user.id, submission.value)) === 'currentWrong') {
       return json(
         { form: 'password', result: submission.reply({ ...hidden, fieldErrors: { currentPassword: [errorMessage('privacy.password.currentWrong')] } }) },
         { status: 400 },
       );
     }
-    const passwordHash = await hashPassword(submission.value.password);
-    await db.$transaction(async (tx) => {
-      await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
-      await destroyOtherSessions(tx, request, user.id);
-      await audit(tx, request, { actorId: user.id, action: 'UPDATE', entityType: 'USER', entityId: user.id, detail: { password: true } });
-    });
     return redirectWithFlash('/account', { kind: 'success', key: 'privacy.password.changed' });
   }
   const submission = parseWithZod(formData, { schema: preferencesSchema });
   if (submission.status !== 'success') return json({ form: 'preferences', result: submission.reply() }, { status: 400 });
-  await db.user.update({
-    where: { id: user.id },
-    data: { notificationMode: submission.value.notificationMode, language: submission.value.language },
-  });
+  await savePreferences(db, user.id, submission.value);
   return redirectWithFlash('/account', { kind: 'success', key: 'account.saved' });
 }
 
@@ -90,7 +66,7 @@ export default function Account() {
     lastResult: actionData?.form === 'preferences' ? actionData.result : undefined,
     defaultValue: preferences,
   });
-  const [passwordForm, passwordFields] = useForm<z.input<ReturnType<typeof passwordSchema>>>({
+  const [passwordForm, passwordFields] = useForm<z.input<ReturnType<typeof passwordChangeSchema>>>({
     id: 'password',
     lastResult: actionData?.form === 'password' ? actionData.result : undefined,
     shouldValidate: 'onSubmit',
@@ -144,21 +120,14 @@ export default function Account() {
         <FormErrors id={passwordForm.errorId} errors={passwordForm.errors} />
         <input type="hidden" name="intent" value="password" />
         <TextField meta={passwordFields.currentPassword} label={t('privacy.password.current')} type="password" autoComplete="current-password" />
-        <TextField
-          meta={passwordFields.password}
-          label={t('privacy.password.new')}
-          hint={t('invite.passwordHint')}
-          type="password"
-          autoComplete="new-password"
-        />
-        <TextField meta={passwordFields.confirm} label={t('privacy.password.confirm')} type="password" autoComplete="new-password" />
+        <NewPasswordFields fields={passwordFields} labels={{ password: 'privacy.password.new', confirm: 'privacy.password.confirm' }} />
         <div className="actions">
           <button type="submit" className="primary">
             {t('privacy.password.submit')}
           </button>
         </div>
       </Form>
-      {preferences.coordinator ? (
+      {preferences.twoFactor ? (
         <>
           <h2>{t('privacy.twoFactor.title')}</h2>
           <p>

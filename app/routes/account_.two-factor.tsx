@@ -7,14 +7,13 @@ import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FormErrors, TextField } from '~/components/forms';
 import { useT } from '~/components/use-translation';
-import { checkSecondFactor, disableTwoFactor, enableTwoFactor, setupDetails, startTwoFactor } from '~/domain/privacy/two-factor.server';
-import { audit } from '~/lib/audit.server';
+import { mayTurnOffTwoFactor } from '~/domain/privacy/two-factor';
+import { turnOffTwoFactor, turnOnTwoFactor, twoFactorState } from '~/domain/privacy/two-factor.server';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { env } from '~/lib/env.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import { errorMessage } from '~/lib/form-errors';
-import { markSessionVerified } from '~/lib/session.server';
 import { pageTitle } from '~/lib/page-title';
 
 const codeSchema = z.object({
@@ -27,43 +26,31 @@ const codeSchema = z.object({
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, { role: 'COORDINATOR', secondFactor: 'setup' });
-  let row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecret: true, totpEnabledAt: true, recoveryCodes: true } });
-  if (!row.totpEnabledAt && !row.totpSecret) row = { ...row, totpSecret: await startTwoFactor(db, user.id) };
-  const pending = !row.totpEnabledAt && row.totpSecret ? { secret: row.totpSecret, ...(await setupDetails(row.totpSecret, user.email)) } : null;
+  const user = await requireUser(request, { capability: 'account:two-factor', secondFactor: 'setup' });
+  const state = await twoFactorState(db, user);
   return json({
-    enabledAt: row.totpEnabledAt?.toISOString() ?? null,
-    recoveryLeft: Array.isArray(row.recoveryCodes) ? row.recoveryCodes.length : 0,
-    pending,
-    required: !env().DEMO_MODE,
+    enabledAt: state.enabledAt?.toISOString() ?? null,
+    recoveryLeft: state.recoveryLeft,
+    pending: state.pending,
+    required: !mayTurnOffTwoFactor(env().DEMO_MODE),
   });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request, { role: 'COORDINATOR', secondFactor: 'setup' });
+  const user = await requireUser(request, { capability: 'account:two-factor', secondFactor: 'setup' });
   const submission = parseWithZod(await request.formData(), { schema: codeSchema });
   if (submission.status !== 'success') return json({ result: submission.reply({ hideFields: ['code'] }), recoveryCodes: null }, { status: 400 });
   const invalid = () =>
     json({ result: submission.reply({ fieldErrors: { code: [errorMessage('privacy.twoFactor.codeInvalid')] }, hideFields: ['code'] }), recoveryCodes: null }, { status: 400 });
   if (submission.value.intent === 'enable') {
-    const codes = await db.$transaction(async (tx) => {
-      const created = await enableTwoFactor(tx, user, submission.value.code);
-      if (!created) return null;
-      await markSessionVerified(tx, request);
-      await audit(tx, request, { actorId: user.id, action: 'UPDATE', entityType: 'USER', entityId: user.id, detail: { twoFactor: 'enabled' } });
-      return created;
-    });
+    const codes = await turnOnTwoFactor(db, request, user, submission.value.code);
     if (!codes) return invalid();
     // Shown once, in this response only; the database keeps their hashes.
     return json({ result: submission.reply({ resetForm: true }), recoveryCodes: codes });
   }
-  if (!env().DEMO_MODE) return json({ result: submission.reply({ formErrors: [errorMessage('privacy.twoFactor.requiredHint')] }), recoveryCodes: null }, { status: 400 });
-  const checked = await checkSecondFactor(db, user.id, submission.value.code);
-  if (!checked.ok) return invalid();
-  await db.$transaction(async (tx) => {
-    await disableTwoFactor(tx, user.id);
-    await audit(tx, request, { actorId: user.id, action: 'UPDATE', entityType: 'USER', entityId: user.id, detail: { twoFactor: 'disabled' } });
-  });
+  const outcome = await turnOffTwoFactor(db, request, user.id, submission.value.code, env().DEMO_MODE);
+  if (outcome === 'required') return json({ result: submission.reply({ formErrors: [errorMessage('privacy.twoFactor.requiredHint')] }), recoveryCodes: null }, { status: 400 });
+  if (outcome === 'invalid') return invalid();
   return redirectWithFlash('/account/two-factor', { kind: 'success', key: 'privacy.twoFactor.disabled' });
 }
 

@@ -3,14 +3,14 @@ import { parseWithZod } from '~/lib/form-submission.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FormErrors, TextField } from '~/components/forms';
 import { useT } from '~/components/use-translation';
-import { newPasswordField } from '~/domain/privacy/password-policy';
+import { NewPasswordFields } from '~/components/new-password-fields';
+import { newPasswordSchema } from '~/domain/privacy/password-policy';
 import { acceptInvitation, EmailAlreadyUsedError, findOpenInvitation } from '~/domain/users/invitations.server';
 import { HOME_BY_ROLE, roleSchema } from '~/domain/users/roles';
-import { audit } from '~/lib/audit.server';
 import { db } from '~/lib/db.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import { errorMessage } from '~/lib/form-errors';
@@ -19,16 +19,7 @@ import { requiredText } from '~/lib/validation';
 import { pageTitle } from '~/lib/page-title';
 
 function inviteSchema(email: string) {
-  return z
-    .object({
-      name: requiredText(120),
-      password: newPasswordField(email),
-      confirm: z.string({ error: errorMessage('form.required') }),
-    })
-    .refine((value) => value.password === value.confirm, {
-      path: ['confirm'],
-      error: errorMessage('invite.passwordMismatch'),
-    });
+  return newPasswordSchema(email, { name: requiredText(120) });
 }
 
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -45,12 +36,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return json({ result: submission.reply({ hideFields: ['password', 'confirm'] }) }, { status: 400 });
   }
   try {
-    const user = await acceptInvitation(db, params.token ?? '', submission.value);
+    const user = await acceptInvitation(db, request, params.token ?? '', submission.value);
     if (!user) {
       return json({ result: submission.reply({ formErrors: [errorMessage('invite.invalid')] }) }, { status: 404 });
     }
     const cookie = await createSession(db, user.id, request);
-    await audit(db, request, { actorId: user.id, action: 'CREATE', entityType: 'USER', entityId: user.id });
     return redirectWithFlash(
       HOME_BY_ROLE[roleSchema.parse(user.role)],
       { kind: 'success', key: 'invite.accepted' },
@@ -89,14 +79,7 @@ export default function AcceptInvitation() {
       <Form method="post" className="form" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <TextField meta={fields.name} label={t('invite.name')} autoComplete="name" />
-        <TextField
-          meta={fields.password}
-          label={t('invite.password')}
-          hint={t('invite.passwordHint')}
-          type="password"
-          autoComplete="new-password"
-        />
-        <TextField meta={fields.confirm} label={t('invite.passwordConfirm')} type="password" autoComplete="new-password" />
+        <NewPasswordFields fields={fields} labels={{ password: 'invite.password', confirm: 'invite.passwordConfirm' }} />
         <div className="actions">
           <button type="submit" className="primary">
             {t('invite.submit')}

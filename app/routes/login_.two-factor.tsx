@@ -9,11 +9,10 @@ import { FormErrors, TextField } from '~/components/forms';
 import { useT } from '~/components/use-translation';
 import { checkSecondFactor } from '~/domain/privacy/two-factor.server';
 import { HOME_BY_ROLE } from '~/domain/users/roles';
-import { audit } from '~/lib/audit.server';
+import { completeSecondFactor } from '~/domain/users/sessions.server';
 import { getUser, requireUser, safeRedirect } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { errorMessage } from '~/lib/form-errors';
-import { markSessionVerified } from '~/lib/session.server';
 import { pageTitle } from '~/lib/page-title';
 
 const schema = z.object({
@@ -50,10 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: limited ? 429 : 400 },
     );
   }
-  await db.$transaction(async (tx) => {
-    await markSessionVerified(tx, request);
-    await audit(tx, request, { actorId: user.id, action: 'SIGN_IN', entityType: 'USER', entityId: user.id, detail: { secondFactor: outcome.method } });
-  });
+  await completeSecondFactor(db, request, user.id, outcome.method);
   return redirect(safeRedirect(submission.value.redirectTo, HOME_BY_ROLE[user.role]));
 }
 

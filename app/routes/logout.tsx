@@ -1,10 +1,9 @@
 import type { ActionFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
-import { audit } from '~/lib/audit.server';
+import { closeSession } from '~/domain/users/sessions.server';
 import { getUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { redirectWithFlash } from '~/lib/flash.server';
-import { destroySession } from '~/lib/session.server';
 
 export async function loader() {
   return redirect('/');
@@ -12,7 +11,6 @@ export async function loader() {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await getUser(request);
-  const cookie = await destroySession(db, request);
-  if (user) await audit(db, request, { actorId: user.id, action: 'SIGN_OUT', entityType: 'USER', entityId: user.id });
+  const cookie = await closeSession(db, request, user?.id ?? null);
   return redirectWithFlash('/login', { kind: 'info', key: 'login.loggedOut' }, { headers: { 'Set-Cookie': cookie } });
 }

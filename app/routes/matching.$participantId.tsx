@@ -4,11 +4,10 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { useLanguage, useT } from '~/components/use-translation';
-import { suggestionsView } from '~/domain/matching/matching.server';
+import { viewSuggestions } from '~/domain/matching/matching.server';
 import { SUGGESTIONS_PER_PAGE } from '~/domain/matching/weights';
 import type { ScorePart } from '~/domain/matching/score';
 import { activatePair, PairingError, proposePair, withdrawProposal } from '~/domain/pairs/pairing.server';
-import { audit } from '~/lib/audit.server';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { notifyOutbox } from '~/lib/email.server';
@@ -30,16 +29,7 @@ const shownSchema = z.coerce.number().int().min(SUGGESTIONS_PER_PAGE).catch(SUGG
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'matching:manage' });
   const shown = shownSchema.parse(new URL(request.url).searchParams.get('shown') ?? undefined);
-  const { data: result, computedAt } = await suggestionsView(db, params.participantId ?? '', shown);
-  if (!result) notFound();
-  await audit(db, request, {
-    actorId: user.id,
-    action: 'VIEW',
-    entityType: 'PARTICIPANT',
-    entityId: result.participant.id,
-    participantId: result.participant.id,
-    detail: { page: 'matching' },
-  });
+  const { result, computedAt } = await viewSuggestions(db, request, user, params.participantId ?? '', shown);
   const today = todayInOslo();
   return json({
     today,

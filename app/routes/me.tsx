@@ -17,7 +17,7 @@ import { formatDate, formatDateTime } from '~/lib/time';
 import { pageTitle } from '~/lib/page-title';
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, { role: 'VOLUNTEER' });
+  const user = await requireUser(request, { capability: 'me:view' });
   const [home, proposals] = await Promise.all([volunteerHome(db, user.id), openProposals(db, request, user.id)]);
   const feedUrl = home.calendarToken ? new URL(`/calendar/${home.calendarToken}.ics`, env().PUBLIC_URL).toString() : null;
   return json({ ...home, calendarToken: undefined, feedUrl, proposals });

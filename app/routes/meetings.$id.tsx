@@ -21,9 +21,9 @@ import {
   logMeeting,
   MeetingRuleError,
   moveMeeting,
+  viewMeeting,
 } from '~/domain/meetings/meetings.server';
 import { GOODS } from '~/domain/plans/areas';
-import { audit } from '~/lib/audit.server';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { notifyOutbox } from '~/lib/email.server';
@@ -36,18 +36,11 @@ import { pageTitle } from '~/lib/page-title';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'meetings:read' });
-  const meeting = await findMeeting(db, user, params.id ?? '');
-  const coordinator = user.role === 'COORDINATOR';
-  await audit(db, request, {
-    actorId: user.id,
-    action: 'VIEW',
-    entityType: 'MEETING_LOG',
-    entityId: meeting.id,
-    participantId: meeting.pair.participantId,
-  });
+  const { meeting, access } = await viewMeeting(db, request, user, params.id ?? '');
+  const coordinator = access.seesNotes;
   const releaseDate = meeting.pair.participant.expectedReleaseDate;
   return json({
-    canAct: user.role === 'VOLUNTEER' && meeting.pair.status === 'ACTIVE',
+    canAct: access.canAct,
     coordinator,
     now: currentTime().toISOString(),
     today: todayInOslo(),

@@ -20,7 +20,7 @@ import { requireUser, safeRedirect } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import type { MessageKey } from '~/lib/i18n';
-import { notFound } from '~/lib/permissions.server';
+import { can, notFound } from '~/lib/permissions.server';
 import { formatDate, formatDateTime, todayInOslo } from '~/lib/time';
 import { isoDateField, optionalText } from '~/lib/validation';
 import { currentTime } from '~/lib/clock';
@@ -55,9 +55,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'pairs:read' });
   const pair = await pairTimeline(db, request, user, params.id ?? '', currentTime(), new URL(request.url).searchParams.get('meetings') === 'all');
   // The volunteer of an active pair sees how to reach the participant (consent decides how).
-  const contact = user.role === 'VOLUNTEER' && pair.status === 'ACTIVE' ? await pairContact(db, request, user, pair.id) : null;
+  const contact = can(user.role, 'pairs:contact') && pair.status === 'ACTIVE' ? await pairContact(db, request, user, pair.id) : null;
   const participantLinks = await participantLinksBlock(db, request, user, pair);
-  return json({ pair, contact, coordinator: user.role === 'COORDINATOR', today: todayInOslo(), participantLinks });
+  return json({ pair, contact, coordinator: can(user.role, 'pairs:manage'), today: todayInOslo(), participantLinks });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

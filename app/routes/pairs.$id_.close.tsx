@@ -5,14 +5,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ChoiceGroup } from '~/components/choice-group';
+import { ConfirmActions } from '~/components/confirm-actions';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FormErrors, TextareaField, TextField } from '~/components/forms';
 import { useLanguage, useT } from '~/components/use-translation';
-import { CLOSURE_TALK, closePairSchema, closureSchema, type ClosureInput, type ClosureSummary } from '~/domain/pairs/closure';
-import { closePair, closurePair, correctClosure, PairAlreadyEndedError, PairNotEndedError, previewClosure } from '~/domain/pairs/closure.server';
+import { CLOSURE_TALK, closePairSchema, closureRules, closureSchema, type ClosureInput, type ClosureSummary } from '~/domain/pairs/closure';
+import { closePair, closurePair, correctClosure, PairAlreadyEndedError, PairNotEndedError, previewClosure, viewClosurePair } from '~/domain/pairs/closure.server';
 import { END_REASONS, END_TYPES } from '~/domain/pairs/status';
 import { requireUser } from '~/lib/auth.server';
-import { audit } from '~/lib/audit.server';
 import { db } from '~/lib/db.server';
 import { notifyOutbox } from '~/lib/email.server';
 import { redirectWithFlash } from '~/lib/flash.server';
@@ -27,10 +27,6 @@ import { pageTitle } from '~/lib/page-title';
  * "confirm" → the ending; "correct" → the correction of an ended pair.
  */
 
-function rulesFor(pair: { startDate: string | null }) {
-  return { startDate: pair.startDate ?? '0000-01-01', today: todayInOslo() };
-}
-
 type Values = Record<string, string>;
 
 /** What was typed, as strings, to carry through the confirmation and back to the form. */
@@ -42,8 +38,7 @@ function typedValues(formData: FormData): Values {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'pairs:manage' });
-  const pair = await closurePair(db, params.id ?? '');
-  await audit(db, request, { actorId: user.id, action: 'VIEW', entityType: 'PAIR', entityId: pair.id, participantId: pair.participant.id });
+  const pair = await viewClosurePair(db, request, user, params.id ?? '');
   return json({ pair, today: todayInOslo() });
 }
 
@@ -55,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === 'correct') {
     if (pair.status !== 'ENDED') return json({ stage: 'notEnded' as const }, { status: 409 });
-    const submission = parseWithZod(formData, { schema: closureSchema(rulesFor(pair)) });
+    const submission = parseWithZod(formData, { schema: closureSchema(closureRules(pair, todayInOslo())) });
     if (submission.status !== 'success') return json({ stage: 'correct' as const, result: submission.reply() }, { status: 400 });
     try {
       await correctClosure(db, request, user, pair.id, submission.value);
@@ -70,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = typedValues(formData);
   if (intent === 'edit') return json({ stage: 'form' as const, values });
   if (intent !== 'review' && intent !== 'confirm') throw new Response('Bad Request', { status: 400 });
-  const submission = parseWithZod(formData, { schema: closePairSchema(rulesFor(pair)) });
+  const submission = parseWithZod(formData, { schema: closePairSchema(closureRules(pair, todayInOslo())) });
   if (submission.status !== 'success') return json({ stage: 'form' as const, result: submission.reply(), values }, { status: 400 });
 
   try {
@@ -137,12 +132,7 @@ function CloseForm({ values }: { values?: Values }) {
           <TextareaField meta={fields.surveyComment} label={t('meetings.close.surveyComment')} rows={2} />
           <TextareaField meta={fields.endNote} label={t('meetings.close.note')} rows={2} />
         </details>
-        <p className="hint">{t('closure.reviewHint')}</p>
-        <div className="actions">
-          <button type="submit" name="intent" value="review" className="primary">
-            {t('closure.review')}
-          </button>
-        </div>
+        <ConfirmActions hint={t('closure.reviewHint')} name="intent" value="review" label={t('closure.review')} />
       </Form>
     </>
   );
@@ -160,6 +150,20 @@ function meetingsText(t: Translate, count: number) {
   return t('closure.summary.meetingsMany', { count });
 }
 
+/** What was typed, sent again as hidden fields with the intent of the button pressed. */
+function TypedValuesForm({ values, intent, className, label }: { values: Values; intent: string; className: string; label: string }) {
+  return (
+    <Form method="post">
+      {Object.entries(values).map(([key, value]) => (
+        <input key={key} type="hidden" name={key} value={value} />
+      ))}
+      <button type="submit" name="intent" value={intent} className={className}>
+        {label}
+      </button>
+    </Form>
+  );
+}
+
 function Confirmation({
   values,
   details,
@@ -175,7 +179,6 @@ function Confirmation({
   const name = pair.participant.firstName;
   const status = t(`participantStatus.${summary.participant.to}` as MessageKey);
   const referrers = summary.recipients.filter((recipient) => recipient.role === 'PROBATION_OFFICER');
-  const hidden = Object.entries(values).map(([key, value]) => <input key={key} type="hidden" name={key} value={value} />);
   return (
     <section aria-labelledby="confirm-title" className="card">
       <h2 id="confirm-title">{t('closure.confirmTitle')}</h2>
@@ -216,18 +219,8 @@ function Confirmation({
         </li>
       </ul>
       <div className="actions">
-        <Form method="post">
-          {hidden}
-          <button type="submit" name="intent" value="confirm" className="primary">
-            {t('closure.confirm')}
-          </button>
-        </Form>
-        <Form method="post">
-          {hidden}
-          <button type="submit" name="intent" value="edit" className="secondary">
-            {t('closure.back')}
-          </button>
-        </Form>
+        <TypedValuesForm values={values} intent="confirm" className="primary" label={t('closure.confirm')} />
+        <TypedValuesForm values={values} intent="edit" className="secondary" label={t('closure.back')} />
       </div>
     </section>
   );

@@ -9,10 +9,9 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { CheckboxField, FormErrors, TextareaField } from '~/components/forms';
 import { UrgentConfirmation } from '~/components/urgent-concern';
 import { useT } from '~/components/use-translation';
-import { findConcernPair, raisePairConcern } from '~/domain/concerns/concerns.server';
+import { findConcernPair, raisePairConcern, viewConcernPair } from '~/domain/concerns/concerns.server';
 import { concernSchema } from '~/domain/concerns/forms';
 import { EMERGENCY_NUMBERS, needsUrgentConfirmation, severityOf } from '~/domain/concerns/severity';
-import { audit } from '~/lib/audit.server';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { notifyOutbox } from '~/lib/email.server';
@@ -20,8 +19,7 @@ import { redirectWithFlash } from '~/lib/flash.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'concerns:raise' });
-  const pair = await findConcernPair(db, user, params.id ?? '');
-  await audit(db, request, { actorId: user.id, action: 'VIEW', entityType: 'PAIR', entityId: pair.id, participantId: pair.participantId });
+  const pair = await viewConcernPair(db, request, user, params.id ?? '');
   return json({ pair: { id: pair.id, participantFirstName: pair.participant.firstName } });
 }
 

@@ -12,7 +12,6 @@ import { PLACE_TYPES } from '~/domain/meetings/constants';
 import { meetingDraftSchema, toDraft } from '~/domain/meetings/forms';
 import { findPlannablePair, MeetingRuleError, planMeetings } from '~/domain/meetings/meetings.server';
 import { monthProposals } from '~/domain/meetings/plan-month.server';
-import { audit } from '~/lib/audit.server';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { redirectWithFlash } from '~/lib/flash.server';
@@ -32,8 +31,7 @@ function planSchema(releaseDate: string, now: Date) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'meetings:plan' });
   const month = new URL(request.url).searchParams.get('month');
-  const plan = await monthProposals(db, user, params.id ?? '', month);
-  await audit(db, request, { actorId: user.id, action: 'VIEW', entityType: 'PAIR', entityId: plan.pair.id, participantId: plan.pair.participantId });
+  const plan = await monthProposals(db, request, user, params.id ?? '', month);
   return json({ ...plan, now: currentTime().toISOString() });
 }
 

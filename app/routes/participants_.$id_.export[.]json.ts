@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { participantExport } from '~/domain/privacy/export.server';
-import { audit } from '~/lib/audit.server';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { notFound } from '~/lib/permissions.server';
@@ -8,9 +7,8 @@ import { currentTime } from '~/lib/clock';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'participants:export' });
-  const data = await participantExport(db, params.id ?? '');
+  const data = await participantExport(db, request, user, params.id ?? '');
   if (!data) notFound();
-  await audit(db, request, { actorId: user.id, action: 'EXPORT', entityType: 'PARTICIPANT', entityId: data.id, participantId: data.id });
   const body = JSON.stringify({ exportedAt: currentTime().toISOString(), exportedBy: { id: user.id, name: user.name }, participant: data }, null, 2);
   return new Response(body, {
     headers: {

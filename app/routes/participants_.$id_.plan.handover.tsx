@@ -4,8 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { areaLabel, AreaStatusRows, PlanAreaColumns } from '~/components/plan';
 import { useLanguage, useT } from '~/components/use-translation';
-import { loadHandover, requirePlanAccess } from '~/domain/plans/plans.server';
-import { audit } from '~/lib/audit.server';
+import { requirePlanAccess, viewHandover } from '~/domain/plans/plans.server';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { formatDate, todayInOslo } from '~/lib/time';
@@ -15,15 +14,7 @@ import { pageTitle } from '~/lib/page-title';
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'plans:handover' });
   const { participant, consent, showMeetingActivity } = await requirePlanAccess(db, user, params.id ?? '', 'handover');
-  const handover = await loadHandover(db, participant.id);
-  await audit(db, request, {
-    actorId: user.id,
-    action: 'VIEW',
-    entityType: 'PLAN',
-    entityId: handover.plan?.planId ?? null,
-    participantId: participant.id,
-    detail: { document: 'handover', version: handover.plan?.current.number ?? null },
-  });
+  const handover = await viewHandover(db, request, user, participant.id);
   return json({
     participantId: participant.id,
     ...handover,

@@ -24,7 +24,7 @@ import { pageTitle } from '~/lib/page-title';
 import { statusReasonText } from '~/components/status-reason';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, { role: ['COORDINATOR', 'PROBATION_OFFICER'] });
+  const user = await requireUser(request, { capability: 'referrals:list' });
   const referral = await referralForViewer(db, user, params.id ?? '', request);
   if (!referral) notFound();
   return json({ referral });

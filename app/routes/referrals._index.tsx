@@ -13,7 +13,7 @@ import { formatDate } from '~/lib/time';
 import { pageTitle } from '~/lib/page-title';
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, { role: ['COORDINATOR', 'PROBATION_OFFICER'] });
+  const user = await requireUser(request, { capability: 'referrals:list' });
   const [list, prisons] = await Promise.all([referralListPage(db, user, request), referralPrisons(db, user)]);
   return json({ ...list, filtered: isFiltered(list.filters), prisons, canCreate: can(user.role, 'referrals:create') });
 }

@@ -14,7 +14,7 @@ import {
   referralSchema,
   WISHED_GENDERS,
 } from '~/domain/referrals/referral-form';
-import { createReferral, findPossibleDuplicates } from '~/domain/referrals/referrals.server';
+import { submitReferral } from '~/domain/referrals/referrals.server';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { notifyOutbox } from '~/lib/email.server';
@@ -34,17 +34,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== 'success') {
     return json({ result: submission.reply(), duplicates: null }, { status: 400 });
   }
-  const data = submission.value;
-  if (!data.confirmDuplicate) {
-    const duplicates = await findPossibleDuplicates(db, user, data);
-    if (duplicates.length > 0) return json({ result: submission.reply(), duplicates }, { status: 409 });
-  }
-  const profile = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { organisation: true } });
-  const referral = await db.$transaction((tx) =>
-    createReferral(tx, { data, actor: user, office: profile.organisation, referralDate: today, request }),
-  );
+  const outcome = await submitReferral(db, request, user, submission.value, today);
+  if (outcome.kind === 'possibleDuplicates') return json({ result: submission.reply(), duplicates: outcome.duplicates }, { status: 409 });
   notifyOutbox();
-  return redirectWithFlash(`/referrals/${referral.id}`, { kind: 'success', key: 'referrals.created' });
+  return redirectWithFlash(`/referrals/${outcome.referralId}`, { kind: 'success', key: 'referrals.created' });
 }
 
 export default function NewReferral() {

@@ -10,13 +10,12 @@ import { halfYearLabel } from '~/components/recruitment-panel';
 import { useT } from '~/components/use-translation';
 import { saveTargets, targetsFor } from '~/domain/recruitment/recruitment.server';
 import { BOOLEAN_SETTING_KEYS, SETTING_KEYS } from '~/domain/settings/definitions';
-import { getSettings, setSetting } from '~/domain/settings/settings.server';
-import { audit } from '~/lib/audit.server';
+import { getSettings, saveSettings } from '~/domain/settings/settings.server';
+import { isTargetHalfYear, shownTargetHalfYear, targetHalfYears } from '~/domain/recruitment/target-choices';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import { errorMessage } from '~/lib/form-errors';
-import { halfYearOf, previousHalfYear } from '~/lib/time';
 import { currentTime } from '~/lib/clock';
 import { pageTitle } from '~/lib/page-title';
 
@@ -27,17 +26,6 @@ function wholeNumber(min: number, max: number) {
 
 function optionalWholeNumber(min: number, max: number) {
   return z.preprocess((value) => (value === '' || value === undefined ? undefined : value), wholeNumber(min, max).optional());
-}
-
-/** This half-year, the next two and the two before it can be given targets. */
-function targetChoices(now: Date): string[] {
-  const current = halfYearOf(now);
-  const next = (key: string) => {
-    const [year, half] = key.split('-H').map(Number);
-    return half === 1 ? `${year}-H2` : `${year + 1}-H1`;
-  };
-  const previous = previousHalfYear(current);
-  return [previousHalfYear(previous), previous, current, next(current), next(next(current))];
 }
 
 const targetsSchema = z.object({
@@ -64,9 +52,9 @@ const programmeSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { capability: 'settings:manage' });
-  const choices = targetChoices(currentTime());
-  const requested = new URL(request.url).searchParams.get('halfYear');
-  const halfYear = requested && choices.includes(requested) ? requested : halfYearOf(currentTime());
+  const now = currentTime();
+  const halfYear = shownTargetHalfYear(new URL(request.url).searchParams.get('halfYear'), now);
+  const choices = targetHalfYears(now);
   return json({ choices, targets: await targetsFor(db, halfYear), settings: await getSettings(db) });
 }
 
@@ -77,25 +65,21 @@ export async function action({ request }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: targetsSchema });
     if (submission.status !== 'success') return json({ form: 'targets', result: submission.reply() }, { status: 400 });
     const { halfYear, newPairs, newParticipants, newReadyVolunteers } = submission.value;
-    if (!targetChoices(currentTime()).includes(halfYear)) {
+    if (!isTargetHalfYear(halfYear, currentTime())) {
       return json(
         { form: 'targets', result: submission.reply({ fieldErrors: { halfYear: [errorMessage('settings.invalidHalfYear')] } }) },
         { status: 400 },
       );
     }
-    await db.$transaction(async (tx) => {
-      await saveTargets(tx, { halfYear, newPairs, newParticipants: newParticipants ?? null, newReadyVolunteers: newReadyVolunteers ?? null });
-      await audit(tx, request, { actorId: user.id, action: 'UPDATE', entityType: 'SETTINGS', entityId: halfYear, detail: { newPairs } });
-    });
+    await db.$transaction((tx) =>
+      saveTargets(tx, request, user.id, { halfYear, newPairs, newParticipants: newParticipants ?? null, newReadyVolunteers: newReadyVolunteers ?? null }),
+    );
     return redirectWithFlash(`/settings?halfYear=${halfYear}`, { kind: 'success', key: 'settings.targetsSaved', params: { halfYear } });
   }
   const submission = parseWithZod(formData, { schema: programmeSchema });
   if (submission.status !== 'success') return json({ form: 'programme', result: submission.reply() }, { status: 400 });
   const { intent: _intent, ...values } = submission.value;
-  await db.$transaction(async (tx) => {
-    for (const key of Object.keys(values) as (keyof typeof values)[]) await setSetting(tx, key, values[key]);
-    await audit(tx, request, { actorId: user.id, action: 'UPDATE', entityType: 'SETTINGS', detail: values });
-  });
+  await saveSettings(db, request, user.id, values);
   return redirectWithFlash('/settings', { kind: 'success', key: 'settings.saved' });
 }
 

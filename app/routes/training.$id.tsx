@@ -7,14 +7,14 @@ import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FormErrors, SelectField, TextField } from '~/components/forms';
 import { useLanguage, useT } from '~/components/use-translation';
-import { hoursField, timeField } from '~/domain/volunteers/training';
+import { hoursField, sessionOpen, timeField } from '~/domain/volunteers/training';
 import { addSession, enrol, loadCourse, recordAttendance, SessionNotStartedError } from '~/domain/volunteers/training.server';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import { errorMessage } from '~/lib/form-errors';
 import { notFound } from '~/lib/permissions.server';
-import { formatDateTime, isIsoDate, osloDate, resolveOsloTime, todayInOslo } from '~/lib/time';
+import { formatDateTime, isIsoDate, resolveOsloTime, todayInOslo } from '~/lib/time';
 import { isoDateField, optionalText } from '~/lib/validation';
 import { currentTime } from '~/lib/clock';
 import { pageTitle } from '~/lib/page-title';
@@ -57,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       startsAt: s.startsAt,
       hours: s.hours,
       topic: s.topic,
-      open: osloDate(s.startsAt) <= today,
+      open: sessionOpen(s.startsAt, today),
       present: s.attendance.filter((a) => a.present).map((a) => a.volunteerId),
     })),
     enrolled,
@@ -84,12 +84,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === 'enrol') {
     const submission = parseWithZod(formData, { schema: enrolSchema });
     if (submission.status !== 'success') return json<Reply>({ intent, result: submission.reply() }, { status: 400 });
-    const volunteer = await db.volunteerProfile.findFirst({
-      where: { id: submission.value.volunteerId, status: { not: 'LEFT' }, anonymisedAt: null },
-      select: { id: true },
-    });
-    if (!volunteer) notFound();
-    await db.$transaction((tx) => enrol(tx, ctx, { courseId: course.id, volunteerId: volunteer.id }));
+    const enrolled = await db.$transaction((tx) => enrol(tx, ctx, { courseId: course.id, volunteerId: submission.value.volunteerId }));
+    if (!enrolled) notFound();
     return redirectWithFlash(here, { kind: 'success', key: 'training.enrolledFlash' });
   }
   if (intent === 'attendance') {

@@ -7,10 +7,9 @@ import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FormErrors, SelectField, TextField } from '~/components/forms';
 import { useLanguage, useT } from '~/components/use-translation';
-import { listUsersAndInvitations, setUserActive } from '~/domain/users/accounts.server';
+import { listUsersAndInvitations, OwnAccountError, setUserActive } from '~/domain/users/accounts.server';
 import { createInvitation, EmailAlreadyUsedError } from '~/domain/users/invitations.server';
 import { ROLES, roleSchema } from '~/domain/users/roles';
-import { audit } from '~/lib/audit.server';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { notifyOutbox } from '~/lib/email.server';
@@ -47,10 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: inviteSchema });
     if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 });
     try {
-      await db.$transaction(async (tx) => {
-        const invitation = await createInvitation(tx, { ...submission.value, invitedById: actor.id });
-        await audit(tx, request, { actorId: actor.id, action: 'CREATE', entityType: 'INVITATION', entityId: invitation.id });
-      });
+      await db.$transaction((tx) => createInvitation(tx, request, { ...submission.value, invitedById: actor.id }));
     } catch (error) {
       if (!(error instanceof EmailAlreadyUsedError)) throw error;
       return json(
@@ -64,11 +60,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = activeSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) throw new Response('Bad Request', { status: 400 });
   const { intent, userId } = parsed.data;
-  if (userId === actor.id) {
+  let user;
+  try {
+    user = await setUserActive(db, { userId, active: intent === 'reactivate', actorId: actor.id, request });
+  } catch (error) {
+    if (!(error instanceof OwnAccountError)) throw error;
     return redirectWithFlash('/users', { kind: 'error', key: 'users.cannotDeactivateSelf' });
   }
-  if (!(await db.user.findUnique({ where: { id: userId }, select: { id: true } }))) notFound();
-  const user = await setUserActive(db, { userId, active: intent === 'reactivate', actorId: actor.id, request });
+  if (!user) notFound();
   return redirectWithFlash('/users', {
     kind: 'success',
     key: intent === 'reactivate' ? 'users.reactivatedFlash' : 'users.deactivatedFlash',

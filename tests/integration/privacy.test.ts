@@ -229,7 +229,7 @@ describe('retention (moved clock)', () => {
     const p = await db.participant.findUniqueOrThrow({ where: { id: ended.participant.id } });
     expect(p).toMatchObject({ firstName: 'Anonymisert', lastName: 'Anonymisert', phone: null, email: null, needs: null, volunteerWishes: null, anonymisedAt: now });
     expect(p.dateOfBirth).toMatch(/^\d{4}-01-01$/);
-    const text = JSON.stringify(await (await import('~/domain/privacy/export.server')).participantExport(db, p.id));
+    const text = JSON.stringify(await (await import('~/domain/privacy/export.server')).participantExport(db, null, ended.coordinator, p.id));
     for (const secret of ['Hybel hos onkel', 'Kafé Ni Muser', 'Kaffe og jobbsøknad', 'Koordinatornotat', 'Virket urolig', 'Samtale gikk fint', 'God match', 'Egen leilighet', 'Gjeld', 'Gode fremskritt', 'Søkt bolig', 'Henvisningsnotat', 'Statusgrunn', 'Eget kurs', 'Kontaktbetjent', 'Avslutningsnotat', 'Fin tid', 'Mine egne ord', 'deltaker@example.no', 'veileder@example.no']) {
       expect(text, secret).not.toContain(secret);
     }

@@ -166,7 +166,7 @@ describe('two-factor sign-in for coordinators', () => {
 describe('common passwords are refused wherever a password is set', () => {
   it('refuses one at an invitation and creates no account', async () => {
     const coordinator = await createUser(db, { role: 'COORDINATOR' });
-    const invitation = await createInvitation(db, { email: 'ny.frivillig@example.no', role: 'VOLUNTEER', language: 'nb', invitedById: coordinator.id });
+    const invitation = await createInvitation(db, null, { email: 'ny.frivillig@example.no', role: 'VOLUNTEER', language: 'nb', invitedById: coordinator.id });
     const email = await db.outboxEmail.findFirstOrThrow({ where: { idempotencyKey: `invitation:${invitation.id}` } });
     const token = (email.data as { token: string }).token;
     for (const [password, key] of [

@@ -15,6 +15,13 @@ export async function findConcernPair(db: Tx, actor: Actor, pairId: string) {
   return pair;
 }
 
+/** The concern page of a pair: the pair (404 as findConcernPair), the read audited. */
+export async function viewConcernPair(db: Tx, request: Request | null, actor: Actor, pairId: string) {
+  const pair = await findConcernPair(db, actor, pairId);
+  await audit(db, request, { actorId: actor.id, action: 'VIEW', entityType: 'PAIR', entityId: pair.id, participantId: pair.participantId });
+  return pair;
+}
+
 export interface ConcernInput {
   pairId: string;
   meetingId: string | null;

@@ -1,5 +1,7 @@
 import { cachedView } from '~/lib/view-snapshot.server';
+import { audit } from '~/lib/audit.server';
 import type { Db } from '~/lib/db.server';
+import { notFound, type Actor } from '~/lib/permissions.server';
 import { getSetting } from '~/domain/settings/settings.server';
 import { daysBetween, osloDate, todayInOslo } from '~/lib/time';
 import { bestAssignment } from './assignment';
@@ -391,4 +393,13 @@ export async function suggestionsFor(db: Db, participantId: string, shown = SUGG
     count,
     excluded: withoutPlace > 0 ? { NO_CAPACITY: withoutPlace, ...excluded } : excluded,
   };
+}
+
+/** The matching page of one participant: their suggestions (404 when not matchable), the read audited. */
+export async function viewSuggestions(db: Db, request: Request | null, actor: Actor, participantId: string, shown = SUGGESTIONS_PER_PAGE) {
+  const view = await suggestionsView(db, participantId, shown);
+  if (!view.data) notFound();
+  const participant = view.data.participant;
+  await audit(db, request, { actorId: actor.id, action: 'VIEW', entityType: 'PARTICIPANT', entityId: participant.id, participantId: participant.id, detail: { page: 'matching' } });
+  return { result: view.data, computedAt: view.computedAt };
 }

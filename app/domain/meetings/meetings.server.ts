@@ -10,6 +10,7 @@ import { GOODS, isStandardArea, STANDARD_AREAS } from '~/domain/plans/areas';
 import type { CancelledBy } from './cancellation';
 import { statusForCancellation } from './cancellation';
 import type { LogOutcome, PlaceType } from './constants';
+import { meetingAccess } from './meeting-access';
 import { allowedPlaceTypes, canLogOutcome } from './planning';
 import { currentTime } from '~/lib/clock';
 
@@ -146,6 +147,13 @@ export async function findMeeting(db: Tx, actor: Actor, meetingId: string) {
 }
 
 /** The plan areas a log may name: the standard ones and the participant's own. */
+/** The meeting page: the meeting (404 as findMeeting), what the viewer may do with it, the read audited. */
+export async function viewMeeting(db: Tx, request: Request | null, actor: Actor, meetingId: string) {
+  const meeting = await findMeeting(db, actor, meetingId);
+  await audit(db, request, { actorId: actor.id, action: 'VIEW', entityType: 'MEETING_LOG', entityId: meeting.id, participantId: meeting.pair.participantId });
+  return { meeting, access: meetingAccess(actor.role, meeting.pair.status) };
+}
+
 export function loggableAreas(meeting: Awaited<ReturnType<typeof findMeeting>>): { key: string; title: string | null }[] {
   const own = (meeting.pair.participant.plan?.versions[0]?.areas ?? [])
     .filter((area) => !isStandardArea(area.areaKey))

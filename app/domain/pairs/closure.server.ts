@@ -49,6 +49,13 @@ export async function closurePair(db: Db | Tx, pairId: string) {
   return pair;
 }
 
+/** The close page's pair (as closurePair), the read audited. */
+export async function viewClosurePair(db: Db | Tx, request: Request | null, actor: Actor, pairId: string) {
+  const pair = await closurePair(db, pairId);
+  await audit(db, request, { actorId: actor.id, action: 'VIEW', entityType: 'PAIR', entityId: pair.id, participantId: pair.participant.id });
+  return pair;
+}
+
 /** What an ending would touch, read now: the confirmation shows it and the closure does it. */
 async function closureFacts(db: Db | Tx, pairId: string, now: Date) {
   const pair = await db.pair.findFirst({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closePairSchema, closureAuditView, closureSchema, closureSummary, participantOutcome, participantStatusAfterClosure, type ClosureFacts } from './closure';
+import { closePairSchema, closureAuditView, closureRules, closureSchema, closureSummary, participantOutcome, participantStatusAfterClosure, type ClosureFacts } from './closure';
 
 const rules = { startDate: '2026-06-01', today: '2026-12-01' };
 
@@ -113,5 +113,14 @@ describe('what the confirmation says', () => {
       closureTalk: 'NOT_HELD',
       closureTalkDate: null,
     });
+  });
+});
+
+describe('the dates a closure is checked against', () => {
+  it('are the pair’s start and today; a pair without a start date limits nothing', () => {
+    expect(closureRules({ startDate: '2026-06-01' }, '2026-12-01')).toEqual(rules);
+    const unbounded = closureRules({ startDate: null }, '2026-12-01');
+    expect(closureSchema(unbounded).safeParse({ ...valid, endDate: '2001-01-01', closureTalkDate: '2001-01-01' }).success).toBe(true);
+    expect(closureSchema(closureRules({ startDate: '2026-06-01' }, '2026-12-01')).safeParse({ ...valid, endDate: '2026-05-31' }).success).toBe(false);
   });
 });

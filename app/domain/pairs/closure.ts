@@ -75,6 +75,14 @@ function recorded(value: ClosureFields) {
 }
 
 /**
+ * The dates a closure is checked against: the pair's start (a pair that never got a start date
+ * limits nothing) and today.
+ */
+export function closureRules(pair: { startDate: IsoDate | null }, today: IsoDate): { startDate: IsoDate; today: IsoDate } {
+  return { startDate: pair.startDate ?? '0000-01-01', today };
+}
+
+/**
  * The closure details' rules: nothing is pre-chosen, so type, reason, end date and what happened
  * to the closure conversation are all required; dates are neither in the future nor before the
  * pair started. Used as they are by the correction of an ended pair.

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import type { Db, Tx } from '~/lib/db.server';
 import { forbidden, notFound, participantScope, type Actor } from '~/lib/permissions.server';
-import type { ReviewStatus } from './areas';
+import { audit } from '~/lib/audit.server';
+import { STANDARD_AREAS, type ReviewStatus } from './areas';
 import { checklistState, summariseMeetings } from './handover';
 import { normaliseAreas, parseGoods, type PlanAreaContent } from './plan-content';
 import { latestStatusByArea, workedOnByMonth } from './progress';
@@ -117,6 +118,7 @@ export class StalePlanError extends Error {
  */
 export async function savePlanVersion(
   tx: Tx,
+  request: Request | null,
   input: { participantId: string; actorId: string; baseVersion: number; areas: PlanAreaContent[] },
 ) {
   const plan =
@@ -140,6 +142,14 @@ export async function savePlanVersion(
     select: { id: true, number: true },
   });
   await tx.plan.update({ where: { id: plan.id }, data: { updatedAt: currentTime() } });
+  await audit(tx, request, {
+    actorId: input.actorId,
+    action: version.number === 1 ? 'CREATE' : 'UPDATE',
+    entityType: 'PLAN',
+    entityId: plan.id,
+    participantId: input.participantId,
+    detail: { version: version.number },
+  });
   return { planId: plan.id, versionId: version.id, number: version.number };
 }
 
@@ -153,38 +163,96 @@ async function versionRepeating(tx: Tx, planId: string, number: number, actorId:
   return saved.join('\n') === areas.map(contentOf).join('\n') ? version.id : null;
 }
 
+/** A review needs a plan to review. */
+export class NoPlanError extends Error {}
+
 /**
- * Records a progress review. The same review sent twice (a double tap, a resend) is kept once:
- * the check runs in the write transaction, which holds SQLite's write lock from its start.
+ * Records a review of the participant's plan: each area's status as the reviewer sees it. Items
+ * for areas the current version does not have (removed meanwhile) are left out. The same review
+ * sent twice (a double tap, a resend) is kept once: the check runs in the write transaction,
+ * which holds SQLite's write lock from its start.
  */
 export async function recordReview(
   tx: Tx,
+  request: Request | null,
   input: {
-    planId: string;
+    participantId: string;
     actorId: string;
     reviewedOn: string;
     note?: string;
     items: { areaKey: string; status: ReviewStatus; note?: string }[];
   },
 ) {
+  const plan = await tx.plan.findUnique({
+    where: { participantId: input.participantId },
+    select: { id: true, versions: { orderBy: { number: 'desc' }, take: 1, select: { areas: { select: { areaKey: true } } } } },
+  });
+  const current = plan?.versions[0];
+  if (!plan || !current) throw new NoPlanError();
+  const known = new Set(current.areas.map((area) => area.areaKey));
+  const items = input.items.filter((item) => known.has(item.areaKey));
   const sameDay = await tx.planReview.findMany({
-    where: { planId: input.planId, reviewedOn: input.reviewedOn, reviewedById: input.actorId, note: input.note ?? null },
+    where: { planId: plan.id, reviewedOn: input.reviewedOn, reviewedById: input.actorId, note: input.note ?? null },
     select: { id: true, items: { select: { areaKey: true, status: true, note: true } } },
   });
-  const itemsOf = (items: { areaKey: string; status: string; note?: string | null }[]) =>
-    JSON.stringify(items.map((item) => [item.areaKey, item.status, item.note ?? null]).sort());
-  const repeat = sameDay.find((review) => itemsOf(review.items) === itemsOf(input.items));
+  const itemsOf = (list: { areaKey: string; status: string; note?: string | null }[]) =>
+    JSON.stringify(list.map((item) => [item.areaKey, item.status, item.note ?? null]).sort());
+  const repeat = sameDay.find((review) => itemsOf(review.items) === itemsOf(items));
   if (repeat) return { id: repeat.id };
-  return tx.planReview.create({
+  const review = await tx.planReview.create({
     data: {
-      planId: input.planId,
+      planId: plan.id,
       reviewedOn: input.reviewedOn,
       reviewedById: input.actorId,
       note: input.note ?? null,
-      items: { create: input.items.map((item) => ({ areaKey: item.areaKey, status: item.status, note: item.note ?? null })) },
+      items: {
+        create: items.map((item) => ({ areaKey: item.areaKey, status: item.status, note: item.note ?? null })),
+      },
     },
     select: { id: true },
   });
+  await audit(tx, request, {
+    actorId: input.actorId,
+    action: 'CREATE',
+    entityType: 'PLAN',
+    entityId: plan.id,
+    participantId: input.participantId,
+    detail: { review: review.id },
+  });
+  return review;
+}
+
+/** The plan page: the current version (and one to compare), its reviews and what meetings worked on; the read audited. */
+export async function viewPlan(db: Db, request: Request | null, actor: Actor, participantId: string, compareNumber?: number) {
+  const plan = await loadPlan(db, participantId, compareNumber);
+  const progress = await loadProgress(db, {
+    participantId,
+    planId: plan?.planId ?? null,
+    areaOrder: plan?.areas.map((area) => area.areaKey) ?? [...STANDARD_AREAS],
+  });
+  await audit(db, request, {
+    actorId: actor.id,
+    action: 'VIEW',
+    entityType: 'PLAN',
+    entityId: plan?.planId ?? null,
+    participantId,
+    detail: { version: plan?.current.number ?? null, compared: plan?.compared?.number ?? null },
+  });
+  return { plan, progress };
+}
+
+/** The printable handover document, the read audited. */
+export async function viewHandover(db: Db, request: Request | null, actor: Actor, participantId: string) {
+  const handover = await loadHandover(db, participantId);
+  await audit(db, request, {
+    actorId: actor.id,
+    action: 'VIEW',
+    entityType: 'PLAN',
+    entityId: handover.plan?.planId ?? null,
+    participantId,
+    detail: { document: 'handover', version: handover.plan?.current.number ?? null },
+  });
+  return handover;
 }
 
 /** Reviews over time (newest first), each area's latest status, and what the meetings touched per month. */

@@ -35,3 +35,24 @@ export function newPasswordField(email: string) {
       if (problem) ctx.addIssue({ code: 'custom', message: errorMessage(problem) });
     });
 }
+
+/**
+ * A form that sets a new password: the password with every rule, typed twice, beside the
+ * form's other fields (the current password when changing it, the name when accepting an invitation).
+ */
+export function newPasswordSchema<Shape extends z.ZodRawShape>(email: string, shape: Shape) {
+  return z
+    .object({ ...shape, password: newPasswordField(email), confirm: z.string({ error: errorMessage('form.required') }) })
+    .refine((value) => {
+      const typed = value as { password: string; confirm: string };
+      return typed.password === typed.confirm;
+    }, { path: ['confirm'], error: errorMessage('invite.passwordMismatch') });
+}
+
+/** Changing one's password: the current one, then the new one twice. */
+export function passwordChangeSchema(email: string) {
+  return newPasswordSchema(email, {
+    intent: z.literal('password'),
+    currentPassword: z.string({ error: errorMessage('form.required') }).max(1000),
+  });
+}

@@ -1,8 +1,10 @@
 import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
-import type { Tx } from '~/lib/db.server';
+import { audit } from '~/lib/audit.server';
+import type { Db, Tx } from '~/lib/db.server';
 import { clearEvents, recordEvent, reserveAttempt, type RateLimit } from '~/lib/rate-limit.server';
-import { generateRecoveryCodes, hashRecoveryCode, looksLikeTotp } from './two-factor';
+import { markSessionVerified } from '~/lib/session.server';
+import { generateRecoveryCodes, hashRecoveryCode, looksLikeTotp, mayTurnOffTwoFactor } from './two-factor';
 import { currentTime } from '~/lib/clock';
 
 const ISSUER = 'Brobygger';
@@ -92,4 +94,47 @@ export async function checkSecondFactor(db: Tx, userId: string, code: string, no
   }
   // The reservation stays as this failure's record.
   return { ok: false, reason: 'invalid' };
+}
+
+/**
+ * Turns the second factor on when the code matches the pending secret: the request's session
+ * counts as verified and the change is audited. Returns the recovery codes (shown once), or null.
+ */
+export async function turnOnTwoFactor(db: Db, request: Request, user: { id: string; email: string }, code: string): Promise<string[] | null> {
+  return db.$transaction(async (tx) => {
+    const codes = await enableTwoFactor(tx, user, code);
+    if (!codes) return null;
+    await markSessionVerified(tx, request);
+    await audit(tx, request, { actorId: user.id, action: 'UPDATE', entityType: 'USER', entityId: user.id, detail: { twoFactor: 'enabled' } });
+    return codes;
+  });
+}
+
+export type TurnOffResult = 'off' | 'required' | 'invalid';
+
+/** Turns the second factor off, where it is not required, with a valid code from it. */
+export async function turnOffTwoFactor(db: Db, request: Request, userId: string, code: string, demoMode: boolean): Promise<TurnOffResult> {
+  if (!mayTurnOffTwoFactor(demoMode)) return 'required';
+  const checked = await checkSecondFactor(db, userId, code);
+  if (!checked.ok) return 'invalid';
+  await db.$transaction(async (tx) => {
+    await disableTwoFactor(tx, userId);
+    await audit(tx, request, { actorId: userId, action: 'UPDATE', entityType: 'USER', entityId: userId, detail: { twoFactor: 'disabled' } });
+  });
+  return 'off';
+}
+
+/**
+ * Where a user's second factor stands: on (with how many recovery codes are left), or pending
+ * with the secret to scan (a new one is made the first time).
+ */
+export async function twoFactorState(db: Tx, user: { id: string; email: string }) {
+  let row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecret: true, totpEnabledAt: true, recoveryCodes: true } });
+  if (!row.totpEnabledAt && !row.totpSecret) row = { ...row, totpSecret: await startTwoFactor(db, user.id) };
+  const pending = !row.totpEnabledAt && row.totpSecret ? { secret: row.totpSecret, ...(await setupDetails(row.totpSecret, user.email)) } : null;
+  return {
+    enabledAt: row.totpEnabledAt,
+    recoveryLeft: Array.isArray(row.recoveryCodes) ? row.recoveryCodes.length : 0,
+    pending,
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateRecoveryCodes, hashRecoveryCode, looksLikeTotp, secondFactorStep } from './two-factor';
+import { generateRecoveryCodes, hashRecoveryCode, looksLikeTotp, mayTurnOffTwoFactor, secondFactorStep } from './two-factor';
 
 describe('secondFactorStep', () => {
   const enabled = new Date('2026-11-01T10:00:00Z');
@@ -25,5 +25,12 @@ describe('recovery codes', () => {
     expect(hashRecoveryCode(codes[0].toUpperCase().replace(/-/g, ' '))).toBe(hashRecoveryCode(codes[0]));
     expect(looksLikeTotp('123 456')).toBe(true);
     expect(looksLikeTotp(codes[0])).toBe(false);
+  });
+});
+
+describe('turning the second factor off', () => {
+  it('is allowed in demo mode only, where it is not required', () => {
+    expect(mayTurnOffTwoFactor(true)).toBe(true);
+    expect(mayTurnOffTwoFactor(false)).toBe(false);
   });
 });

@@ -43,3 +43,8 @@ export function hashRecoveryCode(code: string): string {
 export function looksLikeTotp(code: string): boolean {
   return /^\d{6}$/.test(code.replace(/\s/g, ''));
 }
+
+/** The second factor is required outside demo mode, so only there may a coordinator turn it off. */
+export function mayTurnOffTwoFactor(demoMode: boolean): boolean {
+  return demoMode;
+}

@@ -1,3 +1,4 @@
+import { audit } from '~/lib/audit.server';
 import type { Tx } from '~/lib/db.server';
 import type { HalfYearKey } from '~/lib/time';
 import { DEFAULT_PAIRS_TARGET } from './progress';
@@ -19,11 +20,13 @@ export async function targetsFor(db: Tx, halfYear: HalfYearKey): Promise<HalfYea
   };
 }
 
-export async function saveTargets(db: Tx, targets: HalfYearTargets): Promise<void> {
+/** Saves a half-year's targets with their audit row (in the caller's transaction). */
+export async function saveTargets(db: Tx, request: Request | null, actorId: string, targets: HalfYearTargets): Promise<void> {
   const data = {
     newPairs: targets.newPairs,
     newParticipants: targets.newParticipants,
     newReadyVolunteers: targets.newReadyVolunteers,
   };
   await db.halfYearTarget.upsert({ where: { halfYear: targets.halfYear }, create: { halfYear: targets.halfYear, ...data }, update: data });
+  await audit(db, request, { actorId, action: 'UPDATE', entityType: 'SETTINGS', entityId: targets.halfYear, detail: { newPairs: targets.newPairs } });
 }

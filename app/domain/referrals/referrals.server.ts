@@ -1,6 +1,6 @@
 import { audit } from '~/lib/audit.server';
 import type { Db, Tx } from '~/lib/db.server';
-import { referralScope, type Actor } from '~/lib/permissions.server';
+import { can, referralScope, type Actor } from '~/lib/permissions.server';
 import { consentInForce, consentSummary } from '~/domain/participants/consent';
 import { profileOf, programmesOf } from '~/domain/participants/profile';
 import { participantStatusSchema } from '~/domain/participants/status';
@@ -12,6 +12,7 @@ import { currentTime } from '~/lib/clock';
 import { contactOf, handedOverPlan } from './referral-details.server';
 import { referrerMayWithdraw } from './withdrawal';
 import { searchNameOf } from './name-search';
+import { mustConfirmDuplicates } from './duplicates';
 
 export interface PossibleDuplicate {
   name: string;
@@ -39,7 +40,7 @@ export async function findPossibleDuplicates(
     .map((candidate) => ({
       name: `${candidate.firstName} ${candidate.lastName}`,
       href:
-        actor.role === 'COORDINATOR'
+        can(actor.role, 'participants:read')
           ? `/participants/${candidate.id}`
           : candidate.referrals[0]
             ? `/referrals/${candidate.referrals[0].id}`
@@ -270,4 +271,24 @@ export async function referralForViewer(db: Db, actor: Actor, referralId: string
   }
   // The coordinator decides on it.
   return { ...base, details, mayWithdraw: false, triage: true as const };
+}
+
+export type ReferralSubmission = { kind: 'created'; referralId: string } | { kind: 'possibleDuplicates'; duplicates: PossibleDuplicate[] };
+
+/**
+ * A new referral from the form: stopped with the possible duplicates until the referrer confirms
+ * it is someone else, else created from the referrer's office (createReferral).
+ */
+export async function submitReferral(
+  db: Db,
+  request: Request | null,
+  actor: Actor,
+  data: ReferralInput,
+  referralDate: string,
+): Promise<ReferralSubmission> {
+  const duplicates = data.confirmDuplicate ? [] : await findPossibleDuplicates(db, actor, data);
+  if (mustConfirmDuplicates(data.confirmDuplicate, duplicates)) return { kind: 'possibleDuplicates', duplicates };
+  const profile = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { organisation: true } });
+  const referral = await db.$transaction((tx) => createReferral(tx, { data, actor, office: profile.organisation, referralDate, request }));
+  return { kind: 'created', referralId: referral.id };
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { Tx } from '~/lib/db.server';
+import { audit } from '~/lib/audit.server';
+import type { Db, Tx } from '~/lib/db.server';
 import { SETTINGS } from './definitions';
 
 export { SETTINGS };
@@ -28,4 +29,17 @@ export async function getSettings(db: Tx): Promise<{ [K in SettingKey]: SettingV
 export async function setSetting<K extends SettingKey>(db: Tx, key: K, value: SettingValue<K>): Promise<void> {
   const valid = SETTINGS[key].schema.parse(value);
   await db.setting.upsert({ where: { key }, create: { key, value: valid }, update: { value: valid } });
+}
+
+/** Saves several programme settings at once, with one audit row listing them, all or none. */
+export async function saveSettings(
+  db: Db,
+  request: Request | null,
+  actorId: string,
+  values: Partial<{ [K in SettingKey]: SettingValue<K> }>,
+): Promise<void> {
+  await db.$transaction(async (tx) => {
+    for (const key of Object.keys(values) as SettingKey[]) await setSetting(tx, key, values[key] as SettingValue<typeof key>);
+    await audit(tx, request, { actorId, action: 'UPDATE', entityType: 'SETTINGS', detail: values });
+  });
 }

@@ -2,13 +2,23 @@ import type { Db } from '~/lib/db.server';
 import { audit } from '~/lib/audit.server';
 import { destroyAllSessions } from '~/lib/session.server';
 import { currentTime } from '~/lib/clock';
+import type { Language } from '~/lib/i18n';
+import type { NotificationMode } from './roles';
 
-/** Deactivating a user ends all of their sessions at once. */
+/** Nobody deactivates (or reactivates) their own account: another coordinator must. */
+export class OwnAccountError extends Error {}
+
+/**
+ * Deactivating a user ends all of their sessions at once. Null when there is no such user;
+ * OwnAccountError when the actor names themselves.
+ */
 export async function setUserActive(
   db: Db,
   input: { userId: string; active: boolean; actorId: string; request: Request },
   now = currentTime(),
 ) {
+  if (input.userId === input.actorId) throw new OwnAccountError();
+  if (!(await db.user.findUnique({ where: { id: input.userId }, select: { id: true } }))) return null;
   return db.$transaction(async (tx) => {
     const user = await tx.user.update({
       where: { id: input.userId },
@@ -24,6 +34,11 @@ export async function setUserActive(
     });
     return user;
   });
+}
+
+/** A user's own choices: how they are notified and the language they read. */
+export async function savePreferences(db: Db, userId: string, input: { notificationMode: NotificationMode; language: Language }) {
+  await db.user.update({ where: { id: userId }, data: { notificationMode: input.notificationMode, language: input.language } });
 }
 
 export function listUsersAndInvitations(db: Db, now = currentTime()) {

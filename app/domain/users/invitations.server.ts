@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { audit } from '~/lib/audit.server';
 import type { Db, Tx } from '~/lib/db.server';
 import { enqueueEmail } from '~/lib/email.server';
 import type { Language } from '~/lib/i18n';
@@ -23,13 +24,14 @@ export class EmailAlreadyUsedError extends Error {
 const REPEAT_WINDOW_MS = 2 * 60 * 1000;
 
 /**
- * Creates an invitation and queues its email in the same transaction. The same invitation
- * sent twice (a double tap) is the first one, with one email: the check runs in the write
- * transaction, which holds SQLite's write lock from its start. Inviting again later (say the
- * email got lost) makes a new invitation.
+ * Creates an invitation, its audit row and its email in the same transaction. The same
+ * invitation sent twice (a double tap) is the first one, with one email: the check runs in the
+ * write transaction, which holds SQLite's write lock from its start. Inviting again later (say
+ * the email got lost) makes a new invitation.
  */
 export async function createInvitation(
   tx: Tx,
+  request: Request | null,
   input: { email: string; role: Role; language: Language; invitedById: string; volunteerId?: string },
   now = currentTime(),
 ) {
@@ -68,6 +70,13 @@ export async function createInvitation(
     idempotencyKey: `invitation:${invitation.id}`,
     urgent: true,
   });
+  await audit(tx, request, {
+    actorId: input.invitedById,
+    action: 'CREATE',
+    entityType: 'INVITATION',
+    entityId: invitation.id,
+    detail: input.volunteerId ? { volunteerId: input.volunteerId } : undefined,
+  });
   return invitation;
 }
 
@@ -84,6 +93,7 @@ export function findOpenInvitation(db: Tx, token: string, now = currentTime()) {
  */
 export async function acceptInvitation(
   db: Db,
+  request: Request | null,
   token: string,
   input: { name: string; password: string },
   now = currentTime(),
@@ -110,6 +120,7 @@ export async function acceptInvitation(
     if (invitation.volunteerId) {
       await tx.volunteerProfile.update({ where: { id: invitation.volunteerId }, data: { userId: user.id } });
     }
+    await audit(tx, request, { actorId: user.id, action: 'CREATE', entityType: 'USER', entityId: user.id });
     return user;
   });
 }

@@ -1,17 +1,16 @@
 import type { User } from '~/generated/prisma/client';
-import type { Tx } from '~/lib/db.server';
+import type { Db, Tx } from '~/lib/db.server';
 import { verifyPassword } from '~/lib/password.server';
 import { clearEvents, minutesUntilFree, releaseAttempt, reserveAttempt, type RateLimit } from '~/lib/rate-limit.server';
-import { audit } from '~/lib/audit.server';
 import { safeRedirect } from '~/lib/auth.server';
 import { currentTime } from '~/lib/clock';
 import { env } from '~/lib/env.server';
-import { createSession } from '~/lib/session.server';
 import { SECOND_FACTOR_PATHS, secondFactorStep } from '~/domain/privacy/two-factor';
 import { errorMessage } from '~/lib/form-errors';
 import { emailField } from '~/lib/validation';
 import { z } from 'zod';
 import { HOME_BY_ROLE, roleSchema } from './roles';
+import { openSession } from './sessions.server';
 
 /**
  * The sign-in form. It is checked on the server only (the page sends no schema library to
@@ -27,9 +26,8 @@ export const signInFormSchema = z.object({
  * After a right password: a new session (audited) and the page to go to next, the second-factor
  * step the account still needs or else `redirectTo` (within the app) or the role's home.
  */
-export async function startSignedInSession(db: Tx, request: Request, user: User, redirectTo: string | undefined): Promise<{ cookie: string; location: string }> {
-  const cookie = await createSession(db, user.id, request);
-  await audit(db, request, { actorId: user.id, action: 'SIGN_IN', entityType: 'USER', entityId: user.id });
+export async function startSignedInSession(db: Db, request: Request, user: User, redirectTo: string | undefined): Promise<{ cookie: string; location: string }> {
+  const cookie = await openSession(db, request, user.id);
   const target = safeRedirect(redirectTo, homeOf(user.role));
   const step = secondFactorStep(user, { verifiedAt: null }, env().DEMO_MODE);
   const location = step === 'verify' ? `${SECOND_FACTOR_PATHS.verify}?${new URLSearchParams({ redirectTo: target })}` : step ? SECOND_FACTOR_PATHS[step] : target;

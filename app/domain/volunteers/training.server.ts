@@ -1,7 +1,9 @@
+import type { Prisma } from '~/generated/prisma/client';
 import { audit } from '~/lib/audit.server';
 import type { Tx } from '~/lib/db.server';
 import { osloDate, osloInstant, todayInOslo } from '~/lib/time';
 import { courseCompleted } from './readiness';
+import { NOT_ENROLLABLE_STATUSES, sessionOpen } from './training';
 import { auditVolunteer, withReadinessUpdate, type ChangeContext } from './volunteers.server';
 
 /** Hours each volunteer attended in a course's sessions. */
@@ -48,6 +50,9 @@ export async function createCourse(
   return course;
 }
 
+/** mayEnrol as a query. */
+const enrollable = { status: { notIn: [...NOT_ENROLLABLE_STATUSES] }, anonymisedAt: null } satisfies Prisma.VolunteerProfileWhereInput;
+
 /** A course with its sessions, who is enrolled and their hours, and who could still enrol. */
 export async function loadCourse(tx: Tx, courseId: string) {
   const course = await tx.trainingCourse.findUnique({
@@ -71,7 +76,7 @@ export async function loadCourse(tx: Tx, courseId: string) {
     };
   });
   const candidates = await tx.volunteerProfile.findMany({
-    where: { status: { notIn: ['LEFT'] }, anonymisedAt: null, enrolments: { none: { courseId } } },
+    where: { ...enrollable, enrolments: { none: { courseId } } },
     select: { id: true, firstName: true, lastName: true },
     orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
   });
@@ -89,7 +94,10 @@ export async function addSession(
   await audit(tx, ctx.request, { actorId: ctx.actorId, action: 'CREATE', entityType: 'TRAINING', entityId: input.courseId, detail: { session: session.id } });
 }
 
-export async function enrol(tx: Tx, ctx: ChangeContext, input: { courseId: string; volunteerId: string }) {
+/** Enrols a volunteer who may take courses (mayEnrol); false, with nothing written, for anyone else. */
+export async function enrol(tx: Tx, ctx: ChangeContext, input: { courseId: string; volunteerId: string }): Promise<boolean> {
+  const volunteer = await tx.volunteerProfile.findFirst({ where: { id: input.volunteerId, ...enrollable }, select: { id: true } });
+  if (!volunteer) return false;
   await withReadinessUpdate(tx, [input.volunteerId], ctx, async () => {
     await tx.enrolment.upsert({
       where: { courseId_volunteerId: { courseId: input.courseId, volunteerId: input.volunteerId } },
@@ -98,6 +106,7 @@ export async function enrol(tx: Tx, ctx: ChangeContext, input: { courseId: strin
     });
     await auditVolunteer(tx, ctx, 'CREATE', input.volunteerId, { enrolledIn: input.courseId });
   });
+  return true;
 }
 
 export class SessionNotStartedError extends Error {}
@@ -113,7 +122,7 @@ export async function recordAttendance(
 ): Promise<boolean> {
   const session = await tx.trainingSession.findFirst({ where: { id: input.sessionId, courseId: input.courseId } });
   if (!session) return false;
-  if (osloDate(session.startsAt) > todayInOslo(ctx.now)) throw new SessionNotStartedError();
+  if (!sessionOpen(session.startsAt, todayInOslo(ctx.now))) throw new SessionNotStartedError();
   const enrolments = await tx.enrolment.findMany({ where: { courseId: input.courseId }, select: { volunteerId: true } });
   const ids = enrolments.map((e) => e.volunteerId);
   await withReadinessUpdate(tx, ids, ctx, async () => {
