@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { computeAssignment, loadFreeVolunteers, loadMatchContext, matchingOverview, suggestionsFor } from '~/domain/matching/matching.server';
+import { computeAssignment, loadMatchContext, matchingOverview, suggestionsFor } from '~/domain/matching/matching.server';
+import { volunteersWithFreePlaces } from '~/domain/volunteers/free-places.server';
 import { PairingError, proposePair, withdrawProposal } from '~/domain/pairs/pairing.server';
 import { currentTime, resetClock, setClock } from '~/lib/clock';
 import { db } from '~/lib/db.server';
@@ -226,7 +227,7 @@ describe('a wish for the volunteer gender', () => {
     expect(result!.excluded.GENDER_WISH).toBeGreaterThanOrEqual(1);
 
     const participantRow = { ...wishing, interests: wishing.interests as string[], languages: wishing.languages as string[] };
-    const assignment = computeAssignment([participantRow], await loadFreeVolunteers(db), await loadMatchContext(db, currentTime()));
+    const assignment = computeAssignment([participantRow], await volunteersWithFreePlaces(db), await loadMatchContext(db, currentTime()));
     expect(assignment.rows[0].volunteer?.gender).toBe('FEMALE');
     const overview = await matchingOverview(db);
     const row = overview.waiting.find((candidate) => candidate.participant.id === wishing.id)!;

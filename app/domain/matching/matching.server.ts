@@ -18,6 +18,8 @@ import {
 } from './score';
 import { MIN_ASSIGNMENT_SCORE, MIN_DAYS_BEFORE_RELEASE, SUGGESTIONS_PER_PAGE } from './weights';
 import { currentTime } from '~/lib/clock';
+import { freePlaces } from '~/domain/volunteers/capacity';
+import { volunteerPlaces, volunteersWithFreePlaces } from '~/domain/volunteers/free-places.server';
 
 /** Participants who may be matched: accepted and waiting, or matched and up for re-matching. */
 export const MATCHABLE_PARTICIPANT_STATUSES = ['ACCEPTED', 'MATCHED'] as const;
@@ -55,63 +57,6 @@ function toParticipant(row: {
   wishedGender: string | null;
 }): WaitingParticipant {
   return { ...row, interests: stringList(row.interests), languages: stringList(row.languages) };
-}
-
-/** Ready volunteers with their open pairs counted (capacity is derived, never stored twice). */
-export async function loadCandidateVolunteers(db: Db): Promise<CandidateVolunteer[]> {
-  const rows = await db.volunteerProfile.findMany({
-    where: { status: 'READY' },
-    select: {
-      id: true,
-      firstName: true,
-      lastName: true,
-      status: true,
-      dateOfBirth: true,
-      gender: true,
-      municipality: true,
-      interests: true,
-      languages: true,
-      availability: true,
-      capacity: true,
-      _count: { select: { pairs: { where: { status: { in: ['ACTIVE', 'PROPOSED'] } } } } },
-    },
-  });
-  return rows.map(({ _count, ...row }) => ({
-    ...row,
-    interests: stringList(row.interests),
-    languages: stringList(row.languages),
-    availability: stringList(row.availability),
-    openPairs: _count.pairs,
-  }));
-}
-
-/**
- * Ready volunteers with at least one free place: all that ranking and the assignment can use.
- * A correlated count per volunteer (Pair: volunteerId, status) in plain SQL: Prisma's `_count`
- * over all 1,400 ready volunteers took 3–4 times the CPU (13–24 ms against 4–7 ms measured).
- * The lists are read as JSON text, so SQLite and PostgreSQL return the same.
- */
-export async function loadFreeVolunteers(db: Db): Promise<CandidateVolunteer[]> {
-  const rows = await db.$queryRaw<(Omit<CandidateVolunteer, 'interests' | 'languages' | 'availability' | 'openPairs'> & {
-    interests: string;
-    languages: string;
-    availability: string;
-    openPairs: bigint | number;
-  })[]>`
-    SELECT * FROM (
-      SELECT v."id", v."firstName", v."lastName", v."status", v."dateOfBirth", v."gender", v."municipality",
-        CAST(v."interests" AS TEXT) AS "interests", CAST(v."languages" AS TEXT) AS "languages",
-        CAST(v."availability" AS TEXT) AS "availability", v."capacity",
-        (SELECT COUNT(*) FROM "Pair" p WHERE p."volunteerId" = v."id" AND p."status" IN ('ACTIVE', 'PROPOSED')) AS "openPairs"
-      FROM "VolunteerProfile" v WHERE v."status" = 'READY'
-    ) AS ready WHERE "openPairs" < "capacity"`;
-  return rows.map((row) => ({
-    ...row,
-    interests: stringList(JSON.parse(row.interests)),
-    languages: stringList(JSON.parse(row.languages)),
-    availability: stringList(JSON.parse(row.availability)),
-    openPairs: Number(row.openPairs),
-  }));
 }
 
 /** The hard-rule context for scoring, given the pairs that ended (never matched again). */
@@ -223,7 +168,7 @@ function assignFromTable(rowsOf: number[], volunteers: PreparedVolunteer<Candida
   const slots: number[] = [];
   volunteers.forEach(({ volunteer }, k) => {
     if (!rowsOf.some((row) => totals[row * width + k] >= MIN_ASSIGNMENT_SCORE)) return;
-    for (let place = volunteer.openPairs; place < volunteer.capacity; place += 1) slots.push(k);
+    for (let place = 0; place < freePlaces(volunteer); place += 1) slots.push(k);
   });
   const { slotOf, total } = bestAssignment({
     weights: rowsOf.map((row) => slots.map((k) => (totals[row * width + k] >= 0 ? totals[row * width + k] : null))),
@@ -240,7 +185,7 @@ function assignFromTable(rowsOf: number[], volunteers: PreparedVolunteer<Candida
 /** Scores every participant against every volunteer with a free place, once. */
 function scoreAll(participants: ParticipantForMatch[], volunteers: CandidateVolunteer[], context: MatchContext) {
   const prepare = createPreparer(context);
-  const free = volunteers.filter((volunteer) => volunteer.openPairs < volunteer.capacity).map((volunteer) => prepare.volunteer(volunteer));
+  const free = volunteers.filter((volunteer) => freePlaces(volunteer) > 0).map((volunteer) => prepare.volunteer(volunteer));
   return { free, totals: scoreTable(participants.map((participant) => prepare.participant(participant)), free) };
 }
 
@@ -257,7 +202,7 @@ export function computeAssignment(participants: WaitingParticipant[], volunteers
  * (participants with a proposal take no part in it). Loaded once, each pair scored once.
  */
 export async function matchingOverview(db: Db, now = currentTime()) {
-  const [rows, volunteers, minVolunteerAge] = await Promise.all([loadWaiting(db), loadFreeVolunteers(db), getSetting(db, 'minVolunteerAge')]);
+  const [rows, volunteers, minVolunteerAge] = await Promise.all([loadWaiting(db), volunteersWithFreePlaces(db), getSetting(db, 'minVolunteerAge')]);
   const context = matchContext(now, minVolunteerAge, rows.flatMap((row) => row.ended));
   const { free, totals } = scoreAll(rows.map((row) => row.participant), volunteers, context);
   const bestOf = (row: number) => {
@@ -329,7 +274,7 @@ export function suggestionsView(db: Db, participantId: string, shown = SUGGESTIO
  * participant is not (or no longer) matchable.
  */
 export async function suggestionsFor(db: Db, participantId: string, shown = SUGGESTIONS_PER_PAGE, now = currentTime()) {
-  const [row, volunteers, readyCount, minVolunteerAge] = await Promise.all([
+  const [row, ready, minVolunteerAge] = await Promise.all([
     db.participant.findFirst({
       where: { id: participantId, status: { in: [...MATCHABLE_PARTICIPANT_STATUSES] } },
       select: {
@@ -349,11 +294,11 @@ export async function suggestionsFor(db: Db, participantId: string, shown = SUGG
         },
       },
     }),
-    loadFreeVolunteers(db),
-    db.volunteerProfile.count({ where: { status: 'READY' } }),
+    volunteerPlaces(db),
     getSetting(db, 'minVolunteerAge'),
   ]);
   if (!row) return null;
+  const volunteers = ready.filter((volunteer) => freePlaces(volunteer) > 0);
   const { pairs: allPairs, status, ...rest } = row;
   const participant = toParticipant(rest);
   const ended = allPairs.filter((pair) => pair.status === 'ENDED');
@@ -376,8 +321,8 @@ export async function suggestionsFor(db: Db, participantId: string, shown = SUGG
     context,
     shown,
   );
-  // Only volunteers with a free place are loaded; the other ready ones are counted.
-  const withoutPlace = readyCount - volunteers.length;
+  // Only volunteers with a free place are ranked; the other ready ones are counted.
+  const withoutPlace = ready.length - volunteers.length;
   return {
     participant,
     status,
