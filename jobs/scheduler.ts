@@ -68,20 +68,20 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   // only wakes the scheduler once a minute.
   async function tick(): Promise<Record<string, 'ran' | 'skipped'>> {
     const now = currentTime();
-    const outcomes = await Promise.all(
-      jobs.map(async (job): Promise<'ran' | 'skipped'> => {
-        if (stopping || running.has(job.name)) return 'skipped';
-        try {
-          const slot = latestSlot(job.cron, now);
-          if (!(await slotIsDue(db, job.name, slot, now, job.maxAttempts))) return 'skipped';
-          return await runSlot(job, slot);
-        } catch (error) {
-          log(`job ${job.name} could not start: ${error instanceof Error ? error.message : String(error)}`);
-          return 'skipped';
-        }
-      }),
-    );
-    return Object.fromEntries(jobs.map((job, index) => [job.name, outcomes[index]]));
+    const outcomes = await Promise.all(jobs.map(async (job) => [job.name, await tickJob(job, now)] as const));
+    return Object.fromEntries(outcomes);
+  }
+
+  async function tickJob(job: JobDefinition, now: Date): Promise<'ran' | 'skipped'> {
+    if (stopping || running.has(job.name)) return 'skipped';
+    try {
+      const slot = latestSlot(job.cron, now);
+      if (!(await slotIsDue(db, job.name, slot, now, job.maxAttempts))) return 'skipped';
+      return await runSlot(job, slot);
+    } catch (error) {
+      log(`job ${job.name} could not start: ${error instanceof Error ? error.message : String(error)}`);
+      return 'skipped';
+    }
   }
 
   const tasks: ScheduledTask[] =

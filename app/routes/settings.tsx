@@ -16,7 +16,7 @@ import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import { errorMessage } from '~/lib/form-errors';
-import { halfYearOf, previousHalfYear } from '~/lib/time';
+import { halfYearOf, parseHalfYear, previousHalfYear, type HalfYearKey } from '~/lib/time';
 import { currentTime } from '~/lib/clock';
 import { pageTitle } from '~/lib/page-title';
 
@@ -32,8 +32,8 @@ function optionalWholeNumber(min: number, max: number) {
 /** This half-year, the next two and the two before it can be given targets. */
 function targetChoices(now: Date): string[] {
   const current = halfYearOf(now);
-  const next = (key: string) => {
-    const [year, half] = key.split('-H').map(Number);
+  const next = (key: HalfYearKey) => {
+    const { year, half } = parseHalfYear(key);
     return half === 1 ? `${year}-H2` : `${year + 1}-H1`;
   };
   const previous = previousHalfYear(current);
@@ -113,7 +113,7 @@ export default function Settings() {
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   });
-  const [programmeForm, programmeFields] = useForm({
+  const [programmeForm, programmeFields] = useForm<z.input<typeof programmeSchema>>({
     id: 'programme',
     lastResult: actionData?.form === 'programme' ? actionData.result : undefined,
     defaultValue: Object.fromEntries(

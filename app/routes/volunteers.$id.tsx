@@ -1,4 +1,4 @@
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { getFormProps, useForm, type DefaultValue, type SubmissionResult } from '@conform-to/react';
 import { parseWithZod } from '~/lib/form-submission';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
@@ -234,9 +234,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-function useSectionForm<Schema extends z.ZodTypeAny>(intent: string, schema: Schema, defaultValue?: Record<string, string>) {
+function useSectionForm<Schema extends z.ZodType<Record<string, unknown>, Record<string, unknown>>>(
+  intent: string,
+  schema: Schema,
+  defaultValue?: DefaultValue<z.input<Schema>>,
+) {
   const actionData = useActionData<typeof action>();
-  return useForm({
+  return useForm<z.input<Schema>, z.output<Schema>>({
     id: `volunteer-${intent}`,
     lastResult: actionData && 'intent' in actionData && actionData.intent === intent ? actionData.result : undefined,
     defaultValue,

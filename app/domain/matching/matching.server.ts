@@ -144,17 +144,28 @@ async function loadWaiting(db: Db) {
   }));
 }
 
-/**
- * Every pair's total, each scored once: `totals[i * volunteers.length + k]` for participant i
- * and volunteer k, or -1 when a hard rule excludes the pair.
- */
-function scoreTable(participants: PreparedParticipant[], volunteers: PreparedVolunteer[]): Int16Array {
+/** Every pair's total, each scored once: see totalOf. */
+interface ScoreTable {
+  width: number;
+  totals: Int16Array;
+}
+
+function scoreTable(participants: PreparedParticipant[], volunteers: PreparedVolunteer[]): ScoreTable {
   const totals = new Int16Array(participants.length * volunteers.length);
   participants.forEach((p, i) => {
     const offset = i * volunteers.length;
-    for (let k = 0; k < volunteers.length; k += 1) totals[offset + k] = matchTotal(p, volunteers[k]) ?? -1;
+    volunteers.forEach((volunteer, k) => {
+      totals[offset + k] = matchTotal(p, volunteer) ?? -1;
+    });
   });
-  return totals;
+  return { width: volunteers.length, totals };
+}
+
+/** The total of participant `row` with volunteer `k`, or -1 when a hard rule excludes the pair. */
+function totalOf(table: ScoreTable, row: number, k: number): number {
+  const total = k < table.width ? table.totals[row * table.width + k] : undefined;
+  if (total === undefined) throw new RangeError(`No score for participant ${row} and volunteer ${k}`);
+  return total;
 }
 
 /**
@@ -163,21 +174,29 @@ function scoreTable(participants: PreparedParticipant[], volunteers: PreparedVol
  * of these participants can take at the minimum score offer no slot: leaving them out cannot
  * change the optimum, and it keeps the matrix small.
  */
-function assignFromTable(rowsOf: number[], volunteers: PreparedVolunteer<CandidateVolunteer>[], totals: Int16Array) {
-  const width = volunteers.length;
+function assignFromTable(rowsOf: number[], volunteers: PreparedVolunteer<CandidateVolunteer>[], table: ScoreTable) {
   const slots: number[] = [];
   volunteers.forEach(({ volunteer }, k) => {
-    if (!rowsOf.some((row) => totals[row * width + k] >= MIN_ASSIGNMENT_SCORE)) return;
+    if (!rowsOf.some((row) => totalOf(table, row, k) >= MIN_ASSIGNMENT_SCORE)) return;
     for (let place = 0; place < freePlaces(volunteer); place += 1) slots.push(k);
   });
   const { slotOf, total } = bestAssignment({
-    weights: rowsOf.map((row) => slots.map((k) => (totals[row * width + k] >= 0 ? totals[row * width + k] : null))),
+    weights: rowsOf.map((row) =>
+      slots.map((k) => {
+        const score = totalOf(table, row, k);
+        return score >= 0 ? score : null;
+      }),
+    ),
     slotCount: slots.length,
     minScore: MIN_ASSIGNMENT_SCORE,
   });
   const rows = rowsOf.map((row, i) => {
-    const k = slotOf[i] >= 0 ? slots[slotOf[i]] : -1;
-    return { row, volunteer: k >= 0 ? volunteers[k].volunteer : null, total: k >= 0 ? totals[row * width + k] : null };
+    const slot = slotOf[i] ?? -1;
+    const k = slot >= 0 ? slots[slot] : undefined;
+    const volunteer = k === undefined ? undefined : volunteers[k];
+    return k === undefined || !volunteer
+      ? { row, volunteer: null, total: null }
+      : { row, volunteer: volunteer.volunteer, total: totalOf(table, row, k) };
   });
   return { rows, total };
 }
@@ -186,14 +205,14 @@ function assignFromTable(rowsOf: number[], volunteers: PreparedVolunteer<Candida
 function scoreAll(participants: ParticipantForMatch[], volunteers: CandidateVolunteer[], context: MatchContext) {
   const prepare = createPreparer(context);
   const free = volunteers.filter((volunteer) => freePlaces(volunteer) > 0).map((volunteer) => prepare.volunteer(volunteer));
-  return { free, totals: scoreTable(participants.map((participant) => prepare.participant(participant)), free) };
+  return { free, table: scoreTable(participants.map((participant) => prepare.participant(participant)), free) };
 }
 
 /** The best assignment for the given participants over the given volunteers. */
 export function computeAssignment(participants: WaitingParticipant[], volunteers: CandidateVolunteer[], context: MatchContext) {
-  const { free, totals } = scoreAll(participants, volunteers, context);
-  const { rows, total } = assignFromTable(participants.map((_, i) => i), free, totals);
-  return { rows: rows.map(({ row, ...rest }) => ({ participant: participants[row], ...rest })), total };
+  const { free, table } = scoreAll(participants, volunteers, context);
+  const { rows, total } = assignFromTable(participants.map((_, i) => i), free, table);
+  return { rows: rows.flatMap(({ row, ...rest }) => participants[row] ? [{ participant: participants[row], ...rest }] : []), total };
 }
 
 /**
@@ -204,11 +223,11 @@ export function computeAssignment(participants: WaitingParticipant[], volunteers
 export async function matchingOverview(db: Db, now = currentTime()) {
   const [rows, volunteers, minVolunteerAge] = await Promise.all([loadWaiting(db), volunteersWithFreePlaces(db), getSetting(db, 'minVolunteerAge')]);
   const context = matchContext(now, minVolunteerAge, rows.flatMap((row) => row.ended));
-  const { free, totals } = scoreAll(rows.map((row) => row.participant), volunteers, context);
+  const { free, table } = scoreAll(rows.map((row) => row.participant), volunteers, context);
   const bestOf = (row: number) => {
     let best: Ranked | null = null;
-    for (let k = 0; k < free.length; k += 1) {
-      const candidate = { volunteer: free[k], total: totals[row * free.length + k] };
+    for (const [k, volunteer] of free.entries()) {
+      const candidate = { volunteer, total: totalOf(table, row, k) };
       if (candidate.total >= 0 && (!best || byScore(candidate, best) < 0)) best = candidate;
     }
     return best && { volunteer: best.volunteer.volunteer, total: best.total };
@@ -216,7 +235,7 @@ export async function matchingOverview(db: Db, now = currentTime()) {
   const assignment = assignFromTable(
     rows.flatMap((row, i) => (row.proposed ? [] : [i])),
     free,
-    totals,
+    table,
   );
   const assigned = new Map(assignment.rows.map(({ row, volunteer, total }) => [row, volunteer && total !== null ? { volunteer, total } : null]));
   return {

@@ -24,6 +24,8 @@ export async function sendDailyDigests(db: Db, now = currentTime()): Promise<num
   }
   let digests = 0;
   for (const [userId, rows] of byUser) {
+    const [first] = rows;
+    if (!first) continue;
     await db.$transaction(async (tx) => {
       const user = await tx.user.findUnique({ where: { id: userId } });
       if (!user || user.deactivatedAt) {
@@ -39,7 +41,7 @@ export async function sendDailyDigests(db: Db, now = currentTime()): Promise<num
         template: 'digest',
         data: { items },
         language,
-        idempotencyKey: `digest:${userId}:${todayInOslo(now)}:${rows[0].id}`,
+        idempotencyKey: `digest:${userId}:${todayInOslo(now)}:${first.id}`,
         urgent: true, // the digest itself is never held again
       });
       await tx.outboxEmail.updateMany({
