@@ -111,9 +111,9 @@ describe('referral intake', () => {
       now: () => new Date(),
     });
     const [mail] = await smtp.waitFor((m) => m.to.includes(activeCoordinators[0].email) && m.subject === 'Ny henvisning til Brobygger');
-    expect(mail.text).toContain(`/referrals/${referral.id}`);
-    expect(mail.text).not.toContain('Østgård');
-    expect(mail.text).not.toContain('bolig');
+    expect(mail?.text).toContain(`/referrals/${referral.id}`);
+    expect(mail?.text).not.toContain('Østgård');
+    expect(mail?.text).not.toContain('bolig');
   });
 
   it('accepts a participant on their 18th birthday and refuses one on their 25th, naming the age', async () => {
@@ -324,7 +324,7 @@ describe('the coordinator’s decision', () => {
     const emails = await db.outboxEmail.findMany({ where: { participantId: participant.id, template: 'referral-matched' } });
     expect(emails).toHaveLength(1);
     expect(emails[0]).toMatchObject({ toAddress: officer.email, language: 'en' });
-    expect(emails[0].data).toEqual({ referralId: referral.id });
+    expect(emails[0]?.data).toEqual({ referralId: referral.id });
   });
 });
 
