@@ -7,6 +7,7 @@ import { action as meetingAction, loader as meetingLoader } from '~/routes/meeti
 import { action as planAction, loader as planLoader } from '~/routes/pairs.$id_.plan';
 import { createMeeting, createPair, createParticipant, createUser, createVolunteer } from '../fixtures/factories';
 import { call, getRequest, jsonOf, postRequest, sessionCookieFor } from '../support/requests';
+import { present } from '../support/present';
 
 // A Wednesday morning early in a month with room for four more meetings.
 beforeAll(() => setClock('2027-03-03T09:00:00Z'));
@@ -23,7 +24,7 @@ async function activePair() {
 }
 
 async function flashOf(response: Response) {
-  const cookie = response.headers.get('set-cookie')!.split(';')[0];
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0]!; // split always returns at least one part
   return (await readFlash(new Request('http://localhost:3000/', { headers: { cookie } }))).flash;
 }
 
@@ -43,7 +44,7 @@ describe('"Plan this month" posted more than once', () => {
     const meetings = await db.meeting.findMany({ where: { pairId: pair.id }, orderBy: { startsAt: 'asc' } });
     expect(meetings).toHaveLength(4);
     expect(meetings.map((meeting) => meeting.startsAt.toISOString())).toEqual(
-      proposals.map((proposal) => osloInstant(proposal.date, proposal.time).toISOString()),
+      proposals.map((proposal) => osloInstant(present(proposal.date, 'a date'), present(proposal.time, 'a time')).toISOString()),
     );
     // One post planned them; the others were told nothing was added.
     const flashes = await Promise.all(responses.map(flashOf));

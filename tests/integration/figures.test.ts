@@ -55,6 +55,7 @@ async function fixture() {
       createParticipant(db, { referrerId: officer.id, referralDate, status: 'MATCHED', lastName: `Tall${i}` }),
     ),
   );
+  if (!a || !b || !c) throw new Error('expected three participants');
   for (const [participant, day] of [[a, '2026-07-20'], [b, '2026-07-21'], [c, '2026-09-10'], [b, '2026-10-20']] as const) {
     // B is accepted twice (after the first pair ended): counted once.
     await db.participantStatusChange.create({ data: { participantId: participant.id, fromStatus: 'REFERRED', toStatus: 'ACCEPTED', createdAt: osloInstant(day, '12:00') } });

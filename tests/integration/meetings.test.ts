@@ -19,6 +19,7 @@ import { action as planAction } from '~/routes/pairs.$id_.plan';
 import { createMeeting, createPair, createParticipant, createUser, createVolunteer, earlierToday } from '../fixtures/factories';
 import { call, getRequest, postRequest, sessionCookieFor } from '../support/requests';
 import { useSmtpServer } from '../support/smtp-server';
+import { present } from '../support/present';
 
 const smtp = useSmtpServer();
 
@@ -248,6 +249,7 @@ function parseIcs(text: string): Component {
   const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean);
   const root: Component = { name: 'ROOT', props: [], children: [] };
   const stack = [root];
+  const open = () => present(stack.at(-1), 'an open component');
   for (const line of lines) {
     const colon = line.search(/:(?=(?:[^"]*"[^"]*")*[^"]*$)/);
     expect(colon, `content line without a value: ${line}`).toBeGreaterThan(0);
@@ -255,17 +257,17 @@ function parseIcs(text: string): Component {
     const value = line.slice(colon + 1);
     if (name === 'BEGIN') {
       const component = { name: value, props: [], children: [] };
-      stack[stack.length - 1].children.push(component);
+      open().children.push(component);
       stack.push(component);
     } else if (name === 'END') {
       expect(stack.pop()!.name).toBe(value);
     } else {
-      stack[stack.length - 1].props.push({ name, params: Object.fromEntries(rawParams.map((p) => p.split('=') as [string, string])), value });
+      open().props.push({ name: name ?? '', params: Object.fromEntries(rawParams.map((p) => p.split('=') as [string, string])), value });
     }
   }
   expect(stack).toHaveLength(1);
   expect(root.children).toHaveLength(1);
-  return root.children[0];
+  return present(root.children[0], 'a VCALENDAR');
 }
 const prop = (component: Component, name: string) => component.props.find((p) => p.name === name);
 
@@ -274,7 +276,7 @@ describe('the calendar feed', () => {
     const { pair, volunteerCookie, past } = await setup();
     expect((await call(meAction, postRequest('/me', { intent: 'renew-calendar' }, volunteerCookie))).status).toBe(302);
     const feedUrlOf = async () => ((await (await call(meLoader, getRequest('/me', volunteerCookie))).json()) as { feedUrl: string }).feedUrl;
-    const calendarToken = /\/calendar\/([\w-]+)\.ics$/.exec(await feedUrlOf())![1];
+    const calendarToken = present(/\/calendar\/([\w-]+)\.ics$/.exec(await feedUrlOf())?.[1], 'a calendar token in the feed URL');
     // The database holds only the token's SHA-256 hash, never the token.
     const stored = await db.user.findFirstOrThrow({ where: { volunteerProfile: { pairs: { some: { id: pair.id } } } } });
     expect(stored.calendarTokenHash).toBe(createHash('sha256').update(calendarToken).digest('hex'));
@@ -312,6 +314,7 @@ describe('the calendar feed', () => {
     );
     expect(planned.status).toBe(302);
     const [moved, cancelled] = await db.meeting.findMany({ where: { pairId: pair.id, startsAt: { gte: osloInstant(first, '00:00') } }, orderBy: { startsAt: 'asc' } });
+    if (!moved || !cancelled) throw new Error('expected two planned meetings');
     expect(await db.meeting.count({ where: { pairId: pair.id, startsAt: { gte: osloInstant(first, '00:00') } } })).toBe(2);
     const feedRequest = () => call(calendarLoader, getRequest(`/calendar/${calendarToken}.ics`), { token: `${calendarToken}.ics` });
     const before = parseIcs(await (await feedRequest()).text());
@@ -322,7 +325,7 @@ describe('the calendar feed', () => {
     expect(
       (await call(meetingAction, postRequest(`/meetings/${moved.id}`, { intent: 'move', date: moveTo, time: '19:15', durationMinutes: '90', placeType: 'CAFE', place: 'Kafé Æ & Ø, Solsiden' }, volunteerCookie), { id: moved.id })).status,
     ).toBe(302);
-    expect((await call(meetingAction, postRequest(`/meetings/${cancelled?.id}`, { intent: 'cancel', cancelledBy: 'VOLUNTEER', confirm: 'yes' }, volunteerCookie), { id: cancelled?.id })).status).toBe(302);
+    expect((await call(meetingAction, postRequest(`/meetings/${cancelled.id}`, { intent: 'cancel', cancelledBy: 'VOLUNTEER', confirm: 'yes' }, volunteerCookie), { id: cancelled.id })).status).toBe(302);
 
     const response = await feedRequest();
     expect(response.headers.get('content-type')).toMatch(/^text\/calendar/);

@@ -67,7 +67,7 @@ describe('the plan editor', () => {
     ]);
     expect(versions[0]?.areas.find((a) => a.areaKey === 'NETWORK')).toMatchObject({ future: 'Ha venner som ikke ruser seg', goods: ['JOY', 'BELONGING'] });
     expect(versions[0]?.areas).toHaveLength(5);
-    const own = versions[1].areas.find((a) => a.areaKey.startsWith('custom:'));
+    const own = versions[1]?.areas.find((a) => a.areaKey.startsWith('custom:'));
     expect(own).toMatchObject({ title: 'Musikk', strengths: 'Spiller gitar', position: 5 });
 
     const response = await call(planLoader, getRequest(`${path}?version=1`, coordinatorCookie), params);

@@ -132,12 +132,12 @@ function schemaModels(): Map<string, FieldInfo[]> {
   const models = new Map<string, FieldInfo[]>();
   const blocks = [...text.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)];
   const names = new Set(blocks.map((block) => block[1]));
-  for (const [, name, body] of blocks) {
+  for (const [, name = '', body = ''] of blocks) {
     const fields: FieldInfo[] = [];
     for (const line of body.split('\n')) {
       const match = /^\s+(\w+)\s+(\w+)(\[\])?\??(.*)$/.exec(line);
       if (!match || line.trim().startsWith('//')) continue;
-      const [, field, type, , rest] = match;
+      const [, field = '', type = '', , rest = ''] = match;
       fields.push({ name: field, type, child: names.has(type) && !rest.includes('fields:') });
     }
     models.set(name, fields);

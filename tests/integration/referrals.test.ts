@@ -16,6 +16,7 @@ import { action as participantAction, loader as participantLoader } from '~/rout
 import { createMeeting, createPair, createParticipant, createUser, createVolunteer } from '../fixtures/factories';
 import { call, getRequest, jsonOf, postRequest, sessionCookieFor } from '../support/requests';
 import { useSmtpServer } from '../support/smtp-server';
+import { present } from '../support/present';
 
 const smtp = useSmtpServer();
 
@@ -110,7 +111,7 @@ describe('referral intake', () => {
       publicUrl: 'http://localhost:3000',
       now: () => new Date(),
     });
-    const [mail] = await smtp.waitFor((m) => m.to.includes(activeCoordinators[0].email) && m.subject === 'Ny henvisning til Brobygger');
+    const [mail] = await smtp.waitFor((m) => m.to.includes(present(activeCoordinators[0], 'an active coordinator').email) && m.subject === 'Ny henvisning til Brobygger');
     expect(mail?.text).toContain(`/referrals/${referral.id}`);
     expect(mail?.text).not.toContain('Østgård');
     expect(mail?.text).not.toContain('bolig');

@@ -13,6 +13,7 @@ import { action as settingsAction } from '~/routes/settings';
 import { createMeeting, createParticipant, createUser, createVolunteer } from '../fixtures/factories';
 import { call, getRequest, postRequest, sessionCookieFor } from '../support/requests';
 import { resetDatabase } from '../support/reset';
+import { present } from '../support/present';
 
 beforeEach(resetDatabase);
 
@@ -31,11 +32,11 @@ async function history() {
   const volunteer = await createVolunteer(db, { status: 'READY', capacity: 3, createdAt: osloInstant('2025-01-05', '10:00') });
   // Activated 30 June 23:30 Oslo time: counts in the first half-year.
   const late = await db.pair.create({
-    data: { participantId: participants[0].id, volunteerId: volunteer.id, status: 'ACTIVE', startDate: '2025-06-30', activatedAt: osloInstant('2025-06-30', '23:30') },
+    data: { participantId: present(participants[0], 'participant 0').id, volunteerId: volunteer.id, status: 'ACTIVE', startDate: '2025-06-30', activatedAt: osloInstant('2025-06-30', '23:30') },
   });
   const early = await db.pair.create({
     data: {
-      participantId: participants[1].id,
+      participantId: present(participants[1], 'participant 1').id,
       volunteerId: volunteer.id,
       status: 'ENDED',
       startDate: '2025-01-15',
@@ -116,7 +117,7 @@ describe('funder report', () => {
       ['meetingsHeld', 3], ['meetingsCancelled', 3], ['meetingsNoShow', 1], ['hours', 3.3], ['meetingsPerPairMonth', 0.6], ['meetingTarget', 4],
       ['fitChecks', 1], ['fitCheckAverage', 4.5], ['rematchRecommended', 1], ['closureSurveys', 1], ['closureSurveyAverage', 4],
     ];
-    const year = h1.map(([key, value]) => [key, ({ meetingsHeld: 4, hours: 4.3, meetingsPerPairMonth: 0.4, pairsLasting6Months: 2 } as Record<string, number>)[key] ?? value]);
+    const year = h1.map(([key, value]) => [key, ({ meetingsHeld: 4, hours: 4.3, meetingsPerPairMonth: 0.4, pairsLasting6Months: 2 } as Record<string, number>)[String(key)] ?? value]);
     // Through the kept view, as the page reads it: the late log below must reach it too.
     const figures = async (period: string, now: Date) => (await funderReportView(db, parsePeriod(period)!, now)).data.map((m) => [m.key, m.value]);
     // Mid-period: the days after 1 April are still to come.

@@ -20,6 +20,7 @@ import type { JobContext } from '../../jobs/job';
 import { createCourse, createParticipant, createPair, createUser, createVolunteer } from '../fixtures/factories';
 import { call, getRequest, jsonOf, postRequest, sessionCookieFor } from '../support/requests';
 import { useSmtpServer } from '../support/smtp-server';
+import { present } from '../support/present';
 
 const PUBLIC_URL = 'http://localhost:3000';
 const smtp = useSmtpServer();
@@ -112,7 +113,7 @@ describe('/apply', () => {
     }
     const refused = await call(applyAction, fromAddress(postRequest('/apply', application()), '10.0.0.7'));
     expect(refused.status).toBe(429);
-    expect((await jsonOf<FormReply>(refused)).result.error[''][0]).toMatch(/^volunteers\.apply\.rateLimited::\{"minutes":\d+\}$/);
+    expect((await jsonOf<FormReply>(refused)).result.error['']?.[0]).toMatch(/^volunteers\.apply\.rateLimited::\{"minutes":\d+\}$/);
     expect(await db.volunteerProfile.count()).toBe(before + 5);
     expect((await call(applyAction, fromAddress(postRequest('/apply', application()), '10.0.0.8'))).status).toBe(302);
   });
@@ -187,7 +188,7 @@ describe('the readiness rule', () => {
       await recordCertificate(tx, ctx, { volunteerId: volunteer.id, issueDate: today, shownDate: today });
     });
     const course = await createCourse(db, { requiredHours: 1, sessions: [{ date: today, time: '00:30', hours: 1 }] });
-    const [session] = await db.trainingSession.findMany({ where: { courseId: course.id } });
+    const session = present((await db.trainingSession.findMany({ where: { courseId: course.id } }))[0], 'a training session');
     await db.$transaction(async (tx) => {
       await enrol(tx, ctx, { courseId: course.id, volunteerId: volunteer.id });
       await recordAttendance(tx, ctx, { courseId: course.id, sessionId: session.id, presentVolunteerIds: [volunteer.id] });
@@ -251,11 +252,11 @@ describe('the volunteer page', () => {
     expect((await post({ intent: 'reference', name: 'Kari Li', relation: 'Nabo', outcome: 'POSITIVE' })).status).toBe(302);
     expect((await post({ intent: 'certificate', issueDate: addDays(today, -5), shownDate: today })).status).toBe(302);
     const course = await createCourse(db, { requiredHours: 3, sessions: [{ date: addDays(today, -2), hours: 3 }] });
-    const [session] = await db.trainingSession.findMany({ where: { courseId: course.id } });
+    const session = present((await db.trainingSession.findMany({ where: { courseId: course.id } }))[0], 'a training session');
     const trainingPost = (fields: Record<string, string | string[]>) =>
       call(trainingAction, postRequest(`/training/${course.id}`, fields, cookie), { id: course.id });
     expect((await trainingPost({ intent: 'enrol', volunteerId: volunteer.id })).status).toBe(302);
-    expect((await trainingPost({ intent: 'attendance', sessionId: session?.id, present: volunteer.id })).status).toBe(302);
+    expect((await trainingPost({ intent: 'attendance', sessionId: session.id, present: volunteer.id })).status).toBe(302);
     expect((await db.volunteerProfile.findUniqueOrThrow({ where: { id: volunteer.id } })).status).toBe('READY');
     const board = await jsonOf<{ columns: { stage: string; cards: { id: string }[] }[] }>(await call(boardLoader, getRequest('/volunteers', cookie)));
     expect(board.columns.find((c) => c.stage === 'ready')!.cards.map((c) => c.id)).toContain(volunteer.id);
@@ -271,12 +272,12 @@ describe('the volunteer page', () => {
     const { cookie } = await coordinatorContext();
     const volunteer = await createVolunteer(db);
     const course = await createCourse(db, { sessions: [{ date: addDays(today, 3), hours: 3 }] });
-    const [session] = await db.trainingSession.findMany({ where: { courseId: course.id } });
+    const session = present((await db.trainingSession.findMany({ where: { courseId: course.id } }))[0], 'a training session');
     const post = (fields: Record<string, string>) => call(trainingAction, postRequest(`/training/${course.id}`, fields, cookie), { id: course.id });
     expect((await post({ intent: 'enrol', volunteerId: volunteer.id })).status).toBe(302);
     const refused = await post({ intent: 'attendance', sessionId: session.id, present: volunteer.id });
     expect(refused.status).toBe(302);
-    expect(await db.attendance.count({ where: { sessionId: session?.id } })).toBe(0);
+    expect(await db.attendance.count({ where: { sessionId: session.id } })).toBe(0);
   });
 
   it('gives a volunteer 403 and a coordinator 404 for an unknown id', async () => {
