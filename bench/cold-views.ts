@@ -20,7 +20,7 @@ async function medianMs(runs: number, task: () => Promise<unknown>): Promise<num
     await task();
     times.push(performance.now() - started);
   }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)] ?? NaN;
 }
 
 export async function benchColdViews(databaseUrl: string) {

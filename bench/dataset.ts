@@ -79,7 +79,11 @@ export function generateDataset(file: string, passwordHash: string, now = new Da
   }
 
   const rand = random(20261122);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
+  const pick = <T>(list: readonly T[]): T => {
+    const item = list[Math.floor(rand() * list.length)];
+    if (item === undefined) throw new RangeError('pick from an empty list');
+    return item;
+  };
   const some = <T>(list: readonly T[], count: number): T[] => [...new Set(Array.from({ length: count }, () => pick(list)))];
   const today = todayInOslo(now);
   const instants = new Map<string, Date>(); // osloInstant is slow; meetings reuse a few thousand
@@ -135,6 +139,11 @@ export function generateDataset(file: string, passwordHash: string, now = new Da
       }
       return { userId, volunteerId };
     });
+    const volunteerAt = (index: number) => {
+      const volunteer = volunteers[index];
+      if (!volunteer) throw new RangeError(`No volunteer ${index}`);
+      return volunteer;
+    };
 
     function meetingsFor(pair: { pairId: string; userId: string; start: string; end: string | null; release: string }) {
       const last = pair.end ?? addMonths(today, 1);
@@ -278,7 +287,7 @@ export function generateDataset(file: string, passwordHash: string, now = new Da
       for (const item of ['HOUSING', 'NAV', 'GP', 'PROBATION_APPOINTMENT', 'PHONE', 'ID']) {
         insert('ReleaseChecklistItem', { participantId, item, status: pick(['OPEN', 'AGREED', 'DONE']), updatedById: coordinatorId });
       }
-      const pairId = pair(participantId, volunteers[i], start, null, release);
+      const pairId = pair(participantId, volunteerAt(i), start, null, release);
       if (i === 0) busiestPairId = pairId;
       else if (writePairs.length < 50) writePairs.push({ pairId, email: volunteerEmail(i) });
     }
@@ -289,7 +298,7 @@ export function generateDataset(file: string, passwordHash: string, now = new Da
       const release = addDays(start, Math.floor(rand() * 200));
       const participantId = participant(rand() < 0.7 ? 'COMPLETED' : 'WITHDRAWN', addDays(start, -40), release);
       planFor(participantId, start);
-      pair(participantId, volunteers[j % 2 ? j : 1200 + (j % 280)], start, end < today ? end : addDays(today, -1), release);
+      pair(participantId, volunteerAt(j % 2 ? j : 1200 + (j % 280)), start, end < today ? end : addDays(today, -1), release);
     }
     // The waiting list and the referrals still to triage.
     let waitingParticipantId = '';

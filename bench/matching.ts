@@ -24,8 +24,14 @@ function random(seed: number) {
   };
 }
 
+function pickOne<T>(rand: () => number, list: T[]): T {
+  const item = list[Math.floor(rand() * list.length)];
+  if (item === undefined) throw new RangeError('pick from an empty list');
+  return item;
+}
+
 function pick<T>(rand: () => number, list: T[], count: number): T[] {
-  return Array.from({ length: count }, () => list[Math.floor(rand() * list.length)]);
+  return Array.from({ length: count }, () => pickOne(rand, list));
 }
 
 function volunteers(count: number, rand: () => number): CandidateVolunteer[] {
@@ -36,7 +42,7 @@ function volunteers(count: number, rand: () => number): CandidateVolunteer[] {
     status: 'READY',
     dateOfBirth: `${1960 + Math.floor(rand() * 40)}-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)}`,
     gender: rand() < 0.5 ? 'FEMALE' : 'MALE',
-    municipality: pick(rand, MUNICIPALITIES, 1)[0],
+    municipality: pickOne(rand, MUNICIPALITIES),
     interests: [...new Set(pick(rand, INTERESTS, 3))],
     languages: ['norsk', ...pick(rand, LANGUAGES, 1)],
     availability: pick(rand, ['WEEKDAY_DAYTIME', 'EVENINGS', 'WEEKENDS'], 2),
@@ -53,7 +59,7 @@ function participants(count: number, rand: () => number): WaitingParticipant[] {
     prison: 'Trondheim fengsel',
     dateOfBirth: `200${2 + Math.floor(rand() * 6)}-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)}`,
     expectedReleaseDate: `2027-0${1 + Math.floor(rand() * 9)}-15`,
-    releaseMunicipality: pick(rand, MUNICIPALITIES, 1)[0],
+    releaseMunicipality: pickOne(rand, MUNICIPALITIES),
     interests: [...new Set(pick(rand, INTERESTS, 3))],
     languages: ['norsk', ...pick(rand, LANGUAGES, 1)],
     wishedGender: rand() < 0.2 ? 'FEMALE' : null,
@@ -62,7 +68,7 @@ function participants(count: number, rand: () => number): WaitingParticipant[] {
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
 
 function time(runs: number, fn: () => unknown): number {
@@ -81,6 +87,7 @@ export function benchMatching() {
   const context: MatchContext = { today: '2026-11-22', minVolunteerAge: 25, endedPairs: new Map() };
   const pool = volunteers(2000, rand);
   const [one] = participants(1, rand);
+  if (!one) throw new Error('no participant to rank for');
   const suggestionsMs = time(50, () => rankVolunteers(one, pool, context, SUGGESTIONS_PER_PAGE));
   const waiting = participants(300, rand);
   const slots = volunteers(300, rand);

@@ -27,7 +27,7 @@ const SERVER_NODE_ARGS = ['--max-old-space-size=128'];
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
 function memoryOf(pid: number): { rssMb: number; peakRssMb: number } {
@@ -59,7 +59,7 @@ async function login(base: string, email: string): Promise<string> {
   });
   const session = response.headers.getSetCookie().find((cookie) => cookie.startsWith('bb_session='));
   if (response.status !== 302 || !session) throw new Error(`login as ${email} answered ${response.status}`);
-  return session.split(';')[0];
+  return session.split(';')[0]!; // split always returns at least one part
 }
 
 interface PageResult {
@@ -118,6 +118,8 @@ async function writeTest(base: string, file: string, pairs: { pairId: string; em
   await Promise.all(
     pairs.map(async (pair, index) => {
       const queue = meetings.get(pair.pairId)!;
+      const cookie = cookies[index];
+      if (!cookie) throw new Error(`no session for writer ${index}`);
       while (Date.now() < deadline) {
         const meetingId = queue.shift();
         if (!meetingId) {
@@ -132,7 +134,7 @@ async function writeTest(base: string, file: string, pairs: { pairId: string; em
           const response = await fetch(`${base}/meetings/${meetingId}`, {
             method: 'POST',
             redirect: 'manual',
-            headers: { cookie: cookies[index], 'content-type': 'application/x-www-form-urlencoded' },
+            headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
             body,
           });
           await response.arrayBuffer();
@@ -222,7 +224,7 @@ async function main() {
       console.log(`Measuring ${pathname} for ${PAGE_SECONDS} s …`);
       measured.push(await measure(base, page, pathname, cookie));
     }
-    const baseline = measured[0].requestsPerSecond;
+    const baseline = measured[0]?.requestsPerSecond ?? NaN;
     const results: PageResult[] = measured.map((m) => ({ ...m, shareOfBaseline: m.requestsPerSecond / baseline }));
 
     console.log(`Write test: ${WRITE_CONNECTIONS} volunteers logging meetings for ${WRITE_SECONDS} s …`);

@@ -58,7 +58,7 @@ async function login(base: string, email: string): Promise<string> {
   });
   const session = response.headers.getSetCookie().find((cookie) => cookie.startsWith('bb_session='));
   if (response.status !== 302 || !session) throw new Error(`login as ${email} answered ${response.status}`);
-  return session.split(';')[0];
+  return session.split(';')[0]!; // split always returns at least one part
 }
 
 /**
@@ -156,19 +156,19 @@ async function main() {
       processes.push(child);
       return child;
     };
-    const bases: string[] = [];
-    for (let i = 0; i < 2; i += 1) {
+    const startWeb = async () => {
       const port = await freePort();
       const base = `http://127.0.0.1:${port}`;
       const web = spawnApp([], { PORT: String(port), PUBLIC_URL: base, JOBS: 'off' });
       await waitForServer(base, web);
-      bases.push(base);
-    }
+      return base;
+    };
+    const bases = [await startWeb(), await startWeb()] as const;
     const jobsStarted = Date.now();
     spawnApp(['--jobs-only'], { PUBLIC_URL: bases[0], CLOCK_AT: new Date(clockAt.getTime() + (Date.now() - realNow)).toISOString() });
 
     const cookies: string[] = [];
-    for (const [index, pair] of pairs.entries()) cookies.push(await login(bases[index % 2], pair.email));
+    for (const [index, pair] of pairs.entries()) cookies.push(await login(bases[index % 2 === 0 ? 0 : 1], pair.email));
 
     console.log(`${WRITERS} writers over two web processes for ${SECONDS} s, the jobs process beside them …`);
     const errors: Tally = {};
@@ -178,9 +178,11 @@ async function main() {
     let requests = 0;
     const deadline = Date.now() + SECONDS * 1000;
     const post = async (index: number, pathname: string, body: URLSearchParams) => {
-      const base = bases[requests++ % 2];
+      const base = bases[requests++ % 2 === 0 ? 0 : 1];
+      const cookie = cookies[index];
+      if (!cookie) throw new Error(`no session for writer ${index}`);
       const started = performance.now();
-      const response = await postForm(`${base}${pathname}`, body, cookies[index]);
+      const response = await postForm(`${base}${pathname}`, body, cookie);
       latencies.push(performance.now() - started);
       return response;
     };

@@ -28,7 +28,14 @@ import { deliverParticipantLink } from '~/domain/participant-links/delivery.serv
 import { issueLink } from '~/domain/participant-links/links.server';
 import { currentTime } from '~/lib/clock';
 
-const [COORDINATOR_LOGIN, VOLUNTEER_LOGIN, OFFICER_LOGIN] = DEMO_LOGINS;
+/** The item at an index the seed chose in one of its fixed lists, or a clear failure. */
+function nth<T>(list: readonly T[], index: number): T {
+  const item = list[index];
+  if (item === undefined) throw new RangeError(`The demo data has no item ${index} in a list of ${list.length}`);
+  return item;
+}
+
+const [COORDINATOR_LOGIN, VOLUNTEER_LOGIN, OFFICER_LOGIN] = [nth(DEMO_LOGINS, 0), nth(DEMO_LOGINS, 1), nth(DEMO_LOGINS, 2)];
 
 const PRISONS = [
   'Trondheim fengsel, avdeling Tunga',
@@ -261,7 +268,7 @@ export async function seedDemoData(db: Db, now = currentTime()): Promise<void> {
 
       const participants = [];
       for (const [index, p] of PARTICIPANTS.entries()) {
-        const referrer = officers[index % officers.length];
+        const referrer = nth(officers, index % officers.length);
         const referredDaysAgo = p.status === 'REFERRED' ? 3 + index : 60 + index * 9;
         const referralDate = addDays(today, -referredDaysAgo);
         const participant = await createParticipant(tx, {
@@ -281,7 +288,7 @@ export async function seedDemoData(db: Db, now = currentTime()): Promise<void> {
           needs: p.needs,
           referralDate,
           consent: { sharePlan: p.sharePlan ?? true },
-          programmes: PROGRAMME_HISTORY[index % PROGRAMME_HISTORY.length].map(([programme, status]) => ({
+          programmes: nth(PROGRAMME_HISTORY, index % PROGRAMME_HISTORY.length).map(([programme, status]) => ({
             programme,
             status,
             startDate: addDays(referralDate, -150),
@@ -331,8 +338,8 @@ export async function seedDemoData(db: Db, now = currentTime()): Promise<void> {
 
       // Eight active pairs, with a few months of weekly meetings each.
       for (let i = 0; i < 8; i += 1) {
-        const participant = participants[i];
-        const volunteer = volunteers[i];
+        const participant = nth(participants, i);
+        const volunteer = nth(volunteers, i);
         const startDate = addDays(today, -(30 + ((i * 17) % 110)));
         const pair = await createPair(tx, {
           participantId: participant.id,
@@ -391,13 +398,13 @@ export async function seedDemoData(db: Db, now = currentTime()): Promise<void> {
       ] as const) {
         const startDate = addDays(today, -300);
         const pair = await createPair(tx, {
-          participantId: participants[participantIndex].id,
-          volunteerId: volunteers[volunteerIndex].id,
+          participantId: nth(participants, participantIndex).id,
+          volunteerId: nth(volunteers, volunteerIndex).id,
           startDate,
           createdById: coordinator.id,
         });
         const endDate = addDays(today, reason === 'PLAN_COMPLETED' ? -40 : -150);
-        await seedMeetings(tx, { pairId: pair.id, startDate, today: endDate, releaseDate: participants[participantIndex].expectedReleaseDate, variant: participantIndex });
+        await seedMeetings(tx, { pairId: pair.id, startDate, today: endDate, releaseDate: nth(participants, participantIndex).expectedReleaseDate, variant: participantIndex });
         await tx.pair.update({
           where: { id: pair.id },
           data: {
@@ -415,10 +422,10 @@ export async function seedDemoData(db: Db, now = currentTime()): Promise<void> {
           await createParticipantAnswer(tx, { pairId: pair.id, purpose: 'CLOSURE_SURVEY', scores: { overall: 5 }, comment: 'Takk for alle turene.', answeredAt: osloInstant(addDays(endDate, 3), '18:00') });
         }
       }
-      const julie = participants[18];
+      const julie = nth(participants, 18);
       const endedPair = await createPair(tx, {
         participantId: julie.id,
-        volunteerId: volunteers[2].id,
+        volunteerId: nth(volunteers, 2).id,
         startDate: addDays(today, -400),
         createdById: coordinator.id,
       });
@@ -489,7 +496,7 @@ async function seedMeetings(
   let n = 0;
   while (date <= addDays(input.today, 14)) {
     const inPrison = date < input.releaseDate;
-    const place = places[(n + input.variant) % places.length];
+    const place = nth(places, (n + input.variant) % places.length);
     const startsAt = osloInstant(date, inPrison ? '14:00' : '17:30');
     const past = date < input.today;
     // Every seventh meeting was cancelled, a few of the newest are not logged yet.

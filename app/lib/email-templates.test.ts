@@ -16,9 +16,9 @@ describe('email texts', () => {
       expect(`${email.subject}\n${email.text}`).not.toMatch(HALF_YEAR_KEY);
       expect(email.subject).not.toMatch(/\b2026-11\b/);
     }
-    expect(emails[0].subject).toBe('2. halvår 2026 er i gang: mål 10 par');
-    expect(emails[1].text).toContain('til og med 15. des. 2026');
-    expect(emails[3].subject).toBe('The second half of 2026 has begun: target 10 pairs');
-    expect(emails[4].text).toContain('http://localhost:4123/invite/abc');
+    expect(emails[0]?.subject).toBe('2. halvår 2026 er i gang: mål 10 par');
+    expect(emails[1]?.text).toContain('til og med 15. des. 2026');
+    expect(emails[3]?.subject).toBe('The second half of 2026 has begun: target 10 pairs');
+    expect(emails[4]?.text).toContain('http://localhost:4123/invite/abc');
   });
 });

@@ -6,7 +6,7 @@ const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
 
 /** The variables env.server.ts validates: the keys of its zod object, one a line. */
 function variablesRead(): string[] {
-  return [...read('app/lib/env.server.ts').matchAll(/^ {4}([A-Z][A-Z0-9_]*):/gm)].map((match) => match[1]);
+  return [...read('app/lib/env.server.ts').matchAll(/^ {4}([A-Z][A-Z0-9_]*):/gm)].flatMap((match) => (match[1] ? [match[1]] : []));
 }
 
 /** The variables .env.example names, set (`NAME=`) or shown commented out (`# NAME=`). */
@@ -14,11 +14,12 @@ function variablesListed(): { name: string; commented: boolean; described: boole
   const lines = read('.env.example').split('\n');
   return lines.flatMap((line, index) => {
     const match = /^(#\s*)?([A-Z][A-Z0-9_]*)=/.exec(line);
-    if (!match) return [];
+    const name = match?.[2];
+    if (!match || !name) return [];
     // A short comment right above it (over a run of variables, the run's comment counts).
     let above = index - 1;
-    while (above >= 0 && /^(#\s*)?[A-Z][A-Z0-9_]*=/.test(lines[above])) above -= 1;
-    return [{ name: match[2], commented: Boolean(match[1]), described: above >= 0 && lines[above].startsWith('# ') }];
+    while (above >= 0 && /^(#\s*)?[A-Z][A-Z0-9_]*=/.test(lines[above] ?? '')) above -= 1;
+    return [{ name, commented: Boolean(match[1]), described: (lines[above] ?? '').startsWith('# ') }];
   });
 }
 

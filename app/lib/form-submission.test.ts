@@ -26,7 +26,7 @@ describe('one parse for every form', () => {
     const echoed = submission.reply().initialValue as Record<string, string>;
     expect(echoed.note).toHaveLength(500);
     expect(echoed.activity).toHaveLength(300);
-    expect(echoed.rating.length).toBeLessThanOrEqual(40);
+    expect(echoed.rating?.length).toBeLessThanOrEqual(40);
     expect(echoed.outcome).toBe('NOPE');
     expect(echoed.unknown).toHaveLength(DEFAULT_ECHO_LENGTH);
     expect(JSON.stringify(submission.reply()).length).toBeLessThan(10_000);
@@ -37,9 +37,9 @@ describe('one parse for every form', () => {
     const long = 'p'.repeat(5000);
     const submission = parseWithZod(form({ 'meetings[0].place': long, 'meetings[0].date': 'x' }), { schema });
     const rows = (submission.reply().initialValue as { meetings: { place: string }[] }).meetings;
-    expect(rows[0].place).toHaveLength(120);
+    expect(rows[0]?.place).toHaveLength(120);
     const refused = parseWithZod(form({ 'meetings[0].place': `${long}\u0000` }), { schema });
     expect(refused.reply().error).toEqual({ 'meetings[0].place': ['input.controlCharacters'] });
-    expect((refused.reply().initialValue as { meetings: { place: string }[] }).meetings[0].place).toHaveLength(120);
+    expect((refused.reply().initialValue as { meetings: { place: string }[] }).meetings[0]?.place).toHaveLength(120);
   });
 });

@@ -124,14 +124,14 @@ export function createHttpApp({
     // The host this request was addressed to: the proxy's X-Forwarded-Host with TRUST_PROXY,
     // else Host. Remix compares Origin with the same header, so what passes here passes there
     // (a proxy that rewrites Host without TRUST_PROXY is refused here with 403, not a 500 later).
-    const forwardedHost = trustProxy ? String(req.headers['x-forwarded-host'] ?? '').split(',')[0].trim() : '';
+    const forwardedHost = trustProxy ? (String(req.headers['x-forwarded-host'] ?? '').split(',')[0] ?? '').trim() : '';
     const host = forwardedHost || req.headers.host || '';
     const allowed = [`${req.protocol}://${host}`, ...(host === publicHost ? [publicOrigin] : [])];
     if (isForeignOrigin(req.method, req.headers.origin, allowed)) {
       res.status(403).type('text/plain').send('Forbidden: cross-site request');
       return;
     }
-    const [pathname, ...query] = req.originalUrl.split('?');
+    const [pathname = '', ...query] = req.originalUrl.split('?');
     if (URL_CONTROL.test(pathname)) {
       res.status(404).type('text/plain').send('Not Found');
       return;

@@ -19,9 +19,10 @@ export function translator(language: Language): Translate {
   return (key, params) => {
     const template = message(language, key);
     if (!params) return template;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in params ? formatParam(params[name], language) : whole,
-    );
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = params[name];
+      return value === undefined ? whole : formatParam(value, language);
+    });
   };
 }
 
@@ -29,7 +30,7 @@ export function translator(language: Language): Translate {
 export function languageFromHeader(header: string | null): Language {
   if (!header) return 'nb';
   for (const part of header.split(',')) {
-    const tag = part.split(';')[0].trim().toLowerCase();
+    const tag = (part.split(';')[0] ?? '').trim().toLowerCase();
     if (tag.startsWith('en')) return 'en';
     if (tag.startsWith('nb') || tag.startsWith('no') || tag.startsWith('nn')) return 'nb';
   }

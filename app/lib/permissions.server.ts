@@ -1,4 +1,4 @@
-import type { Prisma } from '~/generated/prisma/client';
+import { Prisma } from '~/generated/prisma/client';
 import type { Role } from '~/domain/users/roles';
 
 /**
@@ -51,6 +51,9 @@ export interface Actor {
 
 const NOTHING = { id: '__no_access__' } as const;
 
+/** Pairs that began (active or ended, not a mere proposal): a volunteer may read their participant, and they have a page. */
+export const STARTED_PAIR_STATUSES = ['ACTIVE', 'ENDED'] as const;
+
 /** Participants a user may reach: all (coordinator), own referrals (officer), own pairs (volunteer). */
 export function participantScope(actor: Actor): Prisma.ParticipantWhereInput {
   switch (actor.role) {
@@ -59,7 +62,7 @@ export function participantScope(actor: Actor): Prisma.ParticipantWhereInput {
     case 'PROBATION_OFFICER':
       return { referrals: { some: { referrerId: actor.id } } };
     case 'VOLUNTEER':
-      return { pairs: { some: { status: { in: ['ACTIVE', 'ENDED'] }, volunteer: { userId: actor.id } } } };
+      return { pairs: { some: { status: { in: [...STARTED_PAIR_STATUSES] }, ...pairScope(actor) } } };
     default:
       return NOTHING;
   }
@@ -76,28 +79,18 @@ export function referralScope(actor: Actor): Prisma.ReferralWhereInput {
   }
 }
 
-export function pairScope(actor: Actor): Prisma.PairWhereInput {
-  switch (actor.role) {
-    case 'COORDINATOR':
-      return {};
-    case 'VOLUNTEER':
-      return { volunteer: { userId: actor.id } };
-    default:
-      return NOTHING;
-  }
-}
-
-/** Which active pairs the month overview reads: one pair, one volunteer's, or all. */
-export interface PairMonthFilter {
+/**
+ * Which pairs a read covers: one pair, one volunteer's, or all (both narrow when both are
+ * given). The pair access scope is one of these (pairAccess), and pairWhere and pairFilterSql
+ * turn it into Prisma's where and into SQL, so both kinds of query see the same pairs.
+ */
+export interface PairFilter {
   pairId?: string;
   volunteerUserId?: string;
 }
 
-/**
- * The same scope as pairScope, for the reads of pairs in plain SQL rather than through Prisma's
- * query API (monitoring.server's pairMonths and pairFilterSql, the pair page's timeline).
- */
-export function pairMonthScope(actor: Actor): PairMonthFilter {
+/** Pairs a user may reach: all (coordinator), their own (volunteer), none (anyone else). */
+export function pairAccess(actor: Actor): PairFilter {
   switch (actor.role) {
     case 'COORDINATOR':
       return {};
@@ -106,6 +99,26 @@ export function pairMonthScope(actor: Actor): PairMonthFilter {
     default:
       return { pairId: NOTHING.id };
   }
+}
+
+/** The filter as Prisma's where over Pair. */
+export function pairWhere(filter: PairFilter): Prisma.PairWhereInput {
+  return {
+    ...(filter.pairId !== undefined && { id: filter.pairId }),
+    ...(filter.volunteerUserId !== undefined && { volunteer: { userId: filter.volunteerUserId } }),
+  };
+}
+
+/** The filter as SQL over `"Pair" p` joined with its `"VolunteerProfile" v`; any status. */
+export function pairFilterSql(filter: PairFilter): Prisma.Sql {
+  const conditions = [Prisma.sql`1 = 1`];
+  if (filter.pairId !== undefined) conditions.push(Prisma.sql`p."id" = ${filter.pairId}`);
+  if (filter.volunteerUserId !== undefined) conditions.push(Prisma.sql`v."userId" = ${filter.volunteerUserId}`);
+  return Prisma.join(conditions, ' AND ');
+}
+
+export function pairScope(actor: Actor): Prisma.PairWhereInput {
+  return pairWhere(pairAccess(actor));
 }
 
 export function meetingScope(actor: Actor): Prisma.MeetingWhereInput {

@@ -1,6 +1,9 @@
 import crypto from 'node:crypto';
 import { createCookie } from '@remix-run/node';
+import { z } from 'zod';
+import { Prisma } from '~/generated/prisma/client';
 import type { Tx } from './db.server';
+import { queryFirst, sqlDate } from './sql.server';
 import { env } from './env.server';
 import { currentTime } from '~/lib/clock';
 
@@ -50,20 +53,20 @@ async function readToken(request: Request): Promise<string | null> {
   return typeof value === 'string' && value.length > 0 ? value : null;
 }
 
-interface SessionRow {
-  id: string;
-  lastSeenAt: Date;
-  expiresAt: Date;
-  verifiedAt: Date | null;
-  userId: string;
-  email: string;
-  name: string;
-  role: string;
-  language: string;
-  notificationMode: string;
-  deactivatedAt: Date | null;
-  totpEnabledAt: Date | null;
-}
+const sessionRow = z.object({
+  id: z.string(),
+  lastSeenAt: sqlDate,
+  expiresAt: sqlDate,
+  verifiedAt: sqlDate.nullable(),
+  userId: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.string(),
+  language: z.string(),
+  notificationMode: z.string(),
+  deactivatedAt: sqlDate.nullable(),
+  totpEnabledAt: sqlDate.nullable(),
+});
 
 /** The live session of a request with its user, or null (unknown, expired, idle, or user deactivated). */
 export async function findSession(db: Tx, request: Request, now = currentTime()) {
@@ -71,11 +74,15 @@ export async function findSession(db: Tx, request: Request, now = currentTime())
   if (!token) return null;
   // Every signed-in request runs this: one raw join costs a quarter of the two queries Prisma's
   // query API makes for a session with its user (measured in docs/performance.md).
-  const [row] = await db.$queryRaw<SessionRow[]>`
+  const row = await queryFirst(
+    db,
+    sessionRow,
+    Prisma.sql`
     SELECT s."id", s."lastSeenAt", s."expiresAt", s."verifiedAt",
       u."id" AS "userId", u."email", u."name", u."role", u."language", u."notificationMode", u."deactivatedAt", u."totpEnabledAt"
     FROM "Session" s JOIN "User" u ON u."id" = s."userId"
-    WHERE s."id" = ${hashToken(token)}`;
+    WHERE s."id" = ${hashToken(token)}`,
+  );
   const session = row
     ? {
         id: row.id,

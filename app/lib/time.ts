@@ -93,7 +93,9 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function daysInMonth(year: number, month: number): number {
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
+  const days = DAYS_IN_MONTH[month - 1];
+  if (days === undefined) throw new RangeError(`Not a month: ${month}`);
+  return month === 2 && leap ? 29 : days;
 }
 
 /** Year, month and day of a calendar date, without time zones (calendar arithmetic only). */
@@ -212,9 +214,11 @@ export type OsloTimeResolution =
 /** What an Oslo date and wall-clock time ("HH:mm") mean, across both DST changes. */
 export function resolveOsloTime(date: IsoDate, time: string): OsloTimeResolution {
   const candidates = osloCandidates(date, time);
-  if (candidates.length === 1) return { kind: 'exact', instant: new Date(candidates[0]) };
-  if (candidates.length === 0) return { kind: 'gap', ...runOf(date, time, 0) };
-  return { kind: 'fold', first: new Date(candidates[0]), second: new Date(candidates[candidates.length - 1]), ...runOf(date, time, 2) };
+  const [first] = candidates;
+  const last = candidates.at(-1);
+  if (first === undefined || last === undefined) return { kind: 'gap', ...runOf(date, time, 0) };
+  if (candidates.length === 1) return { kind: 'exact', instant: new Date(first) };
+  return { kind: 'fold', first: new Date(first), second: new Date(last), ...runOf(date, time, 2) };
 }
 
 /**

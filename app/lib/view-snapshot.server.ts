@@ -7,15 +7,18 @@
  * can lag. It lives in the database, not in process memory, so every instance shares it.
  */
 import type { SerializeFrom } from '@remix-run/node';
+import { z } from 'zod';
+import { Prisma } from '~/generated/prisma/client';
 import type { Tx } from './db.server';
+import { queryOne, sqlDate, sqlNumber } from './sql.server';
 import { currentTime } from '~/lib/clock';
 
-interface SnapshotRow {
-  version: bigint | number | null;
-  dataVersion: bigint | number | null;
-  computedAt: Date | string | null;
-  payload: string | null;
-}
+const snapshotRow = z.object({
+  version: sqlNumber,
+  dataVersion: sqlNumber.nullable(),
+  computedAt: sqlDate.nullable(),
+  payload: z.string().nullable(),
+});
 
 export interface View<T> {
   data: SerializeFrom<T>;
@@ -29,13 +32,16 @@ export async function cachedView<T>(
   compute: () => Promise<T>,
   now = currentTime(),
 ): Promise<View<T>> {
-  const [row] = await db.$queryRaw<SnapshotRow[]>`
+  const row = await queryOne(
+    db,
+    snapshotRow,
+    Prisma.sql`
     SELECT v."version", s."dataVersion", s."computedAt", s."payload"
     FROM (SELECT COALESCE(MAX("version"), 0) AS "version" FROM "DataVersion") v
-    LEFT JOIN "ViewSnapshot" s ON s."key" = ${key}`;
-  const version = Number(row.version);
-  if (row.payload !== null && row.computedAt !== null && Number(row.dataVersion) === version) {
-    const computedAt = new Date(row.computedAt);
+    LEFT JOIN "ViewSnapshot" s ON s."key" = ${key}`,
+  );
+  const { version, computedAt } = row;
+  if (row.payload !== null && computedAt !== null && row.dataVersion === version) {
     const age = now.getTime() - computedAt.getTime();
     if (age >= 0 && age < maxAgeMs) return { data: JSON.parse(row.payload) as SerializeFrom<T>, computedAt };
   }

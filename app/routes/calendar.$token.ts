@@ -6,9 +6,9 @@ import { notFound } from '~/lib/permissions.server';
 
 /** `/calendar/<token>.ics`: a volunteer's private feed; the token is the only key, so no sign-in. */
 export async function loader({ params }: LoaderFunctionArgs) {
-  const match = /^([A-Za-z0-9_-]{20,100})\.ics$/.exec(params.token ?? '');
-  if (!match) notFound();
-  const body = await feedForToken(db, match[1], env().PUBLIC_URL);
+  const token = /^([A-Za-z0-9_-]{20,100})\.ics$/.exec(params.token ?? '')?.[1];
+  if (!token) notFound();
+  const body = await feedForToken(db, token, env().PUBLIC_URL);
   if (body === null) notFound();
   return new Response(body, {
     headers: { 'Content-Type': 'text/calendar; charset=utf-8', 'Cache-Control': 'private, no-store' },

@@ -58,7 +58,7 @@ function Survey({ purpose, expiresAt }: { purpose: SurveyPurpose; expiresAt: str
   const t = useT();
   const language = useLanguage();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm<Record<string, string>>({
+  const [form, fields] = useForm<{ comment: string } & Record<string, string>>({
     id: `answer-${purpose}`,
     lastResult: actionData?.result ?? undefined,
     shouldValidate: 'onSubmit',
@@ -70,16 +70,19 @@ function Survey({ purpose, expiresAt }: { purpose: SurveyPurpose; expiresAt: str
       <p>{t(`participantLinks.intro.${purpose}`)}</p>
       <Form method="post" className="form" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
-        {SURVEY_ITEMS[purpose].map((item) => (
-          <ChoiceGroup
-            key={item}
-            meta={itemFields[item]}
-            legend={t(`participantLinks.item.${item}` as MessageKey)}
-            hint={t('participantLinks.scaleHint')}
-            layout="rating"
-            options={RATING_OPTIONS}
-          />
-        ))}
+        {SURVEY_ITEMS[purpose].map((item) => {
+          const meta = itemFields[item];
+          return meta ? (
+            <ChoiceGroup
+              key={item}
+              meta={meta}
+              legend={t(`participantLinks.item.${item}` as MessageKey)}
+              hint={t('participantLinks.scaleHint')}
+              layout="rating"
+              options={RATING_OPTIONS}
+            />
+          ) : null;
+        })}
         <TextareaField meta={fields.comment} label={t('participantLinks.comment')} rows={4} />
         <div className="notice" role="note" aria-labelledby="who-sees">
           <h2 id="who-sees">{t('participantLinks.who.title')}</h2>

@@ -9,7 +9,7 @@ import { countActivePairs, glanceRow, pairMonths } from '~/domain/meetings/monit
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { requestedPage } from '~/lib/paging';
-import { pairMonthScope } from '~/lib/permissions.server';
+import { pairAccess } from '~/lib/permissions.server';
 import { currentTime } from '~/lib/clock';
 import { pageTitle } from '~/lib/page-title';
 
@@ -17,7 +17,7 @@ const PAGE_SIZE = 50;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'pairs:read' });
-  const scope = pairMonthScope(user);
+  const scope = pairAccess(user);
   const total = await countActivePairs(db, scope);
   const { page, pages, skip } = requestedPage(request, total, PAGE_SIZE);
   const pairs = await pairMonths(db, currentTime(), scope, { skip, take: PAGE_SIZE });

@@ -126,6 +126,7 @@ export default function NewReferral() {
           {programmeRows.map((row, index) => {
             const rowFields = row.getFieldset();
             const programme = PROGRAMMES[index];
+            if (!programme) return null; // one row per programme, in the same order
             const { key: statusKey, ...statusProps } = getSelectProps(rowFields.status);
             return (
               <fieldset key={row.key} className="programme-row">

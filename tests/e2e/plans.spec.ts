@@ -181,14 +181,15 @@ function pdfText(pdf: Buffer): string {
   };
   for (const stream of streams.filter((s) => s.includes('begincmap'))) {
     for (const block of stream.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-      for (const pair of block[1].matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) glyphs.set(pair[1].toLowerCase(), hexToText(pair[2]));
+      // Groups that are not optional always match: `?? ''` only satisfies the index type.
+      for (const [, code = '', text = ''] of (block[1] ?? '').matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) glyphs.set(code.toLowerCase(), hexToText(text));
     }
     for (const block of stream.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
-      for (const range of block[1].matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) {
-        const width = range[1].length;
-        const from = parseInt(range[1], 16);
-        const to = parseInt(range[2], 16);
-        const base = parseInt(range[3], 16);
+      for (const [, first = '', last = '', target = ''] of (block[1] ?? '').matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) {
+        const width = first.length;
+        const from = parseInt(first, 16);
+        const to = parseInt(last, 16);
+        const base = parseInt(target, 16);
         for (let code = from; code <= to; code += 1) {
           glyphs.set(code.toString(16).padStart(width, '0'), String.fromCodePoint(base + code - from));
         }
@@ -199,7 +200,7 @@ function pdfText(pdf: Buffer): string {
   for (const stream of streams.filter((s) => /\bBT\b/.test(s))) {
     for (const block of stream.matchAll(/BT([\s\S]*?)ET/g)) {
       let line = '';
-      for (const piece of block[1].matchAll(/<([0-9a-fA-F]+)>|(-?\d+(?:\.\d+)?)(?=[^\]]*\]\s*TJ)/g)) {
+      for (const piece of (block[1] ?? '').matchAll(/<([0-9a-fA-F]+)>|(-?\d+(?:\.\d+)?)(?=[^\]]*\]\s*TJ)/g)) {
         if (piece[1]) {
           for (let i = 0; i + 4 <= piece[1].length; i += 4) line += glyphs.get(piece[1].slice(i, i + 4).toLowerCase()) ?? '';
         } else if (Number(piece[2]) < -200) {

@@ -1,4 +1,5 @@
 import { expect, test } from './support';
+import { present } from '../support/present';
 
 test('pages carry a nonce CSP the page’s own scripts satisfy, with no caching', async ({ page }) => {
   const response = await page.goto('/login');
@@ -21,7 +22,7 @@ test('static assets keep long caching; a 404 carries the same headers', async ({
   });
   await page.goto('/login');
   expect(assets.length).toBeGreaterThan(0);
-  const asset = await request.get(assets[0]);
+  const asset = await request.get(present(assets[0], 'a /build/ asset'));
   expect(asset.headers()['cache-control']).toContain('immutable');
   expect(asset.headers()['content-security-policy']).toContain("object-src 'none'");
   const missing = await request.get('/finnes-ikke');

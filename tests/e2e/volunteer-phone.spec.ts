@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { demoEmail, expect, expectAccessible, loginAs, test, waitForEmail } from './support';
 import { E2E_DIR } from './paths';
+import { present } from '../support/present';
 
 test.use({ viewport: { width: 360, height: 740 } });
 
@@ -91,7 +92,7 @@ test('the volunteer raises an urgent concern from /me without a meeting; the coo
 test('a future meeting offers no log form, and cancelling it asks who and confirms', async ({ page }) => {
   const { pairId, future } = jonasMeetings();
   expect(future.length, 'the demo volunteer has a meeting ahead').toBeGreaterThan(0);
-  const meeting = future[0];
+  const meeting = present(future[0], 'a meeting ahead');
   await loginAs(page, 'VOLUNTEER');
   await page.goto(`/meetings/${meeting.id}`);
   await expect(page.getByRole('heading', { name: /^Møte /, level: 1 })).toBeVisible();
@@ -132,7 +133,7 @@ test('the log form of a past meeting has the concern in view and a 1–5 row of 
   const { past } = jonasMeetings();
   expect(past.length, 'the demo volunteer has a meeting waiting for its log').toBeGreaterThan(0);
   await loginAs(page, 'VOLUNTEER');
-  await page.goto(`/meetings/${past[0].id}`);
+  await page.goto(`/meetings/${present(past[0], 'a meeting waiting for its log').id}`);
   await expect(page.getByRole('heading', { name: 'Logg møtet' })).toBeVisible();
   await expect(page.getByLabel('Bekymring', { exact: true })).toBeVisible();
   await expect(page.getByLabel('Det haster – noen kan være i fare nå')).toBeVisible();

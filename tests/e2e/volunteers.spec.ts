@@ -44,7 +44,7 @@ test('a person applies, is screened and trained, becomes ready, is invited and s
   await page.getByLabel('Resultat').selectOption('APPROVED');
   await page.getByRole('button', { name: 'Lagre intervju' }).click();
   await expect(page.getByRole('status')).toHaveText('Intervjuet er lagret.');
-  for (const [referee, relation] of [['Per Olsen', 'Tidligere leder'], ['Kari Li', 'Trener i klatreklubben']]) {
+  for (const [referee, relation] of [['Per Olsen', 'Tidligere leder'], ['Kari Li', 'Trener i klatreklubben']] as const) {
     await page.getByLabel('Navn på referansen').fill(referee);
     await page.getByLabel('Forhold til søkeren').fill(relation);
     await page.getByLabel('Vurdering', { exact: true }).selectOption('POSITIVE');

@@ -152,7 +152,7 @@ async function crawl(page: Page, start: string[], limit: number): Promise<string
     visited.push(next);
     const hrefs = await page.locator('main a[href^="/"]').evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
     for (const href of hrefs) {
-      const target = href.split('#')[0];
+      const target = href.split('#')[0]!; // split always returns at least one part
       if (!/\.(ics|csv|json|xlsx)(\?|$)/.test(target) && !target.startsWith('/logout') && !seen.has(target)) queue.push(target);
     }
   }

@@ -181,6 +181,7 @@ export async function countRows(db: Db): Promise<Record<string, number>> {
   ).map(({ name }) => name);
   const select = tables.map((name, i) => `(SELECT count(*) FROM "${name}") AS c${i}`).join(', ');
   const [row] = await db.$queryRawUnsafe<Record<string, bigint | number>[]>(`SELECT ${select}`);
+  if (!row) throw new Error('the row counts returned no row');
   return Object.fromEntries(tables.map((name, i) => [name, Number(row[`c${i}`])]));
 }
 

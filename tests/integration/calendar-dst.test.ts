@@ -11,6 +11,7 @@ import { action as meetingAction, loader as meetingLoader } from '~/routes/meeti
 import { action as planAction } from '~/routes/pairs.$id_.plan';
 import { createMeeting, createPair, createParticipant, createUser, createVolunteer } from '../../prisma/fixtures/factories';
 import { call, getRequest, postRequest, sessionCookieFor } from '../support/requests';
+import { present } from '../support/present';
 
 /**
  * Meetings planned through the forms on both DST nights of 2026 and 2027: the instant the app
@@ -90,6 +91,7 @@ describe('meetings on the DST nights, in the app, the reminders and the feed', (
     expect(moved.status).toBe(302);
 
     const meetings = await db.meeting.findMany({ where: { pairId: pair.id }, orderBy: { startsAt: 'asc' } });
+    const folded = present(meetings[1], 'the meeting in the autumn fold');
     expect(meetings.map((meeting) => meeting.startsAt.toISOString())).toEqual([
       '2026-10-24T23:30:00.000Z', // 01:30 summer time
       '2026-10-25T01:30:00.000Z', // 02:30 winter time (the second)
@@ -99,7 +101,7 @@ describe('meetings on the DST nights, in the app, the reminders and the feed', (
     ]);
 
     // The meeting page offers the move form with the same choice pre-selected.
-    const page = (await (await call(meetingLoader, getRequest(`/meetings/${meetings[1].id}`, cookie), { id: meetings[1].id })).json()) as {
+    const page = (await (await call(meetingLoader, getRequest(`/meetings/${folded.id}`, cookie), { id: folded.id })).json()) as {
       meeting: { time: string; fold: string | null };
     };
     expect(page.meeting).toMatchObject({ time: '02:30', fold: 'second' });
@@ -107,14 +109,14 @@ describe('meetings on the DST nights, in the app, the reminders and the feed', (
     // The reminder names the hour in words.
     setClock('2026-10-24T12:00:00Z');
     await sendMeetingReminders(db);
-    const reminder = await db.outboxEmail.findFirstOrThrow({ where: { userId: user.id, template: 'meeting-reminder', idempotencyKey: { contains: meetings[1].id } } });
+    const reminder = await db.outboxEmail.findFirstOrThrow({ where: { userId: user.id, template: 'meeting-reminder', idempotencyKey: { contains: folded.id } } });
     expect((reminder.data as { when: string }).when).toMatch(/02:30 \(vintertid\)$/);
 
     // The feed: every event is at the stored instant, stamps in UTC, UIDs on PUBLIC_URL's host.
     setClock('2026-10-01T10:00:00Z');
     expect((await call(meAction, postRequest('/me', { intent: 'renew-calendar' }, cookie))).status).toBe(302);
     const { feedUrl } = (await (await call(meLoader, getRequest('/me', cookie))).json()) as { feedUrl: string };
-    const token = /\/calendar\/([\w-]+\.ics)$/.exec(feedUrl)![1];
+    const token = present(/\/calendar\/([\w-]+\.ics)$/.exec(feedUrl)?.[1], 'a calendar token in the feed URL');
     const feed = await call(calendarLoader, getRequest(`/calendar/${token}`), { token });
     expect(feed.status).toBe(200);
     const text = await feed.text();
@@ -135,7 +137,7 @@ describe('meetings on the DST nights, in the app, the reminders and the feed', (
     }
 
     // The single-meeting file agrees with the feed.
-    const single = eventsOf(await (await call(meetingIcsLoader, getRequest(`/meetings/${meetings[1].id}/calendar.ics`, cookie), { id: meetings[1].id })).text());
+    const single = eventsOf(await (await call(meetingIcsLoader, getRequest(`/meetings/${folded.id}/calendar.ics`, cookie), { id: folded.id })).text());
     expect(new ICAL.Event(single[0]).startDate.toJSDate().toISOString()).toBe('2026-10-25T01:30:00.000Z');
   });
 });

@@ -80,11 +80,11 @@ describe('a concern without a meeting', () => {
 
     await send();
     const [email] = await smtp.waitFor((e) => e.to.includes(coordinator.email));
-    expect(email.subject).toBe('En frivillig har meldt en bekymring');
-    expect(email.text).toContain(`http://localhost:3000/pairs/${pair.id}`);
-    expect(email.text).not.toContain('etter et møte');
-    expect(email.text).not.toContain('Sølvi');
-    expect(email.text).not.toContain('bo fra fredag');
+    expect(email?.subject).toBe('En frivillig har meldt en bekymring');
+    expect(email?.text).toContain(`http://localhost:3000/pairs/${pair.id}`);
+    expect(email?.text).not.toContain('etter et møte');
+    expect(email?.text).not.toContain('Sølvi');
+    expect(email?.text).not.toContain('bo fra fredag');
 
     const onPair = (await (await call(pairLoader, getRequest(`/pairs/${pair.id}`, coordinatorCookie), { id: pair.id })).json()) as {
       pair: { concerns: { id: string; meetingId: string | null; severity: string }[] };
@@ -117,8 +117,8 @@ describe('a concern without a meeting', () => {
     expect(concern).toMatchObject({ severity: 'URGENT', meetingId: null });
     await send();
     const [email] = await smtp.waitFor((e) => e.to.includes(coordinator.email) && e.subject.startsWith('HASTER'));
-    expect(email.subject).toBe('HASTER: En frivillig har meldt en bekymring');
-    expect(email.text).not.toContain('skade');
+    expect(email?.subject).toBe('HASTER: En frivillig har meldt en bekymring');
+    expect(email?.text).not.toContain('skade');
   });
 
   it('keeps the typed text and says what is missing', async () => {

@@ -51,12 +51,12 @@ describe('the email outbox', () => {
     expect(response.status).toBe(302);
     expect(await send()).toMatchObject({ sent: 1 });
     const [email] = await smtp.waitFor((e) => e.to.includes('new.person@example.no'));
-    expect(email.subject).toBe('Your invitation to Brobygger');
-    expect(email.text).toContain('as probation officer');
-    expect(email.text).toMatch(/http:\/\/localhost:3000\/invite\/[\w-]{40,}/);
+    expect(email?.subject).toBe('Your invitation to Brobygger');
+    expect(email?.text).toContain('as probation officer');
+    expect(email?.text).toMatch(/http:\/\/localhost:3000\/invite\/[\w-]{40,}/);
     const row = await db.outboxEmail.findFirstOrThrow({ where: { toAddress: 'new.person@example.no' } });
     expect(row.status).toBe('SENT');
-    expect(email.messageId).toBe(row.messageId);
+    expect(email?.messageId).toBe(row.messageId);
   });
 
   it('keeps no email when the change that queued it rolls back', async () => {
@@ -99,7 +99,7 @@ describe('the email outbox', () => {
     expect(await send(t0)).toMatchObject({ sent: 0, retried: 2 });
     const rows = await db.outboxEmail.findMany();
     expect(rows.every((row) => row.status === 'PENDING' && row.attempts === 1 && row.nextAttemptAt > t0)).toBe(true);
-    expect(rows[0].lastError).toBeTruthy();
+    expect(rows[0]?.lastError).toBeTruthy();
     // Not due yet: nothing is tried again before the delay.
     expect(await send(new Date(t0.getTime() + 1_000))).toMatchObject({ sent: 0, retried: 0 });
     await smtp.start(port);
@@ -153,7 +153,7 @@ describe('the email outbox', () => {
     expect(await send(now, 'survivor')).toMatchObject({ sent: 0 });
     expect(await send(new Date(now.getTime() + 61_000), 'survivor')).toMatchObject({ sent: 1 });
     const [email] = await smtp.waitFor(() => true);
-    expect(email.messageId).toBe(row.messageId);
+    expect(email?.messageId).toBe(row.messageId);
   });
 
   it('holds routine emails for digest users and sends them in one daily email; urgent ones go at once', async () => {
@@ -185,9 +185,9 @@ describe('the email outbox', () => {
     await send();
     expect(smtp.received).toHaveLength(2);
     const digest = smtp.received[1];
-    expect(digest.subject).toBe('Brobygger: 2 nye meldinger i dag');
-    expect(digest.text).toContain('Henvisningen din er akseptert');
-    expect(digest.text).toContain('Henvisningen din er satt på venteliste');
+    expect(digest?.subject).toBe('Brobygger: 2 nye meldinger i dag');
+    expect(digest?.text).toContain('Henvisningen din er akseptert');
+    expect(digest?.text).toContain('Henvisningen din er satt på venteliste');
     // A rerun of the digest job sends nothing more.
     expect(await sendDailyDigests(db)).toBe(0);
     await send();

@@ -16,6 +16,7 @@ import { action as linkAction, loader as linkLoader } from '~/routes/p.$token';
 import { latestSlot } from '../../jobs/slots';
 import { participantLinksJob } from '../../jobs/participant-links';
 import { createMeeting, createPair, createParticipant, createUser, createVolunteer } from '../../prisma/fixtures/factories';
+import { present } from '../support/present';
 import { call, getRequest, jsonOf, postRequest, sessionCookieFor } from '../support/requests';
 import { resetDatabase } from '../support/reset';
 import { useSmtpServer } from '../support/smtp-server';
@@ -208,7 +209,8 @@ describe('the participant answers', () => {
     const outbox = await db.outboxEmail.findFirstOrThrow({ where: { idempotencyKey: `pulse-low:${stored.id}:${coordinator.id}` } });
     expect(outbox).toMatchObject({ urgent: true, status: 'PENDING', template: 'participant-pulse-low' });
     await send();
-    const [email] = await smtp.waitFor((e) => e.to.includes(coordinator.email));
+    const [first] = await smtp.waitFor((e) => e.to.includes(coordinator.email));
+    const email = present(first, 'the low-pulse email');
     expect(email.subject).toBe('En deltaker har svart lavt på trivselsmålingen');
     expect(email.text).toContain(`http://localhost:3000/pairs/${pair.id}`);
     expect(email.text).not.toContain('Sølvi');
@@ -264,7 +266,7 @@ describe('the participant-links job', () => {
     expect(await runAt('2027-02-16T08:30:00Z')).toEqual({ issued: 0 });
     const pulses = await db.participantLink.findMany({ where: { pairId: pair.id, purpose: 'PULSE' } });
     expect(pulses.map((link) => link.dueKey)).toEqual([`pulse:${pair.id}:1`]);
-    expect(pulses[0].deliveredVia).toBe('PAIR_PAGE');
+    expect(present(pulses[0], 'the first pulse').deliveredVia).toBe('PAIR_PAGE');
     // Twelve weeks in: the second round.
     expect(await runAt('2027-03-29T07:30:00Z')).toEqual({ issued: 1 });
     expect(await db.participantLink.count({ where: { pairId: pair.id, purpose: 'PULSE' } })).toBe(2);

@@ -65,9 +65,9 @@ describe('the plan editor', () => {
       [1, officer.id],
       [2, coordinator.id],
     ]);
-    expect(versions[0].areas.find((a) => a.areaKey === 'NETWORK')).toMatchObject({ future: 'Ha venner som ikke ruser seg', goods: ['JOY', 'BELONGING'] });
-    expect(versions[0].areas).toHaveLength(5);
-    const own = versions[1].areas.find((a) => a.areaKey.startsWith('custom:'));
+    expect(versions[0]?.areas.find((a) => a.areaKey === 'NETWORK')).toMatchObject({ future: 'Ha venner som ikke ruser seg', goods: ['JOY', 'BELONGING'] });
+    expect(versions[0]?.areas).toHaveLength(5);
+    const own = versions[1]?.areas.find((a) => a.areaKey.startsWith('custom:'));
     expect(own).toMatchObject({ title: 'Musikk', strengths: 'Spiller gitar', position: 5 });
 
     const response = await call(planLoader, getRequest(`${path}?version=1`, coordinatorCookie), params);
@@ -129,7 +129,7 @@ describe('the plan editor', () => {
     expect(response.status).toBe(400);
     const body = await jsonOf<{ result: { error: Record<string, string[]>; initialValue: { areas: { future: string }[] } } }>(response);
     expect(body.result.error['areas[5].title']).toEqual(['plans.titleRequired']);
-    expect(body.result.initialValue.areas[5].future).toBe('Spille i band 🎸');
+    expect(body.result.initialValue.areas[5]?.future).toBe('Spille i band 🎸');
     expect(await db.plan.count({ where: { participantId: participant.id } })).toBe(0);
   });
 

@@ -110,7 +110,7 @@ describe('/audit', () => {
     expect(first.pages).toBe(2);
     expect(first.events).toHaveLength(50);
     expect(first.events.every((event) => event.participant?.id === f.participant.id && event.actor?.id === f.officer.id)).toBe(true);
-    expect(first.events[0].ip).toBe('10.0.0.7');
+    expect(first.events[0]?.ip).toBe('10.0.0.7');
     const second = await jsonOf<Page>(await call(auditLoader, getRequest(`/audit?participant=${f.participant.id}&actor=${f.officer.id}&page=2`, coordinator)));
     expect(second.events).toHaveLength(5);
     const byOther = await jsonOf<Page>(await call(auditLoader, getRequest(`/audit?actor=${other.officer.id}`, coordinator)));
@@ -135,12 +135,12 @@ function schemaModels(): Map<string, FieldInfo[]> {
   const models = new Map<string, FieldInfo[]>();
   const blocks = [...text.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)];
   const names = new Set(blocks.map((block) => block[1]));
-  for (const [, name, body] of blocks) {
+  for (const [, name = '', body = ''] of blocks) {
     const fields: FieldInfo[] = [];
     for (const line of body.split('\n')) {
       const match = /^\s+(\w+)\s+(\w+)(\[\])?\??(.*)$/.exec(line);
       if (!match || line.trim().startsWith('//')) continue;
-      const [, field, type, , rest] = match;
+      const [, field = '', type = '', , rest = ''] = match;
       fields.push({ name: field, type, child: names.has(type) && !rest.includes('fields:') });
     }
     models.set(name, fields);
@@ -257,8 +257,8 @@ describe('retention (moved clock)', () => {
     await retentionJob.run({ db, now: new Date('2028-03-16T12:00:00Z') } as never);
     const d = await db.participant.findUniqueOrThrow({ where: { id: declined.id }, include: { referrals: true } });
     expect(d.anonymisedAt).not.toBeNull();
-    expect(d.referrals[0].decisionReason).toBeNull();
-    expect(d.referrals[0].decision).toBe('DECLINED');
+    expect(d.referrals[0]?.decisionReason).toBeNull();
+    expect(d.referrals[0]?.decision).toBe('DECLINED');
   });
 
   it('follows the retentionMonths setting', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { computeAssignment, loadFreeVolunteers, loadMatchContext, matchingOverview, suggestionsFor } from '~/domain/matching/matching.server';
+import { computeAssignment, loadMatchContext, matchingOverview, suggestionsFor } from '~/domain/matching/matching.server';
+import { volunteersWithFreePlaces } from '~/domain/volunteers/free-places.server';
 import { PairingError, proposePair, withdrawProposal } from '~/domain/pairs/pairing.server';
 import { currentTime, resetClock, setClock } from '~/lib/clock';
 import { db } from '~/lib/db.server';
@@ -74,9 +75,9 @@ describe('a proposal the volunteer answers', () => {
     expect((await db.outboxEmail.findMany({ select: { template: true } })).map((e) => e.template)).toEqual(['pair-proposal']);
     await sendEmails();
     const [ask] = await smtp.waitFor((m) => m.to.includes(volunteerUser.email));
-    expect(ask.subject).toBe('Du har et forslag å svare på');
-    expect(ask.text).toContain('http://localhost:3000/me');
-    for (const detail of ['Åsmund', 'Særstad', 'Rusbehandling', 'fengsel']) expect(ask.text).not.toContain(detail);
+    expect(ask?.subject).toBe('Du har et forslag å svare på');
+    expect(ask?.text).toContain('http://localhost:3000/me');
+    for (const detail of ['Åsmund', 'Særstad', 'Rusbehandling', 'fengsel']) expect(ask?.text).not.toContain(detail);
     expect(await db.auditEvent.count({ where: { entityType: 'PAIR', entityId: pair.id, action: 'CREATE' } })).toBe(1);
 
     // /me lists the proposal with what the consent allows, never the surname or needs.
@@ -99,16 +100,16 @@ describe('a proposal the volunteer answers', () => {
 
     await sendEmails();
     const [toVolunteer] = await smtp.waitFor((m) => m.to.includes(volunteerUser.email));
-    expect(toVolunteer.subject).toContain('Åsmund');
-    expect(toVolunteer.text).toContain('Åsmund');
-    expect(toVolunteer.text).toContain(`/pairs/${pair.id}`);
-    for (const detail of ['Særstad', 'Rusbehandling']) expect(toVolunteer.text).not.toContain(detail);
+    expect(toVolunteer?.subject).toContain('Åsmund');
+    expect(toVolunteer?.text).toContain('Åsmund');
+    expect(toVolunteer?.text).toContain(`/pairs/${pair.id}`);
+    for (const detail of ['Særstad', 'Rusbehandling']) expect(toVolunteer?.text).not.toContain(detail);
     const [toOfficer] = await smtp.waitFor((m) => m.to.includes(officer.email));
-    expect(toOfficer.text).toContain('Solveig');
-    expect(toOfficer.text).not.toContain('Brekkhus');
+    expect(toOfficer?.text).toContain('Solveig');
+    expect(toOfficer?.text).not.toContain('Brekkhus');
     const [toParticipant] = await smtp.waitFor((m) => m.to.includes(participant.email));
-    expect(toParticipant.text).toContain('Solveig');
-    expect(toParticipant.text).not.toContain('Brekkhus');
+    expect(toParticipant?.text).toContain('Solveig');
+    expect(toParticipant?.text).not.toContain('Brekkhus');
   });
 
   it('a withdrawn proposal tells the volunteer and introduces nobody; the participant is back on the waiting list', async () => {
@@ -159,9 +160,9 @@ describe('a proposal the volunteer answers', () => {
     expect((await db.participant.findUniqueOrThrow({ where: { id: participant.id } })).status).toBe('ACCEPTED');
     await sendEmails();
     const [told] = await smtp.waitFor((m) => m.to.includes(coordinator.email));
-    expect(told.subject).toBe('En frivillig har takket nei til et forslag');
-    expect(told.text).toContain(`/matching/${participant.id}`);
-    expect(told.text).not.toContain('Åsmund');
+    expect(told?.subject).toBe('En frivillig har takket nei til et forslag');
+    expect(told?.text).toContain(`/matching/${participant.id}`);
+    expect(told?.text).not.toContain('Åsmund');
     expect(await db.outboxEmail.count({ where: { template: { in: ['pair-intro-volunteer', 'pair-intro-participant', 'referral-matched'] } } })).toBe(0);
     // The coordinator sees the answer and its reason, and can propose again.
     const suggestions = await jsonOf<{ closedProposals: { status: string; declineReason: string }[]; proposedPairs: unknown[] }>(
@@ -226,8 +227,8 @@ describe('a wish for the volunteer gender', () => {
     expect(result!.excluded.GENDER_WISH).toBeGreaterThanOrEqual(1);
 
     const participantRow = { ...wishing, interests: wishing.interests as string[], languages: wishing.languages as string[] };
-    const assignment = computeAssignment([participantRow], await loadFreeVolunteers(db), await loadMatchContext(db, currentTime()));
-    expect(assignment.rows[0].volunteer?.gender).toBe('FEMALE');
+    const assignment = computeAssignment([participantRow], await volunteersWithFreePlaces(db), await loadMatchContext(db, currentTime()));
+    expect(assignment.rows[0]?.volunteer?.gender).toBe('FEMALE');
     const overview = await matchingOverview(db);
     const row = overview.waiting.find((candidate) => candidate.participant.id === wishing.id)!;
     expect(row.best?.volunteer.gender).toBe('FEMALE');

@@ -14,6 +14,7 @@ import { createMeeting, createPair, createParticipant, createPlan, createUser, c
 import { call, getRequest, jsonOf, postRequest, sessionCookieFor } from '../support/requests';
 import { renderRoute } from '../support/render-route';
 import { useSmtpServer } from '../support/smtp-server';
+import { present } from '../support/present';
 
 const smtp = useSmtpServer();
 
@@ -66,7 +67,7 @@ describe('the referral list at scale', () => {
     const first = await listAs(cookie);
     expect(first).toMatchObject({ total: 120, page: 1, pages: 3 });
     expect(first.referrals).toHaveLength(50);
-    expect(first.referrals[0].participantName).toBe('Side Nummer-119');
+    expect(first.referrals[0]?.participantName).toBe('Side Nummer-119');
     const second = await listAs(cookie, '?page=2');
     expect(second.referrals).toHaveLength(50);
     const third = await listAs(cookie, '?page=3');
@@ -265,13 +266,13 @@ describe('the referrer sees what they submitted and may withdraw it while undeci
       publicUrl: 'http://localhost:3000',
       now: currentTime,
     });
-    const [nb] = await smtp.waitFor((mail) => mail.to.includes(coordinators[0].email) && mail.subject === 'En henvisning er trukket tilbake');
-    const [en] = await smtp.waitFor((mail) => mail.to.includes(coordinators[1].email) && mail.subject === 'A referral has been withdrawn');
+    const [nb] = await smtp.waitFor((mail) => mail.to.includes(present(coordinators[0], 'a coordinator').email) && mail.subject === 'En henvisning er trukket tilbake');
+    const [en] = await smtp.waitFor((mail) => mail.to.includes(present(coordinators[1], 'a second coordinator').email) && mail.subject === 'A referral has been withdrawn');
     for (const mail of [nb, en]) {
-      expect(mail.text).toContain(`/referrals/${referral.id}`);
-      expect(mail.text).not.toContain(participant.lastName);
-      expect(mail.text).not.toContain('ønsker ikke lenger');
-      expect(mail.text).not.toContain('Trondheim fengsel');
+      expect(mail?.text).toContain(`/referrals/${referral.id}`);
+      expect(mail?.text).not.toContain(participant.lastName);
+      expect(mail?.text).not.toContain('ønsker ikke lenger');
+      expect(mail?.text).not.toContain('Trondheim fengsel');
     }
 
     // Withdrawn is final: a second try changes nothing.
@@ -306,7 +307,7 @@ describe('the referrer sees what they submitted and may withdraw it while undeci
     expect(strangerPost.status).toBe(404);
     expect((await db.participant.findUniqueOrThrow({ where: { id: fresh.participant.id } })).status).toBe('REFERRED');
 
-    const coordinatorCookie = await sessionCookieFor(fresh.coordinators[0].id);
+    const coordinatorCookie = await sessionCookieFor(present(fresh.coordinators[0], 'a coordinator').id);
     expect((await call(withdrawAction, postRequest(strangerPath, { reason: 'Feil', confirm: 'on' }, coordinatorCookie), { id: fresh.referral.id })).status).toBe(403);
     expect((await db.participant.findUniqueOrThrow({ where: { id: fresh.participant.id } })).status).toBe('REFERRED');
   });

@@ -121,8 +121,9 @@ afterAll(async () => {
 function nonceOf(response: Response): string {
   const csp = response.headers.get('content-security-policy') ?? '';
   const match = /script-src 'self' 'nonce-([A-Za-z0-9+/=]+)'/.exec(csp);
-  expect(match, `CSP without a script nonce: ${csp}`).not.toBeNull();
-  return match![1];
+  const nonce = match?.[1];
+  expect(nonce, `CSP without a script nonce: ${csp}`).toBeDefined();
+  return nonce ?? '';
 }
 
 function expectSecurityHeaders(response: Response) {

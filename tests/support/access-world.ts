@@ -112,7 +112,11 @@ export function urlTemplate(routeId: string): string {
 /** The route's URL and params with the world's records filled in. */
 export function routeTarget(routeId: string, world: AccessWorld, params: Record<string, WorldKey> = {}) {
   const filled = Object.fromEntries(Object.entries(params).map(([name, key]) => [name, world.records[key]]));
-  const url = urlTemplate(routeId).replace(/\$(\w+)/g, (_, name: string) => encodeURIComponent(filled[name]));
+  const url = urlTemplate(routeId).replace(/\$(\w+)/g, (_, name: string) => {
+    const record = filled[name];
+    if (record === undefined) throw new Error(`${routeId}: no record for $${name}`);
+    return encodeURIComponent(record);
+  });
   return { url, params: filled };
 }
 

@@ -7,7 +7,7 @@ const BASE = 'http://localhost:3000';
 /** A signed-in cookie for a user, made the way the login action makes it. */
 export async function sessionCookieFor(userId: string): Promise<string> {
   const setCookie = await createSession(db, userId, new Request(BASE));
-  return setCookie.split(';')[0];
+  return setCookie.split(';')[0]!; // split always returns at least one part
 }
 
 export function getRequest(path: string, cookie?: string): Request {

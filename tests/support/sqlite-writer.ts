@@ -6,6 +6,7 @@
 import { createPrismaClient, isDatabaseBusy } from '../../app/lib/db.server';
 
 const [url, count, tag] = process.argv.slice(2);
+if (!url) throw new Error('usage: sqlite-writer.ts <database url> <writes> <tag>');
 const client = createPrismaClient(url);
 let written = 0;
 const errors: string[] = [];

@@ -8,8 +8,12 @@
  * Where the dashboard and a report differ, it is because one shows now and the other a period;
  * the pages say so next to the figure.
  */
+import { z } from 'zod';
 import { Prisma } from '~/generated/prisma/client';
 import type { Tx } from '~/lib/db.server';
+import { queryOne, queryRows, sqlCount } from '~/lib/sql.server';
+import { OPEN_PAIR_STATUSES } from '~/domain/volunteers/capacity';
+import { freePlacesTotal } from '~/domain/volunteers/free-places.server';
 import { getSetting } from '~/domain/settings/settings.server';
 import { pairMonths, type PairMonth } from '~/domain/meetings/monitoring.server';
 import { parsePeriod } from '~/domain/reports/period';
@@ -29,8 +33,6 @@ export interface FigurePeriod {
 export function halfYearPeriod(halfYear: HalfYearKey): FigurePeriod {
   return parsePeriod(halfYear)!;
 }
-
-const num = (value: unknown) => Number(value ?? 0);
 
 // ---------------------------------------------------------------------------------------------
 // This month's meetings (now)
@@ -112,14 +114,18 @@ const IS_REMATCH = Prisma.sql`EXISTS (SELECT 1 FROM "Pair" q WHERE q."participan
 
 /** New pairs of a period: pairs that became ACTIVE within it (Oslo time), whatever they are now. */
 export async function newPairs(db: Tx, period: Pick<FigurePeriod, 'start' | 'end'>, rematchesCount?: boolean): Promise<NewPairs> {
-  const [setting, [row]] = await Promise.all([
+  const [setting, row] = await Promise.all([
     rematchesCount ?? getSetting(db, 'countRematchesAsNewPairs'),
-    db.$queryRaw<{ total: unknown; rematches: unknown }[]>`
-      SELECT COUNT(*) AS "total", SUM(CASE WHEN ${IS_REMATCH} THEN 1 ELSE 0 END) AS "rematches"
-      FROM "Pair" p WHERE p."activatedAt" >= ${period.start} AND p."activatedAt" < ${period.end}`,
+    queryOne(
+      db,
+      z.object({ total: sqlCount, rematches: sqlCount }),
+      Prisma.sql`
+        SELECT COUNT(*) AS "total", SUM(CASE WHEN ${IS_REMATCH} THEN 1 ELSE 0 END) AS "rematches"
+        FROM "Pair" p WHERE p."activatedAt" >= ${period.start} AND p."activatedAt" < ${period.end}`,
+    ),
   ]);
-  const rematches = num(row.rematches);
-  const firstPairs = num(row.total) - rematches;
+  const rematches = row.rematches;
+  const firstPairs = row.total - rematches;
   return { firstPairs, rematches, rematchesCount: setting, counted: firstPairs + (setting ? rematches : 0) };
 }
 
@@ -146,24 +152,30 @@ export async function withdrawnParticipants(db: Tx, period: FigurePeriod): Promi
   return distinctStatusChanges(db, period, 'WITHDRAWN');
 }
 
+/** A COUNT statement's one number. */
+async function count(db: Tx, query: Prisma.Sql): Promise<number> {
+  return (await queryOne(db, z.object({ count: sqlCount }), query)).count;
+}
+
 async function distinctStatusChanges(db: Tx, period: FigurePeriod, toStatus: string): Promise<number> {
-  const [row] = await db.$queryRaw<{ count: unknown }[]>`
-    SELECT COUNT(DISTINCT "participantId") AS "count" FROM "ParticipantStatusChange"
-    WHERE "toStatus" = ${toStatus} AND "createdAt" >= ${period.start} AND "createdAt" < ${period.end}`;
-  return num(row.count);
+  return count(
+    db,
+    Prisma.sql`SELECT COUNT(DISTINCT "participantId") AS "count" FROM "ParticipantStatusChange"
+      WHERE "toStatus" = ${toStatus} AND "createdAt" >= ${period.start} AND "createdAt" < ${period.end}`,
+  );
 }
 
 /** Participants with a pair that became active in the period (a re-matched participant once). */
 export async function matchedParticipants(db: Tx, period: FigurePeriod): Promise<number> {
-  const [row] = await db.$queryRaw<{ count: unknown }[]>`
-    SELECT COUNT(DISTINCT "participantId") AS "count" FROM "Pair" WHERE "activatedAt" >= ${period.start} AND "activatedAt" < ${period.end}`;
-  return num(row.count);
+  return count(
+    db,
+    Prisma.sql`SELECT COUNT(DISTINCT "participantId") AS "count" FROM "Pair" WHERE "activatedAt" >= ${period.start} AND "activatedAt" < ${period.end}`,
+  );
 }
 
 /** Participants with an active pair right now (a "now" figure, not a period's). */
 export async function participantsActiveNow(db: Tx): Promise<number> {
-  const [row] = await db.$queryRaw<{ count: unknown }[]>`SELECT COUNT(DISTINCT "participantId") AS "count" FROM "Pair" WHERE "status" = 'ACTIVE'`;
-  return num(row.count);
+  return count(db, Prisma.sql`SELECT COUNT(DISTINCT "participantId") AS "count" FROM "Pair" WHERE "status" = 'ACTIVE'`);
 }
 
 /** Volunteers who applied in the period. */
@@ -181,9 +193,10 @@ export async function readyVolunteers(db: Tx, period: FigurePeriod): Promise<num
 
 /** Volunteers with a pair that became active in the period. */
 export async function matchedVolunteers(db: Tx, period: FigurePeriod): Promise<number> {
-  const [row] = await db.$queryRaw<{ count: unknown }[]>`
-    SELECT COUNT(DISTINCT "volunteerId") AS "count" FROM "Pair" WHERE "activatedAt" >= ${period.start} AND "activatedAt" < ${period.end}`;
-  return num(row.count);
+  return count(
+    db,
+    Prisma.sql`SELECT COUNT(DISTINCT "volunteerId") AS "count" FROM "Pair" WHERE "activatedAt" >= ${period.start} AND "activatedAt" < ${period.end}`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -196,6 +209,17 @@ export function activeInPeriodSql(period: Pick<FigurePeriod, 'start' | 'end'>): 
   return Prisma.sql`"activatedAt" < ${period.end} AND ("endedAt" IS NULL OR "endedAt" >= ${period.start}) AND "status" <> 'PROPOSED'`;
 }
 
+const pairsByDatesRow = z.object({ startDate: z.string().nullable(), endDate: z.string().nullable(), pairs: sqlCount });
+
+/** The pairs active in a period, grouped by their start and end dates: far fewer rows than pairs. */
+export function activePairsByDates(db: Tx, period: Pick<FigurePeriod, 'start' | 'end'>) {
+  return queryRows(
+    db,
+    pairsByDatesRow,
+    Prisma.sql`SELECT "startDate", "endDate", COUNT(*) AS "pairs" FROM "Pair" WHERE ${activeInPeriodSql(period)} GROUP BY "startDate", "endDate"`,
+  );
+}
+
 /**
  * Meetings held per pair-month in a period: held meetings over the months (days / 30.44) each
  * pair was active in the period up to today. One decimal.
@@ -204,9 +228,7 @@ export async function meetingsPerPairMonth(db: Tx, period: FigurePeriod, now: Da
   const today = todayInOslo(now);
   const lastDay = period.lastDay < today ? period.lastDay : today;
   const [groups, held] = await Promise.all([
-    // Grouped by their dates: far fewer rows than pairs.
-    db.$queryRaw<{ startDate: string | null; endDate: string | null; pairs: unknown }[]>`
-      SELECT "startDate", "endDate", COUNT(*) AS "pairs" FROM "Pair" WHERE ${activeInPeriodSql(period)} GROUP BY "startDate", "endDate"`,
+    activePairsByDates(db, period),
     db.meeting.count({ where: { status: 'HELD', startsAt: { gte: period.start, lt: period.end } } }),
   ]);
   let activeDays = 0;
@@ -214,7 +236,7 @@ export async function meetingsPerPairMonth(db: Tx, period: FigurePeriod, now: Da
     if (!group.startDate) continue;
     const from = group.startDate > period.firstDay ? group.startDate : period.firstDay;
     const to = group.endDate && group.endDate < lastDay ? group.endDate : lastDay;
-    if (to >= from) activeDays += (daysBetween(from, to) + 1) * num(group.pairs);
+    if (to >= from) activeDays += (daysBetween(from, to) + 1) * group.pairs;
   }
   const months = activeDays / DAYS_PER_MONTH;
   return { held, pairMonths: Math.round(months * 10) / 10, perPairMonth: months > 0 ? Math.round((held / months) * 10) / 10 : 0 };
@@ -223,18 +245,9 @@ export async function meetingsPerPairMonth(db: Tx, period: FigurePeriod, now: Da
 // ---------------------------------------------------------------------------------------------
 // The half-year against its target (now)
 
-/** Free places of ready volunteers: capacity minus their active and proposed pairs, never below zero. */
-export async function freeVolunteerPlaces(db: Tx): Promise<number> {
-  const [row] = await db.$queryRaw<{ places: unknown }[]>`
-    SELECT SUM(CASE WHEN t."free" > 0 THEN t."free" ELSE 0 END) AS "places"
-    FROM (SELECT v."capacity" - (SELECT COUNT(*) FROM "Pair" p WHERE p."volunteerId" = v."id" AND p."status" IN ('ACTIVE', 'PROPOSED')) AS "free"
-      FROM "VolunteerProfile" v WHERE v."status" = 'READY') t`;
-  return num(row.places);
-}
-
-/** Accepted participants without an active or proposed pair. */
+/** Accepted participants without a pair in progress (active or proposed). */
 export function participantsWaiting(db: Tx): Promise<number> {
-  return db.participant.count({ where: { status: 'ACCEPTED', pairs: { none: { status: { in: ['ACTIVE', 'PROPOSED'] } } } } });
+  return db.participant.count({ where: { status: 'ACCEPTED', pairs: { none: { status: { in: [...OPEN_PAIR_STATUSES] } } } } });
 }
 
 export interface HalfYearVerdict {
@@ -256,7 +269,7 @@ export async function halfYearOnTrack(db: Tx, now: Date): Promise<HalfYearVerdic
     newPairs(db, halfYearPeriod(halfYear)),
     targetsFor(db, halfYear),
     participantsWaiting(db),
-    freeVolunteerPlaces(db),
+    freePlacesTotal(db),
   ]);
   const projection = project({
     target: targets.newPairs,

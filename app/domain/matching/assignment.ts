@@ -24,6 +24,8 @@ export interface Assignment {
  * row, its column.
  */
 function hungarian(cost: Float64Array, rows: number, cols: number): Int32Array {
+  // Every index below is in bounds: rows 0..rows and columns 0..cols of arrays sized for them,
+  // and a p[] entry is always a row number. Hence the `!` on the typed arrays' reads.
   const INF = Number.POSITIVE_INFINITY;
   const u = new Float64Array(rows + 1);
   const v = new Float64Array(cols + 1);
@@ -38,40 +40,40 @@ function hungarian(cost: Float64Array, rows: number, cols: number): Int32Array {
     used.fill(0);
     do {
       used[j0] = 1;
-      const i0 = p[j0];
+      const i0 = p[j0]!;
       let delta = INF;
       let j1 = 0;
       const rowOffset = (i0 - 1) * cols;
       for (let j = 1; j <= cols; j += 1) {
         if (used[j]) continue;
-        const reduced = cost[rowOffset + j - 1] - u[i0] - v[j];
-        if (reduced < minv[j]) {
+        const reduced = cost[rowOffset + j - 1]! - u[i0]! - v[j]!;
+        if (reduced < minv[j]!) {
           minv[j] = reduced;
           way[j] = j0;
         }
-        if (minv[j] < delta) {
-          delta = minv[j];
+        if (minv[j]! < delta) {
+          delta = minv[j]!;
           j1 = j;
         }
       }
       for (let j = 0; j <= cols; j += 1) {
         if (used[j]) {
-          u[p[j]] += delta;
-          v[j] -= delta;
+          u[p[j]!]! += delta;
+          v[j]! -= delta;
         } else {
-          minv[j] -= delta;
+          minv[j]! -= delta;
         }
       }
       j0 = j1;
     } while (p[j0] !== 0);
     do {
-      const j1 = way[j0];
-      p[j0] = p[j1];
+      const j1 = way[j0]!;
+      p[j0] = p[j1]!;
       j0 = j1;
     } while (j0 !== 0);
   }
   const colOfRow = new Int32Array(rows).fill(-1);
-  for (let j = 1; j <= cols; j += 1) if (p[j] > 0) colOfRow[p[j] - 1] = j - 1;
+  for (let j = 1; j <= cols; j += 1) if (p[j]! > 0) colOfRow[p[j]! - 1] = j - 1;
   return colOfRow;
 }
 
@@ -80,7 +82,8 @@ export function bestAssignment({ weights, slotCount, minScore }: AssignmentInput
   const slotOf: number[] = new Array(participants).fill(-1);
   // A forbidden or too-weak pair is worth 0, the same as leaving both unassigned.
   const usable = (i: number, j: number): number => {
-    const w = weights[i][j];
+    const w = weights[i]?.[j];
+    if (w === undefined) throw new RangeError(`No weight for participant ${i} and slot ${j}`);
     return w !== null && w >= minScore ? w : 0;
   };
   // The method assigns every row, so the shorter side is the rows: participants, or the slots
@@ -99,11 +102,12 @@ export function bestAssignment({ weights, slotCount, minScore }: AssignmentInput
     }
   }
   // Maximising the score is minimising (top - score), a non-negative cost.
-  for (let k = 0; k < cost.length; k += 1) cost[k] += top;
+  for (let k = 0; k < cost.length; k += 1) cost[k]! += top;
   const colOfRow = hungarian(cost, rows, cols);
   let total = 0;
   for (let r = 0; r < rows; r += 1) {
-    const [i, j] = transposed ? [colOfRow[r], r] : [r, colOfRow[r]];
+    const col = colOfRow[r]!; // every row is assigned a column
+    const [i, j] = transposed ? [col, r] : [r, col];
     const w = usable(i, j);
     if (w > 0) {
       slotOf[i] = j;

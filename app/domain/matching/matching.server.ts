@@ -20,6 +20,8 @@ import {
 } from './score';
 import { MIN_ASSIGNMENT_SCORE, MIN_DAYS_BEFORE_RELEASE, SUGGESTIONS_PER_PAGE } from './weights';
 import { currentTime } from '~/lib/clock';
+import { freePlaces } from '~/domain/volunteers/capacity';
+import { volunteerPlaces, volunteersWithFreePlaces } from '~/domain/volunteers/free-places.server';
 
 /** Participants who may be matched: accepted and waiting, or matched and up for re-matching. */
 export const MATCHABLE_PARTICIPANT_STATUSES = ['ACCEPTED', 'MATCHED'] as const;
@@ -57,63 +59,6 @@ function toParticipant(row: {
   wishedGender: string | null;
 }): WaitingParticipant {
   return { ...row, interests: stringList(row.interests), languages: stringList(row.languages) };
-}
-
-/** Ready volunteers with their open pairs counted (capacity is derived, never stored twice). */
-export async function loadCandidateVolunteers(db: Db): Promise<CandidateVolunteer[]> {
-  const rows = await db.volunteerProfile.findMany({
-    where: { status: 'READY' },
-    select: {
-      id: true,
-      firstName: true,
-      lastName: true,
-      status: true,
-      dateOfBirth: true,
-      gender: true,
-      municipality: true,
-      interests: true,
-      languages: true,
-      availability: true,
-      capacity: true,
-      _count: { select: { pairs: { where: { status: { in: ['ACTIVE', 'PROPOSED'] } } } } },
-    },
-  });
-  return rows.map(({ _count, ...row }) => ({
-    ...row,
-    interests: stringList(row.interests),
-    languages: stringList(row.languages),
-    availability: stringList(row.availability),
-    openPairs: _count.pairs,
-  }));
-}
-
-/**
- * Ready volunteers with at least one free place: all that ranking and the assignment can use.
- * A correlated count per volunteer (Pair: volunteerId, status) in plain SQL: Prisma's `_count`
- * over all 1,400 ready volunteers took 3–4 times the CPU (13–24 ms against 4–7 ms measured).
- * The lists are read as JSON text, so SQLite and PostgreSQL return the same.
- */
-export async function loadFreeVolunteers(db: Db): Promise<CandidateVolunteer[]> {
-  const rows = await db.$queryRaw<(Omit<CandidateVolunteer, 'interests' | 'languages' | 'availability' | 'openPairs'> & {
-    interests: string;
-    languages: string;
-    availability: string;
-    openPairs: bigint | number;
-  })[]>`
-    SELECT * FROM (
-      SELECT v."id", v."firstName", v."lastName", v."status", v."dateOfBirth", v."gender", v."municipality",
-        CAST(v."interests" AS TEXT) AS "interests", CAST(v."languages" AS TEXT) AS "languages",
-        CAST(v."availability" AS TEXT) AS "availability", v."capacity",
-        (SELECT COUNT(*) FROM "Pair" p WHERE p."volunteerId" = v."id" AND p."status" IN ('ACTIVE', 'PROPOSED')) AS "openPairs"
-      FROM "VolunteerProfile" v WHERE v."status" = 'READY'
-    ) AS ready WHERE "openPairs" < "capacity"`;
-  return rows.map((row) => ({
-    ...row,
-    interests: stringList(JSON.parse(row.interests)),
-    languages: stringList(JSON.parse(row.languages)),
-    availability: stringList(JSON.parse(row.availability)),
-    openPairs: Number(row.openPairs),
-  }));
 }
 
 /** The hard-rule context for scoring, given the pairs that ended (never matched again). */
@@ -201,17 +146,28 @@ async function loadWaiting(db: Db) {
   }));
 }
 
-/**
- * Every pair's total, each scored once: `totals[i * volunteers.length + k]` for participant i
- * and volunteer k, or -1 when a hard rule excludes the pair.
- */
-function scoreTable(participants: PreparedParticipant[], volunteers: PreparedVolunteer[]): Int16Array {
+/** Every pair's total, each scored once: see totalOf. */
+interface ScoreTable {
+  width: number;
+  totals: Int16Array;
+}
+
+function scoreTable(participants: PreparedParticipant[], volunteers: PreparedVolunteer[]): ScoreTable {
   const totals = new Int16Array(participants.length * volunteers.length);
   participants.forEach((p, i) => {
     const offset = i * volunteers.length;
-    for (let k = 0; k < volunteers.length; k += 1) totals[offset + k] = matchTotal(p, volunteers[k]) ?? -1;
+    volunteers.forEach((volunteer, k) => {
+      totals[offset + k] = matchTotal(p, volunteer) ?? -1;
+    });
   });
-  return totals;
+  return { width: volunteers.length, totals };
+}
+
+/** The total of participant `row` with volunteer `k`, or -1 when a hard rule excludes the pair. */
+function totalOf(table: ScoreTable, row: number, k: number): number {
+  const total = k < table.width ? table.totals[row * table.width + k] : undefined;
+  if (total === undefined) throw new RangeError(`No score for participant ${row} and volunteer ${k}`);
+  return total;
 }
 
 /**
@@ -220,21 +176,29 @@ function scoreTable(participants: PreparedParticipant[], volunteers: PreparedVol
  * of these participants can take at the minimum score offer no slot: leaving them out cannot
  * change the optimum, and it keeps the matrix small.
  */
-function assignFromTable(rowsOf: number[], volunteers: PreparedVolunteer<CandidateVolunteer>[], totals: Int16Array) {
-  const width = volunteers.length;
+function assignFromTable(rowsOf: number[], volunteers: PreparedVolunteer<CandidateVolunteer>[], table: ScoreTable) {
   const slots: number[] = [];
   volunteers.forEach(({ volunteer }, k) => {
-    if (!rowsOf.some((row) => totals[row * width + k] >= MIN_ASSIGNMENT_SCORE)) return;
-    for (let place = volunteer.openPairs; place < volunteer.capacity; place += 1) slots.push(k);
+    if (!rowsOf.some((row) => totalOf(table, row, k) >= MIN_ASSIGNMENT_SCORE)) return;
+    for (let place = 0; place < freePlaces(volunteer); place += 1) slots.push(k);
   });
   const { slotOf, total } = bestAssignment({
-    weights: rowsOf.map((row) => slots.map((k) => (totals[row * width + k] >= 0 ? totals[row * width + k] : null))),
+    weights: rowsOf.map((row) =>
+      slots.map((k) => {
+        const score = totalOf(table, row, k);
+        return score >= 0 ? score : null;
+      }),
+    ),
     slotCount: slots.length,
     minScore: MIN_ASSIGNMENT_SCORE,
   });
   const rows = rowsOf.map((row, i) => {
-    const k = slotOf[i] >= 0 ? slots[slotOf[i]] : -1;
-    return { row, volunteer: k >= 0 ? volunteers[k].volunteer : null, total: k >= 0 ? totals[row * width + k] : null };
+    const slot = slotOf[i] ?? -1;
+    const k = slot >= 0 ? slots[slot] : undefined;
+    const volunteer = k === undefined ? undefined : volunteers[k];
+    return k === undefined || !volunteer
+      ? { row, volunteer: null, total: null }
+      : { row, volunteer: volunteer.volunteer, total: totalOf(table, row, k) };
   });
   return { rows, total };
 }
@@ -242,15 +206,15 @@ function assignFromTable(rowsOf: number[], volunteers: PreparedVolunteer<Candida
 /** Scores every participant against every volunteer with a free place, once. */
 function scoreAll(participants: ParticipantForMatch[], volunteers: CandidateVolunteer[], context: MatchContext) {
   const prepare = createPreparer(context);
-  const free = volunteers.filter((volunteer) => volunteer.openPairs < volunteer.capacity).map((volunteer) => prepare.volunteer(volunteer));
-  return { free, totals: scoreTable(participants.map((participant) => prepare.participant(participant)), free) };
+  const free = volunteers.filter((volunteer) => freePlaces(volunteer) > 0).map((volunteer) => prepare.volunteer(volunteer));
+  return { free, table: scoreTable(participants.map((participant) => prepare.participant(participant)), free) };
 }
 
 /** The best assignment for the given participants over the given volunteers. */
 export function computeAssignment(participants: WaitingParticipant[], volunteers: CandidateVolunteer[], context: MatchContext) {
-  const { free, totals } = scoreAll(participants, volunteers, context);
-  const { rows, total } = assignFromTable(participants.map((_, i) => i), free, totals);
-  return { rows: rows.map(({ row, ...rest }) => ({ participant: participants[row], ...rest })), total };
+  const { free, table } = scoreAll(participants, volunteers, context);
+  const { rows, total } = assignFromTable(participants.map((_, i) => i), free, table);
+  return { rows: rows.flatMap(({ row, ...rest }) => participants[row] ? [{ participant: participants[row], ...rest }] : []), total };
 }
 
 /**
@@ -259,13 +223,13 @@ export function computeAssignment(participants: WaitingParticipant[], volunteers
  * (participants with a proposal take no part in it). Loaded once, each pair scored once.
  */
 export async function matchingOverview(db: Db, now = currentTime()) {
-  const [rows, volunteers, minVolunteerAge] = await Promise.all([loadWaiting(db), loadFreeVolunteers(db), getSetting(db, 'minVolunteerAge')]);
+  const [rows, volunteers, minVolunteerAge] = await Promise.all([loadWaiting(db), volunteersWithFreePlaces(db), getSetting(db, 'minVolunteerAge')]);
   const context = matchContext(now, minVolunteerAge, rows.flatMap((row) => row.ended));
-  const { free, totals } = scoreAll(rows.map((row) => row.participant), volunteers, context);
+  const { free, table } = scoreAll(rows.map((row) => row.participant), volunteers, context);
   const bestOf = (row: number) => {
     let best: Ranked | null = null;
-    for (let k = 0; k < free.length; k += 1) {
-      const candidate = { volunteer: free[k], total: totals[row * free.length + k] };
+    for (const [k, volunteer] of free.entries()) {
+      const candidate = { volunteer, total: totalOf(table, row, k) };
       if (candidate.total >= 0 && (!best || byScore(candidate, best) < 0)) best = candidate;
     }
     return best && { volunteer: best.volunteer.volunteer, total: best.total };
@@ -273,7 +237,7 @@ export async function matchingOverview(db: Db, now = currentTime()) {
   const assignment = assignFromTable(
     rows.flatMap((row, i) => (row.proposed ? [] : [i])),
     free,
-    totals,
+    table,
   );
   const assigned = new Map(assignment.rows.map(({ row, volunteer, total }) => [row, volunteer && total !== null ? { volunteer, total } : null]));
   return {
@@ -331,7 +295,7 @@ export function suggestionsView(db: Db, participantId: string, shown = SUGGESTIO
  * participant is not (or no longer) matchable.
  */
 export async function suggestionsFor(db: Db, participantId: string, shown = SUGGESTIONS_PER_PAGE, now = currentTime()) {
-  const [row, volunteers, readyCount, minVolunteerAge] = await Promise.all([
+  const [row, ready, minVolunteerAge] = await Promise.all([
     db.participant.findFirst({
       where: { id: participantId, status: { in: [...MATCHABLE_PARTICIPANT_STATUSES] } },
       select: {
@@ -351,11 +315,11 @@ export async function suggestionsFor(db: Db, participantId: string, shown = SUGG
         },
       },
     }),
-    loadFreeVolunteers(db),
-    db.volunteerProfile.count({ where: { status: 'READY' } }),
+    volunteerPlaces(db),
     getSetting(db, 'minVolunteerAge'),
   ]);
   if (!row) return null;
+  const volunteers = ready.filter((volunteer) => freePlaces(volunteer) > 0);
   const { pairs: allPairs, status, ...rest } = row;
   const participant = toParticipant(rest);
   const ended = allPairs.filter((pair) => pair.status === 'ENDED');
@@ -378,8 +342,8 @@ export async function suggestionsFor(db: Db, participantId: string, shown = SUGG
     context,
     shown,
   );
-  // Only volunteers with a free place are loaded; the other ready ones are counted.
-  const withoutPlace = readyCount - volunteers.length;
+  // Only volunteers with a free place are ranked; the other ready ones are counted.
+  const withoutPlace = ready.length - volunteers.length;
   return {
     participant,
     status,

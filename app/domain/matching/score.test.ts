@@ -36,13 +36,13 @@ describe('match score', () => {
     expect(score.parts.reduce((sum, part) => sum + part.points, 0)).toBe(score.total);
     expect(score.parts.reduce((sum, part) => sum + part.max, 0)).toBe(MAX_SCORE);
     const byKey = Object.fromEntries(score.parts.map((part) => [part.key, part]));
-    expect(byKey.interests.detail).toEqual(['fotball', 'musikk']);
-    expect(byKey.interests.points).toBe(2 * WEIGHTS.sharedInterestEach);
-    expect(byKey.municipality.points).toBe(WEIGHTS.sameMunicipality);
-    expect(byKey.language.points).toBe(WEIGHTS.sharedOtherLanguage);
-    expect(byKey.wishes.points).toBe(WEIGHTS.wishMet);
-    expect(byKey.ageGap.detail).toEqual(['16']);
-    expect(byKey.availability.detail).toEqual(['WEEKDAY_DAYTIME']);
+    expect(byKey.interests?.detail).toEqual(['fotball', 'musikk']);
+    expect(byKey.interests?.points).toBe(2 * WEIGHTS.sharedInterestEach);
+    expect(byKey.municipality?.points).toBe(WEIGHTS.sameMunicipality);
+    expect(byKey.language?.points).toBe(WEIGHTS.sharedOtherLanguage);
+    expect(byKey.wishes?.points).toBe(WEIGHTS.wishMet);
+    expect(byKey.ageGap?.detail).toEqual(['16']);
+    expect(byKey.availability?.detail).toEqual(['WEEKDAY_DAYTIME']);
   });
 
   it('gives fewer points for a neighbouring municipality', () => {

@@ -1,4 +1,5 @@
 import { ageOn } from '~/lib/time';
+import { freePlaces } from '~/domain/volunteers/capacity';
 import { neighboursOf, normaliseMunicipality } from './municipalities';
 import { MAX_SCORE, WEIGHTS } from './weights';
 
@@ -22,7 +23,7 @@ export interface VolunteerForMatch {
   languages: string[];
   availability: string[];
   capacity: number;
-  /** ACTIVE and PROPOSED pairs the volunteer already has. */
+  /** The volunteer's pairs in progress (OPEN_PAIR_STATUSES); see freePlaces. */
   openPairs: number;
 }
 
@@ -162,7 +163,7 @@ export function createPreparer(context: MatchContext) {
         exclusion:
           volunteer.status !== 'READY'
             ? 'NOT_READY'
-            : volunteer.openPairs >= volunteer.capacity
+            : freePlaces(volunteer) === 0
               ? 'NO_CAPACITY'
               : age < context.minVolunteerAge
                 ? 'UNDER_MIN_AGE'

@@ -3,7 +3,7 @@ import { z } from 'zod';
 export const PLACE_TYPES = ['PRISON_VISIT', 'CAFE', 'OUTDOORS', 'ACTIVITY', 'OTHER'] as const;
 export const placeTypeSchema = z.enum(PLACE_TYPES);
 export type PlaceType = z.infer<typeof placeTypeSchema>;
-export const COMMUNITY_PLACE_TYPES: readonly PlaceType[] = ['CAFE', 'OUTDOORS', 'ACTIVITY', 'OTHER'];
+export const COMMUNITY_PLACE_TYPES: readonly [PlaceType, ...PlaceType[]] = ['CAFE', 'OUTDOORS', 'ACTIVITY', 'OTHER'];
 
 export const MEETING_STATUSES = [
   'PLANNED',

@@ -50,7 +50,7 @@ describe('a meeting time on the DST nights', () => {
   it('judges "in the past" by the chosen occurrence', () => {
     // 01:00 UTC is between the first 02:30 (00:30 UTC) and the second (01:30 UTC).
     const schema = at('2026-10-25T01:00:00Z');
-    expect(schema.safeParse(draft('2026-10-25', '02:30', { fold: 'first' })).error?.issues[0].path).toEqual(['date']);
+    expect(schema.safeParse(draft('2026-10-25', '02:30', { fold: 'first' })).error?.issues[0]?.path).toEqual(['date']);
     expect(schema.safeParse(draft('2026-10-25', '02:30', { fold: 'second' })).success).toBe(true);
   });
 });

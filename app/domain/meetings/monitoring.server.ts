@@ -1,6 +1,8 @@
+import { z } from 'zod';
 import { Prisma } from '~/generated/prisma/client';
+import { queryOne, queryRows, sqlBoolean, sqlDate, sqlNumber } from '~/lib/sql.server';
 import type { Tx } from '~/lib/db.server';
-import type { PairMonthFilter } from '~/lib/permissions.server';
+import { pairFilterSql, type PairFilter } from '~/lib/permissions.server';
 import { getSetting } from '~/domain/settings/settings.server';
 import { fitCheckDue, nextSupportContact } from '~/domain/pairs/support';
 import { addDays, daysBetween, monthOf, monthRange, osloDate, todayInOslo } from '~/lib/time';
@@ -33,34 +35,25 @@ export interface PairMonth {
   support: { held: number; fitCheckDone: boolean } | null;
 }
 
-interface PairMonthRow {
-  id: string;
-  participantId: string;
-  startDate: string | null;
-  endDate: string | null;
-  flaggedForRematch: boolean;
-  participantFirstName: string;
-  releaseDate: string;
-  volunteerFirstName: string;
-  volunteerLastName: string;
-  held: bigint | number;
-  plannedAhead: bigint | number;
-  // MAX() has no declared type, so SQLite's driver returns the stored text.
-  lastHeldAt: string | Date | null;
-  openConcerns: bigint | number;
-  supportContactsHeld: bigint | number;
-  fitChecks: bigint | number;
-}
+const pairMonthRow = z.object({
+  id: z.string(),
+  participantId: z.string(),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  flaggedForRematch: sqlBoolean,
+  participantFirstName: z.string(),
+  releaseDate: z.string(),
+  volunteerFirstName: z.string(),
+  volunteerLastName: z.string(),
+  held: sqlNumber,
+  plannedAhead: sqlNumber,
+  lastHeldAt: sqlDate.nullable(),
+  openConcerns: sqlNumber,
+  supportContactsHeld: sqlNumber,
+  fitChecks: sqlNumber,
+});
 
-/** The filter as SQL over `"Pair" p` joined with its `"VolunteerProfile" v`; any status. */
-export function pairFilterSql(filter: PairMonthFilter): Prisma.Sql {
-  const conditions = [Prisma.sql`1 = 1`];
-  if (filter.pairId !== undefined) conditions.push(Prisma.sql`p."id" = ${filter.pairId}`);
-  if (filter.volunteerUserId !== undefined) conditions.push(Prisma.sql`v."userId" = ${filter.volunteerUserId}`);
-  return Prisma.join(conditions, ' AND ');
-}
-
-function filterSql(filter: PairMonthFilter): Prisma.Sql {
+function filterSql(filter: PairFilter): Prisma.Sql {
   return Prisma.sql`p."status" = 'ACTIVE' AND ${pairFilterSql(filter)}`;
 }
 
@@ -73,7 +66,7 @@ function filterSql(filter: PairMonthFilter): Prisma.Sql {
 export async function pairMonths(
   db: Tx,
   now = currentTime(),
-  filter: PairMonthFilter = {},
+  filter: PairFilter = {},
   page?: { skip: number; take: number },
 ): Promise<PairMonth[]> {
   const today = todayInOslo(now);
@@ -87,7 +80,10 @@ export async function pairMonths(
     : Prisma.empty;
   const [perMonth, rows] = await Promise.all([
     getSetting(db, 'meetingsPerMonth'),
-    db.$queryRaw<PairMonthRow[]>`
+    queryRows(
+      db,
+      pairMonthRow,
+      Prisma.sql`
       SELECT p."id", p."participantId", p."startDate", p."endDate", p."flaggedForRematch",
         pt."firstName" AS "participantFirstName", pt."expectedReleaseDate" AS "releaseDate",
         v."firstName" AS "volunteerFirstName", v."lastName" AS "volunteerLastName",
@@ -105,13 +101,12 @@ export async function pairMonths(
       JOIN "VolunteerProfile" v ON v."id" = p."volunteerId"
       WHERE ${filterSql(filter)} ${pageSql}
       ORDER BY p."activatedAt", p."id"`,
+    ),
   ]);
   return rows.map((row) => {
     const startDate = row.startDate ?? today;
-    const held = Number(row.held);
-    const plannedAhead = Number(row.plannedAhead);
-    const openConcerns = Number(row.openConcerns);
-    const lastHeldDate = row.lastHeldAt ? osloDate(new Date(row.lastHeldAt)) : null;
+    const { held, plannedAhead, openConcerns } = row;
+    const lastHeldDate = row.lastHeldAt ? osloDate(row.lastHeldAt) : null;
     const justReleased = isJustReleased(row.releaseDate, today);
     const verdict = pairMonthVerdict({ now, month, perMonth, startDate, endDate: row.endDate, held, lastHeldDate, openConcerns });
     const target = verdict.target;
@@ -134,17 +129,16 @@ export async function pairMonths(
       openConcerns,
       health: verdict.health,
       flaggedForRematch: row.flaggedForRematch,
-      support: row.startDate ? { held: Number(row.supportContactsHeld), fitCheckDone: Number(row.fitChecks) > 0 } : null,
+      support: row.startDate ? { held: row.supportContactsHeld, fitCheckDone: row.fitChecks > 0 } : null,
     };
   });
 }
 
-export async function countActivePairs(db: Tx, filter: PairMonthFilter = {}): Promise<number> {
+export async function countActivePairs(db: Tx, filter: PairFilter = {}): Promise<number> {
   // The volunteer is joined only when the filter needs it; without, the count is read from an index.
   const volunteer = filter.volunteerUserId === undefined ? Prisma.empty : Prisma.sql`JOIN "VolunteerProfile" v ON v."id" = p."volunteerId"`;
-  const [row] = await db.$queryRaw<{ count: bigint | number }[]>`
-    SELECT COUNT(*) AS "count" FROM "Pair" p ${volunteer} WHERE ${filterSql(filter)}`;
-  return Number(row.count);
+  const row = await queryOne(db, z.object({ count: sqlNumber }), Prisma.sql`SELECT COUNT(*) AS "count" FROM "Pair" p ${volunteer} WHERE ${filterSql(filter)}`);
+  return row.count;
 }
 
 /** What a row of the pairs-at-a-glance table shows, and all the page needs to be sent. */

@@ -2,7 +2,8 @@ import { addDays, monthBounds, weekdayOf, type IsoDate, type MonthKey } from '~/
 import { COMMUNITY_PLACE_TYPES, type PlaceType } from './constants';
 
 /** Before the release date only prison visits; from it, the community types. */
-export function allowedPlaceTypes(releaseDate: IsoDate, meetingDate: IsoDate): readonly PlaceType[] {
+/** Never empty: the first is the one to offer. */
+export function allowedPlaceTypes(releaseDate: IsoDate, meetingDate: IsoDate): readonly [PlaceType, ...PlaceType[]] {
   return meetingDate < releaseDate ? ['PRISON_VISIT'] : COMMUNITY_PLACE_TYPES;
 }
 
@@ -35,5 +36,6 @@ export function proposeDates(input: {
   if (onWeekday.length >= input.count) return onWeekday.slice(0, input.count);
   const count = Math.min(input.count, free.length);
   const step = free.length / count;
-  return Array.from({ length: count }, (_, index) => free[Math.floor(index * step)]);
+  // index · step < count · step = free.length, so every index is in the list.
+  return Array.from({ length: count }, (_, index) => free[Math.floor(index * step)]!);
 }

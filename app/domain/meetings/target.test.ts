@@ -54,8 +54,8 @@ describe('the monthly target', () => {
     const autumn = proposeDates({ month: '2026-10', today: '2026-10-24', count: 1, preferredWeekday: 7, taken: [] });
     expect(spring).toEqual(['2026-03-29']);
     expect(autumn).toEqual(['2026-10-25']);
-    const springMeeting = osloInstant(spring[0], '18:00');
-    const autumnMeeting = osloInstant(autumn[0], '18:00');
+    const springMeeting = osloInstant('2026-03-29', '18:00');
+    const autumnMeeting = osloInstant('2026-10-25', '18:00');
     expect(springMeeting.toISOString()).toBe('2026-03-29T16:00:00.000Z'); // CEST, UTC+2
     expect(autumnMeeting.toISOString()).toBe('2026-10-25T17:00:00.000Z'); // CET, UTC+1
     for (const meeting of [springMeeting, autumnMeeting]) expect(osloTime(meeting)).toBe('18:00');

@@ -1,8 +1,15 @@
 import { calendarFeedToken } from './calendar.server';
+import { z } from 'zod';
 import { Prisma } from '~/generated/prisma/client';
 import type { Db } from '~/lib/db.server';
+import { queryFirst, queryRows, sqlBoolean, sqlDate } from '~/lib/sql.server';
 import { pairMonths } from './monitoring.server';
 import { currentTime } from '~/lib/clock';
+
+const toLogRow = z.object({ id: z.string(), startsAt: sqlDate, pairId: z.string() });
+const upcomingRow = toLogRow.extend({ placeType: z.string(), place: z.string().nullable() });
+const calendarTokenRow = z.object({ calendarTokenHash: z.string().nullable(), calendarTokenSalt: z.string().nullable() });
+const planConsentRow = z.object({ participantId: z.string(), sharePlanWithVolunteer: sqlBoolean });
 
 /** A volunteer's home: each active pair's month, the next meetings and what waits for a log. */
 export async function volunteerHome(db: Db, userId: string, now = currentTime()) {
@@ -14,21 +21,30 @@ export async function volunteerHome(db: Db, userId: string, now = currentTime())
   const participantIn = Prisma.join(months.length > 0 ? months.map((pair) => pair.participantId) : ['']);
   // Plain SQL: a volunteer opens this page most, and each Prisma operation costs more than
   // SQLite's own time for these index seeks (docs/performance.md).
-  const [upcoming, toLog, [user], consents] = await Promise.all([
-    db.$queryRaw<{ id: string; startsAt: Date; placeType: string; place: string | null; pairId: string }[]>`
-      SELECT "id", "startsAt", "placeType", "place", "pairId" FROM "Meeting"
-      WHERE "status" = 'PLANNED' AND "startsAt" > ${now} AND "pairId" IN (${pairIn})
-      ORDER BY "startsAt" LIMIT 5`,
-    db.$queryRaw<{ id: string; startsAt: Date; pairId: string }[]>`
-      SELECT "id", "startsAt", "pairId" FROM "Meeting"
-      WHERE "status" = 'PLANNED' AND "startsAt" <= ${now} AND "pairId" IN (${pairIn})
-      ORDER BY "startsAt"`,
-    db.$queryRaw<{ calendarTokenHash: string | null; calendarTokenSalt: string | null }[]>`SELECT "calendarTokenHash", "calendarTokenSalt" FROM "User" WHERE "id" = ${userId}`,
+  const [upcoming, toLog, user, consents] = await Promise.all([
+    queryRows(
+      db,
+      upcomingRow,
+      Prisma.sql`SELECT "id", "startsAt", "placeType", "place", "pairId" FROM "Meeting"
+        WHERE "status" = 'PLANNED' AND "startsAt" > ${now} AND "pairId" IN (${pairIn})
+        ORDER BY "startsAt" LIMIT 5`,
+    ),
+    queryRows(
+      db,
+      toLogRow,
+      Prisma.sql`SELECT "id", "startsAt", "pairId" FROM "Meeting"
+        WHERE "status" = 'PLANNED' AND "startsAt" <= ${now} AND "pairId" IN (${pairIn})
+        ORDER BY "startsAt"`,
+    ),
+    queryFirst(db, calendarTokenRow, Prisma.sql`SELECT "calendarTokenHash", "calendarTokenSalt" FROM "User" WHERE "id" = ${userId}`),
     // The plan is offered only where the consent in force shares it with the volunteer.
-    db.$queryRaw<{ participantId: string; sharePlanWithVolunteer: boolean }[]>`
-      SELECT "participantId", "sharePlanWithVolunteer" FROM "Consent"
-      WHERE "participantId" IN (${participantIn}) AND "withdrawnAt" IS NULL
-      ORDER BY "consentDate" DESC, "createdAt" DESC`,
+    queryRows(
+      db,
+      planConsentRow,
+      Prisma.sql`SELECT "participantId", "sharePlanWithVolunteer" FROM "Consent"
+        WHERE "participantId" IN (${participantIn}) AND "withdrawnAt" IS NULL
+        ORDER BY "consentDate" DESC, "createdAt" DESC`,
+    ),
   ]);
   // Newest first: the first consent seen per participant is the one in force.
   const planShared = new Map<string, boolean>();

@@ -23,6 +23,8 @@ export async function sendDailyDigests(db: Db, now = currentTime()): Promise<num
     byUser.set(row.userId!, list);
   }
   await writeInBatches(db, [...byUser], async (tx, [userId, rows]) => {
+    const [first] = rows;
+    if (!first) return;
     const user = await tx.user.findUnique({ where: { id: userId } });
     if (!user || user.deactivatedAt) {
       await tx.outboxEmail.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { status: 'DIGESTED' } });
@@ -37,7 +39,7 @@ export async function sendDailyDigests(db: Db, now = currentTime()): Promise<num
       template: 'digest',
       data: { items },
       language,
-      idempotencyKey: `digest:${userId}:${todayInOslo(now)}:${rows[0].id}`,
+      idempotencyKey: `digest:${userId}:${todayInOslo(now)}:${first.id}`,
       urgent: true, // the digest itself is never held again
     });
     await tx.outboxEmail.updateMany({

@@ -7,8 +7,10 @@ import { formatDateTime, osloDate, todayInOslo } from '~/lib/time';
 import { changeParticipantStatus } from '~/domain/participants/status.server';
 import { consentInForce } from '~/domain/participants/consent';
 import { queueMatchNotice } from '~/domain/referrals/notifications.server';
-import { loadCandidateVolunteers, loadMatchContext, MATCHABLE_PARTICIPANT_STATUSES } from '~/domain/matching/matching.server';
+import { loadMatchContext, MATCHABLE_PARTICIPANT_STATUSES } from '~/domain/matching/matching.server';
 import { scoreMatch, type ExclusionReason } from '~/domain/matching/score';
+import { freePlaces } from '~/domain/volunteers/capacity';
+import { volunteerPlaces } from '~/domain/volunteers/free-places.server';
 import { findMatchableVolunteers } from '~/domain/volunteers/matchable.server';
 import { currentTime } from '~/lib/clock';
 
@@ -66,11 +68,10 @@ export async function proposePair(
   });
   if (!participant) throw new PairingError('PARTICIPANT_NOT_MATCHABLE');
   if (await db.pair.count({ where: { participantId: participant.id, status: 'PROPOSED' } })) throw new PairingError('PROPOSAL_OPEN');
-  const [volunteers, context] = await Promise.all([loadCandidateVolunteers(db), loadMatchContext(db, now)]);
-  const volunteer = volunteers.find((candidate) => candidate.id === input.volunteerId);
+  const [[volunteer], context] = await Promise.all([volunteerPlaces(db, { volunteerId: input.volunteerId }), loadMatchContext(db, now)]);
   if (!volunteer) throw new PairingError('NOT_READY');
   const [matchable] = await findMatchableVolunteers(db, { volunteerId: volunteer.id });
-  if (!matchable) throw new PairingError(volunteer.openPairs >= volunteer.capacity ? 'NO_CAPACITY' : 'NOT_READY');
+  if (!matchable) throw new PairingError(freePlaces(volunteer) === 0 ? 'NO_CAPACITY' : 'NOT_READY');
   const score = scoreMatch(
     {
       ...participant,

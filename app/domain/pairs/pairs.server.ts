@@ -1,10 +1,12 @@
 import type { Actor } from '~/lib/permissions.server';
-import { notFound, pairMonthScope } from '~/lib/permissions.server';
-import { Prisma, type Meeting, type MeetingLog } from '~/generated/prisma/client';
+import { notFound, pairAccess, pairFilterSql, STARTED_PAIR_STATUSES } from '~/lib/permissions.server';
+import { z } from 'zod';
+import { Prisma } from '~/generated/prisma/client';
+import { queryFirst, queryRows, sqlBoolean, sqlDate, sqlNumber } from '~/lib/sql.server';
 import { audit } from '~/lib/audit.server';
 import type { Db } from '~/lib/db.server';
 import { todayInOslo } from '~/lib/time';
-import { pairFilterSql, pairMonths } from '~/domain/meetings/monitoring.server';
+import { pairMonths } from '~/domain/meetings/monitoring.server';
 import { pairStatusSchema } from './status';
 import type { ChecklistItem } from '~/domain/participants/release-checklist';
 import { fitCheckDue, nextSupportContact } from './support';
@@ -13,26 +15,63 @@ import { currentTime } from '~/lib/clock';
 /** How many meetings the timeline shows unless all are asked for. */
 export const TIMELINE_LIMIT = 20;
 
-interface TimelinePairRow {
-  id: string;
-  status: string;
-  startDate: string | null;
-  endDate: string | null;
-  endType: string | null;
-  endReason: string | null;
-  closureTalkDate: string | null;
-  closureTalkNotHeldReason: string | null;
-  flaggedForRematch: boolean;
-  participantId: string;
-  participantFirstName: string;
-  releaseDate: string;
-  volunteerFirstName: string;
-  volunteerLastName: string;
-  meetingCount: bigint | number;
-}
+const timelinePairRow = z.object({
+  id: z.string(),
+  status: pairStatusSchema,
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  endType: z.string().nullable(),
+  endReason: z.string().nullable(),
+  closureTalkDate: z.string().nullable(),
+  closureTalkNotHeldReason: z.string().nullable(),
+  flaggedForRematch: sqlBoolean,
+  participantId: z.string(),
+  participantFirstName: z.string(),
+  releaseDate: z.string(),
+  volunteerFirstName: z.string(),
+  volunteerLastName: z.string(),
+  meetingCount: sqlNumber,
+});
 
-type TimelineMeetingRow = Pick<Meeting, 'id' | 'startsAt' | 'durationMinutes' | 'placeType' | 'place' | 'status'> &
-  Pick<MeetingLog, 'rating' | 'activity' | 'note'>;
+const timelineMeetingRow = z.object({
+  id: z.string(),
+  startsAt: sqlDate,
+  durationMinutes: sqlNumber,
+  placeType: z.string(),
+  place: z.string().nullable(),
+  status: z.string(),
+  rating: sqlNumber.nullable(),
+  activity: z.string().nullable(),
+  note: z.string().nullable(),
+});
+
+const checklistRow = z.object({ item: z.string(), status: z.string(), note: z.string().nullable() });
+
+const concernRow = z.object({
+  id: z.string(),
+  text: z.string(),
+  severity: z.string(),
+  meetingId: z.string().nullable(),
+  createdAt: sqlDate,
+  acknowledgedAt: sqlDate.nullable(),
+});
+
+const supportContactRow = z.object({
+  id: z.string(),
+  withWhom: z.string(),
+  kind: z.string().nullable(),
+  heldOn: z.string().nullable(),
+  durationMinutes: sqlNumber.nullable(),
+  note: z.string().nullable(),
+});
+
+const fitCheckRow = z.object({
+  id: z.string(),
+  checkedOn: z.string(),
+  volunteerScore: sqlNumber,
+  participantScore: sqlNumber,
+  recommendRematch: sqlBoolean,
+});
 
 /**
  * A pair with its timeline (the latest TIMELINE_LIMIT meetings unless `allMeetings`). The
@@ -42,7 +81,10 @@ type TimelineMeetingRow = Pick<Meeting, 'id' | 'startsAt' | 'durationMinutes' | 
  */
 export async function pairTimeline(db: Db, request: Request, actor: Actor, pairId: string, now = currentTime(), allMeetings = false) {
   const coordinator = actor.role === 'COORDINATOR';
-  const [pair] = await db.$queryRaw<TimelinePairRow[]>`
+  const pair = await queryFirst(
+    db,
+    timelinePairRow,
+    Prisma.sql`
     SELECT p."id", p."status", p."startDate", p."endDate", p."endType", p."endReason",
       p."closureTalkDate", p."closureTalkNotHeldReason", p."flaggedForRematch",
       pt."id" AS "participantId", pt."firstName" AS "participantFirstName", pt."expectedReleaseDate" AS "releaseDate",
@@ -51,20 +93,28 @@ export async function pairTimeline(db: Db, request: Request, actor: Actor, pairI
     FROM "Pair" p
     JOIN "Participant" pt ON pt."id" = p."participantId"
     JOIN "VolunteerProfile" v ON v."id" = p."volunteerId"
-    WHERE p."id" = ${pairId} AND p."status" IN ('ACTIVE', 'ENDED') AND ${pairFilterSql(pairMonthScope(actor))}`;
+    WHERE p."id" = ${pairId} AND p."status" IN (${Prisma.join(STARTED_PAIR_STATUSES)}) AND ${pairFilterSql(pairAccess(actor))}`,
+  );
   if (!pair) notFound();
   await audit(db, request, { actorId: actor.id, action: 'VIEW', entityType: 'PAIR', entityId: pair.id, participantId: pair.participantId });
   const today = todayInOslo(now);
   const [meetings, checklist, coordinatorOnly, [month]] = await Promise.all([
-    db.$queryRaw<TimelineMeetingRow[]>`
+    queryRows(
+      db,
+      timelineMeetingRow,
+      Prisma.sql`
       SELECT m."id", m."startsAt", m."durationMinutes", m."placeType", m."place", m."status",
         l."rating", l."activity", ${coordinator ? Prisma.sql`l."note"` : Prisma.sql`NULL`} AS "note"
       FROM "Meeting" m LEFT JOIN "MeetingLog" l ON l."meetingId" = m."id"
       WHERE m."pairId" = ${pair.id}
       ORDER BY m."startsAt" DESC, m."id" DESC
       ${allMeetings ? Prisma.empty : Prisma.sql`LIMIT ${TIMELINE_LIMIT}`}`,
-    db.$queryRaw<{ item: string; status: string; note: string | null }[]>`
-      SELECT "item", "status", "note" FROM "ReleaseChecklistItem" WHERE "participantId" = ${pair.participantId} ORDER BY "item"`,
+    ),
+    queryRows(
+      db,
+      checklistRow,
+      Prisma.sql`SELECT "item", "status", "note" FROM "ReleaseChecklistItem" WHERE "participantId" = ${pair.participantId} ORDER BY "item"`,
+    ),
     coordinator ? coordinatorTimeline(db, pair.id) : NOTHING_FOR_NON_COORDINATORS,
     pair.status === 'ACTIVE' ? pairMonths(db, now, { pairId: pair.id }) : [null],
   ]);
@@ -72,7 +122,7 @@ export async function pairTimeline(db: Db, request: Request, actor: Actor, pairI
   const active = coordinator && pair.startDate !== null && pair.status === 'ACTIVE';
   return {
     id: pair.id,
-    status: pairStatusSchema.parse(pair.status),
+    status: pair.status,
     startDate: pair.startDate,
     endDate: pair.endDate,
     endType: pair.endType,
@@ -83,7 +133,7 @@ export async function pairTimeline(db: Db, request: Request, actor: Actor, pairI
     participant: { id: pair.participantId, firstName: pair.participantFirstName, releaseDate: pair.releaseDate },
     volunteerName: `${pair.volunteerFirstName} ${pair.volunteerLastName}`,
     month,
-    meetingCount: Number(pair.meetingCount),
+    meetingCount: pair.meetingCount,
     meetings,
     concerns,
     supportContacts,
@@ -99,14 +149,23 @@ const NOTHING_FOR_NON_COORDINATORS: Awaited<ReturnType<typeof coordinatorTimelin
 /** What only the coordinator sees of a pair: its concerns, support contacts and fit checks. */
 async function coordinatorTimeline(db: Db, pairId: string) {
   const [concerns, supportContacts, fitChecks] = await Promise.all([
-    db.$queryRaw<{ id: string; text: string; severity: string; meetingId: string | null; createdAt: Date; acknowledgedAt: Date | null }[]>`
-      SELECT "id", "text", "severity", "meetingId", "createdAt", "acknowledgedAt" FROM "Concern" WHERE "pairId" = ${pairId} ORDER BY "createdAt" DESC`,
-    db.$queryRaw<{ id: string; withWhom: string; kind: string | null; heldOn: string | null; durationMinutes: number | null; note: string | null }[]>`
-      SELECT "id", "withWhom", "kind", "heldOn", "durationMinutes", "note" FROM "SupportContact"
-      WHERE "pairId" = ${pairId} ORDER BY "heldOn" DESC`,
-    db.$queryRaw<{ id: string; checkedOn: string; volunteerScore: number; participantScore: number; recommendRematch: boolean }[]>`
-      SELECT "id", "checkedOn", "volunteerScore", "participantScore", "recommendRematch" FROM "FitCheck"
-      WHERE "pairId" = ${pairId} ORDER BY "checkedOn" DESC`,
+    queryRows(
+      db,
+      concernRow,
+      Prisma.sql`SELECT "id", "text", "severity", "meetingId", "createdAt", "acknowledgedAt" FROM "Concern" WHERE "pairId" = ${pairId} ORDER BY "createdAt" DESC`,
+    ),
+    queryRows(
+      db,
+      supportContactRow,
+      Prisma.sql`SELECT "id", "withWhom", "kind", "heldOn", "durationMinutes", "note" FROM "SupportContact"
+        WHERE "pairId" = ${pairId} ORDER BY "heldOn" DESC`,
+    ),
+    queryRows(
+      db,
+      fitCheckRow,
+      Prisma.sql`SELECT "id", "checkedOn", "volunteerScore", "participantScore", "recommendRematch" FROM "FitCheck"
+        WHERE "pairId" = ${pairId} ORDER BY "checkedOn" DESC`,
+    ),
   ]);
   return { concerns, supportContacts, fitChecks };
 }

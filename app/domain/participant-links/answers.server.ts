@@ -75,13 +75,14 @@ export async function pairAnswers(db: Db, request: Request, actor: Actor, pairId
     orderBy: [{ answeredOn: 'desc' }, { createdAt: 'desc' }],
     select: { id: true, purpose: true, answeredOn: true, scores: true, meanScore: true, comment: true, lowScore: true, pair: { select: { participantId: true } } },
   });
-  if (rows.length > 0) {
+  const [first] = rows;
+  if (first) {
     await audit(db, request, {
       actorId: actor.id,
       action: 'VIEW',
       entityType: 'PARTICIPANT_ANSWER',
       entityId: pairId,
-      participantId: rows[0].pair.participantId,
+      participantId: first.pair.participantId,
       detail: { answers: rows.length },
     });
   }

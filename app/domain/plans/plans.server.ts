@@ -84,9 +84,10 @@ export async function loadPlan(db: Db, participantId: string, compareNumber?: nu
       },
     },
   });
-  if (!plan || plan.versions.length === 0) return null;
+  if (!plan) return null;
   const versions = plan.versions.map((v) => ({ id: v.id, number: v.number, createdAt: v.createdAt, createdBy: v.createdBy?.name ?? null }));
-  const current = versions[0];
+  const [current] = versions;
+  if (!current) return null;
   const compared = compareNumber === undefined ? undefined : versions.find((v) => v.number === compareNumber && v !== current);
   return {
     planId: plan.id,

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { getSetting } from '~/domain/settings/settings.server';
+import { OPEN_PAIR_STATUSES } from '~/domain/volunteers/capacity';
 import { audit } from '~/lib/audit.server';
 import { writeInBatches, type Db, type Tx } from '~/lib/db.server';
 import { OSLO } from '~/lib/time';
@@ -117,7 +118,7 @@ export async function runRetention(db: Db, now = currentTime()) {
   const candidates = await db.participant.findMany({
     where: {
       anonymisedAt: null,
-      pairs: { none: { status: { in: ['PROPOSED', 'ACTIVE'] } } },
+      pairs: { none: { status: { in: [...OPEN_PAIR_STATUSES] } } },
       OR: [{ pairs: { some: { status: 'ENDED' } } }, { referrals: { some: { decision: 'DECLINED' } } }],
     },
     select: {

@@ -22,14 +22,14 @@ export { saveTargets, targetsFor, type HalfYearTargets } from './targets.server'
 async function pairsHistory(db: Db, keys: HalfYearKey[]) {
   const [targets, counts] = await Promise.all([
     db.halfYearTarget.findMany({ where: { halfYear: { in: keys } }, select: { halfYear: true, newPairs: true } }),
-    Promise.all(keys.map((halfYear) => newPairs(db, halfYearPeriod(halfYear)))),
+    Promise.all(keys.map(async (halfYear) => ({ halfYear, pairs: await newPairs(db, halfYearPeriod(halfYear)) }))),
   ]);
   const targetOf = new Map(targets.map((target) => [target.halfYear, target.newPairs]));
-  return keys.map((halfYear, index) => ({
+  return counts.map(({ halfYear, pairs }) => ({
     halfYear,
     target: targetOf.get(halfYear) ?? DEFAULT_PAIRS_TARGET,
-    actual: counts[index].counted,
-    rematches: counts[index].rematches,
+    actual: pairs.counted,
+    rematches: pairs.rematches,
   }));
 }
 
@@ -41,7 +41,7 @@ export async function recruitmentStatus(db: Db, now = currentTime(), historyLeng
   const current = halfYearOf(now);
   const period = halfYearPeriod(current);
   const keys: HalfYearKey[] = [current];
-  while (keys.length < historyLength) keys.unshift(previousHalfYear(keys[0]));
+  for (let earliest = current; keys.length < historyLength; keys.unshift(earliest)) earliest = previousHalfYear(earliest);
   const [verdict, history, referred, accepted, matched, active, completed, applied, ready, volunteersMatched] = await Promise.all([
     halfYearOnTrack(db, now),
     pairsHistory(db, keys),

@@ -14,9 +14,12 @@ export function countPerMonth(instants: readonly Date[], until?: Date): MonthCou
   const counts = new Map<MonthKey, number>();
   for (const instant of instants) counts.set(monthOf(instant), (counts.get(monthOf(instant)) ?? 0) + 1);
   const months = [...counts.keys()].sort();
-  const last = until && monthOf(until) > months[months.length - 1] ? monthOf(until) : months[months.length - 1];
+  const first = months[0];
+  const latest = months.at(-1);
+  if (first === undefined || latest === undefined) return [];
+  const last = until && monthOf(until) > latest ? monthOf(until) : latest;
   const result: MonthCount[] = [];
-  for (let month = months[0]; month <= last; month = shiftMonth(month, 1)) {
+  for (let month = first; month <= last; month = shiftMonth(month, 1)) {
     result.push({ month, held: counts.get(month) ?? 0 });
   }
   return result;

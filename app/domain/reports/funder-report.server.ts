@@ -1,10 +1,13 @@
+import { z } from 'zod';
 import { Prisma } from '~/generated/prisma/client';
 import type { Db } from '~/lib/db.server';
+import { queryOne, sqlCount } from '~/lib/sql.server';
 import { cachedView } from '~/lib/view-snapshot.server';
 import { getSetting } from '~/domain/settings/settings.server';
 import {
   acceptedParticipants,
   activeInPeriodSql,
+  activePairsByDates,
   appliedVolunteers,
   completedParticipants,
   matchedParticipants,
@@ -28,6 +31,18 @@ function average(sum: number, count: number): number {
   return count === 0 ? 0 : round1(sum / count);
 }
 
+const countsRow = z.object({
+  volunteersActive: sqlCount,
+  left: sqlCount,
+  pairsEnded: sqlCount,
+  pairsEndedPlanned: sqlCount,
+  surveys: sqlCount,
+  surveyScoreSum: sqlCount,
+  fitChecks: sqlCount,
+  fitCheckScoreSum: sqlCount,
+  rematchRecommended: sqlCount,
+});
+
 /**
  * The funder report for a period. Every figure is counted in Oslo time from the records'
  * own dates (referral date, status changes, pair start and end, meeting start). The figures
@@ -40,8 +55,11 @@ export async function funderReport(db: Db, period: ReportPeriod, now = currentTi
 
   const activeInPeriod = activeInPeriodSql(period);
   // One round trip for the other counts: each Prisma query costs about a millisecond of CPU.
-  const [[counts], activePairs, meetingsByStatus, heldMinutes, meetingsPerMonth, figures, voice] = await Promise.all([
-    db.$queryRaw<Record<string, unknown>[]>`
+  const [counts, activePairs, meetingsByStatus, heldMinutes, meetingsPerMonth, figures, voice] = await Promise.all([
+    queryOne(
+      db,
+      countsRow,
+      Prisma.sql`
       SELECT
         (SELECT COUNT(DISTINCT "volunteerId") FROM "Pair" WHERE ${activeInPeriod}) AS "volunteersActive",
         (SELECT COUNT(*) FROM "VolunteerProfile" WHERE "status" = 'LEFT' AND "leftAt" >= ${start} AND "leftAt" < ${end}) AS "left",
@@ -52,10 +70,8 @@ export async function funderReport(db: Db, period: ReportPeriod, now = currentTi
         (SELECT COUNT(*) FROM "FitCheck" WHERE "checkedOn" >= ${firstDay} AND "checkedOn" <= ${lastDay}) AS "fitChecks",
         (SELECT SUM("volunteerScore" + "participantScore") FROM "FitCheck" WHERE "checkedOn" >= ${firstDay} AND "checkedOn" <= ${lastDay}) AS "fitCheckScoreSum",
         (SELECT COUNT(*) FROM "FitCheck" WHERE "checkedOn" >= ${firstDay} AND "checkedOn" <= ${lastDay} AND "recommendRematch" = ${true}) AS "rematchRecommended"`,
-    // Pairs active in the period, grouped by their dates: far fewer rows than pairs.
-    db.$queryRaw<{ startDate: string | null; endDate: string | null; pairs: unknown }[]>`
-      SELECT "startDate", "endDate", COUNT(*) AS "pairs" FROM "Pair" WHERE ${activeInPeriod}
-      GROUP BY "startDate", "endDate"`,
+    ),
+    activePairsByDates(db, period),
     db.meeting.groupBy({ by: ['status'], where: { startsAt: { gte: start, lt: end } }, _count: { _all: true } }),
     db.meetingLog.aggregate({ where: { outcome: 'HELD', meeting: { startsAt: { gte: start, lt: end } } }, _sum: { durationMinutes: true } }),
     getSetting(db, 'meetingsPerMonth'),
@@ -74,7 +90,7 @@ export async function funderReport(db: Db, period: ReportPeriod, now = currentTi
   ]);
   const ownMean = (view: string) => voice.views.find((figure) => figure.view === view)?.mean ?? 0;
   const [referred, accepted, matched, completed, withdrawn, applied, ready, pairs, perPairMonth] = figures;
-  const count = (key: string) => Number(counts[key] ?? 0);
+  const count = (key: keyof typeof counts) => counts[key];
   const meetingCount = (statuses: string[]) =>
     meetingsByStatus.filter((row) => statuses.includes(row.status)).reduce((sum, row) => sum + row._count._all, 0);
   const meetings = {
@@ -89,7 +105,7 @@ export async function funderReport(db: Db, period: ReportPeriod, now = currentTi
   for (const group of activePairs) {
     if (!group.startDate) continue;
     const lastActive = group.endDate && group.endDate < periodLastDay ? group.endDate : periodLastDay;
-    if (addMonths(group.startDate, 6) <= lastActive) lasting6Months += Number(group.pairs);
+    if (addMonths(group.startDate, 6) <= lastActive) lasting6Months += group.pairs;
   }
 
   const metrics: [ReportSection, string, number][] = [

@@ -32,8 +32,9 @@ export function parsePeriod(key: string): ReportPeriod | null {
 
 /** The periods offered: this and the previous three half-years, this year and last year. */
 export function periodChoices(now: Date): string[] {
-  const halfYears = [halfYearOf(now)];
-  while (halfYears.length < 4) halfYears.push(previousHalfYear(halfYears[halfYears.length - 1]));
-  const year = parseHalfYear(halfYears[0]).year;
+  const current = halfYearOf(now);
+  const halfYears = [current];
+  for (let earlier = previousHalfYear(current); halfYears.length < 4; earlier = previousHalfYear(earlier)) halfYears.push(earlier);
+  const { year } = parseHalfYear(current);
   return [...halfYears, String(year), String(year - 1)];
 }

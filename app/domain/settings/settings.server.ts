@@ -1,6 +1,8 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import { Prisma } from '~/generated/prisma/client';
 import { audit } from '~/lib/audit.server';
 import type { Db, Tx } from '~/lib/db.server';
+import { queryFirst } from '~/lib/sql.server';
 import { SETTINGS } from './definitions';
 
 export { SETTINGS };
@@ -10,7 +12,7 @@ export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTINGS)[K]['s
 
 export async function getSetting<K extends SettingKey>(db: Tx, key: K): Promise<SettingValue<K>> {
   // Read on most pages: plain SQL costs a quarter of Prisma's findUnique here (docs/performance.md).
-  const [row] = await db.$queryRaw<{ value: unknown }[]>`SELECT "value" FROM "Setting" WHERE "key" = ${key}`;
+  const row = await queryFirst(db, z.object({ value: z.unknown() }), Prisma.sql`SELECT "value" FROM "Setting" WHERE "key" = ${key}`);
   const parsed = row ? SETTINGS[key].schema.safeParse(row.value) : null;
   return (parsed?.success ? parsed.data : SETTINGS[key].default) as SettingValue<K>;
 }

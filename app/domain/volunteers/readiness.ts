@@ -117,8 +117,3 @@ export const WORKING_STAGES: readonly BoardStage[] = ['applied', 'screening', 'c
 export function isStuck(stage: BoardStage, days: number): boolean {
   return WORKING_STAGES.includes(stage) && days > STUCK_AFTER_DAYS;
 }
-
-/** Volunteers a pair can still be made with: capacity minus proposed and active pairs. */
-export function freeCapacity(capacity: number, openPairs: number): number {
-  return Math.max(0, capacity - openPairs);
-}

@@ -14,8 +14,7 @@ import {
 } from './readiness';
 import { canChangeVolunteerStatus, resumeStatus, statusFor, volunteerStatusSchema, type VolunteerStatus } from './status';
 import { currentTime } from '~/lib/clock';
-
-export const OPEN_PAIR_STATUSES = ['PROPOSED', 'ACTIVE'];
+import { OPEN_PAIR_STATUSES } from './capacity';
 
 /** Everything the readiness rule and the board stage are computed from. */
 export const READINESS_INCLUDE = {
@@ -24,7 +23,7 @@ export const READINESS_INCLUDE = {
   certificates: { select: { issueDate: true, shownDate: true } },
   enrolments: { select: { id: true, courseId: true, completedAt: true, course: { select: { requiredHours: true } } } },
   attendance: { where: { present: true }, select: { session: { select: { courseId: true, hours: true } } } },
-  pairs: { where: { status: { in: OPEN_PAIR_STATUSES } }, select: { proposedAt: true, activatedAt: true } },
+  pairs: { where: { status: { in: [...OPEN_PAIR_STATUSES] } }, select: { proposedAt: true, activatedAt: true } },
 } satisfies Prisma.VolunteerProfileInclude;
 
 type VolunteerWithRecords = Prisma.VolunteerProfileGetPayload<{ include: typeof READINESS_INCLUDE }>;
