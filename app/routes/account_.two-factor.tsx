@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FormErrors, TextField } from '~/components/forms';
 import { useT } from '~/components/use-translation';
+import { secondFactorCodeField } from '~/domain/privacy/second-factor-code';
 import { checkSecondFactor, disableTwoFactor, enableTwoFactor, setupDetails, startTwoFactor } from '~/domain/privacy/two-factor.server';
 import { audit } from '~/lib/audit.server';
 import { requireUser } from '~/lib/auth.server';
@@ -19,11 +20,7 @@ import { pageTitle } from '~/lib/page-title';
 
 const codeSchema = z.object({
   intent: z.enum(['enable', 'disable']),
-  code: z
-    .string({ error: errorMessage('form.required') })
-    .trim()
-    .min(6, { error: errorMessage('privacy.twoFactor.codeInvalid') })
-    .max(40, { error: errorMessage('privacy.twoFactor.codeInvalid') }),
+  code: secondFactorCodeField,
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
