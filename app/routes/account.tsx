@@ -8,7 +8,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ErrorList, FormErrors, TextField } from '~/components/forms';
 import { useT } from '~/components/use-translation';
 import { newPasswordField } from '~/domain/privacy/password-policy';
-import { NOTIFICATION_MODES, notificationModeSchema } from '~/domain/users/roles';
+import { NOTIFICATION_MODES, notificationModeSchema } from '~/domain/users/notification-modes';
 import { audit } from '~/lib/audit.server';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';

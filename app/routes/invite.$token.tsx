@@ -9,7 +9,7 @@ import { FormErrors, TextField } from '~/components/forms';
 import { useT } from '~/components/use-translation';
 import { newPasswordField } from '~/domain/privacy/password-policy';
 import { acceptInvitation, EmailAlreadyUsedError, findOpenInvitation } from '~/domain/users/invitations.server';
-import { HOME_BY_ROLE, roleSchema } from '~/domain/users/roles';
+import { HOME_BY_ROLE, roleSchema } from '~/lib/roles';
 import { audit } from '~/lib/audit.server';
 import { db } from '~/lib/db.server';
 import { redirectWithFlash } from '~/lib/flash.server';

@@ -9,7 +9,7 @@ import { FormErrors, SelectField, TextField } from '~/components/forms';
 import { useLanguage, useT } from '~/components/use-translation';
 import { listUsersAndInvitations, setUserActive } from '~/domain/users/accounts.server';
 import { createInvitation, EmailAlreadyUsedError } from '~/domain/users/invitations.server';
-import { ROLES, roleSchema } from '~/domain/users/roles';
+import { ROLES, roleSchema } from '~/lib/roles';
 import { audit } from '~/lib/audit.server';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';

@@ -4,7 +4,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '~/domain/users/demo-logins';
 import { currentTime } from '~/lib/clock';
 import { formatDate, todayInOslo } from '~/lib/time';
-import type { Role } from '~/domain/users/roles';
+import type { Role } from '~/lib/roles';
 import type { ReceivedEmail } from '../support/smtp-server';
 import { freshDemoData } from './fresh-demo-data';
 import { MAILBOX_FILE } from './paths';

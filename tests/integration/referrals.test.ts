@@ -4,7 +4,7 @@ import { changeParticipantStatus, IllegalStatusChangeError } from '~/domain/part
 import { queueMatchNotice } from '~/domain/referrals/notifications.server';
 import { decideReferral } from '~/domain/referrals/referrals.server';
 import { listReferrals } from '~/domain/referrals/referral-list.server';
-import { roleSchema } from '~/domain/users/roles';
+import { roleSchema } from '~/lib/roles';
 import { db } from '~/lib/db.server';
 import type { Actor } from '~/lib/permissions.server';
 import { smtpTransport } from '~/lib/email-transport.server';
