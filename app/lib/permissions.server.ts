@@ -92,7 +92,7 @@ export interface PairMonthFilter {
 
 /**
  * The same scope as pairScope, for the reads of pairs in plain SQL rather than through Prisma's
- * query API (monitoring.server's pairMonths and pairFilterSql, the pair page's timeline).
+ * query API (pair-month.server's pairMonths and pairFilterSql, the pair page's timeline).
  */
 export function pairMonthScope(actor: Actor): PairMonthFilter {
   switch (actor.role) {

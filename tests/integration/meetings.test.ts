@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { monthlyCompliance, pairsDigestSection } from '~/domain/figures/summaries.server';
-import { pairMonths } from '~/domain/meetings/monitoring.server';
+import { pairMonths } from '~/domain/pairs/pair-month.server';
 import { sendLogReminders, sendMeetingReminders, sendMonthlyComplianceSummary } from '~/domain/meetings/reminders.server';
 import { db } from '~/lib/db.server';
 import { smtpTransport } from '~/lib/email-transport.server';

@@ -11,12 +11,12 @@
 import { Prisma } from '~/generated/prisma/client';
 import type { Tx } from '~/lib/db.server';
 import { getSetting } from '~/domain/settings/settings.server';
-import { pairMonths, type PairMonth } from '~/domain/meetings/monitoring.server';
+import { pairMonths, type PairMonth } from '~/domain/pairs/pair-month.server';
 import { parsePeriod } from '~/domain/reports/period';
 import { elapsedShare, project, type Projection } from '~/domain/recruitment/progress';
 import { targetsFor } from '~/domain/recruitment/targets.server';
 import { daysBetween, halfYearOf, monthOf, monthRange, todayInOslo, type HalfYearKey, type IsoDate, type MonthKey } from '~/lib/time';
-import { pairMonthVerdict, type Health } from './pair-month';
+import { pairMonthVerdict, type Health } from '~/domain/pairs/pair-month';
 
 /** A span of time in Oslo: instants for timestamps, calendar days for date columns. */
 export interface FigurePeriod {

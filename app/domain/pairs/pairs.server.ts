@@ -4,7 +4,7 @@ import { Prisma, type Meeting, type MeetingLog } from '~/generated/prisma/client
 import { audit } from '~/lib/audit.server';
 import type { Db } from '~/lib/db.server';
 import { todayInOslo } from '~/lib/time';
-import { pairFilterSql, pairMonths } from '~/domain/meetings/monitoring.server';
+import { pairFilterSql, pairMonths } from './pair-month.server';
 import { pairStatusSchema } from './status';
 import type { ChecklistItem } from '~/domain/participants/release-checklist';
 import { fitCheckDue, nextSupportContact } from './support';

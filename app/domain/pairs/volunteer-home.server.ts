@@ -1,7 +1,7 @@
-import { calendarFeedToken } from './calendar.server';
+import { calendarFeedToken } from '~/domain/meetings/calendar.server';
 import { Prisma } from '~/generated/prisma/client';
 import type { Db } from '~/lib/db.server';
-import { pairMonths } from './monitoring.server';
+import { pairMonths } from './pair-month.server';
 import { currentTime } from '~/lib/clock';
 
 /** A volunteer's home: each active pair's month, the next meetings and what waits for a log. */
