@@ -1,10 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { cancelMeeting, logMeeting } from '~/domain/meetings/meetings.server';
-import { sendHalfYearStatus } from '~/domain/recruitment/half-year-status.server';
-import { recruitmentStatus } from '~/domain/recruitment/recruitment.server';
+import { sendHalfYearStatus } from '~/domain/notifications/half-year-status.server';
+import { recruitmentStatus } from '~/domain/monitoring/recruitment-status.server';
 import { funderReport, funderReportView } from '~/domain/reports/funder-report.server';
-import { parsePeriod } from '~/domain/reports/period';
+import { parsePeriod } from '~/domain/figures/period';
 import { db } from '~/lib/db.server';
 import { osloInstant } from '~/lib/time';
 import { loader as csvLoader } from '~/routes/reports.funder[.]csv';

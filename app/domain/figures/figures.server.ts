@@ -12,7 +12,7 @@ import { Prisma } from '~/generated/prisma/client';
 import type { Tx } from '~/lib/db.server';
 import { getSetting } from '~/domain/settings/settings.server';
 import { pairMonths, type PairMonth } from '~/domain/pairs/pair-month.server';
-import { parsePeriod } from '~/domain/reports/period';
+import { parsePeriod } from './period';
 import { elapsedShare, project, type Projection } from '~/domain/recruitment/progress';
 import { targetsFor } from '~/domain/recruitment/targets.server';
 import { daysBetween, halfYearOf, monthOf, monthRange, todayInOslo, type HalfYearKey, type IsoDate, type MonthKey } from '~/lib/time';

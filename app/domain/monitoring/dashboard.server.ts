@@ -3,7 +3,7 @@ import { cachedView } from '~/lib/view-snapshot.server';
 import { pairMonths } from '~/domain/pairs/pair-month.server';
 import { needsActionToday } from './needs-action.server';
 import { glanceRow, mostUrgentPairs } from './pairs-at-a-glance';
-import { recruitmentStatus } from '~/domain/recruitment/recruitment.server';
+import { recruitmentStatus } from './recruitment-status.server';
 import { currentTime } from '~/lib/clock';
 import { halfYearPeriod, meetingsPerPairMonth, monthFigures, pairsOnTargetInMonth } from '~/domain/figures/figures.server';
 import { halfYearOf, monthOf, shiftMonth } from '~/lib/time';

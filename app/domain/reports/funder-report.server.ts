@@ -15,7 +15,7 @@ import {
   withdrawnParticipants,
 } from '~/domain/figures/figures.server';
 import { addMonths, todayInOslo } from '~/lib/time';
-import type { ReportPeriod } from './period';
+import type { ReportPeriod } from '~/domain/figures/period';
 import type { ReportMetric, ReportSection } from './sections';
 import { currentTime } from '~/lib/clock';
 
