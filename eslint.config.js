@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import react from 'eslint-plugin-react';
 import reactHooks from 'eslint-plugin-react-hooks';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
-import importX from 'eslint-plugin-import-x';
+import { importX } from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
@@ -181,11 +181,32 @@ export default tseslint.config(
       globals: { ...globals.node },
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      // Remix answers with thrown Responses (redirect, json, 404).
+      '@typescript-eslint/only-throw-error': [
+        'error',
+        {
+          allow: [
+            { from: 'lib', name: 'Response' },
+            { from: 'package', package: '@remix-run/server-runtime', name: 'TypedResponse' },
+          ],
+        },
+      ],
+      // A leading underscore names what is left out on purpose (`const { intent: _intent, ...fields }`).
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+    },
   },
   {
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,
   },
+  // Remix's environment file is a declaration file: a reference is how it names the types.
+  { files: ['**/*.d.ts'], rules: { '@typescript-eslint/triple-slash-reference': 'off' } },
+  // Test doubles implement Promise-returning interfaces (a job's run, a view's loader) without awaiting.
+  { files: ['tests/**'], rules: { '@typescript-eslint/require-await': 'off' } },
   {
     files: ['app/**/*.tsx'],
     ...react.configs.flat.recommended,

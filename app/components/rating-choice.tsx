@@ -7,7 +7,7 @@ import { ErrorList } from './forms';
  * row that fits a 360 px phone. Arrow keys move between them like any radio group.
  */
 export function RatingChoice({ meta, legend, hint, max = 5 }: { meta: FieldMetadata<unknown>; legend: ReactNode; hint?: ReactNode; max?: number }) {
-  const initial = meta.initialValue === undefined ? undefined : String(meta.initialValue);
+  const initial = typeof meta.initialValue === 'string' ? meta.initialValue : undefined;
   const hintId = hint ? `${meta.id}-hint` : undefined;
   const describedBy = [hintId, meta.errors?.length ? meta.errorId : undefined].filter(Boolean).join(' ') || undefined;
   return (

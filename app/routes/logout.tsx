@@ -6,7 +6,7 @@ import { db } from '~/lib/db.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import { destroySession } from '~/lib/session.server';
 
-export async function loader() {
+export function loader() {
   return redirect('/');
 }
 

@@ -1,5 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { parseWithZod } from '~/lib/form-submission';
+import { formText, parseWithZod } from '~/lib/form-submission';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
@@ -146,7 +146,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const volunteer = await db.volunteerProfile.findFirst({ where: { id: params.id ?? '', anonymisedAt: null } });
   if (!volunteer) notFound();
   const formData = await request.formData();
-  const intent = String(formData.get('intent') ?? '');
+  const intent = formText(formData, 'intent');
   const ctx: ChangeContext = { actorId: actor.id, request, now: currentTime() };
   const volunteerId = volunteer.id;
   const back = (key: Parameters<typeof redirectWithFlash>[1]['key'], params?: Record<string, string>) =>

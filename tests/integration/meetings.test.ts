@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { monthlyCompliance, pairsDigestSection } from '~/domain/figures/summaries.server';
 import { pairMonths } from '~/domain/pairs/pair-month.server';
 import { sendLogReminders, sendMeetingReminders } from '~/domain/meetings/reminders.server';
@@ -359,7 +359,7 @@ describe('the calendar feed', () => {
     expect((await feedRequest()).status).toBe(404);
     const home = (await (await call(meLoader, getRequest('/me', volunteerCookie))).json()) as { feedUrl: string };
     expect(home.feedUrl).toMatch(/\/calendar\/[A-Za-z0-9_-]+\.ics$/);
-    expect(home.feedUrl).not.toContain(calendarToken!);
+    expect(home.feedUrl).not.toContain(calendarToken);
   });
 
   it('refuses a meeting in the community before the release date', async () => {

@@ -148,7 +148,7 @@ describe('funder report', () => {
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-    const rows = parse(text, { bom: true, columns: true }) as { key: string; value: string; label: string }[];
+    const rows = parse<{ key: string; value: string; label: string }>(text, { bom: true, columns: true });
     expect(rows.map((row) => [row.key, Number(row.value)])).toEqual(metrics.map((m) => [m.key, m.value]));
     expect(rows.find((row) => row.key === 'meetingsHeld')?.label).toBe('Gjennomført');
     expect((await call(csvLoader, getRequest('/reports/funder.csv', await sessionCookieFor(officer.id)))).status).toBe(403);

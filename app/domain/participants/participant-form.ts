@@ -56,6 +56,7 @@ export function sameName(a: { firstName: string; lastName: string }, b: { firstN
 }
 
 // Names take any letters (Sámi, accents, emoji), but not markup or control characters.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 const FORBIDDEN_IN_NAMES = /[<>{}[\]\\/=;"`]|[\u0000-\u001f\u007f]/;
 
 const nameField = requiredText(100).refine((value) => !FORBIDDEN_IN_NAMES.test(value), {

@@ -1,4 +1,3 @@
-import { Prisma } from '~/generated/prisma/client';
 import type { Db } from '~/lib/db.server';
 import { cachedView } from '~/lib/view-snapshot.server';
 import { getSetting } from '~/domain/settings/settings.server';
