@@ -46,7 +46,11 @@ function domainZones() {
 }
 
 const layerZones = [
-  { target: './app/lib', from: ['./app/domain', './app/routes'], message: 'app/lib is plumbing: it imports neither the domain nor routes.' },
+  {
+    target: './app/lib',
+    from: ['./app/domain', './app/routes'],
+    message: 'app/lib is plumbing: it imports neither the domain nor routes.',
+  },
   ...domainZones(),
   {
     target: ['./app', './prisma', './jobs'],
@@ -107,8 +111,16 @@ const ROUTES_STILL_IMPORTING_THE_CLIENT = [
 /** The database client is reached through domain functions; its types are free to use. */
 const databaseClient = {
   patterns: [
-    { group: ['~/lib/db.server', '**/lib/db.server'], message: 'Routes and components reach the database through domain functions.', allowTypeImports: true },
-    { group: ['~/generated/prisma/*', '**/generated/prisma/*'], message: 'Routes and components reach the database through domain functions.', allowTypeImports: true },
+    {
+      group: ['~/lib/db.server', '**/lib/db.server'],
+      message: 'Routes and components reach the database through domain functions.',
+      allowTypeImports: true,
+    },
+    {
+      group: ['~/generated/prisma/*', '**/generated/prisma/*'],
+      message: 'Routes and components reach the database through domain functions.',
+      allowTypeImports: true,
+    },
   ],
 };
 
