@@ -17,8 +17,8 @@ export default defineConfig({
   engine: 'js',
   schema: path.join('prisma', 'schema.prisma'),
   migrations: { path: path.join('prisma', 'migrations') },
-  async adapter() {
+  adapter() {
     ensureDatabaseDirectory(url);
-    return new PrismaBetterSQLite3({ url });
+    return Promise.resolve(new PrismaBetterSQLite3({ url }));
   },
 });

@@ -19,7 +19,7 @@ import type { ReactNode } from 'react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { useNonce } from '~/components/nonce';
 import { useLanguage, useT } from '~/components/use-translation';
-import type { Role } from '~/domain/users/roles';
+import type { Role } from '~/lib/roles';
 import { getUser } from '~/lib/auth.server';
 import { env } from '~/lib/env.server';
 import { readFlash } from '~/lib/flash.server';

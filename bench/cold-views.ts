@@ -9,7 +9,7 @@ import { createPrismaClient } from '../app/lib/db.server';
 import { matchingOverview } from '../app/domain/matching/matching.server';
 import { dashboardFigures } from '../app/domain/monitoring/dashboard.server';
 import { funderReport } from '../app/domain/reports/funder-report.server';
-import { parsePeriod } from '../app/domain/reports/period';
+import { parsePeriod } from '../app/domain/figures/period';
 import { halfYearOf } from '../app/lib/time';
 
 async function medianMs(runs: number, task: () => Promise<unknown>): Promise<number> {

@@ -152,7 +152,7 @@ async function main() {
     const common: NodeJS.ProcessEnv = { ...inherited, NODE_ENV: 'production', DATABASE_URL: databaseUrl, DEMO_MODE: 'true', BENCH_SLOW_QUERY_MS: String(SLOW_TRANSACTION_MS) };
     const spawnApp = (args: string[], env: Record<string, string>) => {
       const child = spawn('node', ['--max-old-space-size=128', 'build/index.js', ...args], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...common, ...env } });
-      child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
       processes.push(child);
       return child;
     };

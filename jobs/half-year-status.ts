@@ -1,4 +1,4 @@
-import { sendHalfYearStatus } from '~/domain/recruitment/half-year-status.server';
+import { sendHalfYearStatus } from '~/domain/notifications/half-year-status.server';
 import type { JobDefinition } from './job';
 
 /**

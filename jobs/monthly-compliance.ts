@@ -1,4 +1,4 @@
-import { sendMonthlyComplianceSummary } from '~/domain/meetings/reminders.server';
+import { sendMonthlyComplianceSummary } from '~/domain/notifications/monthly-compliance.server';
 import type { JobDefinition } from './job';
 
 /** On the 1st of each month: last month's meeting compliance to the coordinators. */

@@ -120,7 +120,9 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     async stop(graceMs = 10_000) {
       stopping = true;
       outboxEvents.off('queued', onQueued);
-      await Promise.all(tasks.map((task) => task.destroy()));
+      await Promise.all(tasks.map(async (task) => {
+        await task.destroy();
+      }));
       const pending = [...running.values()];
       const finished = Promise.allSettled([...pending.map((p) => p.promise), nudge ?? Promise.resolve()]);
       const timedOut = await Promise.race([

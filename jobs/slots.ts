@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { CronExpressionParser } from 'cron-parser';
 import type { Db } from '~/lib/db.server';
 import { withWriteRetry } from '~/lib/db.server';
@@ -76,7 +77,7 @@ export async function finishSlot(db: Db, runId: string, error?: unknown): Promis
       data: {
         status: error ? 'FAILED' : 'DONE',
         finishedAt: currentTime(),
-        error: error ? String(error instanceof Error ? error.stack ?? error.message : error).slice(0, 2000) : null,
+        error: error ? (error instanceof Error ? (error.stack ?? error.message) : inspect(error)).slice(0, 2000) : null,
       },
     }),
   );

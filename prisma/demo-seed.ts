@@ -7,7 +7,7 @@ import type { Db, Tx } from '~/lib/db.server';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '~/domain/users/demo-logins';
 import type { Good } from '~/domain/plans/areas';
 import type { ParticipantStatus } from '~/domain/participants/status';
-import type { Programme } from '~/domain/referrals/referral-form';
+import type { Programme } from '~/domain/participants/participant-form';
 import type { LogOutcome, PlaceType } from '~/domain/meetings/constants';
 import { supportSchedule } from '~/domain/pairs/support';
 import { addDays, halfYearOf, osloInstant, previousHalfYear, todayInOslo } from '~/lib/time';

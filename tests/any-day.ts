@@ -50,14 +50,13 @@ const faketime = hasFaketime();
 if (!faketime) console.log('faketime is not installed: only the app clock (CLOCK_AT) is moved, not the tests’ own.');
 
 const failed: string[] = [];
-for (const name of names) {
-  const instant = MOMENTS[name]!;
+for (const [name, instant] of Object.entries(MOMENTS).filter(([moment]) => names.includes(moment))) {
   console.log(`\n=== ${name}: ${instant} ===`);
-  const vitest = ['npx', 'vitest', 'run', '--config', 'tests/vitest.config.ts', ...EXCLUDED.flatMap((file) => ['--exclude', file])];
+  const vitest = ['vitest', 'run', '--config', 'tests/vitest.config.ts', ...EXCLUDED.flatMap((file) => ['--exclude', file])];
   // faketime's start time is wall-clock time in TZ; the clock then runs on from it.
   const wallClock = instant.replace('T', ' ').replace('Z', '');
-  const command = faketime ? ['faketime', wallClock, ...vitest] : vitest;
-  const result = spawnSync(command[0]!, command.slice(1), {
+  const [program, args]: [string, string[]] = faketime ? ['faketime', [wallClock, 'npx', ...vitest]] : ['npx', vitest];
+  const result = spawnSync(program, args, {
     stdio: 'inherit',
     env: {
       ...process.env,

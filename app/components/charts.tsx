@@ -43,13 +43,14 @@ export function BarChart({ title, description, bars, valueLabel, targetLabel }: 
   const barHeight = 16;
   const gap = 10;
   const x = (value: number) => (value / max) * barSpace;
+  const rows: { bar: Bar; lines: string[]; labelY: number; barY: number }[] = [];
   let top = 4;
-  const rows = bars.map((bar) => {
+  for (const bar of bars) {
     const lines = wrapLabel(bar.label);
     const row = { bar, lines, labelY: top + lineHeight - 3, barY: top + lines.length * lineHeight + 2 };
+    rows.push(row);
     top = row.barY + barHeight + gap;
-    return row;
-  });
+  }
   const height = top;
   return (
     <figure className="chart">

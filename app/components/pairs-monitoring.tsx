@@ -1,5 +1,5 @@
 import { Form, Link } from '@remix-run/react';
-import type { Health } from '~/domain/meetings/target';
+import type { Health } from '~/domain/pairs/pair-month';
 import type { MessageKey } from '~/lib/i18n';
 import { formatDate, formatDateTime, formatDaysFromToday } from '~/lib/format';
 import { useLanguage, useT } from './use-translation';

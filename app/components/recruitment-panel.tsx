@@ -1,4 +1,4 @@
-import type { RecruitmentStatus } from '~/domain/recruitment/recruitment.server';
+import type { RecruitmentStatus } from '~/domain/monitoring/recruitment-status.server';
 import { formatHalfYear } from '~/lib/format';
 import type { Translate } from '~/lib/i18n';
 import { parseHalfYear } from '~/lib/time';

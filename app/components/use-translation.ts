@@ -13,7 +13,7 @@ export const FallbackLanguageProvider = FallbackLanguageContext.Provider;
 
 /** The current language, from the root loader; when the root has no data, the request's. */
 export function useLanguage(): Language {
-  const data = useRouteLoaderData('root') as RootData | undefined;
+  const data = useRouteLoaderData<RootData>('root');
   const fallback = useContext(FallbackLanguageContext);
   return data?.language ?? fallback;
 }

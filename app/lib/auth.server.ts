@@ -1,7 +1,7 @@
 import { redirect } from '@remix-run/node';
 import type { User } from '~/generated/prisma/client';
-import { SECOND_FACTOR_PATHS, secondFactorStep, type SecondFactorStep } from '~/domain/privacy/two-factor';
-import { roleSchema, type Role } from '~/domain/users/roles';
+import { SECOND_FACTOR_PATHS, secondFactorStep, type SecondFactorStep } from './second-factor';
+import { roleSchema, type Role } from './roles';
 import { db } from './db.server';
 import { env } from './env.server';
 import { can, forbidden, type Capability } from './permissions.server';

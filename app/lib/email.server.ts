@@ -87,7 +87,7 @@ export async function emailCoordinators<T extends EmailTemplate>(
       to: coordinator.email,
       userId: coordinator.id,
       template: input.template,
-      data: typeof input.data === 'function' ? (input.data as (language: Language) => TemplateData<T>)(language) : input.data,
+      data: typeof input.data === 'function' ? input.data(language) : input.data,
       language,
       idempotencyKey: input.key(coordinator.id),
       urgent: input.urgent,

@@ -15,7 +15,7 @@ export function translateError(t: Translate, message: string): string {
   const key = message.slice(0, separator) as MessageKey;
   let params: Record<string, string | number> | undefined;
   try {
-    params = JSON.parse(message.slice(separator + 2));
+    params = JSON.parse(message.slice(separator + 2)) as Record<string, string | number>;
   } catch {
     params = undefined;
   }

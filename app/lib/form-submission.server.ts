@@ -20,6 +20,12 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 export const DEFAULT_ECHO_LENGTH = 2000;
 const NUMBER_ECHO_LENGTH = 40;
 
+/** A plain text field of a posted form ('' when missing or a file). */
+export function formText(formData: FormData, name: string): string {
+  const value = formData.get(name);
+  return typeof value === 'string' ? value : '';
+}
+
 export function hasControlCharacters(value: string): boolean {
   return CONTROL_CHARACTERS.test(value);
 }

@@ -154,6 +154,7 @@ export function createHttpApp({
     next();
   });
   const handleRequest = createRemixHandler(build, build.mode);
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- Express 4 ignores the promise; every failure is caught below and passed to next
   app.all('*', async (req, res, next) => {
     try {
       let body: Buffer | undefined;

@@ -1,5 +1,5 @@
 import { Prisma } from '~/generated/prisma/client';
-import type { Role } from '~/domain/users/roles';
+import type { Role } from './roles';
 
 /**
  * The one role → capability map. Routes ask for a capability (through requireUser) and then

@@ -37,8 +37,8 @@ function countCalls<T extends Pick<Transaction, 'queryRaw' | 'executeRaw'>>(quer
 /** The connected adapter, counting its queries (and its transactions' queries) when enabled. */
 export function countAdapterQueries(adapter: SqlDriverAdapter): SqlDriverAdapter {
   if (!enabled) return adapter;
-  const { startTransaction } = adapter;
-  adapter.startTransaction = async (isolationLevel) => countCalls(await startTransaction.call(adapter, isolationLevel));
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = async (isolationLevel) => countCalls(await startTransaction(isolationLevel));
   return countCalls(adapter);
 }
 
@@ -46,13 +46,13 @@ export function countAdapterQueries(adapter: SqlDriverAdapter): SqlDriverAdapter
 export const queryCountMiddleware: RequestHandler | null = enabled
   ? (_req, res, next) => {
       const start = { ...totals };
-      const writeHead = res.writeHead;
+      const writeHead = res.writeHead.bind(res);
       res.writeHead = function (this: typeof res, ...args: Parameters<typeof res.writeHead>) {
         if (!res.headersSent) {
           res.setHeader('X-Query-Count', String(totals.queries - start.queries));
           res.setHeader('X-Query-Ms', (totals.ms - start.ms).toFixed(1));
         }
-        return writeHead.apply(this, args);
+        return writeHead(...args);
       } as typeof res.writeHead;
       next();
     }

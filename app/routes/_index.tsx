@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
-import { HOME_BY_ROLE } from '~/domain/users/roles';
+import { HOME_BY_ROLE } from '~/lib/roles';
 import { getUser } from '~/lib/auth.server';
 
 /** Sends each role to its home and anonymous visitors to the sign-in page. */

@@ -12,7 +12,7 @@ import { passwordChangeSchema } from '~/domain/privacy/password-policy';
 import { savePreferences } from '~/domain/users/accounts.server';
 import { changePassword } from '~/domain/users/password-change.server';
 import { signOutEverywhere } from '~/domain/users/sessions.server';
-import { NOTIFICATION_MODES, notificationModeSchema } from '~/domain/users/roles';
+import { NOTIFICATION_MODES, notificationModeSchema } from '~/domain/users/notification-modes';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { redirectWithFlash } from '~/lib/flash.server';

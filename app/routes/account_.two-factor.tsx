@@ -8,6 +8,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FormErrors, TextField } from '~/components/forms';
 import { useT } from '~/components/use-translation';
 import { mayTurnOffTwoFactor } from '~/domain/privacy/two-factor';
+import { secondFactorCodeField } from '~/domain/privacy/second-factor-code';
 import { turnOffTwoFactor, turnOnTwoFactor, twoFactorState } from '~/domain/privacy/two-factor.server';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
@@ -18,11 +19,7 @@ import { pageTitle } from '~/lib/page-title';
 
 const codeSchema = z.object({
   intent: z.enum(['enable', 'disable']),
-  code: z
-    .string({ error: errorMessage('form.required') })
-    .trim()
-    .min(6, { error: errorMessage('privacy.twoFactor.codeInvalid') })
-    .max(40, { error: errorMessage('privacy.twoFactor.codeInvalid') }),
+  code: secondFactorCodeField,
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -16,6 +16,7 @@ import { redirectWithFlash } from '~/lib/flash.server';
 import { notFound } from '~/lib/permissions.server';
 import { formatDateTime } from '~/lib/time';
 import { requireUser } from '~/lib/auth.server';
+import { formText } from '~/lib/form-submission.server';
 import { db } from '~/lib/db.server';
 import { currentTime } from '~/lib/clock';
 import { pageTitle } from '~/lib/page-title';
@@ -37,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
   await requireUser(request, { capability: 'dashboard:view' });
   const formData = await request.formData();
   if (formData.get('intent') !== 'retry-email') throw new Response('Bad Request', { status: 400 });
-  if (!(await retryFailedEmail(db, String(formData.get('emailId') ?? '')))) notFound();
+  if (!(await retryFailedEmail(db, formText(formData, 'emailId')))) notFound();
   notifyOutbox();
   return redirectWithFlash('/dashboard', { kind: 'success', key: 'dashboard.retriedEmail' });
 }

@@ -10,7 +10,7 @@ import { useT } from '~/components/use-translation';
 import { NewPasswordFields } from '~/components/new-password-fields';
 import { newPasswordSchema } from '~/domain/privacy/password-policy';
 import { acceptInvitation, EmailAlreadyUsedError, findOpenInvitation } from '~/domain/users/invitations.server';
-import { HOME_BY_ROLE, roleSchema } from '~/domain/users/roles';
+import { HOME_BY_ROLE, roleSchema } from '~/lib/roles';
 import { db } from '~/lib/db.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import { errorMessage } from '~/lib/form-errors';

@@ -5,7 +5,7 @@ import { db } from '~/lib/db.server';
 import { isLanguage } from '~/lib/i18n';
 import { languageCookie } from '~/lib/language.server';
 
-export async function loader() {
+export function loader() {
   return redirect('/');
 }
 

@@ -7,8 +7,9 @@ import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FormErrors, TextField } from '~/components/forms';
 import { useT } from '~/components/use-translation';
+import { secondFactorCodeField } from '~/domain/privacy/second-factor-code';
 import { checkSecondFactor } from '~/domain/privacy/two-factor.server';
-import { HOME_BY_ROLE } from '~/domain/users/roles';
+import { HOME_BY_ROLE } from '~/lib/roles';
 import { completeSecondFactor } from '~/domain/users/sessions.server';
 import { getUser, requireUser, safeRedirect } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
@@ -16,11 +17,7 @@ import { errorMessage } from '~/lib/form-errors';
 import { pageTitle } from '~/lib/page-title';
 
 const schema = z.object({
-  code: z
-    .string({ error: errorMessage('form.required') })
-    .trim()
-    .min(6, { error: errorMessage('privacy.twoFactor.codeInvalid') })
-    .max(40, { error: errorMessage('privacy.twoFactor.codeInvalid') }),
+  code: secondFactorCodeField,
   redirectTo: z.string().optional(),
 });
 

@@ -5,7 +5,7 @@ import { getUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 
-export async function loader() {
+export function loader() {
   return redirect('/');
 }
 

@@ -6,7 +6,7 @@ import { HealthBadge } from '~/components/pairs-monitoring';
 import { ProposalsToAnswer } from '~/components/proposal-card';
 import { useLanguage, useT } from '~/components/use-translation';
 import { renewCalendarToken } from '~/domain/meetings/calendar.server';
-import { volunteerHome } from '~/domain/meetings/volunteer-home.server';
+import { volunteerHome } from '~/domain/pairs/volunteer-home.server';
 import { openProposals } from '~/domain/pairs/proposals.server';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';

@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from '@conform-to/react';
-import { parseWithZod } from '~/lib/form-submission.server';
+import { formText, parseWithZod } from '~/lib/form-submission.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
@@ -69,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const linkReply = await participantLinkIntent(db, request, user, pairId, formData);
   if (linkReply) return linkReply;
   if (intent === 'acknowledge-concern') {
-    const concernId = String(formData.get('concernId') ?? '');
+    const concernId = formText(formData, 'concernId');
     const owned = await db.concern.findFirst({ where: { id: concernId, pairId }, select: { id: true } });
     if (!owned || !(await acknowledgeConcern(db, request, user, concernId))) notFound();
     return redirectWithFlash(safeRedirect(formData.get('redirectTo'), back), { kind: 'success', key: 'meetings.pair.acknowledged' });

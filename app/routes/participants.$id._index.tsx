@@ -8,12 +8,8 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ProgrammeList, ShareList } from '~/components/participant-details';
 import { CheckboxField, FormErrors, SelectField, TextareaField, TextField } from '~/components/forms';
 import { useLanguage, useT } from '~/components/use-translation';
-import {
-  participantProfile,
-  setParticipantStatus,
-  updateParticipant,
-  withdrawConsent,
-} from '~/domain/participants/participant.server';
+import { participantProfile, updateParticipant, withdrawConsent } from '~/domain/participants/participant.server';
+import { setParticipantStatus } from '~/domain/referrals/participant-status.server';
 import { PARTICIPANT_TRANSITIONS } from '~/domain/participants/status';
 import { IllegalStatusChangeError, StaleStatusError } from '~/domain/participants/status.server';
 import {
@@ -24,7 +20,7 @@ import {
   statusChangeSchema,
   WISHED_GENDERS,
   withdrawConsentSchema,
-} from '~/domain/referrals/referral-form';
+} from '~/domain/participants/participant-form';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { notifyOutbox } from '~/lib/email.server';

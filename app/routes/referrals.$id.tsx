@@ -8,7 +8,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FormErrors, SelectField, TextareaField } from '~/components/forms';
 import { useLanguage, useT } from '~/components/use-translation';
 import { IllegalStatusChangeError, StaleStatusError } from '~/domain/participants/status.server';
-import { decisionSchema, DECISIONS, decisionsFrom } from '~/domain/referrals/referral-form';
+import { decisionSchema, DECISIONS, decisionsFrom } from '~/domain/referrals/decision';
 import { decideReferral, referralForViewer } from '~/domain/referrals/referrals.server';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
@@ -19,7 +19,7 @@ import { notFound } from '~/lib/permissions.server';
 import { formatDate, formatMonth } from '~/lib/time';
 import { ProgrammeList, ShareList } from '~/components/participant-details';
 import { areaLabel, PlanAreaColumns } from '~/components/plan';
-import { formatNorwegianPhone } from '~/domain/referrals/referral-form';
+import { formatNorwegianPhone } from '~/domain/participants/participant-form';
 import { pageTitle } from '~/lib/page-title';
 import { statusReasonText } from '~/components/status-reason';
 

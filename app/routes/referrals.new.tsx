@@ -7,13 +7,8 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { CheckboxField, ErrorList, FormErrors, SelectField, TextareaField, TextField } from '~/components/forms';
 import { useT } from '~/components/use-translation';
-import {
-  GENDERS,
-  PROGRAMME_STATUSES,
-  PROGRAMMES,
-  referralSchema,
-  WISHED_GENDERS,
-} from '~/domain/referrals/referral-form';
+import { GENDERS, PROGRAMME_STATUSES, PROGRAMMES, WISHED_GENDERS } from '~/domain/participants/participant-form';
+import { referralSchema } from '~/domain/referrals/referral-schema';
 import { submitReferral } from '~/domain/referrals/referrals.server';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';

@@ -9,7 +9,7 @@ import { periodLabel } from '~/components/recruitment-panel';
 import { useLanguage, useT } from '~/components/use-translation';
 import { funderReportView } from '~/domain/reports/funder-report.server';
 import { REPORT_SECTIONS, type ReportMetric } from '~/domain/reports/sections';
-import { parsePeriod, periodChoices } from '~/domain/reports/period';
+import { parsePeriod, periodChoices } from '~/domain/figures/period';
 import { reportNoteKey } from '~/domain/reports/notes';
 import { getSetting } from '~/domain/settings/settings.server';
 import { requireUser } from '~/lib/auth.server';

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { toCsv } from '~/domain/reports/csv';
 import { funderReportView } from '~/domain/reports/funder-report.server';
-import { parsePeriod } from '~/domain/reports/period';
+import { parsePeriod } from '~/domain/figures/period';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { translator, type MessageKey } from '~/lib/i18n';

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { funderReportView } from '~/domain/reports/funder-report.server';
-import { parsePeriod } from '~/domain/reports/period';
+import { parsePeriod } from '~/domain/figures/period';
 import { funderWorkbook } from '~/domain/reports/workbook.server';
 import { getSetting } from '~/domain/settings/settings.server';
 import { requireUser } from '~/lib/auth.server';

@@ -8,7 +8,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { CheckboxField, FormErrors, TextField } from '~/components/forms';
 import { halfYearLabel } from '~/components/recruitment-panel';
 import { useT } from '~/components/use-translation';
-import { saveTargets, targetsFor } from '~/domain/recruitment/recruitment.server';
+import { saveTargets, targetsFor } from '~/domain/recruitment/targets.server';
 import { BOOLEAN_SETTING_KEYS, SETTING_KEYS } from '~/domain/settings/definitions';
 import { getSettings, saveSettings } from '~/domain/settings/settings.server';
 import { isTargetHalfYear, shownTargetHalfYear, targetHalfYears } from '~/domain/recruitment/target-choices';

@@ -1,5 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { parseWithZod } from '~/lib/form-submission.server';
+import { formText, parseWithZod } from '~/lib/form-submission.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
@@ -72,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const course = await db.trainingCourse.findUnique({ where: { id: params.id ?? '' }, select: { id: true } });
   if (!course) notFound();
   const formData = await request.formData();
-  const intent = String(formData.get('intent') ?? '');
+  const intent = formText(formData, 'intent');
   const ctx = { actorId: actor.id, request, now: currentTime() };
   const here = `/training/${course.id}`;
   if (intent === 'session') {

@@ -9,7 +9,7 @@ import { FormErrors, SelectField, TextField } from '~/components/forms';
 import { useLanguage, useT } from '~/components/use-translation';
 import { listUsersAndInvitations, OwnAccountError, setUserActive } from '~/domain/users/accounts.server';
 import { createInvitation, EmailAlreadyUsedError } from '~/domain/users/invitations.server';
-import { ROLES, roleSchema } from '~/domain/users/roles';
+import { ROLES, roleSchema } from '~/lib/roles';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { notifyOutbox } from '~/lib/email.server';

@@ -1,5 +1,5 @@
 import type { SubmissionResult } from '@conform-to/react';
-import { parseWithZod } from '~/lib/form-submission.server';
+import { formText, parseWithZod } from '~/lib/form-submission.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
@@ -56,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireUser(request, { capability: 'volunteers:manage' });
   const volunteer = await volunteerToChange(db, params.id ?? '');
   const formData = await request.formData();
-  const intent = String(formData.get('intent') ?? '');
+  const intent = formText(formData, 'intent');
   const ctx: ChangeContext = { actorId: actor.id, request, now: currentTime() };
   const volunteerId = volunteer.id;
   const back = (key: Parameters<typeof redirectWithFlash>[1]['key'], params?: Record<string, string>) =>

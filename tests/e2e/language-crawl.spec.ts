@@ -1,7 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
-import type { Role } from '~/domain/users/roles';
+import type { Role } from '~/lib/roles';
 import { en } from '~/lib/messages/en';
 import { nb } from '~/lib/messages/nb';
 import { demoEmail, expect, expectAccessible, loginAs, test } from './support';

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '~/domain/users/demo-logins';
 import { currentTime } from '~/lib/clock';
 import { formatDate, todayInOslo } from '~/lib/time';
-import type { Role } from '~/domain/users/roles';
+import type { Role } from '~/lib/roles';
 import type { ReceivedEmail } from '../support/smtp-server';
 import { freshDemoData } from './fresh-demo-data';
 import { MAILBOX_FILE } from './paths';
@@ -20,6 +20,7 @@ let seededFor: string | null = null;
 export const test = base.extend<{ freshDataPerSpec: void; consoleErrors: string[] }>({
   // Each spec file starts from freshly seeded demo data (tests/e2e/fresh-demo-data.ts).
   freshDataPerSpec: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function takes from its first parameter's pattern
     async ({}, use, testInfo) => {
       if (seededFor !== testInfo.file) {
         await freshDemoData();

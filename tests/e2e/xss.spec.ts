@@ -2,7 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { addDays, addMonths, todayInOslo } from '~/lib/time';
-import type { Role } from '~/domain/users/roles';
+import type { Role } from '~/lib/roles';
 import { XSS_CORPUS } from '../fuzz/xss-corpus';
 import { E2E_DIR } from './paths';
 import { expect, loginAs, test } from './support';

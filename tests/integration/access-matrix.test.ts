@@ -8,7 +8,7 @@ const EXPECTATIONS_FILE = 'tests/integration/access-matrix.expectations.ts';
 
 const routeFiles = routeModules();
 
-function outcomeOf(response: Response): Outcome | number {
+function outcomeOf(response: Response): Exclude<Outcome, number> | number {
   if (response.status >= 200 && response.status < 300) return 'ok';
   if (response.status >= 300 && response.status < 400) {
     return (response.headers.get('location') ?? '').startsWith('/login') ? 'redirect-login' : 'redirect';

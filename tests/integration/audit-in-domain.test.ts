@@ -6,7 +6,7 @@ import { monthProposals } from '~/domain/meetings/plan-month.server';
 import { viewClosurePair } from '~/domain/pairs/closure.server';
 import { recordReview, savePlanVersion, viewHandover, viewPlan } from '~/domain/plans/plans.server';
 import { participantExport } from '~/domain/privacy/export.server';
-import { saveTargets } from '~/domain/recruitment/recruitment.server';
+import { saveTargets } from '~/domain/recruitment/targets.server';
 import { saveSettings } from '~/domain/settings/settings.server';
 import { OwnAccountError, setUserActive } from '~/domain/users/accounts.server';
 import { acceptInvitation, createInvitation } from '~/domain/users/invitations.server';

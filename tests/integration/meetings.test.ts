@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { monthlyCompliance, pairsDigestSection } from '~/domain/figures/summaries.server';
-import { pairMonths } from '~/domain/meetings/monitoring.server';
-import { sendLogReminders, sendMeetingReminders, sendMonthlyComplianceSummary } from '~/domain/meetings/reminders.server';
+import { pairMonths } from '~/domain/pairs/pair-month.server';
+import { sendLogReminders, sendMeetingReminders } from '~/domain/meetings/reminders.server';
+import { sendMonthlyComplianceSummary } from '~/domain/notifications/monthly-compliance.server';
 import { db } from '~/lib/db.server';
 import { smtpTransport } from '~/lib/email-transport.server';
 import { sendDueEmails } from '~/lib/outbox-sender.server';
@@ -361,7 +362,7 @@ describe('the calendar feed', () => {
     expect((await feedRequest()).status).toBe(404);
     const home = (await (await call(meLoader, getRequest('/me', volunteerCookie))).json()) as { feedUrl: string };
     expect(home.feedUrl).toMatch(/\/calendar\/[A-Za-z0-9_-]+\.ics$/);
-    expect(home.feedUrl).not.toContain(calendarToken!);
+    expect(home.feedUrl).not.toContain(calendarToken);
   });
 
   it('refuses a meeting in the community before the release date', async () => {

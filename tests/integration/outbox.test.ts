@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { sendDailyDigests } from '~/domain/notifications/digest.server';
 import { createPrismaClient, db } from '~/lib/db.server';
 import { enqueueEmail } from '~/lib/email.server';

@@ -86,7 +86,7 @@ describe('a proposal the volunteer answers', () => {
       await call(meLoader, getRequest('/me', volunteerCookie)),
     );
     expect(home.proposals).toHaveLength(1);
-    expect(home.proposals[0]).toMatchObject({ id: pair.id, profile: { firstName: 'Åsmund', shared: true, age: expect.any(Number), interests: ['fotball', 'musikk'] } });
+    expect(home.proposals[0]).toMatchObject({ id: pair.id, profile: { firstName: 'Åsmund', shared: true, age: expect.any(Number) as number, interests: ['fotball', 'musikk'] } });
     expect(JSON.stringify(home.proposals)).not.toContain('Særstad');
     expect(JSON.stringify(home.proposals)).not.toContain('Rusbehandling');
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listReferrals } from '~/domain/referrals/referral-list.server';
-import { roleSchema } from '~/domain/users/roles';
+import { roleSchema } from '~/lib/roles';
 import { currentTime, resetClock, setClock } from '~/lib/clock';
 import { db } from '~/lib/db.server';
 import { smtpTransport } from '~/lib/email-transport.server';

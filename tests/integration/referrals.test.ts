@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PARTICIPANT_STATUSES, PARTICIPANT_TRANSITIONS } from '~/domain/participants/status';
 import { changeParticipantStatus, IllegalStatusChangeError } from '~/domain/participants/status.server';
 import { queueMatchNotice } from '~/domain/referrals/notifications.server';
 import { decideReferral } from '~/domain/referrals/referrals.server';
 import { listReferrals } from '~/domain/referrals/referral-list.server';
-import { roleSchema } from '~/domain/users/roles';
+import { roleSchema } from '~/lib/roles';
 import { db } from '~/lib/db.server';
 import type { Actor } from '~/lib/permissions.server';
 import { smtpTransport } from '~/lib/email-transport.server';
@@ -346,8 +346,9 @@ describe('the referrer’s view', () => {
     expect(response.status).toBe(200);
     const text = await response.text();
     // The officer sees what they submitted (tests/integration/referral-list.test.ts has the rest).
-    expect(JSON.parse(text).referral.details.needs).toBe('Hemmelig behov');
-    expect(JSON.parse(text).referral.triage).toBeNull();
+    const { referral } = JSON.parse(text) as { referral: { details: { needs: string }; triage: unknown } };
+    expect(referral.details.needs).toBe('Hemmelig behov');
+    expect(referral.triage).toBeNull();
 
     const decide = await call(decideAction, postRequest(`/referrals/${ownReferral.id}`, { decision: 'ACCEPTED' }, officerCookie), {
       id: ownReferral.id,

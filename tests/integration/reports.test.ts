@@ -1,10 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { cancelMeeting, logMeeting } from '~/domain/meetings/meetings.server';
-import { sendHalfYearStatus } from '~/domain/recruitment/half-year-status.server';
-import { recruitmentStatus } from '~/domain/recruitment/recruitment.server';
+import { sendHalfYearStatus } from '~/domain/notifications/half-year-status.server';
+import { recruitmentStatus } from '~/domain/monitoring/recruitment-status.server';
 import { funderReport, funderReportView } from '~/domain/reports/funder-report.server';
-import { parsePeriod } from '~/domain/reports/period';
+import { parsePeriod } from '~/domain/figures/period';
 import { db } from '~/lib/db.server';
 import { osloInstant } from '~/lib/time';
 import { loader as csvLoader } from '~/routes/reports.funder[.]csv';
@@ -158,7 +158,7 @@ describe('funder report', () => {
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-    const rows = parse(text, { bom: true, columns: true }) as { key: string; value: string; label: string }[];
+    const rows = parse<{ key: string; value: string; label: string }>(text, { bom: true, columns: true });
     expect(rows.map((row) => [row.key, Number(row.value)])).toEqual(metrics.map((m) => [m.key, m.value]));
     expect(rows.find((row) => row.key === 'meetingsHeld')?.label).toBe('Gjennomført');
     expect((await call(csvLoader, getRequest('/reports/funder.csv', await sessionCookieFor(officer.id)))).status).toBe(403);

@@ -98,7 +98,7 @@ describe('a slot that failed', () => {
       await s.tick();
     }
     expect(calls).toBe(MAX_SLOT_ATTEMPTS);
-    expect(await db.jobRun.findFirstOrThrow({ where: { jobName: 'broken' } })).toMatchObject({ status: 'FAILED', attempts: MAX_SLOT_ATTEMPTS, error: expect.stringContaining(`attempt ${MAX_SLOT_ATTEMPTS}`) });
+    expect(await db.jobRun.findFirstOrThrow({ where: { jobName: 'broken' } })).toMatchObject({ status: 'FAILED', attempts: MAX_SLOT_ATTEMPTS, error: expect.stringContaining(`attempt ${MAX_SLOT_ATTEMPTS}`) as string });
     await s.stop();
   });
 

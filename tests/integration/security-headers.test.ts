@@ -84,7 +84,7 @@ const build: ServerBuild = {
   assetsBuildDirectory: 'public/build',
   future: { v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true, v3_lazyRouteDiscovery: true, v3_singleFetch: false },
   isSpaMode: false,
-} as unknown as ServerBuild;
+};
 
 const publicDir = fs.mkdtempSync(path.join(os.tmpdir(), 'brobygger-public-'));
 fs.mkdirSync(path.join(publicDir, 'build'));

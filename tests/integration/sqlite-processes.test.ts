@@ -14,7 +14,7 @@ function startWriter(tag: string) {
     env: { ...process.env },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
-  const lines = readline.createInterface({ input: child.stdout! });
+  const lines = readline.createInterface({ input: child.stdout });
   const next = () => new Promise<string>((resolve, reject) => {
     lines.once('line', resolve);
     child.once('exit', (code) => reject(new Error(`writer exited with ${code}`)));
@@ -27,7 +27,7 @@ describe('several processes on one SQLite file', () => {
     const writer = startWriter('child');
     expect(await writer.ready).toBe('ready');
     const report = writer.next();
-    writer.child.stdin!.write('go\n');
+    writer.child.stdin.write('go\n');
     const errors: string[] = [];
     let written = 0;
     for (let i = 0; i < WRITES; i += 1) {

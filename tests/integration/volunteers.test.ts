@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { sendWeeklyDigest } from '~/domain/notifications/weekly-digest.server';
 import { setSetting } from '~/domain/settings/settings.server';
 import { findMatchableVolunteers } from '~/domain/volunteers/matchable.server';

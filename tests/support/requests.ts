@@ -42,8 +42,8 @@ export async function call(
   params: Record<string, string> = {},
 ): Promise<Response> {
   try {
-    const result = await (handler as Handler)({ request, params, context: {} } as never);
-    return result as Response;
+    const result = await (handler as Handler)({ request, params, context: {} });
+    return result;
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
     throw thrown;

@@ -15,12 +15,12 @@ import { queryOne, queryRows, sqlCount } from '~/lib/sql.server';
 import { OPEN_PAIR_STATUSES } from '~/domain/volunteers/capacity';
 import { freePlacesTotal } from '~/domain/volunteers/free-places.server';
 import { getSetting } from '~/domain/settings/settings.server';
-import { pairMonths, type PairMonth } from '~/domain/meetings/monitoring.server';
-import { parsePeriod } from '~/domain/reports/period';
+import { pairMonths, type PairMonth } from '~/domain/pairs/pair-month.server';
+import { parsePeriod } from './period';
 import { elapsedShare, project, type Projection } from '~/domain/recruitment/progress';
 import { targetsFor } from '~/domain/recruitment/targets.server';
 import { daysBetween, halfYearOf, monthOf, monthRange, todayInOslo, type HalfYearKey, type IsoDate, type MonthKey } from '~/lib/time';
-import { pairMonthVerdict, type Health } from './pair-month';
+import { pairMonthVerdict, type Health } from '~/domain/pairs/pair-month';
 
 /** A span of time in Oslo: instants for timestamps, calendar days for date columns. */
 export interface FigurePeriod {

@@ -79,7 +79,7 @@ function hungarian(cost: Float64Array, rows: number, cols: number): Int32Array {
 
 export function bestAssignment({ weights, slotCount, minScore }: AssignmentInput): Assignment {
   const participants = weights.length;
-  const slotOf: number[] = new Array(participants).fill(-1);
+  const slotOf = new Array<number>(participants).fill(-1);
   // A forbidden or too-weak pair is worth 0, the same as leaving both unassigned.
   const usable = (i: number, j: number): number => {
     const w = weights[i]?.[j];

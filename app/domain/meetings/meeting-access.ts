@@ -1,4 +1,4 @@
-import type { Role } from '~/domain/users/roles';
+import type { Role } from '~/lib/roles';
 import { can } from '~/lib/permissions.server';
 
 export interface MeetingAccess {

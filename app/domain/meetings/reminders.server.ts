@@ -1,8 +1,7 @@
 import { writeInBatches, type Db } from '~/lib/db.server';
 import { emailCoordinators, enqueueEmail } from '~/lib/email.server';
 import { isLanguage } from '~/lib/i18n';
-import { formatDateTime, formatMonth } from '~/lib/time';
-import { monthlyCompliance } from '~/domain/figures/summaries.server';
+import { formatDateTime } from '~/lib/time';
 import { currentTime } from '~/lib/clock';
 
 const HOUR = 3600_000;
@@ -61,16 +60,4 @@ export async function sendLogReminders(db: Db, now = currentTime()): Promise<num
     await tx.meeting.update({ where: { id: meeting.id }, data: { logRemindedAt: now } });
   });
   return meetings.length;
-}
-
-/** On the 1st: last month's compliance to every coordinator, once per month. */
-export async function sendMonthlyComplianceSummary(db: Db, now = currentTime()): Promise<number> {
-  const summary = await monthlyCompliance(db, now);
-  return db.$transaction((tx) =>
-    emailCoordinators(tx, {
-      template: 'monthly-compliance',
-      data: (language) => ({ month: formatMonth(summary.month, language), pairs: summary.pairs, onTarget: summary.onTarget }),
-      key: (coordinatorId) => `monthly-compliance:${summary.month}:${coordinatorId}`,
-    }),
-  );
 }

@@ -77,7 +77,7 @@ describe('the just-released phase', () => {
   });
 });
 
-// Red/amber/green against the expectation to date: app/domain/figures/pair-month.test.ts.
+// Red/amber/green against the expectation to date: app/domain/pairs/pair-month.test.ts.
 
 describe('planning and logging rules', () => {
   it('allows only prison visits before the release date', () => {

@@ -40,5 +40,4 @@ export function suggestedPerMonth(perMonth: number, justReleased: boolean): numb
   return justReleased ? Math.ceil(perMonth * 1.5) : perMonth;
 }
 
-/** Red/amber/green is judged in one place: ~/domain/figures/pair-month. */
-export type { Health } from '~/domain/figures/pair-month';
+// Red/amber/green is judged in one place: ~/domain/pairs/pair-month.

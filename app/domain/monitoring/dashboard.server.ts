@@ -1,7 +1,9 @@
 import type { Db } from '~/lib/db.server';
 import { cachedView } from '~/lib/view-snapshot.server';
-import { glanceRow, mostUrgentPairs, needsActionToday, pairMonths } from '~/domain/meetings/monitoring.server';
-import { recruitmentStatus } from '~/domain/recruitment/recruitment.server';
+import { pairMonths } from '~/domain/pairs/pair-month.server';
+import { needsActionToday } from './needs-action.server';
+import { glanceRow, mostUrgentPairs } from './pairs-at-a-glance';
+import { recruitmentStatus } from './recruitment-status.server';
 import { currentTime } from '~/lib/clock';
 import { halfYearPeriod, meetingsPerPairMonth, monthFigures, pairsOnTargetInMonth } from '~/domain/figures/figures.server';
 import { halfYearOf, monthOf, shiftMonth } from '~/lib/time';

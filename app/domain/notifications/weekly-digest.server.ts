@@ -1,22 +1,11 @@
 import { pairsDigestSection } from '~/domain/figures/summaries.server';
-import { stuckVolunteersSection } from '~/domain/volunteers/digest-section.server';
-import type { Db, Tx } from '~/lib/db.server';
+import { stuckVolunteersSection } from './stuck-volunteers.server';
+import type { DigestSection, DigestSectionContent } from './digest-section';
+import type { Db } from '~/lib/db.server';
 import { enqueueEmail } from '~/lib/email.server';
-import { isLanguage, type Language } from '~/lib/i18n';
+import { isLanguage } from '~/lib/i18n';
 import { todayInOslo } from '~/lib/time';
 import { currentTime } from '~/lib/clock';
-
-export interface DigestSectionContent {
-  title: string;
-  lines: string[];
-}
-
-/**
- * One part of the coordinators' weekly digest, in the reader's language; null when there is
- * nothing to say. Sections must keep to counts and "what happened": no names of participants,
- * no health or criminal-justice details.
- */
-export type DigestSection = (db: Tx, now: Date, language: Language) => Promise<DigestSectionContent | null>;
 
 /** The digest's sections, in the order they appear. */
 export const WEEKLY_DIGEST_SECTIONS: DigestSection[] = [pairsDigestSection, stuckVolunteersSection];

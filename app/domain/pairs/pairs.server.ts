@@ -6,7 +6,7 @@ import { queryFirst, queryRows, sqlBoolean, sqlDate, sqlNumber } from '~/lib/sql
 import { audit } from '~/lib/audit.server';
 import type { Db } from '~/lib/db.server';
 import { todayInOslo } from '~/lib/time';
-import { pairMonths } from '~/domain/meetings/monitoring.server';
+import { pairMonths } from './pair-month.server';
 import { pairStatusSchema } from './status';
 import type { ChecklistItem } from '~/domain/participants/release-checklist';
 import { fitCheckDue, nextSupportContact } from './support';

@@ -3,9 +3,7 @@ import { audit } from '~/lib/audit.server';
 import type { Db, Tx } from '~/lib/db.server';
 import { participantScope, type Actor } from '~/lib/permissions.server';
 import { todayInOslo } from '~/lib/time';
-import { profileColumns, type participantEditSchema } from '~/domain/referrals/referral-form';
-import { decisionsFrom, type MANUAL_STATUSES } from '~/domain/referrals/referral-form';
-import { decideReferral } from '~/domain/referrals/referrals.server';
+import { profileColumns, type participantEditSchema } from './participant-form';
 import { consentInForce, consentSummary } from './consent';
 import { profileOf, programmesOf } from './profile';
 import { canChangeParticipantStatus, participantStatusSchema, phaseOn } from './status';
@@ -100,56 +98,6 @@ export async function updateParticipant(
     detail: { fields: changed },
   });
   return changed;
-}
-
-/**
- * A status set by hand on the participant page. Decisions go through the latest referral, so
- * the referrer is told; other changes are recorded and audited. Throws on an illegal change.
- */
-export async function setParticipantStatus(
-  tx: Tx,
-  input: {
-    participantId: string;
-    to: (typeof MANUAL_STATUSES)[number];
-    reason?: string | null;
-    expectedStatus?: string;
-    actor: Actor;
-    request: Request | null;
-  },
-) {
-  const participant = await tx.participant.findFirst({
-    where: { id: input.participantId, anonymisedAt: null, ...participantScope(input.actor) },
-    select: { id: true, status: true, referrals: { orderBy: { createdAt: 'desc' }, take: 1, select: { id: true } } },
-  });
-  if (!participant) return null;
-  const current = participantStatusSchema.parse(participant.status);
-  const decision = decisionsFrom(current).find((allowed) => allowed === input.to);
-  if (decision && participant.referrals[0]) {
-    return decideReferral(tx, {
-      referralId: participant.referrals[0].id,
-      actor: input.actor,
-      decision,
-      reason: input.reason,
-      expectedStatus: input.expectedStatus,
-      request: input.request,
-    });
-  }
-  const change = await changeParticipantStatus(tx, {
-    participantId: participant.id,
-    to: input.to,
-    actorId: input.actor.id,
-    reason: input.reason,
-    expectedFrom: input.expectedStatus,
-  });
-  await audit(tx, input.request, {
-    actorId: input.actor.id,
-    action: 'UPDATE',
-    entityType: 'PARTICIPANT',
-    entityId: participant.id,
-    participantId: participant.id,
-    detail: { from: change.fromStatus, to: change.toStatus },
-  });
-  return change;
 }
 
 /**

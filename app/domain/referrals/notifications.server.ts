@@ -2,7 +2,7 @@ import type { Tx } from '~/lib/db.server';
 import { emailCoordinators, enqueueEmail } from '~/lib/email.server';
 import { isLanguage, type Language } from '~/lib/i18n';
 import { formatDateTime } from '~/lib/time';
-import type { Decision } from './referral-form';
+import type { Decision } from './decision';
 
 function languageOf(user: { language: string }): Language {
   return isLanguage(user.language) ? user.language : 'nb';

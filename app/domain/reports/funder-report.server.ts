@@ -19,7 +19,7 @@ import {
 } from '~/domain/figures/figures.server';
 import { participantVoiceFigures } from '~/domain/figures/participant-voice.server';
 import { addMonths, todayInOslo } from '~/lib/time';
-import type { ReportPeriod } from './period';
+import type { ReportPeriod } from '~/domain/figures/period';
 import type { ReportMetric, ReportSection } from './sections';
 import { currentTime } from '~/lib/clock';
 

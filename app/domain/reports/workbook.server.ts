@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { translator, type Language, type MessageKey } from '~/lib/i18n';
 import { parseHalfYear } from '~/lib/time';
 import { reportNoteKey } from './notes';
-import type { ReportPeriod } from './period';
+import type { ReportPeriod } from '~/domain/figures/period';
 import { REPORT_SECTIONS, type ReportMetric } from './sections';
 
 /** "2026" → "Året 2026", "2026-H2" → "2. halvår 2026", in the reader's language. */

@@ -3,7 +3,7 @@ import { audit } from '~/lib/audit.server';
 import { destroyAllSessions } from '~/lib/session.server';
 import { currentTime } from '~/lib/clock';
 import type { Language } from '~/lib/i18n';
-import type { NotificationMode } from './roles';
+import type { NotificationMode } from './notification-modes';
 
 /** Nobody deactivates (or reactivates) their own account: another coordinator must. */
 export class OwnAccountError extends Error {}

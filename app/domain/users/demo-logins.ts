@@ -1,4 +1,4 @@
-import type { Role } from './roles';
+import type { Role } from '~/lib/roles';
 
 /** The demo accounts that always exist in demo mode, shown on the login page. */
 export const DEMO_PASSWORD = 'brobygger-demo';

@@ -5,7 +5,7 @@ import { enqueueEmail } from '~/lib/email.server';
 import type { Language } from '~/lib/i18n';
 import { hashPassword } from '~/lib/password.server';
 import { addDays, todayInOslo } from '~/lib/time';
-import type { Role } from './roles';
+import type { Role } from '~/lib/roles';
 import { currentTime } from '~/lib/clock';
 
 export const INVITATION_VALID_DAYS = 7;

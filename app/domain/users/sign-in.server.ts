@@ -5,11 +5,11 @@ import { clearEvents, minutesUntilFree, releaseAttempt, reserveAttempt, type Rat
 import { safeRedirect } from '~/lib/auth.server';
 import { currentTime } from '~/lib/clock';
 import { env } from '~/lib/env.server';
-import { SECOND_FACTOR_PATHS, secondFactorStep } from '~/domain/privacy/two-factor';
+import { SECOND_FACTOR_PATHS, secondFactorStep } from '~/lib/second-factor';
 import { errorMessage } from '~/lib/form-errors';
 import { emailField } from '~/lib/validation';
 import { z } from 'zod';
-import { HOME_BY_ROLE, roleSchema } from './roles';
+import { HOME_BY_ROLE, roleSchema } from '~/lib/roles';
 import { openSession } from './sessions.server';
 
 /**

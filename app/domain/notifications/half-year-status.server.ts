@@ -3,7 +3,7 @@ import { emailCoordinators } from '~/lib/email.server';
 import { halfYearOf, osloDate, previousHalfYear, todayInOslo } from '~/lib/time';
 import { currentTime } from '~/lib/clock';
 import { halfYearOnTrack, halfYearPeriod, newPairs } from '~/domain/figures/figures.server';
-import { targetsFor } from './targets.server';
+import { targetsFor } from '~/domain/recruitment/targets.server';
 
 /**
  * The half-year status email to every active coordinator: on the first day of a half-year

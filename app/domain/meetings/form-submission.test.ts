@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { logSchema, meetingDraftSchema } from '~/domain/meetings/forms';
-import { DEFAULT_ECHO_LENGTH, parseWithZod } from './form-submission.server';
+import { DEFAULT_ECHO_LENGTH, parseWithZod } from '~/lib/form-submission.server';
+import { logSchema, meetingDraftSchema } from './forms';
 
 function form(fields: Record<string, string>): FormData {
   const data = new FormData();

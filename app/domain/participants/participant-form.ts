@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { errorMessage } from '~/lib/form-errors';
 import { addDays, ageOn, isIsoDate, type IsoDate } from '~/lib/time';
 import { emailField, optionalText, requiredText } from '~/lib/validation';
-import { PARTICIPANT_TRANSITIONS, type ParticipantStatus } from '~/domain/participants/status';
 
 /** The programme takes young people aged 18–24 on the referral date. */
 export const MIN_AGE = 18;
@@ -13,8 +12,6 @@ export type Programme = (typeof PROGRAMMES)[number];
 export const PROGRAMME_STATUSES = ['ONGOING', 'COMPLETED', 'INTERRUPTED'] as const;
 export const GENDERS = ['FEMALE', 'MALE', 'OTHER', 'UNSPECIFIED'] as const;
 export const WISHED_GENDERS = ['NONE', 'FEMALE', 'MALE'] as const;
-export const DECISIONS = ['ACCEPTED', 'WAITLISTED', 'DECLINED'] as const;
-export type Decision = (typeof DECISIONS)[number];
 
 export type Eligibility = { eligible: true; age: number } | { eligible: false; age: number; reason: 'tooYoung' | 'tooOld' };
 
@@ -59,6 +56,7 @@ export function sameName(a: { firstName: string; lastName: string }, b: { firstN
 }
 
 // Names take any letters (Sámi, accents, emoji), but not markup or control characters.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 const FORBIDDEN_IN_NAMES = /[<>{}[\]\\/=;"`]|[\u0000-\u001f\u007f]/;
 
 const nameField = requiredText(100).refine((value) => !FORBIDDEN_IN_NAMES.test(value), {
@@ -73,7 +71,7 @@ function listField(maxItems = 20) {
 }
 
 /** A calendar date with a rule; the rule only sees valid dates and answers a message or null. */
-function dateField(rule: (date: IsoDate) => string | null) {
+export function dateField(rule: (date: IsoDate) => string | null) {
   return z
     .string({ error: errorMessage('form.required') })
     .trim()
@@ -126,7 +124,7 @@ export function participantFields(today: IsoDate) {
   };
 }
 
-const programmeRow = (today: IsoDate) =>
+export const programmeRow = (today: IsoDate) =>
   z
     .object({
       programme: z.enum(PROGRAMMES),
@@ -143,42 +141,6 @@ const programmeRow = (today: IsoDate) =>
         ctx.addIssue({ code: 'custom', path: ['otherName'], message: errorMessage('form.required') });
       }
     });
-
-/** The referral form; `today` (Oslo) is the referral date eligibility is judged on. */
-export function referralSchema(today: IsoDate) {
-  return z.object({
-    ...participantFields(today),
-    programmes: z.array(programmeRow(today)).max(PROGRAMMES.length).default([]),
-    // A ticked checkbox posts "on"; a literal (not an optional boolean) keeps the rule when
-    // conform coerces the form data.
-    consentGiven: z.literal('on', { error: errorMessage('referrals.consentRequired') }),
-    consentDate: dateField((date) => {
-      if (date > today) return errorMessage('referrals.dateInFuture');
-      if (date < addDays(today, -365)) return errorMessage('referrals.consentTooOld');
-      return null;
-    }),
-    consentTakenBy: requiredText(100),
-    shareContactWithVolunteer: z.boolean().default(false),
-    sharePlanWithVolunteer: z.boolean().default(false),
-    shareAttendanceWithReferrer: z.boolean().default(false),
-    note: optionalText(2000),
-    confirmDuplicate: z.boolean().default(false),
-  });
-}
-export type ReferralInput = z.infer<ReturnType<typeof referralSchema>>;
-
-export const decisionSchema = z
-  .object({
-    decision: z.enum(DECISIONS, { error: errorMessage('referrals.chooseDecision') }),
-    reason: optionalText(1000),
-    expectedStatus: z.string().optional(),
-  })
-  .superRefine((value, ctx) => {
-    if (value.decision === 'DECLINED' && !value.reason) {
-      ctx.addIssue({ code: 'custom', path: ['reason'], message: errorMessage('referrals.reasonRequired') });
-    }
-  });
-export type DecisionInput = z.infer<typeof decisionSchema>;
 
 /**
  * The coordinator's edits of a participant. Date of birth stays as referred (eligibility was
@@ -197,7 +159,7 @@ export function participantEditSchema(today: IsoDate) {
 }
 
 /** The participant's profile columns from a referral or an edit (form values → database). */
-export function profileColumns(data: Omit<ReferralInput, 'dateOfBirth'> | z.infer<ReturnType<typeof participantEditSchema>>) {
+export function profileColumns(data: z.infer<ReturnType<typeof participantEditSchema>>) {
   return {
     firstName: data.firstName,
     lastName: data.lastName,
@@ -230,18 +192,6 @@ export const statusChangeSchema = z
       ctx.addIssue({ code: 'custom', path: ['reason'], message: errorMessage('referrals.reasonRequired') });
     }
   });
-
-export function isDecision(status: string): status is Decision {
-  return (DECISIONS as readonly string[]).includes(status);
-}
-
-/**
- * The triage decisions open from a status. A matched participant going back to ACCEPTED is a
- * re-match, not a decision on the referral, so nothing is offered (or told) then.
- */
-export function decisionsFrom(status: ParticipantStatus): Decision[] {
-  return status === 'MATCHED' ? [] : PARTICIPANT_TRANSITIONS[status].filter(isDecision);
-}
 
 export const withdrawConsentSchema = z.object({
   reason: optionalText(1000),

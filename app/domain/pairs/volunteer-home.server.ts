@@ -1,9 +1,9 @@
-import { calendarFeedToken } from './calendar.server';
+import { calendarFeedToken } from '~/domain/meetings/calendar.server';
 import { z } from 'zod';
 import { Prisma } from '~/generated/prisma/client';
 import type { Db } from '~/lib/db.server';
 import { queryFirst, queryRows, sqlBoolean, sqlDate } from '~/lib/sql.server';
-import { pairMonths } from './monitoring.server';
+import { pairMonths } from './pair-month.server';
 import { currentTime } from '~/lib/clock';
 
 const toLogRow = z.object({ id: z.string(), startsAt: sqlDate, pairId: z.string() });

@@ -14,9 +14,7 @@ import {
   readyVolunteers,
   referredParticipants,
 } from '~/domain/figures/figures.server';
-import { DEFAULT_PAIRS_TARGET } from './progress';
-
-export { saveTargets, targetsFor, type HalfYearTargets } from './targets.server';
+import { DEFAULT_PAIRS_TARGET } from '~/domain/recruitment/progress';
 
 /** Target and new pairs (re-matches per the setting) of each half-year. */
 async function pairsHistory(db: Db, keys: HalfYearKey[]) {

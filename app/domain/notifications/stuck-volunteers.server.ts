@@ -1,7 +1,7 @@
-import type { DigestSection } from '~/domain/notifications/weekly-digest.server';
+import type { DigestSection } from './digest-section';
 import { translator } from '~/lib/i18n';
-import { BOARD_STAGES, STUCK_AFTER_DAYS } from './readiness';
-import { loadPipeline } from './volunteers.server';
+import { BOARD_STAGES, STUCK_AFTER_DAYS } from '~/domain/volunteers/readiness';
+import { loadPipeline } from '~/domain/volunteers/volunteers.server';
 
 /** Weekly digest: how many volunteers have been in a working stage for more than 14 days (counts, no names). */
 export const stuckVolunteersSection: DigestSection = async (db, now, language) => {

@@ -10,7 +10,3 @@ export const HOME_BY_ROLE: Record<Role, string> = {
   VOLUNTEER: '/me',
   PROBATION_OFFICER: '/referrals',
 };
-
-export const NOTIFICATION_MODES = ['IMMEDIATE', 'DIGEST'] as const;
-export const notificationModeSchema = z.enum(NOTIFICATION_MODES);
-export type NotificationMode = z.infer<typeof notificationModeSchema>;

@@ -1,0 +1,79 @@
+import type { Tx } from '~/lib/db.server';
+import { addDays, daysBetween, todayInOslo } from '~/lib/time';
+import type { PairMonth } from '~/domain/pairs/pair-month.server';
+import { fitCheckDue, nextSupportContact } from '~/domain/pairs/support';
+
+/** How many of each "needs action" group the dashboard lists; the totals are shown too. */
+export const NEEDS_ACTION_LIMIT = 25;
+
+/** What the coordinator should act on today; `months` are every active pair's (pairMonths). */
+export async function needsActionToday(db: Tx, now: Date, months: PairMonth[]) {
+  const today = todayInOslo(now);
+  const quiet = months.filter((pair) => daysBetween(pair.lastHeldDate ?? pair.startDate, today) > 14);
+  const behind = months.filter((pair) => pair.behind);
+  const unloggedWhere = { status: 'PLANNED', startsAt: { lt: new Date(now.getTime() - 48 * 3600_000) }, pair: { status: 'ACTIVE' } };
+  const [unlogged, unloggedTotal, releases, concerns, concernsTotal] = await Promise.all([
+    db.meeting.findMany({
+      where: unloggedWhere,
+      orderBy: { startsAt: 'asc' },
+      take: NEEDS_ACTION_LIMIT,
+      select: { id: true, startsAt: true, pair: { select: { id: true, participant: { select: { firstName: true } } } } },
+    }),
+    db.meeting.count({ where: unloggedWhere }),
+    db.participant.findMany({
+      where: {
+        anonymisedAt: null,
+        status: { in: ['ACCEPTED', 'MATCHED'] },
+        expectedReleaseDate: { gte: today, lte: addDays(today, 14) },
+      },
+      orderBy: { expectedReleaseDate: 'asc' },
+      select: {
+        id: true,
+        firstName: true,
+        expectedReleaseDate: true,
+        checklist: { select: { status: true } },
+        pairs: { where: { status: 'ACTIVE' }, select: { id: true } },
+      },
+    }),
+    db.concern.findMany({
+      where: { acknowledgedAt: null },
+      // Urgent first ('URGENT' sorts after 'NORMAL'), then the oldest.
+      orderBy: [{ severity: 'desc' }, { createdAt: 'asc' }],
+      take: NEEDS_ACTION_LIMIT,
+      select: { id: true, text: true, severity: true, createdAt: true, pair: { select: { id: true, participant: { select: { firstName: true } } } } },
+    }),
+    db.concern.count({ where: { acknowledgedAt: null } }),
+  ]);
+  const supportDue = months.flatMap((pair) => {
+    if (!pair.support) return [];
+    const next = nextSupportContact(pair.startDate, pair.support.held, today);
+    const fitCheck = fitCheckDue(pair.startDate, pair.support.fitCheckDone, today);
+    return next.due || fitCheck ? [{ pairId: pair.id, participantFirstName: pair.participantFirstName, dueDate: next.due ? next.dueDate : null, fitCheck }] : [];
+  });
+  const limit = <T>(items: T[]) => items.slice(0, NEEDS_ACTION_LIMIT);
+  return {
+    totals: {
+      quiet: quiet.length,
+      behind: behind.length,
+      unlogged: unloggedTotal,
+      releases: releases.length,
+      concerns: concernsTotal,
+      supportDue: supportDue.length,
+    },
+    // Only what the lists show: the dashboard is kept as JSON and sent with the page.
+    quiet: limit(quiet).map(({ id, participantFirstName, daysSinceHeld }) => ({ id, participantFirstName, daysSinceHeld })),
+    behind: limit(behind).map(({ id, participantFirstName, held, target, expected }) => ({ id, participantFirstName, held, target, expected })),
+    unlogged: unlogged.map((m) => ({ id: m.id, startsAt: m.startsAt, pairId: m.pair.id, participantFirstName: m.pair.participant.firstName })),
+    releases: limit(releases).map((p) => ({
+      participantId: p.id,
+      firstName: p.firstName,
+      releaseDate: p.expectedReleaseDate,
+      pairId: p.pairs[0]?.id ?? null,
+      checklistDone: p.checklist.filter((item) => item.status !== 'OPEN').length,
+    })),
+    concerns: concerns.map((c) => ({ id: c.id, text: c.text, urgent: c.severity === 'URGENT', createdAt: c.createdAt, pairId: c.pair.id, participantFirstName: c.pair.participant.firstName })),
+    supportDue: limit(supportDue),
+  };
+}
+
+export type NeedsAction = Awaited<ReturnType<typeof needsActionToday>>;
