@@ -1,3 +1,4 @@
+import { formatPhone } from '~/domain/participants/phone';
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '~/lib/form-submission';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
@@ -16,7 +17,6 @@ import {
 import { PARTICIPANT_TRANSITIONS } from '~/domain/participants/status';
 import { IllegalStatusChangeError, StaleStatusError } from '~/domain/participants/status.server';
 import {
-  formatNorwegianPhone,
   GENDERS,
   MANUAL_STATUSES,
   participantEditSchema,
@@ -122,7 +122,7 @@ export default function ParticipantPage() {
           <dt>{t('referrals.dateOfBirth')}</dt>
           <dd>{formatDate(p.dateOfBirth, language)}</dd>
           <dt>{t('referrals.phone')}</dt>
-          <dd>{p.phone ? formatNorwegianPhone(p.phone) : '–'}</dd>
+          <dd>{p.phone ? formatPhone(p.phone) : '–'}</dd>
           <dt>{t('referrals.email')}</dt>
           <dd>{p.email ?? '–'}</dd>
           <dt>{t('referrals.prison')}</dt>
@@ -280,7 +280,7 @@ function EditForm() {
       firstName: p.firstName,
       lastName: p.lastName,
       gender: p.gender ?? 'UNSPECIFIED',
-      phone: p.phone ? formatNorwegianPhone(p.phone) : '',
+      phone: p.phone ? formatPhone(p.phone) : '',
       email: p.email ?? '',
       prison: p.prison,
       prisonUnit: p.prisonUnit ?? '',

@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   decisionsFrom,
   eligibility,
-  formatNorwegianPhone,
-  normalizeNorwegianPhone,
   participantEditSchema,
   referralSchema,
   sameName,
@@ -31,24 +29,6 @@ describe('eligibility on the referral date', () => {
   });
 });
 
-describe('Norwegian phone numbers', () => {
-  it('normalises the usual ways of writing them', () => {
-    expect(normalizeNorwegianPhone('912 34 567')).toBe('+4791234567');
-    expect(normalizeNorwegianPhone('+47 912 34 567')).toBe('+4791234567');
-    expect(normalizeNorwegianPhone('0047-73.12.34.56')).toBe('+4773123456');
-  });
-
-  it('refuses numbers that are not Norwegian', () => {
-    for (const bad of ['12345678', '0123 4567', '9123456', '912345678', '+46 70 123 45 67', 'ring meg']) {
-      expect(normalizeNorwegianPhone(bad), bad).toBeNull();
-    }
-  });
-
-  it('formats mobiles and landlines as people write them', () => {
-    expect(formatNorwegianPhone('+4791234567')).toBe('912 34 567');
-    expect(formatNorwegianPhone('+4773123456')).toBe('73 12 34 56');
-  });
-});
 
 describe('lists and names', () => {
   it('splits a comma list and drops empty items', () => {
