@@ -7,6 +7,8 @@ import { monthlyComplianceJob } from './monthly-compliance';
 import { pruneJobRunsJob } from './prune-job-runs';
 import { retentionJob } from './retention';
 import { sendOutboxJob } from './send-outbox';
+import { sendSmsJob } from './send-sms';
+import { smsRemindersJob } from './sms-reminders';
 import { weeklyDigestJob } from './weekly-digest';
 
 /** Every scheduled job; docs/jobs.md describes each. */
@@ -20,4 +22,6 @@ export const JOBS: JobDefinition[] = [
   meetingRemindersJob,
   monthlyComplianceJob,
   retentionJob,
+  sendSmsJob,
+  smsRemindersJob,
 ];

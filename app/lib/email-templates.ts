@@ -47,6 +47,9 @@ interface TemplateShapes {
   'meeting-reminder': { meetingId: string; when: string };
   'meeting-log-reminder': { meetingId: string };
   'monthly-compliance': { month: string; pairs: number; onTarget: number };
+  // -- sms (#20): the participant answered a reminder, or replied to the volunteer's text.
+  'meeting-participant-answer': { meetingId: string; answer: 'CONFIRMED' | 'CANT_COME'; when: string };
+  'participant-text-reply': { pairId: string };
 }
 
 export type EmailTemplate = keyof TemplateShapes;
@@ -244,6 +247,30 @@ const drafts: { [T in EmailTemplate]: (data: TemplateData<T>, language: Language
           subject: 'Påminnelse: møte i morgen',
           lines: [`Du har et møte ${data.when}.`],
           link: { path: `/meetings/${data.meetingId}`, label: 'Se møtet' },
+        },
+  'meeting-participant-answer': (data, language) =>
+    language === 'en'
+      ? {
+          subject: data.answer === 'CONFIRMED' ? 'Your participant is coming to the meeting' : 'Your participant cannot come to the meeting',
+          lines: [data.answer === 'CONFIRMED' ? `The participant confirmed the meeting ${data.when}.` : `The participant answered that they cannot come ${data.when}.`],
+          link: { path: `/meetings/${data.meetingId}`, label: 'See the meeting' },
+        }
+      : {
+          subject: data.answer === 'CONFIRMED' ? 'Deltakeren kommer på møtet' : 'Deltakeren kan ikke komme på møtet',
+          lines: [data.answer === 'CONFIRMED' ? `Deltakeren har bekreftet møtet ${data.when}.` : `Deltakeren har svart at hen ikke kan komme ${data.when}.`],
+          link: { path: `/meetings/${data.meetingId}`, label: 'Se møtet' },
+        },
+  'participant-text-reply': (data, language) =>
+    language === 'en'
+      ? {
+          subject: 'Your participant replied to your text',
+          lines: ['Your participant has answered your text message. Read it on the pair page.'],
+          link: { path: `/pairs/${data.pairId}#texts-title`, label: 'Read the reply' },
+        }
+      : {
+          subject: 'Deltakeren har svart på SMS-en din',
+          lines: ['Deltakeren har svart på tekstmeldingen din. Les svaret på parsiden.'],
+          link: { path: `/pairs/${data.pairId}#texts-title`, label: 'Les svaret' },
         },
   'meeting-log-reminder': (data, language) =>
     language === 'en'

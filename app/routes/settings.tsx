@@ -9,7 +9,7 @@ import { CheckboxField, FormErrors, TextField } from '~/components/forms';
 import { halfYearLabel } from '~/components/recruitment-panel';
 import { useT } from '~/components/use-translation';
 import { saveTargets, targetsFor } from '~/domain/recruitment/recruitment.server';
-import { BOOLEAN_SETTING_KEYS, SETTING_KEYS } from '~/domain/settings/definitions';
+import { BOOLEAN_SETTING_KEYS, SETTING_KEYS, SMS_SETTING_KEYS } from '~/domain/settings/definitions';
 import { getSettings, setSetting } from '~/domain/settings/settings.server';
 import { audit } from '~/lib/audit.server';
 import { requireUser } from '~/lib/auth.server';
@@ -19,6 +19,12 @@ import { errorMessage } from '~/lib/form-errors';
 import { halfYearOf, previousHalfYear } from '~/lib/time';
 import { currentTime } from '~/lib/clock';
 import { pageTitle } from '~/lib/page-title';
+
+/** The number settings of the programme form (the SMS ones have their own section). */
+const PROGRAMME_NUMBER_KEYS = SETTING_KEYS.filter(
+  (key): key is Exclude<typeof key, (typeof SMS_SETTING_KEYS)[number]> =>
+    !BOOLEAN_SETTING_KEYS.includes(key) && !(SMS_SETTING_KEYS as readonly string[]).includes(key),
+);
 
 function wholeNumber(min: number, max: number) {
   const message = errorMessage('settings.invalidNumber', { min, max });
@@ -162,7 +168,7 @@ export default function Settings() {
         <Form method="post" className="form" {...getFormProps(programmeForm)}>
           <FormErrors id={programmeForm.errorId} errors={programmeForm.errors} />
           <input type="hidden" name="intent" value="programme" />
-          {SETTING_KEYS.filter((key) => !BOOLEAN_SETTING_KEYS.includes(key)).map((key) => (
+          {PROGRAMME_NUMBER_KEYS.map((key) => (
             <TextField key={key} meta={programmeFields[key]} label={t(`settings.${key}`)} type="number" min={0} />
           ))}
           <CheckboxField

@@ -22,6 +22,7 @@ CREATE TABLE "SmsMessage" (
     "encoding" TEXT NOT NULL,
     "segments" INTEGER NOT NULL,
     "status" TEXT NOT NULL,
+    "dueAt" DATETIME,
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "nextAttemptAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "leaseOwner" TEXT,
@@ -64,3 +65,6 @@ CREATE INDEX "SmsMessage_phone_createdAt_idx" ON "SmsMessage"("phone", "createdA
 -- CreateIndex
 CREATE INDEX "SmsMessage_meetingId_idx" ON "SmsMessage"("meetingId");
 
+
+-- CreateIndex
+CREATE INDEX "SmsMessage_participantId_dueAt_idx" ON "SmsMessage"("participantId", "dueAt");
