@@ -13,7 +13,8 @@ export type AuditEntity =
   | 'USER'
   | 'INVITATION'
   | 'SETTINGS'
-  | 'TRAINING';
+  | 'TRAINING'
+  | 'SMS_THREAD';
 
 export interface AuditEntry {
   actorId: string | null;

@@ -30,8 +30,9 @@ const CAPABILITIES = {
     'users:manage',
     'audit:view',
     'mailbox:view',
+    'texts:inbox',
   ],
-  VOLUNTEER: ['me:view', 'pairs:read', 'meetings:read', 'meetings:plan', 'meetings:log', 'concerns:raise', 'plans:read', 'calendar:own', 'proposals:answer'],
+  VOLUNTEER: ['me:view', 'pairs:read', 'meetings:read', 'meetings:plan', 'meetings:log', 'concerns:raise', 'plans:read', 'calendar:own', 'proposals:answer', 'texts:send'],
   PROBATION_OFFICER: ['referrals:read-own', 'referrals:create', 'referrals:withdraw-own', 'plans:read', 'plans:edit', 'plans:handover'],
 } as const satisfies Record<Role, readonly string[]>;
 

@@ -23,6 +23,8 @@ import { formatDate, formatDateTime, todayInOslo } from '~/lib/time';
 import { isoDateField, optionalText } from '~/lib/validation';
 import { currentTime } from '~/lib/clock';
 import { pageTitle } from '~/lib/page-title';
+import { PairTexts } from '~/components/pair-texts';
+import { pairTexts } from '~/domain/sms/thread.server';
 
 const supportSchema = z.object({
   intent: z.literal('support-contact'),
@@ -54,7 +56,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const pair = await pairTimeline(db, request, user, params.id ?? '', currentTime(), new URL(request.url).searchParams.get('meetings') === 'all');
   // The volunteer of an active pair sees how to reach the participant (consent decides how).
   const contact = user.role === 'VOLUNTEER' && pair.status === 'ACTIVE' ? await pairContact(db, request, user, pair.id) : null;
-  return json({ pair, contact, coordinator: user.role === 'COORDINATOR', today: todayInOslo() });
+  // -- sms (#20): the pair's texts with the participant.
+  const texts = await pairTexts(db, request, user, pair.id);
+  return json({ pair, contact, texts, coordinator: user.role === 'COORDINATOR', today: todayInOslo() });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -357,7 +361,7 @@ function ContactDetails() {
 }
 
 export default function PairPage() {
-  const { pair, contact, coordinator } = useLoaderData<typeof loader>();
+  const { pair, contact, texts, coordinator } = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
   return (
@@ -402,6 +406,8 @@ export default function PairPage() {
 
       {contact ? <ContactDetails /> : null}
 
+      <PairTexts pairId={pair.id} texts={texts} viewerIsVolunteer={!coordinator} />
+
       {coordinator && pair.concerns.length > 0 ? (
         <section aria-labelledby="concerns-title">
           <h2 id="concerns-title">{t('meetings.dash.concerns')}</h2>
@@ -433,6 +439,7 @@ export default function PairPage() {
             <li key={meeting.id} className={`timeline__item timeline__item--${meeting.status.toLowerCase()}`}>
               <Link to={`/meetings/${meeting.id}`}>{formatDateTime(new Date(meeting.startsAt), language)}</Link>{' '}
               <span>{t(`meetings.status.${meeting.status}` as MessageKey)}</span>
+              {meeting.participantAnswer ? <span className="badge"> {t(`sms.answer.${meeting.participantAnswer}` as MessageKey)}</span> : null}
               <span className="muted">
                 {' · '}
                 {t(`meetings.placeType.${meeting.placeType}` as MessageKey)}

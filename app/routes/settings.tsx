@@ -19,6 +19,9 @@ import { errorMessage } from '~/lib/form-errors';
 import { halfYearOf, previousHalfYear } from '~/lib/time';
 import { currentTime } from '~/lib/clock';
 import { pageTitle } from '~/lib/page-title';
+import { SmsSettings, type SmsSettingsData } from '~/components/sms-settings';
+import { smsStatus } from '~/domain/sms/gateway.server';
+import { smsSettingsSchema } from '~/domain/sms/settings-form';
 
 /** The number settings of the programme form (the SMS ones have their own section). */
 const PROGRAMME_NUMBER_KEYS = SETTING_KEYS.filter(
@@ -70,7 +73,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const choices = targetChoices(currentTime());
   const requested = new URL(request.url).searchParams.get('halfYear');
   const halfYear = requested && choices.includes(requested) ? requested : halfYearOf(currentTime());
-  return json({ choices, targets: await targetsFor(db, halfYear), settings: await getSettings(db) });
+  const settings = await getSettings(db);
+  // -- sms (#20)
+  const sms = { status: smsStatus(), values: Object.fromEntries(SMS_SETTING_KEYS.map((key) => [key, settings[key]])) as SmsSettingsData['values'] };
+  return json({ choices, targets: await targetsFor(db, halfYear), settings, sms });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -92,6 +98,17 @@ export async function action({ request }: ActionFunctionArgs) {
     });
     return redirectWithFlash(`/settings?halfYear=${halfYear}`, { kind: 'success', key: 'settings.targetsSaved', params: { halfYear } });
   }
+  // -- sms (#20): the SMS section saves only its own settings.
+  if (formData.get('intent') === 'sms') {
+    const submission = parseWithZod(formData, { schema: smsSettingsSchema });
+    if (submission.status !== 'success') return json({ form: 'sms', result: submission.reply() }, { status: 400 });
+    const { intent: _intent, ...values } = submission.value;
+    await db.$transaction(async (tx) => {
+      for (const key of SMS_SETTING_KEYS) await setSetting(tx, key, values[key]);
+      await audit(tx, request, { actorId: user.id, action: 'UPDATE', entityType: 'SETTINGS', detail: values });
+    });
+    return redirectWithFlash('/settings#sms-settings-title', { kind: 'success', key: 'sms.settings.saved' });
+  }
   const submission = parseWithZod(formData, { schema: programmeSchema });
   if (submission.status !== 'success') return json({ form: 'programme', result: submission.reply() }, { status: 400 });
   const { intent: _intent, ...values } = submission.value;
@@ -103,7 +120,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Settings() {
-  const { choices, targets, settings } = useLoaderData<typeof loader>();
+  const { choices, targets, settings, sms } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const [targetsForm, targetFields] = useForm({
@@ -123,7 +140,7 @@ export default function Settings() {
     id: 'programme',
     lastResult: actionData?.form === 'programme' ? actionData.result : undefined,
     defaultValue: Object.fromEntries(
-      Object.entries(settings).map(([key, value]) => [key, typeof value === 'boolean' ? (value ? 'on' : '') : String(value)]),
+      Object.entries(settings).filter(([key]) => !(SMS_SETTING_KEYS as readonly string[]).includes(key)).map(([key, value]) => [key, typeof value === 'boolean' ? (value ? 'on' : '') : String(value)]),
     ),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: programmeSchema }),
     shouldValidate: 'onBlur',
@@ -183,6 +200,7 @@ export default function Settings() {
           </div>
         </Form>
       </section>
+      <SmsSettings data={sms} lastResult={actionData?.form === 'sms' ? actionData.result : undefined} />
     </>
   );
 }

@@ -15,8 +15,8 @@ export async function volunteerHome(db: Db, userId: string, now = currentTime())
   // Plain SQL: a volunteer opens this page most, and each Prisma operation costs more than
   // SQLite's own time for these index seeks (docs/performance.md).
   const [upcoming, toLog, [user], consents] = await Promise.all([
-    db.$queryRaw<{ id: string; startsAt: Date; placeType: string; place: string | null; pairId: string }[]>`
-      SELECT "id", "startsAt", "placeType", "place", "pairId" FROM "Meeting"
+    db.$queryRaw<{ id: string; startsAt: Date; placeType: string; place: string | null; pairId: string; participantAnswer: string | null }[]>`
+      SELECT "id", "startsAt", "placeType", "place", "pairId", "participantAnswer" FROM "Meeting"
       WHERE "status" = 'PLANNED' AND "startsAt" > ${now} AND "pairId" IN (${pairIn})
       ORDER BY "startsAt" LIMIT 5`,
     db.$queryRaw<{ id: string; startsAt: Date; pairId: string }[]>`

@@ -31,7 +31,7 @@ interface TimelinePairRow {
   meetingCount: bigint | number;
 }
 
-type TimelineMeetingRow = Pick<Meeting, 'id' | 'startsAt' | 'durationMinutes' | 'placeType' | 'place' | 'status'> &
+type TimelineMeetingRow = Pick<Meeting, 'id' | 'startsAt' | 'durationMinutes' | 'placeType' | 'place' | 'status' | 'participantAnswer'> &
   Pick<MeetingLog, 'rating' | 'activity' | 'note'>;
 
 /**
@@ -57,7 +57,7 @@ export async function pairTimeline(db: Db, request: Request, actor: Actor, pairI
   const today = todayInOslo(now);
   const [meetings, checklist, coordinatorOnly, [month]] = await Promise.all([
     db.$queryRaw<TimelineMeetingRow[]>`
-      SELECT m."id", m."startsAt", m."durationMinutes", m."placeType", m."place", m."status",
+      SELECT m."id", m."startsAt", m."durationMinutes", m."placeType", m."place", m."status", m."participantAnswer",
         l."rating", l."activity", ${coordinator ? Prisma.sql`l."note"` : Prisma.sql`NULL`} AS "note"
       FROM "Meeting" m LEFT JOIN "MeetingLog" l ON l."meetingId" = m."id"
       WHERE m."pairId" = ${pair.id}

@@ -51,15 +51,15 @@ export function notifySmsOutbox(): void {
 }
 
 /**
- * The one way to text a participant: an outbox row written inside the caller's transaction,
- * after every rule — a number, consent to texts (and, for the volunteer's own messages,
- * consent to those), not opted out, not in prison unless the setting allows it, the quiet
- * hours (the text waits until they end) and the daily limit. A refused text writes nothing
- * and says why.
+ * Whether a text of this kind may go to the participant and when: a number, consent to texts
+ * (and, for the volunteer's own messages, consent to those), not opted out, not in prison
+ * unless the setting allows it, the quiet hours (it waits until they end) and the daily limit.
+ * Confirmations of STOP/START need only the number.
  */
-export async function enqueueParticipantText(tx: Tx, text: ParticipantText): Promise<QueuedText> {
-  const existing = await tx.smsMessage.findUnique({ where: { idempotencyKey: text.idempotencyKey } });
-  if (existing) return { queued: true, duplicate: true, id: existing.id, sendAt: existing.dueAt ?? existing.nextAttemptAt, plan: planSms(existing.body) };
+export async function checkParticipantText(
+  tx: Tx,
+  text: Pick<ParticipantText, 'participantId' | 'kind' | 'notBefore' | 'notAfter'>,
+): Promise<{ allowed: true; phone: string; sendAt: Date } | { allowed: false; reason: TextRefusal }> {
   const participant = await tx.participant.findUnique({
     where: { id: text.participantId },
     select: {
@@ -70,33 +70,43 @@ export async function enqueueParticipantText(tx: Tx, text: ParticipantText): Pro
       consents: { select: { createdAt: true, withdrawnAt: true, shareContactWithVolunteer: true, sharePlanWithVolunteer: true, shareAttendanceWithReferrer: true, smsAllowed: true, volunteerMayText: true } },
     },
   });
-  if (!participant?.phone || participant.anonymisedAt) return { queued: false, reason: 'NO_NUMBER' };
-  const confirmation = CONFIRMATIONS.includes(text.kind);
+  if (!participant?.phone || participant.anonymisedAt) return { allowed: false, reason: 'NO_NUMBER' };
   const now = currentTime();
-  const settings = await getSettings(tx);
   let sendAt = text.notBefore && text.notBefore > now ? text.notBefore : now;
-  if (!confirmation) {
-    const consent = consentInForce(participant.consents);
-    if (!consent?.smsAllowed) return { queued: false, reason: 'NO_CONSENT' };
-    if (text.kind === 'VOLUNTEER_MESSAGE' && !consent.volunteerMayText) return { queued: false, reason: 'NO_VOLUNTEER_CONSENT' };
-    if (participant.smsOptedOutAt) return { queued: false, reason: 'OPTED_OUT' };
-    sendAt = firstAllowedSend(sendAt, { startHour: settings.smsQuietStartHour, endHour: settings.smsQuietEndHour });
-    if (text.notAfter && sendAt >= text.notAfter) return { queued: false, reason: 'TOO_LATE' };
-    if (!settings.smsIntoPrison && phaseOn(participant.expectedReleaseDate, osloDate(sendAt)) === 'IN_PRISON') {
-      return { queued: false, reason: 'IN_PRISON' };
-    }
-    const day = osloDate(sendAt);
-    const sameDay = await tx.smsMessage.count({
-      where: {
-        participantId: text.participantId,
-        direction: 'OUT',
-        kind: { notIn: [...CONFIRMATIONS] },
-        status: { not: 'CANCELLED' },
-        dueAt: { gte: startOfOsloDay(day), lt: startOfOsloDay(addDays(day, 1)) },
-      },
-    });
-    if (sameDay >= settings.smsMaxPerParticipantPerDay) return { queued: false, reason: 'DAILY_LIMIT' };
+  if (CONFIRMATIONS.includes(text.kind)) return { allowed: true, phone: participant.phone, sendAt };
+  const consent = consentInForce(participant.consents);
+  if (!consent?.smsAllowed) return { allowed: false, reason: 'NO_CONSENT' };
+  if (text.kind === 'VOLUNTEER_MESSAGE' && !consent.volunteerMayText) return { allowed: false, reason: 'NO_VOLUNTEER_CONSENT' };
+  if (participant.smsOptedOutAt) return { allowed: false, reason: 'OPTED_OUT' };
+  const settings = await getSettings(tx);
+  sendAt = firstAllowedSend(sendAt, { startHour: settings.smsQuietStartHour, endHour: settings.smsQuietEndHour });
+  if (text.notAfter && sendAt >= text.notAfter) return { allowed: false, reason: 'TOO_LATE' };
+  if (!settings.smsIntoPrison && phaseOn(participant.expectedReleaseDate, osloDate(sendAt)) === 'IN_PRISON') {
+    return { allowed: false, reason: 'IN_PRISON' };
   }
+  const day = osloDate(sendAt);
+  const sameDay = await tx.smsMessage.count({
+    where: {
+      participantId: text.participantId,
+      direction: 'OUT',
+      kind: { notIn: [...CONFIRMATIONS] },
+      status: { not: 'CANCELLED' },
+      dueAt: { gte: startOfOsloDay(day), lt: startOfOsloDay(addDays(day, 1)) },
+    },
+  });
+  if (sameDay >= settings.smsMaxPerParticipantPerDay) return { allowed: false, reason: 'DAILY_LIMIT' };
+  return { allowed: true, phone: participant.phone, sendAt };
+}
+
+/**
+ * The one way to text a participant: an outbox row written inside the caller's transaction
+ * once checkParticipantText allows it. A refused text writes nothing and says why.
+ */
+export async function enqueueParticipantText(tx: Tx, text: ParticipantText): Promise<QueuedText> {
+  const existing = await tx.smsMessage.findUnique({ where: { idempotencyKey: text.idempotencyKey } });
+  if (existing) return { queued: true, duplicate: true, id: existing.id, sendAt: existing.dueAt ?? existing.nextAttemptAt, plan: planSms(existing.body) };
+  const check = await checkParticipantText(tx, text);
+  if (!check.allowed) return { queued: false, reason: check.reason };
   const plan = planSms(text.body);
   const row = await tx.smsMessage.create({
     data: {
@@ -107,14 +117,14 @@ export async function enqueueParticipantText(tx: Tx, text: ParticipantText): Pro
       pairId: text.pairId ?? null,
       meetingId: text.meetingId ?? null,
       sentById: text.sentById ?? null,
-      phone: participant.phone,
+      phone: check.phone,
       body: text.body,
       encoding: plan.encoding,
       segments: plan.segments,
       status: 'PENDING',
-      dueAt: sendAt,
-      nextAttemptAt: sendAt,
+      dueAt: check.sendAt,
+      nextAttemptAt: check.sendAt,
     },
   });
-  return { queued: true, duplicate: false, id: row.id, sendAt, plan };
+  return { queued: true, duplicate: false, id: row.id, sendAt: check.sendAt, plan };
 }

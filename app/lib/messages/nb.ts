@@ -18,6 +18,7 @@ import * as recruitment from './recruitment';
 import * as referralOverview from './referral-overview';
 import * as referrals from './referrals';
 import * as repeats from './repeats';
+import * as sms from './sms';
 import * as volunteers from './volunteers';
 
 export const nb = {
@@ -36,5 +37,6 @@ export const nb = {
   ...referralOverview.nb,
   ...referrals.nb,
   ...repeats.nb,
+  ...sms.nb,
   ...volunteers.nb,
 } as const;
