@@ -10,6 +10,7 @@ import { queueMeetingTextReminders } from '~/domain/sms/reminders.server';
 import { sendDueTexts } from '~/domain/sms/sender.server';
 import { OPT_OUT_CONFIRMATION, reminderText } from '~/domain/sms/texts';
 import { setSetting } from '~/domain/settings/settings.server';
+import { anonymiseParticipant } from '~/domain/privacy/retention.server';
 import { createMeeting, createPair, createParticipant, createUser, createVolunteer } from '../fixtures/factories';
 import { TestSmppServer } from '../support/smpp-server';
 import { resetDatabase } from '../support/reset';
@@ -225,6 +226,18 @@ describe('the rules before a text is queued', () => {
     }
     expect(results.map((result) => result.queued)).toEqual([true, true, false]);
     expect(results[2]).toEqual({ queued: false, reason: 'DAILY_LIMIT' });
+  });
+
+  it('removes the texts when the participant is anonymised, like the meeting notes', async () => {
+    setClock(WEDNESDAY_1730);
+    const { participant, meeting } = await world();
+    await queueMeetingTextReminders(db);
+    await send();
+    await smsc.reply(PHONE, 'Hva?');
+    expect(await db.smsMessage.count()).toBe(2);
+    await db.$transaction((tx) => anonymiseParticipant(tx, participant.id, new Date()));
+    expect(await db.smsMessage.count()).toBe(0);
+    expect(await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).toMatchObject({ place: null });
   });
 
   it('does not remind of prison visits', async () => {
