@@ -93,6 +93,8 @@ export class SmppGateway implements SmsGateway {
   private reconnectTimer: NodeJS.Timeout | null = null;
   private reference = crypto.randomInt(256);
   private waiters: (() => void)[] = [];
+  /** Errors are logged once per outage, not at every reconnect attempt. */
+  private quiet = false;
   private readonly target: ReturnType<typeof parseSmsUrl>;
 
   constructor(private readonly options: SmppOptions) {
@@ -137,6 +139,7 @@ export class SmppGateway implements SmsGateway {
           return;
         }
         this.bound = true;
+        this.quiet = false;
         this.backoffMs = this.options.minBackoffMs ?? 1000;
         for (const waiter of this.waiters.splice(0)) waiter();
       });
@@ -157,7 +160,10 @@ export class SmppGateway implements SmsGateway {
       session.send(pdu.response());
       session.close();
     });
-    session.on('error', (error: Error) => this.log(`SMPP session error: ${error.message}`));
+    session.on('error', (error: Error) => {
+      if (!this.quiet) this.log(`SMPP session error (retrying): ${error.message}`);
+      this.quiet = true;
+    });
     session.on('close', () => {
       if (this.session !== session) return;
       this.bound = false;
