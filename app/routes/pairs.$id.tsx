@@ -57,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The volunteer of an active pair sees how to reach the participant (consent decides how).
   const contact = user.role === 'VOLUNTEER' && pair.status === 'ACTIVE' ? await pairContact(db, request, user, pair.id) : null;
   // -- sms (#20): the pair's texts with the participant.
-  const texts = await pairTexts(db, request, user, pair.id);
+  const texts = await pairTexts(db, user, pair.id);
   return json({ pair, contact, texts, coordinator: user.role === 'COORDINATOR', today: todayInOslo() });
 }
 

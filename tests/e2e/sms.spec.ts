@@ -100,3 +100,23 @@ test('the volunteer texts the participant through the programme and reads the re
   // …and the volunteer is told by email.
   await waitForEmail((email) => email.to.includes(demoEmail('VOLUNTEER')) && email.subject === 'Deltakeren har svart på SMS-en din');
 });
+
+test("the coordinator reads a text no rule understood, with its pair, and marks it handled; the demo page shows the texts", async ({ page }) => {
+  await loginAs(page, 'COORDINATOR');
+  await page.goto('/dashboard');
+  const inbox = page.getByRole('region', { name: 'SMS som må leses' });
+  const item = inbox.getByRole('listitem').filter({ hasText: 'Kan vi flytte neste gang til fredag?' });
+  await expect(item.getByRole('link', { name: /^Par: Sara og / })).toBeVisible();
+  await expectAccessible(page);
+  await item.getByRole('link', { name: /^Par: Sara og / }).click();
+  await expect(page.getByRole('region', { name: 'SMS med deltakeren' }).getByText('Kan vi flytte neste gang til fredag?')).toBeVisible();
+  await page.goto('/dashboard');
+  await inbox.getByRole('button', { name: 'Merk som behandlet' }).click();
+  await expect(page.getByText('Meldingen er merket som behandlet.')).toBeVisible();
+  await expect(inbox.getByText('Ingen uleste SMS.')).toBeVisible();
+
+  await page.goto('/texts');
+  await expect(page.getByRole('heading', { name: 'SMS (demo)', level: 1 })).toBeVisible();
+  await expect(page.getByText('UCS-2 · 3 SMS').first()).toBeVisible();
+  await expectAccessible(page);
+});

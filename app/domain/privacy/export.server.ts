@@ -23,11 +23,12 @@ export function participantExport(db: Db, participantId: string) {
           createdBy: userRef,
           meetings: {
             orderBy: { startsAt: 'asc' },
-            include: { log: { include: { loggedBy: userRef } }, concerns: true },
+            include: { log: { include: { loggedBy: userRef } }, concerns: true, smsMessages: { orderBy: { createdAt: 'asc' } } },
           },
           concerns: { include: { raisedBy: userRef, acknowledgedBy: userRef }, orderBy: { createdAt: 'asc' } },
           supportContacts: { include: { coordinator: userRef }, orderBy: { createdAt: 'asc' } },
           fitChecks: { include: { by: userRef }, orderBy: { createdAt: 'asc' } },
+          smsMessages: { orderBy: { createdAt: 'asc' } },
         },
       },
       plan: {
@@ -37,6 +38,7 @@ export function participantExport(db: Db, participantId: string) {
         },
       },
       outboxEmails: { orderBy: { createdAt: 'asc' } },
+      smsMessages: { orderBy: { createdAt: 'asc' } },
       auditEvents: { include: { actor: userRef }, orderBy: { createdAt: 'asc' } },
     },
   });

@@ -25,10 +25,11 @@ async function volunteerTexting(db: Tx, pair: Awaited<ReturnType<typeof findPair
 
 /**
  * The pair's texts for its page (the volunteer's and the coordinator's view): newest last,
- * without any phone number. Every view is audited. For the pair's volunteer also whether
- * they may text now, and if not why.
+ * without any phone number. They are read only with the pair page, whose view is audited
+ * (one VIEW row for the page, pairTimeline); each send is audited on its own. For the pair's
+ * volunteer also whether they may text now, and if not why.
  */
-export async function pairTexts(db: Db, request: Request, actor: Actor, pairId: string) {
+export async function pairTexts(db: Db, actor: Actor, pairId: string) {
   const pair = await findPairForTexts(db, actor, pairId);
   const rows = await db.smsMessage.findMany({
     where: { pairId: pair.id },
@@ -36,7 +37,6 @@ export async function pairTexts(db: Db, request: Request, actor: Actor, pairId: 
     take: THREAD_LENGTH,
     select: { id: true, direction: true, kind: true, body: true, status: true, createdAt: true, sentAt: true, sentById: true, segments: true },
   });
-  await audit(db, request, { actorId: actor.id, action: 'VIEW', entityType: 'SMS_THREAD', entityId: pair.id, participantId: pair.participantId });
   const isVolunteer = actor.role === 'VOLUNTEER' && pair.volunteer.userId === actor.id;
   return {
     participantFirstName: pair.participant.firstName,
