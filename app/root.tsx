@@ -125,6 +125,11 @@ function Shell({ children }: { children: ReactNode }) {
                     <NavLink to="/mailbox">{t('nav.mailbox')}</NavLink>
                   </li>
                 ) : null}
+                {user.role === 'COORDINATOR' && data.demoMode ? (
+                  <li>
+                    <NavLink to="/texts">{t('nav.texts')}</NavLink>
+                  </li>
+                ) : null}
               </ul>
             </nav>
           ) : null}

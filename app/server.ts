@@ -15,6 +15,7 @@ import { db } from './lib/db.server';
 import { transportFromEnv } from './lib/email-transport.server';
 import { env } from './lib/env.server';
 import { createHttpApp } from './lib/http-app.server';
+import { startSmsGateway } from './domain/sms/gateway.server';
 
 const config = env();
 const jobsOnly = process.argv.includes('--jobs-only');
@@ -26,9 +27,11 @@ if (config.DEMO_MODE && (await seedDemoDataIfEmpty(db))) {
 
 let scheduler: Scheduler | null = null;
 if (jobsOnly || config.JOBS === 'inline') {
+  const smsGateway = startSmsGateway(db, (message) => console.error(message));
   scheduler = startScheduler({
     db,
     transport: transportFromEnv(),
+    sms: smsGateway ? { gateway: smsGateway, sender: config.SMS_SENDER } : null,
     owner,
     publicUrl: config.PUBLIC_URL,
     log: (message) => console.error(message),

@@ -1,5 +1,12 @@
 import type { Db } from '~/lib/db.server';
 import type { MailTransport } from '~/lib/email-transport.server';
+import type { SmsGateway } from '~/lib/sms-gateway.server';
+
+/** The SMS gateway and the sender name texts carry; null when SMS is off. */
+export interface SmsContext {
+  gateway: SmsGateway;
+  sender: string;
+}
 
 export interface JobContext {
   db: Db;
@@ -9,6 +16,7 @@ export interface JobContext {
   owner: string;
   transport: MailTransport;
   publicUrl: string;
+  sms?: SmsContext | null;
 }
 
 export interface JobDefinition {

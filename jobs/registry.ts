@@ -8,6 +8,8 @@ import { participantLinksJob } from './participant-links';
 import { pruneJobRunsJob } from './prune-job-runs';
 import { retentionJob } from './retention';
 import { sendOutboxJob } from './send-outbox';
+import { sendSmsJob } from './send-sms';
+import { smsRemindersJob } from './sms-reminders';
 import { weeklyDigestJob } from './weekly-digest';
 
 /** Every scheduled job; docs/jobs.md describes each. */
@@ -22,4 +24,6 @@ export const JOBS: JobDefinition[] = [
   monthlyComplianceJob,
   retentionJob,
   participantLinksJob,
+  sendSmsJob,
+  smsRemindersJob,
 ];

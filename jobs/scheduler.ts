@@ -4,16 +4,20 @@ import { outboxEvents } from '~/lib/email.server';
 import type { MailTransport } from '~/lib/email-transport.server';
 import { sendDueEmails } from '~/lib/outbox-sender.server';
 import { OSLO } from '~/lib/time';
-import type { JobDefinition } from './job';
+import type { JobDefinition, SmsContext } from './job';
 import { JOBS } from './registry';
 import { claimSlot, finishSlot, latestSlot, releaseSlot, slotIsDue } from './slots';
 import { currentTime } from '~/lib/clock';
+import { smsOutboxEvents } from '~/domain/sms/outbox.server';
+import { sendDueTexts } from '~/domain/sms/sender.server';
 
 export interface SchedulerOptions {
   db: Db;
   transport: MailTransport;
   owner: string;
   publicUrl: string;
+  /** The SMS gateway (null or absent: SMS is off and texts stay queued). */
+  sms?: SmsContext | null;
   jobs?: JobDefinition[];
   /** Tick once at start, so a slot missed while the app was down runs now (default true). */
   catchUp?: boolean;
@@ -39,6 +43,7 @@ export interface Scheduler {
 
 export function startScheduler(options: SchedulerOptions): Scheduler {
   const { db, transport, owner, publicUrl } = options;
+  const sms = options.sms ?? null;
   const jobs = options.jobs ?? JOBS;
   const log = options.log ?? (() => {});
   const running = new Map<string, { runId: string; promise: Promise<void> }>();
@@ -49,7 +54,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     const runId = await claimSlot(db, { jobName: job.name, scheduledFor, owner, leaseMs: job.leaseMs, maxAttempts: job.maxAttempts });
     if (!runId) return 'skipped';
     const promise = job
-      .run({ db, scheduledFor, now: currentTime(), owner, transport, publicUrl })
+      .run({ db, scheduledFor, now: currentTime(), owner, transport, publicUrl, sms })
       .then(
         () => finishSlot(db, runId),
         (error: unknown) => {
@@ -113,6 +118,18 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   };
   outboxEvents.on('queued', onQueued);
 
+  // -- sms (#20): texts queued by this process go out at once too (rows are leased the same way).
+  let smsNudge: Promise<unknown> | null = null;
+  const onSmsQueued = () => {
+    if (stopping || smsNudge || !sms) return;
+    smsNudge = sendDueTexts(db, sms.gateway, { owner, sender: sms.sender })
+      .catch((error: unknown) => log(`sms send failed: ${String(error)}`))
+      .finally(() => {
+        smsNudge = null;
+      });
+  };
+  smsOutboxEvents.on('queued', onSmsQueued);
+
   return {
     runSlot,
     tick,
@@ -120,11 +137,12 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     async stop(graceMs = 10_000) {
       stopping = true;
       outboxEvents.off('queued', onQueued);
+      smsOutboxEvents.off('queued', onSmsQueued);
       await Promise.all(tasks.map(async (task) => {
         await task.destroy();
       }));
       const pending = [...running.values()];
-      const finished = Promise.allSettled([...pending.map((p) => p.promise), nudge ?? Promise.resolve()]);
+      const finished = Promise.allSettled([...pending.map((p) => p.promise), nudge ?? Promise.resolve(), smsNudge ?? Promise.resolve()]);
       const timedOut = await Promise.race([
         finished.then(() => false),
         new Promise<boolean>((resolve) => setTimeout(() => resolve(true), graceMs).unref()),
@@ -133,6 +151,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
         for (const { runId } of running.values()) await releaseSlot(db, runId);
       }
       transport.close();
+      await sms?.gateway.close();
     },
   };
 }

@@ -27,6 +27,7 @@ import {
 import { deliverParticipantLink } from '~/domain/participant-links/delivery.server';
 import { issueLink } from '~/domain/participant-links/links.server';
 import { currentTime } from '~/lib/clock';
+import { planSms } from '~/domain/sms/encoding';
 
 /** The item at an index the seed chose in one of its fixed lists, or a clear failure. */
 function nth<T>(list: readonly T[], index: number): T {
@@ -287,7 +288,9 @@ export async function seedDemoData(db: Db, now = currentTime()): Promise<void> {
           wishedGender: p.wishedGender ?? null,
           needs: p.needs,
           referralDate,
-          consent: { sharePlan: p.sharePlan ?? true },
+          // -- sms (#20): every demo participant has a (fake) mobile number; the first three may be texted.
+          phone: `+479000${String(1000 + index).slice(-4)}`,
+          consent: { sharePlan: p.sharePlan ?? true, sms: index < 3, volunteerMayText: index < 3 },
           programmes: nth(PROGRAMME_HISTORY, index % PROGRAMME_HISTORY.length).map(([programme, status]) => ({
             programme,
             status,
@@ -389,6 +392,7 @@ export async function seedDemoData(db: Db, now = currentTime()): Promise<void> {
             place: 'Café Ni Muser',
           });
         }
+        if (i === 0 || i === 2) await seedTexts(tx, { pairId: pair.id, participantId: participant.id, phone: participant.phone!, volunteerUserId: i === 0 ? volunteerUser.id : null, now, unread: i === 2 });
       }
 
       // Two pairs that ended: one completed as planned, one where the participant withdrew.
@@ -523,6 +527,49 @@ async function seedMeetings(
     date = addDays(date, (input.variant % 4) + 6);
     n += 1;
   }
+}
+
+/**
+ * -- sms (#20): a few texts, so the pair page and /texts show something: a reminder that was
+ * delivered and answered, the volunteer's message and the reply, and (unread) one for the
+ * coordinators' inbox.
+ */
+async function seedTexts(
+  tx: Tx,
+  input: { pairId: string; participantId: string; phone: string; volunteerUserId: string | null; now: Date; unread: boolean },
+) {
+  const hoursAgo = (hours: number) => new Date(input.now.getTime() - hours * 3600_000);
+  const text = (direction: 'IN' | 'OUT', kind: string, body: string, hours: number, extra: { status: string; sentById?: string | null }) => {
+    const plan = planSms(body);
+    return tx.smsMessage.create({
+      data: {
+        direction,
+        kind,
+        body,
+        phone: input.phone,
+        participantId: input.participantId,
+        pairId: input.pairId,
+        encoding: plan.encoding,
+        segments: plan.segments,
+        status: extra.status,
+        sentById: extra.sentById ?? null,
+        idempotencyKey: direction === 'OUT' ? `demo:${input.pairId}:${hours}` : null,
+        dueAt: direction === 'OUT' ? hoursAgo(hours) : null,
+        nextAttemptAt: hoursAgo(hours),
+        sentAt: hoursAgo(hours),
+        receiptStatus: direction === 'OUT' ? 'DELIVRD' : null,
+        receiptAt: direction === 'OUT' ? hoursAgo(hours - 0.01) : null,
+        createdAt: hoursAgo(hours),
+      },
+    });
+  };
+  await text('OUT', 'MEETING_REMINDER', 'Hei! Påminnelse: du møter den frivillige din i morgen kl. 17:30, Bymarka. Svar JA (1) hvis du kommer, NEI (2) hvis du ikke kan. Brobygger', 48, { status: 'DELIVERED' });
+  await text('IN', 'ANSWER', 'JA', 47, { status: 'RECEIVED' });
+  if (input.volunteerUserId) {
+    await text('OUT', 'VOLUNTEER_MESSAGE', 'Hei! Jeg er på plass og venter på deg.', 26, { status: 'DELIVERED', sentById: input.volunteerUserId });
+    await text('IN', 'REPLY', 'Kommer om 5 min!', 25.9, { status: 'RECEIVED' });
+  }
+  if (input.unread) await text('IN', 'UNRECOGNISED', 'Kan vi flytte neste gang til fredag?', 5, { status: 'NEEDS_ATTENTION' });
 }
 
 /** In demo mode an empty database is filled once, at start-up. */

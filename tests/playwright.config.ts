@@ -9,6 +9,8 @@ const root = path.resolve(import.meta.dirname, '..');
 // workers (which load this file again) through the environment.
 process.env.E2E_PORT ??= String(await freePort());
 export const E2E_PORT = Number(process.env.E2E_PORT);
+// The SMPP port the app's SMS_URL points at; the SMS spec starts its own SMPP server there (tests/e2e/sms.spec.ts).
+process.env.E2E_SMPP_PORT ??= String(await freePort());
 
 // Debian's Chromium where it exists (Playwright cannot download its own browser on these
 // machines); Playwright's own browser elsewhere.
@@ -51,6 +53,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',
-    env: { E2E_PORT: String(E2E_PORT) },
+    env: { E2E_PORT: String(E2E_PORT), E2E_SMPP_PORT: process.env.E2E_SMPP_PORT },
   },
 });

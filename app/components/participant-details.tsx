@@ -33,6 +33,8 @@ interface Shares {
   shareContactWithVolunteer: boolean;
   sharePlanWithVolunteer: boolean;
   shareAttendanceWithReferrer: boolean;
+  smsAllowed?: boolean;
+  volunteerMayText?: boolean;
 }
 
 /** What the participant agreed to share, each item said out loud (yes/no), not by colour. */
@@ -42,6 +44,8 @@ export function ShareList({ consent }: { consent: Shares }) {
     ['referrals.shareContactWithVolunteer', consent.shareContactWithVolunteer],
     ['referrals.sharePlanWithVolunteer', consent.sharePlanWithVolunteer],
     ['referrals.shareAttendanceWithReferrer', consent.shareAttendanceWithReferrer],
+    ...(consent.smsAllowed === undefined ? [] : ([['sms.consent.smsAllowed', consent.smsAllowed]] as [MessageKey, boolean][])),
+    ...(consent.volunteerMayText === undefined ? [] : ([['sms.consent.volunteerMayText', consent.volunteerMayText]] as [MessageKey, boolean][])),
   ];
   return (
     <ul>

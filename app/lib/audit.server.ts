@@ -15,7 +15,8 @@ export type AuditEntity =
   | 'SETTINGS'
   | 'TRAINING'
   | 'PARTICIPANT_LINK'
-  | 'PARTICIPANT_ANSWER';
+  | 'PARTICIPANT_ANSWER'
+  | 'SMS_THREAD';
 
 export interface AuditEntry {
   actorId: string | null;

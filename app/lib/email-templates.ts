@@ -48,6 +48,9 @@ interface TemplateShapes {
   'monthly-compliance': { month: string; pairs: number; onTarget: number };
   /** A participant's pulse came back low: no scores and no words, only the pair to open. */
   'participant-pulse-low': { pairId: string };
+  // -- sms (#20): the participant answered a reminder, or replied to the volunteer's text.
+  'meeting-participant-answer': { meetingId: string; answer: 'CONFIRMED' | 'CANT_COME'; when: string };
+  'participant-text-reply': { pairId: string };
 }
 
 export type EmailTemplate = keyof TemplateShapes;
@@ -159,6 +162,16 @@ const drafts: { [T in EmailTemplate]: EmailDraft<T> } = {
     subject: t('email.logReminder.subject'),
     lines: [t('email.logReminder.line')],
     link: { path: `/meetings/${data.meetingId}`, label: t('email.logReminder.link') },
+  }),
+  'meeting-participant-answer': (data, t) => ({
+    subject: t(data.answer === 'CONFIRMED' ? 'email.participantAnswer.confirmedSubject' : 'email.participantAnswer.cantComeSubject'),
+    lines: [t(data.answer === 'CONFIRMED' ? 'email.participantAnswer.confirmedLine' : 'email.participantAnswer.cantComeLine', { when: data.when })],
+    link: { path: `/meetings/${data.meetingId}`, label: t('email.participantAnswer.link') },
+  }),
+  'participant-text-reply': (data, t) => ({
+    subject: t('email.textReply.subject'),
+    lines: [t('email.textReply.line')],
+    link: { path: `/pairs/${data.pairId}#texts-title`, label: t('email.textReply.link') },
   }),
   'participant-pulse-low': (data, t) => ({
     subject: t('email.pulseLow.subject'),

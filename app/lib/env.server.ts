@@ -20,6 +20,16 @@ const schema = z
     SESSION_SECRET: z.string().min(32).optional(),
     SMTP_URL: z.url().optional(),
     MAIL_FROM: z.string().min(3).default('Brobygger <ikke-svar@brobygger.example>'),
+    /** The SMS gateway (SMPP 3.4): smpp://system_id:password@host:port. Without it SMS is off. */
+    SMS_URL: z
+      .string()
+      .regex(/^smpps?:\/\/[^:@/\s]+:[^@/\s]*@[^:/\s]+:\d{1,5}\/?$/, { message: 'expected smpp://system_id:password@host:port' })
+      .optional(),
+    /** The sender texts show: up to 11 letters and digits, or a phone number. */
+    SMS_SENDER: z
+      .string()
+      .regex(/^(?:[A-Za-z0-9 ]{1,11}|\+?\d{3,15})$/, { message: 'up to 11 letters and digits, or a phone number' })
+      .default('Brobygger'),
     JOBS: z.enum(['inline', 'off']).default('inline'),
     /** Behind one reverse proxy: trust its X-Forwarded-Host/-Proto/-For (CSRF check, client address). */
     TRUST_PROXY: booleanFlag.default(false),

@@ -20,23 +20,31 @@ import { formText } from '~/lib/form-submission.server';
 import { db } from '~/lib/db.server';
 import { currentTime } from '~/lib/clock';
 import { pageTitle } from '~/lib/page-title';
+import { TextInbox } from '~/components/sms-inbox';
+import { coordinatorTextInbox, markTextHandled } from '~/domain/sms/inbox.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { capability: 'dashboard:view' });
   const now = currentTime();
   // The counts and failed emails are cheap and read live (outbox rows do not raise the data version).
-  const [figures, overview, failed, lowPulses] = await Promise.all([
+  const [figures, overview, failed, lowPulses, textInbox] = await Promise.all([
     dashboardView(db, now),
     programmeOverview(db),
     failedEmails(db),
     recentLowPulses(db, now),
+    coordinatorTextInbox(db),
   ]);
-  return json({ ...figures.data, computedAt: figures.computedAt, overview, failed, lowPulses });
+  return json({ ...figures.data, computedAt: figures.computedAt, overview, failed, lowPulses, textInbox });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireUser(request, { capability: 'dashboard:view' });
+  const user = await requireUser(request, { capability: 'dashboard:view' });
   const formData = await request.formData();
+  // -- sms (#20): a participant's text read and dealt with.
+  if (formData.get('intent') === 'text-handled') {
+    if (!(await markTextHandled(db, request, user, String(formData.get('smsId') ?? '')))) notFound();
+    return redirectWithFlash('/dashboard#text-inbox-title', { kind: 'success', key: 'sms.inbox.handledDone' });
+  }
   if (formData.get('intent') !== 'retry-email') throw new Response('Bad Request', { status: 400 });
   if (!(await retryFailedEmail(db, formText(formData, 'emailId')))) notFound();
   notifyOutbox();
@@ -44,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Dashboard() {
-  const { overview, failed, needsAction, pairs, pairCount, recruitment, computedAt, month, lowPulses } = useLoaderData<typeof loader>();
+  const { overview, failed, needsAction, pairs, pairCount, recruitment, computedAt, month, lowPulses, textInbox } = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
   return (
@@ -53,6 +61,7 @@ export default function Dashboard() {
       <p className="muted">{t('dashboard.computedAt', { time: formatDateTime(new Date(computedAt), language) })}</p>
       <LowPulseAlerts alerts={lowPulses} />
       <NeedsActionToday data={needsAction} />
+      <TextInbox items={textInbox} />
       <h2>{t('dashboard.programme')}</h2>
       <dl className="stats">
         <div>

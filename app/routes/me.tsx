@@ -91,6 +91,7 @@ export default function VolunteerHome() {
                 {t(`meetings.placeType.${meeting.placeType}` as MessageKey)}
                 {meeting.place ? ` – ${meeting.place}` : ''}
               </span>
+              {meeting.participantAnswer ? <span className="badge"> {t(`sms.answer.${meeting.participantAnswer}` as MessageKey)}</span> : null}
             </li>
           ))}
         </ul>

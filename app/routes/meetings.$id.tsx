@@ -56,6 +56,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       place: meeting.place,
       status: meeting.status,
       cancelReason: meeting.cancelReason,
+      participantAnswer: meeting.participantAnswer,
+      participantAnswerVia: meeting.participantAnswerVia,
       participantFirstName: meeting.pair.participant.firstName,
       releaseDate,
       log: meeting.log
@@ -318,6 +320,9 @@ export default function MeetingPage() {
           <dd>
             {t(`meetings.status.${meeting.status}` as MessageKey)}
             {meeting.cancelReason ? ` · ${t('meetings.cancel.reasonShown', { reason: meeting.cancelReason })}` : ''}
+            {meeting.participantAnswer
+              ? ` · ${t(`sms.answer.${meeting.participantAnswer}` as MessageKey)} (${t(`sms.answer.via.${meeting.participantAnswerVia ?? 'SMS'}` as MessageKey)})`
+              : ''}
           </dd>
         </div>
       </dl>

@@ -25,6 +25,8 @@ import { formatDate, formatDateTime, todayInOslo } from '~/lib/time';
 import { isoDateField, optionalText } from '~/lib/validation';
 import { currentTime } from '~/lib/clock';
 import { pageTitle } from '~/lib/page-title';
+import { PairTexts } from '~/components/pair-texts';
+import { pairTexts } from '~/domain/sms/thread.server';
 
 const supportSchema = z.object({
   intent: z.literal('support-contact'),
@@ -57,7 +59,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The volunteer of an active pair sees how to reach the participant (consent decides how).
   const contact = can(user.role, 'pairs:contact') && pair.status === 'ACTIVE' ? await pairContact(db, request, user, pair.id) : null;
   const participantLinks = await participantLinksBlock(db, request, user, pair);
-  return json({ pair, contact, coordinator: can(user.role, 'pairs:manage'), today: todayInOslo(), participantLinks });
+  // -- sms (#20): the pair's texts with the participant.
+  const texts = await pairTexts(db, user, pair.id);
+  return json({ pair, contact, texts, coordinator: can(user.role, 'pairs:manage'), today: todayInOslo(), participantLinks });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -360,7 +364,7 @@ function ContactDetails() {
 }
 
 export default function PairPage() {
-  const { pair, contact, coordinator, participantLinks } = useLoaderData<typeof loader>();
+  const { pair, contact, texts, coordinator, participantLinks } = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
   return (
@@ -405,6 +409,8 @@ export default function PairPage() {
 
       {contact ? <ContactDetails /> : null}
 
+      <PairTexts pairId={pair.id} texts={texts} viewerIsVolunteer={!coordinator} />
+
       {coordinator && pair.concerns.length > 0 ? (
         <section aria-labelledby="concerns-title">
           <h2 id="concerns-title">{t('meetings.dash.concerns')}</h2>
@@ -436,6 +442,7 @@ export default function PairPage() {
             <li key={meeting.id} className={`timeline__item timeline__item--${meeting.status.toLowerCase()}`}>
               <Link to={`/meetings/${meeting.id}`}>{formatDateTime(new Date(meeting.startsAt), language)}</Link>{' '}
               <span>{t(`meetings.status.${meeting.status}` as MessageKey)}</span>
+              {meeting.participantAnswer ? <span className="badge"> {t(`sms.answer.${meeting.participantAnswer}` as MessageKey)}</span> : null}
               <span className="muted">
                 {' · '}
                 {t(`meetings.placeType.${meeting.placeType}` as MessageKey)}

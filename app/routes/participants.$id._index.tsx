@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { formatPhone } from '~/domain/participants/phone';
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '~/lib/form-submission.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
@@ -13,7 +14,6 @@ import { setParticipantStatus } from '~/domain/referrals/participant-status.serv
 import { PARTICIPANT_TRANSITIONS } from '~/domain/participants/status';
 import { IllegalStatusChangeError, StaleStatusError } from '~/domain/participants/status.server';
 import {
-  formatNorwegianPhone,
   GENDERS,
   MANUAL_STATUSES,
   participantEditSchema,
@@ -119,7 +119,7 @@ export default function ParticipantPage() {
           <dt>{t('referrals.dateOfBirth')}</dt>
           <dd>{formatDate(p.dateOfBirth, language)}</dd>
           <dt>{t('referrals.phone')}</dt>
-          <dd>{p.phone ? formatNorwegianPhone(p.phone) : '–'}</dd>
+          <dd>{p.phone ? formatPhone(p.phone) : '–'}</dd>
           <dt>{t('referrals.email')}</dt>
           <dd>{p.email ?? '–'}</dd>
           <dt>{t('referrals.prison')}</dt>
@@ -274,7 +274,7 @@ function EditForm() {
       firstName: p.firstName,
       lastName: p.lastName,
       gender: p.gender ?? 'UNSPECIFIED',
-      phone: p.phone ? formatNorwegianPhone(p.phone) : '',
+      phone: p.phone ? formatPhone(p.phone) : '',
       email: p.email ?? '',
       prison: p.prison,
       prisonUnit: p.prisonUnit ?? '',

@@ -19,7 +19,7 @@ import { notFound } from '~/lib/permissions.server';
 import { formatDate, formatMonth } from '~/lib/time';
 import { ProgrammeList, ShareList } from '~/components/participant-details';
 import { areaLabel, PlanAreaColumns } from '~/components/plan';
-import { formatNorwegianPhone } from '~/domain/participants/participant-form';
+import { formatPhone } from '~/domain/participants/phone';
 import { pageTitle } from '~/lib/page-title';
 import { statusReasonText } from '~/components/status-reason';
 
@@ -185,7 +185,7 @@ function ReferralDetails() {
         <dt>{t('referrals.gender')}</dt>
         <dd>{t(`referrals.gender.${gender}`)}</dd>
         <dt>{t('referralDetails.phone')}</dt>
-        <dd>{d.phone ? formatNorwegianPhone(d.phone) : none}</dd>
+        <dd>{d.phone ? formatPhone(d.phone) : none}</dd>
         <dt>{t('referralDetails.email')}</dt>
         <dd>{d.email ?? none}</dd>
       </dl>

@@ -158,6 +158,8 @@ export default function NewReferral() {
           <CheckboxField meta={fields.shareContactWithVolunteer} label={t('referrals.shareContactWithVolunteer')} />
           <CheckboxField meta={fields.sharePlanWithVolunteer} label={t('referrals.sharePlanWithVolunteer')} />
           <CheckboxField meta={fields.shareAttendanceWithReferrer} label={t('referrals.shareAttendanceWithReferrer')} />
+          <CheckboxField meta={fields.smsAllowed} label={t('sms.consent.smsAllowed')} />
+          <CheckboxField meta={fields.volunteerMayText} label={t('sms.consent.volunteerMayText')} />
         </fieldset>
 
         <fieldset>

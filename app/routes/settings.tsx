@@ -9,7 +9,7 @@ import { CheckboxField, FormErrors, TextField } from '~/components/forms';
 import { halfYearLabel } from '~/components/recruitment-panel';
 import { useT } from '~/components/use-translation';
 import { saveTargets, targetsFor } from '~/domain/recruitment/targets.server';
-import { BOOLEAN_SETTING_KEYS, SETTING_KEYS } from '~/domain/settings/definitions';
+import { BOOLEAN_SETTING_KEYS, SETTING_KEYS, SMS_SETTING_KEYS } from '~/domain/settings/definitions';
 import { getSettings, saveSettings } from '~/domain/settings/settings.server';
 import { isTargetHalfYear, shownTargetHalfYear, targetHalfYears } from '~/domain/recruitment/target-choices';
 import { requireUser } from '~/lib/auth.server';
@@ -18,6 +18,15 @@ import { redirectWithFlash } from '~/lib/flash.server';
 import { errorMessage } from '~/lib/form-errors';
 import { currentTime } from '~/lib/clock';
 import { pageTitle } from '~/lib/page-title';
+import { SmsSettings, type SmsSettingsData } from '~/components/sms-settings';
+import { smsStatus } from '~/domain/sms/gateway.server';
+import { smsSettingsSchema } from '~/domain/sms/settings-form';
+
+/** The number settings of the programme form (the SMS ones have their own section). */
+const PROGRAMME_NUMBER_KEYS = SETTING_KEYS.filter(
+  (key): key is Exclude<typeof key, (typeof SMS_SETTING_KEYS)[number]> =>
+    !BOOLEAN_SETTING_KEYS.includes(key) && !(SMS_SETTING_KEYS as readonly string[]).includes(key),
+);
 
 function wholeNumber(min: number, max: number) {
   const message = errorMessage('settings.invalidNumber', { min, max });
@@ -55,7 +64,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = currentTime();
   const halfYear = shownTargetHalfYear(new URL(request.url).searchParams.get('halfYear'), now);
   const choices = targetHalfYears(now);
-  return json({ choices, targets: await targetsFor(db, halfYear), settings: await getSettings(db) });
+  const settings = await getSettings(db);
+  // -- sms (#20)
+  const sms = { status: smsStatus(), values: Object.fromEntries(SMS_SETTING_KEYS.map((key) => [key, settings[key]])) as SmsSettingsData['values'] };
+  return json({ choices, targets: await targetsFor(db, halfYear), settings, sms });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -76,6 +88,14 @@ export async function action({ request }: ActionFunctionArgs) {
     );
     return redirectWithFlash(`/settings?halfYear=${halfYear}`, { kind: 'success', key: 'settings.targetsSaved', params: { halfYear } });
   }
+  // -- sms (#20): the SMS section saves only its own settings.
+  if (formData.get('intent') === 'sms') {
+    const submission = parseWithZod(formData, { schema: smsSettingsSchema });
+    if (submission.status !== 'success') return json({ form: 'sms', result: submission.reply() }, { status: 400 });
+    const { intent: _intent, ...values } = submission.value;
+    await saveSettings(db, request, user.id, values);
+    return redirectWithFlash('/settings#sms-settings-title', { kind: 'success', key: 'sms.settings.saved' });
+  }
   const submission = parseWithZod(formData, { schema: programmeSchema });
   if (submission.status !== 'success') return json({ form: 'programme', result: submission.reply() }, { status: 400 });
   const { intent: _intent, ...values } = submission.value;
@@ -84,7 +104,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Settings() {
-  const { choices, targets, settings } = useLoaderData<typeof loader>();
+  const { choices, targets, settings, sms } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const [targetsForm, targetFields] = useForm<z.input<typeof targetsSchema>>({
@@ -102,7 +122,7 @@ export default function Settings() {
     id: 'programme',
     lastResult: actionData?.form === 'programme' ? actionData.result : undefined,
     defaultValue: Object.fromEntries(
-      Object.entries(settings).map(([key, value]) => [key, typeof value === 'boolean' ? (value ? 'on' : '') : String(value)]),
+      Object.entries(settings).filter(([key]) => !(SMS_SETTING_KEYS as readonly string[]).includes(key)).map(([key, value]) => [key, typeof value === 'boolean' ? (value ? 'on' : '') : String(value)]),
     ),
     shouldValidate: 'onSubmit',
   });
@@ -145,7 +165,7 @@ export default function Settings() {
         <Form method="post" className="form" {...getFormProps(programmeForm)}>
           <FormErrors id={programmeForm.errorId} errors={programmeForm.errors} />
           <input type="hidden" name="intent" value="programme" />
-          {SETTING_KEYS.filter((key) => !BOOLEAN_SETTING_KEYS.includes(key)).map((key) => (
+          {PROGRAMME_NUMBER_KEYS.map((key) => (
             <TextField key={key} meta={programmeFields[key]} label={t(`settings.${key}`)} type="number" min={0} />
           ))}
           <CheckboxField
@@ -160,6 +180,7 @@ export default function Settings() {
           </div>
         </Form>
       </section>
+      <SmsSettings data={sms} lastResult={actionData?.form === 'sms' ? actionData.result : undefined} />
     </>
   );
 }

@@ -31,7 +31,7 @@ execFileSync('npx', ['prisma', 'migrate', 'deploy'], {
 });
 
 const port = process.env.E2E_PORT;
-if (!port) throw new Error('E2E_PORT is set by tests/playwright.config.ts');
+if (!port || !process.env.E2E_SMPP_PORT) throw new Error('E2E_PORT and E2E_SMPP_PORT are set by tests/playwright.config.ts');
 const app = spawn('node', ['build/index.js'], {
   cwd: root,
   stdio: 'inherit',
@@ -43,6 +43,8 @@ const app = spawn('node', ['build/index.js'], {
     PUBLIC_URL: `http://localhost:${port}`,
     DEMO_MODE: 'true',
     SMTP_URL: smtp.url,
+    // An SMPP server the SMS spec starts on this port; until then the app retries the bind.
+    SMS_URL: `smpp://brobygger:secret@127.0.0.1:${process.env.E2E_SMPP_PORT}`,
   },
 });
 

@@ -41,7 +41,7 @@ export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
     fields: ['firstName', 'lastName', 'email', 'phone', 'dateOfBirth', 'gender', 'municipality', 'interests', 'languages', 'availability', 'experience', 'motivation', 'consent', 'website'],
     mayWrite: ['RateLimitEvent'],
   },
-  dashboard: { as: 'coordinator', intents: ['retry-email'], fields: ['emailId'] },
+  dashboard: { as: 'coordinator', intents: ['retry-email', 'text-handled'], fields: ['emailId', 'smsId'] },
   // A real, open pulse link: the first valid answer uses it, every later one finds it closed (404).
   'p.$token': {
     as: 'anonymous',
@@ -75,6 +75,8 @@ export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
   },
   'me_.proposals.$pairId': { as: 'pairVolunteer', params: { pairId: 'proposal' }, intents: ['accept', 'decline'], fields: ['reason'] },
   'pairs.$id_.concern': { as: 'pairVolunteer', params: { id: 'pair' }, fields: ['text', 'urgent', 'confirmUrgent'] },
+  'pairs.$id_.texts': { as: 'pairVolunteer', params: { id: 'pair' }, intents: ['review', 'send'], fields: ['template', 'templateLanguage', 'body', 'sendToken'] },
+  texts: { as: 'coordinator', fields: ['phone', 'text'] },
   'pairs.$id_.plan': { as: 'pairVolunteer', params: { id: 'pair' }, fields: ['meetings[0].date', 'meetings[0].time', 'meetings[0].placeType', 'meetings[0].place', 'meetings[1].date'] },
   'participants.$id._index': {
     as: 'coordinator',
@@ -95,14 +97,14 @@ export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
     fields: [
       'firstName', 'lastName', 'dateOfBirth', 'gender', 'email', 'phone', 'prison', 'prisonUnit', 'expectedReleaseDate', 'releaseMunicipality',
       'interests', 'languages', 'wishedGender', 'volunteerWishes', 'needs', 'note', 'consentGiven', 'consentDate', 'consentTakenBy',
-      'sharePlanWithVolunteer', 'shareContactWithVolunteer', 'shareAttendanceWithReferrer', 'confirmDuplicate',
+      'sharePlanWithVolunteer', 'shareContactWithVolunteer', 'shareAttendanceWithReferrer', 'smsAllowed', 'volunteerMayText', 'confirmDuplicate',
       'programmes[0].programme', 'programmes[0].status',
     ],
   },
   settings: {
     as: 'coordinator',
-    intents: ['targets', 'programme'],
-    fields: ['halfYear', 'newPairs', 'newParticipants', 'newReadyVolunteers', 'programmeTargetParticipants', 'minVolunteerAge', 'meetingsPerMonth', 'retentionMonths', 'minTrainingHoursBeforeMatch'],
+    intents: ['targets', 'programme', 'sms'],
+    fields: ['halfYear', 'newPairs', 'newParticipants', 'newReadyVolunteers', 'programmeTargetParticipants', 'minVolunteerAge', 'meetingsPerMonth', 'retentionMonths', 'minTrainingHoursBeforeMatch', 'smsQuietStartHour', 'smsQuietEndHour', 'smsMaxPerParticipantPerDay', 'smsReminderTwoHoursBefore', 'smsIntoPrison'],
   },
   'training.$id': { as: 'coordinator', params: { id: 'course' }, intents: ['session', 'enrol', 'attendance'], fields: ['date', 'time', 'hours', 'topic', 'volunteerId', 'sessionId', 'present'] },
   'training._index': { as: 'coordinator', fields: ['title', 'description', 'place', 'coLeaders', 'requiredHours'] },

@@ -44,6 +44,7 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   // Coordinator only.
   'dashboard': { loader: [L, 'ok', 403, 403, 403, 403], action: [L, 400, 403, 403, 403, 403] },
   'mailbox': { loader: [L, 'ok', 403, 403, 403, 403] },
+  'texts': { loader: [L, 'ok', 403, 403, 403, 403], action: [L, 400, 403, 403, 403, 403] },
   'audit': { loader: [L, 'ok', 403, 403, 403, 403] },
   'participants_.$id_.export[.]json': { params: { id: 'participant' }, loader: [L, 'ok', 403, 403, 403, 403] },
   'volunteers._index': { loader: [L, 'ok', 403, 403, 403, 403] },
@@ -76,6 +77,8 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   'pairs.$id': { params: { id: 'pair' }, loader: [L, 'ok', 'ok', 404, 403, 403], action: [L, 400, 403, 403, 403, 403] },
   'pairs.$id_.plan': { params: { id: 'pair' }, loader: [L, 403, 'ok', 404, 403, 403], action: [L, 403, 400, 404, 403, 403] },
   'pairs.$id_.concern': { params: { id: 'pair' }, loader: [L, 'ok', 'ok', 404, 403, 403], action: [L, 400, 400, 404, 403, 403] },
+  // -- sms (#20): only the pair's volunteer writes a text; the coordinator reads the thread on the pair page.
+  'pairs.$id_.texts': { params: { id: 'pair' }, loader: [L, 403, 'ok', 404, 403, 403], action: [L, 403, 400, 404, 403, 403] },
   'meetings.$id': { params: { id: 'meeting' }, loader: [L, 'ok', 'ok', 404, 403, 403], action: [L, 403, 400, 404, 403, 403] },
   'meetings.$id_.calendar[.ics]': { params: { id: 'meeting' }, loader: [L, 'ok', 'ok', 404, 403, 403] },
 

@@ -56,6 +56,12 @@ async function fullParticipant(options: { status?: 'ACCEPTED' | 'MATCHED'; pairS
     areas: [{ areaKey: 'HOUSING', future: 'Egen leilighet', strengths: 'Ryddig', barriers: 'Gjeld', coping: 'Tante', opportunities: 'Boligkontor', goods: ['LIVING'] as never }],
   });
   await createPlanReview(db, { planId: plan.id, reviewedOn: '2026-02-20', reviewedById: coordinator.id, note: 'Gode fremskritt', items: [{ areaKey: 'HOUSING', status: 'IN_PROGRESS', note: 'Søkt bolig' }] });
+  // -- sms (#20): a reminder about the meeting and the participant's answer.
+  for (const direction of ['OUT', 'IN']) {
+    await db.smsMessage.create({
+      data: { direction, kind: direction === 'OUT' ? 'MEETING_REMINDER' : 'ANSWER', participantId: participant.id, pairId: pair.id, meetingId: meeting.id, phone: '+4740000000', body: direction === 'OUT' ? 'Husk møtet' : 'JA', encoding: 'UCS2', segments: 1, status: 'SENT', sentById: direction === 'OUT' ? volunteerUser.id : null, idempotencyKey: direction === 'OUT' ? `test-sms:${participant.id}` : null },
+    });
+  }
   await enqueueEmail(db, { to: 'veileder@example.no', template: 'referral-received', data: {}, idempotencyKey: `test:${participant.id}`, participantId: participant.id } as never);
   if (options.pairStatus === 'ENDED') {
     await db.pair.update({ where: { id: pair.id }, data: { endedAt: new Date('2026-03-01T12:00:00Z'), endDate: '2026-03-01', endNote: 'Avslutningsnotat', surveyComment: 'Fin tid' } });
@@ -186,7 +192,7 @@ describe('access-request export', () => {
     expect([...visited].sort()).toEqual(
       [
         'Participant', 'Referral', 'ParticipantStatusChange', 'Consent', 'ProgrammeParticipation', 'ReleaseChecklistItem', 'Pair', 'Meeting',
-        'MeetingLog', 'Concern', 'SupportContact', 'FitCheck', 'Plan', 'PlanVersion', 'PlanArea', 'PlanReview', 'PlanReviewItem', 'OutboxEmail', 'AuditEvent',
+        'MeetingLog', 'Concern', 'SupportContact', 'FitCheck', 'Plan', 'PlanVersion', 'PlanArea', 'PlanReview', 'PlanReviewItem', 'OutboxEmail', 'SmsMessage', 'AuditEvent',
         'ParticipantLink', 'ParticipantAnswer',
       ].sort(),
     );

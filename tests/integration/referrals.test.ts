@@ -160,7 +160,7 @@ describe('referral intake', () => {
       expectedReleaseDate: '1990-06-01',
       consentGiven: undefined,
       needs: 'N'.repeat(10_000),
-      phone: '+46 70 123 45 67',
+      phone: '+47 123',
     });
     expect(response.status).toBe(400);
     const body = await jsonOf<FormReply>(response);

@@ -13,6 +13,8 @@ import type { LogOutcome, PlaceType } from './constants';
 import { meetingAccess } from './meeting-access';
 import { allowedPlaceTypes, canLogOutcome } from './planning';
 import { currentTime } from '~/lib/clock';
+import { notifySmsOutbox } from '~/domain/sms/outbox.server';
+import { textMeetingChange } from '~/domain/sms/reminders.server';
 
 export interface MeetingDraft {
   startsAt: Date;
@@ -179,6 +181,8 @@ async function changePlannedMeeting(
       if (clash) throw new MeetingRuleError('meetings.slotTaken');
     }
     await tx.meeting.update({ where: { id: meeting.id }, data: { ...change(meeting), sequence: { increment: 1 } } });
+    // -- sms (#20): the participant hears of a moved or cancelled meeting.
+    await textMeetingChange(tx, meeting.id, detail.moved ? 'MOVED' : 'CANCELLED', meeting.startsAt);
     await audit(tx, request, {
       actorId: actor.id,
       action: 'UPDATE',
@@ -191,6 +195,7 @@ async function changePlannedMeeting(
     if (isUniqueViolation(error)) throw new MeetingRuleError('meetings.slotTaken');
     throw error;
   });
+  notifySmsOutbox();
 }
 
 export async function moveMeeting(db: Db, request: Request, actor: Actor, meetingId: string, draft: MeetingDraft, now = currentTime()) {

@@ -43,6 +43,7 @@ const timelineMeetingRow = z.object({
   rating: sqlNumber.nullable(),
   activity: z.string().nullable(),
   note: z.string().nullable(),
+  participantAnswer: z.string().nullable(),
 });
 
 const checklistRow = z.object({ item: z.string(), status: z.string(), note: z.string().nullable() });
@@ -103,7 +104,7 @@ export async function pairTimeline(db: Db, request: Request, actor: Actor, pairI
       db,
       timelineMeetingRow,
       Prisma.sql`
-      SELECT m."id", m."startsAt", m."durationMinutes", m."placeType", m."place", m."status",
+      SELECT m."id", m."startsAt", m."durationMinutes", m."placeType", m."place", m."status", m."participantAnswer",
         l."rating", l."activity", ${coordinator ? Prisma.sql`l."note"` : Prisma.sql`NULL`} AS "note"
       FROM "Meeting" m LEFT JOIN "MeetingLog" l ON l."meetingId" = m."id"
       WHERE m."pairId" = ${pair.id}

@@ -7,7 +7,7 @@ import { pairMonths } from './pair-month.server';
 import { currentTime } from '~/lib/clock';
 
 const toLogRow = z.object({ id: z.string(), startsAt: sqlDate, pairId: z.string() });
-const upcomingRow = toLogRow.extend({ placeType: z.string(), place: z.string().nullable() });
+const upcomingRow = toLogRow.extend({ placeType: z.string(), place: z.string().nullable(), participantAnswer: z.string().nullable() });
 const calendarTokenRow = z.object({ calendarTokenHash: z.string().nullable(), calendarTokenSalt: z.string().nullable() });
 const planConsentRow = z.object({ participantId: z.string(), sharePlanWithVolunteer: sqlBoolean });
 
@@ -25,7 +25,7 @@ export async function volunteerHome(db: Db, userId: string, now = currentTime())
     queryRows(
       db,
       upcomingRow,
-      Prisma.sql`SELECT "id", "startsAt", "placeType", "place", "pairId" FROM "Meeting"
+      Prisma.sql`SELECT "id", "startsAt", "placeType", "place", "pairId", "participantAnswer" FROM "Meeting"
         WHERE "status" = 'PLANNED' AND "startsAt" > ${now} AND "pairId" IN (${pairIn})
         ORDER BY "startsAt" LIMIT 5`,
     ),

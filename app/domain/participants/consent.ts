@@ -16,12 +16,15 @@ export function consentInForce<T extends ConsentRow>(consents: readonly T[]): T 
 }
 
 /** What the participant and referral pages show of a consent. */
-export function consentSummary(consent: ConsentRow & { consentDate: string; takenByName: string }) {
+export function consentSummary(consent: ConsentRow & { consentDate: string; takenByName: string; smsAllowed?: boolean; volunteerMayText?: boolean }) {
   return {
     consentDate: consent.consentDate,
     takenByName: consent.takenByName,
     shareContactWithVolunteer: consent.shareContactWithVolunteer,
     sharePlanWithVolunteer: consent.sharePlanWithVolunteer,
     shareAttendanceWithReferrer: consent.shareAttendanceWithReferrer,
+    // -- sms (#20): texts from the programme, and from the volunteer through its number.
+    smsAllowed: consent.smsAllowed ?? false,
+    volunteerMayText: consent.volunteerMayText ?? false,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eligibility, formatNorwegianPhone, normalizeNorwegianPhone, sameName, splitList } from './participant-form';
+import { eligibility, sameName, splitList } from './participant-form';
 
 describe('eligibility on the referral date', () => {
   it('accepts on the 18th birthday and refuses the day before, with the age', () => {
@@ -19,25 +19,6 @@ describe('eligibility on the referral date', () => {
     expect(eligibility('2004-02-29', '2029-03-01')).toEqual({ eligible: false, age: 25, reason: 'tooOld' });
     // In a leap year the birthday is the day itself.
     expect(eligibility('2004-02-29', '2028-02-29')).toEqual({ eligible: true, age: 24 });
-  });
-});
-
-describe('Norwegian phone numbers', () => {
-  it('normalises the usual ways of writing them', () => {
-    expect(normalizeNorwegianPhone('912 34 567')).toBe('+4791234567');
-    expect(normalizeNorwegianPhone('+47 912 34 567')).toBe('+4791234567');
-    expect(normalizeNorwegianPhone('0047-73.12.34.56')).toBe('+4773123456');
-  });
-
-  it('refuses numbers that are not Norwegian', () => {
-    for (const bad of ['12345678', '0123 4567', '9123456', '912345678', '+46 70 123 45 67', 'ring meg']) {
-      expect(normalizeNorwegianPhone(bad), bad).toBeNull();
-    }
-  });
-
-  it('formats mobiles and landlines as people write them', () => {
-    expect(formatNorwegianPhone('+4791234567')).toBe('912 34 567');
-    expect(formatNorwegianPhone('+4773123456')).toBe('73 12 34 56');
   });
 });
 

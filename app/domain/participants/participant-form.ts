@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { errorMessage } from '~/lib/form-errors';
 import { addDays, ageOn, isIsoDate, type IsoDate } from '~/lib/time';
 import { emailField, optionalText, requiredText } from '~/lib/validation';
+import { parsePhone } from '~/domain/participants/phone';
 
 /** The programme takes young people aged 18–24 on the referral date. */
 export const MIN_AGE = 18;
@@ -20,25 +21,6 @@ export function eligibility(dateOfBirth: IsoDate, referralDate: IsoDate): Eligib
   if (age < MIN_AGE) return { eligible: false, age, reason: 'tooYoung' };
   if (age > MAX_AGE) return { eligible: false, age, reason: 'tooOld' };
   return { eligible: true, age };
-}
-
-/**
- * A Norwegian phone number as "+47XXXXXXXX", or null. Accepts spaces, dots and dashes and an
- * optional +47/0047 prefix; Norwegian numbers have eight digits and never start with 0 or 1.
- */
-export function normalizeNorwegianPhone(input: string): string | null {
-  const compact = input.replace(/[\s.\-()]/g, '');
-  const match = /^(?:\+47|0047)?([2-9]\d{7})$/.exec(compact);
-  return match ? `+47${match[1]}` : null;
-}
-
-/** "+4791234567" → "912 34 567" (mobile) or "73 12 34 56" (landline). */
-export function formatNorwegianPhone(phone: string): string {
-  const digits = phone.replace(/^\+47/, '');
-  if (!/^\d{8}$/.test(digits)) return phone;
-  return /^[49]/.test(digits)
-    ? `${digits.slice(0, 3)} ${digits.slice(3, 5)} ${digits.slice(5)}`
-    : `${digits.slice(0, 2)} ${digits.slice(2, 4)} ${digits.slice(4, 6)} ${digits.slice(6)}`;
 }
 
 /** "fotball, musikk , " → ["fotball", "musikk"] */
@@ -90,8 +72,8 @@ const phoneField = z
   .trim()
   .max(30, { error: errorMessage('form.tooLong', { max: 30 }) })
   .optional()
-  .refine((value) => !value || normalizeNorwegianPhone(value) !== null, { error: errorMessage('referrals.invalidPhone') })
-  .transform((value) => (value ? normalizeNorwegianPhone(value)! : undefined));
+  .refine((value) => !value || parsePhone(value) !== null, { error: errorMessage('referrals.invalidPhone') })
+  .transform((value) => (value ? parsePhone(value)! : undefined));
 
 /** The participant's own fields, shared by the referral form and the coordinator's edit form. */
 export function participantFields(today: IsoDate) {

@@ -31,7 +31,7 @@ function participantRecords(db: Db, participantId: string) {
           createdBy: userRef,
           meetings: {
             orderBy: { startsAt: 'asc' },
-            include: { log: { include: { loggedBy: userRef } }, concerns: true },
+            include: { log: { include: { loggedBy: userRef } }, concerns: true, smsMessages: { orderBy: { createdAt: 'asc' } } },
           },
           concerns: { include: { raisedBy: userRef, acknowledgedBy: userRef }, orderBy: { createdAt: 'asc' } },
           supportContacts: { include: { coordinator: userRef }, orderBy: { createdAt: 'asc' } },
@@ -43,6 +43,7 @@ function participantRecords(db: Db, participantId: string) {
             include: { issuedBy: userRef, answer: true },
           },
           participantAnswers: { orderBy: { createdAt: 'asc' } },
+          smsMessages: { orderBy: { createdAt: 'asc' } },
         },
       },
       plan: {
@@ -52,6 +53,7 @@ function participantRecords(db: Db, participantId: string) {
         },
       },
       outboxEmails: { orderBy: { createdAt: 'asc' } },
+      smsMessages: { orderBy: { createdAt: 'asc' } },
       auditEvents: { include: { actor: userRef }, orderBy: { createdAt: 'asc' } },
     },
   });

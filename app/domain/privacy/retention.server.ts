@@ -60,6 +60,8 @@ export async function anonymiseParticipant(tx: Tx, participantId: string, now: D
   await tx.planReview.updateMany({ where: { id: { in: reviewIds } }, data: { note: null } });
   await tx.planReviewItem.updateMany({ where: { reviewId: { in: reviewIds } }, data: { note: null } });
   await tx.outboxEmail.deleteMany({ where: { participantId } });
+  // -- sms (#20): texts to and from the participant go with the meeting notes (their number and words).
+  await tx.smsMessage.deleteMany({ where: { OR: [{ participantId }, { pair: { participantId } }] } });
   await audit(tx, null, { actorId: null, action: 'ANONYMISE', entityType: 'PARTICIPANT', entityId: participantId, participantId });
 }
 

@@ -21,6 +21,8 @@ export function referralSchema(today: IsoDate) {
     shareContactWithVolunteer: z.boolean().default(false),
     sharePlanWithVolunteer: z.boolean().default(false),
     shareAttendanceWithReferrer: z.boolean().default(false),
+    smsAllowed: z.boolean().default(false),
+    volunteerMayText: z.boolean().default(false),
     note: optionalText(2000),
     confirmDuplicate: z.boolean().default(false),
   });

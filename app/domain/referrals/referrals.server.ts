@@ -88,6 +88,8 @@ export async function createReferral(
           shareContactWithVolunteer: data.shareContactWithVolunteer,
           sharePlanWithVolunteer: data.sharePlanWithVolunteer,
           shareAttendanceWithReferrer: data.shareAttendanceWithReferrer,
+          smsAllowed: data.smsAllowed,
+          volunteerMayText: data.smsAllowed && data.volunteerMayText,
         },
       },
       programmes: {

@@ -26,9 +26,29 @@ export const SETTINGS = {
   participantLinkValidDays: { schema: z.number().int().min(1).max(90), default: 21 },
   /** A pulse whose mean is at or under this (or with any item at 1) alerts the coordinator at once. */
   lowPulseMean: { schema: z.number().int().min(1).max(4), default: 2 },
+  // -- sms (#20): texts to participants (app/domain/sms/); edited in their own form on /settings.
+  /** Oslo hour the quiet hours start: a text due then waits until they end. */
+  smsQuietStartHour: { schema: z.number().int().min(0).max(23), default: 21 },
+  /** Oslo hour the quiet hours end. */
+  smsQuietEndHour: { schema: z.number().int().min(0).max(23), default: 8 },
+  /** At most this many texts to one participant per Oslo day (confirmations of STOP/START aside). */
+  smsMaxPerParticipantPerDay: { schema: z.number().int().min(1).max(20), default: 3 },
+  /** Besides the reminder the day before, one two hours before the meeting. */
+  smsReminderTwoHoursBefore: { schema: z.boolean(), default: false },
+  /** Texts may go to a participant who is still in prison (before the release date). */
+  smsIntoPrison: { schema: z.boolean(), default: false },
 } as const;
 
 export const SETTING_KEYS = Object.keys(SETTINGS) as (keyof typeof SETTINGS)[];
 
 /** The settings that are yes/no (a checkbox on /settings); the others are numbers. */
-export const BOOLEAN_SETTING_KEYS: readonly (keyof typeof SETTINGS)[] = ['countRematchesAsNewPairs'];
+export const BOOLEAN_SETTING_KEYS: readonly (keyof typeof SETTINGS)[] = ['countRematchesAsNewPairs', 'smsReminderTwoHoursBefore', 'smsIntoPrison'];
+
+/** The text-message settings, edited in their own section of /settings. */
+export const SMS_SETTING_KEYS = [
+  'smsQuietStartHour',
+  'smsQuietEndHour',
+  'smsMaxPerParticipantPerDay',
+  'smsReminderTwoHoursBefore',
+  'smsIntoPrison',
+] as const satisfies readonly (keyof typeof SETTINGS)[];

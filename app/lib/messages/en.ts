@@ -16,6 +16,7 @@ import * as recruitment from './recruitment';
 import * as referralOverview from './referral-overview';
 import * as referrals from './referrals';
 import * as repeats from './repeats';
+import * as sms from './sms';
 import * as volunteers from './volunteers';
 
 /** English, the second language. The type makes every key of nb.ts required here. */
@@ -37,5 +38,6 @@ export const en: Record<keyof typeof nb, string> = {
   ...referralOverview.en,
   ...referrals.en,
   ...repeats.en,
+  ...sms.en,
   ...volunteers.en,
 };

@@ -20,6 +20,7 @@ import * as recruitment from './recruitment';
 import * as referralOverview from './referral-overview';
 import * as referrals from './referrals';
 import * as repeats from './repeats';
+import * as sms from './sms';
 import * as volunteers from './volunteers';
 
 export const nb = {
@@ -40,5 +41,6 @@ export const nb = {
   ...referralOverview.nb,
   ...referrals.nb,
   ...repeats.nb,
+  ...sms.nb,
   ...volunteers.nb,
 } as const;

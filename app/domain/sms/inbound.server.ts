@@ -1,0 +1,136 @@
+import { currentTime } from '~/lib/clock';
+import type { Db, Tx } from '~/lib/db.server';
+import { enqueueEmail, notifyOutbox } from '~/lib/email.server';
+import { isLanguage } from '~/lib/i18n';
+import type { IncomingText } from '~/lib/sms-gateway.server';
+import { recordParticipantAnswer } from '~/domain/meetings/participant-answer.server';
+import { parsePhone } from '~/domain/participants/phone';
+import { planSms } from './encoding';
+import { enqueueParticipantText, notifySmsOutbox } from './outbox.server';
+import { interpretReply, receiptDelivered } from './replies';
+import { OPT_IN_CONFIRMATION, OPT_OUT_CONFIRMATION } from './texts';
+
+/** A reply is read against what the programme last texted the person within this time. */
+const CONTEXT_MS = 14 * 24 * 60 * 60 * 1000;
+const ANSWERABLE: readonly string[] = ['MEETING_REMINDER', 'MEETING_MOVED'];
+
+/** Everything the SMSC delivers: a participant's text or a delivery receipt. */
+export async function receiveIncoming(db: Db, incoming: IncomingText): Promise<void> {
+  if (incoming.kind === 'receipt') await recordDeliveryReceipt(db, incoming.messageId, incoming.stat);
+  else await receiveParticipantText(db, incoming.from, incoming.text);
+}
+
+/** Marks the text one of whose parts the receipt names; a receipt for no known text is ignored. */
+export async function recordDeliveryReceipt(db: Db, messageId: string, stat: string | null): Promise<boolean> {
+  if (!messageId || !stat) return false;
+  const changed = await db.smsMessage.updateMany({
+    where: { direction: 'OUT', gatewayMessageIds: { contains: `,${messageId},` }, status: { in: ['SENT', 'DELIVERED', 'UNDELIVERED'] } },
+    data: { receiptStatus: stat, receiptAt: currentTime(), status: receiptDelivered(stat) ? 'DELIVERED' : 'UNDELIVERED' },
+  });
+  return changed.count > 0;
+}
+
+/** SMSCs give the sender as digits with the country code ("4791234567"). */
+function senderNumber(from: string): string {
+  const trimmed = from.trim();
+  return parsePhone(/^\d{9,15}$/.test(trimmed) ? `+${trimmed}` : trimmed) ?? trimmed;
+}
+
+/**
+ * A participant's text: STOP/STOPP opts out at once (pending texts are cancelled) and is
+ * confirmed by one text, START opts in again; JA/NEI to a meeting reminder answers the
+ * meeting; a reply after the volunteer's message goes to the pair's thread and the
+ * volunteer; anything else lands in the coordinators' inbox on the dashboard.
+ */
+export async function receiveParticipantText(db: Db, from: string, text: string): Promise<void> {
+  const phone = senderNumber(from);
+  const body = text.slice(0, 2000);
+  const plan = planSms(body);
+  const now = currentTime();
+  await db.$transaction(async (tx) => {
+    const participant = await tx.participant.findFirst({
+      where: { phone, anonymisedAt: null },
+      orderBy: { createdAt: 'desc' },
+      select: { id: true, smsOptedOutAt: true, pairs: { where: { status: 'ACTIVE' }, select: { id: true }, take: 1 } },
+    });
+    const incoming = (fields: { kind: string; status: string; pairId?: string | null; meetingId?: string | null }) =>
+      tx.smsMessage.create({
+        data: {
+          direction: 'IN',
+          participantId: participant?.id ?? null,
+          phone,
+          body,
+          encoding: plan.encoding,
+          segments: plan.segments,
+          sentAt: now,
+          ...fields,
+        },
+      });
+    if (!participant) {
+      await incoming({ kind: 'UNRECOGNISED', status: 'NEEDS_ATTENTION' });
+      return;
+    }
+    const activePairId = participant.pairs[0]?.id ?? null;
+    const meaning = interpretReply(body);
+    if (meaning === 'STOP' || meaning === 'START') {
+      const row = await incoming({ kind: meaning === 'STOP' ? 'OPT_OUT' : 'OPT_IN', status: 'RECEIVED', pairId: activePairId });
+      await optInOrOut(tx, participant.id, meaning === 'STOP', row.id);
+      return;
+    }
+    const last = await tx.smsMessage.findFirst({
+      where: { participantId: participant.id, direction: 'OUT', status: { in: ['SENT', 'DELIVERED'] }, sentAt: { gte: new Date(now.getTime() - CONTEXT_MS) } },
+      orderBy: { sentAt: 'desc' },
+      select: { kind: true, meetingId: true, pairId: true },
+    });
+    if ((meaning === 'YES' || meaning === 'NO') && last?.meetingId && ANSWERABLE.includes(last.kind)) {
+      const answered = await recordParticipantAnswer(tx, last.meetingId, meaning === 'YES' ? 'CONFIRMED' : 'CANT_COME', 'SMS');
+      if (answered) {
+        await incoming({ kind: 'ANSWER', status: 'RECEIVED', pairId: last.pairId, meetingId: last.meetingId });
+        return;
+      }
+    }
+    if (last?.kind === 'VOLUNTEER_MESSAGE' && last.pairId && last.pairId === activePairId) {
+      await incoming({ kind: 'REPLY', status: 'RECEIVED', pairId: last.pairId });
+      await tellVolunteerOfReply(tx, last.pairId, now);
+      return;
+    }
+    await incoming({ kind: 'UNRECOGNISED', status: 'NEEDS_ATTENTION', pairId: activePairId, meetingId: last?.meetingId ?? null });
+  });
+  notifyOutbox();
+  notifySmsOutbox();
+}
+
+async function optInOrOut(tx: Tx, participantId: string, stop: boolean, incomingId: string) {
+  const now = currentTime();
+  await tx.participant.update({ where: { id: participantId }, data: { smsOptedOutAt: stop ? now : null } });
+  if (stop) {
+    await tx.smsMessage.updateMany({
+      where: { participantId, direction: 'OUT', status: 'PENDING' },
+      data: { status: 'CANCELLED', lastError: 'OPTED_OUT' },
+    });
+  }
+  await enqueueParticipantText(tx, {
+    participantId,
+    kind: stop ? 'OPT_OUT_CONFIRMATION' : 'OPT_IN_CONFIRMATION',
+    body: stop ? OPT_OUT_CONFIRMATION : OPT_IN_CONFIRMATION,
+    idempotencyKey: `sms-opt:${incomingId}`,
+  });
+}
+
+/** One email per reply (in the volunteer's delivery preference: at once or in the digest). */
+async function tellVolunteerOfReply(tx: Tx, pairId: string, now: Date) {
+  const pair = await tx.pair.findUniqueOrThrow({
+    where: { id: pairId },
+    select: { volunteer: { select: { user: { select: { id: true, email: true, language: true, deactivatedAt: true } } } } },
+  });
+  const user = pair.volunteer.user;
+  if (!user || user.deactivatedAt) return;
+  await enqueueEmail(tx, {
+    to: user.email,
+    userId: user.id,
+    template: 'participant-text-reply',
+    data: { pairId },
+    language: isLanguage(user.language) ? user.language : 'nb',
+    idempotencyKey: `participant-text-reply:${pairId}:${now.getTime()}`,
+  });
+}
