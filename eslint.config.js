@@ -21,7 +21,7 @@ const ts = createRequire(import.meta.url)('typescript');
  */
 const DOMAIN_LEVELS = [
   ['settings'],
-  ['users', 'privacy'],
+  ['users'],
   ['participants'],
   ['plans'],
   ['referrals'],
@@ -31,7 +31,7 @@ const DOMAIN_LEVELS = [
   ['pairs'],
   ['recruitment'],
   ['figures'],
-  ['reports', 'notifications', 'monitoring'],
+  ['reports', 'notifications', 'monitoring', 'privacy'],
 ];
 
 function domainZones() {
@@ -84,10 +84,13 @@ const ROUTES_STILL_IMPORTING_THE_CLIENT = [
   'app/routes/me_.proposals.$pairId.tsx',
   'app/routes/meetings.$id.tsx',
   'app/routes/meetings.$id_.calendar[.ics].ts',
+  'app/routes/p.$token.tsx',
   'app/routes/pairs.$id.tsx',
   'app/routes/pairs.$id_.close.tsx',
   'app/routes/pairs.$id_.concern.tsx',
+  'app/routes/pairs.$id_.links.$linkId.tsx',
   'app/routes/pairs.$id_.plan.tsx',
+  'app/routes/pairs.$id_.texts.tsx',
   'app/routes/pairs._index.tsx',
   'app/routes/participants.$id._index.tsx',
   'app/routes/participants_.$id_.export[.]json.ts',
@@ -101,6 +104,7 @@ const ROUTES_STILL_IMPORTING_THE_CLIENT = [
   'app/routes/reports.funder[.]csv.ts',
   'app/routes/reports.funder[.]xlsx.ts',
   'app/routes/settings.tsx',
+  'app/routes/texts.tsx',
   'app/routes/training.$id.tsx',
   'app/routes/training._index.tsx',
   'app/routes/users.tsx',

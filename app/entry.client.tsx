@@ -11,7 +11,7 @@ const pageLanguage = () => (document.documentElement.lang === 'en' ? 'en' : 'nb'
 // body, before any script); the element is not part of the React tree, so it goes before hydration.
 const pageMessages = document.getElementById(PAGE_MESSAGES_ID);
 if (pageMessages) {
-  provideMessages(JSON.parse(pageMessages.textContent ?? '{}'));
+  provideMessages(JSON.parse(pageMessages.textContent ?? '{}') as Parameters<typeof provideMessages>[0]);
   pageMessages.remove();
 }
 

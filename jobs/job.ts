@@ -1,6 +1,6 @@
 import type { Db } from '~/lib/db.server';
 import type { MailTransport } from '~/lib/email-transport.server';
-import type { SmsGateway } from '~/lib/sms-gateway.server';
+import type { SmsGateway } from '~/domain/sms/smpp-gateway.server';
 
 /** The SMS gateway and the sender name texts carry; null when SMS is off. */
 export interface SmsContext {

@@ -42,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   // -- sms (#20): a participant's text read and dealt with.
   if (formData.get('intent') === 'text-handled') {
-    if (!(await markTextHandled(db, request, user, String(formData.get('smsId') ?? '')))) notFound();
+    if (!(await markTextHandled(db, request, user, formText(formData, 'smsId')))) notFound();
     return redirectWithFlash('/dashboard#text-inbox-title', { kind: 'success', key: 'sms.inbox.handledDone' });
   }
   if (formData.get('intent') !== 'retry-email') throw new Response('Bad Request', { status: 400 });

@@ -9,7 +9,7 @@ import { useLanguage, useT } from '~/components/use-translation';
 import { recordSurveyAnswer } from '~/domain/participant-links/answers.server';
 import { findOpenLink } from '~/domain/participant-links/links.server';
 import { nextMeetings } from '~/domain/participant-links/next-meetings.server';
-import { answerSchema, isSurvey, SURVEY_ITEMS, type LinkPurpose, type SurveyPurpose } from '~/domain/participant-links/purposes';
+import { answerSchema, isSurvey, SURVEY_ITEMS, type SurveyPurpose } from '~/domain/participant-links/purposes';
 import { db } from '~/lib/db.server';
 import { notifyOutbox } from '~/lib/email.server';
 import { parseWithZod } from '~/lib/form-submission.server';
@@ -34,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!lookup.found || !isSurvey(lookup.link.purpose)) {
     return json({ result: null }, { status: lookup.found ? 400 : lookup.limited ? 429 : 404 });
   }
-  const link = { ...lookup.link, purpose: lookup.link.purpose as SurveyPurpose };
+  const link = { ...lookup.link, purpose: lookup.link.purpose };
   const submission = parseWithZod(await request.formData(), { schema: answerSchema(link.purpose) });
   if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 });
   const { comment, ...scores } = submission.value;
@@ -134,7 +134,7 @@ function Meetings({ expiresAt }: { expiresAt: string }) {
 export default function ParticipantLinkPage() {
   const { link, limited } = useLoaderData<typeof loader>();
   if (!link) return <NotFound limited={limited} />;
-  const purpose = link.purpose as LinkPurpose;
+  const purpose = link.purpose;
   return isSurvey(purpose) ? <Survey purpose={purpose} expiresAt={link.expiresAt} /> : <Meetings expiresAt={link.expiresAt} />;
 }
 

@@ -155,7 +155,7 @@ describe('domain functions audit themselves', () => {
 
     await signOutEverywhere(db, signedIn, userId);
     expect(await db.session.count({ where: { userId } })).toBe(0);
-    const again = getRequest('/', (await openSession(db, request(), userId)).split(';')[0]!);
+    const again = getRequest('/', (await openSession(db, request(), userId)).split(';')[0]);
     await closeSession(db, again, userId);
     const signOuts = await auditRows({ actorId: userId, action: 'SIGN_OUT', entityType: 'USER', entityId: userId });
     expect(signOuts.map((row) => row.detail)).toEqual(expect.arrayContaining([{ everywhere: true }, null]));

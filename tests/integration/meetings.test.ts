@@ -171,7 +171,7 @@ describe('the volunteer home', () => {
     const home = (await (await call(meLoader, getRequest('/me', volunteerCookie))).json()) as Home;
     expect(home.pairs.map((row) => row.id)).toEqual([pair.id]);
     expect(home.pairs[0]?.planPath).toBe(`/participants/${participant.id}/plan`);
-    expect(new Date(home.pairs[0]?.nextMeeting!).getTime()).toBe(future.startsAt.getTime());
+    expect(new Date(present(home.pairs[0]?.nextMeeting, 'the next meeting')).getTime()).toBe(future.startsAt.getTime());
     expect(home.upcoming.map((meeting) => meeting.id)).toEqual([future.id]);
     expect(home.toLog).toEqual([expect.objectContaining({ id: past.id, participantFirstName: 'Øystein' })]);
     expect(JSON.stringify(home)).not.toContain(other.pair.id);

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resetClock, setClock } from '~/lib/clock';
 import { db } from '~/lib/db.server';
-import { SmppGateway } from '~/lib/sms-gateway.server';
+import { SmppGateway } from '~/domain/sms/smpp-gateway.server';
 import { osloInstant } from '~/lib/time';
 import { planSms } from '~/domain/sms/encoding';
 import { receiveIncoming } from '~/domain/sms/inbound.server';

@@ -1,5 +1,5 @@
 import { writeInBatches, type Db } from '~/lib/db.server';
-import { emailCoordinators, enqueueEmail } from '~/lib/email.server';
+import { enqueueEmail } from '~/lib/email.server';
 import { isLanguage } from '~/lib/i18n';
 import { formatDateTime } from '~/lib/time';
 import { currentTime } from '~/lib/clock';

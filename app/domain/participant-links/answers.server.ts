@@ -33,7 +33,7 @@ export async function recordSurveyAnswer(
       data: { usedAt: now },
     });
     if (claimed.count !== 1) return null;
-    const scores = Object.fromEntries(SURVEY_ITEMS[link.purpose].map((item) => [item, input.scores[item as keyof SurveyScores]]));
+    const scores = Object.fromEntries(SURVEY_ITEMS[link.purpose].map((item) => [item, input.scores[item]]));
     const lowScore = link.purpose === 'PULSE' && isLowPulse(scores, await getSetting(tx, 'lowPulseMean'));
     const answer = await tx.participantAnswer.create({
       data: {

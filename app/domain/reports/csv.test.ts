@@ -17,13 +17,15 @@ describe('funder CSV', () => {
 
   it.each(['=SUM(A1:A9)', '+47 999', '-2+3', '@cmd', '\tindent', '\rreturn'])('neutralises a cell starting like a formula: %j', (value) => {
     expect(neutraliseFormula(value)).toBe(`'${value}`);
-    const [cell] = (parse(toCsv([[value]]), { bom: true }) as string[][])[0] ?? [];
+    const rows: string[][] = parse(toCsv([[value]]), { bom: true });
+    const [cell] = rows[0] ?? [];
     expect(cell).toBe(`'${value}`);
   });
 
   it('leaves ordinary text and numbers alone, including negative numbers as numbers', () => {
     expect(neutraliseFormula('Trondheim')).toBe('Trondheim');
-    const [text, negative] = (parse(toCsv([['Trondheim', -3]]), { bom: true }) as string[][])[0] ?? [];
+    const rows: string[][] = parse(toCsv([['Trondheim', -3]]), { bom: true });
+    const [text, negative] = rows[0] ?? [];
     expect(text).toBe('Trondheim');
     expect(negative).toBe('-3');
   });

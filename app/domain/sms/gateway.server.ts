@@ -1,6 +1,6 @@
 import type { Db } from '~/lib/db.server';
 import { env } from '~/lib/env.server';
-import { devboxGateway, parseSmsUrl, SmppGateway, type SmsGateway } from '~/lib/sms-gateway.server';
+import { devboxGateway, parseSmsUrl, SmppGateway, type SmsGateway } from '~/domain/sms/smpp-gateway.server';
 import { receiveIncoming } from './inbound.server';
 
 export type SmsMode = 'SMPP' | 'DEMO' | 'OFF';

@@ -2,7 +2,7 @@ import { currentTime } from '~/lib/clock';
 import type { Db, Tx } from '~/lib/db.server';
 import { enqueueEmail, notifyOutbox } from '~/lib/email.server';
 import { isLanguage } from '~/lib/i18n';
-import type { IncomingText } from '~/lib/sms-gateway.server';
+import type { IncomingText } from '~/domain/sms/smpp-gateway.server';
 import { recordParticipantAnswer } from '~/domain/meetings/participant-answer.server';
 import { parsePhone } from '~/domain/participants/phone';
 import { planSms } from './encoding';

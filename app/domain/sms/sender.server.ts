@@ -2,7 +2,7 @@ import type { Prisma } from '~/generated/prisma/client';
 import { currentTime } from '~/lib/clock';
 import type { Db } from '~/lib/db.server';
 import { GIVE_UP_AFTER_MS, retryDelayMs } from '~/lib/outbox-sender.server';
-import type { SmsGateway } from '~/lib/sms-gateway.server';
+import type { SmsGateway } from '~/domain/sms/smpp-gateway.server';
 import { planSms } from './encoding';
 
 function dueWhere(now: Date): Prisma.SmsMessageWhereInput {

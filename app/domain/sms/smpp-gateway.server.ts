@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import smpp from 'smpp';
-import type { SmsPlan } from '~/domain/sms/encoding';
-import { parseDeliveryReceipt } from '~/domain/sms/replies';
+import type { SmsPlan } from './encoding';
+import { parseDeliveryReceipt } from './replies';
 
 export interface OutgoingText {
   to: string;
@@ -25,8 +25,8 @@ export interface SmsGateway {
 /** Demo mode without SMS_URL: nothing leaves the machine; the texts are read at /texts. */
 export const devboxGateway: SmsGateway = {
   kind: 'devbox',
-  async submit(text) {
-    return text.plan.parts.map(() => `dev-${crypto.randomUUID()}`);
+  submit(text) {
+    return Promise.resolve(text.plan.parts.map(() => `dev-${crypto.randomUUID()}`));
   },
   async close() {},
 };
@@ -55,7 +55,7 @@ export function parseSmsUrl(url: string): { address: string; systemId: string; p
 function decodeMessage(value: unknown): string {
   if (typeof value === 'string') return value;
   if (value && typeof value === 'object' && 'message' in value) {
-    const message = (value as { message: unknown }).message;
+    const message = (value).message;
     return typeof message === 'string' ? message : Buffer.isBuffer(message) ? message.toString('utf8') : '';
   }
   return Buffer.isBuffer(value) ? value.toString('utf8') : '';
@@ -69,7 +69,7 @@ function toIncoming(pdu: smpp.Pdu): IncomingText {
     const tlvId = typeof pdu.receipted_message_id === 'string' ? pdu.receipted_message_id : '';
     return { kind: 'receipt', messageId: tlvId || parsed?.messageId || '', stat: parsed?.stat ?? null, text };
   }
-  return { kind: 'text', from: String(pdu.source_addr ?? ''), text };
+  return { kind: 'text', from: typeof pdu.source_addr === 'string' ? pdu.source_addr : '', text };
 }
 
 /** E.164 without the plus, as SMSCs want it with TON international / NPI E.164. */
