@@ -22,6 +22,7 @@ import { db } from '~/lib/db.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import { errorMessage } from '~/lib/form-errors';
 import type { MessageKey } from '~/lib/i18n';
+import { resolveLanguage } from '~/lib/language.server';
 import { pageTitle } from '~/lib/page-title';
 import { formatDateTime } from '~/lib/time';
 
@@ -54,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirectWithFlash(`/pairs/${pair.id}#texts-title`, {
     kind: 'success',
     key: later ? 'sms.compose.sentLater' : 'sms.compose.sent',
-    params: later ? { when: queued.sendAt.toISOString() } : undefined,
+    params: later ? { when: formatDateTime(queued.sendAt, await resolveLanguage(request, user)) } : undefined,
   });
 }
 
