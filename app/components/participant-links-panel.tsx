@@ -59,6 +59,7 @@ export function ParticipantLinksPanel({ pairId, block, fitChecks }: { pairId: st
             {link.state === 'OPEN' && link.deliveredVia === 'PAIR_PAGE' ? (
               <span className="badge badge--amber"> {t('participantLinks.pair.toHandOver')}</span>
             ) : null}
+            {link.state === 'OPEN' && link.deliveredVia === 'SMS' ? <span className="badge"> {t('participantLinks.pair.sentBySms')}</span> : null}
             {link.state === 'OPEN' ? (
               <span className="actions">
                 {link.printable ? <Link to={`/pairs/${pairId}/links/${link.id}`}>{t('participantLinks.pair.print')}</Link> : null}

@@ -8,8 +8,8 @@ import { ChoiceGroup, RATING_OPTIONS } from '~/components/choice-group';
 import { useLanguage, useT } from '~/components/use-translation';
 import { recordSurveyAnswer } from '~/domain/participant-links/answers.server';
 import { findOpenLink } from '~/domain/participant-links/links.server';
-import { nextMeetings } from '~/domain/participant-links/next-meetings.server';
-import { answerSchema, isSurvey, SURVEY_ITEMS, type SurveyPurpose } from '~/domain/participant-links/purposes';
+import { answerNextMeeting, nextMeetings } from '~/domain/participant-links/next-meetings.server';
+import { answerSchema, isSurvey, meetingAnswerSchema, SURVEY_ITEMS, type SurveyPurpose } from '~/domain/participant-links/purposes';
 import { db } from '~/lib/db.server';
 import { notifyOutbox } from '~/lib/email.server';
 import { parseWithZod } from '~/lib/form-submission.server';
@@ -30,16 +30,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const lookup = await findOpenLink(db, request, params.token ?? '');
-  if (!lookup.found || !isSurvey(lookup.link.purpose)) {
-    return json({ result: null }, { status: lookup.found ? 400 : lookup.limited ? 429 : 404 });
+  const token = params.token ?? '';
+  const lookup = await findOpenLink(db, request, token);
+  if (!lookup.found) return json({ result: null, meetingError: null }, { status: lookup.limited ? 429 : 404 });
+  const formData = await request.formData();
+  if (!isSurvey(lookup.link.purpose)) {
+    const parsed = meetingAnswerSchema.safeParse({ meetingId: formData.get('meetingId'), answer: formData.get('answer') });
+    if (!parsed.success) return json({ result: null, meetingError: 'CLOSED' as const }, { status: 400 });
+    const outcome = await answerNextMeeting(db, lookup.link.pairId, parsed.data.meetingId, parsed.data.answer);
+    if (outcome !== 'ANSWERED') return json({ result: null, meetingError: outcome }, { status: outcome === 'NOT_FOUND' ? 404 : 400 });
+    notifyOutbox();
+    return redirect(`/p/${token}`);
   }
   const link = { ...lookup.link, purpose: lookup.link.purpose };
-  const submission = parseWithZod(await request.formData(), { schema: answerSchema(link.purpose) });
-  if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 });
+  const submission = parseWithZod(formData, { schema: answerSchema(link.purpose) });
+  if (submission.status !== 'success') return json({ result: submission.reply(), meetingError: null }, { status: 400 });
   const { comment, ...scores } = submission.value;
   const answer = await recordSurveyAnswer(db, request, link, { scores, comment });
-  if (!answer) return json({ result: null }, { status: 404 });
+  if (!answer) return json({ result: null, meetingError: null }, { status: 404 });
   notifyOutbox();
   return redirect('/p/done');
 }
@@ -100,32 +108,58 @@ function Survey({ purpose, expiresAt }: { purpose: SurveyPurpose; expiresAt: str
   );
 }
 
+const ANSWERS = ['CONFIRMED', 'CANT_COME'] as const;
+
 function Meetings({ expiresAt }: { expiresAt: string }) {
   const { meetings } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const t = useT();
   const language = useLanguage();
   return (
     <section className="participant-page">
       <h1>{t('participantLinks.purpose.NEXT_MEETINGS')}</h1>
       <p>{t('participantLinks.meetings.intro')}</p>
+      {actionData?.meetingError ? (
+        <p className="form-errors" role="alert">
+          {t(`participantLinks.meetings.error.${actionData.meetingError}`)}
+        </p>
+      ) : null}
       {meetings.length === 0 ? <p>{t('participantLinks.meetings.none')}</p> : null}
       <ul className="participant-meetings">
-        {meetings.map((meeting) => (
-          <li key={meeting.id} className="card">
-            <dl className="facts">
-              <dt>{t('participantLinks.meetings.when')}</dt>
-              <dd>
-                {formatDateTime(new Date(meeting.startsAt), language)} · {t('participantLinks.meetings.minutes', { minutes: meeting.durationMinutes })}
-              </dd>
-              <dt>{t('participantLinks.meetings.where')}</dt>
-              <dd>
-                {t(`meetings.placeType.${meeting.placeType}` as MessageKey)}
-                {meeting.place ? ` – ${meeting.place}` : ''}
-              </dd>
-            </dl>
-          </li>
-        ))}
+        {meetings.map((meeting) => {
+          const when = formatDateTime(new Date(meeting.startsAt), language);
+          return (
+            <li key={meeting.id} className="card" data-meeting={meeting.id}>
+              <dl className="facts">
+                <dt>{t('participantLinks.meetings.when')}</dt>
+                <dd>
+                  {when} · {t('participantLinks.meetings.minutes', { minutes: meeting.durationMinutes })}
+                </dd>
+                <dt>{t('participantLinks.meetings.where')}</dt>
+                <dd>
+                  {t(`meetings.placeType.${meeting.placeType}` as MessageKey)}
+                  {meeting.place ? ` – ${meeting.place}` : ''}
+                </dd>
+                <dt>{t('participantLinks.meetings.yourAnswer')}</dt>
+                <dd>
+                  {meeting.participantAnswer === 'CONFIRMED' || meeting.participantAnswer === 'CANT_COME'
+                    ? t(`participantLinks.meetings.answer.${meeting.participantAnswer}`)
+                    : t('participantLinks.meetings.answer.none')}
+                </dd>
+              </dl>
+              <Form method="post" className="actions" aria-label={t('participantLinks.meetings.answerFor', { when })}>
+                <input type="hidden" name="meetingId" value={meeting.id} />
+                {ANSWERS.map((answer) => (
+                  <button key={answer} type="submit" name="answer" value={answer} className={meeting.participantAnswer === answer ? 'primary' : 'secondary'}>
+                    {t(`participantLinks.meetings.answer.${answer}`)}
+                  </button>
+                ))}
+              </Form>
+            </li>
+          );
+        })}
       </ul>
+      {meetings.length > 0 ? <p className="muted">{t('participantLinks.meetings.change')}</p> : null}
       <p className="muted">{t('participantLinks.meetings.who', { date: formatDate(new Date(expiresAt), language) })}</p>
     </section>
   );

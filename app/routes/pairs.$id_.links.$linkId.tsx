@@ -4,10 +4,9 @@ import { Link, useLoaderData } from '@remix-run/react';
 import QRCode from 'qrcode';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { useLanguage, useT } from '~/components/use-translation';
-import { printableLink } from '~/domain/participant-links/links.server';
+import { linkAddress, printableLink } from '~/domain/participant-links/links.server';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
-import { env } from '~/lib/env.server';
 import { pageTitle } from '~/lib/page-title';
 import { formatDate } from '~/lib/time';
 
@@ -17,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'pairs:manage' });
   const link = await printableLink(db, user, params.id ?? '', params.linkId ?? '');
   const path = `/p/${link.token}`;
-  const address = new URL(path, env().PUBLIC_URL).toString();
+  const address = linkAddress(link.token);
   const qrSvg = await QRCode.toString(address, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   return json({ pairId: params.id ?? '', purpose: link.purpose, expiresAt: link.expiresAt, path, address, qrSvg });
 }

@@ -5,7 +5,7 @@ import type { Browser, Page } from '@playwright/test';
 import { PrismaClient } from '~/generated/prisma/client';
 import { currentTime } from '~/lib/clock';
 import { addDays, monthOf, todayInOslo } from '~/lib/time';
-import { createPair, createParticipant, createUser, createVolunteer } from '../../prisma/fixtures/factories';
+import { createMeeting, createPair, createParticipant, createUser, createVolunteer } from '../../prisma/fixtures/factories';
 import { E2E_DIR } from './paths';
 import { demoEmail, expect, expectAccessible, loginAs, test, waitForEmail } from './support';
 
@@ -14,7 +14,7 @@ const PHONE = { viewport: { width: 360, height: 740 } };
 test.use({ javaScriptEnabled: false, ...PHONE });
 
 /** A pair of this spec's own, so no other spec's demo pair gets links or answers. */
-async function createActivePair() {
+async function createActivePair(options: { meeting?: boolean } = {}) {
   const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${path.join(E2E_DIR, 'e2e.db')}`, timeout: 5000 }) });
   try {
     const suffix = crypto.randomBytes(3).toString('hex');
@@ -22,6 +22,9 @@ async function createActivePair() {
     const volunteer = await createVolunteer(db, { firstName: 'Sindre', lastName: `Puls ${suffix}`, email: `sindre-${suffix}@example.no`, status: 'READY' });
     const participant = await createParticipant(db, { referrerId: officer.id, firstName: 'Mats', lastName: `Svar${suffix}`, status: 'MATCHED' });
     const pair = await createPair(db, { participantId: participant.id, volunteerId: volunteer.id, startDate: addDays(todayInOslo(), -45) });
+    if (options.meeting) {
+      await createMeeting(db, { pairId: pair.id, startsAt: new Date(currentTime().getTime() + 2 * 24 * 3600_000), placeType: 'CAFE', place: 'Kafé Ni Muser' });
+    }
     return pair.id;
   } finally {
     await db.$disconnect();
@@ -80,7 +83,7 @@ test('the participant answers the pulse on a phone without JavaScript; the coord
   await expectAccessible(checker);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   const trust = page.getByRole('group', { name: 'Jeg stoler på den frivillige min' });
-  for (const box of await Promise.all((await trust.locator('label').all()).map((label) => label.boundingBox()))) {
+  for (const box of await Promise.all((await trust.getByRole('radio').all()).map((radio) => radio.boundingBox()))) {
     expect(box!.width).toBeGreaterThanOrEqual(44);
     expect(box!.height).toBeGreaterThanOrEqual(44);
   }
@@ -150,4 +153,36 @@ test('the participant answers the pulse on a phone without JavaScript; the coord
   await expect(desk.getByRole('heading', { name: 'Deltakernes egne svar' })).toBeVisible();
   await expectAccessible(desk);
   await desk.context().close();
+});
+
+test('the participant says "Jeg kommer" to a meeting on "my next meetings" without JavaScript, and can change it', async ({ page, browser, baseURL }) => {
+  const pairId = await createActivePair({ meeting: true });
+  const desk = await coordinatorPage(browser, baseURL);
+  await desk.goto(`/pairs/${pairId}`);
+  await desk.getByLabel('Hva lenken er til').selectOption({ label: 'Mine neste møter' });
+  await desk.getByRole('button', { name: 'Lag lenke' }).click();
+  const href = await desk.getByRole('link', { name: /\/p\// }).getAttribute('href');
+  await desk.context().close();
+
+  await page.goto(href!);
+  await expect(page.getByRole('heading', { level: 1, name: 'Mine neste møter' })).toBeVisible();
+  const meeting = page.locator('[data-meeting]');
+  await expect(meeting).toHaveCount(1);
+  await expect(meeting.getByText('Ikke svart ennå')).toBeVisible();
+  for (const name of ['Jeg kommer', 'Jeg kan ikke komme']) {
+    const box = await meeting.getByRole('button', { name }).boundingBox();
+    expect(box!.height).toBeGreaterThanOrEqual(44);
+    expect(box!.width).toBeGreaterThanOrEqual(44);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await meeting.getByRole('button', { name: 'Jeg kommer' }).click();
+  await expect(page).toHaveURL(new RegExp(`${href}$`));
+  await expect(meeting.locator('dd').filter({ hasText: 'Jeg kommer' })).toBeVisible();
+  await meeting.getByRole('button', { name: 'Jeg kan ikke komme' }).click();
+  await expect(meeting.locator('dd').filter({ hasText: 'Jeg kan ikke komme' })).toBeVisible();
+
+  const checker = await axePhone(browser, baseURL);
+  await checker.goto(href!);
+  await expectAccessible(checker);
+  await checker.context().close();
 });

@@ -1,6 +1,9 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { LINK_ADDRESS_LIMIT } from '~/domain/participant-links/links.server';
+import { LINK_ADDRESS_LIMIT, linkAddress } from '~/domain/participant-links/links.server';
+import { deriveLinkToken } from '~/domain/participant-links/token.server';
+import { smsOutboxEvents } from '~/domain/sms/outbox.server';
+import { mentionsSensitiveTopic } from '~/domain/sms/sensitive';
 import { anonymiseParticipant } from '~/domain/privacy/retention.server';
 import { participantExport } from '~/domain/privacy/export.server';
 import { setSetting } from '~/domain/settings/settings.server';
@@ -35,18 +38,25 @@ beforeEach(async () => {
   await resetDatabase();
 });
 
-async function setup() {
+async function setup(texts: { phone?: string; sms?: boolean } = {}) {
   const coordinator = await createUser(db, { role: 'COORDINATOR' });
   const officer = await createUser(db, { role: 'PROBATION_OFFICER' });
   const volunteerUser = await createUser(db, { role: 'VOLUNTEER' });
   const volunteer = await createVolunteer(db, { userId: volunteerUser.id, status: 'READY' });
-  const participant = await createParticipant(db, { referrerId: officer.id, firstName: 'Sølvi', status: 'MATCHED' });
+  const participant = await createParticipant(db, {
+    referrerId: officer.id,
+    firstName: 'Sølvi',
+    status: 'MATCHED',
+    ...(texts.phone ? { phone: texts.phone, expectedReleaseDate: '2026-12-01', consent: { sms: texts.sms ?? false } } : {}),
+  });
   const pair = await createPair(db, { participantId: participant.id, volunteerId: volunteer.id, startDate: START, createdById: coordinator.id });
   return {
     coordinator,
     participant,
     pair,
     coordinatorCookie: await sessionCookieFor(coordinator.id),
+    volunteer,
+    volunteerUser,
     volunteerCookie: await sessionCookieFor(volunteerUser.id),
   };
 }
@@ -244,6 +254,61 @@ describe('the participant answers', () => {
   });
 });
 
+describe('the participant answers a meeting on "my next meetings"', () => {
+  function answerMeeting(token: string, meetingId: string, answer: string) {
+    return call(linkAction, postRequest(`/p/${token}`, { meetingId, answer }), { token });
+  }
+
+  it('stores "I\'m coming", tells the volunteer by email, shows it on the list and can be changed', async () => {
+    const { pair, volunteerUser, coordinatorCookie } = await setup();
+    const meeting = await createMeeting(db, { pairId: pair.id, startsAt: osloInstant(addDays('2027-02-09', 2), '17:30'), placeType: 'CAFE', place: 'Kafé Ni Muser' });
+    const { token } = await issue(pair.id, coordinatorCookie, 'NEXT_MEETINGS');
+    const before = await jsonOf<{ meetings: { id: string; participantAnswer: string | null }[] }>(await open(token));
+    expect(before.meetings).toEqual([expect.objectContaining({ id: meeting.id, participantAnswer: null })]);
+
+    const response = await answerMeeting(token, meeting.id, 'CONFIRMED');
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe(`/p/${token}`);
+    expect(await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).toMatchObject({ participantAnswer: 'CONFIRMED', participantAnswerVia: 'LINK', participantAnsweredAt: NOW });
+    const emails = await db.outboxEmail.findMany({ where: { template: 'meeting-participant-answer' } });
+    expect(emails).toEqual([expect.objectContaining({ toAddress: volunteerUser.email, userId: volunteerUser.id })]);
+    expect(emails[0]?.data).toMatchObject({ meetingId: meeting.id, answer: 'CONFIRMED' });
+    const after = await jsonOf<{ meetings: { id: string; participantAnswer: string | null }[] }>(await open(token));
+    expect(after.meetings).toEqual([expect.objectContaining({ id: meeting.id, participantAnswer: 'CONFIRMED' })]);
+
+    // The other button changes the answer, and the volunteer hears of that too.
+    expect((await answerMeeting(token, meeting.id, 'CANT_COME')).status).toBe(302);
+    expect((await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).participantAnswer).toBe('CANT_COME');
+    expect(await db.outboxEmail.count({ where: { template: 'meeting-participant-answer', userId: volunteerUser.id } })).toBe(2);
+  });
+
+  it("answers another pair's meeting 404, and a cancelled, past or garbled one 400, storing nothing", async () => {
+    const { pair, coordinatorCookie } = await setup();
+    const other = await setup();
+    const theirs = await createMeeting(db, { pairId: other.pair.id, startsAt: osloInstant(addDays('2027-02-09', 2), '17:30'), placeType: 'CAFE' });
+    const cancelled = await createMeeting(db, { pairId: pair.id, startsAt: osloInstant(addDays('2027-02-09', 3), '17:30'), placeType: 'CAFE' });
+    await db.meeting.update({ where: { id: cancelled.id }, data: { status: 'CANCELLED' } });
+    const past = await createMeeting(db, { pairId: pair.id, startsAt: new Date(NOW.getTime() - 3600_000), placeType: 'CAFE' });
+    const { token } = await issue(pair.id, coordinatorCookie, 'NEXT_MEETINGS');
+
+    const foreign = await answerMeeting(token, theirs.id, 'CONFIRMED');
+    expect(foreign.status).toBe(404);
+    expect(await jsonOf(foreign)).toMatchObject({ meetingError: 'NOT_FOUND' });
+    for (const meetingId of [cancelled.id, past.id]) {
+      const closed = await answerMeeting(token, meetingId, 'CONFIRMED');
+      expect(closed.status, meetingId).toBe(400);
+      expect(await jsonOf(closed)).toMatchObject({ meetingError: 'CLOSED' });
+    }
+    expect((await answerMeeting(token, theirs.id, 'MAYBE')).status).toBe(400);
+    expect((await call(linkAction, postRequest(`/p/${token}`, {}), { token })).status).toBe(400);
+    expect(await db.meeting.count({ where: { participantAnswer: { not: null } } })).toBe(0);
+    expect(await db.outboxEmail.count({ where: { template: 'meeting-participant-answer' } })).toBe(0);
+    // A survey link takes no meeting answers.
+    const survey = await issue(pair.id, coordinatorCookie, 'PULSE');
+    expect((await answerMeeting(survey.token, past.id, 'CONFIRMED')).status).toBe(400);
+  });
+});
+
 describe('the participant-links job', () => {
   async function runAt(instant: string) {
     setClock(new Date(instant));
@@ -270,6 +335,44 @@ describe('the participant-links job', () => {
     // Twelve weeks in: the second round.
     expect(await runAt('2027-03-29T07:30:00Z')).toEqual({ issued: 1 });
     expect(await db.participantLink.count({ where: { pairId: pair.id, purpose: 'PULSE' } })).toBe(2);
+  });
+
+  it('texts the link when the participant agreed to texts, and leaves it for the pair page when not', async () => {
+    let wakes = 0;
+    const wake = () => (wakes += 1);
+    smsOutboxEvents.on('queued', wake);
+    try {
+      const texted = await setup({ phone: '+4791234567', sms: true });
+      const silent = await setup({ phone: '+4792345678', sms: false });
+      expect(await runAt('2027-02-04T08:30:00Z')).toEqual({ issued: 2 });
+      expect(wakes).toBe(1);
+
+      const link = await db.participantLink.findFirstOrThrow({ where: { pairId: texted.pair.id } });
+      expect(link.deliveredVia).toBe('SMS');
+      const address = linkAddress(deriveLinkToken(link.salt));
+      expect(address).toMatch(/^https?:\/\/[^/]+\/p\/[A-Za-z0-9_-]{22}$/);
+      const texts = await db.smsMessage.findMany({ where: { pairId: texted.pair.id } });
+      expect(texts).toEqual([
+        expect.objectContaining({ direction: 'OUT', kind: 'LINK', idempotencyKey: `link:${link.id}`, participantId: texted.participant.id, phone: '+4791234567', status: 'PENDING' }),
+      ]);
+      const body = present(texts[0], 'the link text').body;
+      expect(body).toContain(address);
+      expect(mentionsSensitiveTopic(body.replace(address, ''))).toBe(false);
+      expect(body).not.toContain('Sølvi');
+      // The texted address opens the survey.
+      const token = address.split('/p/')[1]!;
+      expect((await open(token)).status).toBe(200);
+
+      expect(await db.participantLink.findFirstOrThrow({ where: { pairId: silent.pair.id }, select: { deliveredVia: true } })).toEqual({ deliveredVia: 'PAIR_PAGE' });
+      expect(await db.smsMessage.count({ where: { pairId: silent.pair.id } })).toBe(0);
+
+      // A rerun issues and texts nothing more.
+      expect(await runAt('2027-02-04T20:00:00Z')).toEqual({ issued: 0 });
+      expect(await db.smsMessage.count()).toBe(1);
+      expect(wakes).toBe(1);
+    } finally {
+      smsOutboxEvents.off('queued', wake);
+    }
   });
 
   it('issues the closure survey after the pair ended, once', async () => {

@@ -3,6 +3,7 @@ import { getSetting } from '~/domain/settings/settings.server';
 import { audit } from '~/lib/audit.server';
 import { currentTime } from '~/lib/clock';
 import type { Db, Tx } from '~/lib/db.server';
+import { env } from '~/lib/env.server';
 import type { Actor } from '~/lib/permissions.server';
 import { notFound, pairScope } from '~/lib/permissions.server';
 import { clientAddress, releaseAttempt, reserveAttempt, type RateLimit } from '~/lib/rate-limit.server';
@@ -21,6 +22,11 @@ export interface IssuedLink {
   purpose: LinkPurpose;
   token: string;
   expiresAt: Date;
+}
+
+/** The full address of a link, as printed, scanned or texted. */
+export function linkAddress(token: string): string {
+  return new URL(`/p/${token}`, env().PUBLIC_URL).toString();
 }
 
 /**

@@ -41,6 +41,9 @@ export function answerSchema(purpose: SurveyPurpose) {
   return z.object({ ...items, comment: optionalText(1000) });
 }
 
+/** A press of "I'm coming" or "I can't come" on the participant's list of meetings. */
+export const meetingAnswerSchema = z.object({ meetingId: z.string().min(1).max(40), answer: z.enum(['CONFIRMED', 'CANT_COME']) });
+
 export type SurveyScores = Partial<Record<SurveyItem, number>>;
 
 export function meanScore(scores: SurveyScores): number {

@@ -2,6 +2,7 @@ import { getSetting } from '~/domain/settings/settings.server';
 import { currentTime } from '~/lib/clock';
 import type { Db } from '~/lib/db.server';
 import { addMonths, todayInOslo } from '~/lib/time';
+import { notifySmsOutbox } from '~/domain/sms/outbox.server';
 import { deliverParticipantLink } from './delivery.server';
 import { issueLink } from './links.server';
 import { closureSurveyDue, fitCheckDue, pulseRound, type LinkPurpose } from './purposes';
@@ -9,7 +10,7 @@ import { closureSurveyDue, fitCheckDue, pulseRound, type LinkPurpose } from './p
 /**
  * Issues the links that are due on the slot's day: the fit check a month into an active pair,
  * a pulse each interval, and the closure survey after a pair ended. Each has a due key (pair
- * and round), so reruns and parallel instances issue it once.
+ * and round), so reruns and parallel instances issue it once. Each goes by text when it may.
  */
 export async function issueDueParticipantLinks(db: Db, day: Date, now = currentTime()) {
   const today = todayInOslo(day);
@@ -33,13 +34,16 @@ export async function issueDueParticipantLinks(db: Db, day: Date, now = currentT
     if (round > 0) due.push({ pairId: pair.id, purpose: 'PULSE', dueKey: `pulse:${pair.id}:${round}` });
   }
   let issued = 0;
+  let texted = false;
   for (const item of due) {
     const done = await db.$transaction(async (tx) => {
       const link = await issueLink(tx, { ...item, issuedById: null }, now);
-      if (link) await deliverParticipantLink(tx, link);
-      return link !== null;
+      if (!link) return null;
+      return deliverParticipantLink(tx, link);
     });
     if (done) issued += 1;
+    if (done?.queued) texted = true;
   }
+  if (texted) notifySmsOutbox();
   return { issued };
 }

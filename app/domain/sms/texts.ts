@@ -54,6 +54,13 @@ export function meetingCancelledText(meeting: MeetingForText, language: Language
     : `Hei! Møtet med den frivillige din ${when} er avlyst. Den frivillige tar kontakt om en ny tid. Brobygger`;
 }
 
+/** A personal link by text: what it is for in a few words, and its full address. */
+export function linkText(kind: 'SURVEY' | 'NEXT_MEETINGS', address: string): string {
+  return kind === 'SURVEY'
+    ? `Hei! Hvordan går det med deg og den frivillige din? Svar på noen korte spørsmål her: ${address} Brobygger`
+    : `Hei! Her ser du møtene med den frivillige din, og kan svare om du kommer: ${address} Brobygger`;
+}
+
 export const OPT_OUT_CONFIRMATION = 'Du får ikke flere SMS fra Brobygger. Svar START for å få dem igjen.';
 export const OPT_IN_CONFIRMATION = 'Du får SMS fra Brobygger igjen. Svar STOPP for å slutte.';
 
