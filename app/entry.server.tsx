@@ -32,7 +32,7 @@ export default async function handleRequest(
   );
   // The messages this page shows, for the browser to hydrate with (dictionary.ts), first in the
   // body so that they are there before any script runs; `<` escaped so no text can close the script.
-  const script = `<script type="application/json" id="${PAGE_MESSAGES_ID}">${JSON.stringify(messages).replace(/</g, '\\u003c')}</script>`;
+  const script = `<script type="application/json" id="${PAGE_MESSAGES_ID}" nonce="${nonce}">${JSON.stringify(messages).replace(/</g, '\\u003c')}</script>`;
   const body = /<body[^>]*>/.exec(html);
   const page = body ? html.slice(0, body.index + body[0].length) + script + html.slice(body.index + body[0].length) : script + html;
   responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
