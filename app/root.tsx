@@ -38,10 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const language = await resolveLanguage(request, user);
   const { flash, clearHeader } = await readFlash(request);
-  return json(
-    { user, language, flash, demoMode: env().DEMO_MODE },
-    { headers: clearHeader ? { 'Set-Cookie': clearHeader } : undefined },
-  );
+  return json({ user, language, flash, demoMode: env().DEMO_MODE }, { headers: clearHeader ? { 'Set-Cookie': clearHeader } : undefined });
 }
 
 /**

@@ -14,13 +14,119 @@ export const COORDINATOR_EMAIL = 'bench-koordinator@brobygger.example';
 export const PASSWORD = 'bench-password-not-secret';
 export const volunteerEmail = (index: number) => `frivillig-${index}@bench.example`;
 
-const FIRST_NAMES = ['Jonas', 'Amir', 'Sara', 'Mathias', 'Emil', 'Noah', 'Ida', 'Ibrahim', 'Thea', 'Henrik', 'Lucas', 'Nora', 'Filip', 'Markus', 'Julie', 'Kevin', 'Sander', 'Oliver', 'Åse', 'Ørjan', 'Mari', 'Ahmed', 'Kristin', 'Per', 'Silje', 'Bjørn', 'Linn', 'Eirik', 'Hanne', 'Jørgen'];
-const LAST_NAMES = ['Lie', 'Haddad', 'Moen', 'Eide', 'Strand', 'Kristiansen', 'Nilsen', 'Berg', 'Yusuf', 'Solberg', 'Aune', 'Hagen', 'Lund', 'Dahl', 'Vik', 'Rønning', 'Fossum', 'Sæther', 'Ås', 'Frivoll', 'Karimi', 'Granli', 'Vollan', 'Brattli', 'Mo', 'Tangen', 'Rønne', 'Stavrum', 'Holt', 'Bakken'];
-const MUNICIPALITIES = ['Trondheim', 'Malvik', 'Melhus', 'Stjørdal', 'Levanger', 'Steinkjer', 'Orkland', 'Verdal', 'Namsos', 'Oppdal', 'Skaun', 'Inderøy'];
-const PRISONS = ['Trondheim fengsel, avdeling Tunga', 'Trondheim fengsel, avdeling Leira', 'Verdal fengsel', 'Bergen fengsel', 'Ila fengsel', 'Bastøy fengsel'];
-const INTERESTS = ['fotball', 'musikk', 'gaming', 'trening', 'turgåing', 'matlaging', 'fiske', 'film', 'sjakk', 'klatring', 'hest', 'tegning', 'boksing', 'ski', 'snekring'];
+const FIRST_NAMES = [
+  'Jonas',
+  'Amir',
+  'Sara',
+  'Mathias',
+  'Emil',
+  'Noah',
+  'Ida',
+  'Ibrahim',
+  'Thea',
+  'Henrik',
+  'Lucas',
+  'Nora',
+  'Filip',
+  'Markus',
+  'Julie',
+  'Kevin',
+  'Sander',
+  'Oliver',
+  'Åse',
+  'Ørjan',
+  'Mari',
+  'Ahmed',
+  'Kristin',
+  'Per',
+  'Silje',
+  'Bjørn',
+  'Linn',
+  'Eirik',
+  'Hanne',
+  'Jørgen',
+];
+const LAST_NAMES = [
+  'Lie',
+  'Haddad',
+  'Moen',
+  'Eide',
+  'Strand',
+  'Kristiansen',
+  'Nilsen',
+  'Berg',
+  'Yusuf',
+  'Solberg',
+  'Aune',
+  'Hagen',
+  'Lund',
+  'Dahl',
+  'Vik',
+  'Rønning',
+  'Fossum',
+  'Sæther',
+  'Ås',
+  'Frivoll',
+  'Karimi',
+  'Granli',
+  'Vollan',
+  'Brattli',
+  'Mo',
+  'Tangen',
+  'Rønne',
+  'Stavrum',
+  'Holt',
+  'Bakken',
+];
+const MUNICIPALITIES = [
+  'Trondheim',
+  'Malvik',
+  'Melhus',
+  'Stjørdal',
+  'Levanger',
+  'Steinkjer',
+  'Orkland',
+  'Verdal',
+  'Namsos',
+  'Oppdal',
+  'Skaun',
+  'Inderøy',
+];
+const PRISONS = [
+  'Trondheim fengsel, avdeling Tunga',
+  'Trondheim fengsel, avdeling Leira',
+  'Verdal fengsel',
+  'Bergen fengsel',
+  'Ila fengsel',
+  'Bastøy fengsel',
+];
+const INTERESTS = [
+  'fotball',
+  'musikk',
+  'gaming',
+  'trening',
+  'turgåing',
+  'matlaging',
+  'fiske',
+  'film',
+  'sjakk',
+  'klatring',
+  'hest',
+  'tegning',
+  'boksing',
+  'ski',
+  'snekring',
+];
 const LANGUAGES = ['arabisk', 'somali', 'polsk', 'tigrinja', 'engelsk'];
-const ACTIVITIES = ['Kaffe og prat om skolestart', 'Gåtur rundt Lianvatnet', 'Besøk i fengselet, spilte kort', 'Trening på Pirbadet', 'Lagde middag sammen', 'Fotballkamp på Lerkendal', 'Var på NAV sammen'];
+const ACTIVITIES = [
+  'Kaffe og prat om skolestart',
+  'Gåtur rundt Lianvatnet',
+  'Besøk i fengselet, spilte kort',
+  'Trening på Pirbadet',
+  'Lagde middag sammen',
+  'Fotballkamp på Lerkendal',
+  'Var på NAV sammen',
+];
 const PLACES = ['Café Ni Muser', 'Bymarka', 'Besøksrommet', 'Pirbadet', 'Biblioteket'];
 const AVAILABILITY = ['WEEKDAY_DAYTIME', 'EVENINGS', 'WEEKENDS'];
 
@@ -70,7 +176,9 @@ export function generateDataset(file: string, passwordHash: string, now = new Da
     const key = `${table}:${keys.join(',')}`;
     let statement = statements.get(key);
     if (!statement) {
-      statement = sqlite.prepare(`INSERT INTO "${table}" (${keys.map((k) => `"${k}"`).join(',')}) VALUES (${keys.map(() => '?').join(',')})`);
+      statement = sqlite.prepare(
+        `INSERT INTO "${table}" (${keys.map((k) => `"${k}"`).join(',')}) VALUES (${keys.map(() => '?').join(',')})`,
+      );
       statements.set(key, statement);
     }
     statement.run(...keys.map((k) => toSql(full[k])));
@@ -95,14 +203,35 @@ export function generateDataset(file: string, passwordHash: string, now = new Da
 
   let result!: Dataset;
   sqlite.transaction(() => {
-    const coordinatorId = insert('User', { email: COORDINATOR_EMAIL, name: 'Kari Nordmann', role: 'COORDINATOR', passwordHash, organisation: 'Røde Kors' });
+    const coordinatorId = insert('User', {
+      email: COORDINATOR_EMAIL,
+      name: 'Kari Nordmann',
+      role: 'COORDINATOR',
+      passwordHash,
+      organisation: 'Røde Kors',
+    });
     const officers = Array.from({ length: 20 }, (_, i) =>
-      insert('User', { email: `veileder-${i}@kriminalomsorg.example`, name: `${pick(FIRST_NAMES)} ${pick(LAST_NAMES)}`, role: 'PROBATION_OFFICER', passwordHash, organisation: 'Kriminalomsorgen' }),
+      insert('User', {
+        email: `veileder-${i}@kriminalomsorg.example`,
+        name: `${pick(FIRST_NAMES)} ${pick(LAST_NAMES)}`,
+        role: 'PROBATION_OFFICER',
+        passwordHash,
+        organisation: 'Kriminalomsorgen',
+      }),
     );
     const courses = Array.from({ length: 8 }, (_, i) => {
-      const courseId = insert('TrainingCourse', { title: `Grunnkurs for frivillige ${i + 1}`, place: 'Røde Kors-huset, Trondheim', requiredHours: 6 });
+      const courseId = insert('TrainingCourse', {
+        title: `Grunnkurs for frivillige ${i + 1}`,
+        place: 'Røde Kors-huset, Trondheim',
+        requiredHours: 6,
+      });
       const sessions = [0, 7].map((offset) =>
-        insert('TrainingSession', { courseId, startsAt: at(addDays(today, -1100 + i * 130 + offset), '17:00'), hours: 3, topic: 'Fengselsbesøk og taushetsplikt' }),
+        insert('TrainingSession', {
+          courseId,
+          startsAt: at(addDays(today, -1100 + i * 130 + offset), '17:00'),
+          hours: 3,
+          topic: 'Fengselsbesøk og taushetsplikt',
+        }),
       );
       return { courseId, sessions, date: addDays(today, -1100 + i * 130 + 7) };
     });
@@ -110,7 +239,12 @@ export function generateDataset(file: string, passwordHash: string, now = new Da
     // Volunteers: 0-1199 hold the active pairs, 1200-1399 are ready and free, then the pipeline.
     const volunteers = Array.from({ length: 1500 }, (_, i) => {
       const status = i < 1400 ? 'READY' : i < 1430 ? 'APPLIED' : i < 1460 ? 'SCREENING' : i < 1480 ? 'PAUSED' : 'LEFT';
-      const userId = insert('User', { email: volunteerEmail(i), name: `${pick(FIRST_NAMES)} ${pick(LAST_NAMES)}`, role: 'VOLUNTEER', passwordHash });
+      const userId = insert('User', {
+        email: volunteerEmail(i),
+        name: `${pick(FIRST_NAMES)} ${pick(LAST_NAMES)}`,
+        role: 'VOLUNTEER',
+        passwordHash,
+      });
       const volunteerId = insert('VolunteerProfile', {
         userId,
         firstName: pick(FIRST_NAMES),
@@ -131,11 +265,23 @@ export function generateDataset(file: string, passwordHash: string, now = new Da
         const course = pick(courses);
         insert('ScreeningInterview', { volunteerId, heldOn: addDays(course.date, -30), interviewerId: coordinatorId, outcome: 'APPROVED' });
         for (const name of ['Referanse En', 'Referanse To']) {
-          insert('VolunteerReference', { volunteerId, name, relation: 'Tidligere leder', contactedOn: addDays(course.date, -25), outcome: 'POSITIVE' });
+          insert('VolunteerReference', {
+            volunteerId,
+            name,
+            relation: 'Tidligere leder',
+            contactedOn: addDays(course.date, -25),
+            outcome: 'POSITIVE',
+          });
         }
-        insert('PoliceCertificate', { volunteerId, issueDate: addDays(course.date, -40), shownDate: addDays(course.date, -20), seenById: coordinatorId });
+        insert('PoliceCertificate', {
+          volunteerId,
+          issueDate: addDays(course.date, -40),
+          shownDate: addDays(course.date, -20),
+          seenById: coordinatorId,
+        });
         insert('Enrolment', { courseId: course.courseId, volunteerId, completedAt: at(course.date) });
-        for (const sessionId of course.sessions) insert('Attendance', { sessionId, volunteerId, present: true, recordedById: coordinatorId });
+        for (const sessionId of course.sessions)
+          insert('Attendance', { sessionId, volunteerId, present: true, recordedById: coordinatorId });
       }
       return { userId, volunteerId };
     });
@@ -157,7 +303,8 @@ export function generateDataset(file: string, passwordHash: string, now = new Da
           const recent = past && daysBetween(date, today) < 10;
           const logged = past && (!recent || rand() < 0.7) && !(pair.end === null && daysBetween(date, today) < 3);
           const roll = rand();
-          const outcome = roll < 0.85 ? 'HELD' : roll < 0.91 ? 'CANCELLED_BY_PARTICIPANT' : roll < 0.95 ? 'CANCELLED_BY_VOLUNTEER' : 'NO_SHOW';
+          const outcome =
+            roll < 0.85 ? 'HELD' : roll < 0.91 ? 'CANCELLED_BY_PARTICIPANT' : roll < 0.95 ? 'CANCELLED_BY_VOLUNTEER' : 'NO_SHOW';
           const placeType = date < pair.release ? 'PRISON_VISIT' : pick(['CAFE', 'OUTDOORS', 'ACTIVITY', 'OTHER']);
           const meetingId = insert('Meeting', {
             pairId: pair.pairId,
@@ -216,7 +363,12 @@ export function generateDataset(file: string, passwordHash: string, now = new Da
         );
       }
       for (let r = 0; r < 3; r += 1) {
-        const reviewId = insert('PlanReview', { planId, reviewedOn: addDays(since, 60 + r * 90), reviewedById: coordinatorId, note: 'Framgang på flere områder.' });
+        const reviewId = insert('PlanReview', {
+          planId,
+          reviewedOn: addDays(since, 60 + r * 90),
+          reviewedById: coordinatorId,
+          note: 'Framgang på flere områder.',
+        });
         for (const areaKey of STANDARD_AREAS) insert('PlanReviewItem', { reviewId, areaKey, status: pick(REVIEW_STATUSES) });
       }
     }
@@ -240,15 +392,43 @@ export function generateDataset(file: string, passwordHash: string, now = new Da
         statusChangedAt: at(referralDate),
         createdAt: at(referralDate),
       });
-      insert('Referral', { participantId, referrerId, referralDate, decidedAt: status === 'REFERRED' ? null : at(addDays(referralDate, 5)), decidedById: status === 'REFERRED' ? null : coordinatorId, decision: status === 'REFERRED' ? null : status === 'DECLINED' ? 'DECLINED' : status === 'WAITLISTED' ? 'WAITLISTED' : 'ACCEPTED', createdAt: at(referralDate) });
-      insert('Consent', { participantId, consentDate: referralDate, takenByName: 'Kontaktbetjent', shareContactWithVolunteer: true, sharePlanWithVolunteer: rand() < 0.9, shareAttendanceWithReferrer: true });
+      insert('Referral', {
+        participantId,
+        referrerId,
+        referralDate,
+        decidedAt: status === 'REFERRED' ? null : at(addDays(referralDate, 5)),
+        decidedById: status === 'REFERRED' ? null : coordinatorId,
+        decision: status === 'REFERRED' ? null : status === 'DECLINED' ? 'DECLINED' : status === 'WAITLISTED' ? 'WAITLISTED' : 'ACCEPTED',
+        createdAt: at(referralDate),
+      });
+      insert('Consent', {
+        participantId,
+        consentDate: referralDate,
+        takenByName: 'Kontaktbetjent',
+        shareContactWithVolunteer: true,
+        sharePlanWithVolunteer: rand() < 0.9,
+        shareAttendanceWithReferrer: true,
+      });
       insert('ParticipantStatusChange', { participantId, toStatus: 'REFERRED', changedById: referrerId, createdAt: at(referralDate) });
-      if (status !== 'REFERRED') insert('ParticipantStatusChange', { participantId, fromStatus: 'REFERRED', toStatus: status, changedById: coordinatorId, createdAt: at(addDays(referralDate, 5)) });
+      if (status !== 'REFERRED')
+        insert('ParticipantStatusChange', {
+          participantId,
+          fromStatus: 'REFERRED',
+          toStatus: status,
+          changedById: coordinatorId,
+          createdAt: at(addDays(referralDate, 5)),
+        });
       insert('ProgrammeParticipation', { participantId, programme: pick(['ER_VIL_KAN', 'RUSSAMTALEN', 'KRIMFOKUS']), status: 'COMPLETED' });
       return participantId;
     }
 
-    function pair(participantId: string, volunteer: { userId: string; volunteerId: string }, start: string, end: string | null, release: string) {
+    function pair(
+      participantId: string,
+      volunteer: { userId: string; volunteerId: string },
+      start: string,
+      end: string | null,
+      release: string,
+    ) {
       const pairId = insert('Pair', {
         participantId,
         volunteerId: volunteer.volunteerId,
@@ -270,9 +450,18 @@ export function generateDataset(file: string, passwordHash: string, now = new Da
       for (let m = 0; m <= months; m += 1) {
         const heldOn = addDays(start, m * 30 + 5);
         if (heldOn > today) break;
-        insert('SupportContact', { pairId, withWhom: m % 2 ? 'PARTICIPANT' : 'VOLUNTEER', kind: 'PHONE', dueDate: heldOn, heldOn, durationMinutes: 20, coordinatorId });
+        insert('SupportContact', {
+          pairId,
+          withWhom: m % 2 ? 'PARTICIPANT' : 'VOLUNTEER',
+          kind: 'PHONE',
+          dueDate: heldOn,
+          heldOn,
+          durationMinutes: 20,
+          coordinatorId,
+        });
       }
-      if (months >= 1) insert('FitCheck', { pairId, checkedOn: addDays(start, 35), volunteerScore: 4, participantScore: 4, byId: coordinatorId });
+      if (months >= 1)
+        insert('FitCheck', { pairId, checkedOn: addDays(start, 35), volunteerScore: 4, participantScore: 4, byId: coordinatorId });
       return pairId;
     }
 

@@ -7,11 +7,29 @@
  */
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { computeAssignment, rankVolunteers, type CandidateVolunteer, type WaitingParticipant } from '../app/domain/matching/matching.server';
+import {
+  computeAssignment,
+  rankVolunteers,
+  type CandidateVolunteer,
+  type WaitingParticipant,
+} from '../app/domain/matching/matching.server';
 import type { MatchContext } from '../app/domain/matching/score';
 import { SUGGESTIONS_PER_PAGE } from '../app/domain/matching/weights';
 
-const INTERESTS = ['fotball', 'musikk', 'gaming', 'trening', 'turgåing', 'matlaging', 'fiske', 'film', 'sjakk', 'klatring', 'hest', 'tegning'];
+const INTERESTS = [
+  'fotball',
+  'musikk',
+  'gaming',
+  'trening',
+  'turgåing',
+  'matlaging',
+  'fiske',
+  'film',
+  'sjakk',
+  'klatring',
+  'hest',
+  'tegning',
+];
 const MUNICIPALITIES = ['Trondheim', 'Malvik', 'Melhus', 'Stjørdal', 'Levanger', 'Steinkjer', 'Orkland', 'Verdal', 'Namsos', 'Oppdal'];
 const LANGUAGES = ['norsk', 'engelsk', 'arabisk', 'somali', 'polsk', 'tigrinja'];
 

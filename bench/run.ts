@@ -107,7 +107,11 @@ async function measure(base: string, page: string, pathname: string, cookie?: st
 
 /** 50 volunteers log past meetings of their own pair as fast as they can for WRITE_SECONDS. */
 async function writeTest(base: string, file: string, pairs: { pairId: string; email: string }[]) {
-  const meetings = addUnloggedMeetings(file, pairs.map((p) => p.pairId), 1500);
+  const meetings = addUnloggedMeetings(
+    file,
+    pairs.map((p) => p.pairId),
+    1500,
+  );
   const cookies: string[] = [];
   for (const pair of pairs) cookies.push(await login(base, pair.email));
   const latencies: number[] = [];
@@ -126,7 +130,14 @@ async function writeTest(base: string, file: string, pairs: { pairId: string; em
           exhausted += 1;
           return;
         }
-        const body = new URLSearchParams({ intent: 'log', outcome: 'HELD', durationMinutes: '75', activity: 'Kaffe og gåtur', rating: '4', note: 'Fin prat.' });
+        const body = new URLSearchParams({
+          intent: 'log',
+          outcome: 'HELD',
+          durationMinutes: '75',
+          activity: 'Kaffe og gåtur',
+          rating: '4',
+          note: 'Fin prat.',
+        });
         body.append('areas', 'NETWORK');
         body.append('goods', 'JOY');
         const started = performance.now();
@@ -178,7 +189,11 @@ async function main() {
   const databaseUrl = `file:${file}`;
   let app: ChildProcess | null = null;
   try {
-    execFileSync('npx', ['prisma', 'migrate', 'deploy'], { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: 'ignore' });
+    execFileSync('npx', ['prisma', 'migrate', 'deploy'], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      stdio: 'ignore',
+    });
     const started = Date.now();
     const dataset = generateDataset(file, await hashPassword(PASSWORD));
     const generateSeconds = (Date.now() - started) / 1000;
@@ -235,7 +250,9 @@ async function main() {
     console.log('');
     console.log('page          path                                   req/s   p50 ms   p95 ms   p99 ms   share  queries  sql ms   KiB  ok');
     for (const r of results) {
-      const pass = r.page === 'baseline' || (r.p95Ms < TARGETS.p95Ms && r.shareOfBaseline >= TARGETS.shareOfBaseline && r.non2xx === 0 && r.errors === 0);
+      const pass =
+        r.page === 'baseline' ||
+        (r.p95Ms < TARGETS.p95Ms && r.shareOfBaseline >= TARGETS.shareOfBaseline && r.non2xx === 0 && r.errors === 0);
       console.log(
         `${r.page.padEnd(13)} ${r.path.slice(0, 38).padEnd(38)} ${fmt(r.requestsPerSecond).padStart(7)} ${fmt(r.p50Ms).padStart(8)} ${fmt(r.p95Ms).padStart(8)} ${fmt(r.p99Ms).padStart(8)} ${`${fmt(r.shareOfBaseline * 100, 0)}%`.padStart(7)} ${fmt(r.queriesPerRequest, 0).padStart(8)} ${fmt(r.sqlMsPerRequest).padStart(7)} ${fmt(r.responseBytes / 1024, 0).padStart(5)}  ${pass ? 'yes' : 'NO'}`,
       );
@@ -245,11 +262,18 @@ async function main() {
       `write test: ${write.logged} meeting logs in ${write.seconds} s (${fmt(write.logsPerSecond)}/s), p50 ${fmt(write.p50Ms)} ms, p95 ${fmt(write.p95Ms)} ms, p99 ${fmt(write.p99Ms)} ms, errors ${write.errors}${write.errors ? ` ${JSON.stringify(write.unexpected)}` : ''}`,
     );
     console.log(`server memory: peak RSS ${fmt(memory.peakRssMb)} MB (target < ${TARGETS.peakRssMb} MB), now ${fmt(memory.rssMb)} MB`);
-    console.log(`matching: suggestions over 2,000 volunteers ${fmt(matching.suggestionsOver2000VolunteersMs, 2)} ms, assignment 300 × 300 ${fmt(matching.assignment300x300Ms)} ms`);
+    console.log(
+      `matching: suggestions over 2,000 volunteers ${fmt(matching.suggestionsOver2000VolunteersMs, 2)} ms, assignment 300 × 300 ${fmt(matching.assignment300x300Ms)} ms`,
+    );
     console.log(
       `kept views computed cold: dashboard figures ${fmt(coldViews.dashboardFiguresMs)} ms, matching overview ${fmt(coldViews.matchingOverviewMs)} ms, funder report ${fmt(coldViews.funderReportMs)} ms`,
     );
-    console.log(`load average before ${load.before.join(' ')}, after ${os.loadavg().map((n) => n.toFixed(2)).join(' ')} (${load.cpus} CPUs)`);
+    console.log(
+      `load average before ${load.before.join(' ')}, after ${os
+        .loadavg()
+        .map((n) => n.toFixed(2))
+        .join(' ')} (${load.cpus} CPUs)`,
+    );
 
     const output = {
       measuredAt: new Date().toISOString(),

@@ -99,7 +99,15 @@ async function main() {
   const app = spawn('node', ['build/index.js'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, PORT: String(port), PUBLIC_URL: base, DEMO_MODE: 'true', JOBS: 'off' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      PUBLIC_URL: base,
+      DEMO_MODE: 'true',
+      JOBS: 'off',
+    },
   });
   let exited = false;
   app.on('exit', () => (exited = true));
@@ -109,7 +117,14 @@ async function main() {
     const debianChromium = '/usr/bin/chromium';
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? (fs.existsSync(debianChromium) ? debianChromium : undefined),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     const results: PageSize[] = [];
     for (const page of PAGES) results.push(await measure(browser, base, page));
@@ -122,7 +137,9 @@ async function main() {
       const gzip = result.files.reduce((sum, file) => sum + file.gzipBytes, 0);
       const ok = gzip <= TARGET_KB * 1024;
       over ||= !ok;
-      console.log(`| ${result.page} | ${result.path} | ${result.files.length} | ${kb(bytes)} | ${kb(gzip)} | ≤ ${TARGET_KB} ${ok ? 'ok' : 'OVER'} |`);
+      console.log(
+        `| ${result.page} | ${result.path} | ${result.files.length} | ${kb(bytes)} | ${kb(gzip)} | ≤ ${TARGET_KB} ${ok ? 'ok' : 'OVER'} |`,
+      );
     }
     if (process.env.SIZE_FILES === '1') {
       for (const result of results) {

@@ -69,11 +69,15 @@ async function login(base: string, email: string): Promise<string> {
  */
 function postForm(url: string, body: URLSearchParams, cookie: string): Promise<{ status: number; location: string | null }> {
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: 'POST', agent: false, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' } }, (response) => {
-      response.resume();
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, location: response.headers.location ?? null }));
-      response.on('error', reject);
-    });
+    const request = http.request(
+      url,
+      { method: 'POST', agent: false, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' } },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, location: response.headers.location ?? null }));
+        response.on('error', reject);
+      },
+    );
     request.on('error', reject);
     request.end(body.toString());
   });
@@ -111,10 +115,18 @@ function prepareMeetings(file: string, pairIds: string[], now: Date, boundary: D
       reminded.slot1.push(early);
       // … and only at the boundary's slot (more than 24 h after the slot before it, within 24 h of the boundary).
       const late = meetingId();
-      insert.run(late, pairId, sqlTime(new Date(boundary.getTime() + 24 * 3600_000 - 5 * MINUTE + index * 1000)), sqlTime(now), sqlTime(now));
+      insert.run(
+        late,
+        pairId,
+        sqlTime(new Date(boundary.getTime() + 24 * 3600_000 - 5 * MINUTE + index * 1000)),
+        sqlTime(now),
+        sqlTime(now),
+      );
       reminded.slot2.push(late);
       const row = sqlite
-        .prepare(`SELECT "expectedReleaseDate" AS d FROM "Participant" JOIN "Pair" ON "Pair"."participantId" = "Participant"."id" WHERE "Pair"."id" = ?`)
+        .prepare(
+          `SELECT "expectedReleaseDate" AS d FROM "Participant" JOIN "Pair" ON "Pair"."participantId" = "Participant"."id" WHERE "Pair"."id" = ?`,
+        )
         .get(pairId) as { d: string };
       releaseDates.set(pairId, row.d);
     });
@@ -134,7 +146,11 @@ async function main() {
   const processes: ChildProcess[] = [];
   const stderr: string[] = [];
   try {
-    execFileSync('npx', ['prisma', 'migrate', 'deploy'], { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: 'ignore' });
+    execFileSync('npx', ['prisma', 'migrate', 'deploy'], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      stdio: 'ignore',
+    });
     console.log('Writing the bench dataset …');
     const dataset = generateDataset(file, await hashPassword(PASSWORD));
     const pairs = dataset.writePairs.slice(0, WRITERS);
@@ -145,13 +161,28 @@ async function main() {
     const nextRealMinute = Math.ceil((realNow + 5000) / MINUTE) * MINUTE;
     const boundary = new Date(Math.ceil((realNow + 2 * MINUTE) / QUARTER) * QUARTER);
     const clockAt = new Date(boundary.getTime() + 1000 - (nextRealMinute - realNow));
-    const prepared = prepareMeetings(file, pairs.map((p) => p.pairId), new Date(realNow), boundary);
+    const prepared = prepareMeetings(
+      file,
+      pairs.map((p) => p.pairId),
+      new Date(realNow),
+      boundary,
+    );
 
     const { SMTP_URL: _smtp, ...inherited } = process.env; // emails stay in the outbox (demo mode)
     // Every write transaction that holds the lock for a second or more is named in the logs.
-    const common: NodeJS.ProcessEnv = { ...inherited, NODE_ENV: 'production', DATABASE_URL: databaseUrl, DEMO_MODE: 'true', BENCH_SLOW_QUERY_MS: String(SLOW_TRANSACTION_MS) };
+    const common: NodeJS.ProcessEnv = {
+      ...inherited,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      DEMO_MODE: 'true',
+      BENCH_SLOW_QUERY_MS: String(SLOW_TRANSACTION_MS),
+    };
     const spawnApp = (args: string[], env: Record<string, string>) => {
-      const child = spawn('node', ['--max-old-space-size=128', 'build/index.js', ...args], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...common, ...env } });
+      const child = spawn('node', ['--max-old-space-size=128', 'build/index.js', ...args], {
+        cwd: root,
+        stdio: ['ignore', 'ignore', 'pipe'],
+        env: { ...common, ...env },
+      });
       child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
       processes.push(child);
       return child;
@@ -195,20 +226,35 @@ async function main() {
             if (op % 4 !== 3) {
               const id = queue.shift();
               if (!id) break;
-              const body = new URLSearchParams({ intent: 'log', outcome: 'HELD', durationMinutes: '75', activity: 'Kaffe og gåtur', rating: '4' });
+              const body = new URLSearchParams({
+                intent: 'log',
+                outcome: 'HELD',
+                durationMinutes: '75',
+                activity: 'Kaffe og gåtur',
+                rating: '4',
+              });
               const response = await post(index, `/meetings/${id}`, body);
               if (response.status === 302 && response.location === '/me') acknowledgedLogs.push(id);
               else bump(errors, `log ${response.status}`);
             } else {
               // One new meeting, 10 to 40 days ahead at a minute of its own; every fifth sent twice at once.
               const date = addDays(todayInOslo(), 10 + (op % 30));
-              const time = `${String(8 + Math.floor(op / 60) % 12).padStart(2, '0')}:${String(op % 60).padStart(2, '0')}`;
+              const time = `${String(8 + (Math.floor(op / 60) % 12)).padStart(2, '0')}:${String(op % 60).padStart(2, '0')}`;
               const placeType = allowedPlaceTypes(release, date)[0];
               const body = () =>
-                new URLSearchParams({ 'meetings[0].include': 'on', 'meetings[0].date': date, 'meetings[0].time': time, 'meetings[0].durationMinutes': '60', 'meetings[0].placeType': placeType });
-              const responses = await Promise.all((op % 5 === 0 ? [1, 2] : [1]).map(() => post(index, `/pairs/${pair.pairId}/plan`, body())));
+                new URLSearchParams({
+                  'meetings[0].include': 'on',
+                  'meetings[0].date': date,
+                  'meetings[0].time': time,
+                  'meetings[0].durationMinutes': '60',
+                  'meetings[0].placeType': placeType,
+                });
+              const responses = await Promise.all(
+                (op % 5 === 0 ? [1, 2] : [1]).map(() => post(index, `/pairs/${pair.pairId}/plan`, body())),
+              );
               for (const response of responses) if (response.status !== 302) bump(errors, `plan ${response.status}`);
-              if (responses.some((response) => response.status === 302)) acknowledgedPlans.push({ pairId: pair.pairId, startsAt: osloInstant(date, time) });
+              if (responses.some((response) => response.status === 302))
+                acknowledgedPlans.push({ pairId: pair.pairId, startsAt: osloInstant(date, time) });
             }
           } catch (error) {
             bump(errors, `network ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
@@ -224,7 +270,9 @@ async function main() {
     const reminderSlot = sqlTime(boundary);
     const until = Date.now() + 2 * MINUTE;
     const slotDone = () =>
-      sqlite.prepare(`SELECT 1 FROM "JobRun" WHERE "jobName" = 'meeting-reminders' AND "scheduledFor" = ? AND "status" <> 'RUNNING'`).get(reminderSlot);
+      sqlite
+        .prepare(`SELECT 1 FROM "JobRun" WHERE "jobName" = 'meeting-reminders' AND "scheduledFor" = ? AND "status" <> 'RUNNING'`)
+        .get(reminderSlot);
     while (!slotDone() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 500));
 
     // Compare what was acknowledged with what the database holds.
@@ -232,7 +280,10 @@ async function main() {
     const logged = new Set<string>();
     for (let i = 0; i < acknowledgedLogs.length; i += 500) {
       const chunk = acknowledgedLogs.slice(i, i + 500);
-      for (const row of sqlite.prepare(`SELECT "meetingId" FROM "MeetingLog" WHERE "meetingId" IN (${placeholders(chunk.length)})`).all(...chunk) as { meetingId: string }[]) logged.add(row.meetingId);
+      for (const row of sqlite
+        .prepare(`SELECT "meetingId" FROM "MeetingLog" WHERE "meetingId" IN (${placeholders(chunk.length)})`)
+        .all(...chunk) as { meetingId: string }[])
+        logged.add(row.meetingId);
     }
     const lostLogs = acknowledgedLogs.filter((id) => !logged.has(id)).length;
     let lostPlans = 0;
@@ -244,11 +295,27 @@ async function main() {
       if (n > 1) duplicatedPlans += 1;
     }
     const runs = sqlite
-      .prepare(`SELECT "jobName", "scheduledFor", "status", "attempts", "error" FROM "JobRun" WHERE "startedAt" >= ? ORDER BY "scheduledFor"`)
-      .all(sqlTime(new Date(clockAt.getTime() - QUARTER))) as { jobName: string; scheduledFor: string; status: string; attempts: number; error: string | null }[];
+      .prepare(
+        `SELECT "jobName", "scheduledFor", "status", "attempts", "error" FROM "JobRun" WHERE "startedAt" >= ? ORDER BY "scheduledFor"`,
+      )
+      .all(sqlTime(new Date(clockAt.getTime() - QUARTER))) as {
+      jobName: string;
+      scheduledFor: string;
+      status: string;
+      attempts: number;
+      error: string | null;
+    }[];
     const remindedIn = (ids: string[]) =>
-      (sqlite.prepare(`SELECT COUNT(*) AS n FROM "Meeting" WHERE "id" IN (${placeholders(ids.length)}) AND "remindedAt" IS NOT NULL`).get(...ids) as { n: number }).n;
-    const reminders = { slotBefore: remindedIn(prepared.reminded.slot1), slotAtTick: remindedIn(prepared.reminded.slot2), expectedEach: pairs.length };
+      (
+        sqlite
+          .prepare(`SELECT COUNT(*) AS n FROM "Meeting" WHERE "id" IN (${placeholders(ids.length)}) AND "remindedAt" IS NOT NULL`)
+          .get(...ids) as { n: number }
+      ).n;
+    const reminders = {
+      slotBefore: remindedIn(prepared.reminded.slot1),
+      slotAtTick: remindedIn(prepared.reminded.slot2),
+      expectedEach: pairs.length,
+    };
     sqlite.close();
 
     latencies.sort((a, b) => a - b);
@@ -261,27 +328,64 @@ async function main() {
     const slow = logLines.filter((line) => line.startsWith('[slow transaction'));
 
     console.log('');
-    console.log(`writes: ${requests} requests in ${writeSeconds.toFixed(0)} s (${(requests / writeSeconds).toFixed(1)}/s), p50 ${pct(50).toFixed(0)} ms, p95 ${pct(95).toFixed(0)} ms, p99 ${pct(99).toFixed(0)} ms`);
+    console.log(
+      `writes: ${requests} requests in ${writeSeconds.toFixed(0)} s (${(requests / writeSeconds).toFixed(1)}/s), p50 ${pct(50).toFixed(0)} ms, p95 ${pct(95).toFixed(0)} ms, p99 ${pct(99).toFixed(0)} ms`,
+    );
     console.log(`  meeting logs acknowledged ${acknowledgedLogs.length}, plan posts acknowledged ${acknowledgedPlans.length}`);
-    console.log(`job slots run: ${runs.length} (${[...new Set(runs.map((run) => run.jobName))].join(', ')}); meeting-reminders slots: ${runs.filter((run) => run.jobName === 'meeting-reminders').map((run) => `${run.scheduledFor} ${run.status}`).join(', ')}`);
-    console.log(`  reminders written: ${reminders.slotBefore}/${reminders.expectedEach} in the slot before the tick, ${reminders.slotAtTick}/${reminders.expectedEach} in the slot at the tick (jobs process started ${((Date.now() - jobsStarted) / 1000).toFixed(0)} s ago)`);
+    console.log(
+      `job slots run: ${runs.length} (${[...new Set(runs.map((run) => run.jobName))].join(', ')}); meeting-reminders slots: ${runs
+        .filter((run) => run.jobName === 'meeting-reminders')
+        .map((run) => `${run.scheduledFor} ${run.status}`)
+        .join(', ')}`,
+    );
+    console.log(
+      `  reminders written: ${reminders.slotBefore}/${reminders.expectedEach} in the slot before the tick, ${reminders.slotAtTick}/${reminders.expectedEach} in the slot at the tick (jobs process started ${((Date.now() - jobsStarted) / 1000).toFixed(0)} s ago)`,
+    );
     console.log('');
     console.log(`errors: ${errorCount}${errorCount ? ` ${JSON.stringify(errors)}` : ''}`);
     console.log(`lost writes: ${lostLogs + lostPlans} (logs ${lostLogs}, plans ${lostPlans}); duplicated meetings: ${duplicatedPlans}`);
-    console.log(`failed slots: ${failedSlots.length}${failedSlots.length ? ` ${JSON.stringify(failedSlots.map((s) => [s.jobName, s.scheduledFor, s.error?.split('\n')[0]]))}` : ''}; retried slots: ${retriedSlots.length}`);
-    console.log(`"database is locked" in the processes' logs: ${locked.length}${locked.length ? `\n  ${locked.slice(0, 5).join('\n  ')}` : ''}`);
-    console.log(`write transactions holding the lock ≥ ${SLOW_TRANSACTION_MS / 1000} s: ${slow.length}${slow.length ? `\n  ${slow.slice(0, 5).join('\n  ')}` : ''}`);
+    console.log(
+      `failed slots: ${failedSlots.length}${failedSlots.length ? ` ${JSON.stringify(failedSlots.map((s) => [s.jobName, s.scheduledFor, s.error?.split('\n')[0]]))}` : ''}; retried slots: ${retriedSlots.length}`,
+    );
+    console.log(
+      `"database is locked" in the processes' logs: ${locked.length}${locked.length ? `\n  ${locked.slice(0, 5).join('\n  ')}` : ''}`,
+    );
+    console.log(
+      `write transactions holding the lock ≥ ${SLOW_TRANSACTION_MS / 1000} s: ${slow.length}${slow.length ? `\n  ${slow.slice(0, 5).join('\n  ')}` : ''}`,
+    );
     const pass =
-      errorCount === 0 && lostLogs + lostPlans === 0 && duplicatedPlans === 0 && failedSlots.length === 0 && locked.length === 0 &&
+      errorCount === 0 &&
+      lostLogs + lostPlans === 0 &&
+      duplicatedPlans === 0 &&
+      failedSlots.length === 0 &&
+      locked.length === 0 &&
       runs.filter((run) => run.jobName === 'meeting-reminders' && run.status === 'DONE').length >= 2 &&
-      reminders.slotBefore === pairs.length && reminders.slotAtTick === pairs.length && runs.length >= 3;
+      reminders.slotBefore === pairs.length &&
+      reminders.slotAtTick === pairs.length &&
+      runs.length >= 3;
     const exited = processes.filter((child) => child.exitCode !== null || child.signalCode !== null);
-    if (exited.length) console.log(`processes that stopped during the run: ${exited.map((child) => child.spawnargs.slice(2).join(' ') || 'web').join(', ')}`);
-    if (!pass) console.log(logLines.filter((line) => /error|Error|exited|could not start|failed/.test(line) && !/^\s+at /.test(line)).slice(0, 20).join('\n'));
+    if (exited.length)
+      console.log(
+        `processes that stopped during the run: ${exited.map((child) => child.spawnargs.slice(2).join(' ') || 'web').join(', ')}`,
+      );
+    if (!pass)
+      console.log(
+        logLines
+          .filter((line) => /error|Error|exited|could not start|failed/.test(line) && !/^\s+at /.test(line))
+          .slice(0, 20)
+          .join('\n'),
+      );
     console.log(pass ? 'soak: PASS' : 'soak: FAIL');
     process.exitCode = pass ? 0 : 1;
   } catch (error) {
-    console.error(stderr.join('').split('\n').filter((line) => /error|Error|locked|Transaction|job /.test(line) && !/^\s+at /.test(line)).slice(0, 20).join('\n'));
+    console.error(
+      stderr
+        .join('')
+        .split('\n')
+        .filter((line) => /error|Error|locked|Transaction|job /.test(line) && !/^\s+at /.test(line))
+        .slice(0, 20)
+        .join('\n'),
+    );
     throw error;
   } finally {
     for (const child of processes) {

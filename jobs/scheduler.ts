@@ -99,11 +99,9 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   }
 
   const tasks: ScheduledTask[] =
-    options.ticking === false
-      ? []
-      : [cron.schedule('* * * * *', () => void tick(), { timezone: OSLO, name: `scheduler-tick:${owner}` })];
+    options.ticking === false ? [] : [cron.schedule('* * * * *', () => void tick(), { timezone: OSLO, name: `scheduler-tick:${owner}` })];
 
-  const ready = options.catchUp ?? true ? tick().then(() => undefined) : Promise.resolve();
+  const ready = (options.catchUp ?? true) ? tick().then(() => undefined) : Promise.resolve();
 
   // Emails queued by this process go out at once rather than at the next minute. Rows are
   // leased one by one, so this never races the scheduled sender into a double send.
@@ -138,9 +136,11 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       stopping = true;
       outboxEvents.off('queued', onQueued);
       smsOutboxEvents.off('queued', onSmsQueued);
-      await Promise.all(tasks.map(async (task) => {
-        await task.destroy();
-      }));
+      await Promise.all(
+        tasks.map(async (task) => {
+          await task.destroy();
+        }),
+      );
       const pending = [...running.values()];
       const finished = Promise.allSettled([...pending.map((p) => p.promise), nudge ?? Promise.resolve(), smsNudge ?? Promise.resolve()]);
       const timedOut = await Promise.race([

@@ -88,7 +88,10 @@ export async function releaseSlot(db: Db, runId: string): Promise<void> {
   await withWriteRetry(async () => {
     // A first run is removed; a retry goes back to FAILED, with its attempt not counted.
     await db.jobRun.deleteMany({ where: { id: runId, status: 'RUNNING', attempts: 1 } });
-    await db.jobRun.updateMany({ where: { id: runId, status: 'RUNNING' }, data: { status: 'FAILED', attempts: { decrement: 1 }, finishedAt: new Date(0) } });
+    await db.jobRun.updateMany({
+      where: { id: runId, status: 'RUNNING' },
+      data: { status: 'FAILED', attempts: { decrement: 1 }, finishedAt: new Date(0) },
+    });
   });
 }
 

@@ -63,29 +63,215 @@ interface DemoParticipant {
 
 const PARTICIPANTS: DemoParticipant[] = [
   // matched, with active pairs (the first belongs to the demo volunteer)
-  { firstName: 'Jonas', lastName: 'Lie', age: 21, gender: 'MALE', status: 'MATCHED', release: -40, municipality: 'Trondheim', interests: ['fotball', 'gaming', 'trening'], needs: 'Trenger hjelp med å finne bolig og komme i gang med skole.' },
-  { firstName: 'Amir', lastName: 'Haddad', age: 22, gender: 'MALE', status: 'MATCHED', release: 25, municipality: 'Trondheim', interests: ['boksing', 'musikk'], languages: ['norsk', 'arabisk'] },
-  { firstName: 'Sara', lastName: 'Moen', age: 20, gender: 'FEMALE', status: 'MATCHED', release: -75, municipality: 'Stjørdal', interests: ['hest', 'matlaging', 'turgåing'], wishedGender: 'FEMALE' },
-  { firstName: 'Mathias', lastName: 'Eide', age: 23, gender: 'MALE', status: 'MATCHED', release: 10, municipality: 'Steinkjer', interests: ['fiske', 'bil og motor'] },
-  { firstName: 'Emil', lastName: 'Strand', age: 19, gender: 'MALE', status: 'MATCHED', release: -120, municipality: 'Levanger', interests: ['gaming', 'data', 'sjakk'], sharePlan: false },
-  { firstName: 'Noah', lastName: 'Kristiansen', age: 24, gender: 'MALE', status: 'MATCHED', release: -20, municipality: 'Malvik', interests: ['klatring', 'turgåing'] },
-  { firstName: 'Aleksander', lastName: 'Nilsen', age: 22, gender: 'MALE', status: 'MATCHED', release: 45, municipality: 'Trondheim', interests: ['basketball', 'musikk', 'film'] },
-  { firstName: 'Ida', lastName: 'Berg', age: 21, gender: 'FEMALE', status: 'MATCHED', release: -5, municipality: 'Melhus', interests: ['tegning', 'yoga'], wishedGender: 'FEMALE' },
+  {
+    firstName: 'Jonas',
+    lastName: 'Lie',
+    age: 21,
+    gender: 'MALE',
+    status: 'MATCHED',
+    release: -40,
+    municipality: 'Trondheim',
+    interests: ['fotball', 'gaming', 'trening'],
+    needs: 'Trenger hjelp med å finne bolig og komme i gang med skole.',
+  },
+  {
+    firstName: 'Amir',
+    lastName: 'Haddad',
+    age: 22,
+    gender: 'MALE',
+    status: 'MATCHED',
+    release: 25,
+    municipality: 'Trondheim',
+    interests: ['boksing', 'musikk'],
+    languages: ['norsk', 'arabisk'],
+  },
+  {
+    firstName: 'Sara',
+    lastName: 'Moen',
+    age: 20,
+    gender: 'FEMALE',
+    status: 'MATCHED',
+    release: -75,
+    municipality: 'Stjørdal',
+    interests: ['hest', 'matlaging', 'turgåing'],
+    wishedGender: 'FEMALE',
+  },
+  {
+    firstName: 'Mathias',
+    lastName: 'Eide',
+    age: 23,
+    gender: 'MALE',
+    status: 'MATCHED',
+    release: 10,
+    municipality: 'Steinkjer',
+    interests: ['fiske', 'bil og motor'],
+  },
+  {
+    firstName: 'Emil',
+    lastName: 'Strand',
+    age: 19,
+    gender: 'MALE',
+    status: 'MATCHED',
+    release: -120,
+    municipality: 'Levanger',
+    interests: ['gaming', 'data', 'sjakk'],
+    sharePlan: false,
+  },
+  {
+    firstName: 'Noah',
+    lastName: 'Kristiansen',
+    age: 24,
+    gender: 'MALE',
+    status: 'MATCHED',
+    release: -20,
+    municipality: 'Malvik',
+    interests: ['klatring', 'turgåing'],
+  },
+  {
+    firstName: 'Aleksander',
+    lastName: 'Nilsen',
+    age: 22,
+    gender: 'MALE',
+    status: 'MATCHED',
+    release: 45,
+    municipality: 'Trondheim',
+    interests: ['basketball', 'musikk', 'film'],
+  },
+  {
+    firstName: 'Ida',
+    lastName: 'Berg',
+    age: 21,
+    gender: 'FEMALE',
+    status: 'MATCHED',
+    release: -5,
+    municipality: 'Melhus',
+    interests: ['tegning', 'yoga'],
+    wishedGender: 'FEMALE',
+  },
   // waiting for a volunteer
-  { firstName: 'Ibrahim', lastName: 'Yusuf', age: 20, gender: 'MALE', status: 'ACCEPTED', release: 30, municipality: 'Trondheim', interests: ['fotball', 'trening'], languages: ['norsk', 'somali'] },
-  { firstName: 'Thea', lastName: 'Solberg', age: 23, gender: 'FEMALE', status: 'ACCEPTED', release: 55, municipality: 'Orkland', interests: ['hund', 'turgåing', 'matlaging'] },
-  { firstName: 'Henrik', lastName: 'Aune', age: 19, gender: 'MALE', status: 'ACCEPTED', release: 12, municipality: 'Verdal', interests: ['snekring', 'fiske'] },
-  { firstName: 'Lucas', lastName: 'Hagen', age: 22, gender: 'MALE', status: 'WAITLISTED', release: 150, municipality: 'Namsos', interests: ['musikk', 'gitar'] },
-  { firstName: 'Sander', lastName: 'Lund', age: 24, gender: 'MALE', status: 'WAITLISTED', release: 200, municipality: 'Oppdal', interests: ['ski', 'friluftsliv'] },
+  {
+    firstName: 'Ibrahim',
+    lastName: 'Yusuf',
+    age: 20,
+    gender: 'MALE',
+    status: 'ACCEPTED',
+    release: 30,
+    municipality: 'Trondheim',
+    interests: ['fotball', 'trening'],
+    languages: ['norsk', 'somali'],
+  },
+  {
+    firstName: 'Thea',
+    lastName: 'Solberg',
+    age: 23,
+    gender: 'FEMALE',
+    status: 'ACCEPTED',
+    release: 55,
+    municipality: 'Orkland',
+    interests: ['hund', 'turgåing', 'matlaging'],
+  },
+  {
+    firstName: 'Henrik',
+    lastName: 'Aune',
+    age: 19,
+    gender: 'MALE',
+    status: 'ACCEPTED',
+    release: 12,
+    municipality: 'Verdal',
+    interests: ['snekring', 'fiske'],
+  },
+  {
+    firstName: 'Lucas',
+    lastName: 'Hagen',
+    age: 22,
+    gender: 'MALE',
+    status: 'WAITLISTED',
+    release: 150,
+    municipality: 'Namsos',
+    interests: ['musikk', 'gitar'],
+  },
+  {
+    firstName: 'Sander',
+    lastName: 'Lund',
+    age: 24,
+    gender: 'MALE',
+    status: 'WAITLISTED',
+    release: 200,
+    municipality: 'Oppdal',
+    interests: ['ski', 'friluftsliv'],
+  },
   // new referrals for triage
-  { firstName: 'Oliver', lastName: 'Ås', age: 18, gender: 'MALE', status: 'REFERRED', release: 70, municipality: 'Trondheim', interests: ['fotball', 'rap'] },
-  { firstName: 'Nora', lastName: 'Dahl', age: 21, gender: 'FEMALE', status: 'REFERRED', release: 90, municipality: 'Skaun', interests: ['trening', 'sminke', 'musikk'] },
-  { firstName: 'Filip', lastName: 'Vik', age: 20, gender: 'MALE', status: 'REFERRED', release: 40, municipality: 'Trondheim', interests: ['gaming', 'basketball'] },
+  {
+    firstName: 'Oliver',
+    lastName: 'Ås',
+    age: 18,
+    gender: 'MALE',
+    status: 'REFERRED',
+    release: 70,
+    municipality: 'Trondheim',
+    interests: ['fotball', 'rap'],
+  },
+  {
+    firstName: 'Nora',
+    lastName: 'Dahl',
+    age: 21,
+    gender: 'FEMALE',
+    status: 'REFERRED',
+    release: 90,
+    municipality: 'Skaun',
+    interests: ['trening', 'sminke', 'musikk'],
+  },
+  {
+    firstName: 'Filip',
+    lastName: 'Vik',
+    age: 20,
+    gender: 'MALE',
+    status: 'REFERRED',
+    release: 40,
+    municipality: 'Trondheim',
+    interests: ['gaming', 'basketball'],
+  },
   // ended
-  { firstName: 'Tobias', lastName: 'Ness', age: 24, gender: 'MALE', status: 'DECLINED', release: 20, municipality: 'Bergen', interests: ['fotball'] },
-  { firstName: 'Markus', lastName: 'Rønning', age: 23, gender: 'MALE', status: 'COMPLETED', release: -260, municipality: 'Trondheim', interests: ['trening', 'matlaging'] },
-  { firstName: 'Julie', lastName: 'Fossum', age: 22, gender: 'FEMALE', status: 'COMPLETED', release: -220, municipality: 'Stjørdal', interests: ['hest', 'tegning'] },
-  { firstName: 'Kevin', lastName: 'Sæther', age: 21, gender: 'MALE', status: 'WITHDRAWN', release: -150, municipality: 'Trondheim', interests: ['bil og motor'] },
+  {
+    firstName: 'Tobias',
+    lastName: 'Ness',
+    age: 24,
+    gender: 'MALE',
+    status: 'DECLINED',
+    release: 20,
+    municipality: 'Bergen',
+    interests: ['fotball'],
+  },
+  {
+    firstName: 'Markus',
+    lastName: 'Rønning',
+    age: 23,
+    gender: 'MALE',
+    status: 'COMPLETED',
+    release: -260,
+    municipality: 'Trondheim',
+    interests: ['trening', 'matlaging'],
+  },
+  {
+    firstName: 'Julie',
+    lastName: 'Fossum',
+    age: 22,
+    gender: 'FEMALE',
+    status: 'COMPLETED',
+    release: -220,
+    municipality: 'Stjørdal',
+    interests: ['hest', 'tegning'],
+  },
+  {
+    firstName: 'Kevin',
+    lastName: 'Sæther',
+    age: 21,
+    gender: 'MALE',
+    status: 'WITHDRAWN',
+    release: -150,
+    municipality: 'Trondheim',
+    interests: ['bil og motor'],
+  },
 ];
 
 interface DemoVolunteer {
@@ -104,31 +290,190 @@ interface DemoVolunteer {
 
 const VOLUNTEERS: DemoVolunteer[] = [
   // ready and matched (the first is the demo volunteer)
-  { firstName: 'Marte', lastName: 'Frivoll', age: 34, gender: 'FEMALE', municipality: 'Trondheim', interests: ['fotball', 'trening', 'film'], availability: ['EVENINGS', 'WEEKENDS'], stage: 'READY', daysInStage: 120, capacity: 2 },
-  { firstName: 'Ahmed', lastName: 'Karimi', age: 41, gender: 'MALE', municipality: 'Trondheim', interests: ['boksing', 'musikk', 'matlaging'], languages: ['norsk', 'arabisk', 'engelsk'], availability: ['EVENINGS'], stage: 'READY', daysInStage: 90 },
-  { firstName: 'Hanne', lastName: 'Granli', age: 52, gender: 'FEMALE', municipality: 'Stjørdal', interests: ['hest', 'turgåing'], availability: ['WEEKDAY_DAYTIME', 'WEEKENDS'], stage: 'READY', daysInStage: 200 },
-  { firstName: 'Per', lastName: 'Vollan', age: 61, gender: 'MALE', municipality: 'Steinkjer', interests: ['fiske', 'bil og motor', 'snekring'], availability: ['WEEKDAY_DAYTIME'], stage: 'READY', daysInStage: 150 },
-  { firstName: 'Eirik', lastName: 'Brattli', age: 29, gender: 'MALE', municipality: 'Levanger', interests: ['sjakk', 'data', 'gaming'], availability: ['EVENINGS'], stage: 'READY', daysInStage: 210 },
-  { firstName: 'Kristin', lastName: 'Mo', age: 38, gender: 'FEMALE', municipality: 'Malvik', interests: ['klatring', 'ski'], availability: ['WEEKENDS'], stage: 'READY', daysInStage: 100 },
-  { firstName: 'Jørgen', lastName: 'Tangen', age: 27, gender: 'MALE', municipality: 'Trondheim', interests: ['basketball', 'film', 'musikk'], availability: ['EVENINGS', 'WEEKENDS'], stage: 'READY', daysInStage: 60 },
-  { firstName: 'Silje', lastName: 'Rønne', age: 45, gender: 'FEMALE', municipality: 'Melhus', interests: ['yoga', 'tegning', 'matlaging'], availability: ['WEEKDAY_DAYTIME', 'EVENINGS'], stage: 'READY', daysInStage: 80 },
+  {
+    firstName: 'Marte',
+    lastName: 'Frivoll',
+    age: 34,
+    gender: 'FEMALE',
+    municipality: 'Trondheim',
+    interests: ['fotball', 'trening', 'film'],
+    availability: ['EVENINGS', 'WEEKENDS'],
+    stage: 'READY',
+    daysInStage: 120,
+    capacity: 2,
+  },
+  {
+    firstName: 'Ahmed',
+    lastName: 'Karimi',
+    age: 41,
+    gender: 'MALE',
+    municipality: 'Trondheim',
+    interests: ['boksing', 'musikk', 'matlaging'],
+    languages: ['norsk', 'arabisk', 'engelsk'],
+    availability: ['EVENINGS'],
+    stage: 'READY',
+    daysInStage: 90,
+  },
+  {
+    firstName: 'Hanne',
+    lastName: 'Granli',
+    age: 52,
+    gender: 'FEMALE',
+    municipality: 'Stjørdal',
+    interests: ['hest', 'turgåing'],
+    availability: ['WEEKDAY_DAYTIME', 'WEEKENDS'],
+    stage: 'READY',
+    daysInStage: 200,
+  },
+  {
+    firstName: 'Per',
+    lastName: 'Vollan',
+    age: 61,
+    gender: 'MALE',
+    municipality: 'Steinkjer',
+    interests: ['fiske', 'bil og motor', 'snekring'],
+    availability: ['WEEKDAY_DAYTIME'],
+    stage: 'READY',
+    daysInStage: 150,
+  },
+  {
+    firstName: 'Eirik',
+    lastName: 'Brattli',
+    age: 29,
+    gender: 'MALE',
+    municipality: 'Levanger',
+    interests: ['sjakk', 'data', 'gaming'],
+    availability: ['EVENINGS'],
+    stage: 'READY',
+    daysInStage: 210,
+  },
+  {
+    firstName: 'Kristin',
+    lastName: 'Mo',
+    age: 38,
+    gender: 'FEMALE',
+    municipality: 'Malvik',
+    interests: ['klatring', 'ski'],
+    availability: ['WEEKENDS'],
+    stage: 'READY',
+    daysInStage: 100,
+  },
+  {
+    firstName: 'Jørgen',
+    lastName: 'Tangen',
+    age: 27,
+    gender: 'MALE',
+    municipality: 'Trondheim',
+    interests: ['basketball', 'film', 'musikk'],
+    availability: ['EVENINGS', 'WEEKENDS'],
+    stage: 'READY',
+    daysInStage: 60,
+  },
+  {
+    firstName: 'Silje',
+    lastName: 'Rønne',
+    age: 45,
+    gender: 'FEMALE',
+    municipality: 'Melhus',
+    interests: ['yoga', 'tegning', 'matlaging'],
+    availability: ['WEEKDAY_DAYTIME', 'EVENINGS'],
+    stage: 'READY',
+    daysInStage: 80,
+  },
   // ready, free
-  { firstName: 'Bjørn', lastName: 'Stavrum', age: 48, gender: 'MALE', municipality: 'Trondheim', interests: ['fotball', 'friluftsliv', 'fiske'], availability: ['EVENINGS', 'WEEKENDS'], stage: 'READY', daysInStage: 20 },
-  { firstName: 'Linn', lastName: 'Holt', age: 31, gender: 'FEMALE', municipality: 'Orkland', interests: ['hund', 'turgåing', 'matlaging'], availability: ['WEEKENDS'], stage: 'READY', daysInStage: 12 },
+  {
+    firstName: 'Bjørn',
+    lastName: 'Stavrum',
+    age: 48,
+    gender: 'MALE',
+    municipality: 'Trondheim',
+    interests: ['fotball', 'friluftsliv', 'fiske'],
+    availability: ['EVENINGS', 'WEEKENDS'],
+    stage: 'READY',
+    daysInStage: 20,
+  },
+  {
+    firstName: 'Linn',
+    lastName: 'Holt',
+    age: 31,
+    gender: 'FEMALE',
+    municipality: 'Orkland',
+    interests: ['hund', 'turgåing', 'matlaging'],
+    availability: ['WEEKENDS'],
+    stage: 'READY',
+    daysInStage: 12,
+  },
   // in the pipeline
-  { firstName: 'Camilla', lastName: 'Sve', age: 36, gender: 'FEMALE', municipality: 'Trondheim', interests: ['musikk', 'gitar'], availability: ['EVENINGS'], stage: 'SCREENING', daysInStage: 21 },
-  { firstName: 'Anders', lastName: 'Kvam', age: 26, gender: 'MALE', municipality: 'Verdal', interests: ['snekring', 'trening'], availability: ['WEEKENDS'], stage: 'SCREENING', daysInStage: 6 },
-  { firstName: 'Tone', lastName: 'Bakken', age: 57, gender: 'FEMALE', municipality: 'Namsos', interests: ['strikking', 'turgåing'], availability: ['WEEKDAY_DAYTIME'], stage: 'APPLIED', daysInStage: 3 },
-  { firstName: 'Mohammed', lastName: 'Ali', age: 33, gender: 'MALE', municipality: 'Trondheim', interests: ['fotball', 'matlaging'], languages: ['norsk', 'somali', 'engelsk'], availability: ['EVENINGS'], stage: 'APPLIED', daysInStage: 17 },
-  { firstName: 'Geir', lastName: 'Lyng', age: 64, gender: 'MALE', municipality: 'Oppdal', interests: ['ski', 'friluftsliv'], availability: ['WEEKDAY_DAYTIME'], stage: 'PAUSED', daysInStage: 40 },
+  {
+    firstName: 'Camilla',
+    lastName: 'Sve',
+    age: 36,
+    gender: 'FEMALE',
+    municipality: 'Trondheim',
+    interests: ['musikk', 'gitar'],
+    availability: ['EVENINGS'],
+    stage: 'SCREENING',
+    daysInStage: 21,
+  },
+  {
+    firstName: 'Anders',
+    lastName: 'Kvam',
+    age: 26,
+    gender: 'MALE',
+    municipality: 'Verdal',
+    interests: ['snekring', 'trening'],
+    availability: ['WEEKENDS'],
+    stage: 'SCREENING',
+    daysInStage: 6,
+  },
+  {
+    firstName: 'Tone',
+    lastName: 'Bakken',
+    age: 57,
+    gender: 'FEMALE',
+    municipality: 'Namsos',
+    interests: ['strikking', 'turgåing'],
+    availability: ['WEEKDAY_DAYTIME'],
+    stage: 'APPLIED',
+    daysInStage: 3,
+  },
+  {
+    firstName: 'Mohammed',
+    lastName: 'Ali',
+    age: 33,
+    gender: 'MALE',
+    municipality: 'Trondheim',
+    interests: ['fotball', 'matlaging'],
+    languages: ['norsk', 'somali', 'engelsk'],
+    availability: ['EVENINGS'],
+    stage: 'APPLIED',
+    daysInStage: 17,
+  },
+  {
+    firstName: 'Geir',
+    lastName: 'Lyng',
+    age: 64,
+    gender: 'MALE',
+    municipality: 'Oppdal',
+    interests: ['ski', 'friluftsliv'],
+    availability: ['WEEKDAY_DAYTIME'],
+    stage: 'PAUSED',
+    daysInStage: 40,
+  },
 ];
 
 /** In-prison programmes taken before referral, rotated over the demo participants. */
 const PROGRAMME_HISTORY: [Programme, 'ONGOING' | 'COMPLETED' | 'INTERRUPTED'][][] = [
   [['ER_VIL_KAN', 'COMPLETED']],
-  [['ER_VIL_KAN', 'COMPLETED'], ['RUSSAMTALEN', 'COMPLETED']],
+  [
+    ['ER_VIL_KAN', 'COMPLETED'],
+    ['RUSSAMTALEN', 'COMPLETED'],
+  ],
   [['KRIMFOKUS', 'INTERRUPTED']],
-  [['ER_VIL_KAN', 'ONGOING'], ['VAGA_VALJA', 'COMPLETED']],
+  [
+    ['ER_VIL_KAN', 'ONGOING'],
+    ['VAGA_VALJA', 'COMPLETED'],
+  ],
 ];
 
 const OFFICERS = [
@@ -138,7 +483,10 @@ const OFFICERS = [
   { email: 'mette.aune@kriminalomsorg.example', name: 'Mette Aune', organisation: 'Kriminalomsorgen, Trondheim fengsel' },
 ];
 
-const PLAN_TEXT: Record<string, { future: string; goods: Good[]; strengths: string; opportunities: string; barriers: string; coping: string }> = {
+const PLAN_TEXT: Record<
+  string,
+  { future: string; goods: Good[]; strengths: string; opportunities: string; barriers: string; coping: string }
+> = {
   NETWORK: {
     future: 'Ha to–tre venner som ikke ruser seg, og ha bedre kontakt med lillesøster.',
     goods: ['BELONGING', 'JOY'],
@@ -258,7 +606,13 @@ export async function seedDemoData(db: Db, now = currentTime()): Promise<void> {
           if (v.daysInStage < 10) {
             for (const name of ['Referanse En', 'Referanse To']) {
               await tx.volunteerReference.create({
-                data: { volunteerId: volunteer.id, name, relation: 'Tidligere kollega', contactedOn: addDays(today, -v.daysInStage), outcome: 'POSITIVE' },
+                data: {
+                  volunteerId: volunteer.id,
+                  name,
+                  relation: 'Tidligere kollega',
+                  contactedOn: addDays(today, -v.daysInStage),
+                  outcome: 'POSITIVE',
+                },
               });
             }
           }
@@ -311,7 +665,13 @@ export async function seedDemoData(db: Db, now = currentTime()): Promise<void> {
             },
           });
           await tx.participantStatusChange.create({
-            data: { participantId: participant.id, fromStatus: 'REFERRED', toStatus: decision, changedById: coordinator.id, createdAt: osloInstant(addDays(referralDate, 4), '13:00') },
+            data: {
+              participantId: participant.id,
+              fromStatus: 'REFERRED',
+              toStatus: decision,
+              changedById: coordinator.id,
+              createdAt: osloInstant(addDays(referralDate, 4), '13:00'),
+            },
           });
         }
         if (p.status !== 'REFERRED' && p.status !== 'DECLINED') {
@@ -351,7 +711,13 @@ export async function seedDemoData(db: Db, now = currentTime()): Promise<void> {
           createdById: coordinator.id,
         });
         await tx.participantStatusChange.create({
-          data: { participantId: participant.id, fromStatus: 'ACCEPTED', toStatus: 'MATCHED', changedById: coordinator.id, createdAt: osloInstant(startDate, '12:00') },
+          data: {
+            participantId: participant.id,
+            fromStatus: 'ACCEPTED',
+            toStatus: 'MATCHED',
+            changedById: coordinator.id,
+            createdAt: osloInstant(startDate, '12:00'),
+          },
         });
         await seedMeetings(tx, {
           pairId: pair.id,
@@ -392,7 +758,15 @@ export async function seedDemoData(db: Db, now = currentTime()): Promise<void> {
             place: 'Café Ni Muser',
           });
         }
-        if (i === 0 || i === 2) await seedTexts(tx, { pairId: pair.id, participantId: participant.id, phone: participant.phone!, volunteerUserId: i === 0 ? volunteerUser.id : null, now, unread: i === 2 });
+        if (i === 0 || i === 2)
+          await seedTexts(tx, {
+            pairId: pair.id,
+            participantId: participant.id,
+            phone: participant.phone!,
+            volunteerUserId: i === 0 ? volunteerUser.id : null,
+            now,
+            unread: i === 2,
+          });
       }
 
       // Two pairs that ended: one completed as planned, one where the participant withdrew.
@@ -408,7 +782,13 @@ export async function seedDemoData(db: Db, now = currentTime()): Promise<void> {
           createdById: coordinator.id,
         });
         const endDate = addDays(today, reason === 'PLAN_COMPLETED' ? -40 : -150);
-        await seedMeetings(tx, { pairId: pair.id, startDate, today: endDate, releaseDate: nth(participants, participantIndex).expectedReleaseDate, variant: participantIndex });
+        await seedMeetings(tx, {
+          pairId: pair.id,
+          startDate,
+          today: endDate,
+          releaseDate: nth(participants, participantIndex).expectedReleaseDate,
+          variant: participantIndex,
+        });
         await tx.pair.update({
           where: { id: pair.id },
           data: {
@@ -423,7 +803,13 @@ export async function seedDemoData(db: Db, now = currentTime()): Promise<void> {
           },
         });
         if (reason === 'PLAN_COMPLETED') {
-          await createParticipantAnswer(tx, { pairId: pair.id, purpose: 'CLOSURE_SURVEY', scores: { overall: 5 }, comment: 'Takk for alle turene.', answeredAt: osloInstant(addDays(endDate, 3), '18:00') });
+          await createParticipantAnswer(tx, {
+            pairId: pair.id,
+            purpose: 'CLOSURE_SURVEY',
+            scores: { overall: 5 },
+            comment: 'Takk for alle turene.',
+            answeredAt: osloInstant(addDays(endDate, 3), '18:00'),
+          });
         }
       }
       const julie = nth(participants, 18);
@@ -435,17 +821,33 @@ export async function seedDemoData(db: Db, now = currentTime()): Promise<void> {
       });
       await tx.pair.update({
         where: { id: endedPair.id },
-        data: { status: 'ENDED', endDate: addDays(today, -190), endedAt: osloInstant(addDays(today, -190), '15:00'), endType: 'PLANNED', endReason: 'PLAN_COMPLETED', surveyScore: 4 },
+        data: {
+          status: 'ENDED',
+          endDate: addDays(today, -190),
+          endedAt: osloInstant(addDays(today, -190), '15:00'),
+          endType: 'PLANNED',
+          endReason: 'PLAN_COMPLETED',
+          surveyScore: 4,
+        },
       });
       // As closing the pair records it: the participant's status change carries the end reason's code.
       await tx.participantStatusChange.create({
-        data: { participantId: julie.id, fromStatus: 'MATCHED', toStatus: 'COMPLETED', reason: 'PLAN_COMPLETED', changedById: coordinator.id, createdAt: osloInstant(addDays(today, -190), '15:00') },
+        data: {
+          participantId: julie.id,
+          fromStatus: 'MATCHED',
+          toStatus: 'COMPLETED',
+          reason: 'PLAN_COMPLETED',
+          changedById: coordinator.id,
+          createdAt: osloInstant(addDays(today, -190), '15:00'),
+        },
       });
 
       // Targets for this and the previous half-year.
       const current = halfYearOf(now);
       await tx.halfYearTarget.create({ data: { halfYear: current, newPairs: 10, newParticipants: 12, newReadyVolunteers: 10 } });
-      await tx.halfYearTarget.create({ data: { halfYear: previousHalfYear(current), newPairs: 10, newParticipants: 12, newReadyVolunteers: 10 } });
+      await tx.halfYearTarget.create({
+        data: { halfYear: previousHalfYear(current), newPairs: 10, newParticipants: 12, newReadyVolunteers: 10 },
+      });
     },
     { timeout: 120_000 },
   );
@@ -462,13 +864,23 @@ async function seedParticipantVoice(tx: Tx, input: { pairId: string; startDate: 
   if (variant === 0) await issueLink(tx, { pairId, purpose: 'NEXT_MEETINGS', issuedById: null }, at(addDays(today, -3)));
   const fitDay = addDays(startDate, 33);
   if (fitDay < today) {
-    await createParticipantAnswer(tx, { pairId, purpose: 'FIT_CHECK', scores: { fitGood: 3 + (variant % 3) }, comment: variant % 2 === 0 ? 'Hun er grei å prate med.' : undefined, answeredAt: at(fitDay) });
+    await createParticipantAnswer(tx, {
+      pairId,
+      purpose: 'FIT_CHECK',
+      scores: { fitGood: 3 + (variant % 3) },
+      comment: variant % 2 === 0 ? 'Hun er grei å prate med.' : undefined,
+      answeredAt: at(fitDay),
+    });
   }
   for (let round = 1; addDays(startDate, round * 42) <= today; round += 1) {
     const answerDay = addDays(startDate, round * 42 + 2);
     const latest = addDays(startDate, (round + 1) * 42) > today;
     if (latest && variant === 1) {
-      const link = await issueLink(tx, { pairId, purpose: 'PULSE', issuedById: null, dueKey: `pulse:${pairId}:${round}` }, at(addDays(startDate, round * 42)));
+      const link = await issueLink(
+        tx,
+        { pairId, purpose: 'PULSE', issuedById: null, dueKey: `pulse:${pairId}:${round}` },
+        at(addDays(startDate, round * 42)),
+      );
       if (link) await deliverParticipantLink(tx, link);
       continue;
     }
@@ -478,7 +890,13 @@ async function seedParticipantVoice(tx: Tx, input: { pairId: string; startDate: 
     await createParticipantAnswer(tx, {
       pairId,
       purpose: 'PULSE',
-      scores: { trust: low ? 1 : base, myChoice: base, lookForward: Math.min(5, base + 1), listens: base, helpsPlan: Math.max(1, base - 1) },
+      scores: {
+        trust: low ? 1 : base,
+        myChoice: base,
+        lookForward: Math.min(5, base + 1),
+        listens: base,
+        helpsPlan: Math.max(1, base - 1),
+      },
       comment: low ? 'Vi møtes nesten aldri lenger.' : round === 1 ? 'Fint å ha noen å gå tur med.' : undefined,
       answeredAt: at(answerDay),
       lowScore: low,
@@ -539,7 +957,13 @@ async function seedTexts(
   input: { pairId: string; participantId: string; phone: string; volunteerUserId: string | null; now: Date; unread: boolean },
 ) {
   const hoursAgo = (hours: number) => new Date(input.now.getTime() - hours * 3600_000);
-  const text = (direction: 'IN' | 'OUT', kind: string, body: string, hours: number, extra: { status: string; sentById?: string | null }) => {
+  const text = (
+    direction: 'IN' | 'OUT',
+    kind: string,
+    body: string,
+    hours: number,
+    extra: { status: string; sentById?: string | null },
+  ) => {
     const plan = planSms(body);
     return tx.smsMessage.create({
       data: {
@@ -563,10 +987,19 @@ async function seedTexts(
       },
     });
   };
-  await text('OUT', 'MEETING_REMINDER', 'Hei! Påminnelse: du møter den frivillige din i morgen kl. 17:30, Bymarka. Svar JA (1) hvis du kommer, NEI (2) hvis du ikke kan. Brobygger', 48, { status: 'DELIVERED' });
+  await text(
+    'OUT',
+    'MEETING_REMINDER',
+    'Hei! Påminnelse: du møter den frivillige din i morgen kl. 17:30, Bymarka. Svar JA (1) hvis du kommer, NEI (2) hvis du ikke kan. Brobygger',
+    48,
+    { status: 'DELIVERED' },
+  );
   await text('IN', 'ANSWER', 'JA', 47, { status: 'RECEIVED' });
   if (input.volunteerUserId) {
-    await text('OUT', 'VOLUNTEER_MESSAGE', 'Hei! Jeg er på plass og venter på deg.', 26, { status: 'DELIVERED', sentById: input.volunteerUserId });
+    await text('OUT', 'VOLUNTEER_MESSAGE', 'Hei! Jeg er på plass og venter på deg.', 26, {
+      status: 'DELIVERED',
+      sentById: input.volunteerUserId,
+    });
     await text('IN', 'REPLY', 'Kommer om 5 min!', 25.9, { status: 'RECEIVED' });
   }
   if (input.unread) await text('IN', 'UNRECOGNISED', 'Kan vi flytte neste gang til fredag?', 5, { status: 'NEEDS_ATTENTION' });

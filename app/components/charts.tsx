@@ -28,7 +28,13 @@ export function wrapLabel(label: string, width = 34): string[] {
  * bar, so labels never overlap whatever their length or language. It is an image with a title
  * and a description for screen readers, and the same numbers follow as a table.
  */
-export function BarChart({ title, description, bars, valueLabel, targetLabel }: {
+export function BarChart({
+  title,
+  description,
+  bars,
+  valueLabel,
+  targetLabel,
+}: {
   title: string;
   description: string;
   bars: Bar[];
@@ -54,7 +60,13 @@ export function BarChart({ title, description, bars, valueLabel, targetLabel }: 
   const height = top;
   return (
     <figure className="chart">
-      <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: `${width * 1.5}px` }}>
+      <svg
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+        viewBox={`0 0 ${width} ${height}`}
+        width="100%"
+        style={{ maxWidth: `${width * 1.5}px` }}
+      >
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
         {rows.map(({ bar, lines, labelY, barY }, index) => (
@@ -71,7 +83,15 @@ export function BarChart({ title, description, bars, valueLabel, targetLabel }: 
               {bar.value}
             </text>
             {bar.target !== undefined ? (
-              <line x1={x(bar.target)} x2={x(bar.target)} y1={barY - 3} y2={barY + barHeight + 3} stroke="#1b1b1f" strokeWidth="2" strokeDasharray="3 2" />
+              <line
+                x1={x(bar.target)}
+                x2={x(bar.target)}
+                y1={barY - 3}
+                y2={barY + barHeight + 3}
+                stroke="#1b1b1f"
+                strokeWidth="2"
+                strokeDasharray="3 2"
+              />
             ) : null}
           </g>
         ))}

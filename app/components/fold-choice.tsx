@@ -13,7 +13,11 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 export function FoldChoice({ meta, date, time }: { meta: FieldMetadata<unknown>; date: unknown; time: unknown }) {
   const t = useT();
   const ambiguous =
-    typeof date === 'string' && typeof time === 'string' && isIsoDate(date) && TIME.test(time) && resolveOsloTime(date, time).kind === 'fold';
+    typeof date === 'string' &&
+    typeof time === 'string' &&
+    isIsoDate(date) &&
+    TIME.test(time) &&
+    resolveOsloTime(date, time).kind === 'fold';
   if (!ambiguous && !meta.errors?.length && !meta.initialValue) return null;
   return (
     <ChoiceGroup

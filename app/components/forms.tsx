@@ -82,12 +82,7 @@ export function TextareaField({ meta, label, hint, rows = 4 }: FieldProps & { ro
   );
 }
 
-export function SelectField({
-  meta,
-  label,
-  hint,
-  options,
-}: FieldProps & { options: { value: string; label: string }[] }) {
+export function SelectField({ meta, label, hint, options }: FieldProps & { options: { value: string; label: string }[] }) {
   const hintId = hint ? `${meta.id}-hint` : undefined;
   const props = getSelectProps(meta, { ariaDescribedBy: hintId });
   return (

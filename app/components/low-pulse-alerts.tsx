@@ -22,7 +22,10 @@ export function LowPulseAlerts({ alerts }: { alerts: LowPulse[] }) {
         {alerts.map((alert) => (
           <li key={alert.id}>
             <Link to={`/pairs/${alert.pairId}`}>
-              {t('participantLinks.dashboard.item', { name: alert.pair.participant.firstName, date: formatDate(alert.answeredOn, language) })}
+              {t('participantLinks.dashboard.item', {
+                name: alert.pair.participant.firstName,
+                date: formatDate(alert.answeredOn, language),
+              })}
             </Link>
           </li>
         ))}

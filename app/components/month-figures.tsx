@@ -3,7 +3,9 @@ import { formatMonth } from '~/lib/time';
 import { useLanguage, useT } from './use-translation';
 
 /** This month's meetings on the dashboard: the same figures as the weekly digest. */
-export function MonthFiguresPanel({ figures }: {
+export function MonthFiguresPanel({
+  figures,
+}: {
   figures: Omit<MonthFigures, 'health'> & { lastMonth: { month: string; pairs: number; onTarget: number }; perPairMonth: number };
 }) {
   const t = useT();
@@ -32,7 +34,9 @@ export function MonthFiguresPanel({ figures }: {
         </div>
         <div>
           <dt>{t('figures.dash.lastMonth')}</dt>
-          <dd data-figure="last-month">{t('figures.dash.ofPairs', { count: figures.lastMonth.onTarget, pairs: figures.lastMonth.pairs })}</dd>
+          <dd data-figure="last-month">
+            {t('figures.dash.ofPairs', { count: figures.lastMonth.onTarget, pairs: figures.lastMonth.pairs })}
+          </dd>
         </div>
         <div>
           <dt>{t('figures.dash.perPairMonth')}</dt>

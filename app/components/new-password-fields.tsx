@@ -14,7 +14,13 @@ export function NewPasswordFields({
   const t = useT();
   return (
     <>
-      <TextField meta={fields.password} label={t(labels.password)} hint={t('invite.passwordHint')} type="password" autoComplete="new-password" />
+      <TextField
+        meta={fields.password}
+        label={t(labels.password)}
+        hint={t('invite.passwordHint')}
+        type="password"
+        autoComplete="new-password"
+      />
       <TextField meta={fields.confirm} label={t(labels.confirm)} type="password" autoComplete="new-password" />
     </>
   );

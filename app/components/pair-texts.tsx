@@ -28,7 +28,8 @@ export function PairTexts({ pairId, texts, viewerIsVolunteer }: { pairId: string
   const language = useLanguage();
   const from = (message: PairTextsData['messages'][number]) => {
     if (message.direction === 'IN') return t('sms.thread.fromParticipant');
-    if (message.fromVolunteer) return viewerIsVolunteer ? t('sms.thread.fromYou') : t('sms.thread.fromVolunteer', { name: texts.volunteerFirstName });
+    if (message.fromVolunteer)
+      return viewerIsVolunteer ? t('sms.thread.fromYou') : t('sms.thread.fromVolunteer', { name: texts.volunteerFirstName });
     return t('sms.thread.fromProgramme');
   };
   return (

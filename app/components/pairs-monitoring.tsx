@@ -125,7 +125,10 @@ export function NeedsActionToday({ data }: { data: NeedsActionData }) {
         {data.concerns.map((concern) => (
           <li key={concern.id} className="concern">
             <Link to={`/pairs/${concern.pairId}`}>
-              {t('meetings.dash.concernFrom', { name: concern.participantFirstName, when: formatDateTime(new Date(concern.createdAt), language) })}
+              {t('meetings.dash.concernFrom', {
+                name: concern.participantFirstName,
+                when: formatDateTime(new Date(concern.createdAt), language),
+              })}
             </Link>
             {concern.urgent ? <span className="badge badge--red">{t('concerns.urgentBadge')}</span> : null}
             <p className="concern__text">{concern.text}</p>

@@ -45,7 +45,9 @@ export function ShareList({ consent }: { consent: Shares }) {
     ['referrals.sharePlanWithVolunteer', consent.sharePlanWithVolunteer],
     ['referrals.shareAttendanceWithReferrer', consent.shareAttendanceWithReferrer],
     ...(consent.smsAllowed === undefined ? [] : ([['sms.consent.smsAllowed', consent.smsAllowed]] as [MessageKey, boolean][])),
-    ...(consent.volunteerMayText === undefined ? [] : ([['sms.consent.volunteerMayText', consent.volunteerMayText]] as [MessageKey, boolean][])),
+    ...(consent.volunteerMayText === undefined
+      ? []
+      : ([['sms.consent.volunteerMayText', consent.volunteerMayText]] as [MessageKey, boolean][])),
   ];
   return (
     <ul>

@@ -42,7 +42,8 @@ export function ParticipantLinksPanel({ pairId, block, fitChecks }: { pairId: st
             {answer.purpose === 'FIT_CHECK'
               ? fitChecks.map((check) => (
                   <p key={check.id} className="muted">
-                    {formatDate(check.checkedOn, language)}: {t('participantLinks.pair.beside', { volunteer: check.volunteerScore, participant: check.participantScore })}
+                    {formatDate(check.checkedOn, language)}:{' '}
+                    {t('participantLinks.pair.beside', { volunteer: check.volunteerScore, participant: check.participantScore })}
                   </p>
                 ))
               : null}
@@ -55,11 +56,15 @@ export function ParticipantLinksPanel({ pairId, block, fitChecks }: { pairId: st
         {block.links.map((link) => (
           <li key={link.id}>
             {t(`participantLinks.purpose.${link.purpose}`)} · {t(`participantLinks.pair.state.${link.state}`)}
-            {link.state === 'OPEN' ? ` · ${t('participantLinks.pair.expires', { date: formatDate(new Date(link.expiresAt), language) })}` : ''}
+            {link.state === 'OPEN'
+              ? ` · ${t('participantLinks.pair.expires', { date: formatDate(new Date(link.expiresAt), language) })}`
+              : ''}
             {link.state === 'OPEN' && link.deliveredVia === 'PAIR_PAGE' ? (
               <span className="badge badge--amber"> {t('participantLinks.pair.toHandOver')}</span>
             ) : null}
-            {link.state === 'OPEN' && link.deliveredVia === 'SMS' ? <span className="badge"> {t('participantLinks.pair.sentBySms')}</span> : null}
+            {link.state === 'OPEN' && link.deliveredVia === 'SMS' ? (
+              <span className="badge"> {t('participantLinks.pair.sentBySms')}</span>
+            ) : null}
             {link.state === 'OPEN' ? (
               <span className="actions">
                 {link.printable ? <Link to={`/pairs/${pairId}/links/${link.id}`}>{t('participantLinks.pair.print')}</Link> : null}

@@ -8,7 +8,7 @@ import { useLanguage, useT } from './use-translation';
 
 /** A plan area's name: the handbook's name for a standard area, the participant's own otherwise. */
 export function areaLabel(t: Translate, area: { areaKey: string; title: string | null }): string {
-  return isStandardArea(area.areaKey) ? t(`plans.area.${area.areaKey}`) : area.title ?? t('plans.ownArea');
+  return isStandardArea(area.areaKey) ? t(`plans.area.${area.areaKey}`) : (area.title ?? t('plans.ownArea'));
 }
 
 export function goodsText(t: Translate, goods: readonly Good[]): string {
@@ -75,7 +75,9 @@ export function AreaStatusRows({
           return (
             <tr key={area.areaKey}>
               <th scope="row">{areaLabel(t, area)}</th>
-              <td>{status ? `${t(`plans.status.${status.status}`)} (${formatDate(status.reviewedOn, language)})` : t('handover.noStatus')}</td>
+              <td>
+                {status ? `${t(`plans.status.${status.status}`)} (${formatDate(status.reviewedOn, language)})` : t('handover.noStatus')}
+              </td>
               <td className="plan-text">{status?.note ?? ''}</td>
             </tr>
           );

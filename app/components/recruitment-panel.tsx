@@ -30,7 +30,9 @@ export function RecruitmentPanel({ status }: { status: RecruitmentStatus }) {
         <label htmlFor="recruitment-progress">{t('recruitment.progressLabel')}</label>
         <progress id="recruitment-progress" max={projection.target} value={Math.min(projection.actual, projection.target)} />
         <p>
-          <strong className="recruitment-count">{t('recruitment.nOfTarget', { actual: projection.actual, target: projection.target })}</strong>{' '}
+          <strong className="recruitment-count">
+            {t('recruitment.nOfTarget', { actual: projection.actual, target: projection.target })}
+          </strong>{' '}
           <span className={`badge badge--${STATUS_BADGE[projection.status]}`}>{t(`recruitment.status.${projection.status}`)}</span>
         </p>
         <p className="muted">
@@ -44,7 +46,9 @@ export function RecruitmentPanel({ status }: { status: RecruitmentStatus }) {
       </div>
       {status.newPairs.rematches > 0 ? (
         <p className="muted">
-          {t(status.newPairs.rematchesCount ? 'figures.rematches.counted' : 'figures.rematches.notCounted', { count: status.newPairs.rematches })}
+          {t(status.newPairs.rematchesCount ? 'figures.rematches.counted' : 'figures.rematches.notCounted', {
+            count: status.newPairs.rematches,
+          })}
         </p>
       ) : null}
       <div className="panel-grid">
@@ -73,7 +77,9 @@ export function RecruitmentPanel({ status }: { status: RecruitmentStatus }) {
         title={t('recruitment.historyTitle')}
         description={t('recruitment.historyDescription', {
           summary: status.history
-            .map((row) => t('recruitment.historyItem', { halfYear: formatHalfYear(row.halfYear, language), actual: row.actual, target: row.target }))
+            .map((row) =>
+              t('recruitment.historyItem', { halfYear: formatHalfYear(row.halfYear, language), actual: row.actual, target: row.target }),
+            )
             .join('; '),
         })}
         valueLabel={t('recruitment.pairs')}

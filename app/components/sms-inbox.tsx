@@ -25,7 +25,9 @@ export function TextInbox({ items }: { items: TextInboxItem[] }) {
             <p className="muted">
               {formatDateTime(new Date(item.createdAt), language)} ·{' '}
               {item.pair ? (
-                <Link to={`/pairs/${item.pair.id}#texts-title`}>{t('sms.inbox.pair', { participant: item.pair.participant, volunteer: item.pair.volunteer })}</Link>
+                <Link to={`/pairs/${item.pair.id}#texts-title`}>
+                  {t('sms.inbox.pair', { participant: item.pair.participant, volunteer: item.pair.volunteer })}
+                </Link>
               ) : (
                 t('sms.inbox.noPair', { phone: item.phone ?? '' })
               )}

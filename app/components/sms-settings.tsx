@@ -7,7 +7,13 @@ import { useT } from './use-translation';
 
 export interface SmsSettingsData {
   status: { mode: 'SMPP' | 'DEMO' | 'OFF'; host: string | null; bound: boolean | null };
-  values: { smsQuietStartHour: number; smsQuietEndHour: number; smsMaxPerParticipantPerDay: number; smsReminderTwoHoursBefore: boolean; smsIntoPrison: boolean };
+  values: {
+    smsQuietStartHour: number;
+    smsQuietEndHour: number;
+    smsMaxPerParticipantPerDay: number;
+    smsReminderTwoHoursBefore: boolean;
+    smsIntoPrison: boolean;
+  };
 }
 
 /** /settings: whether texts are on (where a coordinator looks for it) and their hours, limit and cadence. */
@@ -38,7 +44,13 @@ export function SmsSettings({ data, lastResult }: { data: SmsSettingsData; lastR
         <input type="hidden" name="intent" value="sms" />
         <TextField meta={fields.smsQuietStartHour} label={t('sms.settings.smsQuietStartHour')} type="number" min={0} max={23} />
         <TextField meta={fields.smsQuietEndHour} label={t('sms.settings.smsQuietEndHour')} type="number" min={0} max={23} />
-        <TextField meta={fields.smsMaxPerParticipantPerDay} label={t('sms.settings.smsMaxPerParticipantPerDay')} type="number" min={1} max={20} />
+        <TextField
+          meta={fields.smsMaxPerParticipantPerDay}
+          label={t('sms.settings.smsMaxPerParticipantPerDay')}
+          type="number"
+          min={1}
+          max={20}
+        />
         <CheckboxField meta={fields.smsReminderTwoHoursBefore} label={t('sms.settings.smsReminderTwoHoursBefore')} />
         <CheckboxField meta={fields.smsIntoPrison} label={t('sms.settings.smsIntoPrison')} />
         <div className="actions">

@@ -6,5 +6,7 @@ import type { Translate } from '~/lib/i18n';
  * ("PLAN_COMPLETED"), every other change the words someone typed.
  */
 export function statusReasonText(t: Translate, reason: string): string {
-  return (END_REASONS as readonly string[]).includes(reason) ? t(`meetings.close.reason.${reason as (typeof END_REASONS)[number]}`) : reason;
+  return (END_REASONS as readonly string[]).includes(reason)
+    ? t(`meetings.close.reason.${reason as (typeof END_REASONS)[number]}`)
+    : reason;
 }

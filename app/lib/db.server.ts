@@ -39,7 +39,6 @@ function sqliteAdapter(url: string): SqlDriverAdapterFactory {
   };
 }
 
-
 /** Whether an error is SQLite's "database is locked" (another process holds the write lock). */
 export function isDatabaseBusy(error: unknown): boolean {
   for (let current: unknown = error, depth = 0; current && depth < 5; depth += 1) {

@@ -7,7 +7,19 @@ const HALF_YEAR_KEY = /\b\d{4}-H[12]\b/;
 describe('email texts', () => {
   it('write half-years, months and dates as words, never as stored keys', () => {
     const emails = (['nb', 'en'] as const).flatMap((language) => [
-      renderEmail('half-year-status', { kind: 'start', halfYear: '2026-H2', actual: 0, target: 10, status: 'ON_TRACK', previous: { halfYear: '2026-H1', actual: 8, target: 10 } }, language, 'http://localhost:4123'),
+      renderEmail(
+        'half-year-status',
+        {
+          kind: 'start',
+          halfYear: '2026-H2',
+          actual: 0,
+          target: 10,
+          status: 'ON_TRACK',
+          previous: { halfYear: '2026-H1', actual: 8, target: 10 },
+        },
+        language,
+        'http://localhost:4123',
+      ),
       renderEmail('invitation', { role: 'VOLUNTEER', token: 'abc', expiresOn: '2026-12-15' }, language, 'http://localhost:4123'),
       renderEmail('monthly-compliance', { month: '2026-11', pairs: 8, onTarget: 6 }, language, 'http://localhost:4123'),
     ]);

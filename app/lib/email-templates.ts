@@ -76,7 +76,8 @@ const referralLink = (referralId: string, t: Translate) => ({ path: `/referrals/
 
 function halfYearProgress(data: TemplateData<'half-year-status'>, t: Translate): string {
   const params = { halfYear: data.halfYear, actual: data.actual, target: data.target, track: t(`email.track.${data.status}`) };
-  if (data.asOf !== undefined && data.expected !== undefined) return t('email.halfYear.progressAsOfExpected', { ...params, asOf: data.asOf, expected: data.expected });
+  if (data.asOf !== undefined && data.expected !== undefined)
+    return t('email.halfYear.progressAsOfExpected', { ...params, asOf: data.asOf, expected: data.expected });
   if (data.asOf !== undefined) return t('email.halfYear.progressAsOf', { ...params, asOf: data.asOf });
   if (data.expected !== undefined) return t('email.halfYear.progressExpected', { ...params, expected: data.expected });
   return t('email.halfYear.progress', params);
@@ -99,7 +100,9 @@ const drafts: { [T in EmailTemplate]: EmailDraft<T> } = {
       lines: [
         ...(data.previous ? [t('email.halfYear.previous', data.previous)] : []),
         halfYearProgress(data, t),
-        ...(rematches > 0 ? [t(data.rematchesCount ? 'email.halfYear.rematchesCounted' : 'email.halfYear.rematchesNotCounted', { rematches })] : []),
+        ...(rematches > 0
+          ? [t(data.rematchesCount ? 'email.halfYear.rematchesCounted' : 'email.halfYear.rematchesNotCounted', { rematches })]
+          : []),
         t('email.halfYear.sameFigures'),
       ],
       link: { path: '/dashboard', label: t('email.link.dashboard') },
@@ -165,7 +168,11 @@ const drafts: { [T in EmailTemplate]: EmailDraft<T> } = {
   }),
   'meeting-participant-answer': (data, t) => ({
     subject: t(data.answer === 'CONFIRMED' ? 'email.participantAnswer.confirmedSubject' : 'email.participantAnswer.cantComeSubject'),
-    lines: [t(data.answer === 'CONFIRMED' ? 'email.participantAnswer.confirmedLine' : 'email.participantAnswer.cantComeLine', { when: data.when })],
+    lines: [
+      t(data.answer === 'CONFIRMED' ? 'email.participantAnswer.confirmedLine' : 'email.participantAnswer.cantComeLine', {
+        when: data.when,
+      }),
+    ],
     link: { path: `/meetings/${data.meetingId}`, label: t('email.participantAnswer.link') },
   }),
   'participant-text-reply': (data, t) => ({
@@ -229,7 +236,10 @@ const drafts: { [T in EmailTemplate]: EmailDraft<T> } = {
   }),
   invitation: (data, t) => ({
     subject: t('email.invitation.subject'),
-    lines: [t('email.invitation.line1', { role: t(`email.role.${data.role}`) }), t('email.invitation.line2', { expiresOn: data.expiresOn })],
+    lines: [
+      t('email.invitation.line1', { role: t(`email.role.${data.role}`) }),
+      t('email.invitation.line2', { expiresOn: data.expiresOn }),
+    ],
     link: { path: `/invite/${data.token}`, label: t('email.invitation.link') },
   }),
   digest: (data, t) => ({

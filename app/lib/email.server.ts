@@ -33,9 +33,7 @@ function messageIdFor(): string {
  * has routine emails held for it ("HELD"); urgent ones are never held.
  */
 export async function enqueueEmail(tx: Tx, request: EmailRequest): Promise<void> {
-  const recipient = request.userId
-    ? await tx.user.findUnique({ where: { id: request.userId }, select: { notificationMode: true } })
-    : null;
+  const recipient = request.userId ? await tx.user.findUnique({ where: { id: request.userId }, select: { notificationMode: true } }) : null;
   const held = !request.urgent && recipient?.notificationMode === 'DIGEST';
   const existing = await tx.outboxEmail.findUnique({ where: { idempotencyKey: request.idempotencyKey } });
   if (existing) return;

@@ -27,7 +27,11 @@ describe('.env.example', () => {
   it('lists exactly the variables env.server.ts reads', () => {
     const names = variablesRead();
     expect(names.length).toBeGreaterThan(10);
-    expect(variablesListed().map((variable) => variable.name).sort()).toEqual([...names].sort());
+    expect(
+      variablesListed()
+        .map((variable) => variable.name)
+        .sort(),
+    ).toEqual([...names].sort());
   });
 
   it('says what each one is for', () => {

@@ -31,11 +31,15 @@ describe('SMS_URL and SMS_SENDER, the SMPP gateway', () => {
   });
 
   it('takes smpp://system_id:password@host:port', () => {
-    expect(parseEnv(env({ ...real, SMS_URL: 'smpp://brobygger:s3cret@smpp.example.org:2775' })).SMS_URL).toBe('smpp://brobygger:s3cret@smpp.example.org:2775');
+    expect(parseEnv(env({ ...real, SMS_URL: 'smpp://brobygger:s3cret@smpp.example.org:2775' })).SMS_URL).toBe(
+      'smpp://brobygger:s3cret@smpp.example.org:2775',
+    );
   });
 
   it('refuses an address without credentials or port, and a sender too long for a phone', () => {
-    expect(() => parseEnv(env({ ...real, SMS_URL: 'smpp://smpp.example.org:2775' }))).toThrow(/SMS_URL: expected smpp:\/\/system_id:password@host:port/);
+    expect(() => parseEnv(env({ ...real, SMS_URL: 'smpp://smpp.example.org:2775' }))).toThrow(
+      /SMS_URL: expected smpp:\/\/system_id:password@host:port/,
+    );
     expect(() => parseEnv(env({ ...real, SMS_URL: 'smpp://a:b@smpp.example.org' }))).toThrow(/SMS_URL/);
     expect(() => parseEnv(env({ ...real, SMS_SENDER: 'Brobygger Trondheim' }))).toThrow(/SMS_SENDER/);
     expect(parseEnv(env({ ...real, SMS_SENDER: '+4790000000' })).SMS_SENDER).toBe('+4790000000');

@@ -49,7 +49,11 @@ const schema = z
       ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'required when DEMO_MODE is off (at least 32 characters)' });
     }
     if (!env.PUBLIC_URL) {
-      ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'required when DEMO_MODE is off (the address people open, e.g. https://brobygger.example.org)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PUBLIC_URL'],
+        message: 'required when DEMO_MODE is off (the address people open, e.g. https://brobygger.example.org)',
+      });
     }
     if (!env.SMTP_URL) {
       ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'required when DEMO_MODE is off' });

@@ -33,7 +33,11 @@ export function formatHalfYear(key: HalfYearKey, language: Language): string {
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
 /** A number with the language's decimal sign: "8,4" in bokmål, "8.4" in English. */
-export function formatNumber(value: number, language: Language, options: { maximumFractionDigits?: number; minimumFractionDigits?: number } = {}): string {
+export function formatNumber(
+  value: number,
+  language: Language,
+  options: { maximumFractionDigits?: number; minimumFractionDigits?: number } = {},
+): string {
   const max = options.maximumFractionDigits ?? 1;
   const min = Math.min(options.minimumFractionDigits ?? 0, max);
   const cacheKey = `${language}:${min}:${max}`;

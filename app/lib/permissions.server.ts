@@ -35,8 +35,28 @@ const CAPABILITIES = {
     'referrals:list',
     'texts:inbox',
   ],
-  VOLUNTEER: ['me:view', 'pairs:read', 'pairs:contact', 'meetings:read', 'meetings:plan', 'meetings:log', 'concerns:raise', 'plans:read', 'calendar:own', 'proposals:answer', 'texts:send'],
-  PROBATION_OFFICER: ['referrals:list', 'referrals:read-own', 'referrals:create', 'referrals:withdraw-own', 'plans:read', 'plans:edit', 'plans:handover'],
+  VOLUNTEER: [
+    'me:view',
+    'pairs:read',
+    'pairs:contact',
+    'meetings:read',
+    'meetings:plan',
+    'meetings:log',
+    'concerns:raise',
+    'plans:read',
+    'calendar:own',
+    'proposals:answer',
+    'texts:send',
+  ],
+  PROBATION_OFFICER: [
+    'referrals:list',
+    'referrals:read-own',
+    'referrals:create',
+    'referrals:withdraw-own',
+    'plans:read',
+    'plans:edit',
+    'plans:handover',
+  ],
 } as const satisfies Record<Role, readonly string[]>;
 
 export type Capability = (typeof CAPABILITIES)[Role][number];

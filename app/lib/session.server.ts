@@ -27,12 +27,7 @@ function hashToken(token: string): string {
 }
 
 /** Creates a database session and returns the Set-Cookie header that carries its token. */
-export async function createSession(
-  db: Tx,
-  userId: string,
-  request: Request,
-  now = currentTime(),
-): Promise<string> {
+export async function createSession(db: Tx, userId: string, request: Request, now = currentTime()): Promise<string> {
   const token = crypto.randomBytes(32).toString('base64url');
   await db.session.create({
     data: {

@@ -12,7 +12,9 @@ import type { Tx } from './db.server';
 const decimal = z.instanceof(Prisma.Decimal).transform((value) => value.toNumber());
 
 /** A number: an integer column, a COUNT or SUM (bigint), a decimal. */
-export const sqlNumber = z.union([z.number(), z.bigint().transform(Number), decimal]).pipe(z.number().refine(Number.isFinite, 'not a finite number'));
+export const sqlNumber = z
+  .union([z.number(), z.bigint().transform(Number), decimal])
+  .pipe(z.number().refine(Number.isFinite, 'not a finite number'));
 
 /** An aggregate that is NULL over no rows (SUM, MAX of numbers) read as 0. */
 export const sqlCount = z.union([sqlNumber, z.null().transform(() => 0)]);

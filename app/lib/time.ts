@@ -169,7 +169,13 @@ function osloWall(ms: number): string {
 /** Oslo's offset from UTC at an instant, in minutes. */
 function osloOffsetMinutes(ms: number): number {
   const wall = osloWall(ms);
-  const local = Date.UTC(Number(wall.slice(0, 4)), Number(wall.slice(5, 7)) - 1, Number(wall.slice(8, 10)), Number(wall.slice(11, 13)), Number(wall.slice(14, 16)));
+  const local = Date.UTC(
+    Number(wall.slice(0, 4)),
+    Number(wall.slice(5, 7)) - 1,
+    Number(wall.slice(8, 10)),
+    Number(wall.slice(11, 13)),
+    Number(wall.slice(14, 16)),
+  );
   return Math.round((local - Math.floor(ms / MINUTE_MS) * MINUTE_MS) / MINUTE_MS);
 }
 
@@ -182,7 +188,9 @@ function osloCandidates(date: IsoDate, time: string): number[] {
   // The offsets in force a day either side cover both sides of any change that night.
   const offsets = new Set([osloOffsetMinutes(naive - DAY_MS), osloOffsetMinutes(naive), osloOffsetMinutes(naive + DAY_MS)]);
   const wanted = `${date}T${time}`;
-  return [...new Set([...offsets].map((offset) => naive - offset * MINUTE_MS))].filter((ms) => osloWall(ms) === wanted).sort((a, b) => a - b);
+  return [...new Set([...offsets].map((offset) => naive - offset * MINUTE_MS))]
+    .filter((ms) => osloWall(ms) === wanted)
+    .sort((a, b) => a - b);
 }
 
 function shiftTime(time: string, minutes: number): string {

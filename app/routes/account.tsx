@@ -29,7 +29,12 @@ const preferencesSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return json({ notificationMode: user.notificationMode, language: user.language, email: user.email, twoFactor: can(user.role, 'account:two-factor') });
+  return json({
+    notificationMode: user.notificationMode,
+    language: user.language,
+    email: user.email,
+    twoFactor: can(user.role, 'account:two-factor'),
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -45,7 +50,10 @@ export async function action({ request }: ActionFunctionArgs) {
     if (submission.status !== 'success') return json({ form: 'password', result: submission.reply(hidden) }, { status: 400 });
     if ((await changePassword(db, request, user.id, submission.value)) === 'currentWrong') {
       return json(
-        { form: 'password', result: submission.reply({ ...hidden, fieldErrors: { currentPassword: [errorMessage('privacy.password.currentWrong')] } }) },
+        {
+          form: 'password',
+          result: submission.reply({ ...hidden, fieldErrors: { currentPassword: [errorMessage('privacy.password.currentWrong')] } }),
+        },
         { status: 400 },
       );
     }
@@ -119,7 +127,12 @@ export default function Account() {
       <Form method="post" className="form" {...getFormProps(passwordForm)}>
         <FormErrors id={passwordForm.errorId} errors={passwordForm.errors} />
         <input type="hidden" name="intent" value="password" />
-        <TextField meta={passwordFields.currentPassword} label={t('privacy.password.current')} type="password" autoComplete="current-password" />
+        <TextField
+          meta={passwordFields.currentPassword}
+          label={t('privacy.password.current')}
+          type="password"
+          autoComplete="current-password"
+        />
         <NewPasswordFields fields={passwordFields} labels={{ password: 'privacy.password.new', confirm: 'privacy.password.confirm' }} />
         <div className="actions">
           <button type="submit" className="primary">

@@ -36,9 +36,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, { capability: 'account:two-factor', secondFactor: 'setup' });
   const submission = parseWithZod(await request.formData(), { schema: codeSchema });
-  if (submission.status !== 'success') return json({ result: submission.reply({ hideFields: ['code'] }), recoveryCodes: null }, { status: 400 });
+  if (submission.status !== 'success')
+    return json({ result: submission.reply({ hideFields: ['code'] }), recoveryCodes: null }, { status: 400 });
   const invalid = () =>
-    json({ result: submission.reply({ fieldErrors: { code: [errorMessage('privacy.twoFactor.codeInvalid')] }, hideFields: ['code'] }), recoveryCodes: null }, { status: 400 });
+    json(
+      {
+        result: submission.reply({ fieldErrors: { code: [errorMessage('privacy.twoFactor.codeInvalid')] }, hideFields: ['code'] }),
+        recoveryCodes: null,
+      },
+      { status: 400 },
+    );
   if (submission.value.intent === 'enable') {
     const codes = await turnOnTwoFactor(db, request, user, submission.value.code);
     if (!codes) return invalid();
@@ -46,7 +53,11 @@ export async function action({ request }: ActionFunctionArgs) {
     return json({ result: submission.reply({ resetForm: true }), recoveryCodes: codes });
   }
   const outcome = await turnOffTwoFactor(db, request, user.id, submission.value.code, env().DEMO_MODE);
-  if (outcome === 'required') return json({ result: submission.reply({ formErrors: [errorMessage('privacy.twoFactor.requiredHint')] }), recoveryCodes: null }, { status: 400 });
+  if (outcome === 'required')
+    return json(
+      { result: submission.reply({ formErrors: [errorMessage('privacy.twoFactor.requiredHint')] }), recoveryCodes: null },
+      { status: 400 },
+    );
   if (outcome === 'invalid') return invalid();
   return redirectWithFlash('/account/two-factor', { kind: 'success', key: 'privacy.twoFactor.disabled' });
 }

@@ -35,10 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (await isLimited(db, APPLY_LIMIT, address, now)) {
     const minutes = await minutesUntilFree(db, APPLY_LIMIT, address, now);
     const submission = parseWithZod(formData, { schema });
-    return json(
-      { result: submission.reply({ formErrors: [errorMessage('volunteers.apply.rateLimited', { minutes })] }) },
-      { status: 429 },
-    );
+    return json({ result: submission.reply({ formErrors: [errorMessage('volunteers.apply.rateLimited', { minutes })] }) }, { status: 429 });
   }
   // A filled honeypot looks like success to the bot, and nothing is saved.
   const honeypot = formData.get(HONEYPOT_FIELD);

@@ -52,7 +52,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Dashboard() {
-  const { overview, failed, needsAction, pairs, pairCount, recruitment, computedAt, month, lowPulses, textInbox } = useLoaderData<typeof loader>();
+  const { overview, failed, needsAction, pairs, pairCount, recruitment, computedAt, month, lowPulses, textInbox } =
+    useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
   return (

@@ -31,9 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const outcome = await signIn(db, { ...submission.value, address: clientAddress(request) });
   if (!outcome.ok) {
     const message =
-      outcome.reason === 'limited'
-        ? errorMessage('login.rateLimited', { minutes: outcome.minutes })
-        : errorMessage('login.invalid');
+      outcome.reason === 'limited' ? errorMessage('login.rateLimited', { minutes: outcome.minutes }) : errorMessage('login.invalid');
     return json(
       { result: submission.reply({ formErrors: [message], hideFields: ['password'] }) },
       { status: outcome.reason === 'limited' ? 429 : 400 },

@@ -91,7 +91,9 @@ export default function VolunteerHome() {
                 {t(`meetings.placeType.${meeting.placeType}` as MessageKey)}
                 {meeting.place ? ` – ${meeting.place}` : ''}
               </span>
-              {meeting.participantAnswer ? <span className="badge"> {t(`sms.answer.${meeting.participantAnswer}` as MessageKey)}</span> : null}
+              {meeting.participantAnswer ? (
+                <span className="badge"> {t(`sms.answer.${meeting.participantAnswer}` as MessageKey)}</span>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -101,7 +101,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (error.key === 'meetings.log.alreadyLogged') return redirectWithFlash(back, { kind: 'info', key: error.key });
         const field = error.key === 'meetings.futureHeld' ? { outcome: [errorMessage(error.key)] } : undefined;
         return json(
-          { form: 'log', result: submission.reply(field ? { fieldErrors: field } : { formErrors: [errorMessage(error.key)] }), confirm: false },
+          {
+            form: 'log',
+            result: submission.reply(field ? { fieldErrors: field } : { formErrors: [errorMessage(error.key)] }),
+            confirm: false,
+          },
           { status: 400 },
         );
       }
@@ -339,7 +343,9 @@ export default function MeetingPage() {
             {meeting.log.durationMinutes ? <li>{t('meetings.detail.duration', { minutes: meeting.log.durationMinutes })}</li> : null}
             {meeting.log.activity ? <li>{meeting.log.activity}</li> : null}
             {meeting.log.areas.length ? (
-              <li>{meeting.log.areas.map((area) => (area.startsWith('custom:') ? area : t(`plans.area.${area}` as MessageKey))).join(', ')}</li>
+              <li>
+                {meeting.log.areas.map((area) => (area.startsWith('custom:') ? area : t(`plans.area.${area}` as MessageKey))).join(', ')}
+              </li>
             ) : null}
             {meeting.log.goods.length ? <li>{meeting.log.goods.map((good) => t(`plans.good.${good}` as MessageKey)).join(', ')}</li> : null}
             {meeting.log.note ? (
@@ -364,7 +370,11 @@ export default function MeetingPage() {
         past ? (
           <LogForm
             lastResult={actionData?.form === 'log' ? actionData.result : undefined}
-            emergencyNumbers={actionData?.form === 'log' && 'emergencyNumbers' in actionData ? (actionData.emergencyNumbers as readonly EmergencyNumber[]) : null}
+            emergencyNumbers={
+              actionData?.form === 'log' && 'emergencyNumbers' in actionData
+                ? (actionData.emergencyNumbers as readonly EmergencyNumber[])
+                : null
+            }
           />
         ) : (
           <>

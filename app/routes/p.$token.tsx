@@ -150,7 +150,13 @@ function Meetings({ expiresAt }: { expiresAt: string }) {
               <Form method="post" className="actions" aria-label={t('participantLinks.meetings.answerFor', { when })}>
                 <input type="hidden" name="meetingId" value={meeting.id} />
                 {ANSWERS.map((answer) => (
-                  <button key={answer} type="submit" name="answer" value={answer} className={meeting.participantAnswer === answer ? 'primary' : 'secondary'}>
+                  <button
+                    key={answer}
+                    type="submit"
+                    name="answer"
+                    value={answer}
+                    className={meeting.participantAnswer === answer ? 'primary' : 'secondary'}
+                  >
                     {t(`participantLinks.meetings.answer.${answer}`)}
                   </button>
                 ))}

@@ -55,7 +55,14 @@ const checklistSchema = z.object(
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'pairs:read' });
-  const pair = await pairTimeline(db, request, user, params.id ?? '', currentTime(), new URL(request.url).searchParams.get('meetings') === 'all');
+  const pair = await pairTimeline(
+    db,
+    request,
+    user,
+    params.id ?? '',
+    currentTime(),
+    new URL(request.url).searchParams.get('meetings') === 'all',
+  );
   // The volunteer of an active pair sees how to reach the participant (consent decides how).
   const contact = can(user.role, 'pairs:contact') && pair.status === 'ACTIVE' ? await pairContact(db, request, user, pair.id) : null;
   const participantLinks = await participantLinksBlock(db, request, user, pair);
@@ -424,7 +431,9 @@ export default function PairPage() {
                 {concern.severity === 'URGENT' ? <span className="badge badge--red">{t('concerns.urgentBadge')}</span> : null}
                 <p className="concern__text">{concern.text}</p>
                 {concern.acknowledgedAt ? (
-                  <span className="muted">{t('meetings.pair.acknowledgedOn', { date: formatDate(new Date(concern.acknowledgedAt), language) })}</span>
+                  <span className="muted">
+                    {t('meetings.pair.acknowledgedOn', { date: formatDate(new Date(concern.acknowledgedAt), language) })}
+                  </span>
                 ) : (
                   <AcknowledgeConcern pairId={pair.id} concernId={concern.id} />
                 )}
@@ -442,7 +451,9 @@ export default function PairPage() {
             <li key={meeting.id} className={`timeline__item timeline__item--${meeting.status.toLowerCase()}`}>
               <Link to={`/meetings/${meeting.id}`}>{formatDateTime(new Date(meeting.startsAt), language)}</Link>{' '}
               <span>{t(`meetings.status.${meeting.status}` as MessageKey)}</span>
-              {meeting.participantAnswer ? <span className="badge"> {t(`sms.answer.${meeting.participantAnswer}` as MessageKey)}</span> : null}
+              {meeting.participantAnswer ? (
+                <span className="badge"> {t(`sms.answer.${meeting.participantAnswer}` as MessageKey)}</span>
+              ) : null}
               <span className="muted">
                 {' · '}
                 {t(`meetings.placeType.${meeting.placeType}` as MessageKey)}

@@ -10,7 +10,15 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FormErrors, TextareaField, TextField } from '~/components/forms';
 import { useLanguage, useT } from '~/components/use-translation';
 import { CLOSURE_TALK, closePairSchema, closureRules, closureSchema, type ClosureInput, type ClosureSummary } from '~/domain/pairs/closure';
-import { closePair, closurePair, correctClosure, PairAlreadyEndedError, PairNotEndedError, previewClosure, viewClosurePair } from '~/domain/pairs/closure.server';
+import {
+  closePair,
+  closurePair,
+  correctClosure,
+  PairAlreadyEndedError,
+  PairNotEndedError,
+  previewClosure,
+  viewClosurePair,
+} from '~/domain/pairs/closure.server';
 import { END_REASONS, END_TYPES } from '~/domain/pairs/status';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
@@ -99,7 +107,11 @@ function ClosureDetailsFields({ fields }: { fields: Record<DetailField, FieldMet
         options={END_REASONS.map((value) => ({ value, label: t(`meetings.close.reason.${value}`) }))}
       />
       <TextField meta={fields.endDate} label={t('meetings.close.endDate')} type="date" />
-      <ChoiceGroup meta={fields.closureTalk} legend={t('closure.talk')} options={CLOSURE_TALK.map((value) => ({ value, label: t(`closure.talk.${value}`) }))} />
+      <ChoiceGroup
+        meta={fields.closureTalk}
+        legend={t('closure.talk')}
+        options={CLOSURE_TALK.map((value) => ({ value, label: t(`closure.talk.${value}`) }))}
+      />
       <TextField meta={fields.closureTalkDate} label={t('closure.talkDate')} type="date" />
       <TextareaField meta={fields.closureTalkNotHeldReason} label={t('closure.notHeldReason')} rows={2} />
     </>
@@ -120,12 +132,16 @@ function CloseForm({ values }: { values?: Values }) {
     <>
       <p>{t('meetings.close.intro')}</p>
       <p>
-        {t('meetings.close.handoverHint')} <Link to={`/participants/${pair.participant.id}/plan/handover`}>{t('meetings.pair.handover')}</Link>
+        {t('meetings.close.handoverHint')}{' '}
+        <Link to={`/participants/${pair.participant.id}/plan/handover`}>{t('meetings.pair.handover')}</Link>
       </p>
       <Form method="post" className="form" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <ClosureDetailsFields fields={fields} />
-        <details className="more" open={Boolean(values?.contactAfterClosure || values?.surveyScore || values?.surveyComment || values?.endNote)}>
+        <details
+          className="more"
+          open={Boolean(values?.contactAfterClosure || values?.surveyScore || values?.surveyComment || values?.endNote)}
+        >
           <summary>{t('closure.more')}</summary>
           <TextareaField meta={fields.contactAfterClosure} label={t('meetings.close.contactAfter')} rows={2} />
           <TextField meta={fields.surveyScore} label={t('meetings.close.surveyScore')} type="number" min={1} max={5} />

@@ -35,7 +35,12 @@ export default function PrintParticipantLink() {
       <h2>{t(`participantLinks.purpose.${purpose}`)}</h2>
       <p>{t('participantLinks.print.scan')}</p>
       {/* The SVG is made on the server by qrcode from our own address: no user text in it. */}
-      <div className="participant-print__qr" role="img" aria-label={t('participantLinks.print.qr')} dangerouslySetInnerHTML={{ __html: qrSvg }} />
+      <div
+        className="participant-print__qr"
+        role="img"
+        aria-label={t('participantLinks.print.qr')}
+        dangerouslySetInnerHTML={{ __html: qrSvg }}
+      />
       <p className="participant-print__address">
         <a href={path}>{address}</a>
       </p>

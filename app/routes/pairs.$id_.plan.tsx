@@ -52,7 +52,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const count = planned.created.length;
   if (count === 0) return redirectWithFlash('/me', { kind: 'info', key: 'meetings.plan.alreadyPlanned' });
   if (planned.existing > 0) {
-    return redirectWithFlash('/me', { kind: 'success', key: 'meetings.plan.savedSomeExisting', params: { count, existing: planned.existing } });
+    return redirectWithFlash('/me', {
+      kind: 'success',
+      key: 'meetings.plan.savedSomeExisting',
+      params: { count, existing: planned.existing },
+    });
   }
   return redirectWithFlash('/me', { kind: 'success', key: 'meetings.plan.saved', params: { count } });
 }
@@ -80,9 +84,7 @@ export default function PlanMonth() {
           {t('meetings.plan.nextMonth')}
         </Link>
       </nav>
-      <p>
-        {t('meetings.plan.status', { month: formatMonth(data.month, language), existing: data.existing, target: data.target })}
-      </p>
+      <p>{t('meetings.plan.status', { month: formatMonth(data.month, language), existing: data.existing, target: data.target })}</p>
       {rows.length === 0 ? (
         <p>
           {t('meetings.plan.full')} <Link to={`?month=${data.next}`}>{t('meetings.plan.nextMonth')}</Link>

@@ -96,7 +96,9 @@ export default function PairTextCompose() {
           <p>
             <SmsSize text={review.text} />
           </p>
-          {review.later ? <p className="notice">{t('sms.compose.laterNote', { when: formatDateTime(new Date(review.later), language) })}</p> : null}
+          {review.later ? (
+            <p className="notice">{t('sms.compose.laterNote', { when: formatDateTime(new Date(review.later), language) })}</p>
+          ) : null}
           <Form method="post" className="actions">
             <input type="hidden" name="intent" value="send" />
             <input type="hidden" name="body" value={review.text} />
@@ -124,7 +126,13 @@ export default function PairTextCompose() {
           <p className="hint" id="body-hint">
             {t('sms.compose.bodyHint')}
           </p>
-          <textarea {...bodyProps} key={bodyProps.key} rows={4} maxLength={MAX_VOLUNTEER_TEXT} onInput={(event) => setDraft(event.currentTarget.value)} />
+          <textarea
+            {...bodyProps}
+            key={bodyProps.key}
+            rows={4}
+            maxLength={MAX_VOLUNTEER_TEXT}
+            onInput={(event) => setDraft(event.currentTarget.value)}
+          />
           <SmsSize text={draft} id="body-size" />
           <ErrorList id={fields.body.errorId} errors={fields.body.errors} />
         </div>

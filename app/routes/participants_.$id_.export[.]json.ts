@@ -9,7 +9,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'participants:export' });
   const data = await participantExport(db, request, user, params.id ?? '');
   if (!data) notFound();
-  const body = JSON.stringify({ exportedAt: currentTime().toISOString(), exportedBy: { id: user.id, name: user.name }, participant: data }, null, 2);
+  const body = JSON.stringify(
+    { exportedAt: currentTime().toISOString(), exportedBy: { id: user.id, name: user.name }, participant: data },
+    null,
+    2,
+  );
   return new Response(body, {
     headers: {
       'Content-Type': 'application/json; charset=utf-8',

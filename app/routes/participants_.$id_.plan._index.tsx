@@ -9,7 +9,15 @@ import { PlanViewer } from '~/components/plan-page/viewer';
 import { useT } from '~/components/use-translation';
 import { planAreaContent, planSchema, reviewSchema } from '~/domain/plans/plan-form';
 import { planPageView } from '~/domain/plans/plan-page';
-import { awaitsHandover, NoPlanError, recordReview, requirePlanAccess, savePlanVersion, StalePlanError, viewPlan } from '~/domain/plans/plans.server';
+import {
+  awaitsHandover,
+  NoPlanError,
+  recordReview,
+  requirePlanAccess,
+  savePlanVersion,
+  StalePlanError,
+  viewPlan,
+} from '~/domain/plans/plans.server';
 import { requireUser } from '~/lib/auth.server';
 import { db } from '~/lib/db.server';
 import { redirectWithFlash } from '~/lib/flash.server';
@@ -74,7 +82,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await db.$transaction((tx) => recordReview(tx, request, { participantId: participant.id, actorId: user.id, ...submission.value }));
     } catch (error) {
       if (!(error instanceof NoPlanError)) throw error;
-      return json<PlanReply>({ intent: 'review', result: submission.reply({ formErrors: [errorMessage('plans.reviewNeedsPlan')] }) }, { status: 409 });
+      return json<PlanReply>(
+        { intent: 'review', result: submission.reply({ formErrors: [errorMessage('plans.reviewNeedsPlan')] }) },
+        { status: 409 },
+      );
     }
     return redirectWithFlash(planUrl, { kind: 'success', key: 'plans.reviewSaved' });
   }

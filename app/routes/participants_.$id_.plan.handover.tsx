@@ -93,9 +93,7 @@ export default function Handover() {
       </section>
 
       <section aria-labelledby="handover-plan">
-        <h2 id="handover-plan">
-          {data.plan ? t('handover.plan', { number: data.plan.current.number }) : t('handover.planHeading')}
-        </h2>
+        <h2 id="handover-plan">{data.plan ? t('handover.plan', { number: data.plan.current.number }) : t('handover.planHeading')}</h2>
         {data.plan ? (
           data.plan.areas.map((area) => (
             <section key={area.areaKey} className="plan-area" aria-labelledby={`handover-area-${area.areaKey}`}>

@@ -62,8 +62,7 @@ export default function WithdrawReferral() {
       </p>
       <h1>{t('referralWithdraw.heading', { name: referral.participantName })}</h1>
       <p>
-        {t('referralWithdraw.referredOn', { date: formatDate(referral.referralDate, language) })}{' '}
-        {t('referrals.status')}:{' '}
+        {t('referralWithdraw.referredOn', { date: formatDate(referral.referralDate, language) })} {t('referrals.status')}:{' '}
         <span className={`badge status status--${referral.status.toLowerCase()}`}>{t(`participantStatus.${referral.status}`)}</span>
       </p>
       {!referral.mayWithdraw ? (

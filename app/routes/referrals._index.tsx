@@ -83,9 +83,7 @@ export default function Referrals() {
         </div>
       </Form>
 
-      <p className="list-count">
-        {filtered ? t('referralList.matching', { count: total }) : t('referralList.total', { count: total })}
-      </p>
+      <p className="list-count">{filtered ? t('referralList.matching', { count: total }) : t('referralList.total', { count: total })}</p>
 
       {referrals.length === 0 ? (
         <p>{filtered ? t('referrals.noneMatching') : t('referrals.none')}</p>

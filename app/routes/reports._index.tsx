@@ -31,7 +31,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getSetting(db, 'countRematchesAsNewPairs'),
     participantVoiceFigures(db, period),
   ]);
-  return json({ period: period.key, choices: periodChoices(now), metrics: report.data, computedAt: report.computedAt, rematchesCount, voice });
+  return json({
+    period: period.key,
+    choices: periodChoices(now),
+    metrics: report.data,
+    computedAt: report.computedAt,
+    rematchesCount,
+    voice,
+  });
 }
 
 function value(metrics: ReportMetric[], key: string): number {
@@ -43,8 +50,14 @@ export default function Reports() {
   const t = useT();
   const language = useLanguage();
   const label = (key: string) => t(`reports.metric.${key}` as MessageKey);
-  const meetingBars = ['meetingsHeld', 'meetingsCancelled', 'meetingsNoShow'].map((key) => ({ label: label(key), value: value(metrics, key) }));
-  const pairBars = ['pairsStarted', 'pairsEndedPlanned', 'pairsEndedUnplanned'].map((key) => ({ label: label(key), value: value(metrics, key) }));
+  const meetingBars = ['meetingsHeld', 'meetingsCancelled', 'meetingsNoShow'].map((key) => ({
+    label: label(key),
+    value: value(metrics, key),
+  }));
+  const pairBars = ['pairsStarted', 'pairsEndedPlanned', 'pairsEndedUnplanned'].map((key) => ({
+    label: label(key),
+    value: value(metrics, key),
+  }));
   const summary = (bars: { label: string; value: number }[]) => bars.map((bar) => `${bar.label} ${bar.value}`).join(', ');
   return (
     <>

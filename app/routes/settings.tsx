@@ -66,7 +66,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const choices = targetHalfYears(now);
   const settings = await getSettings(db);
   // -- sms (#20)
-  const sms = { status: smsStatus(), values: Object.fromEntries(SMS_SETTING_KEYS.map((key) => [key, settings[key]])) as SmsSettingsData['values'] };
+  const sms = {
+    status: smsStatus(),
+    values: Object.fromEntries(SMS_SETTING_KEYS.map((key) => [key, settings[key]])) as SmsSettingsData['values'],
+  };
   return json({ choices, targets: await targetsFor(db, halfYear), settings, sms });
 }
 
@@ -84,7 +87,12 @@ export async function action({ request }: ActionFunctionArgs) {
       );
     }
     await db.$transaction((tx) =>
-      saveTargets(tx, request, user.id, { halfYear, newPairs, newParticipants: newParticipants ?? null, newReadyVolunteers: newReadyVolunteers ?? null }),
+      saveTargets(tx, request, user.id, {
+        halfYear,
+        newPairs,
+        newParticipants: newParticipants ?? null,
+        newReadyVolunteers: newReadyVolunteers ?? null,
+      }),
     );
     return redirectWithFlash(`/settings?halfYear=${halfYear}`, { kind: 'success', key: 'settings.targetsSaved', params: { halfYear } });
   }
@@ -122,7 +130,9 @@ export default function Settings() {
     id: 'programme',
     lastResult: actionData?.form === 'programme' ? actionData.result : undefined,
     defaultValue: Object.fromEntries(
-      Object.entries(settings).filter(([key]) => !(SMS_SETTING_KEYS as readonly string[]).includes(key)).map(([key, value]) => [key, typeof value === 'boolean' ? (value ? 'on' : '') : String(value)]),
+      Object.entries(settings)
+        .filter(([key]) => !(SMS_SETTING_KEYS as readonly string[]).includes(key))
+        .map(([key, value]) => [key, typeof value === 'boolean' ? (value ? 'on' : '') : String(value)]),
     ),
     shouldValidate: 'onSubmit',
   });
@@ -151,8 +161,20 @@ export default function Settings() {
           <input type="hidden" name="intent" value="targets" />
           <input type="hidden" name={targetFields.halfYear.name} value={targets.halfYear} />
           <TextField meta={targetFields.newPairs} label={t('settings.newPairs')} type="number" min={0} />
-          <TextField meta={targetFields.newParticipants} label={t('settings.newParticipants')} hint={t('settings.optional')} type="number" min={0} />
-          <TextField meta={targetFields.newReadyVolunteers} label={t('settings.newReadyVolunteers')} hint={t('settings.optional')} type="number" min={0} />
+          <TextField
+            meta={targetFields.newParticipants}
+            label={t('settings.newParticipants')}
+            hint={t('settings.optional')}
+            type="number"
+            min={0}
+          />
+          <TextField
+            meta={targetFields.newReadyVolunteers}
+            label={t('settings.newReadyVolunteers')}
+            hint={t('settings.optional')}
+            type="number"
+            min={0}
+          />
           <div className="actions">
             <button type="submit" className="primary">
               {t('settings.saveTargets')}

@@ -63,7 +63,9 @@ export default function Texts() {
         {texts.map((text) => (
           <li key={text.id} className={text.direction === 'IN' ? 'sms sms--in' : 'sms sms--out'}>
             <p className="muted">
-              {text.direction === 'IN' ? t('sms.devbox.from', { phone: formatPhone(text.phone) }) : t('sms.devbox.to', { phone: formatPhone(text.phone) })}
+              {text.direction === 'IN'
+                ? t('sms.devbox.from', { phone: formatPhone(text.phone) })
+                : t('sms.devbox.to', { phone: formatPhone(text.phone) })}
               {text.participant ? ` (${text.participant.firstName})` : ''} · {t(`sms.kind.${text.kind}` as MessageKey)} ·{' '}
               {formatDateTime(new Date(text.createdAt), language)} · {t(`sms.status.${text.status}` as MessageKey)} ·{' '}
               {t('sms.devbox.size', { encoding: text.encoding === 'UCS2' ? 'UCS-2' : 'GSM-7', segments: text.segments })}

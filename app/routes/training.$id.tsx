@@ -19,18 +19,21 @@ import { isoDateField, optionalText } from '~/lib/validation';
 import { currentTime } from '~/lib/clock';
 import { pageTitle } from '~/lib/page-title';
 
-const sessionSchema = z.object({
-  intent: z.literal('session'),
-  date: isoDateField,
-  time: timeField,
-  hours: hoursField,
-  topic: optionalText(200),
-}).superRefine((session, ctx) => {
-  // A time the clocks skip that night (spring) is refused next to the field, never saved as another.
-  if (!isIsoDate(session.date) || !/^([01]\d|2[0-3]):[0-5]\d$/.test(session.time)) return;
-  const resolved = resolveOsloTime(session.date, session.time);
-  if (resolved.kind === 'gap') ctx.addIssue({ code: 'custom', path: ['time'], message: errorMessage('localTime.gap', { from: resolved.from, to: resolved.to }) });
-});
+const sessionSchema = z
+  .object({
+    intent: z.literal('session'),
+    date: isoDateField,
+    time: timeField,
+    hours: hoursField,
+    topic: optionalText(200),
+  })
+  .superRefine((session, ctx) => {
+    // A time the clocks skip that night (spring) is refused next to the field, never saved as another.
+    if (!isIsoDate(session.date) || !/^([01]\d|2[0-3]):[0-5]\d$/.test(session.time)) return;
+    const resolved = resolveOsloTime(session.date, session.time);
+    if (resolved.kind === 'gap')
+      ctx.addIssue({ code: 'custom', path: ['time'], message: errorMessage('localTime.gap', { from: resolved.from, to: resolved.to }) });
+  });
 
 const enrolSchema = z.object({
   intent: z.literal('enrol'),
@@ -51,7 +54,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = todayInOslo();
   return json({
     today,
-    course: { id: course.id, title: course.title, place: course.place, coLeaders: course.coLeaders, requiredHours: course.requiredHours, description: course.description },
+    course: {
+      id: course.id,
+      title: course.title,
+      place: course.place,
+      coLeaders: course.coLeaders,
+      requiredHours: course.requiredHours,
+      description: course.description,
+    },
     sessions: course.sessions.map((s) => ({
       id: s.id,
       startsAt: s.startsAt,
@@ -93,7 +103,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== 'success') throw new Response('Bad Request', { status: 400 });
     try {
       const found = await db.$transaction((tx) =>
-        recordAttendance(tx, ctx, { courseId: course.id, sessionId: submission.value.sessionId, presentVolunteerIds: submission.value.present }),
+        recordAttendance(tx, ctx, {
+          courseId: course.id,
+          sessionId: submission.value.sessionId,
+          presentVolunteerIds: submission.value.present,
+        }),
       );
       if (!found) notFound();
     } catch (error) {
@@ -131,7 +145,9 @@ export default function Course() {
         {course.place}
         {course.coLeaders ? ` · ${course.coLeaders}` : ''}
       </p>
-      <p>{t('training.requiredHours')}: {course.requiredHours}</p>
+      <p>
+        {t('training.requiredHours')}: {course.requiredHours}
+      </p>
       {course.description ? <p className="prewrap">{course.description}</p> : null}
 
       <h2 id="enrolled-title">{t('training.enrolled')}</h2>
@@ -156,7 +172,9 @@ export default function Course() {
             options={candidates.map((c) => ({ value: c.id, label: c.name }))}
           />
           <div className="actions">
-            <button type="submit" className="primary">{t('training.enrol')}</button>
+            <button type="submit" className="primary">
+              {t('training.enrol')}
+            </button>
           </div>
         </Form>
       ) : null}
@@ -209,7 +227,9 @@ export default function Course() {
         <TextField meta={sessionFields.hours} label={t('training.sessionHours')} type="number" min={0.5} max={40} step={0.5} />
         <TextField meta={sessionFields.topic} label={t('training.sessionTopic')} />
         <div className="actions">
-          <button type="submit" className="primary">{t('training.sessionSave')}</button>
+          <button type="submit" className="primary">
+            {t('training.sessionSave')}
+          </button>
         </div>
       </Form>
     </>

@@ -68,7 +68,9 @@ export default function Training() {
               {course.place}
               {course.coLeaders ? ` · ${course.coLeaders}` : ''}
             </p>
-            <p>{t('training.courseSummary', { sessions: course.sessionCount, hours: course.totalHours, required: course.requiredHours })}</p>
+            <p>
+              {t('training.courseSummary', { sessions: course.sessionCount, hours: course.totalHours, required: course.requiredHours })}
+            </p>
             <p>{t('training.enrolledCount', { enrolled: course.enrolled, completed: course.completed })}</p>
           </li>
         ))}
@@ -82,7 +84,9 @@ export default function Training() {
         <TextField meta={fields.requiredHours} label={t('training.requiredHours')} type="number" min={0.5} max={40} step={0.5} />
         <TextareaField meta={fields.description} label={t('training.description')} rows={3} />
         <div className="actions">
-          <button type="submit" className="primary">{t('training.createCourse')}</button>
+          <button type="submit" className="primary">
+            {t('training.createCourse')}
+          </button>
         </div>
       </Form>
     </>

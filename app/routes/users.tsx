@@ -49,10 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
       await db.$transaction((tx) => createInvitation(tx, request, { ...submission.value, invitedById: actor.id }));
     } catch (error) {
       if (!(error instanceof EmailAlreadyUsedError)) throw error;
-      return json(
-        { result: submission.reply({ fieldErrors: { email: [errorMessage('users.alreadyUser')] } }) },
-        { status: 400 },
-      );
+      return json({ result: submission.reply({ fieldErrors: { email: [errorMessage('users.alreadyUser')] } }) }, { status: 400 });
     }
     notifyOutbox();
     return redirectWithFlash('/users', { kind: 'success', key: 'users.invited', params: { email: submission.value.email } });

@@ -121,7 +121,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       try {
         await inviteVolunteer(db, ctx, volunteer, submission.value.language);
       } catch (error) {
-        if (error instanceof NotInvitableError) return invalid(intent, submission.reply({ formErrors: [errorMessage('volunteers.inviteOnlyReady')] }));
+        if (error instanceof NotInvitableError)
+          return invalid(intent, submission.reply({ formErrors: [errorMessage('volunteers.inviteOnlyReady')] }));
         if (!(error instanceof EmailAlreadyUsedError)) throw error;
         return invalid(intent, submission.reply({ formErrors: [errorMessage('volunteers.inviteEmailTaken')] }));
       }

@@ -23,7 +23,12 @@ async function createActivePair() {
       email: `henviser-${suffix}@example.no`,
       organisation: 'Friomsorgen Trøndelag',
     });
-    const volunteer = await createVolunteer(db, { firstName: 'Solveig', lastName: `Avslutt ${suffix}`, email: `solveig-${suffix}@example.no`, status: 'READY' });
+    const volunteer = await createVolunteer(db, {
+      firstName: 'Solveig',
+      lastName: `Avslutt ${suffix}`,
+      email: `solveig-${suffix}@example.no`,
+      status: 'READY',
+    });
     const participant = await createParticipant(db, {
       referrerId: officer.id,
       firstName: 'Viljar',
@@ -85,7 +90,9 @@ test('the coordinator ends a pair only after seeing and confirming what will hap
   await expect(confirmation).toContainText('Viljar får status «Fullført».');
   await expect(confirmation).toContainText('2 planlagte møter blir avlyst.');
   await expect(confirmation.getByText(`${volunteer.firstName} ${volunteer.lastName}, frivillig`, { exact: true })).toBeVisible();
-  await expect(confirmation.getByText(`${officer.name}, kriminalomsorgen (Friomsorgen Trøndelag), som henviste deltakeren`, { exact: true })).toBeVisible();
+  await expect(
+    confirmation.getByText(`${officer.name}, kriminalomsorgen (Friomsorgen Trøndelag), som henviste deltakeren`, { exact: true }),
+  ).toBeVisible();
   await expectAccessible(page);
 
   // Back to edit keeps every value; continuing again returns to the confirmation.
@@ -107,7 +114,9 @@ test('the coordinator ends a pair only after seeing and confirming what will hap
   await expectAccessible(page);
 
   // Both notices arrive; neither names the participant.
-  const toVolunteer = await waitForEmail((email) => email.to.includes(volunteer.email) && email.subject === 'Paret ditt i Brobygger er avsluttet');
+  const toVolunteer = await waitForEmail(
+    (email) => email.to.includes(volunteer.email) && email.subject === 'Paret ditt i Brobygger er avsluttet',
+  );
   const toOfficer = await waitForEmail((email) => email.to.includes(officer.email) && email.subject === 'Et par i Brobygger er avsluttet');
   expect(toVolunteer.text).toContain(`/pairs/${pairId}`);
   expect(toOfficer.text).toMatch(/\/referrals\/\w+/);

@@ -36,15 +36,21 @@ function userId(role: Role): string {
 /** Record pages of each kind, chosen by what they are (the demo data has all of them). */
 function recordPages(role: Role): string[] {
   if (role === 'COORDINATOR') {
-    const participant = id("SELECT p.id FROM Participant p JOIN Pair r ON r.participantId = p.id WHERE r.status = 'ACTIVE' ORDER BY p.firstName");
+    const participant = id(
+      "SELECT p.id FROM Participant p JOIN Pair r ON r.participantId = p.id WHERE r.status = 'ACTIVE' ORDER BY p.firstName",
+    );
     const endedPair = id("SELECT id FROM Pair WHERE status = 'ENDED' ORDER BY startDate");
     const activePair = id("SELECT id FROM Pair WHERE status = 'ACTIVE' ORDER BY startDate");
     const waiting = id("SELECT id FROM Participant WHERE status = 'ACCEPTED' ORDER BY firstName");
-    const referral = id("SELECT r.id FROM Referral r JOIN Participant p ON p.id = r.participantId WHERE p.status = 'REFERRED' ORDER BY p.firstName");
-    const decided = id("SELECT r.id FROM Referral r JOIN Participant p ON p.id = r.participantId WHERE p.status = 'DECLINED' ORDER BY p.firstName");
+    const referral = id(
+      "SELECT r.id FROM Referral r JOIN Participant p ON p.id = r.participantId WHERE p.status = 'REFERRED' ORDER BY p.firstName",
+    );
+    const decided = id(
+      "SELECT r.id FROM Referral r JOIN Participant p ON p.id = r.participantId WHERE p.status = 'DECLINED' ORDER BY p.firstName",
+    );
     const volunteer = id("SELECT id FROM VolunteerProfile WHERE status = 'READY' ORDER BY createdAt");
     const screening = id("SELECT id FROM VolunteerProfile WHERE status = 'SCREENING' ORDER BY createdAt");
-    const meeting = id("SELECT m.id FROM Meeting m JOIN MeetingLog l ON l.meetingId = m.id ORDER BY m.startsAt DESC");
+    const meeting = id('SELECT m.id FROM Meeting m JOIN MeetingLog l ON l.meetingId = m.id ORDER BY m.startsAt DESC');
     const course = id('SELECT id FROM TrainingCourse ORDER BY createdAt');
     const endedParticipant = id("SELECT participantId AS id FROM Pair WHERE status = 'ENDED' ORDER BY startDate");
     return [
@@ -70,20 +76,25 @@ function recordPages(role: Role): string[] {
   if (role === 'VOLUNTEER') {
     const volunteer = id('SELECT id FROM VolunteerProfile WHERE userId = ?', userId('VOLUNTEER'));
     const pair = id("SELECT id FROM Pair WHERE volunteerId = ? AND status = 'ACTIVE' ORDER BY startDate", volunteer);
-    const participant = id("SELECT participantId AS id FROM Pair WHERE volunteerId = ? AND status = 'ACTIVE' ORDER BY startDate", volunteer);
+    const participant = id(
+      "SELECT participantId AS id FROM Pair WHERE volunteerId = ? AND status = 'ACTIVE' ORDER BY startDate",
+      volunteer,
+    );
     const meeting = id('SELECT id FROM Meeting WHERE pairId = ? ORDER BY startsAt DESC', pair);
     const planned = id("SELECT id FROM Meeting WHERE pairId = ? AND status = 'PLANNED' ORDER BY startsAt", pair);
-    return [`/pairs/${pair}`, `/pairs/${pair}/plan`, `/meetings/${meeting}`, `/meetings/${planned}`, `/participants/${participant}/plan`].filter(
-      (page) => !page.includes('null'),
-    );
+    return [
+      `/pairs/${pair}`,
+      `/pairs/${pair}/plan`,
+      `/meetings/${meeting}`,
+      `/meetings/${planned}`,
+      `/participants/${participant}/plan`,
+    ].filter((page) => !page.includes('null'));
   }
   if (role === 'PROBATION_OFFICER') {
     const officer = userId('PROBATION_OFFICER');
     const referral = id('SELECT id FROM Referral WHERE referrerId = ? ORDER BY createdAt', officer);
     const participant = id('SELECT participantId AS id FROM Referral WHERE referrerId = ? ORDER BY createdAt', officer);
-    return [`/referrals/${referral}`, `/referrals/new`, `/participants/${participant}/plan`].filter(
-      (page) => !page.includes('null'),
-    );
+    return [`/referrals/${referral}`, `/referrals/new`, `/participants/${participant}/plan`].filter((page) => !page.includes('null'));
   }
   return [];
 }
@@ -135,24 +146,33 @@ async function check(page: Page, path: string, language: Language, findings: Fin
   const decimals = new URL(page.url()).pathname === '/mailbox' ? [] : [WRONG_DECIMAL[language]];
   for (const pattern of [ISO_DATE, HALF_YEAR_KEY, ENUM_CODE, STATUS_CODES, MESSAGE_KEY, ...decimals, DOUBLED_WORD]) {
     for (const match of new Set(visible.match(pattern) ?? [])) {
-      const line = visible.split('\n').find((l) => l.includes(match))?.trim().slice(0, 120);
+      const line = visible
+        .split('\n')
+        .find((l) => l.includes(match))
+        ?.trim()
+        .slice(0, 120);
       findings.push({ page: where, problem: `shows "${match}" in "${line}"` });
     }
   }
   if (!title) findings.push({ page: where, problem: 'has no <title>' });
   if (language === 'en' && NB_TITLES.has(title)) findings.push({ page: where, problem: `has the Norwegian title "${title}"` });
-  if (language === 'en' && (await page.locator('html').getAttribute('lang')) !== 'en') findings.push({ page: where, problem: 'html lang is not en' });
+  if (language === 'en' && (await page.locator('html').getAttribute('lang')) !== 'en')
+    findings.push({ page: where, problem: 'html lang is not en' });
   await expectAccessible(page);
 }
 
 function report(findings: Finding[]) {
-  expect(findings.map((f) => `${f.page}: ${f.problem}`), 'language findings').toEqual([]);
+  expect(
+    findings.map((f) => `${f.page}: ${f.problem}`),
+    'language findings',
+  ).toEqual([]);
 }
 
 async function navigationPages(page: Page): Promise<string[]> {
-  const links = await page.getByRole('navigation', { name: /Hovedmeny|Main menu/ }).getByRole('link').evaluateAll((anchors) =>
-    anchors.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
-  );
+  const links = await page
+    .getByRole('navigation', { name: /Hovedmeny|Main menu/ })
+    .getByRole('link')
+    .evaluateAll((anchors) => anchors.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   return [...new Set(links)];
 }
 

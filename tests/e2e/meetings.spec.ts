@@ -11,7 +11,11 @@ function heldOfTarget(text: string): number {
 
 test('the volunteer plans the month and logs a meeting with a concern; the coordinator sees it', async ({ page, browser }) => {
   // The coordinator's view of the demo volunteer's pair (Jonas) before.
-  const coordinatorContext = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
+  const coordinatorContext = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    locale: 'nb-NO',
+    timezoneId: 'Europe/Oslo',
+  });
   const coordinator = await coordinatorContext.newPage();
   await loginAs(coordinator, 'COORDINATOR');
   await coordinator.goto('/pairs');

@@ -18,12 +18,31 @@ async function createActivePair(options: { meeting?: boolean } = {}) {
   const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${path.join(E2E_DIR, 'e2e.db')}`, timeout: 5000 }) });
   try {
     const suffix = crypto.randomBytes(3).toString('hex');
-    const officer = await createUser(db, { role: 'PROBATION_OFFICER', name: `Ingrid Henvis ${suffix}`, email: `henviser-${suffix}@example.no` });
-    const volunteer = await createVolunteer(db, { firstName: 'Sindre', lastName: `Puls ${suffix}`, email: `sindre-${suffix}@example.no`, status: 'READY' });
-    const participant = await createParticipant(db, { referrerId: officer.id, firstName: 'Mats', lastName: `Svar${suffix}`, status: 'MATCHED' });
+    const officer = await createUser(db, {
+      role: 'PROBATION_OFFICER',
+      name: `Ingrid Henvis ${suffix}`,
+      email: `henviser-${suffix}@example.no`,
+    });
+    const volunteer = await createVolunteer(db, {
+      firstName: 'Sindre',
+      lastName: `Puls ${suffix}`,
+      email: `sindre-${suffix}@example.no`,
+      status: 'READY',
+    });
+    const participant = await createParticipant(db, {
+      referrerId: officer.id,
+      firstName: 'Mats',
+      lastName: `Svar${suffix}`,
+      status: 'MATCHED',
+    });
     const pair = await createPair(db, { participantId: participant.id, volunteerId: volunteer.id, startDate: addDays(todayInOslo(), -45) });
     if (options.meeting) {
-      await createMeeting(db, { pairId: pair.id, startsAt: new Date(currentTime().getTime() + 2 * 24 * 3600_000), placeType: 'CAFE', place: 'Kafé Ni Muser' });
+      await createMeeting(db, {
+        pairId: pair.id,
+        startsAt: new Date(currentTime().getTime() + 2 * 24 * 3600_000),
+        placeType: 'CAFE',
+        place: 'Kafé Ni Muser',
+      });
     }
     return pair.id;
   } finally {
@@ -55,7 +74,11 @@ async function pulseAnswersOnReport(desk: Page): Promise<number> {
   return Number((await cell.textContent())?.replace(/\s/g, ''));
 }
 
-test('the participant answers the pulse on a phone without JavaScript; the coordinator sees it in /reports and gets the low-score alert', async ({ page, browser, baseURL }) => {
+test('the participant answers the pulse on a phone without JavaScript; the coordinator sees it in /reports and gets the low-score alert', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.slow(); // two browsers, five axe runs
   const pairId = await createActivePair();
   const desk = await coordinatorPage(browser, baseURL);
@@ -127,7 +150,9 @@ test('the participant answers the pulse on a phone without JavaScript; the coord
   await checker.context().close();
 
   // The coordinator is alerted at once; the email carries no answer, only the pair to open.
-  const email = await waitForEmail((e) => e.to.includes(demoEmail('COORDINATOR')) && e.subject === 'En deltaker har svart lavt på trivselsmålingen');
+  const email = await waitForEmail(
+    (e) => e.to.includes(demoEmail('COORDINATOR')) && e.subject === 'En deltaker har svart lavt på trivselsmålingen',
+  );
   expect(email.text).toContain(`/pairs/${pairId}`);
   expect(email.text).not.toContain('hørt');
   await desk.goto('/dashboard');
@@ -155,7 +180,11 @@ test('the participant answers the pulse on a phone without JavaScript; the coord
   await desk.context().close();
 });
 
-test('the participant says "Jeg kommer" to a meeting on "my next meetings" without JavaScript, and can change it', async ({ page, browser, baseURL }) => {
+test('the participant says "Jeg kommer" to a meeting on "my next meetings" without JavaScript, and can change it', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const pairId = await createActivePair({ meeting: true });
   const desk = await coordinatorPage(browser, baseURL);
   await desk.goto(`/pairs/${pairId}`);

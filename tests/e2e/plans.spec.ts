@@ -130,7 +130,13 @@ test('the coordinator records a review, opens the handover and prints it to a PD
   await expect(page.getByRole('heading', { level: 1, name: 'Overføringsdokument – Jonas Lie' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Skriv ut / lagre som PDF' })).toBeVisible();
   const handover = page.getByRole('article');
-  for (const area of ['Nettverk og nære relasjoner', 'Fysisk aktivitet og kosthold', 'Arbeid og utdanning', 'Økonomi og gjeld', 'Bolig og nærmiljø']) {
+  for (const area of [
+    'Nettverk og nære relasjoner',
+    'Fysisk aktivitet og kosthold',
+    'Arbeid og utdanning',
+    'Økonomi og gjeld',
+    'Bolig og nærmiljø',
+  ]) {
     await expect(handover.getByRole('heading', { level: 3, name: area })).toBeVisible();
   }
   await expect(handover).toContainText('Fullføre fagbrev som tømrer.');
@@ -182,10 +188,13 @@ function pdfText(pdf: Buffer): string {
   for (const stream of streams.filter((s) => s.includes('begincmap'))) {
     for (const block of stream.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
       // Groups that are not optional always match: `?? ''` only satisfies the index type.
-      for (const [, code = '', text = ''] of (block[1] ?? '').matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) glyphs.set(code.toLowerCase(), hexToText(text));
+      for (const [, code = '', text = ''] of (block[1] ?? '').matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g))
+        glyphs.set(code.toLowerCase(), hexToText(text));
     }
     for (const block of stream.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
-      for (const [, first = '', last = '', target = ''] of (block[1] ?? '').matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) {
+      for (const [, first = '', last = '', target = ''] of (block[1] ?? '').matchAll(
+        /<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g,
+      )) {
         const width = first.length;
         const from = parseInt(first, 16);
         const to = parseInt(last, 16);

@@ -36,7 +36,10 @@ test('the coordinator sees who viewed a participant in the audit log, and downlo
   await expectAccessible(page);
 });
 
-test('a new coordinator refuses a common password, turns on two-factor sign-in and needs a code at the next sign-in', async ({ page, browser }) => {
+test('a new coordinator refuses a common password, turns on two-factor sign-in and needs a code at the next sign-in', async ({
+  page,
+  browser,
+}) => {
   const email = `ny.koordinator.${Date.now()}@brobygger.example`;
   await loginAs(page, 'COORDINATOR');
   await page.goto('/users');

@@ -26,7 +26,9 @@ test('the volunteer accepts a proposal on a phone, and only then both sides are 
   // Thea Solberg: an accepted participant waiting for a volunteer, without a wish for the gender;
   // Marte Frivoll: the demo volunteer, with a free place.
   await propose(page, 'Thea Solberg', 'Marte Frivoll');
-  const asked = await waitForEmail((email) => email.to.includes(demoEmail('VOLUNTEER')) && email.subject === 'Du har et forslag å svare på');
+  const asked = await waitForEmail(
+    (email) => email.to.includes(demoEmail('VOLUNTEER')) && email.subject === 'Du har et forslag å svare på',
+  );
   expect(asked.text).not.toContain('Thea');
   expect(asked.text).toContain('/me');
   await page.getByRole('button', { name: 'Logg ut' }).click();

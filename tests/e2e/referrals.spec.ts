@@ -47,9 +47,7 @@ test('the officer refers, the coordinator accepts, the officer sees "Akseptert" 
   await expect(page.getByRole('link', { name: 'Er-Vil-Kan-plan' })).toHaveAttribute('href', /\/participants\/[a-z0-9]+\/plan$/);
   await expectAccessible(page);
 
-  const newReferralMail = await waitForEmail(
-    (mail) => mail.to.includes(demoEmail('COORDINATOR')) && mail.text.includes(referralPath),
-  );
+  const newReferralMail = await waitForEmail((mail) => mail.to.includes(demoEmail('COORDINATOR')) && mail.text.includes(referralPath));
   expect(newReferralMail.subject).toBe('Ny henvisning til Brobygger');
   expect(newReferralMail.text).not.toContain(lastName);
 
@@ -73,9 +71,7 @@ test('the officer refers, the coordinator accepts, the officer sees "Akseptert" 
   await expect(page.getByRole('link', { name: 'Er-Vil-Kan-plan' })).toBeVisible();
   await expectAccessible(page);
 
-  const decidedMail = await waitForEmail(
-    (mail) => mail.to.includes(demoEmail('PROBATION_OFFICER')) && mail.text.includes(referralPath),
-  );
+  const decidedMail = await waitForEmail((mail) => mail.to.includes(demoEmail('PROBATION_OFFICER')) && mail.text.includes(referralPath));
   expect(decidedMail.subject).toBe('Henvisningen din er akseptert');
   expect(decidedMail.text).not.toContain(lastName);
 

@@ -37,7 +37,17 @@ function insertReferrals(rows: { firstName: string; lastName: string; status: st
       rows.forEach((row, index) => {
         const at = new Date(createdAt.getTime() + index * 60_000).toISOString().replace('Z', '+00:00');
         const participantId = `e2ereferrer${crypto.randomBytes(8).toString('hex')}`;
-        participant.run(participantId, row.firstName, row.lastName, addMonths(today, -12 * 21), addDays(today, 100), row.status, at, at, at);
+        participant.run(
+          participantId,
+          row.firstName,
+          row.lastName,
+          addMonths(today, -12 * 21),
+          addDays(today, 100),
+          row.status,
+          at,
+          at,
+          at,
+        );
         referral.run(`e2ereferral${crypto.randomBytes(8).toString('hex')}`, participantId, referrer.id, addDays(today, -730), at, at);
       });
     })();
@@ -46,7 +56,9 @@ function insertReferrals(rows: { firstName: string; lastName: string; status: st
   }
 }
 
-test('the probation officer refers, sees everything they sent in words, and withdraws it with a reason and a confirmation', async ({ page }) => {
+test('the probation officer refers, sees everything they sent in words, and withdraws it with a reason and a confirmation', async ({
+  page,
+}) => {
   const lastName = `Ærøy-${randomLetters(6)}`;
   const name = `Ørnulf ${lastName}`;
 
@@ -109,7 +121,9 @@ test('the probation officer refers, sees everything they sent in words, and with
 
   const mail = await waitForEmail(
     (email) =>
-      email.to.includes(demoEmail('COORDINATOR')) && email.text.includes(referralPath) && email.subject === 'En henvisning er trukket tilbake',
+      email.to.includes(demoEmail('COORDINATOR')) &&
+      email.text.includes(referralPath) &&
+      email.subject === 'En henvisning er trukket tilbake',
   );
   expect(mail.text).not.toContain(lastName);
   expect(mail.text).not.toContain('ønsker ikke lenger');

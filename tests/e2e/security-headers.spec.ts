@@ -10,7 +10,9 @@ test('pages carry a nonce CSP the page’s own scripts satisfy, with no caching'
   expect(headers['cache-control']).toBe('no-store');
   expect(headers['x-content-type-options']).toBe('nosniff');
   // Hydrated: the client-side app runs under the policy (a blocked script is a console error).
-  await expect.poll(() => page.evaluate(() => '__remixContext' in window && document.querySelectorAll('script[nonce]').length > 0)).toBe(true);
+  await expect
+    .poll(() => page.evaluate(() => '__remixContext' in window && document.querySelectorAll('script[nonce]').length > 0))
+    .toBe(true);
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('button', { name: 'Norsk' })).toBeVisible();
 });
@@ -34,6 +36,9 @@ test('static assets keep long caching; a 404 carries the same headers', async ({
 test('a form post from a foreign origin is refused', async ({ request }) => {
   const foreign = await request.post('/login', { form: { email: 'a@b.no', password: 'x' }, headers: { origin: 'https://evil.example' } });
   expect(foreign.status()).toBe(403);
-  const own = await request.post('/login', { form: { email: 'a@b.no', password: 'x' }, headers: { origin: new URL(foreign.url()).origin } });
+  const own = await request.post('/login', {
+    form: { email: 'a@b.no', password: 'x' },
+    headers: { origin: new URL(foreign.url()).origin },
+  });
   expect(own.status()).toBe(400);
 });

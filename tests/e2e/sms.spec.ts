@@ -52,7 +52,7 @@ function turnOffQuietHours() {
 async function expectTapTargets(page: import('@playwright/test').Page, locator: import('@playwright/test').Locator) {
   for (const target of await locator.all()) {
     const box = (await target.boundingBox())!;
-    expect(box.height, (await target.textContent()) ?? "").toBeGreaterThanOrEqual(44);
+    expect(box.height, (await target.textContent()) ?? '').toBeGreaterThanOrEqual(44);
   }
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 }
@@ -101,7 +101,9 @@ test('the volunteer texts the participant through the programme and reads the re
   await waitForEmail((email) => email.to.includes(demoEmail('VOLUNTEER')) && email.subject === 'Deltakeren har svart på SMS-en din');
 });
 
-test("the coordinator reads a text no rule understood, with its pair, and marks it handled; the demo page shows the texts", async ({ page }) => {
+test('the coordinator reads a text no rule understood, with its pair, and marks it handled; the demo page shows the texts', async ({
+  page,
+}) => {
   await loginAs(page, 'COORDINATOR');
   await page.goto('/dashboard');
   const inbox = page.getByRole('region', { name: 'SMS som må leses' });

@@ -101,10 +101,13 @@ export function readMailbox(): ReceivedEmail[] {
 export async function waitForEmail(predicate: (email: ReceivedEmail) => boolean): Promise<ReceivedEmail> {
   let found: ReceivedEmail | undefined;
   await expect
-    .poll(() => {
-      found = readMailbox().find(predicate);
-      return Boolean(found);
-    }, { timeout: 20_000 })
+    .poll(
+      () => {
+        found = readMailbox().find(predicate);
+        return Boolean(found);
+      },
+      { timeout: 20_000 },
+    )
     .toBe(true);
   return found!;
 }

@@ -30,7 +30,9 @@ function jonasMeetings(): { pairId: string; future: MeetingRow[]; past: MeetingR
       )
       .get(demoEmail('VOLUNTEER')) as { id: string };
     const planned = db
-      .prepare(`SELECT m.id, m.startsAt FROM Meeting m LEFT JOIN MeetingLog l ON l.meetingId = m.id WHERE m.pairId = ? AND m.status = 'PLANNED' AND l.id IS NULL`)
+      .prepare(
+        `SELECT m.id, m.startsAt FROM Meeting m LEFT JOIN MeetingLog l ON l.meetingId = m.id WHERE m.pairId = ? AND m.status = 'PLANNED' AND l.id IS NULL`,
+      )
       .all(pair.id) as MeetingRow[];
     const now = Date.now();
     return {
@@ -83,7 +85,10 @@ test('the volunteer raises an urgent concern from /me without a meeting; the coo
   await expectAccessible(page);
 
   const email = await waitForEmail(
-    (e) => e.to.includes(demoEmail('COORDINATOR')) && e.subject === 'HASTER: En frivillig har meldt en bekymring' && e.text.includes(`/pairs/${pairId}`),
+    (e) =>
+      e.to.includes(demoEmail('COORDINATOR')) &&
+      e.subject === 'HASTER: En frivillig har meldt en bekymring' &&
+      e.text.includes(`/pairs/${pairId}`),
   );
   expect(email.text).not.toContain('Jonas');
   expect(email.text).not.toContain('truer');

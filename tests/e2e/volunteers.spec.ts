@@ -34,7 +34,10 @@ test('a person applies, is screened and trained, becomes ready, is invited and s
   await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Frivillige' }).click();
   await expect(page.getByRole('heading', { name: 'Frivillige', level: 1 })).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole('region', { name: /^Søkt \(\d+\)$/ }).getByRole('link', { name }).click();
+  await page
+    .getByRole('region', { name: /^Søkt \(\d+\)$/ })
+    .getByRole('link', { name })
+    .click();
   await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
   await expect(page.getByText('Dette mangler før den frivillige kan matches:')).toBeVisible();
   await expectAccessible(page);
@@ -44,7 +47,10 @@ test('a person applies, is screened and trained, becomes ready, is invited and s
   await page.getByLabel('Resultat').selectOption('APPROVED');
   await page.getByRole('button', { name: 'Lagre intervju' }).click();
   await expect(page.getByRole('status')).toHaveText('Intervjuet er lagret.');
-  for (const [referee, relation] of [['Per Olsen', 'Tidligere leder'], ['Kari Li', 'Trener i klatreklubben']] as const) {
+  for (const [referee, relation] of [
+    ['Per Olsen', 'Tidligere leder'],
+    ['Kari Li', 'Trener i klatreklubben'],
+  ] as const) {
     await page.getByLabel('Navn på referansen').fill(referee);
     await page.getByLabel('Forhold til søkeren').fill(relation);
     await page.getByLabel('Vurdering', { exact: true }).selectOption('POSITIVE');

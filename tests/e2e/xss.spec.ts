@@ -160,7 +160,18 @@ async function crawl(page: Page, start: string[], limit: number): Promise<string
 }
 
 const START: Record<Role, string[]> = {
-  COORDINATOR: ['/dashboard', '/referrals', '/volunteers', '/training', '/matching', '/pairs', '/reports', '/settings', '/users', '/mailbox'],
+  COORDINATOR: [
+    '/dashboard',
+    '/referrals',
+    '/volunteers',
+    '/training',
+    '/matching',
+    '/pairs',
+    '/reports',
+    '/settings',
+    '/users',
+    '/mailbox',
+  ],
   VOLUNTEER: ['/me'],
   PROBATION_OFFICER: ['/referrals'],
 };

@@ -33,12 +33,24 @@ async function world() {
   const volunteerUser = await createUser(db, { role: 'VOLUNTEER' });
   const volunteer = await createVolunteer(db, { status: 'READY', userId: volunteerUser.id });
   const participant = await createParticipant(db, { referrerId: officer.id, status: 'MATCHED' });
-  const pair = await createPair(db, { participantId: participant.id, volunteerId: volunteer.id, status: 'ACTIVE', startDate: addDays(todayInOslo(), -30), createdById: coordinatorUser.id });
+  const pair = await createPair(db, {
+    participantId: participant.id,
+    volunteerId: volunteer.id,
+    status: 'ACTIVE',
+    startDate: addDays(todayInOslo(), -30),
+    createdById: coordinatorUser.id,
+  });
   const coordinator = { id: coordinatorUser.id, role: 'COORDINATOR' as const };
   return { coordinator, officer, volunteerUser, volunteer, participant, pair };
 }
 
-async function auditRows(where: { actorId: string; action: AuditAction; entityType: AuditEntity; participantId?: string; entityId?: string }) {
+async function auditRows(where: {
+  actorId: string;
+  action: AuditAction;
+  entityType: AuditEntity;
+  participantId?: string;
+  entityId?: string;
+}) {
   return db.auditEvent.findMany({ where, select: { entityId: true, participantId: true, detail: true, userAgent: true } });
 }
 
@@ -50,7 +62,18 @@ describe('domain functions audit themselves', () => {
         participantId: participant.id,
         actorId: coordinator.id,
         baseVersion: 0,
-        areas: [{ areaKey: 'NETWORK', title: null, future: 'Venner', goods: [], strengths: null, opportunities: null, barriers: null, coping: null }],
+        areas: [
+          {
+            areaKey: 'NETWORK',
+            title: null,
+            future: 'Venner',
+            goods: [],
+            strengths: null,
+            opportunities: null,
+            barriers: null,
+            coping: null,
+          },
+        ],
       }),
     );
     expect(await auditRows({ actorId: coordinator.id, action: 'CREATE', entityType: 'PLAN', participantId: participant.id })).toEqual([
@@ -62,7 +85,10 @@ describe('domain functions audit themselves', () => {
         participantId: participant.id,
         actorId: coordinator.id,
         reviewedOn: todayInOslo(),
-        items: [{ areaKey: 'NETWORK', status: 'IN_PROGRESS' }, { areaKey: 'custom:gone', status: 'ACHIEVED' }],
+        items: [
+          { areaKey: 'NETWORK', status: 'IN_PROGRESS' },
+          { areaKey: 'custom:gone', status: 'ACHIEVED' },
+        ],
       }),
     );
     const reviewRows = await auditRows({ actorId: coordinator.id, action: 'CREATE', entityType: 'PLAN', participantId: participant.id });
@@ -84,7 +110,9 @@ describe('domain functions audit themselves', () => {
     const { coordinator, participant } = await world();
     await createPlan(db, { participantId: participant.id });
     await expect(
-      db.$transaction((tx) => savePlanVersion(tx, request(), { participantId: participant.id, actorId: coordinator.id, baseVersion: 0, areas: [] })),
+      db.$transaction((tx) =>
+        savePlanVersion(tx, request(), { participantId: participant.id, actorId: coordinator.id, baseVersion: 0, areas: [] }),
+      ),
     ).rejects.toThrow();
     expect(await auditRows({ actorId: coordinator.id, action: 'UPDATE', entityType: 'PLAN', participantId: participant.id })).toEqual([]);
     expect(await auditRows({ actorId: coordinator.id, action: 'CREATE', entityType: 'PLAN', participantId: participant.id })).toEqual([]);
@@ -95,7 +123,9 @@ describe('domain functions audit themselves', () => {
     const volunteer = { id: volunteerUser.id, role: 'VOLUNTEER' as const };
 
     await participantExport(db, request(), coordinator, participant.id);
-    expect(await auditRows({ actorId: coordinator.id, action: 'EXPORT', entityType: 'PARTICIPANT', participantId: participant.id })).toHaveLength(1);
+    expect(
+      await auditRows({ actorId: coordinator.id, action: 'EXPORT', entityType: 'PARTICIPANT', participantId: participant.id }),
+    ).toHaveLength(1);
 
     const waiting = await createParticipant(db, { referrerId: officer.id, status: 'ACCEPTED' });
     await viewSuggestions(db, request(), coordinator, waiting.id);
@@ -104,18 +134,32 @@ describe('domain functions audit themselves', () => {
     ]);
 
     await viewConcernPair(db, request(), volunteer, pair.id);
-    expect(await auditRows({ actorId: volunteer.id, action: 'VIEW', entityType: 'PAIR', entityId: pair.id, participantId: participant.id })).toHaveLength(1);
+    expect(
+      await auditRows({ actorId: volunteer.id, action: 'VIEW', entityType: 'PAIR', entityId: pair.id, participantId: participant.id }),
+    ).toHaveLength(1);
 
     await viewClosurePair(db, request(), coordinator, pair.id);
-    expect(await auditRows({ actorId: coordinator.id, action: 'VIEW', entityType: 'PAIR', entityId: pair.id, participantId: participant.id })).toHaveLength(1);
+    expect(
+      await auditRows({ actorId: coordinator.id, action: 'VIEW', entityType: 'PAIR', entityId: pair.id, participantId: participant.id }),
+    ).toHaveLength(1);
 
     await monthProposals(db, request(), volunteer, pair.id, null);
-    expect(await auditRows({ actorId: volunteer.id, action: 'VIEW', entityType: 'PAIR', entityId: pair.id, participantId: participant.id })).toHaveLength(2);
+    expect(
+      await auditRows({ actorId: volunteer.id, action: 'VIEW', entityType: 'PAIR', entityId: pair.id, participantId: participant.id }),
+    ).toHaveLength(2);
 
     const meeting = await createMeeting(db, { pairId: pair.id, startsAt: new Date(currentTime().getTime() + 3 * 24 * 3600 * 1000) });
     const { access } = await viewMeeting(db, request(), volunteer, meeting.id);
     expect(access).toEqual({ canAct: true, seesNotes: false });
-    expect(await auditRows({ actorId: volunteer.id, action: 'VIEW', entityType: 'MEETING_LOG', entityId: meeting.id, participantId: participant.id })).toHaveLength(1);
+    expect(
+      await auditRows({
+        actorId: volunteer.id,
+        action: 'VIEW',
+        entityType: 'MEETING_LOG',
+        entityId: meeting.id,
+        participantId: participant.id,
+      }),
+    ).toHaveLength(1);
   });
 
   it('a read that finds nothing audits nothing', async () => {
@@ -129,9 +173,16 @@ describe('domain functions audit themselves', () => {
   it('accounts: invitation, acceptance, sign-in and out, second factor, password, deactivation', async () => {
     const { coordinator } = await world();
     const invitation = await db.$transaction((tx) =>
-      createInvitation(tx, request(), { email: 'ny.koordinator@example.no', role: 'COORDINATOR', language: 'nb', invitedById: coordinator.id }),
+      createInvitation(tx, request(), {
+        email: 'ny.koordinator@example.no',
+        role: 'COORDINATOR',
+        language: 'nb',
+        invitedById: coordinator.id,
+      }),
     );
-    expect(await auditRows({ actorId: coordinator.id, action: 'CREATE', entityType: 'INVITATION', entityId: invitation.id })).toHaveLength(1);
+    expect(await auditRows({ actorId: coordinator.id, action: 'CREATE', entityType: 'INVITATION', entityId: invitation.id })).toHaveLength(
+      1,
+    );
 
     // The token is only in the email; a second invitation's token is read back from its outbox row.
     const email = await db.outboxEmail.findFirstOrThrow({ where: { idempotencyKey: `invitation:${invitation.id}` } });
@@ -147,8 +198,12 @@ describe('domain functions audit themselves', () => {
     const signIns = await auditRows({ actorId: userId, action: 'SIGN_IN', entityType: 'USER', entityId: userId });
     expect(signIns.map((row) => row.detail)).toEqual(expect.arrayContaining([null, { secondFactor: 'totp' }]));
 
-    expect(await changePassword(db, signedIn, userId, { currentPassword: 'feil passord', password: 'en annen lang setning' })).toBe('currentWrong');
-    expect(await changePassword(db, signedIn, userId, { currentPassword: 'en lang og god setning', password: 'en annen lang setning' })).toBe('changed');
+    expect(await changePassword(db, signedIn, userId, { currentPassword: 'feil passord', password: 'en annen lang setning' })).toBe(
+      'currentWrong',
+    );
+    expect(
+      await changePassword(db, signedIn, userId, { currentPassword: 'en lang og god setning', password: 'en annen lang setning' }),
+    ).toBe('changed');
     expect(await auditRows({ actorId: userId, action: 'UPDATE', entityType: 'USER', entityId: userId })).toEqual([
       { entityId: userId, participantId: null, detail: { password: true }, userAgent: null },
     ]);
@@ -160,7 +215,9 @@ describe('domain functions audit themselves', () => {
     const signOuts = await auditRows({ actorId: userId, action: 'SIGN_OUT', entityType: 'USER', entityId: userId });
     expect(signOuts.map((row) => row.detail)).toEqual(expect.arrayContaining([{ everywhere: true }, null]));
 
-    await expect(setUserActive(db, { userId: coordinator.id, active: false, actorId: coordinator.id, request: request() })).rejects.toBeInstanceOf(OwnAccountError);
+    await expect(
+      setUserActive(db, { userId: coordinator.id, active: false, actorId: coordinator.id, request: request() }),
+    ).rejects.toBeInstanceOf(OwnAccountError);
     expect(await setUserActive(db, { userId: 'no-such-user', active: false, actorId: coordinator.id, request: request() })).toBeNull();
     await setUserActive(db, { userId, active: false, actorId: coordinator.id, request: request() });
     expect(await auditRows({ actorId: coordinator.id, action: 'UPDATE', entityType: 'USER', entityId: userId })).toHaveLength(1);
@@ -168,7 +225,9 @@ describe('domain functions audit themselves', () => {
 
   it('settings: targets and programme settings', async () => {
     const { coordinator } = await world();
-    await db.$transaction((tx) => saveTargets(tx, request(), coordinator.id, { halfYear: '2026-H2', newPairs: 12, newParticipants: null, newReadyVolunteers: null }));
+    await db.$transaction((tx) =>
+      saveTargets(tx, request(), coordinator.id, { halfYear: '2026-H2', newPairs: 12, newParticipants: null, newReadyVolunteers: null }),
+    );
     expect(await auditRows({ actorId: coordinator.id, action: 'UPDATE', entityType: 'SETTINGS', entityId: '2026-H2' })).toEqual([
       { entityId: '2026-H2', participantId: null, detail: { newPairs: 12 }, userAgent: 'audit-in-domain' },
     ]);

@@ -52,7 +52,9 @@ describe('meetings on the DST nights, in the app, the reminders and the feed', (
   it('refuses a time in the spring gap with a message on that field, and saves nothing', async () => {
     setClock('2027-03-01T10:00:00Z');
     const { pair, cookie } = await volunteerWithPair();
-    const response = await call(planAction, postRequest(`/pairs/${pair.id}/plan`, { ...row(0, '2027-03-28', '02:30') }, cookie), { id: pair.id });
+    const response = await call(planAction, postRequest(`/pairs/${pair.id}/plan`, { ...row(0, '2027-03-28', '02:30') }, cookie), {
+      id: pair.id,
+    });
     expect(response.status).toBe(400);
     const reply = (await response.json()) as Reply;
     expect(reply.result.error['meetings[0].time']).toEqual(['localTime.gap::{"from":"02:00","to":"02:59"}']);
@@ -62,9 +64,13 @@ describe('meetings on the DST nights, in the app, the reminders and the feed', (
   it('asks which autumn 02:30 is meant, then stores, reminds and exports the chosen instant', async () => {
     setClock('2026-10-01T10:00:00Z');
     const { user, pair, cookie } = await volunteerWithPair();
-    const unanswered = await call(planAction, postRequest(`/pairs/${pair.id}/plan`, { ...row(0, '2026-10-25', '02:30') }, cookie), { id: pair.id });
+    const unanswered = await call(planAction, postRequest(`/pairs/${pair.id}/plan`, { ...row(0, '2026-10-25', '02:30') }, cookie), {
+      id: pair.id,
+    });
     expect(unanswered.status).toBe(400);
-    expect(((await unanswered.json()) as Reply).result.error['meetings[0].fold']).toEqual(['localTime.foldChoose::{"from":"02:00","to":"02:59"}']);
+    expect(((await unanswered.json()) as Reply).result.error['meetings[0].fold']).toEqual([
+      'localTime.foldChoose::{"from":"02:00","to":"02:59"}',
+    ]);
 
     const planned = await call(
       planAction,
@@ -85,7 +91,11 @@ describe('meetings on the DST nights, in the app, the reminders and the feed', (
     const other = await createMeeting(db, { pairId: pair.id, startsAt: new Date('2027-10-20T16:00:00Z'), placeType: 'CAFE' });
     const moved = await call(
       meetingAction,
-      postRequest(`/meetings/${other.id}`, { intent: 'move', date: '2027-10-31', time: '02:30', fold: 'first', durationMinutes: '60', placeType: 'CAFE' }, cookie),
+      postRequest(
+        `/meetings/${other.id}`,
+        { intent: 'move', date: '2027-10-31', time: '02:30', fold: 'first', durationMinutes: '60', placeType: 'CAFE' },
+        cookie,
+      ),
       { id: other.id },
     );
     expect(moved.status).toBe(302);
@@ -109,7 +119,9 @@ describe('meetings on the DST nights, in the app, the reminders and the feed', (
     // The reminder names the hour in words.
     setClock('2026-10-24T12:00:00Z');
     await sendMeetingReminders(db);
-    const reminder = await db.outboxEmail.findFirstOrThrow({ where: { userId: user.id, template: 'meeting-reminder', idempotencyKey: { contains: folded.id } } });
+    const reminder = await db.outboxEmail.findFirstOrThrow({
+      where: { userId: user.id, template: 'meeting-reminder', idempotencyKey: { contains: folded.id } },
+    });
     expect((reminder.data as { when: string }).when).toMatch(/02:30 \(vintertid\)$/);
 
     // The feed: every event is at the stored instant, stamps in UTC, UIDs on PUBLIC_URL's host.
@@ -137,7 +149,9 @@ describe('meetings on the DST nights, in the app, the reminders and the feed', (
     }
 
     // The single-meeting file agrees with the feed.
-    const single = eventsOf(await (await call(meetingIcsLoader, getRequest(`/meetings/${folded.id}/calendar.ics`, cookie), { id: folded.id })).text());
+    const single = eventsOf(
+      await (await call(meetingIcsLoader, getRequest(`/meetings/${folded.id}/calendar.ics`, cookie), { id: folded.id })).text(),
+    );
     expect(new ICAL.Event(single[0]).startDate.toJSDate().toISOString()).toBe('2026-10-25T01:30:00.000Z');
   });
 });

@@ -22,10 +22,21 @@ afterEach(() => resetClock());
 async function setup() {
   const today = todayInOslo();
   const coordinator = await createUser(db, { role: 'COORDINATOR' });
-  const officer = await createUser(db, { role: 'PROBATION_OFFICER', name: 'Per Hansen', organisation: 'Friomsorgen Trondheim', language: 'nb' });
+  const officer = await createUser(db, {
+    role: 'PROBATION_OFFICER',
+    name: 'Per Hansen',
+    organisation: 'Friomsorgen Trondheim',
+    language: 'nb',
+  });
   const volunteerUser = await createUser(db, { role: 'VOLUNTEER', name: 'Marte Frivoll', language: 'en' });
   const volunteer = await createVolunteer(db, { userId: volunteerUser.id, status: 'READY', firstName: 'Marte', lastName: 'Frivoll' });
-  const participant = await createParticipant(db, { referrerId: officer.id, firstName: 'Øystein', lastName: 'Særnavn', status: 'MATCHED', expectedReleaseDate: addDays(today, -30) });
+  const participant = await createParticipant(db, {
+    referrerId: officer.id,
+    firstName: 'Øystein',
+    lastName: 'Særnavn',
+    status: 'MATCHED',
+    expectedReleaseDate: addDays(today, -30),
+  });
   const pair = await createPair(db, { participantId: participant.id, volunteerId: volunteer.id, startDate: addDays(today, -90) });
   const held = await createMeeting(db, { pairId: pair.id, startsAt: new Date(NOW.getTime() - 7 * DAY), log: { outcome: 'HELD' } });
   const unlogged = await createMeeting(db, { pairId: pair.id, startsAt: new Date(NOW.getTime() - 2 * 3600_000) });
@@ -34,7 +45,8 @@ async function setup() {
     await createMeeting(db, { pairId: pair.id, startsAt: new Date(NOW.getTime() + 10 * DAY) }),
   ];
   const cookie = await sessionCookieFor(coordinator.id);
-  const close = (fields: Record<string, string>) => call(closeRoute.action, postRequest(`/pairs/${pair.id}/close`, fields, cookie), { id: pair.id });
+  const close = (fields: Record<string, string>) =>
+    call(closeRoute.action, postRequest(`/pairs/${pair.id}/close`, fields, cookie), { id: pair.id });
   return { today, coordinator, officer, volunteerUser, volunteer, participant, pair, held, unlogged, planned, cookie, close };
 }
 
@@ -43,7 +55,10 @@ type ConfirmReply = { stage: 'confirm'; values: Record<string, string>; summary:
 
 async function writes(pairId: string) {
   return {
-    pair: await db.pair.findUniqueOrThrow({ where: { id: pairId }, select: { status: true, endReason: true, endDate: true, endType: true } }),
+    pair: await db.pair.findUniqueOrThrow({
+      where: { id: pairId },
+      select: { status: true, endReason: true, endDate: true, endType: true },
+    }),
     cancelled: await db.meeting.count({ where: { pairId, status: 'CANCELLED' } }),
     pairUpdates: await db.auditEvent.count({ where: { entityId: pairId, action: 'UPDATE' } }),
     emails: await db.outboxEmail.count({ where: { idempotencyKey: { contains: pairId } } }),
@@ -51,7 +66,11 @@ async function writes(pairId: string) {
 }
 
 function send() {
-  return sendDueEmails(db, smtpTransport(smtp.url, 'Brobygger <noreply@brobygger.example>'), { owner: 'closure-test', publicUrl: 'http://localhost:3000', now: () => new Date() });
+  return sendDueEmails(db, smtpTransport(smtp.url, 'Brobygger <noreply@brobygger.example>'), {
+    owner: 'closure-test',
+    publicUrl: 'http://localhost:3000',
+    now: () => new Date(),
+  });
 }
 
 describe('ending a pair', () => {
@@ -76,9 +95,18 @@ describe('ending a pair', () => {
 
   it('refuses an end date in the future and a conversation held without its date', async () => {
     const { pair, today, close } = await setup();
-    const response = await close({ intent: 'confirm', endType: 'PLANNED', endReason: 'PLAN_COMPLETED', endDate: addDays(today, 1), closureTalk: 'HELD' });
+    const response = await close({
+      intent: 'confirm',
+      endType: 'PLANNED',
+      endReason: 'PLAN_COMPLETED',
+      endDate: addDays(today, 1),
+      closureTalk: 'HELD',
+    });
     expect(response.status).toBe(400);
-    expect((await jsonOf<FormReply>(response)).result.error).toMatchObject({ endDate: ['closure.endDateFuture'], closureTalkDate: ['closure.talkDateRequired'] });
+    expect((await jsonOf<FormReply>(response)).result.error).toMatchObject({
+      endDate: ['closure.endDateFuture'],
+      closureTalkDate: ['closure.talkDateRequired'],
+    });
     expect((await db.pair.findUniqueOrThrow({ where: { id: pair.id } })).status).toBe('ACTIVE');
   });
 
@@ -127,7 +155,8 @@ describe('ending a pair', () => {
       endNote: 'Flyttet til Bergen',
       endedAt: NOW,
     });
-    for (const meeting of planned) expect(await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).toMatchObject({ status: 'CANCELLED', sequence: 1 });
+    for (const meeting of planned)
+      expect(await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).toMatchObject({ status: 'CANCELLED', sequence: 1 });
     expect((await db.meeting.findUniqueOrThrow({ where: { id: held.id } })).status).toBe('HELD');
     expect((await db.meeting.findUniqueOrThrow({ where: { id: unlogged.id } })).status).toBe('PLANNED');
     expect((await db.participant.findUniqueOrThrow({ where: { id: participant.id } })).status).toBe('WITHDRAWN');
@@ -135,10 +164,17 @@ describe('ending a pair', () => {
     expect(change.reason).toBe('Paret ble avsluttet: Deltakeren trakk seg');
     const auditRows = await db.auditEvent.findMany({ where: { participantId: participant.id, action: 'UPDATE' } });
     expect(auditRows.map((row) => row.entityType).sort()).toEqual(['PAIR', 'PARTICIPANT']);
-    expect(auditRows.find((row) => row.entityType === 'PAIR')!.detail).toMatchObject({ ended: 'PARTICIPANT_WITHDREW', cancelledMeetings: 2 });
+    expect(auditRows.find((row) => row.entityType === 'PAIR')!.detail).toMatchObject({
+      ended: 'PARTICIPANT_WITHDREW',
+      cancelledMeetings: 2,
+    });
 
     // Both notices go through the outbox and reach the SMTP server, each in its recipient's language.
-    expect(await db.outboxEmail.count({ where: { template: { in: ['pair-ended-volunteer', 'pair-ended-referrer'] }, idempotencyKey: { contains: pair.id } } })).toBe(2);
+    expect(
+      await db.outboxEmail.count({
+        where: { template: { in: ['pair-ended-volunteer', 'pair-ended-referrer'] }, idempotencyKey: { contains: pair.id } },
+      }),
+    ).toBe(2);
     expect(await send()).toMatchObject({ sent: 2 });
     const [toVolunteer] = await smtp.waitFor((email) => email.to.includes(volunteerUser.email));
     const [toOfficer] = await smtp.waitFor((email) => email.to.includes(officer.email));
@@ -158,7 +194,14 @@ describe('ending a pair', () => {
 
   it('writes once when the confirmation is sent twice (stale tab or double click)', async () => {
     const { pair, today, close } = await setup();
-    const fields = { intent: 'confirm', endType: 'PLANNED', endReason: 'PLAN_COMPLETED', endDate: today, closureTalk: 'HELD', closureTalkDate: addDays(today, -1) };
+    const fields = {
+      intent: 'confirm',
+      endType: 'PLANNED',
+      endReason: 'PLAN_COMPLETED',
+      endDate: today,
+      closureTalk: 'HELD',
+      closureTalkDate: addDays(today, -1),
+    };
     expect((await close(fields)).status).toBe(302);
     const after = await writes(pair.id);
     const again = await close({ ...fields, endReason: 'OTHER' });
@@ -174,16 +217,31 @@ describe('ending a pair', () => {
     const { participant, today, close } = await setup();
     const other = await createVolunteer(db, { status: 'READY' });
     await createPair(db, { participantId: participant.id, volunteerId: other.id, startDate: addDays(today, -10) });
-    const review = await jsonOf<ConfirmReply>(await close({ endType: 'UNPLANNED', endReason: 'VOLUNTEER_LEFT', endDate: today, closureTalk: 'NOT_HELD', closureTalkNotHeldReason: 'Den frivillige flyttet.' }));
+    const review = await jsonOf<ConfirmReply>(
+      await close({
+        endType: 'UNPLANNED',
+        endReason: 'VOLUNTEER_LEFT',
+        endDate: today,
+        closureTalk: 'NOT_HELD',
+        closureTalkNotHeldReason: 'Den frivillige flyttet.',
+      }),
+    );
     expect(review.summary.participant).toEqual({ from: 'MATCHED', to: 'MATCHED', changes: false });
   });
 
   it('is for coordinators, and a stranger id is 404', async () => {
     const { pair, volunteerUser } = await setup();
     const volunteerCookie = await sessionCookieFor(volunteerUser.id);
-    expect((await call(closeRoute.action, postRequest(`/pairs/${pair.id}/close`, { intent: 'confirm' }, volunteerCookie), { id: pair.id })).status).toBe(403);
+    expect(
+      (await call(closeRoute.action, postRequest(`/pairs/${pair.id}/close`, { intent: 'confirm' }, volunteerCookie), { id: pair.id }))
+        .status,
+    ).toBe(403);
     const coordinator = await createUser(db, { role: 'COORDINATOR' });
-    const response = await call(closeRoute.action, postRequest('/pairs/nope/close', { intent: 'confirm' }, await sessionCookieFor(coordinator.id)), { id: 'nope' });
+    const response = await call(
+      closeRoute.action,
+      postRequest('/pairs/nope/close', { intent: 'confirm' }, await sessionCookieFor(coordinator.id)),
+      { id: 'nope' },
+    );
     expect(response.status).toBe(404);
   });
 });
@@ -191,14 +249,41 @@ describe('ending a pair', () => {
 describe('correcting the closure details of an ended pair', () => {
   it('changes what was recorded, audits before and after, and never reopens the pair', async () => {
     const { pair, participant, today, close, cookie } = await setup();
-    expect((await close({ intent: 'correct', endType: 'PLANNED', endReason: 'OTHER', endDate: today, closureTalk: 'HELD', closureTalkDate: today })).status).toBe(409);
+    expect(
+      (
+        await close({
+          intent: 'correct',
+          endType: 'PLANNED',
+          endReason: 'OTHER',
+          endDate: today,
+          closureTalk: 'HELD',
+          closureTalkDate: today,
+        })
+      ).status,
+    ).toBe(409);
     const started = addDays(today, -90);
-    await close({ intent: 'confirm', endType: 'PLANNED', endReason: 'PLAN_COMPLETED', endDate: today, closureTalk: 'HELD', closureTalkDate: today });
+    await close({
+      intent: 'confirm',
+      endType: 'PLANNED',
+      endReason: 'PLAN_COMPLETED',
+      endDate: today,
+      closureTalk: 'HELD',
+      closureTalkDate: today,
+    });
     await db.outboxEmail.deleteMany();
 
-    const invalid = await close({ intent: 'correct', endType: 'PLANNED', endReason: 'OTHER', endDate: addDays(started, -1), closureTalk: 'NOT_HELD' });
+    const invalid = await close({
+      intent: 'correct',
+      endType: 'PLANNED',
+      endReason: 'OTHER',
+      endDate: addDays(started, -1),
+      closureTalk: 'NOT_HELD',
+    });
     expect(invalid.status).toBe(400);
-    expect((await jsonOf<FormReply>(invalid)).result.error).toMatchObject({ endDate: ['meetings.close.endBeforeStart'], closureTalkNotHeldReason: ['closure.notHeldReasonRequired'] });
+    expect((await jsonOf<FormReply>(invalid)).result.error).toMatchObject({
+      endDate: ['meetings.close.endBeforeStart'],
+      closureTalkNotHeldReason: ['closure.notHeldReasonRequired'],
+    });
 
     const corrected = await close({
       intent: 'correct',
@@ -222,7 +307,13 @@ describe('correcting the closure details of an ended pair', () => {
     expect(corrections).toHaveLength(1);
     expect(corrections[0]?.detail).toMatchObject({
       before: { endType: 'PLANNED', endReason: 'PLAN_COMPLETED', endDate: today, closureTalk: 'HELD', closureTalkDate: today },
-      after: { endType: 'UNPLANNED', endReason: 'VOLUNTEER_LEFT', endDate: addDays(today, -3), closureTalk: 'NOT_HELD', closureTalkDate: null },
+      after: {
+        endType: 'UNPLANNED',
+        endReason: 'VOLUNTEER_LEFT',
+        endDate: addDays(today, -3),
+        closureTalk: 'NOT_HELD',
+        closureTalkDate: null,
+      },
     });
     // Nobody is told again, and the participant's status stays what the ending made it.
     expect(await db.outboxEmail.count({ where: { idempotencyKey: { contains: pair.id } } })).toBe(0);

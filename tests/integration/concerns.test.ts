@@ -37,7 +37,12 @@ async function setup(options: { shareContact?: boolean } = {}) {
     consent: { shareContact: options.shareContact ?? false },
   });
   await db.participant.update({ where: { id: participant.id }, data: { phone: '+47 400 00 001', email: 'solvi@example.no' } });
-  const pair = await createPair(db, { participantId: participant.id, volunteerId: volunteer.id, startDate: addDays(today, -60), createdById: coordinator.id });
+  const pair = await createPair(db, {
+    participantId: participant.id,
+    volunteerId: volunteer.id,
+    startDate: addDays(today, -60),
+    createdById: coordinator.id,
+  });
   const past = await createMeeting(db, { pairId: pair.id, startsAt: new Date(NOW.getTime() - 3 * HOUR), placeType: 'CAFE' });
   const future = await createMeeting(db, { pairId: pair.id, startsAt: new Date(NOW.getTime() + 2 * 24 * HOUR), placeType: 'OUTDOORS' });
   return {
@@ -58,10 +63,17 @@ async function strangerCookie() {
 }
 
 function send() {
-  return sendDueEmails(db, smtpTransport(smtp.url, 'Brobygger <noreply@brobygger.example>'), { owner: 'test', publicUrl: 'http://localhost:3000' });
+  return sendDueEmails(db, smtpTransport(smtp.url, 'Brobygger <noreply@brobygger.example>'), {
+    owner: 'test',
+    publicUrl: 'http://localhost:3000',
+  });
 }
 
-type Reply = { result: { error?: Record<string, string[] | null> }; emergencyNumbers?: { number: string; service: string }[] | null; confirm?: boolean };
+type Reply = {
+  result: { error?: Record<string, string[] | null> };
+  emergencyNumbers?: { number: string; service: string }[] | null;
+  confirm?: boolean;
+};
 
 describe('a concern without a meeting', () => {
   it('is stored, shown to the coordinator and mailed to them at once, without names or the text', async () => {
@@ -109,9 +121,15 @@ describe('a concern without a meeting', () => {
       { number: '113', service: 'MEDICAL' },
       { number: '110', service: 'FIRE' },
     ]);
-    expect({ concerns: await db.concern.count(), emails: await db.outboxEmail.count(), audit: await db.auditEvent.count() }).toEqual(rowsBefore);
+    expect({ concerns: await db.concern.count(), emails: await db.outboxEmail.count(), audit: await db.auditEvent.count() }).toEqual(
+      rowsBefore,
+    );
 
-    const confirmed = await call(concernAction, postRequest(`/pairs/${pair.id}/concern`, { ...fields, confirmUrgent: 'yes' }, volunteerCookie), { id: pair.id });
+    const confirmed = await call(
+      concernAction,
+      postRequest(`/pairs/${pair.id}/concern`, { ...fields, confirmUrgent: 'yes' }, volunteerCookie),
+      { id: pair.id },
+    );
     expect(confirmed.status).toBe(302);
     const concern = await db.concern.findFirstOrThrow({ where: { pairId: pair.id } });
     expect(concern).toMatchObject({ severity: 'URGENT', meetingId: null });
@@ -133,12 +151,20 @@ describe('a concern without a meeting', () => {
     const { pair, coordinatorCookie } = await setup();
     const cookie = await strangerCookie();
     expect((await call(concernLoader, getRequest(`/pairs/${pair.id}/concern`, cookie), { id: pair.id })).status).toBe(404);
-    const stranger = await call(concernAction, postRequest(`/pairs/${pair.id}/concern`, { text: 'Ikke mitt par' }, cookie), { id: pair.id });
+    const stranger = await call(concernAction, postRequest(`/pairs/${pair.id}/concern`, { text: 'Ikke mitt par' }, cookie), {
+      id: pair.id,
+    });
     expect(stranger.status).toBe(404);
     expect(await db.concern.count({ where: { pairId: pair.id } })).toBe(0);
-    const missing = await call(concernAction, postRequest('/pairs/no-such-pair/concern', { text: 'Finnes ikke' }, coordinatorCookie), { id: 'no-such-pair' });
+    const missing = await call(concernAction, postRequest('/pairs/no-such-pair/concern', { text: 'Finnes ikke' }, coordinatorCookie), {
+      id: 'no-such-pair',
+    });
     expect(missing.status).toBe(404);
-    const byCoordinator = await call(concernAction, postRequest(`/pairs/${pair.id}/concern`, { text: 'Ringte fra NAV om husleie' }, coordinatorCookie), { id: pair.id });
+    const byCoordinator = await call(
+      concernAction,
+      postRequest(`/pairs/${pair.id}/concern`, { text: 'Ringte fra NAV om husleie' }, coordinatorCookie),
+      { id: pair.id },
+    );
     expect(byCoordinator.status).toBe(302);
     expect(await db.concern.count({ where: { pairId: pair.id } })).toBe(1);
   });
@@ -147,13 +173,22 @@ describe('a concern without a meeting', () => {
 describe('a concern in the meeting log', () => {
   it('when urgent, asks for the confirmation under the emergency numbers before anything is logged', async () => {
     const { past, volunteerCookie } = await setup();
-    const fields = { intent: 'log', outcome: 'HELD', durationMinutes: '60', rating: '2', concern: 'Truet av en tidligere venn.', concernUrgent: 'on' };
+    const fields = {
+      intent: 'log',
+      outcome: 'HELD',
+      durationMinutes: '60',
+      rating: '2',
+      concern: 'Truet av en tidligere venn.',
+      concernUrgent: 'on',
+    };
     const first = await call(meetingAction, postRequest(`/meetings/${past.id}`, fields, volunteerCookie), { id: past.id });
     expect(first.status).toBe(200);
     expect(((await first.json()) as Reply).emergencyNumbers?.map((n) => n.number)).toEqual(['112', '113', '110']);
     expect(await db.meetingLog.count({ where: { meetingId: past.id } })).toBe(0);
     expect(await db.concern.count({ where: { meetingId: past.id } })).toBe(0);
-    const confirmed = await call(meetingAction, postRequest(`/meetings/${past.id}`, { ...fields, confirmUrgent: 'yes' }, volunteerCookie), { id: past.id });
+    const confirmed = await call(meetingAction, postRequest(`/meetings/${past.id}`, { ...fields, confirmUrgent: 'yes' }, volunteerCookie), {
+      id: past.id,
+    });
     expect(confirmed.status).toBe(302);
     expect(await db.concern.findFirstOrThrow({ where: { meetingId: past.id } })).toMatchObject({ severity: 'URGENT' });
   });
@@ -162,7 +197,9 @@ describe('a concern in the meeting log', () => {
 describe('the contact details on the pair page', () => {
   it('shows the participant’s phone and email to the volunteer only under consent, and audits the view', async () => {
     const { pair, participant, volunteerCookie } = await setup({ shareContact: true });
-    const body = (await (await call(pairLoader, getRequest(`/pairs/${pair.id}`, volunteerCookie), { id: pair.id })).json()) as { contact: unknown };
+    const body = (await (await call(pairLoader, getRequest(`/pairs/${pair.id}`, volunteerCookie), { id: pair.id })).json()) as {
+      contact: unknown;
+    };
     expect(body.contact).toEqual({ shared: true, phone: '+47 400 00 001', email: 'solvi@example.no' });
     const views = await db.auditEvent.findMany({ where: { action: 'VIEW', entityType: 'PARTICIPANT', entityId: participant.id } });
     expect(views.map((view) => view.detail)).toEqual([{ contactDetails: true, pairId: pair.id }]);
@@ -170,16 +207,23 @@ describe('the contact details on the pair page', () => {
 
   it('without consent (or once it is withdrawn) names the coordinator who arranges contact instead', async () => {
     const { pair, participant, coordinator, volunteerCookie } = await setup({ shareContact: false });
-    const body = (await (await call(pairLoader, getRequest(`/pairs/${pair.id}`, volunteerCookie), { id: pair.id })).json()) as { contact: unknown };
+    const body = (await (await call(pairLoader, getRequest(`/pairs/${pair.id}`, volunteerCookie), { id: pair.id })).json()) as {
+      contact: unknown;
+    };
     expect(JSON.stringify(body)).not.toContain('400 00 001');
     expect(JSON.stringify(body)).not.toContain('solvi@example.no');
-    expect(body.contact).toEqual({ shared: false, coordinator: { name: 'Kari Koordinator', email: coordinator.email, phone: '+47 912 34 567' } });
+    expect(body.contact).toEqual({
+      shared: false,
+      coordinator: { name: 'Kari Koordinator', email: coordinator.email, phone: '+47 912 34 567' },
+    });
     expect(await db.auditEvent.count({ where: { action: 'VIEW', entityType: 'PARTICIPANT', entityId: participant.id } })).toBe(0);
 
     // A consent that shared contact details but was withdrawn shares nothing.
     const shared = await setup({ shareContact: true });
     await db.consent.updateMany({ where: { participantId: shared.participant.id }, data: { withdrawnAt: NOW } });
-    const after = (await (await call(pairLoader, getRequest(`/pairs/${shared.pair.id}`, shared.volunteerCookie), { id: shared.pair.id })).json()) as {
+    const after = (await (
+      await call(pairLoader, getRequest(`/pairs/${shared.pair.id}`, shared.volunteerCookie), { id: shared.pair.id })
+    ).json()) as {
       contact: { shared: boolean };
     };
     expect(after.contact.shared).toBe(false);
@@ -190,7 +234,11 @@ describe('the meeting page on a phone', () => {
   it('refuses to log a meeting that has not started, with a message, and logs nothing', async () => {
     const { future, volunteerCookie } = await setup();
     for (const outcome of ['HELD', 'CANCELLED_BY_PARTICIPANT']) {
-      const response = await call(meetingAction, postRequest(`/meetings/${future.id}`, { intent: 'log', outcome, durationMinutes: '60', rating: '4' }, volunteerCookie), { id: future.id });
+      const response = await call(
+        meetingAction,
+        postRequest(`/meetings/${future.id}`, { intent: 'log', outcome, durationMinutes: '60', rating: '4' }, volunteerCookie),
+        { id: future.id },
+      );
       expect(response.status).toBe(400);
       expect(((await response.json()) as Reply).result.error?.['']).toEqual(['meetings.log.notYet']);
     }
@@ -209,7 +257,11 @@ describe('the meeting page on a phone', () => {
     const asked = await call(meetingAction, postRequest(path, fields, volunteerCookie), { id: future.id });
     expect(asked.status).toBe(200);
     expect(((await asked.json()) as Reply).confirm).toBe(true);
-    expect(await db.meeting.findUniqueOrThrow({ where: { id: future.id } })).toMatchObject({ status: 'PLANNED', sequence: 0, cancelReason: null });
+    expect(await db.meeting.findUniqueOrThrow({ where: { id: future.id } })).toMatchObject({
+      status: 'PLANNED',
+      sequence: 0,
+      cancelReason: null,
+    });
 
     const cancelled = await call(meetingAction, postRequest(path, { ...fields, confirm: 'yes' }, volunteerCookie), { id: future.id });
     expect(cancelled.status).toBe(302);
@@ -218,18 +270,25 @@ describe('the meeting page on a phone', () => {
       cancelReason: 'Sølvi har time hos NAV.',
       sequence: 1,
     });
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: 'UPDATE', entityType: 'PAIR', entityId: future.pairId }, orderBy: { createdAt: 'desc' } });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { action: 'UPDATE', entityType: 'PAIR', entityId: future.pairId },
+      orderBy: { createdAt: 'desc' },
+    });
     expect(audit.detail).toMatchObject({ meetingId: future.id, cancelled: true, cancelledBy: 'PARTICIPANT' });
-    const page = (await (await call(meetingLoader, getRequest(path, volunteerCookie), { id: future.id })).json()) as { meeting: { cancelReason: string | null } };
+    const page = (await (await call(meetingLoader, getRequest(path, volunteerCookie), { id: future.id })).json()) as {
+      meeting: { cancelReason: string | null };
+    };
     expect(page.meeting.cancelReason).toBe('Sølvi har time hos NAV.');
   });
 
-  it("gives another volunteer 404 when cancelling and the coordinator 403", async () => {
+  it('gives another volunteer 404 when cancelling and the coordinator 403', async () => {
     const { future, coordinatorCookie } = await setup();
     const fields = { intent: 'cancel', cancelledBy: 'VOLUNTEER', confirm: 'yes' };
     const cookie = await strangerCookie();
     expect((await call(meetingAction, postRequest(`/meetings/${future.id}`, fields, cookie), { id: future.id })).status).toBe(404);
-    expect((await call(meetingAction, postRequest(`/meetings/${future.id}`, fields, coordinatorCookie), { id: future.id })).status).toBe(403);
+    expect((await call(meetingAction, postRequest(`/meetings/${future.id}`, fields, coordinatorCookie), { id: future.id })).status).toBe(
+      403,
+    );
     expect((await db.meeting.findUniqueOrThrow({ where: { id: future.id } })).status).toBe('PLANNED');
   });
 });

@@ -13,7 +13,15 @@ import { action as newReferralAction } from '~/routes/referrals.new';
 import { action as trainingAction } from '~/routes/training.$id';
 import { action as usersAction } from '~/routes/users';
 import { STANDARD_AREAS } from '~/domain/plans/areas';
-import { createCourse, createMeeting, createPair, createParticipant, createPlan, createUser, createVolunteer } from '../../prisma/fixtures/factories';
+import {
+  createCourse,
+  createMeeting,
+  createPair,
+  createParticipant,
+  createPlan,
+  createUser,
+  createVolunteer,
+} from '../../prisma/fixtures/factories';
 import { call, getRequest, jsonOf, postRequest, sessionCookieFor } from '../support/requests';
 import { present } from '../support/present';
 
@@ -39,7 +47,11 @@ async function flashOf(response: Response) {
 describe('"Plan this month" posted more than once', () => {
   it('creates each proposed meeting once, however many posts run at the same time', async () => {
     const { pair, cookie } = await activePair();
-    const proposals = (await jsonOf<{ proposals: Record<string, string>[] }>(await call(planLoader, getRequest(`/pairs/${pair.id}/plan`, cookie), { id: pair.id }))).proposals;
+    const proposals = (
+      await jsonOf<{ proposals: Record<string, string>[] }>(
+        await call(planLoader, getRequest(`/pairs/${pair.id}/plan`, cookie), { id: pair.id }),
+      )
+    ).proposals;
     expect(proposals).toHaveLength(4);
     const fields: Record<string, string> = {};
     proposals.forEach((proposal, index) => {
@@ -74,7 +86,11 @@ describe('"Plan this month" posted more than once', () => {
     });
     const today = todayInOslo();
     await call(planAction, postRequest(`/pairs/${pair.id}/plan`, row(0, addDays(today, 7)), cookie), { id: pair.id });
-    const second = await call(planAction, postRequest(`/pairs/${pair.id}/plan`, { ...row(0, addDays(today, 7)), ...row(1, addDays(today, 14)) }, cookie), { id: pair.id });
+    const second = await call(
+      planAction,
+      postRequest(`/pairs/${pair.id}/plan`, { ...row(0, addDays(today, 7)), ...row(1, addDays(today, 14)) }, cookie),
+      { id: pair.id },
+    );
     expect(await flashOf(second)).toEqual({ kind: 'success', key: 'meetings.plan.savedSomeExisting', params: { count: 1, existing: 1 } });
     expect(await db.meeting.count({ where: { pairId: pair.id } })).toBe(2);
   });
@@ -96,12 +112,18 @@ describe('"Plan this month" posted more than once', () => {
     const second = await createMeeting(db, { pairId: pair.id, startsAt: osloInstant(addDays(today, 4), '12:00') });
     const response = await call(
       meetingAction,
-      postRequest(`/meetings/${second.id}`, { intent: 'move', date: addDays(today, 3), time: '12:00', durationMinutes: '60', placeType: 'CAFE' }, cookie),
+      postRequest(
+        `/meetings/${second.id}`,
+        { intent: 'move', date: addDays(today, 3), time: '12:00', durationMinutes: '60', placeType: 'CAFE' },
+        cookie,
+      ),
       { id: second.id },
     );
     expect(response.status).toBe(302);
     expect(await flashOf(response)).toMatchObject({ kind: 'error', key: 'meetings.slotTaken' });
-    expect((await db.meeting.findUniqueOrThrow({ where: { id: second.id } })).startsAt.toISOString()).toBe(osloInstant(addDays(today, 4), '12:00').toISOString());
+    expect((await db.meeting.findUniqueOrThrow({ where: { id: second.id } })).startsAt.toISOString()).toBe(
+      osloInstant(addDays(today, 4), '12:00').toISOString(),
+    );
     expect((await db.meeting.findUniqueOrThrow({ where: { id: first.id } })).status).toBe('PLANNED');
   });
 });
@@ -118,7 +140,9 @@ describe('a meeting logged twice', () => {
     expect(again.status).toBe(302);
     expect(again.headers.get('location')).toBe(`/meetings/${meeting.id}`);
     expect(await flashOf(again)).toEqual({ kind: 'info', key: 'meetings.log.alreadyLogged' });
-    const page = await jsonOf<{ meeting: { log: { rating: number; activity: string } } }>(await call(meetingLoader, getRequest(`/meetings/${meeting.id}`, cookie), { id: meeting.id }));
+    const page = await jsonOf<{ meeting: { log: { rating: number; activity: string } } }>(
+      await call(meetingLoader, getRequest(`/meetings/${meeting.id}`, cookie), { id: meeting.id }),
+    );
     expect(page.meeting.log).toMatchObject({ rating: 4, activity: 'Tur i parken' });
     expect(await db.meetingLog.count({ where: { meetingId: meeting.id } })).toBe(1);
   });
@@ -130,9 +154,15 @@ describe('a meeting logged twice', () => {
       Array.from({ length: 3 }, () => call(meetingAction, postRequest(`/meetings/${meeting.id}`, fields, cookie), { id: meeting.id })),
     );
     expect(responses.map((response) => response.status)).toEqual([302, 302, 302]);
-    expect(responses.map((response) => response.headers.get('location')).sort()).toEqual(['/me', `/meetings/${meeting.id}`, `/meetings/${meeting.id}`]);
+    expect(responses.map((response) => response.headers.get('location')).sort()).toEqual([
+      '/me',
+      `/meetings/${meeting.id}`,
+      `/meetings/${meeting.id}`,
+    ]);
     expect(await db.meetingLog.count({ where: { meetingId: meeting.id } })).toBe(1);
-    expect(await db.auditEvent.count({ where: { entityType: 'MEETING_LOG', action: 'CREATE', participantId: pair.participantId } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { entityType: 'MEETING_LOG', action: 'CREATE', participantId: pair.participantId } })).toBe(
+      1,
+    );
   });
 });
 
@@ -170,7 +200,8 @@ describe('every other create action sent twice at once', () => {
     const referral = present(referrals[0], 'the referral');
     // A submit that starts after the first one committed sees it and is asked about the duplicate (409, shown with a link).
     for (const response of responses) expect([302, 409]).toContain(response.status);
-    for (const response of responses.filter((r) => r.status === 302)) expect(response.headers.get('location')).toBe(`/referrals/${referral.id}`);
+    for (const response of responses.filter((r) => r.status === 302))
+      expect(response.headers.get('location')).toBe(`/referrals/${referral.id}`);
     expect(await db.auditEvent.count({ where: { entityType: 'REFERRAL', entityId: referral.id, action: 'CREATE' } })).toBe(1);
   });
 
@@ -200,7 +231,14 @@ describe('every other create action sent twice at once', () => {
     const coordinator = await createUser(db, { role: 'COORDINATOR' });
     const cookie = await sessionCookieFor(coordinator.id);
     const post = (fields: Record<string, string>) => call(pairAction, postRequest(`/pairs/${pair.id}`, fields, cookie), { id: pair.id });
-    const contact = { intent: 'support-contact', withWhom: 'VOLUNTEER', kind: 'PHONE', heldOn: todayInOslo(), durationMinutes: '20', note: 'Går bra' };
+    const contact = {
+      intent: 'support-contact',
+      withWhom: 'VOLUNTEER',
+      kind: 'PHONE',
+      heldOn: todayInOslo(),
+      durationMinutes: '20',
+      note: 'Går bra',
+    };
     const check = { intent: 'fit-check', checkedOn: todayInOslo(), volunteerScore: '4', participantScore: '5', note: 'God match' };
     const responses = [...(await sameFormAtOnce(3, () => post(contact))), ...(await sameFormAtOnce(3, () => post(check)))];
     expect(responses.map((response) => response.status)).toEqual(Array(6).fill(302));
@@ -216,7 +254,9 @@ describe('every other create action sent twice at once', () => {
     await db.outboxEmail.deleteMany({ where: { template: 'concern-raised' } });
     const coordinators = await db.user.count({ where: { role: 'COORDINATOR', deactivatedAt: null } });
     const fields = { text: 'Virket nedfor i dag, snakket om å flytte.' };
-    const responses = await sameFormAtOnce(3, () => call(concernAction, postRequest(`/pairs/${pair.id}/concern`, fields, cookie), { id: pair.id }));
+    const responses = await sameFormAtOnce(3, () =>
+      call(concernAction, postRequest(`/pairs/${pair.id}/concern`, fields, cookie), { id: pair.id }),
+    );
     expect(responses.map((response) => response.status)).toEqual([302, 302, 302]);
     expect(await db.concern.count({ where: { pairId: pair.id } })).toBe(1);
     expect(await db.outboxEmail.count({ where: { template: 'concern-raised' } })).toBe(coordinators);
@@ -243,7 +283,13 @@ describe('every other create action sent twice at once', () => {
     const officer = await createUser(db, { role: 'PROBATION_OFFICER' });
     const participant = await createParticipant(db, { referrerId: officer.id, status: 'ACCEPTED' });
     const cookie = await sessionCookieFor(officer.id);
-    const fields: Record<string, string> = { intent: 'save', baseVersion: '0', 'areas[5].areaKey': 'custom:new', 'areas[5].title': 'Musikk', 'areas[5].future': 'Spille i band' };
+    const fields: Record<string, string> = {
+      intent: 'save',
+      baseVersion: '0',
+      'areas[5].areaKey': 'custom:new',
+      'areas[5].title': 'Musikk',
+      'areas[5].future': 'Spille i band',
+    };
     STANDARD_AREAS.forEach((areaKey, index) => {
       fields[`areas[${index}].areaKey`] = areaKey;
       fields[`areas[${index}].future`] = index === 0 ? 'Ha venner som ikke ruser seg' : '';
@@ -263,7 +309,9 @@ describe('every other create action sent twice at once', () => {
     const course = await createCourse(db, { sessions: [{ date: addDays(todayInOslo(), 10), hours: 3 }] });
     const cookie = await sessionCookieFor(coordinator.id);
     const responses = await sameFormAtOnce(3, () =>
-      call(trainingAction, postRequest(`/training/${course.id}`, { intent: 'enrol', volunteerId: volunteer.id }, cookie), { id: course.id }),
+      call(trainingAction, postRequest(`/training/${course.id}`, { intent: 'enrol', volunteerId: volunteer.id }, cookie), {
+        id: course.id,
+      }),
     );
     expect(responses.map((response) => response.status)).toEqual([302, 302, 302]);
     expect(await db.enrolment.count({ where: { courseId: course.id, volunteerId: volunteer.id } })).toBe(1);

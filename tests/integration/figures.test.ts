@@ -49,23 +49,42 @@ function send() {
 async function fixture() {
   const coordinator = await createUser(db, { role: 'COORDINATOR', language: 'nb' });
   const officer = await createUser(db, { role: 'PROBATION_OFFICER' });
-  const volunteer = await createVolunteer(db, { status: 'READY', capacity: 3, createdAt: osloInstant('2026-07-05', '10:00'), stageChangedAt: osloInstant('2026-08-01', '10:00') });
+  const volunteer = await createVolunteer(db, {
+    status: 'READY',
+    capacity: 3,
+    createdAt: osloInstant('2026-07-05', '10:00'),
+    stageChangedAt: osloInstant('2026-08-01', '10:00'),
+  });
   const [a, b, c] = await Promise.all(
     ['2026-07-10', '2026-07-12', '2026-09-01'].map((referralDate, i) =>
       createParticipant(db, { referrerId: officer.id, referralDate, status: 'MATCHED', lastName: `Tall${i}` }),
     ),
   );
   if (!a || !b || !c) throw new Error('expected three participants');
-  for (const [participant, day] of [[a, '2026-07-20'], [b, '2026-07-21'], [c, '2026-09-10'], [b, '2026-10-20']] as const) {
+  for (const [participant, day] of [
+    [a, '2026-07-20'],
+    [b, '2026-07-21'],
+    [c, '2026-09-10'],
+    [b, '2026-10-20'],
+  ] as const) {
     // B is accepted twice (after the first pair ended): counted once.
-    await db.participantStatusChange.create({ data: { participantId: participant.id, fromStatus: 'REFERRED', toStatus: 'ACCEPTED', createdAt: osloInstant(day, '12:00') } });
+    await db.participantStatusChange.create({
+      data: { participantId: participant.id, fromStatus: 'REFERRED', toStatus: 'ACCEPTED', createdAt: osloInstant(day, '12:00') },
+    });
   }
   const pairA = await createPair(db, { participantId: a.id, volunteerId: volunteer.id, startDate: '2026-09-01' });
   const pairC = await createPair(db, { participantId: c.id, volunteerId: volunteer.id, startDate: '2026-10-01' });
   await db.pair.create({
     data: {
-      participantId: b.id, volunteerId: volunteer.id, status: 'ENDED', startDate: '2026-08-01', activatedAt: osloInstant('2026-08-01', '12:00'),
-      endDate: '2026-10-15', endedAt: osloInstant('2026-10-15', '12:00'), endType: 'UNPLANNED', endReason: 'REMATCHED',
+      participantId: b.id,
+      volunteerId: volunteer.id,
+      status: 'ENDED',
+      startDate: '2026-08-01',
+      activatedAt: osloInstant('2026-08-01', '12:00'),
+      endDate: '2026-10-15',
+      endedAt: osloInstant('2026-10-15', '12:00'),
+      endType: 'UNPLANNED',
+      endReason: 'REMATCHED',
     },
   });
   const rematch = await createPair(db, { participantId: b.id, volunteerId: volunteer.id, startDate: '2026-11-10' });
@@ -79,7 +98,14 @@ async function fixture() {
 }
 
 type Dashboard = {
-  month: { held: number; expectedByToday: number; target: number; behind: number; lastMonth: { pairs: number; onTarget: number }; perPairMonth: number };
+  month: {
+    held: number;
+    expectedByToday: number;
+    target: number;
+    behind: number;
+    lastMonth: { pairs: number; onTarget: number };
+    perPairMonth: number;
+  };
   needsAction: { totals: { behind: number } };
   pairs: { health: string }[];
   recruitment: {
@@ -95,7 +121,9 @@ async function dashboard(cookie: string) {
 }
 
 async function report(cookie: string) {
-  const body = (await (await call(reportsLoader, getRequest('/reports?period=2026-H2', cookie))).json()) as { metrics: { key: string; value: number }[] };
+  const body = (await (await call(reportsLoader, getRequest('/reports?period=2026-H2', cookie))).json()) as {
+    metrics: { key: string; value: number }[];
+  };
   return Object.fromEntries(body.metrics.map((m) => [m.key, m.value]));
 }
 

@@ -10,7 +10,11 @@ async function pastMeeting() {
   const officer = await createUser(db, { role: 'PROBATION_OFFICER' });
   const user = await createUser(db, { role: 'VOLUNTEER' });
   const volunteer = await createVolunteer(db, { userId: user.id, status: 'READY' });
-  const participant = await createParticipant(db, { referrerId: officer.id, status: 'MATCHED', expectedReleaseDate: addDays(todayInOslo(), -60) });
+  const participant = await createParticipant(db, {
+    referrerId: officer.id,
+    status: 'MATCHED',
+    expectedReleaseDate: addDays(todayInOslo(), -60),
+  });
   const pair = await createPair(db, { participantId: participant.id, volunteerId: volunteer.id, startDate: addDays(todayInOslo(), -90) });
   const meeting = await createMeeting(db, { pairId: pair.id, startsAt: new Date(Date.now() - 3 * 3600_000), placeType: 'CAFE' });
   return { meeting, cookie: await sessionCookieFor(user.id) };
@@ -23,7 +27,11 @@ describe('input hardening through a route', () => {
     const { meeting, cookie } = await pastMeeting();
     const response = await call(
       meetingAction,
-      postRequest(`/meetings/${meeting.id}`, { intent: 'log', outcome: 'HELD', durationMinutes: '60', rating: '4', note: 'hei\u0000' }, cookie),
+      postRequest(
+        `/meetings/${meeting.id}`,
+        { intent: 'log', outcome: 'HELD', durationMinutes: '60', rating: '4', note: 'hei\u0000' },
+        cookie,
+      ),
       { id: meeting.id },
     );
     expect(response.status).toBe(400);
@@ -34,7 +42,9 @@ describe('input hardening through a route', () => {
   it('echoes a 10 MB note back at most at the note’s 500 characters', async () => {
     const { meeting, cookie } = await pastMeeting();
     const note = 'n'.repeat(10 * 1024 * 1024);
-    const response = await call(meetingAction, postRequest(`/meetings/${meeting.id}`, { intent: 'log', outcome: 'HELD', note }, cookie), { id: meeting.id });
+    const response = await call(meetingAction, postRequest(`/meetings/${meeting.id}`, { intent: 'log', outcome: 'HELD', note }, cookie), {
+      id: meeting.id,
+    });
     expect(response.status).toBe(400);
     const text = await response.text();
     expect(text.length).toBeLessThan(5_000);

@@ -22,7 +22,12 @@ async function world() {
   const course = await createCourse(db);
   const screened = async (input: Parameters<typeof createVolunteer>[1]) => {
     const volunteer = await createVolunteer(db, input);
-    await completeScreening(db, { volunteerId: volunteer.id, coordinatorId: coordinator.id, courseId: course.id, on: addDays(todayInOslo(), -10) });
+    await completeScreening(db, {
+      volunteerId: volunteer.id,
+      coordinatorId: coordinator.id,
+      courseId: course.id,
+      on: addDays(todayInOslo(), -10),
+    });
     return volunteer;
   };
   const good = await screened({ status: 'READY', interests: ['fotball', 'musikk'], municipality: 'Trondheim' });

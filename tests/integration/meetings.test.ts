@@ -58,10 +58,18 @@ type Reply = { result: { error: Record<string, string[] | null> } };
 describe('logging a meeting', () => {
   it('refuses to log a meeting before it starts, and asks for a rating when held', async () => {
     const { future, past, volunteerCookie } = await setup();
-    const early = await call(meetingAction, postRequest(`/meetings/${future.id}`, { intent: 'log', outcome: 'HELD', durationMinutes: '60', rating: '4' }, volunteerCookie), { id: future.id });
+    const early = await call(
+      meetingAction,
+      postRequest(`/meetings/${future.id}`, { intent: 'log', outcome: 'HELD', durationMinutes: '60', rating: '4' }, volunteerCookie),
+      { id: future.id },
+    );
     expect(early.status).toBe(400);
     expect(((await early.json()) as Reply).result.error['']).toEqual(['meetings.log.notYet']);
-    const noRating = await call(meetingAction, postRequest(`/meetings/${past.id}`, { intent: 'log', outcome: 'HELD', durationMinutes: '60' }, volunteerCookie), { id: past.id });
+    const noRating = await call(
+      meetingAction,
+      postRequest(`/meetings/${past.id}`, { intent: 'log', outcome: 'HELD', durationMinutes: '60' }, volunteerCookie),
+      { id: past.id },
+    );
     expect(noRating.status).toBe(400);
     expect(((await noRating.json()) as Reply).result.error.rating).toEqual(['meetings.log.ratingRequired']);
     expect(await db.meetingLog.count({ where: { meetingId: { in: [past.id, future.id] } } })).toBe(0);
@@ -85,23 +93,47 @@ describe('logging a meeting', () => {
     const meeting = await db.meeting.findUniqueOrThrow({ where: { id: past.id }, include: { log: true } });
     expect(meeting.status).toBe('HELD');
     expect(meeting.sequence).toBe(1);
-    expect(meeting.log).toMatchObject({ outcome: 'HELD', durationMinutes: 75, rating: 5, areas: ['WORK_EDUCATION'], goods: ['MASTERY'], note: 'Bra stemning', loggedById: volunteerUser.id });
+    expect(meeting.log).toMatchObject({
+      outcome: 'HELD',
+      durationMinutes: 75,
+      rating: 5,
+      areas: ['WORK_EDUCATION'],
+      goods: ['MASTERY'],
+      note: 'Bra stemning',
+      loggedById: volunteerUser.id,
+    });
     expect(await db.auditEvent.count({ where: { entityType: 'MEETING_LOG', entityId: meeting.log!.id, action: 'CREATE' } })).toBe(1);
     const again = await call(meetingAction, postRequest(`/meetings/${past.id}`, fields, volunteerCookie), { id: past.id });
     expect(again.status).toBe(302); // "already logged", on the meeting's page (tests/integration/double-submits.test.ts)
     expect(again.headers.get('location')).toBe(`/meetings/${past.id}`);
     expect(await db.meetingLog.count({ where: { meetingId: past.id } })).toBe(1);
-    const ahead = await call(meetingAction, postRequest(`/meetings/${future.id}`, { intent: 'log', outcome: 'CANCELLED_BY_PARTICIPANT' }, volunteerCookie), { id: future.id });
+    const ahead = await call(
+      meetingAction,
+      postRequest(`/meetings/${future.id}`, { intent: 'log', outcome: 'CANCELLED_BY_PARTICIPANT' }, volunteerCookie),
+      { id: future.id },
+    );
     expect(ahead.status).toBe(400);
     expect((await db.meeting.findUniqueOrThrow({ where: { id: future.id } })).status).toBe('PLANNED');
   });
 
   it('hides the coordinator-only note from the volunteer who wrote it', async () => {
     const { past, volunteerCookie, coordinatorCookie } = await setup();
-    await call(meetingAction, postRequest(`/meetings/${past.id}`, { intent: 'log', outcome: 'HELD', durationMinutes: '60', rating: '3', note: 'Kun for koordinator' }, volunteerCookie), { id: past.id });
-    const asVolunteer = (await (await call(meetingLoader, getRequest(`/meetings/${past.id}`, volunteerCookie), { id: past.id })).json()) as { meeting: { log: { note: string | null } } };
+    await call(
+      meetingAction,
+      postRequest(
+        `/meetings/${past.id}`,
+        { intent: 'log', outcome: 'HELD', durationMinutes: '60', rating: '3', note: 'Kun for koordinator' },
+        volunteerCookie,
+      ),
+      { id: past.id },
+    );
+    const asVolunteer = (await (
+      await call(meetingLoader, getRequest(`/meetings/${past.id}`, volunteerCookie), { id: past.id })
+    ).json()) as { meeting: { log: { note: string | null } } };
     expect(asVolunteer.meeting.log.note).toBeNull();
-    const asCoordinator = (await (await call(meetingLoader, getRequest(`/meetings/${past.id}`, coordinatorCookie), { id: past.id })).json()) as { meeting: { log: { note: string | null } } };
+    const asCoordinator = (await (
+      await call(meetingLoader, getRequest(`/meetings/${past.id}`, coordinatorCookie), { id: past.id })
+    ).json()) as { meeting: { log: { note: string | null } } };
     expect(asCoordinator.meeting.log.note).toBe('Kun for koordinator');
   });
 });
@@ -122,13 +154,27 @@ describe('the pair page', () => {
 
   it('shows the coordinator everything and the volunteer the timeline without notes, concerns or support', async () => {
     const { pair, past, future, participant, volunteerCookie, coordinatorCookie } = await setup();
-    await call(meetingAction, postRequest(`/meetings/${past.id}`, { intent: 'log', outcome: 'HELD', durationMinutes: '60', rating: '4', note: 'Kun for koordinator' }, volunteerCookie), { id: past.id });
+    await call(
+      meetingAction,
+      postRequest(
+        `/meetings/${past.id}`,
+        { intent: 'log', outcome: 'HELD', durationMinutes: '60', rating: '4', note: 'Kun for koordinator' },
+        volunteerCookie,
+      ),
+      { id: past.id },
+    );
     await db.concern.create({ data: { pairId: pair.id, text: 'Bekymring' } });
-    await db.supportContact.create({ data: { pairId: pair.id, withWhom: 'VOLUNTEER', kind: 'PHONE', heldOn: todayInOslo(), durationMinutes: 20 } });
-    await db.fitCheck.create({ data: { pairId: pair.id, checkedOn: todayInOslo(), volunteerScore: 4, participantScore: 5, recommendRematch: true } });
+    await db.supportContact.create({
+      data: { pairId: pair.id, withWhom: 'VOLUNTEER', kind: 'PHONE', heldOn: todayInOslo(), durationMinutes: 20 },
+    });
+    await db.fitCheck.create({
+      data: { pairId: pair.id, checkedOn: todayInOslo(), volunteerScore: 4, participantScore: 5, recommendRematch: true },
+    });
     await db.releaseChecklistItem.create({ data: { participantId: participant.id, item: 'HOUSING', status: 'DONE' } });
 
-    const asCoordinator = (await (await call(pairLoader, getRequest(`/pairs/${pair.id}`, coordinatorCookie), { id: pair.id })).json()) as PairPage;
+    const asCoordinator = (await (
+      await call(pairLoader, getRequest(`/pairs/${pair.id}`, coordinatorCookie), { id: pair.id })
+    ).json()) as PairPage;
     expect(asCoordinator.pair.participant.firstName).toBe('Øystein');
     expect(asCoordinator.pair.meetingCount).toBe(2);
     expect(asCoordinator.pair.meetings.map((meeting) => meeting.id)).toEqual([future.id, past.id]);
@@ -139,7 +185,9 @@ describe('the pair page', () => {
     expect(asCoordinator.pair.checklist).toEqual([expect.objectContaining({ item: 'HOUSING', status: 'DONE' })]);
     expect(asCoordinator.pair.month?.held).toBeGreaterThanOrEqual(1);
 
-    const asVolunteer = (await (await call(pairLoader, getRequest(`/pairs/${pair.id}`, volunteerCookie), { id: pair.id })).json()) as PairPage;
+    const asVolunteer = (await (
+      await call(pairLoader, getRequest(`/pairs/${pair.id}`, volunteerCookie), { id: pair.id })
+    ).json()) as PairPage;
     expect(asVolunteer.pair.meetings[1]).toMatchObject({ rating: 4, note: null });
     expect(asVolunteer.pair.concerns).toEqual([]);
     expect(asVolunteer.pair.supportContacts).toEqual([]);
@@ -149,11 +197,14 @@ describe('the pair page', () => {
 
   it('shows the latest meetings first and all of them when asked', async () => {
     const { pair, coordinatorCookie } = await setup();
-    for (let day = 1; day <= 25; day++) await createMeeting(db, { pairId: pair.id, startsAt: new Date(Date.now() - day * 24 * HOUR - HOUR), placeType: 'CAFE' });
+    for (let day = 1; day <= 25; day++)
+      await createMeeting(db, { pairId: pair.id, startsAt: new Date(Date.now() - day * 24 * HOUR - HOUR), placeType: 'CAFE' });
     const latest = (await (await call(pairLoader, getRequest(`/pairs/${pair.id}`, coordinatorCookie), { id: pair.id })).json()) as PairPage;
     expect(latest.pair.meetingCount).toBe(27);
     expect(latest.pair.meetings).toHaveLength(20);
-    const all = (await (await call(pairLoader, getRequest(`/pairs/${pair.id}?meetings=all`, coordinatorCookie), { id: pair.id })).json()) as PairPage;
+    const all = (await (
+      await call(pairLoader, getRequest(`/pairs/${pair.id}?meetings=all`, coordinatorCookie), { id: pair.id })
+    ).json()) as PairPage;
     expect(all.pair.meetings).toHaveLength(27);
   });
 });
@@ -165,7 +216,7 @@ describe('the volunteer home', () => {
     toLog: { id: string; participantFirstName: string }[];
   };
 
-  it('lists only the volunteer\'s own pairs, what is ahead, what waits for a log, and the plan only under the consent in force', async () => {
+  it("lists only the volunteer's own pairs, what is ahead, what waits for a log, and the plan only under the consent in force", async () => {
     const { pair, past, future, participant, volunteerCookie } = await setup();
     const other = await setup();
     const home = (await (await call(meLoader, getRequest('/me', volunteerCookie))).json()) as Home;
@@ -177,7 +228,9 @@ describe('the volunteer home', () => {
     expect(JSON.stringify(home)).not.toContain(other.pair.id);
 
     // A newer consent that does not share the plan is the one in force.
-    await db.consent.create({ data: { participantId: participant.id, consentDate: todayInOslo(), takenByName: 'Koordinator', sharePlanWithVolunteer: false } });
+    await db.consent.create({
+      data: { participantId: participant.id, consentDate: todayInOslo(), takenByName: 'Koordinator', sharePlanWithVolunteer: false },
+    });
     const after = (await (await call(meLoader, getRequest('/me', volunteerCookie))).json()) as Home;
     expect(after.pairs[0]?.planPath).toBeNull();
   });
@@ -189,7 +242,11 @@ describe('a concern', () => {
     const concernText = 'Øystein fortalte om trusler fra gamle venner';
     const response = await call(
       meetingAction,
-      postRequest(`/meetings/${past.id}`, { intent: 'log', outcome: 'HELD', durationMinutes: '60', rating: '2', concern: concernText }, volunteerCookie),
+      postRequest(
+        `/meetings/${past.id}`,
+        { intent: 'log', outcome: 'HELD', durationMinutes: '60', rating: '2', concern: concernText },
+        volunteerCookie,
+      ),
       { id: past.id },
     );
     expect(response.status).toBe(302);
@@ -198,7 +255,10 @@ describe('a concern', () => {
     const outbox = await db.outboxEmail.findFirstOrThrow({ where: { idempotencyKey: `concern:${concern.id}:${coordinator.id}` } });
     expect(outbox.urgent).toBe(true);
 
-    await sendDueEmails(db, smtpTransport(smtp.url, 'Brobygger <noreply@brobygger.example>'), { owner: 'test', publicUrl: 'http://localhost:3000' });
+    await sendDueEmails(db, smtpTransport(smtp.url, 'Brobygger <noreply@brobygger.example>'), {
+      owner: 'test',
+      publicUrl: 'http://localhost:3000',
+    });
     const [email] = await smtp.waitFor((e) => e.to.includes(coordinator.email));
     expect(email?.subject).toBe('En frivillig har meldt en bekymring');
     expect(email?.text).toContain(`http://localhost:3000/pairs/${pair.id}`);
@@ -209,7 +269,15 @@ describe('a concern', () => {
       needsAction: { concerns: { id: string }[] };
     };
     expect(dashboard.needsAction.concerns.map((c) => c.id)).toContain(concern.id);
-    const ack = await call(pairAction, postRequest(`/pairs/${pair.id}`, { intent: 'acknowledge-concern', concernId: concern.id, redirectTo: '/dashboard' }, coordinatorCookie), { id: pair.id });
+    const ack = await call(
+      pairAction,
+      postRequest(
+        `/pairs/${pair.id}`,
+        { intent: 'acknowledge-concern', concernId: concern.id, redirectTo: '/dashboard' },
+        coordinatorCookie,
+      ),
+      { id: pair.id },
+    );
     expect(ack.status).toBe(302);
     expect(ack.headers.get('location')).toBe('/dashboard');
     expect((await db.concern.findUniqueOrThrow({ where: { id: concern.id } })).acknowledgedById).toBe(coordinator.id);
@@ -227,7 +295,11 @@ describe('access', () => {
     await createVolunteer(db, { userId: stranger.id, status: 'READY' });
     const cookie = await sessionCookieFor(stranger.id);
     expect((await call(meetingLoader, getRequest(`/meetings/${past.id}`, cookie), { id: past.id })).status).toBe(404);
-    const log = await call(meetingAction, postRequest(`/meetings/${past.id}`, { intent: 'log', outcome: 'HELD', durationMinutes: '60', rating: '4' }, cookie), { id: past.id });
+    const log = await call(
+      meetingAction,
+      postRequest(`/meetings/${past.id}`, { intent: 'log', outcome: 'HELD', durationMinutes: '60', rating: '4' }, cookie),
+      { id: past.id },
+    );
     expect(log.status).toBe(404);
     expect(await db.meetingLog.count({ where: { meetingId: past.id } })).toBe(0);
     expect((await call(pairLoader, getRequest(`/pairs/${pair.id}`, cookie), { id: pair.id })).status).toBe(404);
@@ -247,7 +319,10 @@ interface Component {
 }
 function parseIcs(text: string): Component {
   expect(text.includes('\r\n')).toBe(true);
-  const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean);
+  const lines = text
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter(Boolean);
   const root: Component = { name: 'ROOT', props: [], children: [] };
   const stack = [root];
   const open = () => present(stack.at(-1), 'an open component');
@@ -276,7 +351,8 @@ describe('the calendar feed', () => {
   it('is private per token, in Oslo time, with stable UIDs, raised SEQUENCE and cancellations', async () => {
     const { pair, volunteerCookie, past } = await setup();
     expect((await call(meAction, postRequest('/me', { intent: 'renew-calendar' }, volunteerCookie))).status).toBe(302);
-    const feedUrlOf = async () => ((await (await call(meLoader, getRequest('/me', volunteerCookie))).json()) as { feedUrl: string }).feedUrl;
+    const feedUrlOf = async () =>
+      ((await (await call(meLoader, getRequest('/me', volunteerCookie))).json()) as { feedUrl: string }).feedUrl;
     const calendarToken = present(/\/calendar\/([\w-]+)\.ics$/.exec(await feedUrlOf())?.[1], 'a calendar token in the feed URL');
     // The database holds only the token's SHA-256 hash, never the token.
     const stored = await db.user.findFirstOrThrow({ where: { volunteerProfile: { pairs: { some: { id: pair.id } } } } });
@@ -314,19 +390,41 @@ describe('the calendar feed', () => {
       { id: pair.id },
     );
     expect(planned.status).toBe(302);
-    const [moved, cancelled] = await db.meeting.findMany({ where: { pairId: pair.id, startsAt: { gte: osloInstant(first, '00:00') } }, orderBy: { startsAt: 'asc' } });
+    const [moved, cancelled] = await db.meeting.findMany({
+      where: { pairId: pair.id, startsAt: { gte: osloInstant(first, '00:00') } },
+      orderBy: { startsAt: 'asc' },
+    });
     if (!moved || !cancelled) throw new Error('expected two planned meetings');
     expect(await db.meeting.count({ where: { pairId: pair.id, startsAt: { gte: osloInstant(first, '00:00') } } })).toBe(2);
     const feedRequest = () => call(calendarLoader, getRequest(`/calendar/${calendarToken}.ics`), { token: `${calendarToken}.ics` });
     const before = parseIcs(await (await feedRequest()).text());
-    const uidOf = (cal: Component, id: string) => cal.children.find((c) => c.name === 'VEVENT' && prop(c, 'URL')!.value.endsWith(`/meetings/${id}`))!;
+    const uidOf = (cal: Component, id: string) =>
+      cal.children.find((c) => c.name === 'VEVENT' && prop(c, 'URL')!.value.endsWith(`/meetings/${id}`))!;
     const uid = prop(uidOf(before, moved.id), 'UID')!.value;
 
     const moveTo = addDays(today, 21);
     expect(
-      (await call(meetingAction, postRequest(`/meetings/${moved.id}`, { intent: 'move', date: moveTo, time: '19:15', durationMinutes: '90', placeType: 'CAFE', place: 'Kafé Æ & Ø, Solsiden' }, volunteerCookie), { id: moved.id })).status,
+      (
+        await call(
+          meetingAction,
+          postRequest(
+            `/meetings/${moved.id}`,
+            { intent: 'move', date: moveTo, time: '19:15', durationMinutes: '90', placeType: 'CAFE', place: 'Kafé Æ & Ø, Solsiden' },
+            volunteerCookie,
+          ),
+          { id: moved.id },
+        )
+      ).status,
     ).toBe(302);
-    expect((await call(meetingAction, postRequest(`/meetings/${cancelled.id}`, { intent: 'cancel', cancelledBy: 'VOLUNTEER', confirm: 'yes' }, volunteerCookie), { id: cancelled.id })).status).toBe(302);
+    expect(
+      (
+        await call(
+          meetingAction,
+          postRequest(`/meetings/${cancelled.id}`, { intent: 'cancel', cancelledBy: 'VOLUNTEER', confirm: 'yes' }, volunteerCookie),
+          { id: cancelled.id },
+        )
+      ).status,
+    ).toBe(302);
 
     const response = await feedRequest();
     expect(response.headers.get('content-type')).toMatch(/^text\/calendar/);
@@ -354,8 +452,15 @@ describe('the calendar feed', () => {
     expect(uidOf(calendar, past.id)).toBeDefined();
 
     // The per-meeting file carries the same UID.
-    const single = parseIcs(await (await call(meetingIcsLoader, getRequest(`/meetings/${moved.id}/calendar.ics`, volunteerCookie), { id: moved.id })).text());
-    expect(prop(single.children.find((c) => c.name === 'VEVENT')!, 'UID')!.value).toBe(uid);
+    const single = parseIcs(
+      await (await call(meetingIcsLoader, getRequest(`/meetings/${moved.id}/calendar.ics`, volunteerCookie), { id: moved.id })).text(),
+    );
+    expect(
+      prop(
+        single.children.find((c) => c.name === 'VEVENT')!,
+        'UID',
+      )!.value,
+    ).toBe(uid);
 
     // Renewing the token retires the old address.
     await call(meAction, postRequest('/me', { intent: 'renew-calendar' }, volunteerCookie));
@@ -370,7 +475,17 @@ describe('the calendar feed', () => {
     await db.participant.update({ where: { id: participant.id }, data: { expectedReleaseDate: addDays(todayInOslo(), 30) } });
     const response = await call(
       planAction,
-      postRequest(`/pairs/${pair.id}/plan`, { 'meetings[0].include': 'on', 'meetings[0].date': addDays(todayInOslo(), 5), 'meetings[0].time': '14:00', 'meetings[0].durationMinutes': '60', 'meetings[0].placeType': 'CAFE' }, volunteerCookie),
+      postRequest(
+        `/pairs/${pair.id}/plan`,
+        {
+          'meetings[0].include': 'on',
+          'meetings[0].date': addDays(todayInOslo(), 5),
+          'meetings[0].time': '14:00',
+          'meetings[0].durationMinutes': '60',
+          'meetings[0].placeType': 'CAFE',
+        },
+        volunteerCookie,
+      ),
       { id: pair.id },
     );
     expect(response.status).toBe(400);
@@ -381,21 +496,52 @@ describe('the calendar feed', () => {
 describe('closing a pair', () => {
   it('ends it for good, completes the participant and cancels the meetings still planned', async () => {
     const { pair, participant, future, coordinatorCookie } = await setup();
-    const fields = { intent: 'confirm', endType: 'PLANNED', endReason: 'PLAN_COMPLETED', endDate: todayInOslo(), closureTalk: 'HELD', closureTalkDate: todayInOslo(), contactAfterClosure: 'Kaffe om tre måneder', surveyScore: '5' };
+    const fields = {
+      intent: 'confirm',
+      endType: 'PLANNED',
+      endReason: 'PLAN_COMPLETED',
+      endDate: todayInOslo(),
+      closureTalk: 'HELD',
+      closureTalkDate: todayInOslo(),
+      contactAfterClosure: 'Kaffe om tre måneder',
+      surveyScore: '5',
+    };
     const response = await call(closeAction, postRequest(`/pairs/${pair.id}/close`, fields, coordinatorCookie), { id: pair.id });
     expect(response.status).toBe(302);
-    expect(await db.pair.findUniqueOrThrow({ where: { id: pair.id } })).toMatchObject({ status: 'ENDED', endReason: 'PLAN_COMPLETED', surveyScore: 5, contactAfterClosure: 'Kaffe om tre måneder' });
+    expect(await db.pair.findUniqueOrThrow({ where: { id: pair.id } })).toMatchObject({
+      status: 'ENDED',
+      endReason: 'PLAN_COMPLETED',
+      surveyScore: 5,
+      contactAfterClosure: 'Kaffe om tre måneder',
+    });
     expect((await db.participant.findUniqueOrThrow({ where: { id: participant.id } })).status).toBe('COMPLETED');
     expect(await db.participantStatusChange.count({ where: { participantId: participant.id, toStatus: 'COMPLETED' } })).toBe(1);
     expect(await db.meeting.findUniqueOrThrow({ where: { id: future.id } })).toMatchObject({ status: 'CANCELLED', sequence: 1 });
-    const again = await call(closeAction, postRequest(`/pairs/${pair.id}/close`, { ...fields, endReason: 'OTHER' }, coordinatorCookie), { id: pair.id });
+    const again = await call(closeAction, postRequest(`/pairs/${pair.id}/close`, { ...fields, endReason: 'OTHER' }, coordinatorCookie), {
+      id: pair.id,
+    });
     expect(again.status).toBe(409);
     expect((await db.pair.findUniqueOrThrow({ where: { id: pair.id } })).endReason).toBe('PLAN_COMPLETED');
   });
 
   it('withdraws the participant when they left', async () => {
     const { pair, participant, coordinatorCookie } = await setup();
-    const response = await call(closeAction, postRequest(`/pairs/${pair.id}/close`, { intent: 'confirm', endType: 'UNPLANNED', endReason: 'PARTICIPANT_WITHDREW', endDate: todayInOslo(), closureTalk: 'NOT_HELD', closureTalkNotHeldReason: 'Deltakeren ville ikke.' }, coordinatorCookie), { id: pair.id });
+    const response = await call(
+      closeAction,
+      postRequest(
+        `/pairs/${pair.id}/close`,
+        {
+          intent: 'confirm',
+          endType: 'UNPLANNED',
+          endReason: 'PARTICIPANT_WITHDREW',
+          endDate: todayInOslo(),
+          closureTalk: 'NOT_HELD',
+          closureTalkNotHeldReason: 'Deltakeren ville ikke.',
+        },
+        coordinatorCookie,
+      ),
+      { id: pair.id },
+    );
     expect(response.status).toBe(302);
     expect((await db.participant.findUniqueOrThrow({ where: { id: participant.id } })).status).toBe('WITHDRAWN');
   });
@@ -429,7 +575,7 @@ describe('reminders and the digest section', () => {
 });
 
 describe('the pairs at a glance', () => {
-  it('reads the last held meeting before now and counts only this month\'s held meetings', async () => {
+  it("reads the last held meeting before now and counts only this month's held meetings", async () => {
     const { pair } = await setup();
     const now = new Date();
     const lastMonth = monthBounds(shiftMonth(monthOf(now), -1));
@@ -439,7 +585,9 @@ describe('the pairs at a glance', () => {
     await createMeeting(db, { pairId: pair.id, startsAt: latest, log: { outcome: 'HELD' } });
     await createMeeting(db, { pairId: pair.id, startsAt: osloInstant(addDays(lastMonth.first, 12), '12:00'), log: { outcome: 'NO_SHOW' } });
     // A held meeting later than now (logged ahead by mistake) is not the last held one.
-    await db.meeting.create({ data: { pairId: pair.id, startsAt: new Date(now.getTime() + 24 * HOUR), placeType: 'CAFE', status: 'HELD' } });
+    await db.meeting.create({
+      data: { pairId: pair.id, startsAt: new Date(now.getTime() + 24 * HOUR), placeType: 'CAFE', status: 'HELD' },
+    });
 
     const [month] = await pairMonths(db, now, { pairId: pair.id });
     expect(month?.lastHeldDate).toBe(osloDate(latest));
@@ -457,7 +605,7 @@ describe('the pairs at a glance', () => {
     expect(all.map((pair) => pair.id)).toContain(newer.id);
   });
 
-  it('lists a volunteer\'s own active pairs on /pairs, and every pair for a coordinator', async () => {
+  it("lists a volunteer's own active pairs on /pairs, and every pair for a coordinator", async () => {
     const { pair: own, volunteerUser, coordinator } = await setup();
     const { pair: other } = await setup();
     const listed = async (userId: string) => {
@@ -470,7 +618,7 @@ describe('the pairs at a glance', () => {
 });
 
 describe('the monthly compliance summary', () => {
-  it('counts last month\'s pairs on target and emails each coordinator once', async () => {
+  it("counts last month's pairs on target and emails each coordinator once", async () => {
     const now = new Date();
     const before = await monthlyCompliance(db, now);
     const { pair, coordinator } = await setup();

@@ -77,7 +77,11 @@ describe('the email outbox', () => {
     const coordinator = await createUser(db, { role: 'COORDINATOR' });
     const response = await call(
       usersAction,
-      postRequest('/users', { intent: 'invite', email: coordinator.email, role: 'VOLUNTEER', language: 'nb' }, await sessionCookieFor(coordinator.id)),
+      postRequest(
+        '/users',
+        { intent: 'invite', email: coordinator.email, role: 'VOLUNTEER', language: 'nb' },
+        await sessionCookieFor(coordinator.id),
+      ),
     );
     expect(response.status).toBe(400);
     expect(await db.outboxEmail.count()).toBe(0);
@@ -238,10 +242,20 @@ describe('the job runtime', () => {
     await expect.poll(() => runs, { timeout: 5_000 }).toBe(1);
     await scheduler.stop();
     // Started again: the same slot is not run twice. `ready` is the start's catch-up tick done.
-    const again = startScheduler({ db, transport: smtpTransport(smtp.url, 'x@example.no'), owner: 'catcher-2', publicUrl: PUBLIC_URL, jobs: [job] });
+    const again = startScheduler({
+      db,
+      transport: smtpTransport(smtp.url, 'x@example.no'),
+      owner: 'catcher-2',
+      publicUrl: PUBLIC_URL,
+      jobs: [job],
+    });
     await again.ready;
     await again.stop();
     expect(runs).toBe(1);
-    expect(await db.jobRun.findFirstOrThrow({ where: { jobName: 'catch-up-job' } })).toMatchObject({ status: 'DONE', owner: 'catcher', attempts: 1 });
+    expect(await db.jobRun.findFirstOrThrow({ where: { jobName: 'catch-up-job' } })).toMatchObject({
+      status: 'DONE',
+      owner: 'catcher',
+      attempts: 1,
+    });
   });
 });

@@ -49,7 +49,12 @@ async function setup(texts: { phone?: string; sms?: boolean } = {}) {
     status: 'MATCHED',
     ...(texts.phone ? { phone: texts.phone, expectedReleaseDate: '2026-12-01', consent: { sms: texts.sms ?? false } } : {}),
   });
-  const pair = await createPair(db, { participantId: participant.id, volunteerId: volunteer.id, startDate: START, createdById: coordinator.id });
+  const pair = await createPair(db, {
+    participantId: participant.id,
+    volunteerId: volunteer.id,
+    startDate: START,
+    createdById: coordinator.id,
+  });
   return {
     coordinator,
     participant,
@@ -63,7 +68,9 @@ async function setup(texts: { phone?: string; sms?: boolean } = {}) {
 
 /** Issues a link from the pair page as the coordinator and reads its address from the print page. */
 async function issue(pairId: string, cookie: string, purpose: string) {
-  const response = await call(pairAction, postRequest(`/pairs/${pairId}`, { intent: 'issue-participant-link', purpose }, cookie), { id: pairId });
+  const response = await call(pairAction, postRequest(`/pairs/${pairId}`, { intent: 'issue-participant-link', purpose }, cookie), {
+    id: pairId,
+  });
   expect(response.status).toBe(302);
   const location = response.headers.get('location')!;
   const linkId = location.split('/').at(-1)!;
@@ -86,7 +93,10 @@ function open(token: string) {
 }
 
 function send() {
-  return sendDueEmails(db, smtpTransport(smtp.url, 'Brobygger <noreply@brobygger.example>'), { owner: 'test', publicUrl: 'http://localhost:3000' });
+  return sendDueEmails(db, smtpTransport(smtp.url, 'Brobygger <noreply@brobygger.example>'), {
+    owner: 'test',
+    publicUrl: 'http://localhost:3000',
+  });
 }
 
 describe('a personal link', () => {
@@ -110,14 +120,26 @@ describe('a personal link', () => {
   it('is issued by the coordinator only: the volunteer cannot issue or print one', async () => {
     const { pair, coordinatorCookie, volunteerCookie } = await setup();
     const { linkId } = await issue(pair.id, coordinatorCookie, 'NEXT_MEETINGS');
-    const issued = await call(pairAction, postRequest(`/pairs/${pair.id}`, { intent: 'issue-participant-link', purpose: 'PULSE' }, volunteerCookie), { id: pair.id });
+    const issued = await call(
+      pairAction,
+      postRequest(`/pairs/${pair.id}`, { intent: 'issue-participant-link', purpose: 'PULSE' }, volunteerCookie),
+      { id: pair.id },
+    );
     expect(issued.status).toBe(403);
-    expect((await call(printLoader, getRequest(`/pairs/${pair.id}/links/${linkId}`, volunteerCookie), { id: pair.id, linkId })).status).toBe(403);
+    expect(
+      (await call(printLoader, getRequest(`/pairs/${pair.id}/links/${linkId}`, volunteerCookie), { id: pair.id, linkId })).status,
+    ).toBe(403);
     // The volunteer's pair page carries no links and no answers.
-    const page = await jsonOf<{ participantLinks: unknown }>(await call(pairLoader, getRequest(`/pairs/${pair.id}`, volunteerCookie), { id: pair.id }));
+    const page = await jsonOf<{ participantLinks: unknown }>(
+      await call(pairLoader, getRequest(`/pairs/${pair.id}`, volunteerCookie), { id: pair.id }),
+    );
     expect(page.participantLinks).toBeNull();
     // A closure survey is for an ended pair only.
-    const wrong = await call(pairAction, postRequest(`/pairs/${pair.id}`, { intent: 'issue-participant-link', purpose: 'CLOSURE_SURVEY' }, coordinatorCookie), { id: pair.id });
+    const wrong = await call(
+      pairAction,
+      postRequest(`/pairs/${pair.id}`, { intent: 'issue-participant-link', purpose: 'CLOSURE_SURVEY' }, coordinatorCookie),
+      { id: pair.id },
+    );
     expect(wrong.status).toBe(400);
   });
 
@@ -138,7 +160,11 @@ describe('a personal link', () => {
 
     setClock(NOW);
     const revoked = await issue(pair.id, coordinatorCookie, 'PULSE');
-    const response = await call(pairAction, postRequest(`/pairs/${pair.id}`, { intent: 'revoke-participant-link', linkId: revoked.linkId }, coordinatorCookie), { id: pair.id });
+    const response = await call(
+      pairAction,
+      postRequest(`/pairs/${pair.id}`, { intent: 'revoke-participant-link', linkId: revoked.linkId }, coordinatorCookie),
+      { id: pair.id },
+    );
     expect(response.status).toBe(302);
     expect((await open(revoked.token)).status).toBe(404);
   });
@@ -176,7 +202,9 @@ describe('the participant answers', () => {
       lowScore: false,
     });
     expect((await db.participantLink.findUniqueOrThrow({ where: { id: linkId } })).usedAt).toEqual(NOW);
-    expect(await db.auditEvent.count({ where: { entityType: 'PARTICIPANT_ANSWER', action: 'CREATE', participantId: participant.id } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { entityType: 'PARTICIPANT_ANSWER', action: 'CREATE', participantId: participant.id } }),
+    ).toBe(1);
     // One use: a second submit and a later visit find the friendly 404, and nothing more is stored.
     expect((await answer(token, { ...PULSE_OK, trust: '1' })).status).toBe(404);
     expect((await open(token)).status).toBe(404);
@@ -184,12 +212,14 @@ describe('the participant answers', () => {
     // No alert for a good pulse.
     expect(await db.outboxEmail.count({ where: { template: 'participant-pulse-low' } })).toBe(0);
 
-    const pairPage = await jsonOf<{ participantLinks: { answers: { id: string; meanScore: number }[]; links: { id: string; state: string }[] } }>(
-      await call(pairLoader, getRequest(`/pairs/${pair.id}`, coordinatorCookie), { id: pair.id }),
-    );
+    const pairPage = await jsonOf<{
+      participantLinks: { answers: { id: string; meanScore: number }[]; links: { id: string; state: string }[] };
+    }>(await call(pairLoader, getRequest(`/pairs/${pair.id}`, coordinatorCookie), { id: pair.id }));
     expect(pairPage.participantLinks.answers).toEqual([expect.objectContaining({ id: stored.id, meanScore: 3.8 })]);
     expect(pairPage.participantLinks.links).toEqual([expect.objectContaining({ id: linkId, state: 'ANSWERED' })]);
-    expect(await db.auditEvent.count({ where: { entityType: 'PARTICIPANT_ANSWER', action: 'VIEW', participantId: participant.id } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { entityType: 'PARTICIPANT_ANSWER', action: 'VIEW', participantId: participant.id } })).toBe(
+      1,
+    );
   });
 
   it('refuses a missing score or a control character with a message, keeps what was typed and stores nothing', async () => {
@@ -226,10 +256,14 @@ describe('the participant answers', () => {
     expect(email.text).not.toContain('Sølvi');
     expect(email.text).not.toContain(comment);
     // And it stays on the dashboard for two weeks.
-    const dashboard = await jsonOf<{ lowPulses: { id: string; pairId: string }[] }>(await call(dashboardLoader, getRequest('/dashboard', coordinatorCookie)));
+    const dashboard = await jsonOf<{ lowPulses: { id: string; pairId: string }[] }>(
+      await call(dashboardLoader, getRequest('/dashboard', coordinatorCookie)),
+    );
     expect(dashboard.lowPulses).toEqual([expect.objectContaining({ id: stored.id, pairId: pair.id })]);
     setClock(new Date(NOW.getTime() + 15 * DAY));
-    const later = await jsonOf<{ lowPulses: unknown[] }>(await call(dashboardLoader, getRequest('/dashboard', await sessionCookieFor(coordinator.id))));
+    const later = await jsonOf<{ lowPulses: unknown[] }>(
+      await call(dashboardLoader, getRequest('/dashboard', await sessionCookieFor(coordinator.id))),
+    );
     expect(later.lowPulses).toEqual([]);
   });
 
@@ -243,7 +277,12 @@ describe('the participant answers', () => {
 
   it('"my next meetings" lists the planned meetings in Oslo time and is not used up by reading', async () => {
     const { pair, coordinatorCookie } = await setup();
-    await createMeeting(db, { pairId: pair.id, startsAt: osloInstant(addDays('2027-02-09', 2), '17:30'), placeType: 'CAFE', place: 'Kafé Ni Muser' });
+    await createMeeting(db, {
+      pairId: pair.id,
+      startsAt: osloInstant(addDays('2027-02-09', 2), '17:30'),
+      placeType: 'CAFE',
+      place: 'Kafé Ni Muser',
+    });
     await createMeeting(db, { pairId: pair.id, startsAt: new Date(NOW.getTime() - DAY), placeType: 'CAFE', status: 'HELD' } as never);
     const { token } = await issue(pair.id, coordinatorCookie, 'NEXT_MEETINGS');
     for (let index = 0; index < 2; index += 1) {
@@ -261,7 +300,12 @@ describe('the participant answers a meeting on "my next meetings"', () => {
 
   it('stores "I\'m coming", tells the volunteer by email, shows it on the list and can be changed', async () => {
     const { pair, volunteerUser, coordinatorCookie } = await setup();
-    const meeting = await createMeeting(db, { pairId: pair.id, startsAt: osloInstant(addDays('2027-02-09', 2), '17:30'), placeType: 'CAFE', place: 'Kafé Ni Muser' });
+    const meeting = await createMeeting(db, {
+      pairId: pair.id,
+      startsAt: osloInstant(addDays('2027-02-09', 2), '17:30'),
+      placeType: 'CAFE',
+      place: 'Kafé Ni Muser',
+    });
     const { token } = await issue(pair.id, coordinatorCookie, 'NEXT_MEETINGS');
     const before = await jsonOf<{ meetings: { id: string; participantAnswer: string | null }[] }>(await open(token));
     expect(before.meetings).toEqual([expect.objectContaining({ id: meeting.id, participantAnswer: null })]);
@@ -269,7 +313,11 @@ describe('the participant answers a meeting on "my next meetings"', () => {
     const response = await answerMeeting(token, meeting.id, 'CONFIRMED');
     expect(response.status).toBe(302);
     expect(response.headers.get('location')).toBe(`/p/${token}`);
-    expect(await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).toMatchObject({ participantAnswer: 'CONFIRMED', participantAnswerVia: 'LINK', participantAnsweredAt: NOW });
+    expect(await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).toMatchObject({
+      participantAnswer: 'CONFIRMED',
+      participantAnswerVia: 'LINK',
+      participantAnsweredAt: NOW,
+    });
     const emails = await db.outboxEmail.findMany({ where: { template: 'meeting-participant-answer' } });
     expect(emails).toEqual([expect.objectContaining({ toAddress: volunteerUser.email, userId: volunteerUser.id })]);
     expect(emails[0]?.data).toMatchObject({ meetingId: meeting.id, answer: 'CONFIRMED' });
@@ -285,8 +333,16 @@ describe('the participant answers a meeting on "my next meetings"', () => {
   it("answers another pair's meeting 404, and a cancelled, past or garbled one 400, storing nothing", async () => {
     const { pair, coordinatorCookie } = await setup();
     const other = await setup();
-    const theirs = await createMeeting(db, { pairId: other.pair.id, startsAt: osloInstant(addDays('2027-02-09', 2), '17:30'), placeType: 'CAFE' });
-    const cancelled = await createMeeting(db, { pairId: pair.id, startsAt: osloInstant(addDays('2027-02-09', 3), '17:30'), placeType: 'CAFE' });
+    const theirs = await createMeeting(db, {
+      pairId: other.pair.id,
+      startsAt: osloInstant(addDays('2027-02-09', 2), '17:30'),
+      placeType: 'CAFE',
+    });
+    const cancelled = await createMeeting(db, {
+      pairId: pair.id,
+      startsAt: osloInstant(addDays('2027-02-09', 3), '17:30'),
+      placeType: 'CAFE',
+    });
     await db.meeting.update({ where: { id: cancelled.id }, data: { status: 'CANCELLED' } });
     const past = await createMeeting(db, { pairId: pair.id, startsAt: new Date(NOW.getTime() - 3600_000), placeType: 'CAFE' });
     const { token } = await issue(pair.id, coordinatorCookie, 'NEXT_MEETINGS');
@@ -320,9 +376,9 @@ describe('the participant-links job', () => {
     const { pair } = await setup();
     // 4 February: one month in, five weeks in: the fit check, no pulse yet.
     expect(await runAt('2027-02-04T08:30:00Z')).toEqual({ issued: 1 });
-    expect(await db.participantLink.findMany({ where: { pairId: pair.id }, select: { purpose: true, dueKey: true, deliveredVia: true } })).toEqual([
-      { purpose: 'FIT_CHECK', dueKey: `fit-check:${pair.id}`, deliveredVia: 'PAIR_PAGE' },
-    ]);
+    expect(
+      await db.participantLink.findMany({ where: { pairId: pair.id }, select: { purpose: true, dueKey: true, deliveredVia: true } }),
+    ).toEqual([{ purpose: 'FIT_CHECK', dueKey: `fit-check:${pair.id}`, deliveredVia: 'PAIR_PAGE' }]);
     // 14 February is day 41: still no pulse.
     expect(await runAt('2027-02-14T08:30:00Z')).toEqual({ issued: 0 });
     // 15 February, six weeks in: the pulse; a second run that day and the next day issue nothing more.
@@ -353,7 +409,14 @@ describe('the participant-links job', () => {
       expect(address).toMatch(/^https?:\/\/[^/]+\/p\/[A-Za-z0-9_-]{22}$/);
       const texts = await db.smsMessage.findMany({ where: { pairId: texted.pair.id } });
       expect(texts).toEqual([
-        expect.objectContaining({ direction: 'OUT', kind: 'LINK', idempotencyKey: `link:${link.id}`, participantId: texted.participant.id, phone: '+4791234567', status: 'PENDING' }),
+        expect.objectContaining({
+          direction: 'OUT',
+          kind: 'LINK',
+          idempotencyKey: `link:${link.id}`,
+          participantId: texted.participant.id,
+          phone: '+4791234567',
+          status: 'PENDING',
+        }),
       ]);
       const body = present(texts[0], 'the link text').body;
       expect(body).toContain(address);
@@ -363,7 +426,9 @@ describe('the participant-links job', () => {
       const token = address.split('/p/')[1]!;
       expect((await open(token)).status).toBe(200);
 
-      expect(await db.participantLink.findFirstOrThrow({ where: { pairId: silent.pair.id }, select: { deliveredVia: true } })).toEqual({ deliveredVia: 'PAIR_PAGE' });
+      expect(await db.participantLink.findFirstOrThrow({ where: { pairId: silent.pair.id }, select: { deliveredVia: true } })).toEqual({
+        deliveredVia: 'PAIR_PAGE',
+      });
       expect(await db.smsMessage.count({ where: { pairId: silent.pair.id } })).toBe(0);
 
       // A rerun issues and texts nothing more.
@@ -377,7 +442,10 @@ describe('the participant-links job', () => {
 
   it('issues the closure survey after the pair ended, once', async () => {
     const { pair } = await setup();
-    await db.pair.update({ where: { id: pair.id }, data: { status: 'ENDED', endDate: '2027-02-08', endedAt: new Date('2027-02-08T12:00:00Z') } });
+    await db.pair.update({
+      where: { id: pair.id },
+      data: { status: 'ENDED', endDate: '2027-02-08', endedAt: new Date('2027-02-08T12:00:00Z') },
+    });
     expect(await runAt('2027-02-09T08:30:00Z')).toEqual({ issued: 1 });
     expect(await runAt('2027-02-10T08:30:00Z')).toEqual({ issued: 0 });
     expect((await db.participantLink.findFirstOrThrow({ where: { pairId: pair.id } })).purpose).toBe('CLOSURE_SURVEY');

@@ -34,7 +34,11 @@ describe('the plan editor', () => {
 
     const first = await call(
       planAction,
-      postRequest(path, planForm(0, { NETWORK: 'Ha venner som ikke ruser seg' }, { 'areas[0].goods': ['BELONGING', 'JOY'] }), officerCookie),
+      postRequest(
+        path,
+        planForm(0, { NETWORK: 'Ha venner som ikke ruser seg' }, { 'areas[0].goods': ['BELONGING', 'JOY'] }),
+        officerCookie,
+      ),
       params,
     );
     expect(first.status).toBe(302);
@@ -45,11 +49,15 @@ describe('the plan editor', () => {
       planAction,
       postRequest(
         path,
-        planForm(1, { NETWORK: 'Ha gode venner som ikke ruser seg', HOUSING: 'Egen leilighet' }, {
-          'areas[0].goods': 'BELONGING',
-          'areas[5].title': 'Musikk',
-          'areas[5].strengths': 'Spiller gitar',
-        }),
+        planForm(
+          1,
+          { NETWORK: 'Ha gode venner som ikke ruser seg', HOUSING: 'Egen leilighet' },
+          {
+            'areas[0].goods': 'BELONGING',
+            'areas[5].title': 'Musikk',
+            'areas[5].strengths': 'Spiller gitar',
+          },
+        ),
         coordinatorCookie,
       ),
       params,
@@ -65,7 +73,10 @@ describe('the plan editor', () => {
       [1, officer.id],
       [2, coordinator.id],
     ]);
-    expect(versions[0]?.areas.find((a) => a.areaKey === 'NETWORK')).toMatchObject({ future: 'Ha venner som ikke ruser seg', goods: ['JOY', 'BELONGING'] });
+    expect(versions[0]?.areas.find((a) => a.areaKey === 'NETWORK')).toMatchObject({
+      future: 'Ha venner som ikke ruser seg',
+      goods: ['JOY', 'BELONGING'],
+    });
     expect(versions[0]?.areas).toHaveLength(5);
     const own = versions[1]?.areas.find((a) => a.areaKey.startsWith('custom:'));
     expect(own).toMatchObject({ title: 'Musikk', strengths: 'Spiller gitar', position: 5 });
@@ -76,7 +87,10 @@ describe('the plan editor', () => {
       plan: {
         current: { number: number; createdBy: string };
         versions: { number: number }[];
-        comparison: { number: number; rows: { areaKey: string; change: string; columns: { column: string; changed: boolean; before: unknown; after: unknown }[] }[] };
+        comparison: {
+          number: number;
+          rows: { areaKey: string; change: string; columns: { column: string; changed: boolean; before: unknown; after: unknown }[] }[];
+        };
       };
     }>(response);
     expect(data.plan.current.number).toBe(2);
@@ -89,11 +103,18 @@ describe('the plan editor', () => {
       before: 'Ha venner som ikke ruser seg',
       after: 'Ha gode venner som ikke ruser seg',
     });
-    expect(network.columns.find((c) => c.column === 'goods')).toMatchObject({ changed: true, before: ['JOY', 'BELONGING'], after: ['BELONGING'] });
+    expect(network.columns.find((c) => c.column === 'goods')).toMatchObject({
+      changed: true,
+      before: ['JOY', 'BELONGING'],
+      after: ['BELONGING'],
+    });
     expect(data.plan.comparison.rows.find((r) => r.areaKey === 'FINANCES')?.change).toBe('SAME');
     expect(data.plan.comparison.rows.find((r) => r.areaKey.startsWith('custom:'))?.change).toBe('ADDED');
 
-    const audits = await db.auditEvent.findMany({ where: { participantId: participant.id, entityType: 'PLAN' }, orderBy: { createdAt: 'asc' } });
+    const audits = await db.auditEvent.findMany({
+      where: { participantId: participant.id, entityType: 'PLAN' },
+      orderBy: { createdAt: 'asc' },
+    });
     expect(audits.map((a) => [a.action, a.actorId])).toEqual([
       ['CREATE', officer.id],
       ['UPDATE', coordinator.id],
@@ -142,9 +163,13 @@ describe('the plan editor', () => {
       fields[`items[${index}].status`] = index === 0 ? 'ACHIEVED' : 'IN_PROGRESS';
     });
     fields['items[0].note'] = 'Har fått to nye venner';
-    const response = await call(planAction, postRequest(`/participants/${participant.id}/plan`, fields, await sessionCookieFor(officer.id)), {
-      id: participant.id,
-    });
+    const response = await call(
+      planAction,
+      postRequest(`/participants/${participant.id}/plan`, fields, await sessionCookieFor(officer.id)),
+      {
+        id: participant.id,
+      },
+    );
     expect(response.status).toBe(302);
     const review = await db.planReview.findFirstOrThrow({ where: { planId: plan.id }, include: { items: true } });
     expect(review).toMatchObject({ note: 'God start', reviewedById: officer.id });
@@ -153,7 +178,11 @@ describe('the plan editor', () => {
 
     const future = await call(
       planAction,
-      postRequest(`/participants/${participant.id}/plan`, { ...fields, reviewedOn: addDays(todayInOslo(), 3) }, await sessionCookieFor(officer.id)),
+      postRequest(
+        `/participants/${participant.id}/plan`,
+        { ...fields, reviewedOn: addDays(todayInOslo(), 3) },
+        await sessionCookieFor(officer.id),
+      ),
       { id: participant.id },
     );
     expect(future.status).toBe(400);
@@ -173,16 +202,29 @@ describe('who may see the plan', () => {
     }
     const cookie = await sessionCookieFor(volunteerUser.id);
 
-    const allowed = await call(planLoader, getRequest(`/participants/${shared.participant.id}/plan`, cookie), { id: shared.participant.id });
+    const allowed = await call(planLoader, getRequest(`/participants/${shared.participant.id}/plan`, cookie), {
+      id: shared.participant.id,
+    });
     expect(allowed.status).toBe(200);
     expect((await jsonOf<{ canEdit: boolean }>(allowed)).canEdit).toBe(false);
 
-    const refused = await call(planLoader, getRequest(`/participants/${unshared.participant.id}/plan`, cookie), { id: unshared.participant.id });
+    const refused = await call(planLoader, getRequest(`/participants/${unshared.participant.id}/plan`, cookie), {
+      id: unshared.participant.id,
+    });
     expect(refused.status).toBe(403);
 
     // A newer consent that withdraws plan sharing is the one in force.
-    await db.consent.create({ data: { participantId: shared.participant.id, consentDate: addDays(todayInOslo(), 1), takenByName: 'Kontaktbetjent', sharePlanWithVolunteer: false } });
-    const afterChange = await call(planLoader, getRequest(`/participants/${shared.participant.id}/plan`, cookie), { id: shared.participant.id });
+    await db.consent.create({
+      data: {
+        participantId: shared.participant.id,
+        consentDate: addDays(todayInOslo(), 1),
+        takenByName: 'Kontaktbetjent',
+        sharePlanWithVolunteer: false,
+      },
+    });
+    const afterChange = await call(planLoader, getRequest(`/participants/${shared.participant.id}/plan`, cookie), {
+      id: shared.participant.id,
+    });
     expect(afterChange.status).toBe(403);
 
     const editAttempt = await call(planAction, postRequest(`/participants/${unshared.participant.id}/plan`, planForm(1), cookie), {
@@ -191,9 +233,13 @@ describe('who may see the plan', () => {
     expect(editAttempt.status).toBe(403);
 
     const stranger = await createUser(db, { role: 'VOLUNTEER' });
-    const strangerResponse = await call(planLoader, getRequest(`/participants/${shared.participant.id}/plan`, await sessionCookieFor(stranger.id)), {
-      id: shared.participant.id,
-    });
+    const strangerResponse = await call(
+      planLoader,
+      getRequest(`/participants/${shared.participant.id}/plan`, await sessionCookieFor(stranger.id)),
+      {
+        id: shared.participant.id,
+      },
+    );
     expect(strangerResponse.status).toBe(404);
     const otherOfficer = await createUser(db, { role: 'PROBATION_OFFICER' });
     const officerResponse = await call(
@@ -220,15 +266,23 @@ describe('who may see the plan', () => {
         log: { outcome: 'HELD', areas: ['HOUSING'], goods: ['AUTONOMY'] },
       });
     }
-    const seen = await call(planLoader, getRequest(`/participants/${withConsent.participant.id}/plan`, await sessionCookieFor(withConsent.officer.id)), {
-      id: withConsent.participant.id,
-    });
+    const seen = await call(
+      planLoader,
+      getRequest(`/participants/${withConsent.participant.id}/plan`, await sessionCookieFor(withConsent.officer.id)),
+      {
+        id: withConsent.participant.id,
+      },
+    );
     expect((await jsonOf<{ workedOn: unknown }>(seen)).workedOn).toEqual([
       { month: '2026-02', meetings: 1, areas: [{ key: 'HOUSING', count: 1 }], goods: [{ key: 'AUTONOMY', count: 1 }] },
     ]);
-    const hidden = await call(planLoader, getRequest(`/participants/${without.participant.id}/plan`, await sessionCookieFor(without.officer.id)), {
-      id: without.participant.id,
-    });
+    const hidden = await call(
+      planLoader,
+      getRequest(`/participants/${without.participant.id}/plan`, await sessionCookieFor(without.officer.id)),
+      {
+        id: without.participant.id,
+      },
+    );
     expect((await jsonOf<{ workedOn: unknown }>(hidden)).workedOn).toBeNull();
 
     const handoverFor = async ({ participant, officer }: typeof without) =>
@@ -256,11 +310,18 @@ describe('the handover document', () => {
       ],
     });
     const volunteer = await createVolunteer(db, { firstName: 'Åse', lastName: 'Ødegård', status: 'READY' });
-    const pair = await createPair(db, { participantId: participant.id, volunteerId: volunteer.id, startDate: '2026-01-01', createdById: coordinator.id });
+    const pair = await createPair(db, {
+      participantId: participant.id,
+      volunteerId: volunteer.id,
+      startDate: '2026-01-01',
+      createdById: coordinator.id,
+    });
     for (const date of ['2026-01-05', '2026-01-12', '2026-02-02']) {
       await createMeeting(db, { pairId: pair.id, startsAt: osloInstant(date, '17:00'), log: { outcome: 'HELD', areas: ['NETWORK'] } });
     }
-    await db.releaseChecklistItem.create({ data: { participantId: participant.id, item: 'NAV', status: 'DONE', note: 'Time <i>avtalt</i>' } });
+    await db.releaseChecklistItem.create({
+      data: { participantId: participant.id, item: 'NAV', status: 'DONE', note: 'Time <i>avtalt</i>' },
+    });
 
     const request = getRequest(`/participants/${participant.id}/plan/handover`, await sessionCookieFor(coordinator.id));
     const { status, html } = await renderRoute(request, handoverRoute as never, 'participants/:id/plan/handover');
@@ -269,7 +330,13 @@ describe('the handover document', () => {
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Spille i band');
     expect(html).toContain('Fritid &amp; &lt;b&gt;musikk&lt;/b&gt;');
     expect(html).toContain('Time &lt;i&gt;avtalt&lt;/i&gt;');
-    for (const name of ['Nettverk og nære relasjoner', 'Fysisk aktivitet og kosthold', 'Arbeid og utdanning', 'Økonomi og gjeld', 'Bolig og nærmiljø']) {
+    for (const name of [
+      'Nettverk og nære relasjoner',
+      'Fysisk aktivitet og kosthold',
+      'Arbeid og utdanning',
+      'Økonomi og gjeld',
+      'Bolig og nærmiljø',
+    ]) {
       expect(html).toContain(name);
     }
     for (const areaKey of STANDARD_AREAS) expect(html).toContain(`Mål for ${areaKey}`);
@@ -279,7 +346,9 @@ describe('the handover document', () => {
     expect(html).toContain('Legitimasjon');
     expect(html).toContain('Kontaktbetjent');
 
-    const audit = await db.auditEvent.findFirst({ where: { participantId: participant.id, entityType: 'PLAN', action: 'VIEW', actorId: coordinator.id } });
+    const audit = await db.auditEvent.findFirst({
+      where: { participantId: participant.id, entityType: 'PLAN', action: 'VIEW', actorId: coordinator.id },
+    });
     expect(audit?.detail).toMatchObject({ document: 'handover' });
   });
 
@@ -289,8 +358,11 @@ describe('the handover document', () => {
     const pair = await createPair(db, { participantId: participant.id, volunteerId: volunteer.id });
     const cookie = await sessionCookieFor(coordinator.id);
     const load = async () =>
-      (await jsonOf<{ offerHandover: boolean }>(await call(planLoader, getRequest(`/participants/${participant.id}/plan`, cookie), { id: participant.id })))
-        .offerHandover;
+      (
+        await jsonOf<{ offerHandover: boolean }>(
+          await call(planLoader, getRequest(`/participants/${participant.id}/plan`, cookie), { id: participant.id }),
+        )
+      ).offerHandover;
     expect(await load()).toBe(false);
     await db.pair.update({ where: { id: pair.id }, data: { status: 'ENDED', endDate: todayInOslo(), endedAt: new Date() } });
     expect(await load()).toBe(true);
@@ -301,9 +373,13 @@ describe('the handover document', () => {
     const volunteerUser = await createUser(db, { role: 'VOLUNTEER' });
     const volunteer = await createVolunteer(db, { userId: volunteerUser.id, status: 'READY' });
     await createPair(db, { participantId: participant.id, volunteerId: volunteer.id });
-    const response = await call(handoverRoute.loader, getRequest(`/participants/${participant.id}/plan/handover`, await sessionCookieFor(volunteerUser.id)), {
-      id: participant.id,
-    });
+    const response = await call(
+      handoverRoute.loader,
+      getRequest(`/participants/${participant.id}/plan/handover`, await sessionCookieFor(volunteerUser.id)),
+      {
+        id: participant.id,
+      },
+    );
     expect(response.status).toBe(403);
   });
 });

@@ -17,7 +17,16 @@ import { loader as planLoader } from '~/routes/participants_.$id_.plan._index';
 import { loader as handoverLoader } from '~/routes/participants_.$id_.plan.handover';
 import { loader as referralLoader } from '~/routes/referrals.$id';
 import { retentionJob } from '../../jobs/retention';
-import { createMeeting, createPair, createParticipant, createParticipantAnswer, createPlan, createPlanReview, createUser, createVolunteer } from '../../prisma/fixtures/factories';
+import {
+  createMeeting,
+  createPair,
+  createParticipant,
+  createParticipantAnswer,
+  createPlan,
+  createPlanReview,
+  createUser,
+  createVolunteer,
+} from '../../prisma/fixtures/factories';
 import { call, getRequest, jsonOf, sessionCookieFor } from '../support/requests';
 import { resetDatabase } from '../support/reset';
 
@@ -34,12 +43,23 @@ async function fullParticipant(options: { status?: 'ACCEPTED' | 'MATCHED'; pairS
     needs: 'Trenger hjelp med bolig og NAV',
     programmes: [{ programme: 'OTHER', status: 'COMPLETED' }],
   });
-  await db.participant.update({ where: { id: participant.id }, data: { phone: '+47 400 00 000', email: 'deltaker@example.no', volunteerWishes: 'Rolig person' } });
+  await db.participant.update({
+    where: { id: participant.id },
+    data: { phone: '+47 400 00 000', email: 'deltaker@example.no', volunteerWishes: 'Rolig person' },
+  });
   await db.programmeParticipation.updateMany({ where: { participantId: participant.id }, data: { otherName: 'Eget kurs' } });
   await db.referral.updateMany({ where: { participantId: participant.id }, data: { note: 'Henvisningsnotat' } });
   await db.participantStatusChange.updateMany({ where: { participantId: participant.id }, data: { reason: 'Statusgrunn' } });
-  await db.releaseChecklistItem.create({ data: { participantId: participant.id, item: 'HOUSING', status: 'AGREED', note: 'Hybel hos onkel', updatedById: coordinator.id } });
-  const pair = await createPair(db, { participantId: participant.id, volunteerId: volunteer.id, status: options.pairStatus ?? 'ACTIVE', createdById: coordinator.id, startDate: '2026-01-05' });
+  await db.releaseChecklistItem.create({
+    data: { participantId: participant.id, item: 'HOUSING', status: 'AGREED', note: 'Hybel hos onkel', updatedById: coordinator.id },
+  });
+  const pair = await createPair(db, {
+    participantId: participant.id,
+    volunteerId: volunteer.id,
+    status: options.pairStatus ?? 'ACTIVE',
+    createdById: coordinator.id,
+    startDate: '2026-01-05',
+  });
   const meeting = await createMeeting(db, {
     pairId: pair.id,
     startsAt: new Date('2026-02-01T15:00:00Z'),
@@ -47,24 +67,72 @@ async function fullParticipant(options: { status?: 'ACCEPTED' | 'MATCHED'; pairS
     log: { outcome: 'HELD', activity: 'Kaffe og jobbsøknad', note: 'Koordinatornotat', loggedById: volunteerUser.id },
   });
   await db.concern.create({ data: { pairId: pair.id, meetingId: meeting.id, raisedById: volunteerUser.id, text: 'Virket urolig' } });
-  await db.supportContact.create({ data: { pairId: pair.id, withWhom: 'VOLUNTEER', heldOn: '2026-02-10', note: 'Samtale gikk fint', coordinatorId: coordinator.id } });
-  await db.fitCheck.create({ data: { pairId: pair.id, checkedOn: '2026-02-05', volunteerScore: 4, participantScore: 5, note: 'God match', byId: coordinator.id } });
-  await createParticipantAnswer(db, { pairId: pair.id, purpose: 'PULSE', scores: { trust: 4, myChoice: 3, lookForward: 4, listens: 5, helpsPlan: 3 }, comment: 'Mine egne ord', answeredAt: new Date('2026-02-20T12:00:00Z') });
+  await db.supportContact.create({
+    data: { pairId: pair.id, withWhom: 'VOLUNTEER', heldOn: '2026-02-10', note: 'Samtale gikk fint', coordinatorId: coordinator.id },
+  });
+  await db.fitCheck.create({
+    data: { pairId: pair.id, checkedOn: '2026-02-05', volunteerScore: 4, participantScore: 5, note: 'God match', byId: coordinator.id },
+  });
+  await createParticipantAnswer(db, {
+    pairId: pair.id,
+    purpose: 'PULSE',
+    scores: { trust: 4, myChoice: 3, lookForward: 4, listens: 5, helpsPlan: 3 },
+    comment: 'Mine egne ord',
+    answeredAt: new Date('2026-02-20T12:00:00Z'),
+  });
   const plan = await createPlan(db, {
     participantId: participant.id,
     createdById: officer.id,
-    areas: [{ areaKey: 'HOUSING', future: 'Egen leilighet', strengths: 'Ryddig', barriers: 'Gjeld', coping: 'Tante', opportunities: 'Boligkontor', goods: ['LIVING'] as never }],
+    areas: [
+      {
+        areaKey: 'HOUSING',
+        future: 'Egen leilighet',
+        strengths: 'Ryddig',
+        barriers: 'Gjeld',
+        coping: 'Tante',
+        opportunities: 'Boligkontor',
+        goods: ['LIVING'] as never,
+      },
+    ],
   });
-  await createPlanReview(db, { planId: plan.id, reviewedOn: '2026-02-20', reviewedById: coordinator.id, note: 'Gode fremskritt', items: [{ areaKey: 'HOUSING', status: 'IN_PROGRESS', note: 'Søkt bolig' }] });
+  await createPlanReview(db, {
+    planId: plan.id,
+    reviewedOn: '2026-02-20',
+    reviewedById: coordinator.id,
+    note: 'Gode fremskritt',
+    items: [{ areaKey: 'HOUSING', status: 'IN_PROGRESS', note: 'Søkt bolig' }],
+  });
   // -- sms (#20): a reminder about the meeting and the participant's answer.
   for (const direction of ['OUT', 'IN']) {
     await db.smsMessage.create({
-      data: { direction, kind: direction === 'OUT' ? 'MEETING_REMINDER' : 'ANSWER', participantId: participant.id, pairId: pair.id, meetingId: meeting.id, phone: '+4740000000', body: direction === 'OUT' ? 'Husk møtet' : 'JA', encoding: 'UCS2', segments: 1, status: 'SENT', sentById: direction === 'OUT' ? volunteerUser.id : null, idempotencyKey: direction === 'OUT' ? `test-sms:${participant.id}` : null },
+      data: {
+        direction,
+        kind: direction === 'OUT' ? 'MEETING_REMINDER' : 'ANSWER',
+        participantId: participant.id,
+        pairId: pair.id,
+        meetingId: meeting.id,
+        phone: '+4740000000',
+        body: direction === 'OUT' ? 'Husk møtet' : 'JA',
+        encoding: 'UCS2',
+        segments: 1,
+        status: 'SENT',
+        sentById: direction === 'OUT' ? volunteerUser.id : null,
+        idempotencyKey: direction === 'OUT' ? `test-sms:${participant.id}` : null,
+      },
     });
   }
-  await enqueueEmail(db, { to: 'veileder@example.no', template: 'referral-received', data: {}, idempotencyKey: `test:${participant.id}`, participantId: participant.id } as never);
+  await enqueueEmail(db, {
+    to: 'veileder@example.no',
+    template: 'referral-received',
+    data: {},
+    idempotencyKey: `test:${participant.id}`,
+    participantId: participant.id,
+  } as never);
   if (options.pairStatus === 'ENDED') {
-    await db.pair.update({ where: { id: pair.id }, data: { endedAt: new Date('2026-03-01T12:00:00Z'), endDate: '2026-03-01', endNote: 'Avslutningsnotat', surveyComment: 'Fin tid' } });
+    await db.pair.update({
+      where: { id: pair.id },
+      data: { endedAt: new Date('2026-03-01T12:00:00Z'), endDate: '2026-03-01', endNote: 'Avslutningsnotat', surveyComment: 'Fin tid' },
+    });
   }
   const referral = await db.referral.findFirstOrThrow({ where: { participantId: participant.id } });
   return { coordinator, officer, volunteerUser, volunteer, participant, pair, meeting, plan, referral };
@@ -79,7 +147,14 @@ describe('every read of participant data and plans writes an audit row', () => {
     const reads: [string, (args: never) => unknown, string, Record<string, string>, string, string][] = [
       ['participant page', participantLoader, `/participants/${f.participant.id}`, { id: f.participant.id }, coordinator, f.participant.id],
       ['plan', planLoader, `/participants/${f.participant.id}/plan`, { id: f.participant.id }, coordinator, f.participant.id],
-      ['handover', handoverLoader, `/participants/${f.participant.id}/plan/handover`, { id: f.participant.id }, coordinator, f.participant.id],
+      [
+        'handover',
+        handoverLoader,
+        `/participants/${f.participant.id}/plan/handover`,
+        { id: f.participant.id },
+        coordinator,
+        f.participant.id,
+      ],
       ['referral', referralLoader, `/referrals/${f.referral.id}`, { id: f.referral.id }, coordinator, f.participant.id],
       ['matching', matchingLoader, `/matching/${accepted.id}`, { participantId: accepted.id }, coordinator, accepted.id],
       ['pair', pairLoader, `/pairs/${f.pair.id}`, { id: f.pair.id }, coordinator, f.participant.id],
@@ -106,18 +181,31 @@ describe('/audit', () => {
     const other = await fullParticipant();
     const coordinator = await sessionCookieFor(f.coordinator.id);
     for (let i = 0; i < 55; i += 1) {
-      await db.auditEvent.create({ data: { actorId: f.officer.id, action: 'VIEW', entityType: 'PLAN', participantId: f.participant.id, ip: '10.0.0.7' } });
+      await db.auditEvent.create({
+        data: { actorId: f.officer.id, action: 'VIEW', entityType: 'PLAN', participantId: f.participant.id, ip: '10.0.0.7' },
+      });
     }
-    await db.auditEvent.create({ data: { actorId: other.officer.id, action: 'VIEW', entityType: 'PARTICIPANT', participantId: other.participant.id } });
+    await db.auditEvent.create({
+      data: { actorId: other.officer.id, action: 'VIEW', entityType: 'PARTICIPANT', participantId: other.participant.id },
+    });
 
-    type Page = { events: { actor: { id: string } | null; participant: { id: string } | null; ip: string | null }[]; total: number; page: number; pages: number };
-    const first = await jsonOf<Page>(await call(auditLoader, getRequest(`/audit?participant=${f.participant.id}&actor=${f.officer.id}`, coordinator)));
+    type Page = {
+      events: { actor: { id: string } | null; participant: { id: string } | null; ip: string | null }[];
+      total: number;
+      page: number;
+      pages: number;
+    };
+    const first = await jsonOf<Page>(
+      await call(auditLoader, getRequest(`/audit?participant=${f.participant.id}&actor=${f.officer.id}`, coordinator)),
+    );
     expect(first.total).toBe(55);
     expect(first.pages).toBe(2);
     expect(first.events).toHaveLength(50);
     expect(first.events.every((event) => event.participant?.id === f.participant.id && event.actor?.id === f.officer.id)).toBe(true);
     expect(first.events[0]?.ip).toBe('10.0.0.7');
-    const second = await jsonOf<Page>(await call(auditLoader, getRequest(`/audit?participant=${f.participant.id}&actor=${f.officer.id}&page=2`, coordinator)));
+    const second = await jsonOf<Page>(
+      await call(auditLoader, getRequest(`/audit?participant=${f.participant.id}&actor=${f.officer.id}&page=2`, coordinator)),
+    );
     expect(second.events).toHaveLength(5);
     const byOther = await jsonOf<Page>(await call(auditLoader, getRequest(`/audit?actor=${other.officer.id}`, coordinator)));
     expect(byOther.events.map((event) => event.participant?.id)).toContain(other.participant.id);
@@ -161,7 +249,11 @@ describe('access-request export', () => {
   it('holds every field of the participant and of every model linked to them, and is audited', async () => {
     const f = await fullParticipant({ pairStatus: 'ENDED', status: 'MATCHED' });
     await db.auditEvent.create({ data: { actorId: f.officer.id, action: 'VIEW', entityType: 'PLAN', participantId: f.participant.id } });
-    const response = await call(exportLoader, getRequest(`/participants/${f.participant.id}/export.json`, await sessionCookieFor(f.coordinator.id)), { id: f.participant.id });
+    const response = await call(
+      exportLoader,
+      getRequest(`/participants/${f.participant.id}/export.json`, await sessionCookieFor(f.coordinator.id)),
+      { id: f.participant.id },
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     expect(response.headers.get('content-disposition')).toMatch(/attachment/);
@@ -191,9 +283,28 @@ describe('access-request export', () => {
     check('Participant', body.participant, 'participant');
     expect([...visited].sort()).toEqual(
       [
-        'Participant', 'Referral', 'ParticipantStatusChange', 'Consent', 'ProgrammeParticipation', 'ReleaseChecklistItem', 'Pair', 'Meeting',
-        'MeetingLog', 'Concern', 'SupportContact', 'FitCheck', 'Plan', 'PlanVersion', 'PlanArea', 'PlanReview', 'PlanReviewItem', 'OutboxEmail', 'SmsMessage', 'AuditEvent',
-        'ParticipantLink', 'ParticipantAnswer',
+        'Participant',
+        'Referral',
+        'ParticipantStatusChange',
+        'Consent',
+        'ProgrammeParticipation',
+        'ReleaseChecklistItem',
+        'Pair',
+        'Meeting',
+        'MeetingLog',
+        'Concern',
+        'SupportContact',
+        'FitCheck',
+        'Plan',
+        'PlanVersion',
+        'PlanArea',
+        'PlanReview',
+        'PlanReviewItem',
+        'OutboxEmail',
+        'SmsMessage',
+        'AuditEvent',
+        'ParticipantLink',
+        'ParticipantAnswer',
       ].sort(),
     );
     expect(JSON.stringify(body)).toContain('Hybel hos onkel');
@@ -205,8 +316,13 @@ describe('access-request export', () => {
     const f = await fullParticipant();
     const url = `/participants/${f.participant.id}/export.json`;
     expect((await call(exportLoader, getRequest(url, await sessionCookieFor(f.officer.id)), { id: f.participant.id })).status).toBe(403);
-    expect((await call(exportLoader, getRequest(url, await sessionCookieFor(f.volunteerUser.id)), { id: f.participant.id })).status).toBe(403);
-    expect((await call(exportLoader, getRequest('/participants/nope/export.json', await sessionCookieFor(f.coordinator.id)), { id: 'nope' })).status).toBe(404);
+    expect((await call(exportLoader, getRequest(url, await sessionCookieFor(f.volunteerUser.id)), { id: f.participant.id })).status).toBe(
+      403,
+    );
+    expect(
+      (await call(exportLoader, getRequest('/participants/nope/export.json', await sessionCookieFor(f.coordinator.id)), { id: 'nope' }))
+        .status,
+    ).toBe(404);
     expect(await db.auditEvent.count({ where: { action: 'EXPORT', participantId: f.participant.id } })).toBe(0);
   });
 });
@@ -216,11 +332,35 @@ describe('retention (moved clock)', () => {
     await resetDatabase();
     const ended = await fullParticipant({ pairStatus: 'ENDED' });
     const active = await fullParticipant({ pairStatus: 'ACTIVE' });
-    const declined = await createParticipant(db, { referrerId: ended.officer.id, status: 'DECLINED', createdAt: new Date('2026-03-01T10:00:00Z'), needs: 'Ønsker rusbehandling' });
-    await db.referral.updateMany({ where: { participantId: declined.id }, data: { decision: 'DECLINED', decidedAt: new Date('2026-03-15T10:00:00Z'), decisionReason: 'For gammel' } });
-    await db.volunteerProfile.update({ where: { id: ended.volunteer.id }, data: { status: 'LEFT', leftAt: new Date('2026-03-01T12:00:00Z'), leftReason: 'Flyttet', motivation: 'Vil hjelpe', phone: '+47 900 00 000' } });
-    await db.volunteerReference.create({ data: { volunteerId: ended.volunteer.id, name: 'Ola Referanse', relation: 'Leder', phone: '123' } });
-    const counts = async () => ({ meetings: await db.meeting.count(), concerns: await db.concern.count(), participants: await db.participant.count(), areas: await db.planArea.count() });
+    const declined = await createParticipant(db, {
+      referrerId: ended.officer.id,
+      status: 'DECLINED',
+      createdAt: new Date('2026-03-01T10:00:00Z'),
+      needs: 'Ønsker rusbehandling',
+    });
+    await db.referral.updateMany({
+      where: { participantId: declined.id },
+      data: { decision: 'DECLINED', decidedAt: new Date('2026-03-15T10:00:00Z'), decisionReason: 'For gammel' },
+    });
+    await db.volunteerProfile.update({
+      where: { id: ended.volunteer.id },
+      data: {
+        status: 'LEFT',
+        leftAt: new Date('2026-03-01T12:00:00Z'),
+        leftReason: 'Flyttet',
+        motivation: 'Vil hjelpe',
+        phone: '+47 900 00 000',
+      },
+    });
+    await db.volunteerReference.create({
+      data: { volunteerId: ended.volunteer.id, name: 'Ola Referanse', relation: 'Leder', phone: '123' },
+    });
+    const counts = async () => ({
+      meetings: await db.meeting.count(),
+      concerns: await db.concern.count(),
+      participants: await db.participant.count(),
+      areas: await db.planArea.count(),
+    });
     const before = await counts();
 
     // One day short of 24 months after the pair ended (1 March 2026): nothing happens.
@@ -229,14 +369,47 @@ describe('retention (moved clock)', () => {
 
     const now = new Date('2028-03-02T12:00:00Z');
     // A kept view that still holds the name is dropped with the anonymisation.
-    await db.viewSnapshot.create({ data: { key: 'dashboard', dataVersion: 0, computedAt: now, payload: JSON.stringify({ name: ended.participant.firstName }) } });
+    await db.viewSnapshot.create({
+      data: { key: 'dashboard', dataVersion: 0, computedAt: now, payload: JSON.stringify({ name: ended.participant.firstName }) },
+    });
     expect(await runRetention(db, now)).toEqual({ participants: 1, volunteers: 1 });
     expect(await db.viewSnapshot.count()).toBe(0);
     const p = await db.participant.findUniqueOrThrow({ where: { id: ended.participant.id } });
-    expect(p).toMatchObject({ firstName: 'Anonymisert', lastName: 'Anonymisert', phone: null, email: null, needs: null, volunteerWishes: null, anonymisedAt: now });
+    expect(p).toMatchObject({
+      firstName: 'Anonymisert',
+      lastName: 'Anonymisert',
+      phone: null,
+      email: null,
+      needs: null,
+      volunteerWishes: null,
+      anonymisedAt: now,
+    });
     expect(p.dateOfBirth).toMatch(/^\d{4}-01-01$/);
-    const text = JSON.stringify(await (await import('~/domain/privacy/export.server')).participantExport(db, null, ended.coordinator, p.id));
-    for (const secret of ['Hybel hos onkel', 'Kafé Ni Muser', 'Kaffe og jobbsøknad', 'Koordinatornotat', 'Virket urolig', 'Samtale gikk fint', 'God match', 'Egen leilighet', 'Gjeld', 'Gode fremskritt', 'Søkt bolig', 'Henvisningsnotat', 'Statusgrunn', 'Eget kurs', 'Kontaktbetjent', 'Avslutningsnotat', 'Fin tid', 'Mine egne ord', 'deltaker@example.no', 'veileder@example.no']) {
+    const text = JSON.stringify(
+      await (await import('~/domain/privacy/export.server')).participantExport(db, null, ended.coordinator, p.id),
+    );
+    for (const secret of [
+      'Hybel hos onkel',
+      'Kafé Ni Muser',
+      'Kaffe og jobbsøknad',
+      'Koordinatornotat',
+      'Virket urolig',
+      'Samtale gikk fint',
+      'God match',
+      'Egen leilighet',
+      'Gjeld',
+      'Gode fremskritt',
+      'Søkt bolig',
+      'Henvisningsnotat',
+      'Statusgrunn',
+      'Eget kurs',
+      'Kontaktbetjent',
+      'Avslutningsnotat',
+      'Fin tid',
+      'Mine egne ord',
+      'deltaker@example.no',
+      'veileder@example.no',
+    ]) {
       expect(text, secret).not.toContain(secret);
     }
     expect(await db.outboxEmail.count({ where: { participantId: p.id } })).toBe(0);

@@ -54,10 +54,34 @@ async function world() {
     status: 'READY',
     interests: ['fotball'],
   });
-  await completeScreening(db, { volunteerId: volunteer.id, coordinatorId: coordinator.id, courseId: course.id, on: addDays(todayInOslo(), -10) });
-  const other = await createVolunteer(db, { firstName: 'Trond', lastName: 'Vik', gender: 'MALE', status: 'READY', interests: ['fotball', 'musikk'] });
-  await completeScreening(db, { volunteerId: other.id, coordinatorId: coordinator.id, courseId: course.id, on: addDays(todayInOslo(), -10) });
-  return { coordinator, officer, participant: { ...participant, email: `asmund.${participant.id}@example.no` }, volunteerUser, volunteer, other, course };
+  await completeScreening(db, {
+    volunteerId: volunteer.id,
+    coordinatorId: coordinator.id,
+    courseId: course.id,
+    on: addDays(todayInOslo(), -10),
+  });
+  const other = await createVolunteer(db, {
+    firstName: 'Trond',
+    lastName: 'Vik',
+    gender: 'MALE',
+    status: 'READY',
+    interests: ['fotball', 'musikk'],
+  });
+  await completeScreening(db, {
+    volunteerId: other.id,
+    coordinatorId: coordinator.id,
+    courseId: course.id,
+    on: addDays(todayInOslo(), -10),
+  });
+  return {
+    coordinator,
+    officer,
+    participant: { ...participant, email: `asmund.${participant.id}@example.no` },
+    volunteerUser,
+    volunteer,
+    other,
+    course,
+  };
 }
 
 describe('a proposal the volunteer answers', () => {
@@ -86,17 +110,24 @@ describe('a proposal the volunteer answers', () => {
       await call(meLoader, getRequest('/me', volunteerCookie)),
     );
     expect(home.proposals).toHaveLength(1);
-    expect(home.proposals[0]).toMatchObject({ id: pair.id, profile: { firstName: 'Åsmund', shared: true, age: expect.any(Number) as number, interests: ['fotball', 'musikk'] } });
+    expect(home.proposals[0]).toMatchObject({
+      id: pair.id,
+      profile: { firstName: 'Åsmund', shared: true, age: expect.any(Number) as number, interests: ['fotball', 'musikk'] },
+    });
     expect(JSON.stringify(home.proposals)).not.toContain('Særstad');
     expect(JSON.stringify(home.proposals)).not.toContain('Rusbehandling');
 
     smtp.received.length = 0;
-    const accepted = await call(answerAction, postRequest(`/me/proposals/${pair.id}`, { intent: 'accept' }, volunteerCookie), { pairId: pair.id });
+    const accepted = await call(answerAction, postRequest(`/me/proposals/${pair.id}`, { intent: 'accept' }, volunteerCookie), {
+      pairId: pair.id,
+    });
     expect(accepted.status).toBe(302);
     expect(accepted.headers.get('location')).toBe('/me');
     expect(await db.pair.findUniqueOrThrow({ where: { id: pair.id } })).toMatchObject({ status: 'ACTIVE', startDate: todayInOslo() });
     expect((await db.participant.findUniqueOrThrow({ where: { id: participant.id } })).status).toBe('MATCHED');
-    expect(await db.auditEvent.count({ where: { entityType: 'PAIR', entityId: pair.id, action: 'UPDATE', actorId: volunteerUser.id } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { entityType: 'PAIR', entityId: pair.id, action: 'UPDATE', actorId: volunteerUser.id } }),
+    ).toBe(1);
 
     await sendEmails();
     const [toVolunteer] = await smtp.waitFor((m) => m.to.includes(volunteerUser.email));
@@ -129,44 +160,72 @@ describe('a proposal the volunteer answers', () => {
     const mails = await smtp.waitFor((m) => m.to.includes(volunteerUser.email), 2);
     expect(mails.map((m) => m.subject).sort()).toEqual(['Du har et forslag å svare på', 'Et forslag er trukket']);
     expect(smtp.received.some((m) => /introdu|matchet|er i gang|frivillig er funnet/i.test(m.subject))).toBe(false);
-    expect(await db.auditEvent.count({ where: { entityType: 'PAIR', entityId: pair.id, action: 'UPDATE', detail: { equals: { status: 'WITHDRAWN' } } } })).toBe(1);
+    expect(
+      await db.auditEvent.count({
+        where: { entityType: 'PAIR', entityId: pair.id, action: 'UPDATE', detail: { equals: { status: 'WITHDRAWN' } } },
+      }),
+    ).toBe(1);
     const row = (await matchingOverview(db)).waiting.find((candidate) => candidate.participant.id === participant.id);
     expect(row?.proposed).toBe(false);
     // The volunteer can no longer answer it.
-    const late = await call(answerAction, postRequest(`/me/proposals/${pair.id}`, { intent: 'accept' }, await sessionCookieFor(volunteerUser.id)), {
-      pairId: pair.id,
-    });
+    const late = await call(
+      answerAction,
+      postRequest(`/me/proposals/${pair.id}`, { intent: 'accept' }, await sessionCookieFor(volunteerUser.id)),
+      {
+        pairId: pair.id,
+      },
+    );
     expect(late.status).toBe(302);
     expect(await db.pair.findUniqueOrThrow({ where: { id: pair.id } })).toMatchObject({ status: 'WITHDRAWN' });
-    expect(await db.outboxEmail.count({ where: { template: { in: ['pair-intro-volunteer', 'pair-intro-participant', 'referral-matched'] } } })).toBe(0);
+    expect(
+      await db.outboxEmail.count({ where: { template: { in: ['pair-intro-volunteer', 'pair-intro-participant', 'referral-matched'] } } }),
+    ).toBe(0);
   });
 
   it('a declined proposal tells the coordinators, keeps the reason, and the pair never becomes active', async () => {
     const { coordinator, participant, volunteerUser, volunteer } = await world();
     const pair = await proposePair(db, { participantId: participant.id, volunteerId: volunteer.id, actor: coordinator, request: null });
     const cookie = await sessionCookieFor(volunteerUser.id);
-    const page = await jsonOf<{ answer: string }>(await call(answerLoader, getRequest(`/me/proposals/${pair.id}?answer=decline`, cookie), { pairId: pair.id }));
+    const page = await jsonOf<{ answer: string }>(
+      await call(answerLoader, getRequest(`/me/proposals/${pair.id}?answer=decline`, cookie), { pairId: pair.id }),
+    );
     expect(page.answer).toBe('decline');
-    const tooLong = await call(answerAction, postRequest(`/me/proposals/${pair.id}`, { intent: 'decline', reason: 'x'.repeat(1001) }, cookie), {
-      pairId: pair.id,
-    });
+    const tooLong = await call(
+      answerAction,
+      postRequest(`/me/proposals/${pair.id}`, { intent: 'decline', reason: 'x'.repeat(1001) }, cookie),
+      {
+        pairId: pair.id,
+      },
+    );
     expect(tooLong.status).toBe(400);
     expect((await db.pair.findUniqueOrThrow({ where: { id: pair.id } })).status).toBe('PROPOSED');
-    const declined = await call(answerAction, postRequest(`/me/proposals/${pair.id}`, { intent: 'decline', reason: 'Flytter i sommer' }, cookie), {
-      pairId: pair.id,
-    });
+    const declined = await call(
+      answerAction,
+      postRequest(`/me/proposals/${pair.id}`, { intent: 'decline', reason: 'Flytter i sommer' }, cookie),
+      {
+        pairId: pair.id,
+      },
+    );
     expect(declined.status).toBe(302);
-    expect(await db.pair.findUniqueOrThrow({ where: { id: pair.id } })).toMatchObject({ status: 'DECLINED', declineReason: 'Flytter i sommer', activatedAt: null });
+    expect(await db.pair.findUniqueOrThrow({ where: { id: pair.id } })).toMatchObject({
+      status: 'DECLINED',
+      declineReason: 'Flytter i sommer',
+      activatedAt: null,
+    });
     expect((await db.participant.findUniqueOrThrow({ where: { id: participant.id } })).status).toBe('ACCEPTED');
     await sendEmails();
     const [told] = await smtp.waitFor((m) => m.to.includes(coordinator.email));
     expect(told?.subject).toBe('En frivillig har takket nei til et forslag');
     expect(told?.text).toContain(`/matching/${participant.id}`);
     expect(told?.text).not.toContain('Åsmund');
-    expect(await db.outboxEmail.count({ where: { template: { in: ['pair-intro-volunteer', 'pair-intro-participant', 'referral-matched'] } } })).toBe(0);
+    expect(
+      await db.outboxEmail.count({ where: { template: { in: ['pair-intro-volunteer', 'pair-intro-participant', 'referral-matched'] } } }),
+    ).toBe(0);
     // The coordinator sees the answer and its reason, and can propose again.
     const suggestions = await jsonOf<{ closedProposals: { status: string; declineReason: string }[]; proposedPairs: unknown[] }>(
-      await call(suggestionLoader, getRequest(`/matching/${participant.id}`, await sessionCookieFor(coordinator.id)), { participantId: participant.id }),
+      await call(suggestionLoader, getRequest(`/matching/${participant.id}`, await sessionCookieFor(coordinator.id)), {
+        participantId: participant.id,
+      }),
     );
     expect(suggestions.proposedPairs).toHaveLength(0);
     expect(suggestions.closedProposals).toEqual([expect.objectContaining({ status: 'DECLINED', declineReason: 'Flytter i sommer' })]);
@@ -175,13 +234,19 @@ describe('a proposal the volunteer answers', () => {
   it('refuses a second proposal for the participant while one is open, on the server and in the page', async () => {
     const { coordinator, participant, volunteer, other } = await world();
     await proposePair(db, { participantId: participant.id, volunteerId: volunteer.id, actor: coordinator, request: null });
-    await expect(proposePair(db, { participantId: participant.id, volunteerId: other.id, actor: coordinator, request: null })).rejects.toMatchObject({
+    await expect(
+      proposePair(db, { participantId: participant.id, volunteerId: other.id, actor: coordinator, request: null }),
+    ).rejects.toMatchObject({
       code: 'PROPOSAL_OPEN',
     });
     const cookie = await sessionCookieFor(coordinator.id);
-    const refused = await call(suggestionAction, postRequest(`/matching/${participant.id}`, { intent: 'propose', volunteerId: other.id }, cookie), {
-      participantId: participant.id,
-    });
+    const refused = await call(
+      suggestionAction,
+      postRequest(`/matching/${participant.id}`, { intent: 'propose', volunteerId: other.id }, cookie),
+      {
+        participantId: participant.id,
+      },
+    );
     expect(refused.status).toBe(302);
     expect(await db.pair.count({ where: { participantId: participant.id } })).toBe(1);
     expect(await db.outboxEmail.count({ where: { template: 'pair-proposal' } })).toBe(1);
@@ -195,8 +260,16 @@ describe('a proposal the volunteer answers', () => {
     const stranger = await createUser(db, { role: 'VOLUNTEER' });
     const cookie = await sessionCookieFor(stranger.id);
     expect((await call(answerLoader, getRequest(`/me/proposals/${pair.id}`, cookie), { pairId: pair.id })).status).toBe(404);
-    expect((await call(answerAction, postRequest(`/me/proposals/${pair.id}`, { intent: 'accept' }, cookie), { pairId: pair.id })).status).toBe(404);
-    expect((await call(answerAction, postRequest(`/me/proposals/${pair.id}`, { intent: 'accept' }, await sessionCookieFor(coordinator.id)), { pairId: pair.id })).status).toBe(403);
+    expect(
+      (await call(answerAction, postRequest(`/me/proposals/${pair.id}`, { intent: 'accept' }, cookie), { pairId: pair.id })).status,
+    ).toBe(404);
+    expect(
+      (
+        await call(answerAction, postRequest(`/me/proposals/${pair.id}`, { intent: 'accept' }, await sessionCookieFor(coordinator.id)), {
+          pairId: pair.id,
+        })
+      ).status,
+    ).toBe(403);
     expect((await db.pair.findUniqueOrThrow({ where: { id: pair.id } })).status).toBe('PROPOSED');
     await withdrawProposal(db, { pairId: pair.id, actor: coordinator, request: null });
     await expect(withdrawProposal(db, { pairId: pair.id, actor: coordinator, request: null })).rejects.toBeInstanceOf(PairingError);
@@ -217,7 +290,13 @@ describe('a wish for the volunteer gender', () => {
     // A man who shares every interest, and a woman who shares none: only she may be suggested.
     const man = await createVolunteer(db, { gender: 'MALE', status: 'READY', interests: ['sjakk', 'klatring', 'strikking'] });
     const woman = await createVolunteer(db, { gender: 'FEMALE', status: 'READY', interests: ['seiling'] });
-    for (const v of [man, woman]) await completeScreening(db, { volunteerId: v.id, coordinatorId: coordinator.id, courseId: course.id, on: addDays(todayInOslo(), -10) });
+    for (const v of [man, woman])
+      await completeScreening(db, {
+        volunteerId: v.id,
+        coordinatorId: coordinator.id,
+        courseId: course.id,
+        on: addDays(todayInOslo(), -10),
+      });
 
     const result = await suggestionsFor(db, wishing.id, Infinity);
     const ids = result!.suggestions.map((s) => s.volunteer.id);
@@ -234,7 +313,9 @@ describe('a wish for the volunteer gender', () => {
     expect(row.best?.volunteer.gender).toBe('FEMALE');
     if (row.assigned) expect(row.assigned.volunteer.gender).toBe('FEMALE');
 
-    await expect(proposePair(db, { participantId: wishing.id, volunteerId: man.id, actor: coordinator, request: null })).rejects.toMatchObject({
+    await expect(
+      proposePair(db, { participantId: wishing.id, volunteerId: man.id, actor: coordinator, request: null }),
+    ).rejects.toMatchObject({
       code: 'GENDER_WISH',
     });
   });

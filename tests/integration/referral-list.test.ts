@@ -148,14 +148,19 @@ describe('the referral list at scale', () => {
     expect(html).toMatch(/<option value="REFERRED" selected="">Henvist<\/option>/);
     expect(html).toContain('Henvisninger som passer: 55');
     expect(html).toContain('Side 1 av 2');
-    expect(html).toContain(`href="/referrals?q=${encodeURIComponent(`ærlend søk${tag}`).replace(/%20/g, '+')}&amp;status=REFERRED&amp;page=2"`);
+    expect(html).toContain(
+      `href="/referrals?q=${encodeURIComponent(`ærlend søk${tag}`).replace(/%20/g, '+')}&amp;status=REFERRED&amp;page=2"`,
+    );
   });
 });
 
 describe('the referrer sees what they submitted and may withdraw it while undecided', () => {
   async function setup() {
     const { officer, cookie } = await officerWithCookie('Ola Henviser');
-    const coordinators = [await createUser(db, { role: 'COORDINATOR', language: 'nb' }), await createUser(db, { role: 'COORDINATOR', language: 'en' })];
+    const coordinators = [
+      await createUser(db, { role: 'COORDINATOR', language: 'nb' }),
+      await createUser(db, { role: 'COORDINATOR', language: 'en' }),
+    ];
     const participant = await createParticipant(db, {
       referrerId: officer.id,
       firstName: 'Ståle',
@@ -169,19 +174,34 @@ describe('the referrer sees what they submitted and may withdraw it while undeci
       needs: 'Trenger hjelp med gjeld.',
       programmes: [{ programme: 'KRIMFOKUS', status: 'ONGOING', startDate: addDays(todayInOslo(), -40) }],
     });
-    await db.participant.update({ where: { id: participant.id }, data: { phone: '+4791234567', email: 'staale@example.no', volunteerWishes: 'Noen som liker sjakk' } });
+    await db.participant.update({
+      where: { id: participant.id },
+      data: { phone: '+4791234567', email: 'staale@example.no', volunteerWishes: 'Noen som liker sjakk' },
+    });
     const referral = await referralOf(participant.id);
     return { officer, cookie, coordinators, participant, referral };
   }
 
   it('shows identity, contact, prison, release, wishes, needs, programmes, consent and plan — never the volunteer’s notes', async () => {
     const { officer, cookie, participant, referral } = await setup();
-    await createPlan(db, { participantId: participant.id, createdById: officer.id, areas: [{ areaKey: 'HOUSING', future: 'Egen leilighet i Malvik', goods: ['AUTONOMY'] }] });
+    await createPlan(db, {
+      participantId: participant.id,
+      createdById: officer.id,
+      areas: [{ areaKey: 'HOUSING', future: 'Egen leilighet i Malvik', goods: ['AUTONOMY'] }],
+    });
     const volunteer = await createVolunteer(db, {});
     const pair = await createPair(db, { participantId: participant.id, volunteerId: volunteer.id, startDate: addDays(todayInOslo(), -20) });
-    await createMeeting(db, { pairId: pair.id, startsAt: new Date(currentTime().getTime() - 5 * 86_400_000), log: { outcome: 'HELD', note: 'Hemmelig notat fra frivillig' } });
+    await createMeeting(db, {
+      pairId: pair.id,
+      startsAt: new Date(currentTime().getTime() - 5 * 86_400_000),
+      log: { outcome: 'HELD', note: 'Hemmelig notat fra frivillig' },
+    });
 
-    const rendered = await renderRoute(getRequest(`/referrals/${referral.id}`, cookie), (await import('~/routes/referrals.$id')) as never, 'referrals/:id');
+    const rendered = await renderRoute(
+      getRequest(`/referrals/${referral.id}`, cookie),
+      (await import('~/routes/referrals.$id')) as never,
+      'referrals/:id',
+    );
     expect(rendered.status).toBe(200);
     const html = rendered.html.replaceAll('<!-- -->', '');
     for (const text of [
@@ -219,7 +239,9 @@ describe('the referrer sees what they submitted and may withdraw it while undeci
   it('withdraws an undecided own referral after a reason and a confirmation, audits it and tells the coordinators by email', async () => {
     const { officer, cookie, coordinators, participant, referral } = await setup();
     const path = `/referrals/${referral.id}/withdraw`;
-    const page = await jsonOf<{ referral: { mayWithdraw: boolean } }>(await call(withdrawLoader, getRequest(path, cookie), { id: referral.id }));
+    const page = await jsonOf<{ referral: { mayWithdraw: boolean } }>(
+      await call(withdrawLoader, getRequest(path, cookie), { id: referral.id }),
+    );
     expect(page.referral.mayWithdraw).toBe(true);
 
     // Without a reason or without the tick nothing happens and the typed reason stays.
@@ -233,12 +255,19 @@ describe('the referrer sees what they submitted and may withdraw it while undeci
     expect(noTickReply.result.initialValue.reason).toBe('Ønsker ikke lenger');
     expect((await db.participant.findUniqueOrThrow({ where: { id: participant.id } })).status).toBe('REFERRED');
 
-    const done = await call(withdrawAction, postRequest(path, { reason: 'Deltakeren ønsker ikke lenger å delta.', confirm: 'on' }, cookie), {
-      id: referral.id,
-    });
+    const done = await call(
+      withdrawAction,
+      postRequest(path, { reason: 'Deltakeren ønsker ikke lenger å delta.', confirm: 'on' }, cookie),
+      {
+        id: referral.id,
+      },
+    );
     expect(done.status).toBe(302);
     expect(done.headers.get('location')).toBe(`/referrals/${referral.id}`);
-    const after = await db.participant.findUniqueOrThrow({ where: { id: participant.id }, include: { statusChanges: { orderBy: { createdAt: 'asc' } } } });
+    const after = await db.participant.findUniqueOrThrow({
+      where: { id: participant.id },
+      include: { statusChanges: { orderBy: { createdAt: 'asc' } } },
+    });
     expect(after.status).toBe('WITHDRAWN');
     expect(after.statusChanges.at(-1)).toMatchObject({
       fromStatus: 'REFERRED',
@@ -248,14 +277,20 @@ describe('the referrer sees what they submitted and may withdraw it while undeci
     });
     const audits = await db.auditEvent.findMany({ where: { entityType: 'REFERRAL', entityId: referral.id, action: 'UPDATE' } });
     expect(audits).toHaveLength(1);
-    expect(audits[0]).toMatchObject({ actorId: officer.id, participantId: participant.id, detail: { from: 'REFERRED', to: 'WITHDRAWN', by: 'REFERRER' } });
+    expect(audits[0]).toMatchObject({
+      actorId: officer.id,
+      participantId: participant.id,
+      detail: { from: 'REFERRED', to: 'WITHDRAWN', by: 'REFERRER' },
+    });
 
     // The officer's own timeline shows their reason; the page no longer offers withdrawal.
     const view = await jsonOf<{ referral: { mayWithdraw: boolean; timeline: { status: string; reason: string | null }[] } }>(
       await call(referralLoader, getRequest(`/referrals/${referral.id}`, cookie), { id: referral.id }),
     );
     expect(view.referral.mayWithdraw).toBe(false);
-    expect(view.referral.timeline.at(-1)).toEqual(expect.objectContaining({ status: 'WITHDRAWN', reason: 'Deltakeren ønsker ikke lenger å delta.' }));
+    expect(view.referral.timeline.at(-1)).toEqual(
+      expect.objectContaining({ status: 'WITHDRAWN', reason: 'Deltakeren ønsker ikke lenger å delta.' }),
+    );
 
     const queued = await db.outboxEmail.findMany({ where: { template: 'referral-withdrawn', participantId: participant.id } });
     const active = await db.user.findMany({ where: { role: 'COORDINATOR', deactivatedAt: null } });
@@ -266,8 +301,13 @@ describe('the referrer sees what they submitted and may withdraw it while undeci
       publicUrl: 'http://localhost:3000',
       now: currentTime,
     });
-    const [nb] = await smtp.waitFor((mail) => mail.to.includes(present(coordinators[0], 'a coordinator').email) && mail.subject === 'En henvisning er trukket tilbake');
-    const [en] = await smtp.waitFor((mail) => mail.to.includes(present(coordinators[1], 'a second coordinator').email) && mail.subject === 'A referral has been withdrawn');
+    const [nb] = await smtp.waitFor(
+      (mail) => mail.to.includes(present(coordinators[0], 'a coordinator').email) && mail.subject === 'En henvisning er trukket tilbake',
+    );
+    const [en] = await smtp.waitFor(
+      (mail) =>
+        mail.to.includes(present(coordinators[1], 'a second coordinator').email) && mail.subject === 'A referral has been withdrawn',
+    );
     for (const mail of [nb, en]) {
       expect(mail?.text).toContain(`/referrals/${referral.id}`);
       expect(mail?.text).not.toContain(participant.lastName);
@@ -285,16 +325,24 @@ describe('the referrer sees what they submitted and may withdraw it while undeci
     const { cookie, participant, referral } = await setup();
     await db.participant.update({ where: { id: participant.id }, data: { status: 'ACCEPTED' } });
     const path = `/referrals/${referral.id}/withdraw`;
-    const page = await jsonOf<{ referral: { mayWithdraw: boolean } }>(await call(withdrawLoader, getRequest(path, cookie), { id: referral.id }));
+    const page = await jsonOf<{ referral: { mayWithdraw: boolean } }>(
+      await call(withdrawLoader, getRequest(path, cookie), { id: referral.id }),
+    );
     expect(page.referral.mayWithdraw).toBe(false);
-    const { html } = await renderRoute(getRequest(path, cookie), (await import('~/routes/referrals.$id_.withdraw')) as never, 'referrals/:id/withdraw');
+    const { html } = await renderRoute(
+      getRequest(path, cookie),
+      (await import('~/routes/referrals.$id_.withdraw')) as never,
+      'referrals/:id/withdraw',
+    );
     expect(html).toContain('Henvisningen er allerede vurdert og kan ikke trekkes tilbake her.');
     expect(html).not.toContain('<textarea');
 
     const auditsBefore = await db.auditEvent.count({ where: { participantId: participant.id, action: 'UPDATE' } });
     const refused = await call(withdrawAction, postRequest(path, { reason: 'Feil', confirm: 'on' }, cookie), { id: referral.id });
     expect(refused.status).toBe(409);
-    expect((await jsonOf<{ result: { error: Record<string, string[]> } }>(refused)).result.error['']).toEqual(['referralWithdraw.notWithdrawable']);
+    expect((await jsonOf<{ result: { error: Record<string, string[]> } }>(refused)).result.error['']).toEqual([
+      'referralWithdraw.notWithdrawable',
+    ]);
     expect((await db.participant.findUniqueOrThrow({ where: { id: participant.id } })).status).toBe('ACCEPTED');
     expect(await db.auditEvent.count({ where: { participantId: participant.id, action: 'UPDATE' } })).toBe(auditsBefore);
     expect(await db.outboxEmail.count({ where: { participantId: participant.id, template: 'referral-withdrawn' } })).toBe(0);
@@ -303,12 +351,20 @@ describe('the referrer sees what they submitted and may withdraw it while undeci
     const fresh = await setup();
     const strangerPath = `/referrals/${fresh.referral.id}/withdraw`;
     expect((await call(withdrawLoader, getRequest(strangerPath, strangerCookie), { id: fresh.referral.id })).status).toBe(404);
-    const strangerPost = await call(withdrawAction, postRequest(strangerPath, { reason: 'Feil', confirm: 'on' }, strangerCookie), { id: fresh.referral.id });
+    const strangerPost = await call(withdrawAction, postRequest(strangerPath, { reason: 'Feil', confirm: 'on' }, strangerCookie), {
+      id: fresh.referral.id,
+    });
     expect(strangerPost.status).toBe(404);
     expect((await db.participant.findUniqueOrThrow({ where: { id: fresh.participant.id } })).status).toBe('REFERRED');
 
     const coordinatorCookie = await sessionCookieFor(present(fresh.coordinators[0], 'a coordinator').id);
-    expect((await call(withdrawAction, postRequest(strangerPath, { reason: 'Feil', confirm: 'on' }, coordinatorCookie), { id: fresh.referral.id })).status).toBe(403);
+    expect(
+      (
+        await call(withdrawAction, postRequest(strangerPath, { reason: 'Feil', confirm: 'on' }, coordinatorCookie), {
+          id: fresh.referral.id,
+        })
+      ).status,
+    ).toBe(403);
     expect((await db.participant.findUniqueOrThrow({ where: { id: fresh.participant.id } })).status).toBe('REFERRED');
   });
 });

@@ -111,7 +111,9 @@ describe('referral intake', () => {
       publicUrl: 'http://localhost:3000',
       now: () => new Date(),
     });
-    const [mail] = await smtp.waitFor((m) => m.to.includes(present(activeCoordinators[0], 'an active coordinator').email) && m.subject === 'Ny henvisning til Brobygger');
+    const [mail] = await smtp.waitFor(
+      (m) => m.to.includes(present(activeCoordinators[0], 'an active coordinator').email) && m.subject === 'Ny henvisning til Brobygger',
+    );
     expect(mail?.text).toContain(`/referrals/${referral.id}`);
     expect(mail?.text).not.toContain('Østgård');
     expect(mail?.text).not.toContain('bolig');
@@ -152,7 +154,11 @@ describe('referral intake', () => {
 
   it('answers bad input with clear messages, keeps what was typed and saves nothing', async () => {
     const { officerCookie } = await setup();
-    const before = { participants: await db.participant.count(), referrals: await db.referral.count(), emails: await db.outboxEmail.count() };
+    const before = {
+      participants: await db.participant.count(),
+      referrals: await db.referral.count(),
+      emails: await db.outboxEmail.count(),
+    };
     const response = await refer(officerCookie, {
       firstName: '<script>alert("x")</script>',
       lastName: 'L'.repeat(10_000),
@@ -175,14 +181,20 @@ describe('referral intake', () => {
     });
     expect(body.result.initialValue?.firstName).toBe('<script>alert("x")</script>');
     expect(body.result.initialValue?.releaseMunicipality).toBe('Trondheim');
-    expect({ participants: await db.participant.count(), referrals: await db.referral.count(), emails: await db.outboxEmail.count() }).toEqual(before);
+    expect({
+      participants: await db.participant.count(),
+      referrals: await db.referral.count(),
+      emails: await db.outboxEmail.count(),
+    }).toEqual(before);
   });
 
   it('shows a possible duplicate with a link before saving, and saves once the user confirms', async () => {
     const { coordinatorCookie, officer, officerCookie } = await setup();
     const first = await refer(officerCookie, { firstName: 'Mari', lastName: 'Duplikat', dateOfBirth: '2005-03-03' });
     expect(first.status).toBe(302);
-    const existingReferral = await db.referral.findFirstOrThrow({ where: { referrerId: officer.id, participant: { lastName: 'Duplikat' } } });
+    const existingReferral = await db.referral.findFirstOrThrow({
+      where: { referrerId: officer.id, participant: { lastName: 'Duplikat' } },
+    });
 
     const again = await refer(officerCookie, { firstName: ' mari ', lastName: 'DUPLIKAT', dateOfBirth: '2005-03-03' });
     expect(again.status).toBe(409);
@@ -191,10 +203,17 @@ describe('referral intake', () => {
     expect(body.result.initialValue?.lastName).toBe('DUPLIKAT');
     expect(await db.participant.count({ where: { lastName: { in: ['Duplikat', 'DUPLIKAT'] } } })).toBe(1);
 
-    const coordinatorSees = await jsonOf<FormReply>(await refer(coordinatorCookie, { firstName: 'Mari', lastName: 'Duplikat', dateOfBirth: '2005-03-03' }));
+    const coordinatorSees = await jsonOf<FormReply>(
+      await refer(coordinatorCookie, { firstName: 'Mari', lastName: 'Duplikat', dateOfBirth: '2005-03-03' }),
+    );
     expect(coordinatorSees.duplicates).toEqual([{ name: 'Mari Duplikat', href: `/participants/${existingReferral.participantId}` }]);
 
-    const confirmed = await refer(officerCookie, { firstName: 'Mari', lastName: 'Duplikat', dateOfBirth: '2005-03-03', confirmDuplicate: 'on' });
+    const confirmed = await refer(officerCookie, {
+      firstName: 'Mari',
+      lastName: 'Duplikat',
+      dateOfBirth: '2005-03-03',
+      confirmDuplicate: 'on',
+    });
     expect(confirmed.status).toBe(302);
     expect(await db.participant.count({ where: { lastName: 'Duplikat' } })).toBe(2);
   });
@@ -230,11 +249,9 @@ describe('status changes', () => {
     const { officer, coordinatorCookie } = await setup();
     const participant = await createParticipant(db, { referrerId: officer.id, status: 'DECLINED' });
     const referral = await db.referral.findFirstOrThrow({ where: { participantId: participant.id } });
-    const response = await call(
-      decideAction,
-      postRequest(`/referrals/${referral.id}`, { decision: 'ACCEPTED' }, coordinatorCookie),
-      { id: referral.id },
-    );
+    const response = await call(decideAction, postRequest(`/referrals/${referral.id}`, { decision: 'ACCEPTED' }, coordinatorCookie), {
+      id: referral.id,
+    });
     expect(response.status).toBe(409);
     expect((await jsonOf<FormReply>(response)).result.error?.['']).toEqual(['referrals.illegalTransition']);
     expect((await db.participant.findUniqueOrThrow({ where: { id: participant.id } })).status).toBe('DECLINED');
@@ -278,7 +295,10 @@ describe('the coordinator’s decision', () => {
     );
     expect(response.status).toBe(302);
     expect(response.headers.get('location')).toBe(`/referrals/${referral.id}`);
-    const after = await db.referral.findUniqueOrThrow({ where: { id: referral.id }, include: { participant: { include: { statusChanges: true } } } });
+    const after = await db.referral.findUniqueOrThrow({
+      where: { id: referral.id },
+      include: { participant: { include: { statusChanges: true } } },
+    });
     expect(after).toMatchObject({ decision: 'ACCEPTED', decidedById: coordinator.id });
     expect(after.participant.status).toBe('ACCEPTED');
     expect(after.participant.statusChanges.map((c) => c.toStatus).sort()).toEqual(['ACCEPTED', 'REFERRED']);
@@ -309,7 +329,9 @@ describe('the coordinator’s decision', () => {
     const officer = await createUser(db, { role: 'PROBATION_OFFICER', notificationMode: 'DIGEST' });
     const participant = await createParticipant(db, { referrerId: officer.id });
     const referral = await db.referral.findFirstOrThrow({ where: { participantId: participant.id } });
-    await db.$transaction((tx) => decideReferral(tx, { referralId: referral.id, actor: asActor(coordinator), decision: 'ACCEPTED', request: null }));
+    await db.$transaction((tx) =>
+      decideReferral(tx, { referralId: referral.id, actor: asActor(coordinator), decision: 'ACCEPTED', request: null }),
+    );
     expect((await db.outboxEmail.findFirstOrThrow({ where: { participantId: participant.id } })).status).toBe('HELD');
   });
 
@@ -380,7 +402,11 @@ describe('the referrer’s view', () => {
 
     const withdraw = await call(
       participantAction,
-      postRequest(`/participants/${participant.id}`, { intent: 'withdraw-consent', confirm: 'on', reason: 'Ønsker ikke mer' }, coordinatorCookie),
+      postRequest(
+        `/participants/${participant.id}`,
+        { intent: 'withdraw-consent', confirm: 'on', reason: 'Ønsker ikke mer' },
+        coordinatorCookie,
+      ),
       { id: participant.id },
     );
     expect(withdraw.status).toBe(302);
@@ -414,12 +440,19 @@ describe('the referral list', () => {
     const { officer, coordinator } = await setup();
     const other = await createUser(db, { role: 'PROBATION_OFFICER' });
     const soon = await createParticipant(db, { referrerId: officer.id, prison: 'Verdal fengsel', expectedReleaseDate: addDays(today, 10) });
-    const later = await createParticipant(db, { referrerId: officer.id, prison: 'Verdal fengsel', expectedReleaseDate: addDays(today, 100), status: 'ACCEPTED' });
+    const later = await createParticipant(db, {
+      referrerId: officer.id,
+      prison: 'Verdal fengsel',
+      expectedReleaseDate: addDays(today, 100),
+      status: 'ACCEPTED',
+    });
     const othersOne = await createParticipant(db, { referrerId: other.id, prison: 'Leira', expectedReleaseDate: addDays(today, 5) });
 
     const ids = (rows: { participantId: string }[]) => rows.map((row) => row.participantId).sort();
     expect(ids(await listReferrals(db, asActor(officer)))).toEqual([soon.id, later.id].sort());
-    expect(ids(await listReferrals(db, asActor(coordinator), { releaseWithinDays: 14 }))).toEqual(expect.arrayContaining([soon.id, othersOne.id]));
+    expect(ids(await listReferrals(db, asActor(coordinator), { releaseWithinDays: 14 }))).toEqual(
+      expect.arrayContaining([soon.id, othersOne.id]),
+    );
     expect(ids(await listReferrals(db, asActor(coordinator), { releaseWithinDays: 14 }))).not.toContain(later.id);
     expect(ids(await listReferrals(db, asActor(coordinator), { prison: 'Verdal fengsel', status: 'ACCEPTED' }))).toEqual([later.id]);
   });
@@ -429,11 +462,17 @@ describe('the participant page', () => {
   it('is the coordinator’s only, audits each view and each edit', async () => {
     const { officer, officerCookie, coordinator, coordinatorCookie } = await setup();
     const participant = await createParticipant(db, { referrerId: officer.id });
-    expect((await call(participantLoader, getRequest(`/participants/${participant.id}`, officerCookie), { id: participant.id })).status).toBe(403);
+    expect(
+      (await call(participantLoader, getRequest(`/participants/${participant.id}`, officerCookie), { id: participant.id })).status,
+    ).toBe(403);
     const page = await call(participantLoader, getRequest(`/participants/${participant.id}`, coordinatorCookie), { id: participant.id });
     expect(page.status).toBe(200);
     expect((await jsonOf<{ participant: { phase: string } }>(page)).participant.phase).toBe('IN_PRISON');
-    expect(await db.auditEvent.count({ where: { actorId: coordinator.id, action: 'VIEW', entityType: 'PARTICIPANT', participantId: participant.id } })).toBe(1);
+    expect(
+      await db.auditEvent.count({
+        where: { actorId: coordinator.id, action: 'VIEW', entityType: 'PARTICIPANT', participantId: participant.id },
+      }),
+    ).toBe(1);
     expect((await call(participantLoader, getRequest('/participants/unknown', coordinatorCookie), { id: 'unknown' })).status).toBe(404);
 
     const edit = await call(
@@ -458,8 +497,12 @@ describe('the participant page', () => {
     expect(edit.status).toBe(302);
     const after = await db.participant.findUniqueOrThrow({ where: { id: participant.id } });
     expect(after).toMatchObject({ phone: '+4773123456', releaseMunicipality: 'Malvik', interests: ['sjakk'] });
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: 'UPDATE', entityType: 'PARTICIPANT', participantId: participant.id } });
-    expect((audit.detail as { fields: string[] }).fields).toEqual(expect.arrayContaining(['phone', 'releaseMunicipality', 'interests', 'expectedReleaseDate']));
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { action: 'UPDATE', entityType: 'PARTICIPANT', participantId: participant.id },
+    });
+    expect((audit.detail as { fields: string[] }).fields).toEqual(
+      expect.arrayContaining(['phone', 'releaseMunicipality', 'interests', 'expectedReleaseDate']),
+    );
     const reloaded = await jsonOf<{ participant: { phase: string } }>(
       await call(participantLoader, getRequest(`/participants/${participant.id}`, coordinatorCookie), { id: participant.id }),
     );
@@ -479,11 +522,9 @@ describe('the participant page', () => {
     expect(await db.outboxEmail.count({ where: { participantId: participant.id, template: 'referral-decided' } })).toBe(1);
     const matched = await createParticipant(db, { referrerId: officer.id, status: 'MATCHED' });
     const matchedReferral = await db.referral.findFirstOrThrow({ where: { participantId: matched.id } });
-    const triage = await call(
-      decideAction,
-      postRequest(`/referrals/${matchedReferral.id}`, { decision: 'ACCEPTED' }, coordinatorCookie),
-      { id: matchedReferral.id },
-    );
+    const triage = await call(decideAction, postRequest(`/referrals/${matchedReferral.id}`, { decision: 'ACCEPTED' }, coordinatorCookie), {
+      id: matchedReferral.id,
+    });
     expect(triage.status).toBe(409);
     const rematch = await call(
       participantAction,

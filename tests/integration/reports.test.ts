@@ -32,7 +32,13 @@ async function history() {
   const volunteer = await createVolunteer(db, { status: 'READY', capacity: 3, createdAt: osloInstant('2025-01-05', '10:00') });
   // Activated 30 June 23:30 Oslo time: counts in the first half-year.
   const late = await db.pair.create({
-    data: { participantId: present(participants[0], 'participant 0').id, volunteerId: volunteer.id, status: 'ACTIVE', startDate: '2025-06-30', activatedAt: osloInstant('2025-06-30', '23:30') },
+    data: {
+      participantId: present(participants[0], 'participant 0').id,
+      volunteerId: volunteer.id,
+      status: 'ACTIVE',
+      startDate: '2025-06-30',
+      activatedAt: osloInstant('2025-06-30', '23:30'),
+    },
   });
   const early = await db.pair.create({
     data: {
@@ -48,13 +54,25 @@ async function history() {
       surveyScore: 4,
     },
   });
-  await createMeeting(db, { pairId: early.id, startsAt: osloInstant('2025-02-01', '17:00'), durationMinutes: 90, log: { outcome: 'HELD' } });
-  await createMeeting(db, { pairId: early.id, startsAt: osloInstant('2025-02-08', '17:00'), durationMinutes: 60, log: { outcome: 'HELD' } });
+  await createMeeting(db, {
+    pairId: early.id,
+    startsAt: osloInstant('2025-02-01', '17:00'),
+    durationMinutes: 90,
+    log: { outcome: 'HELD' },
+  });
+  await createMeeting(db, {
+    pairId: early.id,
+    startsAt: osloInstant('2025-02-08', '17:00'),
+    durationMinutes: 60,
+    log: { outcome: 'HELD' },
+  });
   await createMeeting(db, { pairId: early.id, startsAt: osloInstant('2025-02-15', '17:00'), log: { outcome: 'NO_SHOW' } });
   await createMeeting(db, { pairId: early.id, startsAt: osloInstant('2025-02-22', '17:00'), log: { outcome: 'CANCELLED_BY_PARTICIPANT' } });
   // A meeting outside the period is not counted.
   await createMeeting(db, { pairId: late.id, startsAt: osloInstant('2025-07-02', '17:00'), log: { outcome: 'HELD' } });
-  await db.fitCheck.create({ data: { pairId: early.id, checkedOn: '2025-02-20', volunteerScore: 4, participantScore: 5, recommendRematch: true } });
+  await db.fitCheck.create({
+    data: { pairId: early.id, checkedOn: '2025-02-20', volunteerScore: 4, participantScore: 5, recommendRematch: true },
+  });
   return { coordinator, officer };
 }
 
@@ -88,7 +106,9 @@ describe('funder report', () => {
     const { coordinator, officer } = await history();
     const participant = await createParticipant(db, { referrerId: officer.id, referralDate: '2025-04-01', status: 'MATCHED' });
     for (const toStatus of ['COMPLETED', 'WITHDRAWN']) {
-      await db.participantStatusChange.create({ data: { participantId: participant.id, fromStatus: 'MATCHED', toStatus, createdAt: osloInstant('2025-05-01', '09:00') } });
+      await db.participantStatusChange.create({
+        data: { participantId: participant.id, fromStatus: 'MATCHED', toStatus, createdAt: osloInstant('2025-05-01', '09:00') },
+      });
     }
     const leaving = await createVolunteer(db, { status: 'LEFT', createdAt: osloInstant('2024-11-01', '10:00') });
     await db.volunteerProfile.update({ where: { id: leaving.id }, data: { leftAt: osloInstant('2025-04-01', '10:00') } });
@@ -105,13 +125,27 @@ describe('funder report', () => {
         endReason: 'PARTICIPANT_WITHDREW',
       },
     });
-    await createMeeting(db, { pairId: unplanned.id, startsAt: osloInstant('2025-03-01', '00:00'), durationMinutes: 45, log: { outcome: 'HELD' } });
+    await createMeeting(db, {
+      pairId: unplanned.id,
+      startsAt: osloInstant('2025-03-01', '00:00'),
+      durationMinutes: 45,
+      log: { outcome: 'HELD' },
+    });
     const cancelled = await createMeeting(db, { pairId: unplanned.id, startsAt: osloInstant('2025-03-08', '12:00') });
     await db.meeting.update({ where: { id: cancelled.id }, data: { status: 'CANCELLED' } });
-    await createMeeting(db, { pairId: unplanned.id, startsAt: osloInstant('2025-06-30', '23:59'), log: { outcome: 'CANCELLED_BY_VOLUNTEER' } });
+    await createMeeting(db, {
+      pairId: unplanned.id,
+      startsAt: osloInstant('2025-06-30', '23:59'),
+      log: { outcome: 'CANCELLED_BY_VOLUNTEER' },
+    });
     // The participant's own answers, counted by their Oslo day: 30 June 23:30 is in the first half-year.
-    const answer = (purpose: 'FIT_CHECK' | 'PULSE' | 'CLOSURE_SURVEY', scores: Record<string, number>, date: string, time = '18:00', lowScore = false) =>
-      createParticipantAnswer(db, { pairId: unplanned.id, purpose, scores, answeredAt: osloInstant(date, time), lowScore });
+    const answer = (
+      purpose: 'FIT_CHECK' | 'PULSE' | 'CLOSURE_SURVEY',
+      scores: Record<string, number>,
+      date: string,
+      time = '18:00',
+      lowScore = false,
+    ) => createParticipantAnswer(db, { pairId: unplanned.id, purpose, scores, answeredAt: osloInstant(date, time), lowScore });
     await answer('FIT_CHECK', { fitGood: 3 }, '2025-02-16');
     await answer('PULSE', { trust: 5, myChoice: 4, lookForward: 4, listens: 4, helpsPlan: 4 }, '2025-02-17');
     await answer('PULSE', { trust: 1, myChoice: 2, lookForward: 2, listens: 2, helpsPlan: 1 }, '2025-06-30', '23:30', true);
@@ -119,16 +153,46 @@ describe('funder report', () => {
     await answer('CLOSURE_SURVEY', { overall: 5 }, '2025-04-02');
 
     const h1 = [
-      ['participantsReferred', 4], ['participantsAccepted', 3], ['participantsMatched', 2], ['participantsCompleted', 1], ['participantsWithdrawn', 1],
-      ['volunteersApplied', 1], ['volunteersReady', 1], ['volunteersActive', 2], ['volunteersLeft', 1],
-      ['pairsStarted', 2], ['pairsRematched', 0], ['pairsEndedPlanned', 1], ['pairsEndedUnplanned', 1], ['pairsLasting6Months', 1],
-      ['meetingsHeld', 3], ['meetingsCancelled', 3], ['meetingsNoShow', 1], ['hours', 3.3], ['meetingsPerPairMonth', 0.6], ['meetingTarget', 4],
-      ['fitChecks', 1], ['fitCheckAverage', 4.5], ['rematchRecommended', 1], ['closureSurveys', 1], ['closureSurveyAverage', 4],
-      ['participantFitCheckAverage', 3], ['participantClosureSurveyAverage', 5], ['pulseAnswers', 2], ['pulseAverage', 2.9], ['pulseLow', 1],
+      ['participantsReferred', 4],
+      ['participantsAccepted', 3],
+      ['participantsMatched', 2],
+      ['participantsCompleted', 1],
+      ['participantsWithdrawn', 1],
+      ['volunteersApplied', 1],
+      ['volunteersReady', 1],
+      ['volunteersActive', 2],
+      ['volunteersLeft', 1],
+      ['pairsStarted', 2],
+      ['pairsRematched', 0],
+      ['pairsEndedPlanned', 1],
+      ['pairsEndedUnplanned', 1],
+      ['pairsLasting6Months', 1],
+      ['meetingsHeld', 3],
+      ['meetingsCancelled', 3],
+      ['meetingsNoShow', 1],
+      ['hours', 3.3],
+      ['meetingsPerPairMonth', 0.6],
+      ['meetingTarget', 4],
+      ['fitChecks', 1],
+      ['fitCheckAverage', 4.5],
+      ['rematchRecommended', 1],
+      ['closureSurveys', 1],
+      ['closureSurveyAverage', 4],
+      ['participantFitCheckAverage', 3],
+      ['participantClosureSurveyAverage', 5],
+      ['pulseAnswers', 2],
+      ['pulseAverage', 2.9],
+      ['pulseLow', 1],
     ];
-    const year = h1.map(([key, value]) => [key, ({ meetingsHeld: 4, hours: 4.3, meetingsPerPairMonth: 0.4, pairsLasting6Months: 2, pulseAnswers: 3 } as Record<string, number>)[String(key)] ?? value]);
+    const year = h1.map(([key, value]) => [
+      key,
+      ({ meetingsHeld: 4, hours: 4.3, meetingsPerPairMonth: 0.4, pairsLasting6Months: 2, pulseAnswers: 3 } as Record<string, number>)[
+        String(key)
+      ] ?? value,
+    ]);
     // Through the kept view, as the page reads it: the late log below must reach it too.
-    const figures = async (period: string, now: Date) => (await funderReportView(db, parsePeriod(period)!, now)).data.map((m) => [m.key, m.value]);
+    const figures = async (period: string, now: Date) =>
+      (await funderReportView(db, parsePeriod(period)!, now)).data.map((m) => [m.key, m.value]);
     // Mid-period: the days after 1 April are still to come.
     const april = new Date('2025-04-01T10:00:00Z');
     const partial = await figures('2025-H1', april);
@@ -199,7 +263,10 @@ describe('settings', () => {
     const body = (await bad.json()) as { result: { error: Record<string, string[]> } };
     expect(body.result.error.newPairs?.[0]).toMatch(/^settings\.invalidNumber/);
     expect(await db.halfYearTarget.count({ where: { halfYear } })).toBe(0);
-    const ok = await call(settingsAction, postRequest('/settings', { intent: 'targets', halfYear, newPairs: '12', newParticipants: '' }, cookie));
+    const ok = await call(
+      settingsAction,
+      postRequest('/settings', { intent: 'targets', halfYear, newPairs: '12', newParticipants: '' }, cookie),
+    );
     expect(ok.status).toBe(302);
     expect(await db.halfYearTarget.findUnique({ where: { halfYear } })).toMatchObject({ newPairs: 12, newParticipants: null });
   });

@@ -11,7 +11,15 @@ const smtp = useSmtpServer();
 afterEach(() => resetClock());
 
 function scheduler(jobs: JobDefinition[], owner = 'ticker', client = db) {
-  return startScheduler({ db: client, transport: smtpTransport(smtp.url, 'x@example.no'), owner, publicUrl: 'http://localhost:3000', jobs, catchUp: false, ticking: false });
+  return startScheduler({
+    db: client,
+    transport: smtpTransport(smtp.url, 'x@example.no'),
+    owner,
+    publicUrl: 'http://localhost:3000',
+    jobs,
+    catchUp: false,
+    ticking: false,
+  });
 }
 
 const MINUTE = 60_000;
@@ -19,7 +27,12 @@ const MINUTE = 60_000;
 describe('the scheduler ticks on the app clock', () => {
   it('runs the latest slot of each job at the moved clock, once', async () => {
     const slots: string[] = [];
-    const job: JobDefinition = { name: 'quarterly', cron: '0 8 1 1,4,7,10 *', leaseMs: MINUTE, run: async ({ scheduledFor }) => void slots.push(scheduledFor.toISOString()) };
+    const job: JobDefinition = {
+      name: 'quarterly',
+      cron: '0 8 1 1,4,7,10 *',
+      leaseMs: MINUTE,
+      run: async ({ scheduledFor }) => void slots.push(scheduledFor.toISOString()),
+    };
     const s = scheduler([job]);
     setClock('2027-04-01T06:00:20Z'); // 08:00:20 in Oslo, summer time
     expect(await s.tick()).toEqual({ quarterly: 'ran' });
@@ -98,13 +111,22 @@ describe('a slot that failed', () => {
       await s.tick();
     }
     expect(calls).toBe(MAX_SLOT_ATTEMPTS);
-    expect(await db.jobRun.findFirstOrThrow({ where: { jobName: 'broken' } })).toMatchObject({ status: 'FAILED', attempts: MAX_SLOT_ATTEMPTS, error: expect.stringContaining(`attempt ${MAX_SLOT_ATTEMPTS}`) as string });
+    expect(await db.jobRun.findFirstOrThrow({ where: { jobName: 'broken' } })).toMatchObject({
+      status: 'FAILED',
+      attempts: MAX_SLOT_ATTEMPTS,
+      error: expect.stringContaining(`attempt ${MAX_SLOT_ATTEMPTS}`) as string,
+    });
     await s.stop();
   });
 
   it('is not retried when another instance still runs it', async () => {
     let release!: () => void;
-    const job: JobDefinition = { name: 'slow', cron: '*/15 * * * *', leaseMs: 10 * MINUTE, run: () => new Promise<void>((resolve) => (release = resolve)) };
+    const job: JobDefinition = {
+      name: 'slow',
+      cron: '*/15 * * * *',
+      leaseMs: 10 * MINUTE,
+      run: () => new Promise<void>((resolve) => (release = resolve)),
+    };
     const a = scheduler([job], 'a');
     const b = scheduler([job], 'b');
     setClock('2027-03-28T00:45:10Z');

@@ -21,7 +21,12 @@ let writes = 0;
 
 function Root() {
   const nonce = useNonce();
-  return h('html', { lang: 'nb' }, h('head', null, h(Meta), h(Links)), h('body', null, h(Outlet), h(ScrollRestoration, { nonce }), h(Scripts, { nonce })));
+  return h(
+    'html',
+    { lang: 'nb' },
+    h('head', null, h(Meta), h(Links)),
+    h('body', null, h(Outlet), h(ScrollRestoration, { nonce }), h(Scripts, { nonce })),
+  );
 }
 
 const entryRoute = (id: string, parentId: string | undefined, routePath: string | undefined, hasAction = false) => ({
@@ -82,7 +87,13 @@ const build: ServerBuild = {
   },
   publicPath: '/build/',
   assetsBuildDirectory: 'public/build',
-  future: { v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true, v3_lazyRouteDiscovery: true, v3_singleFetch: false },
+  future: {
+    v3_fetcherPersist: true,
+    v3_relativeSplatPath: true,
+    v3_throwAbortReason: true,
+    v3_lazyRouteDiscovery: true,
+    v3_singleFetch: false,
+  },
   isSpaMode: false,
 };
 
@@ -214,7 +225,12 @@ describe('cross-site writes', () => {
   it('lets through a POST from the request’s own host, from PUBLIC_URL when addressed to its host, or without Origin', async () => {
     const before = writes;
     for (const origin of [base, undefined]) expect((await post(origin)).status).toBe(200);
-    const fromPublic = await raw(base, { method: 'POST', path: '/page', headers: { host: 'app.example', origin: 'http://app.example' }, body: 'name=x' });
+    const fromPublic = await raw(base, {
+      method: 'POST',
+      path: '/page',
+      headers: { host: 'app.example', origin: 'http://app.example' },
+      body: 'name=x',
+    });
     expect(fromPublic.status).toBe(200);
     expect(writes).toBe(before + 3);
   });
@@ -267,7 +283,11 @@ describe('input at the door', () => {
 
   it('answers a 2 MB body with 413 before Remix parses it, whether its length is announced or chunked', async () => {
     const before = writes;
-    const announced = await fetch(`${base}/page`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: twoMegabytes });
+    const announced = await fetch(`${base}/page`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: twoMegabytes,
+    });
     expect(announced.status).toBe(413);
     expectSecurityHeaders(announced);
     const chunked = await raw(base, { method: 'POST', path: '/page', body: twoMegabytes, chunked: true });
@@ -307,17 +327,27 @@ describe('behind a proxy that rewrites Host', () => {
   it('works with TRUST_PROXY: the forwarded host and scheme count for the Origin check', async () => {
     const proxied = await start({ publicUrl: 'https://brobygger.example', trustProxy: true });
     const before = writes;
-    const response = await viaProxy(proxied, { origin: 'https://brobygger.example', forwardedHost: 'brobygger.example', forwardedProto: 'https' });
+    const response = await viaProxy(proxied, {
+      origin: 'https://brobygger.example',
+      forwardedHost: 'brobygger.example',
+      forwardedProto: 'https',
+    });
     expect(response.status).toBe(200);
     expect(writes).toBe(before + 1);
     // A foreign page is still refused through the proxy.
-    expect((await viaProxy(proxied, { origin: 'https://evil.example', forwardedHost: 'brobygger.example', forwardedProto: 'https' })).status).toBe(403);
+    expect(
+      (await viaProxy(proxied, { origin: 'https://evil.example', forwardedHost: 'brobygger.example', forwardedProto: 'https' })).status,
+    ).toBe(403);
   });
 
   it('is refused cleanly (403, not 500) without TRUST_PROXY, whatever the forwarded headers say', async () => {
     const direct = await start({ publicUrl: 'https://brobygger.example' });
     const before = writes;
-    const response = await viaProxy(direct, { origin: 'https://brobygger.example', forwardedHost: 'brobygger.example', forwardedProto: 'https' });
+    const response = await viaProxy(direct, {
+      origin: 'https://brobygger.example',
+      forwardedHost: 'brobygger.example',
+      forwardedProto: 'https',
+    });
     expect(response.status).toBe(403);
     expect((await viaProxy(direct, { origin: 'https://brobygger.example' })).status).toBe(403);
     expect(writes).toBe(before);

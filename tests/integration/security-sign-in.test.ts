@@ -79,7 +79,9 @@ describe('sign out everywhere', () => {
 
 describe('two-factor sign-in for coordinators', () => {
   async function enable(coordinator: { id: string; email: string }, cookie: string) {
-    const setup = await jsonOf<{ pending: { secret: string; qrDataUrl: string } }>(await call(setupLoader, getRequest('/account/two-factor', cookie)));
+    const setup = await jsonOf<{ pending: { secret: string; qrDataUrl: string } }>(
+      await call(setupLoader, getRequest('/account/two-factor', cookie)),
+    );
     expect(setup.pending.qrDataUrl).toMatch(/^data:image\/png;base64,/);
     const wrong = await call(setupAction, postRequest('/account/two-factor', { intent: 'enable', code: '000000' }, cookie));
     expect(wrong.status).toBe(400);
@@ -116,7 +118,10 @@ describe('two-factor sign-in for coordinators', () => {
     const replay = await call(stepAction, postRequest('/login/two-factor', { code: usedCode }, cookie));
     expect(replay.status).toBe(400);
 
-    const passed = await call(stepAction, postRequest('/login/two-factor', { code: recoveryCode.toUpperCase(), redirectTo: '/dashboard' }, cookie));
+    const passed = await call(
+      stepAction,
+      postRequest('/login/two-factor', { code: recoveryCode.toUpperCase(), redirectTo: '/dashboard' }, cookie),
+    );
     expect(passed.status).toBe(302);
     expect(passed.headers.get('location')).toBe('/dashboard');
     expect((await call(dashboardLoader, getRequest('/dashboard', cookie))).status).toBe(200);
@@ -128,7 +133,10 @@ describe('two-factor sign-in for coordinators', () => {
     const again = cookieFrom(await call(loginAction, postRequest('/login', { email: coordinator.email, password: PASSWORD })));
     expect((await call(stepAction, postRequest('/login/two-factor', { code: recoveryCode }, again))).status).toBe(400);
     const later = new Date(Date.now() + 90_000);
-    expect(await checkSecondFactor(db, coordinator.id, codeAt(secret, coordinator.email, later), later)).toMatchObject({ ok: true, method: 'totp' });
+    expect(await checkSecondFactor(db, coordinator.id, codeAt(secret, coordinator.email, later), later)).toMatchObject({
+      ok: true,
+      method: 'totp',
+    });
   });
 
   it('locks the step after five wrong codes', async () => {
@@ -138,7 +146,10 @@ describe('two-factor sign-in for coordinators', () => {
     for (let attempt = 0; attempt < 5; attempt += 1) {
       expect((await call(stepAction, postRequest('/login/two-factor', { code: 'aaaa-bbbb-cccc' }, cookie))).status).toBe(400);
     }
-    expect((await call(stepAction, postRequest('/login/two-factor', { code: present(recoveryCodes[1], 'a second recovery code') }, cookie))).status).toBe(429);
+    expect(
+      (await call(stepAction, postRequest('/login/two-factor', { code: present(recoveryCodes[1], 'a second recovery code') }, cookie)))
+        .status,
+    ).toBe(429);
   });
 
   it('makes a coordinator set up the second factor first outside demo mode; the demo mode sign-in stays password only', async () => {
@@ -168,20 +179,35 @@ describe('two-factor sign-in for coordinators', () => {
 describe('common passwords are refused wherever a password is set', () => {
   it('refuses one at an invitation and creates no account', async () => {
     const coordinator = await createUser(db, { role: 'COORDINATOR' });
-    const invitation = await createInvitation(db, null, { email: 'ny.frivillig@example.no', role: 'VOLUNTEER', language: 'nb', invitedById: coordinator.id });
+    const invitation = await createInvitation(db, null, {
+      email: 'ny.frivillig@example.no',
+      role: 'VOLUNTEER',
+      language: 'nb',
+      invitedById: coordinator.id,
+    });
     const email = await db.outboxEmail.findFirstOrThrow({ where: { idempotencyKey: `invitation:${invitation.id}` } });
     const token = (email.data as { token: string }).token;
     for (const [password, key] of [
       ['passwordpassword1', 'privacy.password.common'],
       ['ny.frivillig-2026!', 'privacy.password.containsEmail'],
     ] as const) {
-      const refused = await call(inviteAction, postRequest(`/invite/${token}`, { name: 'Ny Frivillig', password, confirm: password }), { token });
+      const refused = await call(inviteAction, postRequest(`/invite/${token}`, { name: 'Ny Frivillig', password, confirm: password }), {
+        token,
+      });
       expect(refused.status).toBe(400);
       const body = await jsonOf<{ result: { error: Record<string, string[]> } }>(refused);
       expect(body.result.error.password).toEqual([key]);
     }
     expect(await db.user.count({ where: { email: 'ny.frivillig@example.no' } })).toBe(0);
-    const accepted = await call(inviteAction, postRequest(`/invite/${token}`, { name: 'Ny Frivillig', password: 'syv grønne sykler i snøen', confirm: 'syv grønne sykler i snøen' }), { token });
+    const accepted = await call(
+      inviteAction,
+      postRequest(`/invite/${token}`, {
+        name: 'Ny Frivillig',
+        password: 'syv grønne sykler i snøen',
+        confirm: 'syv grønne sykler i snøen',
+      }),
+      { token },
+    );
     expect(accepted.status).toBe(302);
     expect(await db.user.count({ where: { email: 'ny.frivillig@example.no' } })).toBe(1);
   });
@@ -191,13 +217,36 @@ describe('common passwords are refused wherever a password is set', () => {
     const cookie = await sessionCookieFor(user.id);
     const otherDevice = await sessionCookieFor(user.id);
     const before = (await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash;
-    const common = await call(accountAction, postRequest('/account', { intent: 'password', currentPassword: PASSWORD, password: 'iloveyou123456', confirm: 'iloveyou123456' }, cookie));
+    const common = await call(
+      accountAction,
+      postRequest(
+        '/account',
+        { intent: 'password', currentPassword: PASSWORD, password: 'iloveyou123456', confirm: 'iloveyou123456' },
+        cookie,
+      ),
+    );
     expect(common.status).toBe(400);
-    expect((await jsonOf<{ result: { error: Record<string, string[]> } }>(common)).result.error.password).toEqual(['privacy.password.common']);
-    const wrongCurrent = await call(accountAction, postRequest('/account', { intent: 'password', currentPassword: 'not it', password: 'en helt ny setning her', confirm: 'en helt ny setning her' }, cookie));
+    expect((await jsonOf<{ result: { error: Record<string, string[]> } }>(common)).result.error.password).toEqual([
+      'privacy.password.common',
+    ]);
+    const wrongCurrent = await call(
+      accountAction,
+      postRequest(
+        '/account',
+        { intent: 'password', currentPassword: 'not it', password: 'en helt ny setning her', confirm: 'en helt ny setning her' },
+        cookie,
+      ),
+    );
     expect(wrongCurrent.status).toBe(400);
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(before);
-    const changed = await call(accountAction, postRequest('/account', { intent: 'password', currentPassword: PASSWORD, password: 'en helt ny setning her', confirm: 'en helt ny setning her' }, cookie));
+    const changed = await call(
+      accountAction,
+      postRequest(
+        '/account',
+        { intent: 'password', currentPassword: PASSWORD, password: 'en helt ny setning her', confirm: 'en helt ny setning her' },
+        cookie,
+      ),
+    );
     expect(changed.status).toBe(302);
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).not.toBe(before);
     expect((await call(accountLoader, getRequest('/account', cookie))).status).toBe(200);

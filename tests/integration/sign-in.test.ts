@@ -114,14 +114,19 @@ describe('sign-in', () => {
       checked += 1;
     }
     expect(checked).toBe(10);
-    expect((await call(loginAction, fromAddress(postRequest('/login', { email: user.email, password: PASSWORD }), '10.1.0.1'))).status).toBe(429);
+    expect(
+      (await call(loginAction, fromAddress(postRequest('/login', { email: user.email, password: PASSWORD }), '10.1.0.1'))).status,
+    ).toBe(429);
   });
 
   it('checks at most 50 of 70 parallel wrong guesses from one address over many accounts', async () => {
     const users = await Promise.all(Array.from({ length: 7 }, () => createUser(db, { role: 'VOLUNTEER', password: PASSWORD })));
     const responses = await Promise.all(
       Array.from({ length: 70 }, (_, index) =>
-        call(loginAction, fromAddress(postRequest('/login', { email: present(users[index % 7], 'a user').email, password: `wrong-${index}` }), '10.1.0.2')),
+        call(
+          loginAction,
+          fromAddress(postRequest('/login', { email: present(users[index % 7], 'a user').email, password: `wrong-${index}` }), '10.1.0.2'),
+        ),
       ),
     );
     const checked = responses.filter((response) => response.status === 400).length;
@@ -160,7 +165,10 @@ describe('redirectTo after sign-in', () => {
 
   it.each(cases)('follows %j to %s, never a 500', async (redirectTo, expected) => {
     const user = await createUser(db, { role: 'VOLUNTEER', password: PASSWORD });
-    const response = await call(loginAction, fromAddress(postRequest('/login', { email: user.email, password: PASSWORD, redirectTo }), '10.1.0.4'));
+    const response = await call(
+      loginAction,
+      fromAddress(postRequest('/login', { email: user.email, password: PASSWORD, redirectTo }), '10.1.0.4'),
+    );
     expect(response.status).toBe(302);
     expect(response.headers.get('location')).toBe(expected);
   });

@@ -21,7 +21,13 @@ const smsc = new TestSmppServer();
 let gateway: SmppGateway;
 
 function connect() {
-  gateway = new SmppGateway({ url: smsc.url, onDeliver: (incoming) => receiveIncoming(db, incoming), minBackoffMs: 20, maxBackoffMs: 100, enquireLinkMs: 200 }).start();
+  gateway = new SmppGateway({
+    url: smsc.url,
+    onDeliver: (incoming) => receiveIncoming(db, incoming),
+    minBackoffMs: 20,
+    maxBackoffMs: 100,
+    enquireLinkMs: 200,
+  }).start();
   return gateway.waitUntilBound();
 }
 
@@ -55,7 +61,12 @@ async function world(options: { inPrison?: boolean; sms?: boolean } = {}) {
   });
   const pair = await createPair(db, { participantId: participant.id, volunteerId: volunteer.id, startDate: '2026-11-02' });
   // Thursday 3 December, 18:00 Oslo.
-  const meeting = await createMeeting(db, { pairId: pair.id, startsAt: osloInstant('2026-12-03', '18:00'), placeType: 'CAFE', place: 'Kafé Sentrum' });
+  const meeting = await createMeeting(db, {
+    pairId: pair.id,
+    startsAt: osloInstant('2026-12-03', '18:00'),
+    placeType: 'CAFE',
+    place: 'Kafé Sentrum',
+  });
   return { coordinator, volunteerUser, participant, pair, meeting };
 }
 
@@ -87,7 +98,14 @@ describe('texts over SMPP', () => {
   it('sends plain text as GSM-7 in one SMS', async () => {
     setClock(WEDNESDAY_1730);
     const { participant } = await world();
-    await db.$transaction((tx) => enqueueParticipantText(tx, { participantId: participant.id, kind: 'VOLUNTEER_MESSAGE', body: 'Hei! Ses kl. 18.', idempotencyKey: 'gsm' }));
+    await db.$transaction((tx) =>
+      enqueueParticipantText(tx, {
+        participantId: participant.id,
+        kind: 'VOLUNTEER_MESSAGE',
+        body: 'Hei! Ses kl. 18.',
+        idempotencyKey: 'gsm',
+      }),
+    );
     await send();
     const [part] = await smsc.waitFor();
     expect(part).toMatchObject({ dataCoding: 0, text: 'Hei! Ses kl. 18.', part: null });
@@ -104,7 +122,11 @@ describe('texts over SMPP', () => {
     expect(answered).toMatchObject({ participantAnswer: 'CONFIRMED', participantAnswerVia: 'SMS' });
     const email = await db.outboxEmail.findFirstOrThrow({ where: { userId: volunteerUser.id, template: 'meeting-participant-answer' } });
     expect(email.data).toMatchObject({ meetingId: meeting.id, answer: 'CONFIRMED' });
-    expect(await db.smsMessage.findFirstOrThrow({ where: { direction: 'IN' } })).toMatchObject({ kind: 'ANSWER', status: 'RECEIVED', meetingId: meeting.id });
+    expect(await db.smsMessage.findFirstOrThrow({ where: { direction: 'IN' } })).toMatchObject({
+      kind: 'ANSWER',
+      status: 'RECEIVED',
+      meetingId: meeting.id,
+    });
   });
 
   it("marks the participant can't come on NEI, and puts anything else in the coordinators' inbox with its pair", async () => {
@@ -115,14 +137,23 @@ describe('texts over SMPP', () => {
     await smsc.reply(PHONE, '2');
     expect(await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).toMatchObject({ participantAnswer: 'CANT_COME' });
     await smsc.reply(PHONE, 'Kan vi ta fredag i stedet?');
-    expect(await db.smsMessage.findFirstOrThrow({ where: { direction: 'IN', kind: 'UNRECOGNISED' } })).toMatchObject({ status: 'NEEDS_ATTENTION', pairId: pair.id });
+    expect(await db.smsMessage.findFirstOrThrow({ where: { direction: 'IN', kind: 'UNRECOGNISED' } })).toMatchObject({
+      status: 'NEEDS_ATTENTION',
+      pairId: pair.id,
+    });
   });
 
   it('opts out at once on STOP, confirms with one text, and sends nothing more', async () => {
     setClock(WEDNESDAY_1730);
     const { participant, meeting } = await world();
     await db.$transaction((tx) =>
-      enqueueParticipantText(tx, { participantId: participant.id, kind: 'VOLUNTEER_MESSAGE', body: 'Hei!', idempotencyKey: 'later', notBefore: new Date('2026-12-02T18:00:00Z') }),
+      enqueueParticipantText(tx, {
+        participantId: participant.id,
+        kind: 'VOLUNTEER_MESSAGE',
+        body: 'Hei!',
+        idempotencyKey: 'later',
+        notBefore: new Date('2026-12-02T18:00:00Z'),
+      }),
     );
     expect(await smsc.reply(PHONE, 'stopp')).toBe(0);
     expect((await db.participant.findUniqueOrThrow({ where: { id: participant.id } })).smsOptedOutAt).not.toBeNull();
@@ -132,7 +163,9 @@ describe('texts over SMPP', () => {
     expect(present(confirmation, 'the opt-out confirmation').text).toBe(OPT_OUT_CONFIRMATION);
     // Nothing more: no reminder, no message, not even later in the evening.
     expect(await queueMeetingTextReminders(db)).toBe(0);
-    const refused = await db.$transaction((tx) => enqueueParticipantText(tx, { participantId: participant.id, kind: 'VOLUNTEER_MESSAGE', body: 'Hei?', idempotencyKey: 'after' }));
+    const refused = await db.$transaction((tx) =>
+      enqueueParticipantText(tx, { participantId: participant.id, kind: 'VOLUNTEER_MESSAGE', body: 'Hei?', idempotencyKey: 'after' }),
+    );
     expect(refused).toEqual({ queued: false, reason: 'OPTED_OUT' });
     setClock('2026-12-02T19:00:00Z');
     await send();
@@ -148,7 +181,14 @@ describe('texts over SMPP', () => {
   it('holds a text due at 22:00 until 08:00 the next morning', async () => {
     setClock('2026-12-02T21:00:00Z'); // 22:00 Oslo
     const { participant } = await world();
-    const queued = await db.$transaction((tx) => enqueueParticipantText(tx, { participantId: participant.id, kind: 'VOLUNTEER_MESSAGE', body: 'God morgen!', idempotencyKey: 'night' }));
+    const queued = await db.$transaction((tx) =>
+      enqueueParticipantText(tx, {
+        participantId: participant.id,
+        kind: 'VOLUNTEER_MESSAGE',
+        body: 'God morgen!',
+        idempotencyKey: 'night',
+      }),
+    );
     expect(queued).toMatchObject({ queued: true, sendAt: new Date('2026-12-03T07:00:00Z') });
     await send();
     setClock('2026-12-03T06:59:00Z'); // 07:59 Oslo
@@ -164,7 +204,13 @@ describe('texts over SMPP', () => {
     setClock(start);
     const { participant } = await world();
     await db.$transaction(async (tx) => {
-      for (const n of [1, 2, 3]) await enqueueParticipantText(tx, { participantId: participant.id, kind: 'VOLUNTEER_MESSAGE', body: `Melding ${n}`, idempotencyKey: `outage-${n}` });
+      for (const n of [1, 2, 3])
+        await enqueueParticipantText(tx, {
+          participantId: participant.id,
+          kind: 'VOLUNTEER_MESSAGE',
+          body: `Melding ${n}`,
+          idempotencyKey: `outage-${n}`,
+        });
     });
     await smsc.stop();
     for (let minute = 0; minute <= 30; minute += 1) {
@@ -185,7 +231,14 @@ describe('texts over SMPP', () => {
     await gateway.close();
     await connect();
     await send('after-restart');
-    await db.$transaction((tx) => enqueueParticipantText(tx, { participantId: participant.id, kind: 'VOLUNTEER_MESSAGE', body: 'Melding 1', idempotencyKey: 'outage-1' }));
+    await db.$transaction((tx) =>
+      enqueueParticipantText(tx, {
+        participantId: participant.id,
+        kind: 'VOLUNTEER_MESSAGE',
+        body: 'Melding 1',
+        idempotencyKey: 'outage-1',
+      }),
+    );
     await send('after-restart');
     expect(smsc.submitted).toHaveLength(3);
     expect(await db.smsMessage.count({ where: { status: 'SENT' } })).toBe(3);
@@ -194,14 +247,29 @@ describe('texts over SMPP', () => {
   it('stores delivery receipts, for every part of a long text', async () => {
     setClock(WEDNESDAY_1730);
     const { participant } = await world();
-    await db.$transaction((tx) => enqueueParticipantText(tx, { participantId: participant.id, kind: 'VOLUNTEER_MESSAGE', body: 'Kort.', idempotencyKey: 'short' }));
-    await db.$transaction((tx) => enqueueParticipantText(tx, { participantId: participant.id, kind: 'VOLUNTEER_MESSAGE', body: 'Lang '.repeat(50), idempotencyKey: 'long' }));
+    await db.$transaction((tx) =>
+      enqueueParticipantText(tx, { participantId: participant.id, kind: 'VOLUNTEER_MESSAGE', body: 'Kort.', idempotencyKey: 'short' }),
+    );
+    await db.$transaction((tx) =>
+      enqueueParticipantText(tx, {
+        participantId: participant.id,
+        kind: 'VOLUNTEER_MESSAGE',
+        body: 'Lang '.repeat(50),
+        idempotencyKey: 'long',
+      }),
+    );
     await send();
     const parts = await smsc.waitFor(() => true, 3);
     expect(await smsc.receipt(present(parts[0], 'the short text').messageId, 'DELIVRD')).toBe(0);
-    expect(await smsc.receipt(present(parts[2], 'the long text\'s last part').messageId, 'UNDELIV')).toBe(0);
-    expect(await db.smsMessage.findFirstOrThrow({ where: { idempotencyKey: 'short' } })).toMatchObject({ status: 'DELIVERED', receiptStatus: 'DELIVRD' });
-    expect(await db.smsMessage.findFirstOrThrow({ where: { idempotencyKey: 'long' } })).toMatchObject({ status: 'UNDELIVERED', receiptStatus: 'UNDELIV' });
+    expect(await smsc.receipt(present(parts[2], "the long text's last part").messageId, 'UNDELIV')).toBe(0);
+    expect(await db.smsMessage.findFirstOrThrow({ where: { idempotencyKey: 'short' } })).toMatchObject({
+      status: 'DELIVERED',
+      receiptStatus: 'DELIVRD',
+    });
+    expect(await db.smsMessage.findFirstOrThrow({ where: { idempotencyKey: 'long' } })).toMatchObject({
+      status: 'UNDELIVERED',
+      receiptStatus: 'UNDELIV',
+    });
   });
 });
 
@@ -214,7 +282,10 @@ describe('the rules before a text is queued', () => {
     await setSetting(db, 'smsIntoPrison', true);
     expect(await db.$transaction((tx) => enqueueParticipantText(tx, text))).toMatchObject({ queued: true });
     await db.consent.updateMany({ data: { smsAllowed: false } });
-    expect(await db.$transaction((tx) => enqueueParticipantText(tx, { ...text, idempotencyKey: 'no-consent' }))).toEqual({ queued: false, reason: 'NO_CONSENT' });
+    expect(await db.$transaction((tx) => enqueueParticipantText(tx, { ...text, idempotencyKey: 'no-consent' }))).toEqual({
+      queued: false,
+      reason: 'NO_CONSENT',
+    });
   });
 
   it('sends at most the daily limit per participant', async () => {
@@ -223,7 +294,16 @@ describe('the rules before a text is queued', () => {
     await setSetting(db, 'smsMaxPerParticipantPerDay', 2);
     const results = [];
     for (const n of [1, 2, 3]) {
-      results.push(await db.$transaction((tx) => enqueueParticipantText(tx, { participantId: participant.id, kind: 'VOLUNTEER_MESSAGE', body: `Hei ${n}`, idempotencyKey: `limit-${n}` })));
+      results.push(
+        await db.$transaction((tx) =>
+          enqueueParticipantText(tx, {
+            participantId: participant.id,
+            kind: 'VOLUNTEER_MESSAGE',
+            body: `Hei ${n}`,
+            idempotencyKey: `limit-${n}`,
+          }),
+        ),
+      );
     }
     expect(results.map((result) => result.queued)).toEqual([true, true, false]);
     expect(results[2]).toEqual({ queued: false, reason: 'DAILY_LIMIT' });

@@ -45,7 +45,11 @@ describe('checked raw SQL', () => {
 
   it('fails with a clear error naming the statement, the row and the column, never the values', async () => {
     await createUser(db, { role: 'COORDINATOR', email: 'secret-person@example.no' });
-    const failure = queryRows(db, z.object({ email: sqlNumber }), Prisma.sql`SELECT "email" FROM "User" WHERE "email" LIKE ${'%@example.no'}`);
+    const failure = queryRows(
+      db,
+      z.object({ email: sqlNumber }),
+      Prisma.sql`SELECT "email" FROM "User" WHERE "email" LIKE ${'%@example.no'}`,
+    );
     await expect(failure).rejects.toBeInstanceOf(SqlRowError);
     const error = await failure.then(
       () => new Error('no error'),

@@ -9,16 +9,21 @@ const WRITES = 150;
 
 /** Starts the writer in its own process; resolves once it is connected and waiting for "go". */
 function startWriter(tag: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/sqlite-writer.ts', process.env.DATABASE_URL!, String(WRITES), tag], {
-    cwd: root,
-    env: { ...process.env },
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'tests/support/sqlite-writer.ts', process.env.DATABASE_URL!, String(WRITES), tag],
+    {
+      cwd: root,
+      env: { ...process.env },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
   const lines = readline.createInterface({ input: child.stdout });
-  const next = () => new Promise<string>((resolve, reject) => {
-    lines.once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`writer exited with ${code}`)));
-  });
+  const next = () =>
+    new Promise<string>((resolve, reject) => {
+      lines.once('line', resolve);
+      child.once('exit', (code) => reject(new Error(`writer exited with ${code}`)));
+    });
   return { child, ready: next(), next };
 }
 

@@ -14,8 +14,7 @@ const MINUTE = 60_000;
 /** A view whose computations are counted. */
 function countingView() {
   let computed = 0;
-  const view = (now: Date) =>
-    cachedView(db, 'test-view', MINUTE, async () => ({ run: (computed += 1), at: now }), now);
+  const view = (now: Date) => cachedView(db, 'test-view', MINUTE, async () => ({ run: (computed += 1), at: now }), now);
   return { view, computations: () => computed };
 }
 
@@ -58,7 +57,8 @@ describe('view snapshots', () => {
 
   it('is removed by the retention job once nobody has opened it for a day', async () => {
     const now = new Date('2026-11-22T10:00:00Z');
-    const snapshot = (key: string, computedAt: Date) => db.viewSnapshot.create({ data: { key, dataVersion: 0, computedAt, payload: '{}' } });
+    const snapshot = (key: string, computedAt: Date) =>
+      db.viewSnapshot.create({ data: { key, dataVersion: 0, computedAt, payload: '{}' } });
     await snapshot('old', new Date(now.getTime() - 25 * 60 * MINUTE));
     await snapshot('recent', new Date(now.getTime() - 60 * MINUTE));
     expect(await runRetention(db, now)).toEqual({ participants: 0, volunteers: 0 });
@@ -79,7 +79,18 @@ describe('view snapshots', () => {
 describe('the data version', () => {
   // Tables whose rows are not programme data: changing them must not make views stale. The SMS
   // outbox, like the email one, changes with every send and receipt; no kept view counts texts.
-  const NOT_PROGRAMME_DATA = ['User', 'Session', 'RateLimitEvent', 'Invitation', 'OutboxEmail', 'SmsMessage', 'JobRun', 'AuditEvent', 'DataVersion', 'ViewSnapshot'];
+  const NOT_PROGRAMME_DATA = [
+    'User',
+    'Session',
+    'RateLimitEvent',
+    'Invitation',
+    'OutboxEmail',
+    'SmsMessage',
+    'JobRun',
+    'AuditEvent',
+    'DataVersion',
+    'ViewSnapshot',
+  ];
 
   it('is raised by inserts, updates and deletes on every other table, so a new table cannot be forgotten', async () => {
     const tables = await db.$queryRaw<{ name: string }[]>`
@@ -105,7 +116,9 @@ describe('the dashboard', () => {
     const volunteer = await createVolunteer(db, { status: 'READY' });
     const pair = await createPair(db, { participantId: participant.id, volunteerId: volunteer.id });
     const dashboard = async () =>
-      jsonOf<{ pairs: { id: string; held: number; openConcerns: number }[] }>(await call(dashboardLoader, getRequest('/dashboard', cookie)));
+      jsonOf<{ pairs: { id: string; held: number; openConcerns: number }[] }>(
+        await call(dashboardLoader, getRequest('/dashboard', cookie)),
+      );
 
     expect((await dashboard()).pairs).toEqual([expect.objectContaining({ id: pair.id, held: 0, openConcerns: 0 })]);
     await createMeeting(db, { pairId: pair.id, startsAt: earlierToday(1), log: { outcome: 'HELD', rating: 4 } });

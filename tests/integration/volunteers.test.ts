@@ -137,11 +137,22 @@ async function screenAllBut(ctx: ChangeContext, volunteerId: string, skip: Readi
   await db.$transaction(async (tx) => {
     if (skip !== 'interview') await recordInterview(tx, ctx, { volunteerId, heldOn: today, outcome: 'APPROVED' });
     for (const name of ['Ref En', 'Ref To']) {
-      await addReference(tx, ctx, { volunteerId, name, relation: 'Leder', outcome: skip === 'references' && name === 'Ref To' ? 'PENDING' : 'POSITIVE' });
+      await addReference(tx, ctx, {
+        volunteerId,
+        name,
+        relation: 'Leder',
+        outcome: skip === 'references' && name === 'Ref To' ? 'PENDING' : 'POSITIVE',
+      });
     }
     if (skip !== 'certificate') await recordCertificate(tx, ctx, { volunteerId, issueDate: addDays(today, -10), shownDate: today });
   });
-  const course = await createCourse(db, { requiredHours: 4, sessions: [{ date: addDays(today, -7), hours: 2 }, { date: addDays(today, -1), hours: 2 }] });
+  const course = await createCourse(db, {
+    requiredHours: 4,
+    sessions: [
+      { date: addDays(today, -7), hours: 2 },
+      { date: addDays(today, -1), hours: 2 },
+    ],
+  });
   const sessions = await db.trainingSession.findMany({ where: { courseId: course.id }, orderBy: { startsAt: 'asc' } });
   await db.$transaction(async (tx) => {
     await enrol(tx, ctx, { courseId: course.id, volunteerId });
@@ -197,7 +208,9 @@ describe('the readiness rule', () => {
     await setSetting(db, 'minTrainingHoursBeforeMatch', 1);
     try {
       // The next recorded change brings the status in line with the new setting.
-      await db.$transaction((tx) => recordAttendance(tx, ctx, { courseId: course.id, sessionId: session.id, presentVolunteerIds: [volunteer.id] }));
+      await db.$transaction((tx) =>
+        recordAttendance(tx, ctx, { courseId: course.id, sessionId: session.id, presentVolunteerIds: [volunteer.id] }),
+      );
       expect(await isMatchable(volunteer.id)).toBe(true);
       // Raising the minimum again takes effect at once, before any new change is recorded.
       await setSetting(db, 'minTrainingHoursBeforeMatch', 2);
@@ -231,7 +244,9 @@ describe('the volunteer page', () => {
     expect(accepted.status).toBe(302);
     const certificate = await db.policeCertificate.findFirstOrThrow({ where: { volunteerId: volunteer.id } });
     expect(certificate).toMatchObject({ seenById: coordinatorId, shownDate: shown });
-    expect(await db.auditEvent.count({ where: { entityType: 'VOLUNTEER', entityId: volunteer.id, actorId: coordinatorId } })).toBeGreaterThan(0);
+    expect(
+      await db.auditEvent.count({ where: { entityType: 'VOLUNTEER', entityId: volunteer.id, actorId: coordinatorId } }),
+    ).toBeGreaterThan(0);
   });
 
   it('records interview and references through the page, shows the board stage, and invites a READY volunteer', async () => {
@@ -258,7 +273,9 @@ describe('the volunteer page', () => {
     expect((await trainingPost({ intent: 'enrol', volunteerId: volunteer.id })).status).toBe(302);
     expect((await trainingPost({ intent: 'attendance', sessionId: session.id, present: volunteer.id })).status).toBe(302);
     expect((await db.volunteerProfile.findUniqueOrThrow({ where: { id: volunteer.id } })).status).toBe('READY');
-    const board = await jsonOf<{ columns: { stage: string; cards: { id: string }[] }[] }>(await call(boardLoader, getRequest('/volunteers', cookie)));
+    const board = await jsonOf<{ columns: { stage: string; cards: { id: string }[] }[] }>(
+      await call(boardLoader, getRequest('/volunteers', cookie)),
+    );
     expect(board.columns.find((c) => c.stage === 'ready')!.cards.map((c) => c.id)).toContain(volunteer.id);
     expect((await post({ intent: 'invite', language: 'nb' })).status).toBe(302);
     const invitation = await db.invitation.findFirstOrThrow({ where: { volunteerId: volunteer.id } });
@@ -273,7 +290,8 @@ describe('the volunteer page', () => {
     const volunteer = await createVolunteer(db);
     const course = await createCourse(db, { sessions: [{ date: addDays(today, 3), hours: 3 }] });
     const session = present((await db.trainingSession.findMany({ where: { courseId: course.id } }))[0], 'a training session');
-    const post = (fields: Record<string, string>) => call(trainingAction, postRequest(`/training/${course.id}`, fields, cookie), { id: course.id });
+    const post = (fields: Record<string, string>) =>
+      call(trainingAction, postRequest(`/training/${course.id}`, fields, cookie), { id: course.id });
     expect((await post({ intent: 'enrol', volunteerId: volunteer.id })).status).toBe(302);
     const refused = await post({ intent: 'attendance', sessionId: session.id, present: volunteer.id });
     expect(refused.status).toBe(302);
@@ -285,7 +303,9 @@ describe('the volunteer page', () => {
     const volunteerUser = await createUser(db, { role: 'VOLUNTEER' });
     expect((await call(boardLoader, getRequest('/volunteers', await sessionCookieFor(volunteerUser.id)))).status).toBe(403);
     expect((await call(volunteerLoader, getRequest('/volunteers/nope', cookie), { id: 'nope' })).status).toBe(404);
-    expect((await call(volunteerAction, postRequest('/volunteers/nope', { intent: 'capacity', capacity: '2' }, cookie), { id: 'nope' })).status).toBe(404);
+    expect(
+      (await call(volunteerAction, postRequest('/volunteers/nope', { intent: 'capacity', capacity: '2' }, cookie), { id: 'nope' })).status,
+    ).toBe(404);
   });
 });
 
@@ -298,7 +318,13 @@ describe('jobs', () => {
     const { ctx } = await coordinatorContext();
     const enrolled = await createVolunteer(db, { email: `kurs-${Date.now()}@example.no` });
     const paused = await createVolunteer(db, { status: 'PAUSED' });
-    const course = await createCourse(db, { title: 'Grunnkurs vinter', sessions: [{ date: addDays(today, 2), time: '18:00', hours: 3 }, { date: addDays(today, 9), hours: 3 }] });
+    const course = await createCourse(db, {
+      title: 'Grunnkurs vinter',
+      sessions: [
+        { date: addDays(today, 2), time: '18:00', hours: 3 },
+        { date: addDays(today, 9), hours: 3 },
+      ],
+    });
     await db.$transaction(async (tx) => {
       await enrol(tx, ctx, { courseId: course.id, volunteerId: enrolled.id });
       await enrol(tx, ctx, { courseId: course.id, volunteerId: paused.id });

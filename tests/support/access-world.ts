@@ -14,14 +14,7 @@ import {
 } from '../../prisma/fixtures/factories';
 
 /** The kinds of visitor the access matrix and the fuzzers sign in as. */
-export const VISITORS = [
-  'anonymous',
-  'coordinator',
-  'pairVolunteer',
-  'otherVolunteer',
-  'referringOfficer',
-  'otherOfficer',
-] as const;
+export const VISITORS = ['anonymous', 'coordinator', 'pairVolunteer', 'otherVolunteer', 'referringOfficer', 'otherOfficer'] as const;
 export type Visitor = (typeof VISITORS)[number];
 export type SignedInVisitor = Exclude<Visitor, 'anonymous'>;
 

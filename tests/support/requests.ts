@@ -36,11 +36,7 @@ type Handler = (args: LoaderFunctionArgs & ActionFunctionArgs) => Promise<Respon
  * Calls a loader or action as Remix would and returns its Response, whether it returned or
  * threw one (guards throw redirects and 403/404s).
  */
-export async function call(
-  handler: (args: never) => unknown,
-  request: Request,
-  params: Record<string, string> = {},
-): Promise<Response> {
+export async function call(handler: (args: never) => unknown, request: Request, params: Record<string, string> = {}): Promise<Response> {
   try {
     const result = await (handler as Handler)({ request, params, context: {} });
     return result;

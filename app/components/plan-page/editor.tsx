@@ -50,16 +50,18 @@ export function PlanEditor({ data }: { data: PlanPageData }) {
               <legend>{legend}</legend>
               <input type="hidden" name={area.areaKey.name} value={areaKey} />
               {isOwnArea(areaKey) ? (
-                <TextField
-                  meta={area.title}
-                  label={t('plans.areaTitle')}
-                  hint={isNew ? t('plans.newAreaHint') : t('plans.ownAreaHint')}
-                />
+                <TextField meta={area.title} label={t('plans.areaTitle')} hint={isNew ? t('plans.newAreaHint') : t('plans.ownAreaHint')} />
               ) : null}
               <TextareaField meta={area.future} label={t('plans.column.future')} hint={t('plans.help.future')} rows={3} />
               <GoodsField meta={area.goods} />
               {TEXT_COLUMNS.filter((column) => column !== 'future').map((column) => (
-                <TextareaField key={column} meta={area[column]} label={t(`plans.column.${column}`)} hint={t(`plans.help.${column}`)} rows={3} />
+                <TextareaField
+                  key={column}
+                  meta={area[column]}
+                  label={t(`plans.column.${column}`)}
+                  hint={t(`plans.help.${column}`)}
+                  rows={3}
+                />
               ))}
             </fieldset>
           );

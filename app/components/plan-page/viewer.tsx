@@ -77,7 +77,13 @@ export function PlanViewer({ data }: { data: PlanPageData }) {
   );
 }
 
-function Comparison({ comparison, current }: { comparison: NonNullable<NonNullable<PlanPageData['plan']>['comparison']>; current: number }) {
+function Comparison({
+  comparison,
+  current,
+}: {
+  comparison: NonNullable<NonNullable<PlanPageData['plan']>['comparison']>;
+  current: number;
+}) {
   const t = useT();
   const show = (value: string | readonly Good[] | null) =>
     (Array.isArray(value) ? goodsText(t, value as Good[]) : (value as string | null)) || t('plans.emptyColumn');
@@ -89,8 +95,7 @@ function Comparison({ comparison, current }: { comparison: NonNullable<NonNullab
         <ScrollTable key={row.areaKey} labelledBy={`compare-${row.areaKey}`}>
           <table>
             <caption id={`compare-${row.areaKey}`}>
-              {areaLabel(t, row)}{' '}
-              {row.change === 'ADDED' ? <span className="badge badge--green">{t('plans.areaAdded')}</span> : null}
+              {areaLabel(t, row)} {row.change === 'ADDED' ? <span className="badge badge--green">{t('plans.areaAdded')}</span> : null}
               {row.change === 'REMOVED' ? <span className="badge badge--red">{t('plans.areaRemoved')}</span> : null}
               {row.change === 'SAME' ? <span className="muted">{t('plans.noChanges')}</span> : null}
             </caption>
@@ -149,7 +154,10 @@ function Progress({ data }: { data: PlanPageData }) {
               <li key={review.id}>
                 <p>
                   <strong>
-                    {t('plans.reviewBy', { date: formatDate(review.reviewedOn, language), by: review.reviewedBy ?? t('plans.unknownUser') })}
+                    {t('plans.reviewBy', {
+                      date: formatDate(review.reviewedOn, language),
+                      by: review.reviewedBy ?? t('plans.unknownUser'),
+                    })}
                   </strong>
                 </p>
                 {review.note ? <p className="plan-text">{review.note}</p> : null}
@@ -200,9 +208,7 @@ function WorkedOn({ data }: { data: PlanPageData }) {
                   <th scope="row">{formatMonth(month.month, language)}</th>
                   <td>{month.meetings}</td>
                   <td>{month.areas.map((a) => t('plans.countTimes', { label: labelOf(a.key), count: a.count })).join(', ')}</td>
-                  <td>
-                    {month.goods.map((g) => t('plans.countTimes', { label: t(`plans.good.${g.key}`), count: g.count })).join(', ')}
-                  </td>
+                  <td>{month.goods.map((g) => t('plans.countTimes', { label: t(`plans.good.${g.key}`), count: g.count })).join(', ')}</td>
                 </tr>
               ))}
             </tbody>

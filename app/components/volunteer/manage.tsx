@@ -1,7 +1,14 @@
 import { getFormProps } from '@conform-to/react';
 import { Form } from '@remix-run/react';
 import type { VolunteerPageData } from '~/domain/volunteers/volunteer-page';
-import { CAPACITY_MAX, CAPACITY_MIN, type capacitySchema, type endSchema, type inviteSchema, type pauseSchema } from '~/domain/volunteers/volunteer-forms';
+import {
+  CAPACITY_MAX,
+  CAPACITY_MIN,
+  type capacitySchema,
+  type endSchema,
+  type inviteSchema,
+  type pauseSchema,
+} from '~/domain/volunteers/volunteer-forms';
 import { LANGUAGES } from '~/lib/i18n';
 import { formatDate } from '~/lib/time';
 import { FormErrors, SelectField, TextField } from '../forms';
@@ -16,7 +23,9 @@ function ReasonForm({ intent, label, submit }: { intent: 'pause' | 'end'; label:
       <input type="hidden" name="intent" value={intent} />
       <TextField meta={fields.reason} label={label} />
       <div className="actions">
-        <button type="submit" className="secondary">{submit}</button>
+        <button type="submit" className="secondary">
+          {submit}
+        </button>
       </div>
     </Form>
   );
@@ -33,16 +42,27 @@ export function ManageSection({ volunteer, active }: { volunteer: VolunteerPageD
         <>
           <Form method="post" className="form" {...getFormProps(capacityForm)}>
             <input type="hidden" name="intent" value="capacity" />
-            <TextField meta={capacityFields.capacity} label={t('volunteers.capacity')} type="number" min={CAPACITY_MIN} max={CAPACITY_MAX} step={1} />
+            <TextField
+              meta={capacityFields.capacity}
+              label={t('volunteers.capacity')}
+              type="number"
+              min={CAPACITY_MIN}
+              max={CAPACITY_MAX}
+              step={1}
+            />
             <div className="actions">
-              <button type="submit" className="secondary">{t('volunteers.capacitySave')}</button>
+              <button type="submit" className="secondary">
+                {t('volunteers.capacitySave')}
+              </button>
             </div>
           </Form>
           {volunteer.status === 'PAUSED' ? (
             <Form method="post" className="form">
               <input type="hidden" name="intent" value="resume" />
               <div className="actions">
-                <button type="submit" className="secondary">{t('volunteers.resume')}</button>
+                <button type="submit" className="secondary">
+                  {t('volunteers.resume')}
+                </button>
               </div>
             </Form>
           ) : (
@@ -79,7 +99,9 @@ export function LoginSection({ volunteer }: { volunteer: VolunteerPageData['volu
             options={LANGUAGES.map((lang) => ({ value: lang, label: t(`language.${lang}`) }))}
           />
           <div className="actions">
-            <button type="submit" className="primary">{t('volunteers.invite')}</button>
+            <button type="submit" className="primary">
+              {t('volunteers.invite')}
+            </button>
           </div>
         </Form>
       )}

@@ -18,11 +18,15 @@ export function VolunteerHeader({ data }: { data: VolunteerPageData }) {
         <span className="badge">{t(`volunteers.status.${volunteer.status}`)}</span>{' '}
         <span className="muted">
           {/* The stage only when it says more than the status ("Søkt", not "Søkt Søkt"). */}
-          {t(`volunteers.stage.${data.stage}`) === t(`volunteers.status.${volunteer.status}`) ? null : `${t(`volunteers.stage.${data.stage}`)} · `}
+          {t(`volunteers.stage.${data.stage}`) === t(`volunteers.status.${volunteer.status}`)
+            ? null
+            : `${t(`volunteers.stage.${data.stage}`)} · `}
           {t('volunteers.daysInStage', { days: data.days })}
         </span>
       </p>
-      {volunteer.pauseReason && volunteer.status === 'PAUSED' ? <p>{t('volunteers.pausedBecause', { reason: volunteer.pauseReason })}</p> : null}
+      {volunteer.pauseReason && volunteer.status === 'PAUSED' ? (
+        <p>{t('volunteers.pausedBecause', { reason: volunteer.pauseReason })}</p>
+      ) : null}
       {volunteer.leftReason && volunteer.status === 'LEFT' ? <p>{t('volunteers.leftBecause', { reason: volunteer.leftReason })}</p> : null}
     </>
   );
@@ -96,7 +100,9 @@ export function TrainingSection({ courses }: { courses: VolunteerPageData['cours
         <ul>
           {courses.map((c) => (
             <li key={c.id}>
-              <Link to={`/training/${c.id}`}>{t('volunteers.trainingHours', { course: c.title, hours: c.hours, required: c.requiredHours })}</Link>
+              <Link to={`/training/${c.id}`}>
+                {t('volunteers.trainingHours', { course: c.title, hours: c.hours, required: c.requiredHours })}
+              </Link>
               {c.completed ? ' ' : null}
               {c.completed ? <span className="badge badge--green">{t('volunteers.trainingCompleted')}</span> : null}
             </li>

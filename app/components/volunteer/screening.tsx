@@ -8,7 +8,15 @@ import { SelectField, TextareaField, TextField } from '../forms';
 import { useLanguage, useT } from '../use-translation';
 import { useSectionForm } from './section-form';
 
-export function InterviewSection({ interviews, active, today }: { interviews: VolunteerPageData['interviews']; active: boolean; today: string }) {
+export function InterviewSection({
+  interviews,
+  active,
+  today,
+}: {
+  interviews: VolunteerPageData['interviews'];
+  active: boolean;
+  today: string;
+}) {
   const t = useT();
   const language = useLanguage();
   const [form, fields] = useSectionForm<typeof interviewSchema>('interview', { heldOn: today, outcome: 'APPROVED' });
@@ -35,7 +43,9 @@ export function InterviewSection({ interviews, active, today }: { interviews: Vo
           />
           <TextareaField meta={fields.note} label={t('volunteers.interviewNote')} rows={3} />
           <div className="actions">
-            <button type="submit" className="primary">{t('volunteers.interviewSave')}</button>
+            <button type="submit" className="primary">
+              {t('volunteers.interviewSave')}
+            </button>
           </div>
         </Form>
       ) : null}
@@ -43,7 +53,15 @@ export function InterviewSection({ interviews, active, today }: { interviews: Vo
   );
 }
 
-export function ReferencesSection({ references, active, today }: { references: VolunteerPageData['references']; active: boolean; today: string }) {
+export function ReferencesSection({
+  references,
+  active,
+  today,
+}: {
+  references: VolunteerPageData['references'];
+  active: boolean;
+  today: string;
+}) {
   const t = useT();
   const language = useLanguage();
   const [form, fields] = useSectionForm<typeof referenceSchema>('reference', { outcome: 'POSITIVE', contactedOn: today });
@@ -64,7 +82,9 @@ export function ReferencesSection({ references, active, today }: { references: V
               </label>
               <select id={`outcome-${r.id}`} name="outcome" defaultValue={r.outcome} disabled={!active}>
                 {REFERENCE_OUTCOMES.map((o) => (
-                  <option key={o} value={o}>{t(`volunteers.referenceOutcome.${o}`)}</option>
+                  <option key={o} value={o}>
+                    {t(`volunteers.referenceOutcome.${o}`)}
+                  </option>
                 ))}
               </select>
               {active ? (
@@ -90,7 +110,9 @@ export function ReferencesSection({ references, active, today }: { references: V
           />
           <TextareaField meta={fields.note} label={t('volunteers.referenceNote')} rows={3} />
           <div className="actions">
-            <button type="submit" className="primary">{t('volunteers.referenceAdd')}</button>
+            <button type="submit" className="primary">
+              {t('volunteers.referenceAdd')}
+            </button>
           </div>
         </Form>
       ) : null}
@@ -98,7 +120,15 @@ export function ReferencesSection({ references, active, today }: { references: V
   );
 }
 
-export function CertificateSection({ certificates, active, today }: { certificates: VolunteerPageData['certificates']; active: boolean; today: string }) {
+export function CertificateSection({
+  certificates,
+  active,
+  today,
+}: {
+  certificates: VolunteerPageData['certificates'];
+  active: boolean;
+  today: string;
+}) {
   const t = useT();
   const language = useLanguage();
   const [form, fields] = useSectionForm<ReturnType<typeof certificateSchema>>('certificate', { shownDate: today });
@@ -109,7 +139,11 @@ export function CertificateSection({ certificates, active, today }: { certificat
       <ul>
         {certificates.map((c) => (
           <li key={c.id}>
-            {t('volunteers.certificateSeen', { issued: formatDate(c.issueDate, language), shown: formatDate(c.shownDate, language), name: c.seenBy })}
+            {t('volunteers.certificateSeen', {
+              issued: formatDate(c.issueDate, language),
+              shown: formatDate(c.shownDate, language),
+              name: c.seenBy,
+            })}
           </li>
         ))}
       </ul>
@@ -119,7 +153,9 @@ export function CertificateSection({ certificates, active, today }: { certificat
           <TextField meta={fields.issueDate} label={t('volunteers.certificateIssueDate')} type="date" max={today} />
           <TextField meta={fields.shownDate} label={t('volunteers.certificateShownDate')} type="date" max={today} />
           <div className="actions">
-            <button type="submit" className="primary">{t('volunteers.certificateSave')}</button>
+            <button type="submit" className="primary">
+              {t('volunteers.certificateSave')}
+            </button>
           </div>
         </Form>
       ) : null}

@@ -83,8 +83,17 @@ export async function pairsOnTargetInMonth(db: Tx, month: MonthKey): Promise<{ m
   const { start, end } = monthRange(month);
   const perMonth = await getSetting(db, 'meetingsPerMonth');
   const pairs = await db.pair.findMany({
-    where: { status: { in: ['ACTIVE', 'ENDED'] }, startDate: { not: null }, activatedAt: { lt: end }, OR: [{ endedAt: null }, { endedAt: { gte: start } }] },
-    select: { startDate: true, endDate: true, _count: { select: { meetings: { where: { status: 'HELD', startsAt: { gte: start, lt: end } } } } } },
+    where: {
+      status: { in: ['ACTIVE', 'ENDED'] },
+      startDate: { not: null },
+      activatedAt: { lt: end },
+      OR: [{ endedAt: null }, { endedAt: { gte: start } }],
+    },
+    select: {
+      startDate: true,
+      endDate: true,
+      _count: { select: { meetings: { where: { status: 'HELD', startsAt: { gte: start, lt: end } } } } },
+    },
   });
   // Judged once the month is over: the expectation to date is then the whole target.
   const verdicts = pairs.map((pair) =>
@@ -224,7 +233,11 @@ export function activePairsByDates(db: Tx, period: Pick<FigurePeriod, 'start' | 
  * Meetings held per pair-month in a period: held meetings over the months (days / 30.44) each
  * pair was active in the period up to today. One decimal.
  */
-export async function meetingsPerPairMonth(db: Tx, period: FigurePeriod, now: Date): Promise<{ held: number; pairMonths: number; perPairMonth: number }> {
+export async function meetingsPerPairMonth(
+  db: Tx,
+  period: FigurePeriod,
+  now: Date,
+): Promise<{ held: number; pairMonths: number; perPairMonth: number }> {
   const today = todayInOslo(now);
   const lastDay = period.lastDay < today ? period.lastDay : today;
   const [groups, held] = await Promise.all([

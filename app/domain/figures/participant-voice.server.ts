@@ -53,7 +53,11 @@ export async function participantVoiceFigures(db: Tx, period: FigurePeriod) {
       _count: { _all: true },
       _sum: { volunteerScore: true, participantScore: true },
     }),
-    db.pair.aggregate({ where: { endedAt: { gte: start, lt: end }, surveyScore: { not: null } }, _count: { _all: true }, _sum: { surveyScore: true } }),
+    db.pair.aggregate({
+      where: { endedAt: { gte: start, lt: end }, surveyScore: { not: null } },
+      _count: { _all: true },
+      _sum: { surveyScore: true },
+    }),
     db.meetingLog.aggregate({
       where: { outcome: 'HELD', rating: { not: null }, meeting: { startsAt: { gte: start, lt: end } } },
       _count: { _all: true },

@@ -28,10 +28,13 @@ const instance = fc
   .record({ rows: fc.integer({ min: 0, max: 6 }), cols: fc.integer({ min: 0, max: 6 }), minScore: fc.integer({ min: 0, max: 60 }) })
   .chain(({ rows, cols, minScore }) =>
     fc.record({
-      weights: fc.array(fc.array(fc.option(fc.integer({ min: 0, max: 100 }), { nil: null, freq: 4 }), { minLength: cols, maxLength: cols }), {
-        minLength: rows,
-        maxLength: rows,
-      }),
+      weights: fc.array(
+        fc.array(fc.option(fc.integer({ min: 0, max: 100 }), { nil: null, freq: 4 }), { minLength: cols, maxLength: cols }),
+        {
+          minLength: rows,
+          maxLength: rows,
+        },
+      ),
       cols: fc.constant(cols),
       minScore: fc.constant(minScore),
     }),
@@ -56,7 +59,14 @@ describe('best assignment', () => {
 
   it('beats the greedy choice where greedy is wrong', () => {
     // Greedy takes 90 (row 0 → slot 0) and leaves row 1 with 10; the optimum is 80 + 80.
-    const result = bestAssignment({ weights: [[90, 80], [80, 10]], slotCount: 2, minScore: 0 });
+    const result = bestAssignment({
+      weights: [
+        [90, 80],
+        [80, 10],
+      ],
+      slotCount: 2,
+      minScore: 0,
+    });
     expect(result.total).toBe(160);
     expect(result.slotOf).toEqual([1, 0]);
   });
@@ -133,7 +143,8 @@ describe('best assignment for a waiting list', () => {
           expect(given).toBeLessThanOrEqual(Math.max(0, volunteer.capacity - volunteer.openPairs));
         }
         for (const row of result.rows) {
-          if (row.volunteer) expect(scoreMatch(row.participant, row.volunteer, context)).toMatchObject({ eligible: true, total: row.total });
+          if (row.volunteer)
+            expect(scoreMatch(row.participant, row.volunteer, context)).toMatchObject({ eligible: true, total: row.total });
           // The wish for the volunteer's gender is a hard rule, in the assignment too.
           if (row.volunteer && row.participant.wishedGender) expect(row.volunteer.gender).toBe(row.participant.wishedGender);
         }

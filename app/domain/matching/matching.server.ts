@@ -102,7 +102,12 @@ function byScore(a: Ranked, b: Ranked): number {
  * sorted by score. Only the first `shown` suggestions are explained part by part; `count` is
  * how many there are in all.
  */
-export function rankVolunteers(participant: ParticipantForMatch, volunteers: CandidateVolunteer[], context: MatchContext, shown = Infinity) {
+export function rankVolunteers(
+  participant: ParticipantForMatch,
+  volunteers: CandidateVolunteer[],
+  context: MatchContext,
+  shown = Infinity,
+) {
   const prepare = createPreparer(context);
   const p = prepare.participant(participant);
   const ranked: Ranked[] = [];
@@ -137,7 +142,10 @@ async function loadWaiting(db: Db) {
   const rows = await db.participant.findMany({
     where: { status: 'ACCEPTED', pairs: { none: { status: 'ACTIVE' } } },
     orderBy: { expectedReleaseDate: 'asc' },
-    select: { ...participantSelect, pairs: { where: { status: { in: ['PROPOSED', 'ENDED'] } }, select: { status: true, volunteerId: true } } },
+    select: {
+      ...participantSelect,
+      pairs: { where: { status: { in: ['PROPOSED', 'ENDED'] } }, select: { status: true, volunteerId: true } },
+    },
   });
   return rows.map(({ pairs, ...row }) => ({
     participant: toParticipant(row),
@@ -207,14 +215,24 @@ function assignFromTable(rowsOf: number[], volunteers: PreparedVolunteer<Candida
 function scoreAll(participants: ParticipantForMatch[], volunteers: CandidateVolunteer[], context: MatchContext) {
   const prepare = createPreparer(context);
   const free = volunteers.filter((volunteer) => freePlaces(volunteer) > 0).map((volunteer) => prepare.volunteer(volunteer));
-  return { free, table: scoreTable(participants.map((participant) => prepare.participant(participant)), free) };
+  return {
+    free,
+    table: scoreTable(
+      participants.map((participant) => prepare.participant(participant)),
+      free,
+    ),
+  };
 }
 
 /** The best assignment for the given participants over the given volunteers. */
 export function computeAssignment(participants: WaitingParticipant[], volunteers: CandidateVolunteer[], context: MatchContext) {
   const { free, table } = scoreAll(participants, volunteers, context);
-  const { rows, total } = assignFromTable(participants.map((_, i) => i), free, table);
-  return { rows: rows.flatMap(({ row, ...rest }) => participants[row] ? [{ participant: participants[row], ...rest }] : []), total };
+  const { rows, total } = assignFromTable(
+    participants.map((_, i) => i),
+    free,
+    table,
+  );
+  return { rows: rows.flatMap(({ row, ...rest }) => (participants[row] ? [{ participant: participants[row], ...rest }] : [])), total };
 }
 
 /**
@@ -223,9 +241,21 @@ export function computeAssignment(participants: WaitingParticipant[], volunteers
  * (participants with a proposal take no part in it). Loaded once, each pair scored once.
  */
 export async function matchingOverview(db: Db, now = currentTime()) {
-  const [rows, volunteers, minVolunteerAge] = await Promise.all([loadWaiting(db), volunteersWithFreePlaces(db), getSetting(db, 'minVolunteerAge')]);
-  const context = matchContext(now, minVolunteerAge, rows.flatMap((row) => row.ended));
-  const { free, table } = scoreAll(rows.map((row) => row.participant), volunteers, context);
+  const [rows, volunteers, minVolunteerAge] = await Promise.all([
+    loadWaiting(db),
+    volunteersWithFreePlaces(db),
+    getSetting(db, 'minVolunteerAge'),
+  ]);
+  const context = matchContext(
+    now,
+    minVolunteerAge,
+    rows.flatMap((row) => row.ended),
+  );
+  const { free, table } = scoreAll(
+    rows.map((row) => row.participant),
+    volunteers,
+    context,
+  );
   const bestOf = (row: number) => {
     let best: Ranked | null = null;
     for (const [k, volunteer] of free.entries()) {
@@ -239,7 +269,9 @@ export async function matchingOverview(db: Db, now = currentTime()) {
     free,
     table,
   );
-  const assigned = new Map(assignment.rows.map(({ row, volunteer, total }) => [row, volunteer && total !== null ? { volunteer, total } : null]));
+  const assigned = new Map(
+    assignment.rows.map(({ row, volunteer, total }) => [row, volunteer && total !== null ? { volunteer, total } : null]),
+  );
   return {
     waiting: rows.map(({ participant, proposed }, row) => ({
       participant,
@@ -277,7 +309,9 @@ export function matchingOverviewView(db: Db, now = currentTime()) {
           proposed: row.proposed,
           releaseSoon: row.releaseSoon,
           best: row.best ? { name: name(row.best.volunteer), total: row.best.total } : null,
-          assigned: row.assigned ? { volunteerId: row.assigned.volunteer.id, name: name(row.assigned.volunteer), total: row.assigned.total } : null,
+          assigned: row.assigned
+            ? { volunteerId: row.assigned.volunteer.id, name: name(row.assigned.volunteer), total: row.assigned.total }
+            : null,
         })),
       };
     },
@@ -287,7 +321,13 @@ export function matchingOverviewView(db: Db, now = currentTime()) {
 
 /** Suggestions for one participant as a view snapshot, per participant and number shown. */
 export function suggestionsView(db: Db, participantId: string, shown = SUGGESTIONS_PER_PAGE, now = currentTime()) {
-  return cachedView(db, `matching-suggestions:${participantId}:${shown}`, OVERVIEW_MAX_AGE_MS, () => suggestionsFor(db, participantId, shown, now), now);
+  return cachedView(
+    db,
+    `matching-suggestions:${participantId}:${shown}`,
+    OVERVIEW_MAX_AGE_MS,
+    () => suggestionsFor(db, participantId, shown, now),
+    now,
+  );
 }
 
 /**
@@ -334,7 +374,11 @@ export async function suggestionsFor(db: Db, participantId: string, shown = SUGG
       declineReason: pair.declineReason,
       volunteer: pair.volunteer,
     }));
-  const context = matchContext(now, minVolunteerAge, ended.map((pair) => ({ participantId, volunteerId: pair.volunteer.id })));
+  const context = matchContext(
+    now,
+    minVolunteerAge,
+    ended.map((pair) => ({ participantId, volunteerId: pair.volunteer.id })),
+  );
   const busyWith = new Set(pairs.map((pair) => pair.volunteer.id));
   const { suggestions, count, excluded } = rankVolunteers(
     participant,
@@ -364,6 +408,13 @@ export async function viewSuggestions(db: Db, request: Request | null, actor: Ac
   const view = await suggestionsView(db, participantId, shown);
   if (!view.data) notFound();
   const participant = view.data.participant;
-  await audit(db, request, { actorId: actor.id, action: 'VIEW', entityType: 'PARTICIPANT', entityId: participant.id, participantId: participant.id, detail: { page: 'matching' } });
+  await audit(db, request, {
+    actorId: actor.id,
+    action: 'VIEW',
+    entityType: 'PARTICIPANT',
+    entityId: participant.id,
+    participantId: participant.id,
+    detail: { page: 'matching' },
+  });
   return { result: view.data, computedAt: view.computedAt };
 }

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createPreparer, explainMatch, matchTotal, scoreMatch, type MatchContext, type ParticipantForMatch, type VolunteerForMatch } from './score';
+import {
+  createPreparer,
+  explainMatch,
+  matchTotal,
+  scoreMatch,
+  type MatchContext,
+  type ParticipantForMatch,
+  type VolunteerForMatch,
+} from './score';
 import { MAX_SCORE, WEIGHTS } from './weights';
 
 const participant: ParticipantForMatch = {
@@ -83,7 +91,13 @@ describe('the total alone (for ranking and the assignment)', () => {
   it('equals the sum of the explained parts, and is null exactly when a hard rule excludes', () => {
     fc.assert(
       fc.property(
-        fc.record({ interests: words, languages: words, municipality: place, wish: fc.constantFrom(null, 'FEMALE'), released: fc.boolean() }),
+        fc.record({
+          interests: words,
+          languages: words,
+          municipality: place,
+          wish: fc.constantFrom(null, 'FEMALE'),
+          released: fc.boolean(),
+        }),
         fc.record({
           interests: words,
           languages: words,

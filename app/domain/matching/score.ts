@@ -46,9 +46,7 @@ export interface ScorePart {
   detail: string[];
 }
 
-export type MatchScore =
-  | { eligible: true; total: number; parts: ScorePart[] }
-  | { eligible: false; reason: ExclusionReason };
+export type MatchScore = { eligible: true; total: number; parts: ScorePart[] } | { eligible: false; reason: ExclusionReason };
 
 function normalisedList(values: string[]): string[] {
   const list: string[] = [];

@@ -12,17 +12,24 @@ function form(fields: Record<string, string>): FormData {
 describe('one parse for every form', () => {
   it('refuses NUL and other control characters next to their field, keeping tab and newlines in free text', () => {
     for (const bad of ['\u0000', 'a\u0007b', '\u001b[31m', 'x\u007f']) {
-      const submission = parseWithZod(form({ intent: 'log', outcome: 'HELD', rating: '4', durationMinutes: '60', note: bad }), { schema: logSchema });
+      const submission = parseWithZod(form({ intent: 'log', outcome: 'HELD', rating: '4', durationMinutes: '60', note: bad }), {
+        schema: logSchema,
+      });
       expect(submission.status).toBe('error');
       expect(submission.reply().error).toEqual({ note: ['input.controlCharacters'] });
     }
-    const fine = parseWithZod(form({ intent: 'log', outcome: 'HELD', rating: '4', durationMinutes: '60', note: 'linje 1\r\nlinje\t2 – æøå 😀' }), { schema: logSchema });
+    const fine = parseWithZod(
+      form({ intent: 'log', outcome: 'HELD', rating: '4', durationMinutes: '60', note: 'linje 1\r\nlinje\t2 – æøå 😀' }),
+      { schema: logSchema },
+    );
     expect(fine.status).toBe('success');
   });
 
   it('echoes each value at most as long as its field allows', () => {
     const huge = 'x'.repeat(10 * 1024 * 1024);
-    const submission = parseWithZod(form({ intent: 'log', outcome: 'NOPE', note: huge, activity: huge, rating: huge, unknown: huge }), { schema: logSchema });
+    const submission = parseWithZod(form({ intent: 'log', outcome: 'NOPE', note: huge, activity: huge, rating: huge, unknown: huge }), {
+      schema: logSchema,
+    });
     const echoed = submission.reply().initialValue as Record<string, string>;
     expect(echoed.note).toHaveLength(500);
     expect(echoed.activity).toHaveLength(300);

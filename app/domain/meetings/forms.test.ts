@@ -18,7 +18,13 @@ describe('the meeting draft form', () => {
 
 describe('a meeting time on the DST nights', () => {
   const at = (now: string) => meetingDraftSchema('2026-01-10', new Date(now));
-  const draft = (date: string, time: string, extra: Record<string, string> = {}) => ({ date, time, durationMinutes: 60, placeType: 'CAFE', ...extra });
+  const draft = (date: string, time: string, extra: Record<string, string> = {}) => ({
+    date,
+    time,
+    durationMinutes: 60,
+    placeType: 'CAFE',
+    ...extra,
+  });
 
   it.each([
     ['2026-03-29', '2026-03-01T12:00:00Z'],

@@ -40,7 +40,11 @@ export function meetingDraftSchema(releaseDate: string, now: Date) {
         return;
       }
       if (resolved.kind === 'fold' && !draft.fold) {
-        ctx.addIssue({ code: 'custom', path: ['fold'], message: errorMessage('localTime.foldChoose', { from: resolved.from, to: resolved.to }) });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['fold'],
+          message: errorMessage('localTime.foldChoose', { from: resolved.from, to: resolved.to }),
+        });
         return;
       }
       if (osloInstant(draft.date, draft.time, draft.fold).getTime() <= now.getTime()) {
@@ -78,5 +82,6 @@ export const logSchema = z
   .superRefine((log, ctx) => {
     if (log.outcome !== 'HELD') return;
     if (log.rating === undefined) ctx.addIssue({ code: 'custom', path: ['rating'], message: errorMessage('meetings.log.ratingRequired') });
-    if (log.durationMinutes === undefined) ctx.addIssue({ code: 'custom', path: ['durationMinutes'], message: errorMessage('form.required') });
+    if (log.durationMinutes === undefined)
+      ctx.addIssue({ code: 'custom', path: ['durationMinutes'], message: errorMessage('form.required') });
   });

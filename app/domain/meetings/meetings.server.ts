@@ -110,7 +110,13 @@ async function planMeetingsOnce(db: Db, request: Request, actor: Actor, pairId: 
     for (const draft of fresh) {
       created.push(
         await tx.meeting.create({
-          data: { pairId, startsAt: draft.startsAt, durationMinutes: draft.durationMinutes, placeType: draft.placeType, place: draft.place ?? null },
+          data: {
+            pairId,
+            startsAt: draft.startsAt,
+            durationMinutes: draft.durationMinutes,
+            placeType: draft.placeType,
+            place: draft.place ?? null,
+          },
         }),
       );
     }
@@ -138,7 +144,21 @@ export async function findMeeting(db: Tx, actor: Actor, meetingId: string) {
           id: true,
           status: true,
           participantId: true,
-          participant: { select: { firstName: true, expectedReleaseDate: true, plan: { select: { versions: { orderBy: { number: 'desc' }, take: 1, select: { areas: { orderBy: { position: 'asc' }, select: { areaKey: true, title: true } } } } } } } },
+          participant: {
+            select: {
+              firstName: true,
+              expectedReleaseDate: true,
+              plan: {
+                select: {
+                  versions: {
+                    orderBy: { number: 'desc' },
+                    take: 1,
+                    select: { areas: { orderBy: { position: 'asc' }, select: { areaKey: true, title: true } } },
+                  },
+                },
+              },
+            },
+          },
           volunteer: { select: { firstName: true, lastName: true, userId: true } },
         },
       },
@@ -152,7 +172,13 @@ export async function findMeeting(db: Tx, actor: Actor, meetingId: string) {
 /** The meeting page: the meeting (404 as findMeeting), what the viewer may do with it, the read audited. */
 export async function viewMeeting(db: Tx, request: Request | null, actor: Actor, meetingId: string) {
   const meeting = await findMeeting(db, actor, meetingId);
-  await audit(db, request, { actorId: actor.id, action: 'VIEW', entityType: 'MEETING_LOG', entityId: meeting.id, participantId: meeting.pair.participantId });
+  await audit(db, request, {
+    actorId: actor.id,
+    action: 'VIEW',
+    entityType: 'MEETING_LOG',
+    entityId: meeting.id,
+    participantId: meeting.pair.participantId,
+  });
   return { meeting, access: meetingAccess(actor.role, meeting.pair.status) };
 }
 
@@ -172,29 +198,34 @@ async function changePlannedMeeting(
   change: (meeting: Awaited<ReturnType<typeof findMeeting>>) => Prisma.MeetingUpdateInput,
   detail: Record<string, unknown>,
 ) {
-  await db.$transaction(async (tx) => {
-    const meeting = await findMeeting(tx, actor, meetingId);
-    if (meeting.status !== 'PLANNED') throw new MeetingRuleError('meetings.notPlanned');
-    const startsAt = change(meeting).startsAt;
-    if (startsAt instanceof Date) {
-      const clash = await tx.meeting.findFirst({ where: { pairId: meeting.pairId, status: 'PLANNED', startsAt, id: { not: meeting.id } }, select: { id: true } });
-      if (clash) throw new MeetingRuleError('meetings.slotTaken');
-    }
-    await tx.meeting.update({ where: { id: meeting.id }, data: { ...change(meeting), sequence: { increment: 1 } } });
-    // -- sms (#20): the participant hears of a moved or cancelled meeting.
-    await textMeetingChange(tx, meeting.id, detail.moved ? 'MOVED' : 'CANCELLED', meeting.startsAt);
-    await audit(tx, request, {
-      actorId: actor.id,
-      action: 'UPDATE',
-      entityType: 'PAIR',
-      entityId: meeting.pairId,
-      participantId: meeting.pair.participantId,
-      detail: { meetingId: meeting.id, ...detail },
+  await db
+    .$transaction(async (tx) => {
+      const meeting = await findMeeting(tx, actor, meetingId);
+      if (meeting.status !== 'PLANNED') throw new MeetingRuleError('meetings.notPlanned');
+      const startsAt = change(meeting).startsAt;
+      if (startsAt instanceof Date) {
+        const clash = await tx.meeting.findFirst({
+          where: { pairId: meeting.pairId, status: 'PLANNED', startsAt, id: { not: meeting.id } },
+          select: { id: true },
+        });
+        if (clash) throw new MeetingRuleError('meetings.slotTaken');
+      }
+      await tx.meeting.update({ where: { id: meeting.id }, data: { ...change(meeting), sequence: { increment: 1 } } });
+      // -- sms (#20): the participant hears of a moved or cancelled meeting.
+      await textMeetingChange(tx, meeting.id, detail.moved ? 'MOVED' : 'CANCELLED', meeting.startsAt);
+      await audit(tx, request, {
+        actorId: actor.id,
+        action: 'UPDATE',
+        entityType: 'PAIR',
+        entityId: meeting.pairId,
+        participantId: meeting.pair.participantId,
+        detail: { meetingId: meeting.id, ...detail },
+      });
+    })
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error)) throw new MeetingRuleError('meetings.slotTaken');
+      throw error;
     });
-  }).catch((error: unknown) => {
-    if (isUniqueViolation(error)) throw new MeetingRuleError('meetings.slotTaken');
-    throw error;
-  });
   notifySmsOutbox();
 }
 
@@ -272,9 +303,9 @@ async function logMeetingOnce(db: Db, request: Request, actor: Actor, meetingId:
       data: {
         meetingId: meeting.id,
         outcome: input.outcome,
-        durationMinutes: held ? input.durationMinutes ?? meeting.durationMinutes : null,
+        durationMinutes: held ? (input.durationMinutes ?? meeting.durationMinutes) : null,
         activity: input.activity ?? null,
-        rating: held ? input.rating ?? null : null,
+        rating: held ? (input.rating ?? null) : null,
         areas: held ? input.areas.filter((area) => allowedAreas.has(area)) : [],
         goods: held ? input.goods.filter((good) => (GOODS as readonly string[]).includes(good)) : [],
         note: input.note ?? null,

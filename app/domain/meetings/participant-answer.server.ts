@@ -22,7 +22,11 @@ export async function recordParticipantAnswer(tx: Tx, meetingId: string, answer:
   if (changed.count !== 1) return false;
   const meeting = await tx.meeting.findUniqueOrThrow({
     where: { id: meetingId },
-    select: { startsAt: true, sequence: true, pair: { select: { volunteer: { select: { user: { select: { id: true, email: true, language: true, deactivatedAt: true } } } } } } },
+    select: {
+      startsAt: true,
+      sequence: true,
+      pair: { select: { volunteer: { select: { user: { select: { id: true, email: true, language: true, deactivatedAt: true } } } } } },
+    },
   });
   const user = meeting.pair.volunteer.user;
   if (user && !user.deactivatedAt) {

@@ -13,7 +13,14 @@ import { currentTime } from '~/lib/clock';
  * "Plan this month": what the month needs (its target less what is held or planned) and as
  * many proposals, on the weekday and at the time of the pair's latest meeting.
  */
-export async function monthProposals(db: Db, request: Request | null, actor: Actor, pairId: string, month: MonthKey | null, now = currentTime()) {
+export async function monthProposals(
+  db: Db,
+  request: Request | null,
+  actor: Actor,
+  pairId: string,
+  month: MonthKey | null,
+  now = currentTime(),
+) {
   const pair = await findPlannablePair(db, actor, pairId);
   await audit(db, request, { actorId: actor.id, action: 'VIEW', entityType: 'PAIR', entityId: pair.id, participantId: pair.participantId });
   const today = todayInOslo(now);
@@ -26,7 +33,11 @@ export async function monthProposals(db: Db, request: Request | null, actor: Act
       where: { pairId, startsAt: { gte: start, lt: end }, status: { in: ['PLANNED', 'HELD'] } },
       select: { startsAt: true },
     }),
-    db.meeting.findFirst({ where: { pairId, status: { not: 'CANCELLED' } }, orderBy: { startsAt: 'desc' }, select: { startsAt: true, durationMinutes: true, placeType: true, place: true } }),
+    db.meeting.findFirst({
+      where: { pairId, status: { not: 'CANCELLED' } },
+      orderBy: { startsAt: 'desc' },
+      select: { startsAt: true, durationMinutes: true, placeType: true, place: true },
+    }),
   ]);
   const target = monthlyTarget({ perMonth, month: chosen, startDate: pair.startDate ?? today });
   const releaseDate = pair.participant.expectedReleaseDate;
@@ -47,11 +58,17 @@ export async function monthProposals(db: Db, request: Request | null, actor: Act
       time: latest ? osloTime(latest.startsAt) : placeType === 'PRISON_VISIT' ? '14:00' : '17:30',
       durationMinutes: String(latest?.durationMinutes ?? 60),
       placeType,
-      place: samePlace ? latest?.place ?? '' : '',
+      place: samePlace ? (latest?.place ?? '') : '',
     };
   });
   return {
-    pair: { id: pair.id, participantId: pair.participantId, status: pair.status, participantFirstName: pair.participant.firstName, releaseDate },
+    pair: {
+      id: pair.id,
+      participantId: pair.participantId,
+      status: pair.status,
+      participantFirstName: pair.participant.firstName,
+      releaseDate,
+    },
     month: chosen,
     current,
     next: shiftMonth(current, 1),

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { monthOf, osloDate, osloInstant, osloTime } from '~/lib/time';
 import { allowedPlaceTypes, canLogOutcome, proposeDates } from './planning';
-import {
-  activeDaysInMonth,
-  heldInMonth,
-  isJustReleased,
-  monthlyTarget,
-  suggestedPerMonth,
-} from './target';
+import { activeDaysInMonth, heldInMonth, isJustReleased, monthlyTarget, suggestedPerMonth } from './target';
 
 describe('the monthly target', () => {
   it('is the full setting for a month the pair is active throughout', () => {

@@ -4,12 +4,7 @@ import { daysBetween, monthBounds, monthOf, type IsoDate, type MonthKey } from '
  * The monthly meeting target of a pair: `perMonth` (the meetingsPerMonth setting) per Oslo
  * calendar month, prorated by the days the pair is active in its first and last month.
  */
-export function monthlyTarget(input: {
-  perMonth: number;
-  month: MonthKey;
-  startDate: IsoDate;
-  endDate?: IsoDate | null;
-}): number {
+export function monthlyTarget(input: { perMonth: number; month: MonthKey; startDate: IsoDate; endDate?: IsoDate | null }): number {
   const { days } = monthBounds(input.month);
   return Math.round((input.perMonth * activeDaysInMonth(input.month, input.startDate, input.endDate)) / days);
 }

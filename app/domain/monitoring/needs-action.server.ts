@@ -40,7 +40,13 @@ export async function needsActionToday(db: Tx, now: Date, months: PairMonth[]) {
       // Urgent first ('URGENT' sorts after 'NORMAL'), then the oldest.
       orderBy: [{ severity: 'desc' }, { createdAt: 'asc' }],
       take: NEEDS_ACTION_LIMIT,
-      select: { id: true, text: true, severity: true, createdAt: true, pair: { select: { id: true, participant: { select: { firstName: true } } } } },
+      select: {
+        id: true,
+        text: true,
+        severity: true,
+        createdAt: true,
+        pair: { select: { id: true, participant: { select: { firstName: true } } } },
+      },
     }),
     db.concern.count({ where: { acknowledgedAt: null } }),
   ]);
@@ -48,7 +54,9 @@ export async function needsActionToday(db: Tx, now: Date, months: PairMonth[]) {
     if (!pair.support) return [];
     const next = nextSupportContact(pair.startDate, pair.support.held, today);
     const fitCheck = fitCheckDue(pair.startDate, pair.support.fitCheckDone, today);
-    return next.due || fitCheck ? [{ pairId: pair.id, participantFirstName: pair.participantFirstName, dueDate: next.due ? next.dueDate : null, fitCheck }] : [];
+    return next.due || fitCheck
+      ? [{ pairId: pair.id, participantFirstName: pair.participantFirstName, dueDate: next.due ? next.dueDate : null, fitCheck }]
+      : [];
   });
   const limit = <T>(items: T[]) => items.slice(0, NEEDS_ACTION_LIMIT);
   return {
@@ -62,8 +70,19 @@ export async function needsActionToday(db: Tx, now: Date, months: PairMonth[]) {
     },
     // Only what the lists show: the dashboard is kept as JSON and sent with the page.
     quiet: limit(quiet).map(({ id, participantFirstName, daysSinceHeld }) => ({ id, participantFirstName, daysSinceHeld })),
-    behind: limit(behind).map(({ id, participantFirstName, held, target, expected }) => ({ id, participantFirstName, held, target, expected })),
-    unlogged: unlogged.map((m) => ({ id: m.id, startsAt: m.startsAt, pairId: m.pair.id, participantFirstName: m.pair.participant.firstName })),
+    behind: limit(behind).map(({ id, participantFirstName, held, target, expected }) => ({
+      id,
+      participantFirstName,
+      held,
+      target,
+      expected,
+    })),
+    unlogged: unlogged.map((m) => ({
+      id: m.id,
+      startsAt: m.startsAt,
+      pairId: m.pair.id,
+      participantFirstName: m.pair.participant.firstName,
+    })),
     releases: limit(releases).map((p) => ({
       participantId: p.id,
       firstName: p.firstName,
@@ -71,7 +90,14 @@ export async function needsActionToday(db: Tx, now: Date, months: PairMonth[]) {
       pairId: p.pairs[0]?.id ?? null,
       checklistDone: p.checklist.filter((item) => item.status !== 'OPEN').length,
     })),
-    concerns: concerns.map((c) => ({ id: c.id, text: c.text, urgent: c.severity === 'URGENT', createdAt: c.createdAt, pairId: c.pair.id, participantFirstName: c.pair.participant.firstName })),
+    concerns: concerns.map((c) => ({
+      id: c.id,
+      text: c.text,
+      urgent: c.severity === 'URGENT',
+      createdAt: c.createdAt,
+      pairId: c.pair.id,
+      participantFirstName: c.pair.participant.firstName,
+    })),
     supportDue: limit(supportDue),
   };
 }

@@ -3,8 +3,32 @@ import type { Health } from '~/domain/pairs/pair-month';
 
 /** What a row of the pairs-at-a-glance table shows, and all the page needs to be sent. */
 export function glanceRow(pair: PairMonth) {
-  const { id, participantFirstName, volunteerName, target, held, plannedAhead, daysSinceHeld, openConcerns, health, justReleased, flaggedForRematch } = pair;
-  return { id, participantFirstName, volunteerName, target, held, plannedAhead, daysSinceHeld, openConcerns, health, justReleased, flaggedForRematch };
+  const {
+    id,
+    participantFirstName,
+    volunteerName,
+    target,
+    held,
+    plannedAhead,
+    daysSinceHeld,
+    openConcerns,
+    health,
+    justReleased,
+    flaggedForRematch,
+  } = pair;
+  return {
+    id,
+    participantFirstName,
+    volunteerName,
+    target,
+    held,
+    plannedAhead,
+    daysSinceHeld,
+    openConcerns,
+    health,
+    justReleased,
+    flaggedForRematch,
+  };
 }
 
 const HEALTH_ORDER: Record<Health, number> = { RED: 0, AMBER: 1, GREEN: 2 };

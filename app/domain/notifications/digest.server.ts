@@ -31,9 +31,7 @@ export async function sendDailyDigests(db: Db, now = currentTime()): Promise<num
       return;
     }
     const language = isLanguage(user.language) ? user.language : 'nb';
-    const items = rows.map((row) =>
-      summarizeEmail(row.template as EmailTemplate, row.data as TemplateData<EmailTemplate>, language),
-    );
+    const items = rows.map((row) => summarizeEmail(row.template as EmailTemplate, row.data as TemplateData<EmailTemplate>, language));
     await enqueueEmail(tx, {
       to: user.email,
       template: 'digest',

@@ -22,7 +22,11 @@ export async function sendHalfYearStatus(db: Db, scheduledFor: Date, now = curre
   const previousKey = previousHalfYear(halfYear);
   const previous =
     kind === 'start'
-      ? { halfYear: previousKey, actual: (await newPairs(db, halfYearPeriod(previousKey))).counted, target: (await targetsFor(db, previousKey)).newPairs }
+      ? {
+          halfYear: previousKey,
+          actual: (await newPairs(db, halfYearPeriod(previousKey))).counted,
+          target: (await targetsFor(db, previousKey)).newPairs,
+        }
       : undefined;
   return db.$transaction((tx) =>
     emailCoordinators(tx, {

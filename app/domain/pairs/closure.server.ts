@@ -52,7 +52,13 @@ export async function closurePair(db: Db | Tx, pairId: string) {
 /** The close page's pair (as closurePair), the read audited. */
 export async function viewClosurePair(db: Db | Tx, request: Request | null, actor: Actor, pairId: string) {
   const pair = await closurePair(db, pairId);
-  await audit(db, request, { actorId: actor.id, action: 'VIEW', entityType: 'PAIR', entityId: pair.id, participantId: pair.participant.id });
+  await audit(db, request, {
+    actorId: actor.id,
+    action: 'VIEW',
+    entityType: 'PAIR',
+    entityId: pair.id,
+    participantId: pair.participant.id,
+  });
   return pair;
 }
 
@@ -96,7 +102,12 @@ async function closureFacts(db: Db | Tx, pairId: string, now: Date) {
 }
 
 /** The confirmation's content for an active pair; nothing is written. */
-export async function previewClosure(db: Db, pairId: string, input: Pick<ClosureInput, 'endType' | 'endReason'>, now = currentTime()): Promise<ClosureSummary> {
+export async function previewClosure(
+  db: Db,
+  pairId: string,
+  input: Pick<ClosureInput, 'endType' | 'endReason'>,
+  now = currentTime(),
+): Promise<ClosureSummary> {
   const { pair, facts } = await closureFacts(db, pairId, now);
   if (pair.status !== 'ACTIVE') throw new PairAlreadyEndedError();
   return closureSummary(facts, input);
@@ -135,7 +146,13 @@ export async function closePair(
     if (summary.participant.changes) {
       await tx.participant.update({ where: { id: pair.participant.id }, data: { status: summary.participant.to, statusChangedAt: now } });
       await tx.participantStatusChange.create({
-        data: { participantId: pair.participant.id, fromStatus: summary.participant.from, toStatus: summary.participant.to, reason: reasonText, changedById: actor.id },
+        data: {
+          participantId: pair.participant.id,
+          fromStatus: summary.participant.from,
+          toStatus: summary.participant.to,
+          reason: reasonText,
+          changedById: actor.id,
+        },
       });
       await audit(tx, request, {
         actorId: actor.id,
@@ -198,7 +215,15 @@ export async function correctClosure(db: Db, request: Request, actor: Actor, pai
     const { closureTalk: _talk, ...recorded } = input;
     const before = await tx.pair.findFirst({
       where: { id: pairId, status: 'ENDED' },
-      select: { id: true, participantId: true, endType: true, endReason: true, endDate: true, closureTalkDate: true, closureTalkNotHeldReason: true },
+      select: {
+        id: true,
+        participantId: true,
+        endType: true,
+        endReason: true,
+        endDate: true,
+        closureTalkDate: true,
+        closureTalkNotHeldReason: true,
+      },
     });
     if (!before) {
       if (await tx.pair.findFirst({ where: { id: pairId, status: 'ACTIVE' }, select: { id: true } })) throw new PairNotEndedError();

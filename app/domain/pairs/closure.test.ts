@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { closePairSchema, closureAuditView, closureRules, closureSchema, closureSummary, participantOutcome, participantStatusAfterClosure, type ClosureFacts } from './closure';
+import {
+  closePairSchema,
+  closureAuditView,
+  closureRules,
+  closureSchema,
+  closureSummary,
+  participantOutcome,
+  participantStatusAfterClosure,
+  type ClosureFacts,
+} from './closure';
 
 const rules = { startDate: '2026-06-01', today: '2026-12-01' };
 
@@ -11,7 +20,13 @@ function errorsOf(schema: ReturnType<typeof closePairSchema> | ReturnType<typeof
   return errors;
 }
 
-const valid = { endType: 'PLANNED', endReason: 'PLAN_COMPLETED', endDate: '2026-11-28', closureTalk: 'HELD', closureTalkDate: '2026-11-27' };
+const valid = {
+  endType: 'PLANNED',
+  endReason: 'PLAN_COMPLETED',
+  endDate: '2026-11-28',
+  closureTalk: 'HELD',
+  closureTalkDate: '2026-11-27',
+};
 
 describe('the closure form', () => {
   it('asks for every choice when nothing is chosen, each next to its field', () => {
@@ -32,7 +47,10 @@ describe('the closure form', () => {
   it('refuses an end date in the future or before the pair started, even while other fields are missing', () => {
     expect(errorsOf(closePairSchema(rules), { ...valid, endDate: '2026-12-02' }).endDate).toEqual(['closure.endDateFuture']);
     expect(errorsOf(closePairSchema(rules), { ...valid, endDate: '2026-05-31' }).endDate).toEqual(['meetings.close.endBeforeStart']);
-    expect(errorsOf(closePairSchema(rules), { endDate: '2027-01-01' })).toMatchObject({ endDate: ['closure.endDateFuture'], endType: ['closure.chooseType'] });
+    expect(errorsOf(closePairSchema(rules), { endDate: '2027-01-01' })).toMatchObject({
+      endDate: ['closure.endDateFuture'],
+      endType: ['closure.chooseType'],
+    });
     expect(errorsOf(closePairSchema(rules), { ...valid, endDate: '2026-02-30' }).endDate).toEqual(['form.invalidDate']);
     // today and the start day itself are allowed
     expect(closePairSchema(rules).safeParse({ ...valid, endDate: rules.today }).success).toBe(true);
@@ -40,16 +58,32 @@ describe('the closure form', () => {
   });
 
   it('records the conversation only when it was held, with its date, or not held with why', () => {
-    expect(errorsOf(closePairSchema(rules), { ...valid, closureTalkDate: undefined }).closureTalkDate).toEqual(['closure.talkDateRequired']);
-    expect(errorsOf(closePairSchema(rules), { ...valid, closureTalkDate: '2026-12-05' }).closureTalkDate).toEqual(['closure.talkDateFuture']);
-    expect(errorsOf(closePairSchema(rules), { ...valid, closureTalkDate: '2026-01-05' }).closureTalkDate).toEqual(['closure.talkBeforeStart']);
-    expect(errorsOf(closePairSchema(rules), { ...valid, closureTalk: 'NOT_HELD', closureTalkDate: undefined, closureTalkNotHeldReason: '   ' }).closureTalkNotHeldReason).toEqual([
-      'closure.notHeldReasonRequired',
+    expect(errorsOf(closePairSchema(rules), { ...valid, closureTalkDate: undefined }).closureTalkDate).toEqual([
+      'closure.talkDateRequired',
     ]);
+    expect(errorsOf(closePairSchema(rules), { ...valid, closureTalkDate: '2026-12-05' }).closureTalkDate).toEqual([
+      'closure.talkDateFuture',
+    ]);
+    expect(errorsOf(closePairSchema(rules), { ...valid, closureTalkDate: '2026-01-05' }).closureTalkDate).toEqual([
+      'closure.talkBeforeStart',
+    ]);
+    expect(
+      errorsOf(closePairSchema(rules), { ...valid, closureTalk: 'NOT_HELD', closureTalkDate: undefined, closureTalkNotHeldReason: '   ' })
+        .closureTalkNotHeldReason,
+    ).toEqual(['closure.notHeldReasonRequired']);
 
     const held = closePairSchema(rules).parse({ ...valid, closureTalkNotHeldReason: 'ignored' });
-    expect(held).toMatchObject({ closureTalkDate: '2026-11-27', closureTalkNotHeldReason: null, contactAfterClosure: null, surveyScore: null });
-    const notHeld = closePairSchema(rules).parse({ ...valid, closureTalk: 'NOT_HELD', closureTalkNotHeldReason: ' Deltakeren ville ikke. ' });
+    expect(held).toMatchObject({
+      closureTalkDate: '2026-11-27',
+      closureTalkNotHeldReason: null,
+      contactAfterClosure: null,
+      surveyScore: null,
+    });
+    const notHeld = closePairSchema(rules).parse({
+      ...valid,
+      closureTalk: 'NOT_HELD',
+      closureTalkNotHeldReason: ' Deltakeren ville ikke. ',
+    });
     expect(notHeld).toMatchObject({ closureTalkDate: null, closureTalkNotHeldReason: 'Deltakeren ville ikke.' });
   });
 
@@ -106,7 +140,15 @@ describe('what the confirmation says', () => {
   });
 
   it('audits the coded details, and of the free text only whether it was held', () => {
-    expect(closureAuditView({ endType: 'PLANNED', endReason: 'OTHER', endDate: '2026-11-01', closureTalkDate: null, closureTalkNotHeldReason: 'Syk' })).toEqual({
+    expect(
+      closureAuditView({
+        endType: 'PLANNED',
+        endReason: 'OTHER',
+        endDate: '2026-11-01',
+        closureTalkDate: null,
+        closureTalkNotHeldReason: 'Syk',
+      }),
+    ).toEqual({
       endType: 'PLANNED',
       endReason: 'OTHER',
       endDate: '2026-11-01',
@@ -121,6 +163,8 @@ describe('the dates a closure is checked against', () => {
     expect(closureRules({ startDate: '2026-06-01' }, '2026-12-01')).toEqual(rules);
     const unbounded = closureRules({ startDate: null }, '2026-12-01');
     expect(closureSchema(unbounded).safeParse({ ...valid, endDate: '2001-01-01', closureTalkDate: '2001-01-01' }).success).toBe(true);
-    expect(closureSchema(closureRules({ startDate: '2026-06-01' }, '2026-12-01')).safeParse({ ...valid, endDate: '2026-05-31' }).success).toBe(false);
+    expect(
+      closureSchema(closureRules({ startDate: '2026-06-01' }, '2026-12-01')).safeParse({ ...valid, endDate: '2026-05-31' }).success,
+    ).toBe(false);
   });
 });

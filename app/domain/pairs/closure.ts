@@ -90,9 +90,12 @@ export function closureRules(pair: { startDate: IsoDate | null }, today: IsoDate
 export function closureSchema(rules: { startDate: IsoDate; today: IsoDate }) {
   return z
     .object(closureShape)
-    .superRefine((value, ctx) => {
-      for (const issue of closureDateIssues(value, rules)) ctx.addIssue({ code: 'custom', ...issue });
-    }, { when: () => true })
+    .superRefine(
+      (value, ctx) => {
+        for (const issue of closureDateIssues(value, rules)) ctx.addIssue({ code: 'custom', ...issue });
+      },
+      { when: () => true },
+    )
     .transform(recorded);
 }
 
@@ -100,9 +103,12 @@ export function closureSchema(rules: { startDate: IsoDate; today: IsoDate }) {
 export function closePairSchema(rules: { startDate: IsoDate; today: IsoDate }) {
   return z
     .object({ ...closureShape, ...extrasShape })
-    .superRefine((value, ctx) => {
-      for (const issue of closureDateIssues(value, rules)) ctx.addIssue({ code: 'custom', ...issue });
-    }, { when: () => true })
+    .superRefine(
+      (value, ctx) => {
+        for (const issue of closureDateIssues(value, rules)) ctx.addIssue({ code: 'custom', ...issue });
+      },
+      { when: () => true },
+    )
     .transform((value) => ({
       ...recorded(value),
       contactAfterClosure: value.contactAfterClosure ?? null,
@@ -130,7 +136,8 @@ export function closureDateIssues(
   }
   if (value.closureTalk === 'HELD') {
     const date = value.closureTalkDate;
-    if (typeof date !== 'string' || date === '') issues.push({ path: ['closureTalkDate'], message: errorMessage('closure.talkDateRequired') });
+    if (typeof date !== 'string' || date === '')
+      issues.push({ path: ['closureTalkDate'], message: errorMessage('closure.talkDateRequired') });
     else if (!isIsoDate(date)) issues.push({ path: ['closureTalkDate'], message: errorMessage('form.invalidDate') });
     else if (date > rules.today) issues.push({ path: ['closureTalkDate'], message: errorMessage('closure.talkDateFuture') });
     else if (date < rules.startDate) issues.push({ path: ['closureTalkDate'], message: errorMessage('closure.talkBeforeStart') });
@@ -176,7 +183,11 @@ export function closureSummary(facts: ClosureFacts, input: { endType: EndType; e
     cancelledMeetings: facts.plannedMeetings,
     recipients: [
       { role: 'VOLUNTEER', name: facts.volunteer.name, organisation: null },
-      ...facts.referrers.map((referrer) => ({ role: 'PROBATION_OFFICER' as const, name: referrer.name, organisation: referrer.organisation })),
+      ...facts.referrers.map((referrer) => ({
+        role: 'PROBATION_OFFICER' as const,
+        name: referrer.name,
+        organisation: referrer.organisation,
+      })),
     ],
   };
 }

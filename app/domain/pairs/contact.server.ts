@@ -25,7 +25,13 @@ export async function pairContact(db: Db, request: Request, actor: Actor, pairId
           email: true,
           anonymisedAt: true,
           consents: {
-            select: { createdAt: true, withdrawnAt: true, shareContactWithVolunteer: true, sharePlanWithVolunteer: true, shareAttendanceWithReferrer: true },
+            select: {
+              createdAt: true,
+              withdrawnAt: true,
+              shareContactWithVolunteer: true,
+              sharePlanWithVolunteer: true,
+              shareAttendanceWithReferrer: true,
+            },
           },
         },
       },

@@ -136,6 +136,10 @@ export async function pairMonths(
 export async function countActivePairs(db: Tx, filter: PairFilter = {}): Promise<number> {
   // The volunteer is joined only when the filter needs it; without, the count is read from an index.
   const volunteer = filter.volunteerUserId === undefined ? Prisma.empty : Prisma.sql`JOIN "VolunteerProfile" v ON v."id" = p."volunteerId"`;
-  const row = await queryOne(db, z.object({ count: sqlNumber }), Prisma.sql`SELECT COUNT(*) AS "count" FROM "Pair" p ${volunteer} WHERE ${filterSql(filter)}`);
+  const row = await queryOne(
+    db,
+    z.object({ count: sqlNumber }),
+    Prisma.sql`SELECT COUNT(*) AS "count" FROM "Pair" p ${volunteer} WHERE ${filterSql(filter)}`,
+  );
   return row.count;
 }

@@ -9,12 +9,22 @@ describe('a pair month against the expectation to date', () => {
     // 00:05 on 1 December in Oslo is still 30 November in UTC.
     const now = new Date('2026-11-30T23:05:00Z');
     const verdict = pairMonthVerdict({ ...base, now, month: '2026-12', lastHeldDate: '2026-11-28' });
-    expect(verdict).toMatchObject({ target: 4, expected: 0, expectedWhole: 0, shortfall: 0, behind: false, health: 'GREEN', onTarget: false });
+    expect(verdict).toMatchObject({
+      target: 4,
+      expected: 0,
+      expectedWhole: 0,
+      shortfall: 0,
+      behind: false,
+      health: 'GREEN',
+      onTarget: false,
+    });
     // The same at the end of the 1st: the day is not over yet.
     const evening = pairMonthVerdict({ ...base, now: osloInstant('2026-12-01', '23:59'), month: '2026-12', lastHeldDate: '2026-11-28' });
     expect(evening.behind).toBe(false);
     // Summer time: 00:30 on 1 July Oslo is 22:30 UTC on 30 June.
-    expect(pairMonthVerdict({ ...base, now: new Date('2026-06-30T22:30:00Z'), month: '2026-07', lastHeldDate: '2026-06-25' }).behind).toBe(false);
+    expect(pairMonthVerdict({ ...base, now: new Date('2026-06-30T22:30:00Z'), month: '2026-07', lastHeldDate: '2026-06-25' }).behind).toBe(
+      false,
+    );
   });
 
   it('prorates the expectation through the month: amber one short, red two short', () => {
@@ -24,7 +34,9 @@ describe('a pair month against the expectation to date', () => {
     expect(verdict(1)).toMatchObject({ shortfall: 1, behind: true, health: 'AMBER' });
     expect(verdict(0)).toMatchObject({ shortfall: 2, health: 'RED' });
     // 7 of 30 days over: 0.9 expected, rounded down to 0 whole meetings.
-    expect(pairMonthVerdict({ ...base, now: osloInstant('2026-11-08', '09:00'), month: '2026-11', lastHeldDate: '2026-11-01' })).toMatchObject({ expected: 0.9, behind: false });
+    expect(
+      pairMonthVerdict({ ...base, now: osloInstant('2026-11-08', '09:00'), month: '2026-11', lastHeldDate: '2026-11-01' }),
+    ).toMatchObject({ expected: 0.9, behind: false });
   });
 
   it('counts 29 February as a day of a 29-day month', () => {
@@ -38,7 +50,10 @@ describe('a pair month against the expectation to date', () => {
   it('counts both DST Sundays as one calendar day, at any hour', () => {
     // 29 March 2026: 02:00 jumps to 03:00. 28 of 31 days over → 3.6 → 3 whole.
     for (const utc of ['2026-03-28T23:30:00Z', '2026-03-29T01:30:00Z', '2026-03-29T21:59:00Z']) {
-      expect(pairMonthVerdict({ ...base, now: new Date(utc), month: '2026-03', held: 3, lastHeldDate: '2026-03-27' })).toMatchObject({ expected: 3.6, behind: false });
+      expect(pairMonthVerdict({ ...base, now: new Date(utc), month: '2026-03', held: 3, lastHeldDate: '2026-03-27' })).toMatchObject({
+        expected: 3.6,
+        behind: false,
+      });
     }
     // 25 October 2026: 02:30 happens twice (00:30Z in summer time, 01:30Z in winter time). 24 of 31 → 3.1.
     for (const utc of ['2026-10-25T00:30:00Z', '2026-10-25T01:30:00Z']) {
@@ -47,14 +62,30 @@ describe('a pair month against the expectation to date', () => {
     }
   });
 
-  it('prorates a pair\'s first and last month', () => {
+  it("prorates a pair's first and last month", () => {
     // Started 15 November: 16 active days, target 2; on the 23rd 8 of them are over → 1 expected.
-    const first = pairMonthVerdict({ ...base, startDate: '2026-11-15', now: osloInstant('2026-11-23', '12:00'), month: '2026-11', lastHeldDate: null });
+    const first = pairMonthVerdict({
+      ...base,
+      startDate: '2026-11-15',
+      now: osloInstant('2026-11-23', '12:00'),
+      month: '2026-11',
+      lastHeldDate: null,
+    });
     expect(first).toMatchObject({ target: 2, expected: 1, behind: true, health: 'AMBER' });
     // Started today: nothing expected yet, and not quiet.
-    expect(pairMonthVerdict({ ...base, startDate: '2026-11-23', now: osloInstant('2026-11-23', '12:00'), month: '2026-11' })).toMatchObject({ expected: 0, health: 'GREEN' });
+    expect(pairMonthVerdict({ ...base, startDate: '2026-11-23', now: osloInstant('2026-11-23', '12:00'), month: '2026-11' })).toMatchObject(
+      { expected: 0, health: 'GREEN' },
+    );
     // Ended 10 May: target 1 (10 of 31 days); from the 11th the whole of it is expected.
-    const last = pairMonthVerdict({ ...base, startDate: '2026-01-01', endDate: '2026-05-10', now: osloInstant('2026-05-20', '12:00'), month: '2026-05', held: 1, lastHeldDate: '2026-05-08' });
+    const last = pairMonthVerdict({
+      ...base,
+      startDate: '2026-01-01',
+      endDate: '2026-05-10',
+      now: osloInstant('2026-05-20', '12:00'),
+      month: '2026-05',
+      held: 1,
+      lastHeldDate: '2026-05-08',
+    });
     expect(last).toMatchObject({ target: 1, expected: 1, onTarget: true, behind: false });
   });
 

@@ -71,8 +71,7 @@ export function pairMonthVerdict(input: PairMonthInput): PairMonthVerdict {
   const shortfall = Math.max(0, expectedWhole - input.held);
   const quietSince = input.lastHeldDate ?? input.startDate;
   const quiet = quietSince <= today && daysBetween(quietSince, today) > QUIET_DAYS_LIMIT;
-  const health: Health =
-    (input.openConcerns ?? 0) > 0 || quiet || shortfall >= RED_SHORTFALL ? 'RED' : shortfall > 0 ? 'AMBER' : 'GREEN';
+  const health: Health = (input.openConcerns ?? 0) > 0 || quiet || shortfall >= RED_SHORTFALL ? 'RED' : shortfall > 0 ? 'AMBER' : 'GREEN';
   return {
     target,
     expected: Math.round(raw * 10) / 10,

@@ -15,9 +15,7 @@ import { findMatchableVolunteers } from '~/domain/volunteers/matchable.server';
 import { currentTime } from '~/lib/clock';
 
 export class PairingError extends Error {
-  constructor(
-    readonly code: ExclusionReason | 'PARTICIPANT_NOT_MATCHABLE' | 'NOT_PROPOSED' | 'START_BEFORE_PROPOSAL' | 'PROPOSAL_OPEN',
-  ) {
+  constructor(readonly code: ExclusionReason | 'PARTICIPANT_NOT_MATCHABLE' | 'NOT_PROPOSED' | 'START_BEFORE_PROPOSAL' | 'PROPOSAL_OPEN') {
     super(code);
   }
 }
@@ -127,7 +125,15 @@ async function introduce(tx: Tx, pairId: string, now: Date) {
           id: true,
           firstName: true,
           email: true,
-          consents: { select: { createdAt: true, withdrawnAt: true, shareContactWithVolunteer: true, sharePlanWithVolunteer: true, shareAttendanceWithReferrer: true } },
+          consents: {
+            select: {
+              createdAt: true,
+              withdrawnAt: true,
+              shareContactWithVolunteer: true,
+              sharePlanWithVolunteer: true,
+              shareAttendanceWithReferrer: true,
+            },
+          },
         },
       },
       volunteer: { select: { firstName: true, email: true, user: { select: { id: true, email: true, language: true } } } },
@@ -230,7 +236,11 @@ export async function activatePair(
   now = currentTime(),
 ) {
   return db.$transaction((tx) =>
-    activate(tx, { pairId: input.pairId, startDate: input.startDate, actorId: input.actor.id, request: input.request, acceptedBy: 'COORDINATOR' }, now),
+    activate(
+      tx,
+      { pairId: input.pairId, startDate: input.startDate, actorId: input.actor.id, request: input.request, acceptedBy: 'COORDINATOR' },
+      now,
+    ),
   );
 }
 
@@ -252,7 +262,11 @@ export async function acceptProposal(db: Db, input: { pairId: string; actor: Act
     const pair = await findOwnProposal(tx, input.pairId, input.actor.id);
     if (!pair) throw new PairingError('NOT_PROPOSED');
     if (pair.volunteer.status !== 'READY') throw new PairingError('NOT_READY');
-    return activate(tx, { pairId: pair.id, startDate: todayInOslo(now), actorId: input.actor.id, request: input.request, acceptedBy: 'VOLUNTEER' }, now);
+    return activate(
+      tx,
+      { pairId: pair.id, startDate: todayInOslo(now), actorId: input.actor.id, request: input.request, acceptedBy: 'VOLUNTEER' },
+      now,
+    );
   });
 }
 
@@ -293,7 +307,11 @@ export async function declineProposal(
   return db.$transaction(async (tx) => {
     const own = await findOwnProposal(tx, input.pairId, input.actor.id);
     if (!own) throw new PairingError('NOT_PROPOSED');
-    const pair = await closeProposal(tx, { pairId: own.id, to: 'DECLINED', declineReason: input.reason?.trim() || null, actorId: input.actor.id, request: input.request }, now);
+    const pair = await closeProposal(
+      tx,
+      { pairId: own.id, to: 'DECLINED', declineReason: input.reason?.trim() || null, actorId: input.actor.id, request: input.request },
+      now,
+    );
     await emailCoordinators(tx, {
       template: 'pair-proposal-declined',
       data: { participantId: pair.participantId },

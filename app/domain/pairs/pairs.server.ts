@@ -172,7 +172,10 @@ async function coordinatorTimeline(db: Db, pairId: string) {
 }
 
 async function findActivePair(db: Pick<Db, 'pair'>, pairId: string) {
-  const pair = await db.pair.findFirst({ where: { id: pairId, status: 'ACTIVE' }, select: { id: true, participantId: true, startDate: true } });
+  const pair = await db.pair.findFirst({
+    where: { id: pairId, status: 'ACTIVE' },
+    select: { id: true, participantId: true, startDate: true },
+  });
   if (!pair) notFound();
   return pair;
 }
@@ -190,13 +193,26 @@ export async function recordSupportContact(
 ) {
   await db.$transaction(async (tx) => {
     const pair = await findActivePair(tx, pairId);
-    if (await tx.supportContact.findFirst({ where: { pairId, ...input, note: input.note ?? null, coordinatorId: actor.id }, select: { id: true } })) return;
+    if (
+      await tx.supportContact.findFirst({
+        where: { pairId, ...input, note: input.note ?? null, coordinatorId: actor.id },
+        select: { id: true },
+      })
+    )
+      return;
     const held = await tx.supportContact.count({ where: { pairId, heldOn: { not: null } } });
     const { dueDate } = nextSupportContact(pair.startDate ?? input.heldOn, held, input.heldOn);
     const contact = await tx.supportContact.create({
       data: { pairId, ...input, note: input.note ?? null, dueDate, coordinatorId: actor.id },
     });
-    await audit(tx, request, { actorId: actor.id, action: 'CREATE', entityType: 'PAIR', entityId: pairId, participantId: pair.participantId, detail: { supportContact: contact.id } });
+    await audit(tx, request, {
+      actorId: actor.id,
+      action: 'CREATE',
+      entityType: 'PAIR',
+      entityId: pairId,
+      participantId: pair.participantId,
+      detail: { supportContact: contact.id },
+    });
   });
 }
 
@@ -210,10 +226,18 @@ export async function recordFitCheck(
 ) {
   await db.$transaction(async (tx) => {
     const pair = await findActivePair(tx, pairId);
-    if (await tx.fitCheck.findFirst({ where: { pairId, ...input, note: input.note ?? null, byId: actor.id }, select: { id: true } })) return;
+    if (await tx.fitCheck.findFirst({ where: { pairId, ...input, note: input.note ?? null, byId: actor.id }, select: { id: true } }))
+      return;
     const check = await tx.fitCheck.create({ data: { pairId, ...input, note: input.note ?? null, byId: actor.id } });
     if (input.recommendRematch) await tx.pair.update({ where: { id: pairId }, data: { flaggedForRematch: true } });
-    await audit(tx, request, { actorId: actor.id, action: 'CREATE', entityType: 'PAIR', entityId: pairId, participantId: pair.participantId, detail: { fitCheck: check.id } });
+    await audit(tx, request, {
+      actorId: actor.id,
+      action: 'CREATE',
+      entityType: 'PAIR',
+      entityId: pairId,
+      participantId: pair.participantId,
+      detail: { fitCheck: check.id },
+    });
   });
 }
 
@@ -233,6 +257,13 @@ export async function updateChecklist(
         update: { status, note: note ?? null, updatedById: actor.id },
       });
     }
-    await audit(tx, request, { actorId: actor.id, action: 'UPDATE', entityType: 'PARTICIPANT', entityId: pair.participantId, participantId: pair.participantId, detail: { releaseChecklist: true } });
+    await audit(tx, request, {
+      actorId: actor.id,
+      action: 'UPDATE',
+      entityType: 'PARTICIPANT',
+      entityId: pair.participantId,
+      participantId: pair.participantId,
+      detail: { releaseChecklist: true },
+    });
   });
 }

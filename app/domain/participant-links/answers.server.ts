@@ -73,7 +73,16 @@ export async function pairAnswers(db: Db, request: Request, actor: Actor, pairId
   const rows = await db.participantAnswer.findMany({
     where: { pairId, pair: pairScope(actor) },
     orderBy: [{ answeredOn: 'desc' }, { createdAt: 'desc' }],
-    select: { id: true, purpose: true, answeredOn: true, scores: true, meanScore: true, comment: true, lowScore: true, pair: { select: { participantId: true } } },
+    select: {
+      id: true,
+      purpose: true,
+      answeredOn: true,
+      scores: true,
+      meanScore: true,
+      comment: true,
+      lowScore: true,
+      pair: { select: { participantId: true } },
+    },
   });
   const [first] = rows;
   if (first) {

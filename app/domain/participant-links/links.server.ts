@@ -96,7 +96,13 @@ export async function findOpenLink(db: Db, request: Request, token: string, now 
   await releaseAttempt(db, attempt.id);
   return {
     found: true,
-    link: { id: link.id, pairId: link.pairId, purpose: link.purpose as LinkPurpose, participantId: link.pair.participantId, expiresAt: link.expiresAt },
+    link: {
+      id: link.id,
+      pairId: link.pairId,
+      purpose: link.purpose as LinkPurpose,
+      participantId: link.pair.participantId,
+      expiresAt: link.expiresAt,
+    },
   };
 }
 
@@ -106,10 +112,26 @@ export async function pairLinks(db: Db, actor: Actor, pairId: string, now = curr
     where: { pairId, pair: pairScope(actor) },
     orderBy: { createdAt: 'desc' },
     take: 20,
-    select: { id: true, purpose: true, salt: true, tokenHash: true, expiresAt: true, usedAt: true, revokedAt: true, deliveredVia: true, createdAt: true },
+    select: {
+      id: true,
+      purpose: true,
+      salt: true,
+      tokenHash: true,
+      expiresAt: true,
+      usedAt: true,
+      revokedAt: true,
+      deliveredVia: true,
+      createdAt: true,
+    },
   });
   return links.map(({ salt, tokenHash, ...link }) => {
-    const state = link.revokedAt ? 'REVOKED' : link.usedAt && link.purpose !== 'NEXT_MEETINGS' ? 'ANSWERED' : link.expiresAt <= now ? 'EXPIRED' : 'OPEN';
+    const state = link.revokedAt
+      ? 'REVOKED'
+      : link.usedAt && link.purpose !== 'NEXT_MEETINGS'
+        ? 'ANSWERED'
+        : link.expiresAt <= now
+          ? 'EXPIRED'
+          : 'OPEN';
     // A link made under another SESSION_SECRET cannot be shown again: it is reported as unprintable.
     const printable = state === 'OPEN' && hashLinkToken(deriveLinkToken(salt)) === tokenHash;
     return { ...link, purpose: link.purpose as LinkPurpose, state, printable } as const;

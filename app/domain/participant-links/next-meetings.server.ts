@@ -17,9 +17,17 @@ export function nextMeetings(db: Db, pairId: string, now = currentTime()) {
  * link's own pair is found; one that is no longer planned, has started or whose pair ended is
  * closed to answers. Pressing the other button changes the answer.
  */
-export async function answerNextMeeting(db: Db, pairId: string, meetingId: string, answer: ParticipantAnswer): Promise<'ANSWERED' | 'NOT_FOUND' | 'CLOSED'> {
+export async function answerNextMeeting(
+  db: Db,
+  pairId: string,
+  meetingId: string,
+  answer: ParticipantAnswer,
+): Promise<'ANSWERED' | 'NOT_FOUND' | 'CLOSED'> {
   return db.$transaction(async (tx) => {
-    const meeting = await tx.meeting.findFirst({ where: { id: meetingId, pairId }, select: { id: true, pair: { select: { status: true } } } });
+    const meeting = await tx.meeting.findFirst({
+      where: { id: meetingId, pairId },
+      select: { id: true, pair: { select: { status: true } } },
+    });
     if (!meeting) return 'NOT_FOUND';
     if (meeting.pair.status !== 'ACTIVE') return 'CLOSED';
     return (await recordParticipantAnswer(tx, meeting.id, answer, 'LINK')) ? 'ANSWERED' : 'CLOSED';

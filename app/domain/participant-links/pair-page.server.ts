@@ -25,7 +25,13 @@ const issueSchema = z.object({ purpose: linkPurposeSchema });
 const revokeSchema = z.object({ linkId: z.string().min(1).max(40) });
 
 /** The pair page's link intents; null when the intent is not one of them. */
-export async function participantLinkIntent(db: Db, request: Request, actor: Actor, pairId: string, formData: FormData): Promise<Awaited<ReturnType<typeof redirectWithFlash>> | null> {
+export async function participantLinkIntent(
+  db: Db,
+  request: Request,
+  actor: Actor,
+  pairId: string,
+  formData: FormData,
+): Promise<Awaited<ReturnType<typeof redirectWithFlash>> | null> {
   const intent = formData.get('intent');
   if (intent === 'issue-participant-link') {
     const parsed = issueSchema.safeParse({ purpose: formData.get('purpose') });

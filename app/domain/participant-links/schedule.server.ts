@@ -25,7 +25,8 @@ export async function issueDueParticipantLinks(db: Db, day: Date, now = currentT
   const due: { pairId: string; purpose: LinkPurpose; dueKey: string }[] = [];
   for (const pair of pairs) {
     if (pair.status === 'ENDED') {
-      if (pair.endDate && closureSurveyDue(pair.endDate, today)) due.push({ pairId: pair.id, purpose: 'CLOSURE_SURVEY', dueKey: `closure:${pair.id}` });
+      if (pair.endDate && closureSurveyDue(pair.endDate, today))
+        due.push({ pairId: pair.id, purpose: 'CLOSURE_SURVEY', dueKey: `closure:${pair.id}` });
       continue;
     }
     if (!pair.startDate) continue;

@@ -9,14 +9,14 @@ export interface ConsentRow {
 /** The newest consent that has not been withdrawn, or null: without it nothing is shared. */
 export function consentInForce<T extends ConsentRow>(consents: readonly T[]): T | null {
   return (
-    consents
-      .filter((consent) => consent.withdrawnAt === null)
-      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0] ?? null
+    consents.filter((consent) => consent.withdrawnAt === null).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0] ?? null
   );
 }
 
 /** What the participant and referral pages show of a consent. */
-export function consentSummary(consent: ConsentRow & { consentDate: string; takenByName: string; smsAllowed?: boolean; volunteerMayText?: boolean }) {
+export function consentSummary(
+  consent: ConsentRow & { consentDate: string; takenByName: string; smsAllowed?: boolean; volunteerMayText?: boolean },
+) {
   return {
     consentDate: consent.consentDate,
     takenByName: consent.takenByName,

@@ -18,9 +18,9 @@ export function profileOf(participant: Participant) {
 }
 
 /** The in-prison programmes a participant took, as the participant and referral pages show them. */
-export function programmesOf<T extends { id: string; programme: string; otherName: string | null; status: string; startDate: string | null; endDate: string | null }>(
-  rows: T[],
-) {
+export function programmesOf<
+  T extends { id: string; programme: string; otherName: string | null; status: string; startDate: string | null; endDate: string | null },
+>(rows: T[]) {
   return rows.map((row) => ({
     id: row.id,
     programme: row.programme,

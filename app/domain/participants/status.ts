@@ -1,14 +1,6 @@
 import { z } from 'zod';
 
-export const PARTICIPANT_STATUSES = [
-  'REFERRED',
-  'ACCEPTED',
-  'WAITLISTED',
-  'DECLINED',
-  'MATCHED',
-  'COMPLETED',
-  'WITHDRAWN',
-] as const;
+export const PARTICIPANT_STATUSES = ['REFERRED', 'ACCEPTED', 'WAITLISTED', 'DECLINED', 'MATCHED', 'COMPLETED', 'WITHDRAWN'] as const;
 export const participantStatusSchema = z.enum(PARTICIPANT_STATUSES);
 export type ParticipantStatus = z.infer<typeof participantStatusSchema>;
 

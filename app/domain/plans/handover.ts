@@ -1,11 +1,6 @@
 import { osloDate, type IsoDate } from '~/lib/time';
 
-import {
-  CHECKLIST_ITEMS,
-  CHECKLIST_STATUSES,
-  type ChecklistItem,
-  type ChecklistStatus,
-} from '~/domain/participants/release-checklist';
+import { CHECKLIST_ITEMS, CHECKLIST_STATUSES, type ChecklistItem, type ChecklistStatus } from '~/domain/participants/release-checklist';
 
 export interface ChecklistRow {
   item: ChecklistItem;

@@ -26,12 +26,22 @@ describe('an own plan area', () => {
 
   it('is saved with empty columns as null and goods as chosen', () => {
     const parsed = planAreaSchema.parse({ areaKey: 'NETWORK', goods: ['JOY'] });
-    expect(planAreaContent(parsed)).toEqual({ areaKey: 'NETWORK', title: null, future: null, goods: ['JOY'], strengths: null, opportunities: null, barriers: null, coping: null });
+    expect(planAreaContent(parsed)).toEqual({
+      areaKey: 'NETWORK',
+      title: null,
+      future: null,
+      goods: ['JOY'],
+      strengths: null,
+      opportunities: null,
+      barriers: null,
+      coping: null,
+    });
   });
 });
 
 describe('a review’s date', () => {
-  const review = (reviewedOn: string) => reviewSchema.safeParse({ intent: 'review', reviewedOn, items: [{ areaKey: 'NETWORK', status: 'IN_PROGRESS' }] });
+  const review = (reviewedOn: string) =>
+    reviewSchema.safeParse({ intent: 'review', reviewedOn, items: [{ areaKey: 'NETWORK', status: 'IN_PROGRESS' }] });
 
   it('is today or earlier (Oslo), never in the future', () => {
     expect(review(todayInOslo()).success).toBe(true);

@@ -37,9 +37,7 @@ export const reviewSchema = z.object({
   intent: z.literal('review'),
   reviewedOn: isoDateField.refine((date) => date <= todayInOslo(), { error: errorMessage('plans.reviewInFuture') }),
   note: optionalText(),
-  items: z
-    .array(z.object({ areaKey: z.string().regex(AREA_KEY), status: z.enum(REVIEW_STATUSES), note: optionalText(1000) }))
-    .min(1),
+  items: z.array(z.object({ areaKey: z.string().regex(AREA_KEY), status: z.enum(REVIEW_STATUSES), note: optionalText(1000) })).min(1),
 });
 
 export function planAreaContent(area: z.infer<typeof planAreaSchema>): PlanAreaContent {

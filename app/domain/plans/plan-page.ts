@@ -6,15 +6,17 @@ import type { viewPlan } from './plans.server';
 type PlanAndProgress = Awaited<ReturnType<typeof viewPlan>>;
 
 /** What the plan page shows, from the plan read and what the viewer may do with it. */
-export function planPageView(input: PlanAndProgress & {
-  participant: { id: string; firstName: string; lastName: string };
-  canEdit: boolean;
-  canHandover: boolean;
-  offerHandover: boolean;
-  editing: boolean;
-  showMeetingActivity: boolean;
-  today: IsoDate;
-}) {
+export function planPageView(
+  input: PlanAndProgress & {
+    participant: { id: string; firstName: string; lastName: string };
+    canEdit: boolean;
+    canHandover: boolean;
+    offerHandover: boolean;
+    editing: boolean;
+    showMeetingActivity: boolean;
+    today: IsoDate;
+  },
+) {
   const { plan, progress } = input;
   return {
     participant: { id: input.participant.id, name: `${input.participant.firstName} ${input.participant.lastName}` },

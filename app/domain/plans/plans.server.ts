@@ -156,10 +156,22 @@ export async function savePlanVersion(
 
 /** The id of version `number` when `actorId` saved it with exactly these areas (new own areas match by content). */
 async function versionRepeating(tx: Tx, planId: string, number: number, actorId: string, areas: PlanAreaContent[]): Promise<string | null> {
-  const version = await tx.planVersion.findUnique({ where: { planId_number: { planId, number } }, select: { id: true, createdById: true } });
+  const version = await tx.planVersion.findUnique({
+    where: { planId_number: { planId, number } },
+    select: { id: true, createdById: true },
+  });
   if (!version || version.createdById !== actorId) return null;
   const contentOf = (area: PlanAreaContent) =>
-    JSON.stringify([area.areaKey.startsWith('custom:') ? 'custom' : area.areaKey, area.title, area.future, area.goods, area.strengths, area.opportunities, area.barriers, area.coping]);
+    JSON.stringify([
+      area.areaKey.startsWith('custom:') ? 'custom' : area.areaKey,
+      area.title,
+      area.future,
+      area.goods,
+      area.strengths,
+      area.opportunities,
+      area.barriers,
+      area.coping,
+    ]);
   const saved = (await versionAreas(tx, version.id)).map(contentOf);
   return saved.join('\n') === areas.map(contentOf).join('\n') ? version.id : null;
 }
@@ -328,7 +340,7 @@ export async function loadHandover(db: Db, participantId: string) {
   });
   const pair = pairs.find((p) => p.status === 'ACTIVE') ?? pairs[0] ?? null;
   const referral = participant.referrals[0] ?? null;
-  const coordinator = pair?.createdBy?.role === 'COORDINATOR' ? pair.createdBy : referral?.decidedBy ?? null;
+  const coordinator = pair?.createdBy?.role === 'COORDINATOR' ? pair.createdBy : (referral?.decidedBy ?? null);
   return {
     participant: {
       name: `${participant.firstName} ${participant.lastName}`,
@@ -346,7 +358,12 @@ export async function loadHandover(db: Db, participantId: string) {
         : null,
       coordinator: coordinator ? { name: coordinator.name, email: coordinator.email, phone: coordinator.phone } : null,
       referrer: referral
-        ? { name: referral.referrer.name, email: referral.referrer.email, phone: referral.referrer.phone, organisation: referral.referrer.organisation }
+        ? {
+            name: referral.referrer.name,
+            email: referral.referrer.email,
+            phone: referral.referrer.phone,
+            organisation: referral.referrer.organisation,
+          }
         : null,
     },
   };

@@ -104,7 +104,12 @@ describe('handover', () => {
     const summary = summariseMeetings([
       { startsAt: osloInstant('2026-03-02', '00:30'), status: 'HELD', durationMinutes: 60, log: { outcome: 'HELD', durationMinutes: 90 } },
       { startsAt: osloInstant('2026-04-20', '17:00'), status: 'HELD', durationMinutes: 60, log: null },
-      { startsAt: osloInstant('2026-03-10', '17:00'), status: 'NO_SHOW', durationMinutes: 60, log: { outcome: 'NO_SHOW', durationMinutes: null } },
+      {
+        startsAt: osloInstant('2026-03-10', '17:00'),
+        status: 'NO_SHOW',
+        durationMinutes: 60,
+        log: { outcome: 'NO_SHOW', durationMinutes: null },
+      },
       { startsAt: osloInstant('2026-05-10', '17:00'), status: 'PLANNED', durationMinutes: 60, log: null },
     ]);
     expect(summary).toEqual({ firstHeld: '2026-03-02', lastHeld: '2026-04-20', held: 2, cancelled: 1, hours: 2.5 });

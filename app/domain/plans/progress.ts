@@ -20,9 +20,7 @@ export function isReviewStatus(value: string): value is ReviewStatus {
 
 /** Each area's status from the newest review that mentions it (by review date, then entry time). */
 export function latestStatusByArea(reviews: ReviewForStatus[]): Record<string, AreaStatus> {
-  const ordered = [...reviews].sort(
-    (a, b) => a.reviewedOn.localeCompare(b.reviewedOn) || a.createdAt.getTime() - b.createdAt.getTime(),
-  );
+  const ordered = [...reviews].sort((a, b) => a.reviewedOn.localeCompare(b.reviewedOn) || a.createdAt.getTime() - b.createdAt.getTime());
   const latest: Record<string, AreaStatus> = {};
   for (const review of ordered) {
     for (const item of review.items) {
@@ -70,9 +68,7 @@ export function workedOnByMonth(meetings: LoggedMeeting[], areaOrder: string[]):
     .map(([month, entry]) => ({
       month,
       meetings: entry.meetings,
-      areas: [...entry.areas.entries()]
-        .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
-        .map(([key, count]) => ({ key, count })),
+      areas: [...entry.areas.entries()].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b)).map(([key, count]) => ({ key, count })),
       goods: GOODS.filter((good) => entry.goods.has(good)).map((key) => ({ key, count: entry.goods.get(key)! })),
     }));
 }

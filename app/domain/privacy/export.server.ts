@@ -11,7 +11,8 @@ const userRef = { select: { id: true, name: true, role: true } } as const;
  */
 export async function participantExport(db: Db, request: Request | null, actor: Pick<Actor, 'id'>, participantId: string) {
   const data = await participantRecords(db, participantId);
-  if (data) await audit(db, request, { actorId: actor.id, action: 'EXPORT', entityType: 'PARTICIPANT', entityId: data.id, participantId: data.id });
+  if (data)
+    await audit(db, request, { actorId: actor.id, action: 'EXPORT', entityType: 'PARTICIPANT', entityId: data.id, participantId: data.id });
   return data;
 }
 

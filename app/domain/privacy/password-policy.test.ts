@@ -34,8 +34,12 @@ describe('the forms that set a new password', () => {
 
   it('ask for the new password twice, the same both times', () => {
     const schema = newPasswordSchema(email, {});
-    expect(schema.safeParse({ password: 'bussen til Tunga går klokka sju', confirm: 'bussen til Tunga går klokka sju' }).success).toBe(true);
-    expect(errorsOf(schema.safeParse({ password: 'bussen til Tunga går klokka sju', confirm: 'bussen til Tunga går klokka åtte' }))).toEqual({
+    expect(schema.safeParse({ password: 'bussen til Tunga går klokka sju', confirm: 'bussen til Tunga går klokka sju' }).success).toBe(
+      true,
+    );
+    expect(
+      errorsOf(schema.safeParse({ password: 'bussen til Tunga går klokka sju', confirm: 'bussen til Tunga går klokka åtte' })),
+    ).toEqual({
       confirm: errorMessage('invite.passwordMismatch'),
     });
   });

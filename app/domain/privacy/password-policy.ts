@@ -41,12 +41,13 @@ export function newPasswordField(email: string) {
  * form's other fields (the current password when changing it, the name when accepting an invitation).
  */
 export function newPasswordSchema<Shape extends z.ZodRawShape>(email: string, shape: Shape) {
-  return z
-    .object({ ...shape, password: newPasswordField(email), confirm: z.string({ error: errorMessage('form.required') }) })
-    .refine((value) => {
+  return z.object({ ...shape, password: newPasswordField(email), confirm: z.string({ error: errorMessage('form.required') }) }).refine(
+    (value) => {
       const typed = value as { password: string; confirm: string };
       return typed.password === typed.confirm;
-    }, { path: ['confirm'], error: errorMessage('invite.passwordMismatch') });
+    },
+    { path: ['confirm'], error: errorMessage('invite.passwordMismatch') },
+  );
 }
 
 /** Changing one's password: the current one, then the new one twice. */

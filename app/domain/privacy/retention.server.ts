@@ -67,7 +67,10 @@ export async function anonymiseParticipant(tx: Tx, participantId: string, now: D
 
 /** Removes a departed volunteer's identity and free text, and closes their account. */
 export async function anonymiseVolunteer(tx: Tx, volunteerId: string, now: Date): Promise<void> {
-  const volunteer = await tx.volunteerProfile.findUniqueOrThrow({ where: { id: volunteerId }, select: { dateOfBirth: true, userId: true } });
+  const volunteer = await tx.volunteerProfile.findUniqueOrThrow({
+    where: { id: volunteerId },
+    select: { dateOfBirth: true, userId: true },
+  });
   await tx.volunteerProfile.update({
     where: { id: volunteerId },
     data: {
@@ -85,7 +88,10 @@ export async function anonymiseVolunteer(tx: Tx, volunteerId: string, now: Date)
       anonymisedAt: now,
     },
   });
-  await tx.volunteerReference.updateMany({ where: { volunteerId }, data: { name: ANONYMISED_NAME, relation: '', phone: null, note: null } });
+  await tx.volunteerReference.updateMany({
+    where: { volunteerId },
+    data: { name: ANONYMISED_NAME, relation: '', phone: null, note: null },
+  });
   await tx.screeningInterview.updateMany({ where: { volunteerId }, data: { note: null } });
   await tx.invitation.updateMany({ where: { volunteerId }, data: { email: '' } });
   if (volunteer.userId) {

@@ -7,9 +7,9 @@ describe('participantRetentionStart', () => {
   const referral = { decision: 'ACCEPTED', decidedAt: d('2024-01-10T10:00:00Z'), createdAt: d('2024-01-05T10:00:00Z') };
   it('starts when the last pair ended, and not while a pair is proposed or active', () => {
     const ended = { status: 'ENDED', endedAt: d('2024-06-01T10:00:00Z') };
-    expect(participantRetentionStart({ pairs: [ended, { status: 'ENDED', endedAt: d('2024-03-01T10:00:00Z') }], referrals: [referral] })).toEqual(
-      d('2024-06-01T10:00:00Z'),
-    );
+    expect(
+      participantRetentionStart({ pairs: [ended, { status: 'ENDED', endedAt: d('2024-03-01T10:00:00Z') }], referrals: [referral] }),
+    ).toEqual(d('2024-06-01T10:00:00Z'));
     expect(participantRetentionStart({ pairs: [ended, { status: 'ACTIVE', endedAt: null }], referrals: [referral] })).toBeNull();
     expect(participantRetentionStart({ pairs: [ended, { status: 'PROPOSED', endedAt: null }], referrals: [referral] })).toBeNull();
   });
@@ -18,7 +18,9 @@ describe('participantRetentionStart', () => {
     expect(participantRetentionStart({ pairs: [], referrals: [declined] })).toEqual(d('2024-02-01T10:00:00Z'));
     expect(participantRetentionStart({ pairs: [], referrals: [referral] })).toBeNull();
     const reReferred = { decision: null, decidedAt: null, createdAt: d('2024-07-01T10:00:00Z') };
-    expect(participantRetentionStart({ pairs: [{ status: 'ENDED', endedAt: d('2024-06-01T10:00:00Z') }], referrals: [referral, reReferred] })).toBeNull();
+    expect(
+      participantRetentionStart({ pairs: [{ status: 'ENDED', endedAt: d('2024-06-01T10:00:00Z') }], referrals: [referral, reReferred] }),
+    ).toBeNull();
   });
 });
 

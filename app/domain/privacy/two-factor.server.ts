@@ -62,7 +62,8 @@ export async function disableTwoFactor(db: Tx, userId: string): Promise<void> {
   await db.user.update({ where: { id: userId }, data: { totpSecret: null, totpEnabledAt: null, recoveryCodes: [] } });
 }
 
-export type SecondFactorResult = { ok: true; method: 'totp' | 'recovery'; recoveryLeft: number } | { ok: false; reason: 'invalid' | 'limited' };
+export type SecondFactorResult =
+  { ok: true; method: 'totp' | 'recovery'; recoveryLeft: number } | { ok: false; reason: 'invalid' | 'limited' };
 
 /**
  * Checks a code from the authenticator app or one of the recovery codes (used up on success).
@@ -72,7 +73,10 @@ export async function checkSecondFactor(db: Tx, userId: string, code: string, no
   // A place is reserved before the code is checked, so parallel guesses get at most the limit.
   const attempt = await reserveAttempt(db, SECOND_FACTOR_LIMIT, userId, now);
   if (!attempt.ok) return { ok: false, reason: 'limited' };
-  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, totpSecret: true, totpEnabledAt: true, recoveryCodes: true } });
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { email: true, totpSecret: true, totpEnabledAt: true, recoveryCodes: true },
+  });
   if (!user?.totpSecret || !user.totpEnabledAt) return { ok: false, reason: 'invalid' };
   const stored = Array.isArray(user.recoveryCodes) ? (user.recoveryCodes as string[]) : [];
   if (looksLikeTotp(code)) {
@@ -100,12 +104,23 @@ export async function checkSecondFactor(db: Tx, userId: string, code: string, no
  * Turns the second factor on when the code matches the pending secret: the request's session
  * counts as verified and the change is audited. Returns the recovery codes (shown once), or null.
  */
-export async function turnOnTwoFactor(db: Db, request: Request, user: { id: string; email: string }, code: string): Promise<string[] | null> {
+export async function turnOnTwoFactor(
+  db: Db,
+  request: Request,
+  user: { id: string; email: string },
+  code: string,
+): Promise<string[] | null> {
   return db.$transaction(async (tx) => {
     const codes = await enableTwoFactor(tx, user, code);
     if (!codes) return null;
     await markSessionVerified(tx, request);
-    await audit(tx, request, { actorId: user.id, action: 'UPDATE', entityType: 'USER', entityId: user.id, detail: { twoFactor: 'enabled' } });
+    await audit(tx, request, {
+      actorId: user.id,
+      action: 'UPDATE',
+      entityType: 'USER',
+      entityId: user.id,
+      detail: { twoFactor: 'enabled' },
+    });
     return codes;
   });
 }
@@ -119,7 +134,13 @@ export async function turnOffTwoFactor(db: Db, request: Request, userId: string,
   if (!checked.ok) return 'invalid';
   await db.$transaction(async (tx) => {
     await disableTwoFactor(tx, userId);
-    await audit(tx, request, { actorId: userId, action: 'UPDATE', entityType: 'USER', entityId: userId, detail: { twoFactor: 'disabled' } });
+    await audit(tx, request, {
+      actorId: userId,
+      action: 'UPDATE',
+      entityType: 'USER',
+      entityId: userId,
+      detail: { twoFactor: 'disabled' },
+    });
   });
   return 'off';
 }
@@ -129,9 +150,13 @@ export async function turnOffTwoFactor(db: Db, request: Request, userId: string,
  * with the secret to scan (a new one is made the first time).
  */
 export async function twoFactorState(db: Tx, user: { id: string; email: string }) {
-  let row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecret: true, totpEnabledAt: true, recoveryCodes: true } });
+  let row = await db.user.findUniqueOrThrow({
+    where: { id: user.id },
+    select: { totpSecret: true, totpEnabledAt: true, recoveryCodes: true },
+  });
   if (!row.totpEnabledAt && !row.totpSecret) row = { ...row, totpSecret: await startTwoFactor(db, user.id) };
-  const pending = !row.totpEnabledAt && row.totpSecret ? { secret: row.totpSecret, ...(await setupDetails(row.totpSecret, user.email)) } : null;
+  const pending =
+    !row.totpEnabledAt && row.totpSecret ? { secret: row.totpSecret, ...(await setupDetails(row.totpSecret, user.email)) } : null;
   return {
     enabledAt: row.totpEnabledAt,
     recoveryLeft: Array.isArray(row.recoveryCodes) ? row.recoveryCodes.length : 0,

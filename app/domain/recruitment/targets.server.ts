@@ -28,5 +28,11 @@ export async function saveTargets(db: Tx, request: Request | null, actorId: stri
     newReadyVolunteers: targets.newReadyVolunteers,
   };
   await db.halfYearTarget.upsert({ where: { halfYear: targets.halfYear }, create: { halfYear: targets.halfYear, ...data }, update: data });
-  await audit(db, request, { actorId, action: 'UPDATE', entityType: 'SETTINGS', entityId: targets.halfYear, detail: { newPairs: targets.newPairs } });
+  await audit(db, request, {
+    actorId,
+    action: 'UPDATE',
+    entityType: 'SETTINGS',
+    entityId: targets.halfYear,
+    detail: { newPairs: targets.newPairs },
+  });
 }

@@ -13,7 +13,7 @@ describe('name search', () => {
   it('finds a person by parts of either name, in any case', () => {
     const key = searchNameOf({ firstName: 'Øyvind', lastName: 'Bjørnæs' });
     expect(matchesSearch(key, searchWords('ØYV'))).toBe(true);
-    expect(matchesSearch(key, searchWords('  bjØRNÆ  ')) ).toBe(true);
+    expect(matchesSearch(key, searchWords('  bjØRNÆ  '))).toBe(true);
     expect(matchesSearch(key, searchWords('øyvind bjørn'))).toBe(true);
     expect(matchesSearch(key, searchWords('øyvind olsen'))).toBe(false);
   });

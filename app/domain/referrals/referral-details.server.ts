@@ -3,7 +3,13 @@ import { loadPlan } from '~/domain/plans/plans.server';
 import { hasContent } from '~/domain/plans/plan-content';
 
 /** The participant's identity and contact as referred (the referral page only; emails never carry them). */
-export function contactOf(participant: { firstName: string; lastName: string; gender: string | null; phone: string | null; email: string | null }) {
+export function contactOf(participant: {
+  firstName: string;
+  lastName: string;
+  gender: string | null;
+  phone: string | null;
+  email: string | null;
+}) {
   return {
     firstName: participant.firstName,
     lastName: participant.lastName,

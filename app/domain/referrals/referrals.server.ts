@@ -41,12 +41,11 @@ export async function findPossibleDuplicates(
     .filter((candidate) => sameName(candidate, person))
     .map((candidate) => ({
       name: `${candidate.firstName} ${candidate.lastName}`,
-      href:
-        can(actor.role, 'participants:read')
-          ? `/participants/${candidate.id}`
-          : candidate.referrals[0]
-            ? `/referrals/${candidate.referrals[0].id}`
-            : null,
+      href: can(actor.role, 'participants:read')
+        ? `/participants/${candidate.id}`
+        : candidate.referrals[0]
+          ? `/referrals/${candidate.referrals[0].id}`
+          : null,
     }));
 }
 
@@ -231,8 +230,7 @@ export async function referralForViewer(db: Db, actor: Actor, referralId: string
   });
   const consent = consentInForce(participant.consents);
   const showsActivity = actor.role === 'COORDINATOR' || Boolean(consent?.shareAttendanceWithReferrer);
-  const activity =
-    showsActivity && participant.pairs.length > 0 ? await heldMeetingsPerMonth(db, participant.id) : null;
+  const activity = showsActivity && participant.pairs.length > 0 ? await heldMeetingsPerMonth(db, participant.id) : null;
   const status = participantStatusSchema.parse(participant.status);
   const timeline = participant.statusChanges.map((change) => ({
     id: change.id,
@@ -271,7 +269,12 @@ export async function referralForViewer(db: Db, actor: Actor, referralId: string
   };
   if (actor.role !== 'COORDINATOR') {
     // Once the participant has withdrawn consent, the referrer sees the status and no more.
-    return { ...base, details: consent ? details : null, triage: null, mayWithdraw: referral.referrerId === actor.id && referrerMayWithdraw(status) };
+    return {
+      ...base,
+      details: consent ? details : null,
+      triage: null,
+      mayWithdraw: referral.referrerId === actor.id && referrerMayWithdraw(status),
+    };
   }
   // The coordinator decides on it.
   return { ...base, details, mayWithdraw: false, triage: true as const };

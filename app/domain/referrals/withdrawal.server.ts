@@ -54,10 +54,7 @@ export async function referralForWithdrawal(db: Db, actor: Actor, referralId: st
  * details. All in the caller's transaction. Null for a referral that is not the actor's;
  * ReferralNotWithdrawableError once it is decided, also when a decision came in meanwhile.
  */
-export async function withdrawReferral(
-  tx: Tx,
-  input: { referralId: string; actor: Actor; reason: string; request: Request | null },
-) {
+export async function withdrawReferral(tx: Tx, input: { referralId: string; actor: Actor; reason: string; request: Request | null }) {
   const referral = await tx.referral.findFirst({
     where: ownReferral(input.actor, input.referralId),
     select: { id: true, participantId: true, participant: { select: { status: true } } },

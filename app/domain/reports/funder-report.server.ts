@@ -73,7 +73,10 @@ export async function funderReport(db: Db, period: ReportPeriod, now = currentTi
     ),
     activePairsByDates(db, period),
     db.meeting.groupBy({ by: ['status'], where: { startsAt: { gte: start, lt: end } }, _count: { _all: true } }),
-    db.meetingLog.aggregate({ where: { outcome: 'HELD', meeting: { startsAt: { gte: start, lt: end } } }, _sum: { durationMinutes: true } }),
+    db.meetingLog.aggregate({
+      where: { outcome: 'HELD', meeting: { startsAt: { gte: start, lt: end } } },
+      _sum: { durationMinutes: true },
+    }),
     getSetting(db, 'meetingsPerMonth'),
     Promise.all([
       referredParticipants(db, period),

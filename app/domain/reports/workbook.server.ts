@@ -19,14 +19,23 @@ export function periodName(key: string, language: Language): string {
  * Excel, whatever its locale), and the notes that explain a figure. The stable key is kept in
  * the last column for whoever sorts or joins.
  */
-export async function funderWorkbook(metrics: ReportMetric[], period: ReportPeriod, language: Language, rematchesCount: boolean): Promise<Buffer> {
+export async function funderWorkbook(
+  metrics: ReportMetric[],
+  period: ReportPeriod,
+  language: Language,
+  rematchesCount: boolean,
+): Promise<Buffer> {
   const t = translator(language);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Brobygger';
   const name = periodName(period.key, language);
   for (const section of REPORT_SECTIONS) {
     // Sheet names: at most 31 characters, none of : \ / ? * [ ]
-    const sheet = workbook.addWorksheet(t(`reports.${section}` as MessageKey).replace(/[:\\/?*[\]]/g, ' ').slice(0, 31));
+    const sheet = workbook.addWorksheet(
+      t(`reports.${section}` as MessageKey)
+        .replace(/[:\\/?*[\]]/g, ' ')
+        .slice(0, 31),
+    );
     sheet.columns = [
       { header: t('figures.xlsx.period'), key: 'period', width: 18 },
       { header: t('figures.xlsx.figure'), key: 'label', width: 40 },

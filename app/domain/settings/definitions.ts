@@ -42,7 +42,11 @@ export const SETTINGS = {
 export const SETTING_KEYS = Object.keys(SETTINGS) as (keyof typeof SETTINGS)[];
 
 /** The settings that are yes/no (a checkbox on /settings); the others are numbers. */
-export const BOOLEAN_SETTING_KEYS: readonly (keyof typeof SETTINGS)[] = ['countRematchesAsNewPairs', 'smsReminderTwoHoursBefore', 'smsIntoPrison'];
+export const BOOLEAN_SETTING_KEYS: readonly (keyof typeof SETTINGS)[] = [
+  'countRematchesAsNewPairs',
+  'smsReminderTwoHoursBefore',
+  'smsIntoPrison',
+];
 
 /** The text-message settings, edited in their own section of /settings. */
 export const SMS_SETTING_KEYS = [

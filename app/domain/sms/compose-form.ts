@@ -13,12 +13,21 @@ export const composeTextSchema = z
     template: z.enum(VOLUNTEER_TEMPLATE_KEYS as [VolunteerTemplate, ...VolunteerTemplate[]]).optional(),
     templateLanguage: z.enum(['nb', 'en']).default('nb'),
     body: z.string().trim().optional(),
-    sendToken: z.string().regex(/^[A-Za-z0-9-]{20,64}$/).optional(),
+    sendToken: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{20,64}$/)
+      .optional(),
   })
-  .transform((value) => ({ ...value, text: value.body || (value.template ? VOLUNTEER_TEMPLATES[value.template][value.templateLanguage] : '') }))
+  .transform((value) => ({
+    ...value,
+    text: value.body || (value.template ? VOLUNTEER_TEMPLATES[value.template][value.templateLanguage] : ''),
+  }))
   .superRefine((value, ctx) => {
     if (!value.text) ctx.addIssue({ code: 'custom', path: ['body'], message: errorMessage('sms.error.empty') });
-    else if (value.text.length > MAX_VOLUNTEER_TEXT) ctx.addIssue({ code: 'custom', path: ['body'], message: errorMessage('sms.error.tooLong', { max: MAX_VOLUNTEER_TEXT }) });
-    else if (mentionsSensitiveTopic(value.text)) ctx.addIssue({ code: 'custom', path: ['body'], message: errorMessage('sms.error.sensitive') });
-    if (value.intent === 'send' && !value.sendToken) ctx.addIssue({ code: 'custom', path: ['body'], message: errorMessage('sms.error.empty') });
+    else if (value.text.length > MAX_VOLUNTEER_TEXT)
+      ctx.addIssue({ code: 'custom', path: ['body'], message: errorMessage('sms.error.tooLong', { max: MAX_VOLUNTEER_TEXT }) });
+    else if (mentionsSensitiveTopic(value.text))
+      ctx.addIssue({ code: 'custom', path: ['body'], message: errorMessage('sms.error.sensitive') });
+    if (value.intent === 'send' && !value.sendToken)
+      ctx.addIssue({ code: 'custom', path: ['body'], message: errorMessage('sms.error.empty') });
   });

@@ -5,12 +5,28 @@ export async function devboxTexts(db: Db) {
   return db.smsMessage.findMany({
     orderBy: { createdAt: 'desc' },
     take: 100,
-    select: { id: true, direction: true, kind: true, phone: true, body: true, encoding: true, segments: true, status: true, createdAt: true, participant: { select: { firstName: true } } },
+    select: {
+      id: true,
+      direction: true,
+      kind: true,
+      phone: true,
+      body: true,
+      encoding: true,
+      segments: true,
+      status: true,
+      createdAt: true,
+      participant: { select: { firstName: true } },
+    },
   });
 }
 
 /** The numbers that have been texted, for "reply as the participant". */
 export async function devboxNumbers(db: Db): Promise<string[]> {
-  const rows = await db.smsMessage.findMany({ where: { direction: 'OUT' }, distinct: ['phone'], select: { phone: true }, orderBy: { phone: 'asc' } });
+  const rows = await db.smsMessage.findMany({
+    where: { direction: 'OUT' },
+    distinct: ['phone'],
+    select: { phone: true },
+    orderBy: { phone: 'asc' },
+  });
   return rows.map((row) => row.phone);
 }

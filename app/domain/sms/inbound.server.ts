@@ -78,7 +78,12 @@ export async function receiveParticipantText(db: Db, from: string, text: string)
       return;
     }
     const last = await tx.smsMessage.findFirst({
-      where: { participantId: participant.id, direction: 'OUT', status: { in: ['SENT', 'DELIVERED'] }, sentAt: { gte: new Date(now.getTime() - CONTEXT_MS) } },
+      where: {
+        participantId: participant.id,
+        direction: 'OUT',
+        status: { in: ['SENT', 'DELIVERED'] },
+        sentAt: { gte: new Date(now.getTime() - CONTEXT_MS) },
+      },
       orderBy: { sentAt: 'desc' },
       select: { kind: true, meetingId: true, pairId: true },
     });

@@ -31,10 +31,20 @@ export async function coordinatorTextInbox(db: Db) {
 /** Marks an inbox text as handled; false when there is no such unhandled text. */
 export async function markTextHandled(db: Db, request: Request, actor: Actor, smsId: string): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const row = await tx.smsMessage.findFirst({ where: { id: smsId, direction: 'IN', status: 'NEEDS_ATTENTION' }, select: { id: true, participantId: true, pairId: true } });
+    const row = await tx.smsMessage.findFirst({
+      where: { id: smsId, direction: 'IN', status: 'NEEDS_ATTENTION' },
+      select: { id: true, participantId: true, pairId: true },
+    });
     if (!row) return false;
     await tx.smsMessage.update({ where: { id: row.id }, data: { status: 'HANDLED', handledAt: currentTime(), handledById: actor.id } });
-    await audit(tx, request, { actorId: actor.id, action: 'UPDATE', entityType: 'SMS_THREAD', entityId: row.pairId, participantId: row.participantId, detail: { smsId: row.id, handled: true } });
+    await audit(tx, request, {
+      actorId: actor.id,
+      action: 'UPDATE',
+      entityType: 'SMS_THREAD',
+      entityId: row.pairId,
+      participantId: row.participantId,
+      detail: { smsId: row.id, handled: true },
+    });
     return true;
   });
 }

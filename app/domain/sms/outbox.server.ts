@@ -40,7 +40,8 @@ export interface ParticipantText {
 }
 
 /** `duplicate`: the key was queued before, nothing new was written. */
-export type QueuedText = { queued: true; duplicate: boolean; id: string; sendAt: Date; plan: SmsPlan } | { queued: false; reason: TextRefusal };
+export type QueuedText =
+  { queued: true; duplicate: boolean; id: string; sendAt: Date; plan: SmsPlan } | { queued: false; reason: TextRefusal };
 
 /** Lets the in-process SMS sender start at once after a commit instead of at the next minute. */
 export const smsOutboxEvents = new EventEmitter();
@@ -67,7 +68,17 @@ export async function checkParticipantText(
       anonymisedAt: true,
       expectedReleaseDate: true,
       smsOptedOutAt: true,
-      consents: { select: { createdAt: true, withdrawnAt: true, shareContactWithVolunteer: true, sharePlanWithVolunteer: true, shareAttendanceWithReferrer: true, smsAllowed: true, volunteerMayText: true } },
+      consents: {
+        select: {
+          createdAt: true,
+          withdrawnAt: true,
+          shareContactWithVolunteer: true,
+          sharePlanWithVolunteer: true,
+          shareAttendanceWithReferrer: true,
+          smsAllowed: true,
+          volunteerMayText: true,
+        },
+      },
     },
   });
   if (!participant?.phone || participant.anonymisedAt) return { allowed: false, reason: 'NO_NUMBER' };
@@ -104,7 +115,14 @@ export async function checkParticipantText(
  */
 export async function enqueueParticipantText(tx: Tx, text: ParticipantText): Promise<QueuedText> {
   const existing = await tx.smsMessage.findUnique({ where: { idempotencyKey: text.idempotencyKey } });
-  if (existing) return { queued: true, duplicate: true, id: existing.id, sendAt: existing.dueAt ?? existing.nextAttemptAt, plan: planSms(existing.body) };
+  if (existing)
+    return {
+      queued: true,
+      duplicate: true,
+      id: existing.id,
+      sendAt: existing.dueAt ?? existing.nextAttemptAt,
+      plan: planSms(existing.body),
+    };
   const check = await checkParticipantText(tx, text);
   if (!check.allowed) return { queued: false, reason: check.reason };
   const plan = planSms(text.body);

@@ -26,7 +26,15 @@ export async function queueMeetingTextReminders(db: Db, now = currentTime()): Pr
   const twoHours = await getSetting(db, 'smsReminderTwoHoursBefore');
   const meetings = await db.meeting.findMany({
     where: { ...communityMeeting, startsAt: { gt: new Date(now.getTime() + 15 * 60_000), lte: new Date(now.getTime() + 48 * HOUR) } },
-    select: { id: true, pairId: true, startsAt: true, sequence: true, placeType: true, place: true, pair: { select: { participantId: true } } },
+    select: {
+      id: true,
+      pairId: true,
+      startsAt: true,
+      sequence: true,
+      placeType: true,
+      place: true,
+      pair: { select: { participantId: true } },
+    },
   });
   let queued = 0;
   for (const meeting of meetings) {
@@ -38,7 +46,11 @@ export async function queueMeetingTextReminders(db: Db, now = currentTime()): Pr
       due.push({ kind: 'DAY_BEFORE', key: `sms-reminder:day-before:${meeting.id}:${meeting.sequence}`, notAfter: twoHoursDue });
     }
     if (twoHours && now >= twoHoursDue) {
-      due.push({ kind: 'TWO_HOURS', key: `sms-reminder:two-hours:${meeting.id}:${meeting.sequence}`, notAfter: new Date(meeting.startsAt.getTime() - 15 * 60_000) });
+      due.push({
+        kind: 'TWO_HOURS',
+        key: `sms-reminder:two-hours:${meeting.id}:${meeting.sequence}`,
+        notAfter: new Date(meeting.startsAt.getTime() - 15 * 60_000),
+      });
     }
     for (const reminder of due) {
       const result = await db.$transaction((tx) =>
@@ -67,17 +79,32 @@ export async function queueMeetingTextReminders(db: Db, now = currentTime()): Pr
 export async function textMeetingChange(tx: Tx, meetingId: string, change: 'MOVED' | 'CANCELLED', previousStartsAt: Date): Promise<void> {
   const meeting = await tx.meeting.findUniqueOrThrow({
     where: { id: meetingId },
-    select: { id: true, pairId: true, startsAt: true, sequence: true, placeType: true, place: true, pair: { select: { participantId: true, status: true } } },
+    select: {
+      id: true,
+      pairId: true,
+      startsAt: true,
+      sequence: true,
+      placeType: true,
+      place: true,
+      pair: { select: { participantId: true, status: true } },
+    },
   });
   if (change === 'MOVED') {
-    await tx.meeting.update({ where: { id: meetingId }, data: { participantAnswer: null, participantAnsweredAt: null, participantAnswerVia: null } });
+    await tx.meeting.update({
+      where: { id: meetingId },
+      data: { participantAnswer: null, participantAnsweredAt: null, participantAnswerVia: null },
+    });
   }
   if (meeting.placeType === 'PRISON_VISIT' || meeting.pair.status !== 'ACTIVE') return;
   const now = currentTime();
   const soon = Math.min(previousStartsAt.getTime(), meeting.startsAt.getTime()) - now.getTime() < 48 * HOUR;
   const told = await tx.smsMessage.count({ where: { meetingId, direction: 'OUT', status: { not: 'CANCELLED' } } });
   if (!soon && told === 0) return;
-  const forText = { startsAt: change === 'MOVED' ? meeting.startsAt : previousStartsAt, placeType: meeting.placeType as PlaceType, place: meeting.place };
+  const forText = {
+    startsAt: change === 'MOVED' ? meeting.startsAt : previousStartsAt,
+    placeType: meeting.placeType as PlaceType,
+    place: meeting.place,
+  };
   await enqueueParticipantText(tx, {
     participantId: meeting.pair.participantId,
     pairId: meeting.pairId,

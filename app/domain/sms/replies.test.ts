@@ -19,7 +19,9 @@ describe('interpretReply', () => {
 
 describe('parseDeliveryReceipt', () => {
   it('reads the id and state of a standard receipt', () => {
-    expect(parseDeliveryReceipt('id:abc123 sub:001 dlvrd:001 submit date:2612011200 done date:2612011201 stat:DELIVRD err:000 text:Hei')).toEqual({
+    expect(
+      parseDeliveryReceipt('id:abc123 sub:001 dlvrd:001 submit date:2612011200 done date:2612011201 stat:DELIVRD err:000 text:Hei'),
+    ).toEqual({
       messageId: 'abc123',
       stat: 'DELIVRD',
     });

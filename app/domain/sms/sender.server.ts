@@ -48,9 +48,7 @@ export async function sendDueTexts(db: Db, gateway: SmsGateway, options: SmsSend
       data: { status: 'SENDING', leaseOwner: options.owner, leaseUntil: new Date(now.getTime() + leaseMs) },
     });
     if (claim.count !== 1) continue;
-    const stopped =
-      candidate.participant?.anonymisedAt ||
-      (candidate.participant?.smsOptedOutAt && !candidate.kind.startsWith('OPT_'));
+    const stopped = candidate.participant?.anonymisedAt || (candidate.participant?.smsOptedOutAt && !candidate.kind.startsWith('OPT_'));
     if (stopped) {
       await db.smsMessage.updateMany({
         where: { id: candidate.id, leaseOwner: options.owner },
@@ -63,7 +61,14 @@ export async function sendDueTexts(db: Db, gateway: SmsGateway, options: SmsSend
       const ids = await gateway.submit({ to: candidate.phone, from: options.sender, plan: planSms(candidate.body) });
       await db.smsMessage.updateMany({
         where: { id: candidate.id, leaseOwner: options.owner },
-        data: { status: 'SENT', sentAt: clock(), gatewayMessageIds: `,${ids.join(',')},`, leaseOwner: null, leaseUntil: null, lastError: null },
+        data: {
+          status: 'SENT',
+          sentAt: clock(),
+          gatewayMessageIds: `,${ids.join(',')},`,
+          leaseOwner: null,
+          leaseUntil: null,
+          lastError: null,
+        },
       });
       result.sent += 1;
     } catch (error) {

@@ -3,7 +3,14 @@ import { mentionsSensitiveTopic } from './sensitive';
 
 describe('mentionsSensitiveTopic', () => {
   it('finds health and criminal-justice words in either language', () => {
-    for (const text of ['Husk timen hos legen', 'Vi ses etter NAV', 'Fengselsbesøket', 'Friomsorgen ringte', 'see you after probation', 'Your therapy']) {
+    for (const text of [
+      'Husk timen hos legen',
+      'Vi ses etter NAV',
+      'Fengselsbesøket',
+      'Friomsorgen ringte',
+      'see you after probation',
+      'Your therapy',
+    ]) {
       expect(mentionsSensitiveTopic(text), text).toBe(true);
     }
   });

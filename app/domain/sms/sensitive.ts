@@ -4,8 +4,45 @@
  * volunteer is told why, next to the field) — a hint, not a guarantee, so the form says the
  * rule as well.
  */
-const WHOLE_WORDS = ['dom', 'dommen', 'nav', 'rus', 'rusen', 'lege', 'legen', 'soner', 'sonet', 'straff', 'politi', 'police', 'jail', 'drug', 'drugs', 'doctor', 'prison', 'parole', 'sentence'];
-const WORD_STARTS = ['fengsel', 'soning', 'løslat', 'prøveløs', 'kriminalomsorg', 'friomsorg', 'psykolog', 'psykiat', 'medisin', 'behandling', 'diagnos', 'sykehus', 'probation', 'medication', 'therap', 'hospital'];
+const WHOLE_WORDS = [
+  'dom',
+  'dommen',
+  'nav',
+  'rus',
+  'rusen',
+  'lege',
+  'legen',
+  'soner',
+  'sonet',
+  'straff',
+  'politi',
+  'police',
+  'jail',
+  'drug',
+  'drugs',
+  'doctor',
+  'prison',
+  'parole',
+  'sentence',
+];
+const WORD_STARTS = [
+  'fengsel',
+  'soning',
+  'løslat',
+  'prøveløs',
+  'kriminalomsorg',
+  'friomsorg',
+  'psykolog',
+  'psykiat',
+  'medisin',
+  'behandling',
+  'diagnos',
+  'sykehus',
+  'probation',
+  'medication',
+  'therap',
+  'hospital',
+];
 
 const WORD = /[\p{L}\p{N}]+/gu;
 

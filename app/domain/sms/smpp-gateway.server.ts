@@ -11,8 +11,7 @@ export interface OutgoingText {
 
 /** What the SMSC delivered to us: a participant's text or a delivery receipt. */
 export type IncomingText =
-  | { kind: 'text'; from: string; text: string }
-  | { kind: 'receipt'; messageId: string; stat: string | null; text: string };
+  { kind: 'text'; from: string; text: string } | { kind: 'receipt'; messageId: string; stat: string | null; text: string };
 
 /** What the SMS sender talks to: an SMPP session, or the dev page's log in demo mode. */
 export interface SmsGateway {
@@ -55,7 +54,7 @@ export function parseSmsUrl(url: string): { address: string; systemId: string; p
 function decodeMessage(value: unknown): string {
   if (typeof value === 'string') return value;
   if (value && typeof value === 'object' && 'message' in value) {
-    const message = (value).message;
+    const message = value.message;
     return typeof message === 'string' ? message : Buffer.isBuffer(message) ? message.toString('utf8') : '';
   }
   return Buffer.isBuffer(value) ? value.toString('utf8') : '';
@@ -145,15 +144,13 @@ export class SmppGateway implements SmsGateway {
       });
     });
     session.on('deliver_sm', (pdu: smpp.Pdu) => {
-      this.options
-        .onDeliver(toIncoming(pdu))
-        .then(
-          () => session.send(pdu.response()),
-          (error: unknown) => {
-            this.log(`deliver_sm not stored: ${error instanceof Error ? error.message : String(error)}`);
-            session.send(pdu.response({ command_status: smpp.ESME_RX_T_APPN }));
-          },
-        );
+      this.options.onDeliver(toIncoming(pdu)).then(
+        () => session.send(pdu.response()),
+        (error: unknown) => {
+          this.log(`deliver_sm not stored: ${error instanceof Error ? error.message : String(error)}`);
+          session.send(pdu.response({ command_status: smpp.ESME_RX_T_APPN }));
+        },
+      );
     });
     session.on('enquire_link', (pdu: smpp.Pdu) => session.send(pdu.response()));
     session.on('unbind', (pdu: smpp.Pdu) => {
@@ -229,8 +226,18 @@ export class SmppGateway implements SmsGateway {
     await new Promise<void>((resolve) => {
       const timer = setTimeout(() => session.destroy(() => resolve()), 2000);
       timer.unref();
-      if (this.bound) session.unbind({}, () => session.close(() => { clearTimeout(timer); resolve(); }));
-      else session.destroy(() => { clearTimeout(timer); resolve(); });
+      if (this.bound)
+        session.unbind({}, () =>
+          session.close(() => {
+            clearTimeout(timer);
+            resolve();
+          }),
+        );
+      else
+        session.destroy(() => {
+          clearTimeout(timer);
+          resolve();
+        });
     });
     this.bound = false;
   }

@@ -25,7 +25,10 @@ function placeOf(meeting: MeetingForText, language: Language): string {
   return typed && !mentionsSensitiveTopic(typed) ? typed : PLACE_WORDS[language][meeting.placeType];
 }
 
-const ANSWER = { nb: 'Svar JA (1) hvis du kommer, NEI (2) hvis du ikke kan.', en: 'Reply YES (1) if you are coming, NO (2) if you cannot.' };
+const ANSWER = {
+  nb: 'Svar JA (1) hvis du kommer, NEI (2) hvis du ikke kan.',
+  en: 'Reply YES (1) if you are coming, NO (2) if you cannot.',
+};
 
 export function reminderText(kind: 'DAY_BEFORE' | 'TWO_HOURS', meeting: MeetingForText, language: Language = 'nb'): string {
   const when = formatDateTime(meeting.startsAt, language);

@@ -9,7 +9,13 @@ const THREAD_LENGTH = 30;
 async function findPairForTexts(db: Tx, actor: Actor, pairId: string) {
   const pair = await db.pair.findFirst({
     where: { id: pairId, ...pairScope(actor) },
-    select: { id: true, status: true, participantId: true, participant: { select: { firstName: true } }, volunteer: { select: { firstName: true, userId: true } } },
+    select: {
+      id: true,
+      status: true,
+      participantId: true,
+      participant: { select: { firstName: true } },
+      volunteer: { select: { firstName: true, userId: true } },
+    },
   });
   if (!pair) notFound();
   return pair;
@@ -35,14 +41,26 @@ export async function pairTexts(db: Db, actor: Actor, pairId: string) {
     where: { pairId: pair.id },
     orderBy: { createdAt: 'desc' },
     take: THREAD_LENGTH,
-    select: { id: true, direction: true, kind: true, body: true, status: true, createdAt: true, sentAt: true, sentById: true, segments: true },
+    select: {
+      id: true,
+      direction: true,
+      kind: true,
+      body: true,
+      status: true,
+      createdAt: true,
+      sentAt: true,
+      sentById: true,
+      segments: true,
+    },
   });
   const isVolunteer = actor.role === 'VOLUNTEER' && pair.volunteer.userId === actor.id;
   return {
     participantFirstName: pair.participant.firstName,
     volunteerFirstName: pair.volunteer.firstName,
     texting: isVolunteer ? await volunteerTexting(db, pair) : null,
-    messages: rows.reverse().map(({ sentById, ...row }) => ({ ...row, fromVolunteer: sentById !== null && sentById === pair.volunteer.userId })),
+    messages: rows
+      .reverse()
+      .map(({ sentById, ...row }) => ({ ...row, fromVolunteer: sentById !== null && sentById === pair.volunteer.userId })),
   };
 }
 
@@ -58,7 +76,12 @@ export async function findPairForVolunteerText(db: Tx, actor: Actor, pairId: str
  * audit row, in one transaction. `sendToken` comes from the review step: the same review
  * posted twice queues one text.
  */
-export async function sendVolunteerText(db: Db, request: Request, actor: Actor, input: { pairId: string; body: string; sendToken: string }) {
+export async function sendVolunteerText(
+  db: Db,
+  request: Request,
+  actor: Actor,
+  input: { pairId: string; body: string; sendToken: string },
+) {
   const result = await db.$transaction(async (tx) => {
     const { pair, texting } = await findPairForVolunteerText(tx, actor, input.pairId);
     if (!texting.allowed) return { queued: false as const, reason: texting.reason };
@@ -71,7 +94,14 @@ export async function sendVolunteerText(db: Db, request: Request, actor: Actor, 
       idempotencyKey: `volunteer-text:${pair.id}:${input.sendToken}`,
     });
     if (queued.queued && !queued.duplicate) {
-      await audit(tx, request, { actorId: actor.id, action: 'CREATE', entityType: 'SMS_THREAD', entityId: pair.id, participantId: pair.participantId, detail: { smsId: queued.id, segments: queued.plan.segments } });
+      await audit(tx, request, {
+        actorId: actor.id,
+        action: 'CREATE',
+        entityType: 'SMS_THREAD',
+        entityId: pair.id,
+        participantId: pair.participantId,
+        detail: { smsId: queued.id, segments: queued.plan.segments },
+      });
     }
     return queued;
   });

@@ -15,7 +15,13 @@ export async function openSession(db: Db, request: Request, userId: string): Pro
 export async function completeSecondFactor(db: Db, request: Request, userId: string, method: 'totp' | 'recovery'): Promise<void> {
   await db.$transaction(async (tx) => {
     await markSessionVerified(tx, request);
-    await audit(tx, request, { actorId: userId, action: 'SIGN_IN', entityType: 'USER', entityId: userId, detail: { secondFactor: method } });
+    await audit(tx, request, {
+      actorId: userId,
+      action: 'SIGN_IN',
+      entityType: 'USER',
+      entityId: userId,
+      detail: { secondFactor: method },
+    });
   });
 }
 

@@ -18,7 +18,10 @@ import { openSession } from './sessions.server';
  */
 export const signInFormSchema = z.object({
   email: emailField,
-  password: z.string({ error: errorMessage('form.required') }).min(1, { error: errorMessage('form.required') }).max(1000),
+  password: z
+    .string({ error: errorMessage('form.required') })
+    .min(1, { error: errorMessage('form.required') })
+    .max(1000),
   redirectTo: z.string().optional(),
 });
 
@@ -26,11 +29,21 @@ export const signInFormSchema = z.object({
  * After a right password: a new session (audited) and the page to go to next, the second-factor
  * step the account still needs or else `redirectTo` (within the app) or the role's home.
  */
-export async function startSignedInSession(db: Db, request: Request, user: User, redirectTo: string | undefined): Promise<{ cookie: string; location: string }> {
+export async function startSignedInSession(
+  db: Db,
+  request: Request,
+  user: User,
+  redirectTo: string | undefined,
+): Promise<{ cookie: string; location: string }> {
   const cookie = await openSession(db, request, user.id);
   const target = safeRedirect(redirectTo, homeOf(user.role));
   const step = secondFactorStep(user, { verifiedAt: null }, env().DEMO_MODE);
-  const location = step === 'verify' ? `${SECOND_FACTOR_PATHS.verify}?${new URLSearchParams({ redirectTo: target })}` : step ? SECOND_FACTOR_PATHS[step] : target;
+  const location =
+    step === 'verify'
+      ? `${SECOND_FACTOR_PATHS.verify}?${new URLSearchParams({ redirectTo: target })}`
+      : step
+        ? SECOND_FACTOR_PATHS[step]
+        : target;
   return { cookie, location };
 }
 
@@ -44,10 +57,7 @@ export const ACCOUNT_LIMIT: RateLimit = { bucket: 'login:account', max: 10, wind
 /** Fifty failures from one address within 15 minutes, whatever the accounts. */
 export const ADDRESS_LIMIT: RateLimit = { bucket: 'login:ip', max: 50, windowMs: 15 * 60 * 1000 };
 
-export type SignInResult =
-  | { ok: true; user: User }
-  | { ok: false; reason: 'invalid' }
-  | { ok: false; reason: 'limited'; minutes: number };
+export type SignInResult = { ok: true; user: User } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'limited'; minutes: number };
 
 export async function signIn(
   db: Tx,

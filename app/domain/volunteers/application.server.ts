@@ -21,7 +21,14 @@ export async function submitApplication(
 ) {
   const { application: a, language, now } = input;
   const repeat = await tx.volunteerProfile.findFirst({
-    where: { email: a.email, firstName: a.firstName, lastName: a.lastName, dateOfBirth: a.dateOfBirth, status: 'APPLIED', anonymisedAt: null },
+    where: {
+      email: a.email,
+      firstName: a.firstName,
+      lastName: a.lastName,
+      dateOfBirth: a.dateOfBirth,
+      status: 'APPLIED',
+      anonymisedAt: null,
+    },
   });
   if (repeat) return repeat;
   const volunteer = await tx.volunteerProfile.create({

@@ -32,7 +32,7 @@ export function applicationSchema(input: { minAge: number; today: IsoDate }) {
     phone: requiredText(40),
     dateOfBirth: isoDateField.superRefine((value, ctx) => {
       if (!isIsoDate(value)) return;
-      const age = ageOn(value, input.today) ;
+      const age = ageOn(value, input.today);
       if (value > input.today || age > 110) {
         ctx.addIssue({ code: 'custom', message: errorMessage('form.invalidDate') });
       } else if (age < input.minAge) {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { assessReadiness, boardStage, certificateProblem, isStuck, requiredTrainingHours, type ReadinessInput, type ReadinessStep } from './readiness';
+import {
+  assessReadiness,
+  boardStage,
+  certificateProblem,
+  isStuck,
+  requiredTrainingHours,
+  type ReadinessInput,
+  type ReadinessStep,
+} from './readiness';
 import { statusFor } from './status';
 
 const complete: ReadinessInput = {
@@ -72,8 +80,8 @@ describe('the board stage and status', () => {
   });
 });
 
-describe('the training step states the course\'s hours', () => {
-  it('asks for the enrolled course\'s required hours, never less than the programme minimum', () => {
+describe("the training step states the course's hours", () => {
+  it("asks for the enrolled course's required hours, never less than the programme minimum", () => {
     expect(requiredTrainingHours([{ requiredHours: 6 }], 2)).toBe(6);
     expect(requiredTrainingHours([{ requiredHours: 6 }, { requiredHours: 8 }], 2)).toBe(6);
     expect(requiredTrainingHours([{ requiredHours: 1 }], 2)).toBe(2);

@@ -87,12 +87,7 @@ export const BOARD_STAGES = ['applied', 'screening', 'certificate', 'training', 
 export type BoardStage = (typeof BOARD_STAGES)[number];
 
 /** Where a volunteer stands on the pipeline board, derived from status, readiness and pairs. */
-export function boardStage(input: {
-  status: VolunteerStatus;
-  readiness: Readiness;
-  hasInterview: boolean;
-  openPairs: number;
-}): BoardStage {
+export function boardStage(input: { status: VolunteerStatus; readiness: Readiness; hasInterview: boolean; openPairs: number }): BoardStage {
   if (input.status === 'LEFT') return 'left';
   if (input.status === 'PAUSED') return 'paused';
   if (input.openPairs > 0) return 'matched';

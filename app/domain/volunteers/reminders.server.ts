@@ -35,7 +35,12 @@ export async function queueCourseReminders(db: Db, now = currentTime()): Promise
       to: volunteer.user?.email ?? volunteer.email,
       userId: volunteer.userId,
       template: 'training-reminder',
-      data: { courseTitle: session.course.title, date: formatDate(session.startsAt, language), time: osloTime(session.startsAt), place: session.course.place },
+      data: {
+        courseTitle: session.course.title,
+        date: formatDate(session.startsAt, language),
+        time: osloTime(session.startsAt),
+        place: session.course.place,
+      },
       language,
       idempotencyKey,
     });

@@ -7,7 +7,10 @@ import { NOT_ENROLLABLE_STATUSES, sessionOpen } from './training';
 import { auditVolunteer, withReadinessUpdate, type ChangeContext } from './volunteers.server';
 
 /** Hours each volunteer attended in a course's sessions. */
-function attendedHours(sessions: { hours: number; attendance: { volunteerId: string; present: boolean }[] }[], volunteerId: string): number {
+function attendedHours(
+  sessions: { hours: number; attendance: { volunteerId: string; present: boolean }[] }[],
+  volunteerId: string,
+): number {
   return sessions
     .filter((session) => session.attendance.some((a) => a.volunteerId === volunteerId && a.present))
     .reduce((sum, session) => sum + session.hours, 0);
@@ -16,7 +19,10 @@ function attendedHours(sessions: { hours: number; attendance: { volunteerId: str
 export async function listCourses(tx: Tx) {
   const courses = await tx.trainingCourse.findMany({
     include: {
-      sessions: { orderBy: { startsAt: 'asc' }, select: { startsAt: true, hours: true, attendance: { select: { volunteerId: true, present: true } } } },
+      sessions: {
+        orderBy: { startsAt: 'asc' },
+        select: { startsAt: true, hours: true, attendance: { select: { volunteerId: true, present: true } } },
+      },
       enrolments: { select: { volunteerId: true } },
     },
     orderBy: { createdAt: 'desc' },
@@ -44,7 +50,13 @@ export async function createCourse(
   input: { title: string; place: string; coLeaders?: string; requiredHours: number; description?: string },
 ) {
   const course = await tx.trainingCourse.create({
-    data: { title: input.title, place: input.place, coLeaders: input.coLeaders ?? null, requiredHours: input.requiredHours, description: input.description ?? null },
+    data: {
+      title: input.title,
+      place: input.place,
+      coLeaders: input.coLeaders ?? null,
+      requiredHours: input.requiredHours,
+      description: input.description ?? null,
+    },
   });
   await audit(tx, ctx.request, { actorId: ctx.actorId, action: 'CREATE', entityType: 'TRAINING', entityId: course.id });
   return course;
@@ -91,7 +103,13 @@ export async function addSession(
   const session = await tx.trainingSession.create({
     data: { courseId: input.courseId, startsAt: osloInstant(input.date, input.time), hours: input.hours, topic: input.topic ?? null },
   });
-  await audit(tx, ctx.request, { actorId: ctx.actorId, action: 'CREATE', entityType: 'TRAINING', entityId: input.courseId, detail: { session: session.id } });
+  await audit(tx, ctx.request, {
+    actorId: ctx.actorId,
+    action: 'CREATE',
+    entityType: 'TRAINING',
+    entityId: input.courseId,
+    detail: { session: session.id },
+  });
 }
 
 /** Enrols a volunteer who may take courses (mayEnrol); false, with nothing written, for anyone else. */
@@ -134,7 +152,13 @@ export async function recordAttendance(
         update: { present, recordedById: ctx.actorId },
       });
     }
-    await audit(tx, ctx.request, { actorId: ctx.actorId, action: 'UPDATE', entityType: 'TRAINING', entityId: input.courseId, detail: { session: session.id, present: input.presentVolunteerIds.filter((id) => ids.includes(id)).length } });
+    await audit(tx, ctx.request, {
+      actorId: ctx.actorId,
+      action: 'UPDATE',
+      entityType: 'TRAINING',
+      entityId: input.courseId,
+      detail: { session: session.id, present: input.presentVolunteerIds.filter((id) => ids.includes(id)).length },
+    });
   });
   return true;
 }

@@ -39,29 +39,31 @@ export const referenceOutcomeSchema = z.object({
 });
 
 export function certificateSchema(today: string) {
-  return z
-    .object({ intent: z.literal('certificate'), issueDate: isoDateField, shownDate: isoDateField })
-    .superRefine((value, ctx) => {
-      // Field checks do not stop this object check; an invalid date already has its message.
-      if (!isIsoDate(value.issueDate) || !isIsoDate(value.shownDate)) return;
-      const problem = certificateProblem({ ...value, today });
-      if (problem === 'tooOld') {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['issueDate'],
-          message: errorMessage('volunteers.certificateTooOld', { issued: value.issueDate, shown: value.shownDate }),
-        });
-      } else if (problem === 'shownInFuture') {
-        ctx.addIssue({ code: 'custom', path: ['shownDate'], message: errorMessage('volunteers.certificateShownInFuture') });
-      } else if (problem === 'issuedAfterShown') {
-        ctx.addIssue({ code: 'custom', path: ['issueDate'], message: errorMessage('volunteers.certificateIssuedAfterShown') });
-      }
-    });
+  return z.object({ intent: z.literal('certificate'), issueDate: isoDateField, shownDate: isoDateField }).superRefine((value, ctx) => {
+    // Field checks do not stop this object check; an invalid date already has its message.
+    if (!isIsoDate(value.issueDate) || !isIsoDate(value.shownDate)) return;
+    const problem = certificateProblem({ ...value, today });
+    if (problem === 'tooOld') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['issueDate'],
+        message: errorMessage('volunteers.certificateTooOld', { issued: value.issueDate, shown: value.shownDate }),
+      });
+    } else if (problem === 'shownInFuture') {
+      ctx.addIssue({ code: 'custom', path: ['shownDate'], message: errorMessage('volunteers.certificateShownInFuture') });
+    } else if (problem === 'issuedAfterShown') {
+      ctx.addIssue({ code: 'custom', path: ['issueDate'], message: errorMessage('volunteers.certificateIssuedAfterShown') });
+    }
+  });
 }
 
 export const capacitySchema = z.object({
   intent: z.literal('capacity'),
-  capacity: z.number({ error: errorMessage('form.required') }).int().min(CAPACITY_MIN).max(CAPACITY_MAX),
+  capacity: z
+    .number({ error: errorMessage('form.required') })
+    .int()
+    .min(CAPACITY_MIN)
+    .max(CAPACITY_MAX),
 });
 export const pauseSchema = z.object({ intent: z.literal('pause'), reason: requiredText(500) });
 export const endSchema = z.object({ intent: z.literal('end'), reason: requiredText(500) });

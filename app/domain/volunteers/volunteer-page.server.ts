@@ -24,9 +24,20 @@ export async function volunteerToChange(db: Db, volunteerId: string) {
 export class NotInvitableError extends Error {}
 
 /** Invites a ready volunteer without a login to make one (the invitation's email and audit row in one transaction). */
-export async function inviteVolunteer(db: Db, ctx: ChangeContext, volunteer: { id: string; email: string; status: string; userId: string | null }, language: Language) {
+export async function inviteVolunteer(
+  db: Db,
+  ctx: ChangeContext,
+  volunteer: { id: string; email: string; status: string; userId: string | null },
+  language: Language,
+) {
   if (!mayInviteVolunteer(volunteer)) throw new NotInvitableError();
   return db.$transaction((tx) =>
-    createInvitation(tx, ctx.request, { email: volunteer.email, role: 'VOLUNTEER', language, invitedById: ctx.actorId, volunteerId: volunteer.id }),
+    createInvitation(tx, ctx.request, {
+      email: volunteer.email,
+      role: 'VOLUNTEER',
+      language,
+      invitedById: ctx.actorId,
+      volunteerId: volunteer.id,
+    }),
   );
 }

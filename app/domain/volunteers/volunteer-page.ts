@@ -11,7 +11,10 @@ export function volunteerPageView(found: LoadedVolunteer, today: IsoDate) {
   const { volunteer: v, evaluation, days, minHours } = found;
   return {
     today,
-    trainingHours: requiredTrainingHours(v.enrolments.map((e) => e.course), minHours),
+    trainingHours: requiredTrainingHours(
+      v.enrolments.map((e) => e.course),
+      minHours,
+    ),
     days,
     stage: evaluation.stage,
     readiness: { ready: evaluation.readiness.ready, done: evaluation.readiness.done },
@@ -35,15 +38,34 @@ export function volunteerPageView(found: LoadedVolunteer, today: IsoDate) {
       account: v.user,
       openInvitation: v.invitations[0] ?? null,
     },
-    interviews: v.interviews.map((i) => ({ id: i.id, heldOn: i.heldOn, outcome: i.outcome, note: i.note, by: i.interviewer?.name ?? null })),
-    references: v.references.map((r) => ({ id: r.id, name: r.name, relation: r.relation, phone: r.phone, contactedOn: r.contactedOn, outcome: r.outcome, note: r.note })),
+    interviews: v.interviews.map((i) => ({
+      id: i.id,
+      heldOn: i.heldOn,
+      outcome: i.outcome,
+      note: i.note,
+      by: i.interviewer?.name ?? null,
+    })),
+    references: v.references.map((r) => ({
+      id: r.id,
+      name: r.name,
+      relation: r.relation,
+      phone: r.phone,
+      contactedOn: r.contactedOn,
+      outcome: r.outcome,
+      note: r.note,
+    })),
     certificates: v.certificates.map((c) => ({ id: c.id, issueDate: c.issueDate, shownDate: c.shownDate, seenBy: c.seenBy.name })),
     courses: v.enrolments.map((e) => {
       const hours = evaluation.courseHours.get(e.courseId) ?? 0;
-      return { id: e.course.id, title: e.course.title, requiredHours: e.course.requiredHours, hours, completed: courseCompleted({ requiredHours: e.course.requiredHours, attendedHours: hours }) };
+      return {
+        id: e.course.id,
+        title: e.course.title,
+        requiredHours: e.course.requiredHours,
+        hours,
+        completed: courseCompleted({ requiredHours: e.course.requiredHours, attendedHours: hours }),
+      };
     }),
   };
 }
 
 export type VolunteerPageData = SerializeFrom<typeof volunteerPageView>;
-

@@ -3,15 +3,7 @@ import { getSetting } from '~/domain/settings/settings.server';
 import { audit } from '~/lib/audit.server';
 import type { Tx } from '~/lib/db.server';
 import { osloDate, todayInOslo } from '~/lib/time';
-import {
-  assessReadiness,
-  boardStage,
-  courseCompleted,
-  daysInStage,
-  isStuck,
-  type BoardStage,
-  type Readiness,
-} from './readiness';
+import { assessReadiness, boardStage, courseCompleted, daysInStage, isStuck, type BoardStage, type Readiness } from './readiness';
 import { canChangeVolunteerStatus, resumeStatus, statusFor, volunteerStatusSchema, type VolunteerStatus } from './status';
 import { currentTime } from '~/lib/clock';
 import { OPEN_PAIR_STATUSES } from './capacity';
@@ -74,7 +66,13 @@ export interface ChangeContext {
   now: Date;
 }
 
-export function auditVolunteer(tx: Tx, ctx: ChangeContext, action: 'CREATE' | 'UPDATE', volunteerId: string, detail: Record<string, unknown>) {
+export function auditVolunteer(
+  tx: Tx,
+  ctx: ChangeContext,
+  action: 'CREATE' | 'UPDATE',
+  volunteerId: string,
+  detail: Record<string, unknown>,
+) {
   return audit(tx, ctx.request, { actorId: ctx.actorId, action, entityType: 'VOLUNTEER', entityId: volunteerId, detail });
 }
 
@@ -93,7 +91,12 @@ export async function withReadinessUpdate<T>(tx: Tx, volunteerIds: string[], ctx
     const evaluation = evaluate(volunteer, minHours);
     const screeningStarted = volunteer.interviews.length + volunteer.references.length + volunteer.certificates.length > 0;
     const status = statusFor(evaluation.status, { ready: evaluation.readiness.ready, screeningStarted });
-    const after = boardStage({ status, readiness: evaluation.readiness, hasInterview: volunteer.interviews.length > 0, openPairs: evaluation.openPairs });
+    const after = boardStage({
+      status,
+      readiness: evaluation.readiness,
+      hasInterview: volunteer.interviews.length > 0,
+      openPairs: evaluation.openPairs,
+    });
     if (status !== evaluation.status || after !== before.get(id)) {
       await tx.volunteerProfile.update({
         where: { id },
@@ -104,7 +107,10 @@ export async function withReadinessUpdate<T>(tx: Tx, volunteerIds: string[], ctx
       }
     }
     for (const enrolment of volunteer.enrolments) {
-      const completed = courseCompleted({ requiredHours: enrolment.course.requiredHours, attendedHours: evaluation.courseHours.get(enrolment.courseId) ?? 0 });
+      const completed = courseCompleted({
+        requiredHours: enrolment.course.requiredHours,
+        attendedHours: evaluation.courseHours.get(enrolment.courseId) ?? 0,
+      });
       if (completed !== Boolean(enrolment.completedAt)) {
         await tx.enrolment.update({ where: { id: enrolment.id }, data: { completedAt: completed ? ctx.now : null } });
       }
@@ -173,7 +179,13 @@ export async function recordInterview(
 ) {
   await withReadinessUpdate(tx, [input.volunteerId], ctx, async () => {
     const interview = await tx.screeningInterview.create({
-      data: { volunteerId: input.volunteerId, heldOn: input.heldOn, outcome: input.outcome, note: input.note ?? null, interviewerId: ctx.actorId },
+      data: {
+        volunteerId: input.volunteerId,
+        heldOn: input.heldOn,
+        outcome: input.outcome,
+        note: input.note ?? null,
+        interviewerId: ctx.actorId,
+      },
     });
     await auditVolunteer(tx, ctx, 'CREATE', input.volunteerId, { interview: interview.id, outcome: input.outcome });
   });
@@ -218,11 +230,7 @@ export async function setReferenceOutcome(
 }
 
 /** Records that a certificate was seen; the caller has checked its age (certificateProblem). */
-export async function recordCertificate(
-  tx: Tx,
-  ctx: ChangeContext,
-  input: { volunteerId: string; issueDate: string; shownDate: string },
-) {
+export async function recordCertificate(tx: Tx, ctx: ChangeContext, input: { volunteerId: string; issueDate: string; shownDate: string }) {
   await withReadinessUpdate(tx, [input.volunteerId], ctx, async () => {
     const certificate = await tx.policeCertificate.create({
       data: { volunteerId: input.volunteerId, issueDate: input.issueDate, shownDate: input.shownDate, seenById: ctx.actorId },
@@ -259,7 +267,9 @@ export function pauseVolunteer(tx: Tx, ctx: ChangeContext, input: { volunteerId:
 }
 
 export function resumeVolunteer(tx: Tx, ctx: ChangeContext, input: { volunteerId: string }) {
-  return changeStatus(tx, ctx, input.volunteerId, (current, ready) => (current === 'PAUSED' ? resumeStatus(ready) : current), { pauseReason: null });
+  return changeStatus(tx, ctx, input.volunteerId, (current, ready) => (current === 'PAUSED' ? resumeStatus(ready) : current), {
+    pauseReason: null,
+  });
 }
 
 export function endVolunteer(tx: Tx, ctx: ChangeContext, input: { volunteerId: string; reason: string }) {

@@ -83,7 +83,8 @@ export const en: Record<keyof typeof nb, string> = {
   'meetings.cancel.whoRequired': 'Choose who cancelled.',
   'meetings.cancel.next': 'Continue',
   'meetings.cancel.confirmTitle': 'Cancel the meeting?',
-  'meetings.cancel.confirmText': 'The meeting {when} will be cancelled – cancelled by: {who}. It leaves the calendar, and this cannot be undone.',
+  'meetings.cancel.confirmText':
+    'The meeting {when} will be cancelled – cancelled by: {who}. It leaves the calendar, and this cannot be undone.',
   'meetings.cancel.confirm': 'Yes, cancel the meeting',
   'meetings.cancel.keep': 'No, keep the meeting',
   'meetings.cancel.reasonShown': 'Reason: {reason}',

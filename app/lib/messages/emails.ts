@@ -24,7 +24,8 @@ export const nb = {
   'email.halfYear.progress': '{halfYear}: {actual} av {target} nye aktive par så langt – {track}.',
   'email.halfYear.progressExpected': '{halfYear}: {actual} av {target} nye aktive par så langt, {expected} forventet hittil – {track}.',
   'email.halfYear.progressAsOf': 'Per {asOf}, {halfYear}: {actual} av {target} nye aktive par så langt – {track}.',
-  'email.halfYear.progressAsOfExpected': 'Per {asOf}, {halfYear}: {actual} av {target} nye aktive par så langt, {expected} forventet hittil – {track}.',
+  'email.halfYear.progressAsOfExpected':
+    'Per {asOf}, {halfYear}: {actual} av {target} nye aktive par så langt, {expected} forventet hittil – {track}.',
   'email.halfYear.rematchesCounted': '{rematches} nye matcher av tidligere deltakere er regnet med.',
   'email.halfYear.rematchesNotCounted': '{rematches} nye matcher av tidligere deltakere er ikke regnet som nye par.',
   'email.halfYear.sameFigures': 'Oversikten viser de samme tallene.',
@@ -96,7 +97,8 @@ export const nb = {
   'email.referralMatched.unnamed': 'En deltaker du har henvist har fått en frivillig, og møtene kan begynne.',
   'email.referralMatched.firstMeeting': 'Det første møtet er planlagt {when}.',
   'email.referralWithdrawn.subject': 'En henvisning er trukket tilbake',
-  'email.referralWithdrawn.line': 'Kriminalomsorgen har trukket tilbake en henvisning som ventet på vurdering. Du trenger ikke gjøre mer med den.',
+  'email.referralWithdrawn.line':
+    'Kriminalomsorgen har trukket tilbake en henvisning som ventet på vurdering. Du trenger ikke gjøre mer med den.',
 
   'email.applicationReceived.subject': 'Takk for søknaden om å bli frivillig',
   'email.applicationReceived.line1': 'Vi har mottatt søknaden din om å bli frivillig mentor.',
@@ -142,7 +144,8 @@ export const en: Record<keyof typeof nb, string> = {
   'email.halfYear.progress': 'The {halfYear}: {actual} of {target} new active pairs so far — {track}.',
   'email.halfYear.progressExpected': 'The {halfYear}: {actual} of {target} new active pairs so far, {expected} expected by now — {track}.',
   'email.halfYear.progressAsOf': 'As of {asOf}, the {halfYear}: {actual} of {target} new active pairs so far — {track}.',
-  'email.halfYear.progressAsOfExpected': 'As of {asOf}, the {halfYear}: {actual} of {target} new active pairs so far, {expected} expected by now — {track}.',
+  'email.halfYear.progressAsOfExpected':
+    'As of {asOf}, the {halfYear}: {actual} of {target} new active pairs so far, {expected} expected by now — {track}.',
   'email.halfYear.rematchesCounted': '{rematches} re-matches are counted among them.',
   'email.halfYear.rematchesNotCounted': '{rematches} re-matches are not counted as new pairs.',
   'email.halfYear.sameFigures': 'The dashboard shows the same figures.',
@@ -202,7 +205,8 @@ export const en: Record<keyof typeof nb, string> = {
   'email.textReply.line': 'Your participant has answered your text message. Read it on the pair page.',
   'email.textReply.link': 'Read the reply',
   'email.pulseLow.subject': 'A participant has answered the pulse with a low score',
-  'email.pulseLow.line': 'A participant has answered the relationship-quality pulse with a low score. Please read the answer and follow up.',
+  'email.pulseLow.line':
+    'A participant has answered the relationship-quality pulse with a low score. Please read the answer and follow up.',
 
   'email.referralNew.subject': 'New referral to Brobygger',
   'email.referralNew.line': 'A new referral has arrived and is waiting for your review.',
@@ -214,7 +218,8 @@ export const en: Record<keyof typeof nb, string> = {
   'email.referralMatched.unnamed': 'A participant you referred now has a volunteer, and their meetings can begin.',
   'email.referralMatched.firstMeeting': 'The first meeting is planned for {when}.',
   'email.referralWithdrawn.subject': 'A referral has been withdrawn',
-  'email.referralWithdrawn.line': 'The probation officer has withdrawn a referral that was waiting for your review. Nothing more needs doing with it.',
+  'email.referralWithdrawn.line':
+    'The probation officer has withdrawn a referral that was waiting for your review. Nothing more needs doing with it.',
 
   'email.applicationReceived.subject': 'Thank you for applying to be a volunteer',
   'email.applicationReceived.line1': 'We have received your application to become a volunteer mentor.',

@@ -32,8 +32,10 @@ export const nb = {
   'figures.report.note.participantsAccepted': 'Hver deltaker én gang, akseptert i perioden.',
   'figures.report.note.volunteersReady': 'Ble klare i perioden og er fortsatt klare.',
   'figures.report.note.volunteersActive': 'Hadde et aktivt par en gang i perioden; oversikten viser de som er aktive nå.',
-  'figures.report.note.pairsStartedCounted': 'Nye par i perioden, nye matcher regnet med (innstilling). Samme tall som halvårsmålet på oversikten.',
-  'figures.report.note.pairsStartedNotCounted': 'Nye par i perioden, uten nye matcher (innstilling). Samme tall som halvårsmålet på oversikten.',
+  'figures.report.note.pairsStartedCounted':
+    'Nye par i perioden, nye matcher regnet med (innstilling). Samme tall som halvårsmålet på oversikten.',
+  'figures.report.note.pairsStartedNotCounted':
+    'Nye par i perioden, uten nye matcher (innstilling). Samme tall som halvårsmålet på oversikten.',
   'figures.report.note.meetingsHeld': 'I perioden; oversikten viser denne måneden.',
   'figures.report.note.meetingsPerPairMonth': 'Møter holdt delt på månedene parene var aktive i perioden, fram til i dag.',
 
@@ -72,7 +74,7 @@ export const en: Record<keyof typeof nb, string> = {
   'figures.funnel.participants': 'Participants this half-year',
   'figures.funnel.volunteers': 'Volunteers this half-year',
   'figures.funnel.note':
-    "Counted as the report counts the half-year: referred, accepted, matched and completed so far in the half-year. \"Active now\" is today's figure, not the half-year's.",
+    'Counted as the report counts the half-year: referred, accepted, matched and completed so far in the half-year. "Active now" is today\'s figure, not the half-year\'s.',
   'figures.rematches.counted': '{count} re-matches of participants who had a pair before, counted as new pairs (setting).',
   'figures.rematches.notCounted': '{count} re-matches of participants who had a pair before, not counted as new pairs (setting).',
 
@@ -82,8 +84,10 @@ export const en: Record<keyof typeof nb, string> = {
   'figures.report.note.participantsAccepted': 'Each participant once, accepted in the period.',
   'figures.report.note.volunteersReady': 'Became ready in the period and are still ready.',
   'figures.report.note.volunteersActive': 'Had an active pair at some point in the period; the dashboard shows those active now.',
-  'figures.report.note.pairsStartedCounted': 'New pairs in the period, re-matches included (setting). The same figure as the half-year target on the dashboard.',
-  'figures.report.note.pairsStartedNotCounted': 'New pairs in the period, re-matches not included (setting). The same figure as the half-year target on the dashboard.',
+  'figures.report.note.pairsStartedCounted':
+    'New pairs in the period, re-matches included (setting). The same figure as the half-year target on the dashboard.',
+  'figures.report.note.pairsStartedNotCounted':
+    'New pairs in the period, re-matches not included (setting). The same figure as the half-year target on the dashboard.',
   'figures.report.note.meetingsHeld': 'In the period; the dashboard shows this month.',
   'figures.report.note.meetingsPerPairMonth': 'Meetings held divided by the months the pairs were active in the period, up to today.',
 

@@ -65,8 +65,10 @@ export const nb = {
   'matching.excluded.GENDER_WISH': '{count} ikke av kjønnet deltakeren ønsker',
   'matching.error.GENDER_WISH': 'Deltakeren ønsker en frivillig av et annet kjønn. Ønsket er en regel.',
   'matching.error.PROPOSAL_OPEN': 'Deltakeren har allerede et forslag som venter på svar. Trekk det før du foreslår en annen.',
-  'matching.wishRule.FEMALE': 'Deltakeren ønsker en kvinne som frivillig. Ønsket brukes som en regel: bare kvinner foreslås, også i beste fordeling.',
-  'matching.wishRule.MALE': 'Deltakeren ønsker en mann som frivillig. Ønsket brukes som en regel: bare menn foreslås, også i beste fordeling.',
+  'matching.wishRule.FEMALE':
+    'Deltakeren ønsker en kvinne som frivillig. Ønsket brukes som en regel: bare kvinner foreslås, også i beste fordeling.',
+  'matching.wishRule.MALE':
+    'Deltakeren ønsker en mann som frivillig. Ønsket brukes som en regel: bare menn foreslås, også i beste fordeling.',
   'matching.proposalOpenNote': 'Forslaget venter på svar fra {volunteer}. Ingen andre kan foreslås før det er besvart eller trukket.',
   'matching.proposalOpenInstead': 'Kan ikke foreslås nå: et forslag venter på svar.',
   'matching.awaitingAnswer': 'Foreslått {date}. Venter på svar fra den frivillige.',
@@ -144,10 +146,14 @@ export const en: Record<keyof typeof nb, string> = {
   'matching.gender.MALE': 'wishes a man',
   'matching.excluded.GENDER_WISH': '{count} not of the gender the participant wished for',
   'matching.error.GENDER_WISH': 'The participant wished for a volunteer of another gender. The wish is a rule.',
-  'matching.error.PROPOSAL_OPEN': 'The participant already has a proposal waiting for an answer. Withdraw it before proposing someone else.',
-  'matching.wishRule.FEMALE': 'The participant wished for a woman as volunteer. The wish is applied as a rule: only women are suggested, also in the best assignment.',
-  'matching.wishRule.MALE': 'The participant wished for a man as volunteer. The wish is applied as a rule: only men are suggested, also in the best assignment.',
-  'matching.proposalOpenNote': 'The proposal is waiting for an answer from {volunteer}. Nobody else can be proposed until it is answered or withdrawn.',
+  'matching.error.PROPOSAL_OPEN':
+    'The participant already has a proposal waiting for an answer. Withdraw it before proposing someone else.',
+  'matching.wishRule.FEMALE':
+    'The participant wished for a woman as volunteer. The wish is applied as a rule: only women are suggested, also in the best assignment.',
+  'matching.wishRule.MALE':
+    'The participant wished for a man as volunteer. The wish is applied as a rule: only men are suggested, also in the best assignment.',
+  'matching.proposalOpenNote':
+    'The proposal is waiting for an answer from {volunteer}. Nobody else can be proposed until it is answered or withdrawn.',
   'matching.proposalOpenInstead': 'Cannot be proposed now: a proposal is waiting for an answer.',
   'matching.awaitingAnswer': 'Proposed on {date}. Waiting for the volunteer to answer.',
   'matching.activateHint': 'The volunteer answers in the app. If they said yes some other way, you can start the pair here.',

@@ -16,7 +16,8 @@ export const nb = {
   'meetings.health.RED': 'Trenger oppfølging',
 
   'meetings.me.month': 'Denne måneden: {held} av {target} møter',
-  'meetings.me.justReleased': 'Nylig løslatt: de første 30 dagene er viktige. Prøv å møtes oftere, gjerne {suggested} ganger denne måneden.',
+  'meetings.me.justReleased':
+    'Nylig løslatt: de første 30 dagene er viktige. Prøv å møtes oftere, gjerne {suggested} ganger denne måneden.',
   'meetings.me.planMonth': 'Planlegg måneden',
   'meetings.me.seePair': 'Se alle møter',
   'meetings.me.toLogTitle': 'Venter på logg',

@@ -31,8 +31,7 @@ export const nb = {
   'participantLinks.who.title': 'Hvem ser svaret ditt?',
   'participantLinks.who.body':
     'Bare koordinatoren i Brobygger ser svaret ditt. Den frivillige din ser det ikke. I rapporter står bare tall for mange deltakere sammen, aldri navnet ditt eller ordene dine.',
-  'participantLinks.who.low':
-    'Hvis svarene viser at noe ikke er bra, tar koordinatoren kontakt med deg for å høre hvordan det går.',
+  'participantLinks.who.low': 'Hvis svarene viser at noe ikke er bra, tar koordinatoren kontakt med deg for å høre hvordan det går.',
   'participantLinks.who.once': 'Du kan svare én gang. Lenken virker til {date}.',
   'participantLinks.done.body': 'Svaret ditt er sendt. Takk! Du kan lukke denne siden.',
 
@@ -47,7 +46,8 @@ export const nb = {
   'participantLinks.meetings.answer.CANT_COME': 'Jeg kan ikke komme',
   'participantLinks.meetings.answer.none': 'Ikke svart ennå',
   'participantLinks.meetings.answerFor': 'Svar for møtet {when}',
-  'participantLinks.meetings.change': 'Den frivillige din får beskjed når du svarer. Du kan endre svaret ved å trykke på den andre knappen.',
+  'participantLinks.meetings.change':
+    'Den frivillige din får beskjed når du svarer. Du kan endre svaret ved å trykke på den andre knappen.',
   'participantLinks.meetings.error.NOT_FOUND': 'Vi fant ikke det møtet. Se listen under for møtene dine.',
   'participantLinks.meetings.error.CLOSED': 'Det møtet kan ikke lenger besvares. Det kan være flyttet, avlyst eller allerede i gang.',
 

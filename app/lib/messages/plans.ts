@@ -37,7 +37,8 @@ export const nb = {
   'plans.column.barriers': 'Mine barrierer og risiko',
   'plans.column.coping': 'Min håndtering, hjelp og sosial støtte',
 
-  'plans.help.future': 'Hva vil du få til her? Skriv målet som noe du ønsker deg, hva som skal bli annerledes, og hvorfor det er viktig for deg.',
+  'plans.help.future':
+    'Hva vil du få til her? Skriv målet som noe du ønsker deg, hva som skal bli annerledes, og hvorfor det er viktig for deg.',
   'plans.help.goods': 'Hvilke av de sju godene kommer du nærmere når du når målet?',
   'plans.help.strengths': 'Hva har du selv som hjelper deg? Egenskaper, ting du er god på og erfaringer du kan bygge videre på.',
   'plans.help.opportunities': 'Hvem og hva rundt deg kan støtte deg? Personer, tjenester, tilbud og steder du kan være.',
@@ -185,7 +186,8 @@ export const en: Record<keyof typeof nb, string> = {
   'plans.column.barriers': 'My barriers and risks',
   'plans.column.coping': 'How I cope, help and social support',
 
-  'plans.help.future': 'What do you want to achieve here? Write the goal as something you want, what should change, and why it matters to you.',
+  'plans.help.future':
+    'What do you want to achieve here? Write the goal as something you want, what should change, and why it matters to you.',
   'plans.help.goods': 'Which of the seven goods come closer when you reach the goal?',
   'plans.help.strengths': 'What do you have in yourself that helps? Qualities, things you are good at and experience to build on.',
   'plans.help.opportunities': 'Who and what around you can support you? People, services, offers and places to be.',

@@ -39,8 +39,7 @@ export const nb = {
   'referralWithdraw.confirmRequired': 'Kryss av for å bekrefte at henvisningen skal trekkes tilbake.',
   'referralWithdraw.submit': 'Trekk tilbake henvisningen',
   'referralWithdraw.cancel': 'Avbryt',
-  'referralWithdraw.notWithdrawable':
-    'Henvisningen er vurdert i mellomtiden og kan ikke lenger trekkes tilbake. Ingenting er endret.',
+  'referralWithdraw.notWithdrawable': 'Henvisningen er vurdert i mellomtiden og kan ikke lenger trekkes tilbake. Ingenting er endret.',
   'referralWithdraw.done': 'Henvisningen er trukket tilbake. Koordinatoren har fått beskjed.',
 } as const;
 

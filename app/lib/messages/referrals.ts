@@ -56,8 +56,7 @@ export const nb = {
   'referrals.shareContactWithVolunteer': 'Kontaktopplysninger med den frivillige',
   'referrals.sharePlanWithVolunteer': 'Er-Vil-Kan-planen med den frivillige',
   'referrals.shareAttendanceWithReferrer': 'Oppmøte på møtene med den som henviste',
-  'referrals.planAfterReferral':
-    'Er-Vil-Kan-planen legger du inn etter at henvisningen er sendt, fra siden for henvisningen.',
+  'referrals.planAfterReferral': 'Er-Vil-Kan-planen legger du inn etter at henvisningen er sendt, fra siden for henvisningen.',
   'referrals.note': 'Merknad til koordinatoren (valgfritt)',
   'referrals.submit': 'Send henvisningen',
   'referrals.created': 'Henvisningen er sendt. Koordinatoren har fått beskjed.',
@@ -77,7 +76,8 @@ export const nb = {
   'referrals.dateInFuture': 'Datoen kan ikke være fram i tid.',
   'referrals.consentTooOld': 'Samtykket er mer enn ett år gammelt. Be om et nytt.',
   'referrals.endBeforeStart': 'Sluttdatoen kan ikke være før startdatoen.',
-  'referrals.invalidPhone': 'Dette er ikke et gyldig telefonnummer. Skriv et norsk nummer med 8 siffer, for eksempel 912 34 567, eller et utenlandsk med landskode.',
+  'referrals.invalidPhone':
+    'Dette er ikke et gyldig telefonnummer. Skriv et norsk nummer med 8 siffer, for eksempel 912 34 567, eller et utenlandsk med landskode.',
   'referrals.consentRequired': 'Henvisningen kan ikke sendes uten deltakerens skriftlige samtykke.',
 
   'referrals.backToList': 'Tilbake til henvisningene',
@@ -139,8 +139,7 @@ export const nb = {
   'participants.noConsent': 'Ingen samtykke gjelder. Ingenting deles med frivillig eller den som henviste.',
   'participants.consentWithdrawnOn': 'Samtykke fra {date} ble trukket {withdrawn}.',
   'participants.withdrawConsent': 'Registrer at samtykket er trukket',
-  'participants.withdrawIntro':
-    'Deltakeren går ut av programmet, og ingenting deles lenger med frivillig eller den som henviste.',
+  'participants.withdrawIntro': 'Deltakeren går ut av programmet, og ingenting deles lenger med frivillig eller den som henviste.',
   'participants.confirmWithdrawalLabel': 'Deltakeren har trukket samtykket sitt',
   'participants.confirmWithdrawal': 'Kryss av for å bekrefte at samtykket er trukket.',
   'participants.consentWithdrawn': 'Samtykket er trukket. Ingenting deles lenger.',
@@ -225,14 +224,15 @@ export const en: Record<keyof typeof nb, string> = {
   'referrals.dateInFuture': 'The date cannot be in the future.',
   'referrals.consentTooOld': 'The consent is more than a year old. Ask for a new one.',
   'referrals.endBeforeStart': 'The end date cannot be before the start date.',
-  'referrals.invalidPhone': 'This is not a valid phone number. Enter a Norwegian number with 8 digits, e.g. 912 34 567, or a foreign one with its country code.',
+  'referrals.invalidPhone':
+    'This is not a valid phone number. Enter a Norwegian number with 8 digits, e.g. 912 34 567, or a foreign one with its country code.',
   'referrals.consentRequired': "The referral cannot be sent without the participant's written consent.",
 
   'referrals.backToList': 'Back to the referrals',
   'referrals.referralOf': 'Referral: {name}',
   'referrals.referredBy': 'Referred by {name} on {date}',
   'referrals.planTitle': 'Er-Vil-Kan plan',
-  'referrals.planOfficer': "Add the participant's Er-Vil-Kan plan (\"Min plan\") so the work can continue after release.",
+  'referrals.planOfficer': 'Add the participant\'s Er-Vil-Kan plan ("Min plan") so the work can continue after release.',
   'referrals.planCoordinator': "The participant's plan from prison.",
   'referrals.planLink': 'Er-Vil-Kan plan',
   'referrals.timeline': 'Status so far',

@@ -38,7 +38,8 @@ export const nb = {
   'volunteers.gender.UNSPECIFIED': 'Vil ikke oppgi',
 
   'volunteers.title': 'Frivillige',
-  'volunteers.boardIntro': 'Frivillige etter hvor de står i løpet fra søknad til klar. Merket «står fast» betyr mer enn {days} dager i samme steg.',
+  'volunteers.boardIntro':
+    'Frivillige etter hvor de står i løpet fra søknad til klar. Merket «står fast» betyr mer enn {days} dager i samme steg.',
   'volunteers.stageCount': '{stage} ({count})',
   'volunteers.stage.applied': 'Søkt',
   'volunteers.stage.screening': 'Intervju og referanser',
@@ -235,7 +236,8 @@ export const en: Record<keyof typeof nb, string> = {
   'volunteers.gender.UNSPECIFIED': 'Prefer not to say',
 
   'volunteers.title': 'Volunteers',
-  'volunteers.boardIntro': 'Volunteers by where they are on the way from application to ready. "Stuck" means more than {days} days in the same stage.',
+  'volunteers.boardIntro':
+    'Volunteers by where they are on the way from application to ready. "Stuck" means more than {days} days in the same stage.',
   'volunteers.stageCount': '{stage} ({count})',
   'volunteers.stage.applied': 'Applied',
   'volunteers.stage.screening': 'Interview and references',
@@ -349,7 +351,8 @@ export const en: Record<keyof typeof nb, string> = {
   'volunteers.inviteEmailTaken': 'A user with this email address already exists.',
 
   'training.title': 'Training',
-  'training.intro': 'Basic courses and sessions for volunteers. A course is completed when the volunteer has attended at least its required hours.',
+  'training.intro':
+    'Basic courses and sessions for volunteers. A course is completed when the volunteer has attended at least its required hours.',
   'training.courses': 'Courses',
   'training.noCourses': 'No courses yet.',
   'training.courseSummary': '{sessions} sessions, {hours} hours, {required} hours required',
