@@ -1,4 +1,4 @@
-import { consentInForce } from '~/domain/participants/consent';
+import { CONSENT_FIELDS, consentInForce } from '~/domain/participants/consent';
 import { audit } from '~/lib/audit.server';
 import type { Db } from '~/lib/db.server';
 import type { Actor } from '~/lib/permissions.server';
@@ -24,15 +24,7 @@ export async function pairContact(db: Db, request: Request, actor: Actor, pairId
           phone: true,
           email: true,
           anonymisedAt: true,
-          consents: {
-            select: {
-              createdAt: true,
-              withdrawnAt: true,
-              shareContactWithVolunteer: true,
-              sharePlanWithVolunteer: true,
-              shareAttendanceWithReferrer: true,
-            },
-          },
+          consents: { select: CONSENT_FIELDS },
         },
       },
     },

@@ -5,7 +5,7 @@ import { emailCoordinators, enqueueEmail } from '~/lib/email.server';
 import { isLanguage, type Language } from '~/lib/i18n';
 import { formatDateTime, osloDate, todayInOslo } from '~/lib/time';
 import { changeParticipantStatus } from '~/domain/participants/status.server';
-import { consentInForce } from '~/domain/participants/consent';
+import { CONSENT_FIELDS, consentInForce } from '~/domain/participants/consent';
 import { queueMatchNotice } from '~/domain/referrals/notifications.server';
 import { loadMatchContext, MATCHABLE_PARTICIPANT_STATUSES } from '~/domain/matching/matching.server';
 import { scoreMatch, type ExclusionReason } from '~/domain/matching/score';
@@ -125,15 +125,7 @@ async function introduce(tx: Tx, pairId: string, now: Date) {
           id: true,
           firstName: true,
           email: true,
-          consents: {
-            select: {
-              createdAt: true,
-              withdrawnAt: true,
-              shareContactWithVolunteer: true,
-              sharePlanWithVolunteer: true,
-              shareAttendanceWithReferrer: true,
-            },
-          },
+          consents: { select: CONSENT_FIELDS },
         },
       },
       volunteer: { select: { firstName: true, email: true, user: { select: { id: true, email: true, language: true } } } },

@@ -1,16 +1,9 @@
+import { CONSENT_FIELDS } from '~/domain/participants/consent';
 import { audit } from '~/lib/audit.server';
 import { currentTime } from '~/lib/clock';
 import type { Db } from '~/lib/db.server';
 import { osloDate, todayInOslo } from '~/lib/time';
 import { proposalProfile } from './proposals';
-
-const CONSENT_FIELDS = {
-  createdAt: true,
-  withdrawnAt: true,
-  shareContactWithVolunteer: true,
-  sharePlanWithVolunteer: true,
-  shareAttendanceWithReferrer: true,
-} as const;
 
 const participantSelect = {
   id: true,

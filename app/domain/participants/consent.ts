@@ -1,3 +1,12 @@
+/** The consent columns consentInForce and the sharing rules read, as a Prisma select. */
+export const CONSENT_FIELDS = {
+  createdAt: true,
+  withdrawnAt: true,
+  shareContactWithVolunteer: true,
+  sharePlanWithVolunteer: true,
+  shareAttendanceWithReferrer: true,
+} as const;
+
 export interface ConsentRow {
   createdAt: Date;
   withdrawnAt: Date | null;

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { currentTime } from '~/lib/clock';
 import type { Tx } from '~/lib/db.server';
 import { addDays, osloDate, startOfOsloDay } from '~/lib/time';
-import { consentInForce } from '~/domain/participants/consent';
+import { CONSENT_FIELDS, consentInForce } from '~/domain/participants/consent';
 import { phaseOn } from '~/domain/participants/status';
 import { getSettings } from '~/domain/settings/settings.server';
 import { planSms, type SmsPlan } from './encoding';
@@ -68,17 +68,7 @@ export async function checkParticipantText(
       anonymisedAt: true,
       expectedReleaseDate: true,
       smsOptedOutAt: true,
-      consents: {
-        select: {
-          createdAt: true,
-          withdrawnAt: true,
-          shareContactWithVolunteer: true,
-          sharePlanWithVolunteer: true,
-          shareAttendanceWithReferrer: true,
-          smsAllowed: true,
-          volunteerMayText: true,
-        },
-      },
+      consents: { select: { ...CONSENT_FIELDS, smsAllowed: true, volunteerMayText: true } },
     },
   });
   if (!participant?.phone || participant.anonymisedAt) return { allowed: false, reason: 'NO_NUMBER' };
