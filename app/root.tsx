@@ -166,7 +166,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
-        {data ? null : <title>{titleText(language, 'app.name', error ?? null)}</title>}
+        {data ? null : <title>{titleText(language, 'app.name', error)}</title>}
         <Links />
       </head>
       <body>
@@ -185,7 +185,7 @@ export default function App() {
 
 // Each route titles itself (pageTitle); the root's own error page (no root data) is titled in Layout.
 export const meta: MetaFunction = ({ data, matches, error }) =>
-  data ? [{ title: error === undefined ? 'Brobygger' : titleText(metaLanguage(matches), 'app.name', error) }] : [];
+  data ? [{ title: error === undefined || error === null ? 'Brobygger' : titleText(metaLanguage(matches), 'app.name', error) }] : [];
 
 // The root loader carries the one-time flash message and the signed-in user: it is read again
 // on every navigation, so a flash disappears on the next page and a signed-out session shows.

@@ -8,10 +8,13 @@ export function metaLanguage(matches: { id: string; data: unknown }[]): Language
   return isLanguage(root?.language) ? root.language : 'nb';
 }
 
-/** "Henvisninger – Brobygger"; "Page not found – Brobygger" when the route shows its error. */
+/**
+ * "Henvisninger – Brobygger"; "Page not found – Brobygger" when the route shows its error.
+ * Remix hands `meta` an error of null when there is none, so null and undefined mean no error.
+ */
 export function titleText(language: Language, key: MessageKey, error?: unknown): string {
   const t = translator(language);
-  if (error !== undefined) {
+  if (error !== undefined && error !== null) {
     const status = isRouteErrorResponse(error) ? error.status : 500;
     const title = [403, 404, 500].includes(status) ? t(`error.${status}.title` as MessageKey) : t('error.other.title', { status });
     return `${title} – ${t('app.name')}`;

@@ -123,6 +123,15 @@ const NB_TITLES = new Set(
     .map(([, text]) => `${text} – Brobygger`),
 );
 
+// The titles of the error pages, in both languages: a page that answered 200 must not carry one.
+const ERROR_TITLES = new Set(
+  [nb, en].flatMap((messages) =>
+    Object.entries(messages)
+      .filter(([key]) => /^error\.\d+\.title$/.test(key))
+      .map(([, text]) => `${text} – Brobygger`),
+  ),
+);
+
 interface Finding {
   page: string;
   problem: string;
@@ -155,6 +164,7 @@ async function check(page: Page, path: string, language: Language, findings: Fin
     }
   }
   if (!title) findings.push({ page: where, problem: 'has no <title>' });
+  if (expectedStatus === 200 && ERROR_TITLES.has(title)) findings.push({ page: where, problem: `is titled as an error page: "${title}"` });
   if (language === 'en' && NB_TITLES.has(title)) findings.push({ page: where, problem: `has the Norwegian title "${title}"` });
   if (language === 'en' && (await page.locator('html').getAttribute('lang')) !== 'en')
     findings.push({ page: where, problem: 'html lang is not en' });

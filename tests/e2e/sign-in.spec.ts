@@ -4,6 +4,7 @@ test('an anonymous visitor is sent to the login page, which lists the demo login
   await page.goto('/');
   await expect(page).toHaveURL(/\/login$/);
   await expect(page.getByRole('heading', { name: 'Logg inn' })).toBeVisible();
+  await expect(page).toHaveTitle('Logg inn – Brobygger');
   await expect(page.getByText('koordinator@brobygger.example')).toBeVisible();
   await expectAccessible(page);
 });
@@ -12,6 +13,7 @@ test('the coordinator signs in and lands on the dashboard', async ({ page }) => 
   await loginAs(page, 'COORDINATOR');
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByRole('heading', { name: 'Oversikt', level: 1 })).toBeVisible();
+  await expect(page).toHaveTitle('Oversikt – Brobygger');
   await expectAccessible(page);
 });
 
@@ -19,10 +21,12 @@ test('the volunteer signs in and lands on /me, and gets the 403 page on /dashboa
   await loginAs(page, 'VOLUNTEER');
   await expect(page).toHaveURL(/\/me$/);
   await expect(page.getByRole('heading', { name: 'Mine møter', level: 1 })).toBeVisible();
+  await expect(page).toHaveTitle('Mine møter – Brobygger');
   await expectAccessible(page);
   const response = await page.goto('/dashboard');
   expect(response?.status()).toBe(403);
   await expect(page.getByRole('heading', { name: 'Ingen tilgang' })).toBeVisible();
+  await expect(page).toHaveTitle('Ingen tilgang – Brobygger');
   await expectAccessible(page);
 });
 
