@@ -57,6 +57,11 @@ export async function ownProposal(db: Db, request: Request, pairId: string, volu
   return { id: pair.id, proposedOn: osloDate(pair.proposedAt), profile: proposalProfile(pair.participant, todayInOslo(now)) };
 }
 
+/** Whether the pair is this volunteer's open proposal: an action's access check, not a view, so not audited. */
+export async function isOwnOpenProposal(db: Db, pairId: string, volunteerUserId: string) {
+  return (await db.pair.count({ where: { id: pairId, status: 'PROPOSED', volunteer: { userId: volunteerUserId } } })) > 0;
+}
+
 /** Whether the pair was ever this volunteer's (to tell "no longer open" from a stranger's id). */
 export async function wasOwnPair(db: Db, pairId: string, volunteerUserId: string) {
   return (await db.pair.count({ where: { id: pairId, volunteer: { userId: volunteerUserId } } })) > 0;
