@@ -78,8 +78,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case 'reference-outcome': {
       const parsed = referenceOutcomeSchema.safeParse(Object.fromEntries(formData));
       if (!parsed.success) throw new Response('Bad Request', { status: 400 });
-      const updated = await db.$transaction((tx) => setReferenceOutcome(tx, ctx, { volunteerId, ...parsed.data }));
-      if (!updated) notFound();
+      // An unknown reference is a 404 that writes nothing: the throw rolls the transaction back.
+      await db.$transaction(async (tx) => {
+        if (!(await setReferenceOutcome(tx, ctx, { volunteerId, ...parsed.data }))) notFound();
+      });
       return back('volunteers.referenceSaved');
     }
     case 'certificate': {
