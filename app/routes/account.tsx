@@ -14,7 +14,6 @@ import { changePassword } from '~/domain/users/password-change.server';
 import { signOutEverywhere } from '~/domain/users/sessions.server';
 import { NOTIFICATION_MODES, notificationModeSchema } from '~/domain/users/notification-modes';
 import { requireUser } from '~/lib/auth.server';
-import { db } from '~/lib/db.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import { errorMessage } from '~/lib/form-errors';
 import { LANGUAGES } from '~/lib/i18n';
@@ -41,14 +40,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await request.formData();
   if (formData.get('intent') === 'sign-out-everywhere') {
-    const cookie = await signOutEverywhere(db, request, user.id);
+    const cookie = await signOutEverywhere(request, user.id);
     return redirectWithFlash('/login', { kind: 'info', key: 'account.signedOutEverywhere' }, { headers: { 'Set-Cookie': cookie } });
   }
   if (formData.get('intent') === 'password') {
     const submission = parseWithZod(formData, { schema: passwordChangeSchema(user.email) });
     const hidden = { hideFields: ['currentPassword', 'password', 'confirm'] };
     if (submission.status !== 'success') return json({ form: 'password', result: submission.reply(hidden) }, { status: 400 });
-    if ((await changePassword(db, request, user.id, submission.value)) === 'currentWrong') {
+    if ((await changePassword(request, user.id, submission.value)) === 'currentWrong') {
       return json(
         {
           form: 'password',
@@ -61,7 +60,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: preferencesSchema });
   if (submission.status !== 'success') return json({ form: 'preferences', result: submission.reply() }, { status: 400 });
-  await savePreferences(db, user.id, submission.value);
+  await savePreferences(user.id, submission.value);
   return redirectWithFlash('/account', { kind: 'success', key: 'account.saved' });
 }
 

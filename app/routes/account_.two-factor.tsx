@@ -11,7 +11,6 @@ import { mayTurnOffTwoFactor } from '~/domain/privacy/two-factor';
 import { secondFactorCodeField } from '~/domain/privacy/second-factor-code';
 import { turnOffTwoFactor, turnOnTwoFactor, twoFactorState } from '~/domain/privacy/two-factor.server';
 import { requireUser } from '~/lib/auth.server';
-import { db } from '~/lib/db.server';
 import { env } from '~/lib/env.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import { errorMessage } from '~/lib/form-errors';
@@ -24,7 +23,7 @@ const codeSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'account:two-factor', secondFactor: 'setup' });
-  const state = await twoFactorState(db, user);
+  const state = await twoFactorState(user);
   return json({
     enabledAt: state.enabledAt?.toISOString() ?? null,
     recoveryLeft: state.recoveryLeft,
@@ -47,12 +46,12 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     );
   if (submission.value.intent === 'enable') {
-    const codes = await turnOnTwoFactor(db, request, user, submission.value.code);
+    const codes = await turnOnTwoFactor(request, user, submission.value.code);
     if (!codes) return invalid();
     // Shown once, in this response only; the database keeps their hashes.
     return json({ result: submission.reply({ resetForm: true }), recoveryCodes: codes });
   }
-  const outcome = await turnOffTwoFactor(db, request, user.id, submission.value.code, env().DEMO_MODE);
+  const outcome = await turnOffTwoFactor(request, user.id, submission.value.code, env().DEMO_MODE);
   if (outcome === 'required')
     return json(
       { result: submission.reply({ formErrors: [errorMessage('privacy.twoFactor.requiredHint')] }), recoveryCodes: null },

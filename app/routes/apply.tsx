@@ -7,49 +7,43 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ErrorList, FormErrors, SelectField, TextareaField, TextField, CheckboxField } from '~/components/forms';
 import { useT } from '~/components/use-translation';
-import { applicationSchema, GENDERS, HONEYPOT_FIELD } from '~/domain/volunteers/application';
-import { APPLY_LIMIT, submitApplication } from '~/domain/volunteers/application.server';
+import { applicationSchema, filledHoneypot, GENDERS, HONEYPOT_FIELD } from '~/domain/volunteers/application';
+import { applyingRefusedFor, ignoreBotApplication, minVolunteerAge, receiveApplication } from '~/domain/volunteers/application.server';
 import { AVAILABILITY } from '~/domain/volunteers/status';
-import { getSetting } from '~/domain/settings/settings.server';
 import { getUser } from '~/lib/auth.server';
-import { db } from '~/lib/db.server';
 import { notifyOutbox } from '~/lib/email.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import { errorMessage } from '~/lib/form-errors';
 import { resolveLanguage } from '~/lib/language.server';
-import { clientAddress, isLimited, minutesUntilFree, recordEvent } from '~/lib/rate-limit.server';
+import { clientAddress } from '~/lib/rate-limit.server';
 import { todayInOslo } from '~/lib/time';
 import { currentTime } from '~/lib/clock';
 import { pageTitle } from '~/lib/page-title';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const sent = new URL(request.url).searchParams.has('sent');
-  return json({ minAge: await getSetting(db, 'minVolunteerAge'), today: todayInOslo(), sent });
+  return json({ minAge: await minVolunteerAge(), today: todayInOslo(), sent });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const now = currentTime();
   const formData = await request.formData();
-  const schema = applicationSchema({ minAge: await getSetting(db, 'minVolunteerAge'), today: todayInOslo(now) });
+  const schema = applicationSchema({ minAge: await minVolunteerAge(), today: todayInOslo(now) });
   const address = clientAddress(request);
-  if (await isLimited(db, APPLY_LIMIT, address, now)) {
-    const minutes = await minutesUntilFree(db, APPLY_LIMIT, address, now);
+  const minutes = await applyingRefusedFor(address, now);
+  if (minutes !== null) {
     const submission = parseWithZod(formData, { schema });
     return json({ result: submission.reply({ formErrors: [errorMessage('volunteers.apply.rateLimited', { minutes })] }) }, { status: 429 });
   }
   // A filled honeypot looks like success to the bot, and nothing is saved.
-  const honeypot = formData.get(HONEYPOT_FIELD);
-  if (typeof honeypot === 'string' && honeypot.trim() !== '') {
-    await recordEvent(db, APPLY_LIMIT, address, now);
+  if (filledHoneypot(formData)) {
+    await ignoreBotApplication(address, now);
     return redirectWithFlash('/apply?sent', { kind: 'success', key: 'volunteers.apply.thanks' });
   }
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 });
   const language = await resolveLanguage(request, await getUser(request));
-  await db.$transaction(async (tx) => {
-    await recordEvent(tx, APPLY_LIMIT, address, now);
-    await submitApplication(tx, request, { application: submission.value, language, now });
-  });
+  await receiveApplication(request, { address, application: submission.value, language, now });
   notifyOutbox();
   return redirectWithFlash('/apply?sent', { kind: 'success', key: 'volunteers.apply.thanks' });
 }

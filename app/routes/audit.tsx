@@ -6,7 +6,6 @@ import { useLanguage, useT } from '~/components/use-translation';
 import { parseAuditFilter } from '~/domain/privacy/audit-log';
 import { auditLogPage } from '~/domain/privacy/audit-log.server';
 import { requireUser } from '~/lib/auth.server';
-import { db } from '~/lib/db.server';
 import type { MessageKey } from '~/lib/i18n';
 import { formatDateTime } from '~/lib/time';
 import { pageTitle } from '~/lib/page-title';
@@ -15,7 +14,7 @@ import { formatParam } from '~/lib/format';
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { capability: 'audit:view' });
   const filter = parseAuditFilter(new URL(request.url).searchParams);
-  const page = await auditLogPage(db, filter);
+  const page = await auditLogPage(filter);
   return json({ ...page, filter }, { headers: { 'Cache-Control': 'private, no-store' } });
 }
 

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { feedForToken } from '~/domain/meetings/calendar.server';
-import { db } from '~/lib/db.server';
 import { env } from '~/lib/env.server';
 import { notFound } from '~/lib/permissions.server';
 
@@ -8,7 +7,7 @@ import { notFound } from '~/lib/permissions.server';
 export async function loader({ params }: LoaderFunctionArgs) {
   const token = /^([A-Za-z0-9_-]{20,100})\.ics$/.exec(params.token ?? '')?.[1];
   if (!token) notFound();
-  const body = await feedForToken(db, token, env().PUBLIC_URL);
+  const body = await feedForToken(token, env().PUBLIC_URL);
   if (body === null) notFound();
   return new Response(body, {
     headers: { 'Content-Type': 'text/calendar; charset=utf-8', 'Cache-Control': 'private, no-store' },

@@ -9,12 +9,11 @@ import { FormErrors, TextField } from '~/components/forms';
 import { useT } from '~/components/use-translation';
 import { NewPasswordFields } from '~/components/new-password-fields';
 import { newPasswordSchema } from '~/domain/privacy/password-policy';
+import { openFirstSession } from '~/domain/users/sessions.server';
 import { acceptInvitation, EmailAlreadyUsedError, findOpenInvitation } from '~/domain/users/invitations.server';
 import { HOME_BY_ROLE, roleSchema } from '~/lib/roles';
-import { db } from '~/lib/db.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import { errorMessage } from '~/lib/form-errors';
-import { createSession } from '~/lib/session.server';
 import { requiredText } from '~/lib/validation';
 import { pageTitle } from '~/lib/page-title';
 
@@ -23,24 +22,24 @@ function inviteSchema(email: string) {
 }
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const invitation = await findOpenInvitation(db, params.token ?? '');
+  const invitation = await findOpenInvitation(params.token ?? '');
   if (!invitation) return json({ invitation: null }, { status: 404 });
   return json({ invitation: { email: invitation.email, role: roleSchema.parse(invitation.role) } });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
-  const invitation = await findOpenInvitation(db, params.token ?? '');
+  const invitation = await findOpenInvitation(params.token ?? '');
   const submission = parseWithZod(formData, { schema: inviteSchema(invitation?.email ?? '') });
   if (submission.status !== 'success') {
     return json({ result: submission.reply({ hideFields: ['password', 'confirm'] }) }, { status: 400 });
   }
   try {
-    const user = await acceptInvitation(db, request, params.token ?? '', submission.value);
+    const user = await acceptInvitation(request, params.token ?? '', submission.value);
     if (!user) {
       return json({ result: submission.reply({ formErrors: [errorMessage('invite.invalid')] }) }, { status: 404 });
     }
-    const cookie = await createSession(db, user.id, request);
+    const cookie = await openFirstSession(request, user.id);
     return redirectWithFlash(
       HOME_BY_ROLE[roleSchema.parse(user.role)],
       { kind: 'success', key: 'invite.accepted' },

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
+import { saveLanguage } from '~/domain/users/accounts.server';
 import { getUser, safeRedirect } from '~/lib/auth.server';
-import { db } from '~/lib/db.server';
 import { isLanguage } from '~/lib/i18n';
 import { languageCookie } from '~/lib/language.server';
 
@@ -16,6 +16,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const target = safeRedirect(formData.get('redirectTo'), '/');
   if (!isLanguage(language)) return redirect(target);
   const user = await getUser(request);
-  if (user) await db.user.update({ where: { id: user.id }, data: { language } });
+  if (user) await saveLanguage(user.id, language);
   return redirect(target, { headers: { 'Set-Cookie': await languageCookie.serialize(language) } });
 }

@@ -10,7 +10,6 @@ import { useT } from '~/components/use-translation';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '~/domain/users/demo-logins';
 import { homeOf, signIn, signInFormSchema as schema, startSignedInSession } from '~/domain/users/sign-in.server';
 import { getUser } from '~/lib/auth.server';
-import { db } from '~/lib/db.server';
 import { env } from '~/lib/env.server';
 import { errorMessage } from '~/lib/form-errors';
 import { clientAddress } from '~/lib/rate-limit.server';
@@ -28,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== 'success') {
     return json({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 });
   }
-  const outcome = await signIn(db, { ...submission.value, address: clientAddress(request) });
+  const outcome = await signIn({ ...submission.value, address: clientAddress(request) });
   if (!outcome.ok) {
     const message =
       outcome.reason === 'limited' ? errorMessage('login.rateLimited', { minutes: outcome.minutes }) : errorMessage('login.invalid');
@@ -37,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: outcome.reason === 'limited' ? 429 : 400 },
     );
   }
-  const { cookie, location } = await startSignedInSession(db, request, outcome.user, submission.value.redirectTo);
+  const { cookie, location } = await startSignedInSession(request, outcome.user, submission.value.redirectTo);
   return redirect(location, { headers: { 'Set-Cookie': cookie } });
 }
 

@@ -12,7 +12,6 @@ import { checkSecondFactor } from '~/domain/privacy/two-factor.server';
 import { HOME_BY_ROLE } from '~/lib/roles';
 import { completeSecondFactor } from '~/domain/users/sessions.server';
 import { getUser, requireUser, safeRedirect } from '~/lib/auth.server';
-import { db } from '~/lib/db.server';
 import { errorMessage } from '~/lib/form-errors';
 import { pageTitle } from '~/lib/page-title';
 
@@ -33,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (await getUser(request)) throw redirect(HOME_BY_ROLE[user.role]);
   const submission = parseWithZod(await request.formData(), { schema });
   if (submission.status !== 'success') return json({ result: submission.reply({ hideFields: ['code'] }) }, { status: 400 });
-  const outcome = await checkSecondFactor(db, user.id, submission.value.code);
+  const outcome = await checkSecondFactor(user.id, submission.value.code);
   if (!outcome.ok) {
     const limited = outcome.reason === 'limited';
     return json(
@@ -46,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: limited ? 429 : 400 },
     );
   }
-  await completeSecondFactor(db, request, user.id, outcome.method);
+  await completeSecondFactor(request, user.id, outcome.method);
   return redirect(safeRedirect(submission.value.redirectTo, HOME_BY_ROLE[user.role]));
 }
 

@@ -5,7 +5,6 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { useLanguage, useT } from '~/components/use-translation';
 import { mailboxEmails } from '~/domain/notifications/mailbox.server';
 import { requireUser } from '~/lib/auth.server';
-import { db } from '~/lib/db.server';
 import { env } from '~/lib/env.server';
 import { notFound } from '~/lib/permissions.server';
 import { formatDateTime } from '~/lib/time';
@@ -15,7 +14,7 @@ import { pageTitle } from '~/lib/page-title';
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { capability: 'mailbox:view' });
   if (!env().DEMO_MODE) notFound();
-  return json({ emails: await mailboxEmails(db, env().PUBLIC_URL) });
+  return json({ emails: await mailboxEmails(env().PUBLIC_URL) });
 }
 
 export default function Mailbox() {

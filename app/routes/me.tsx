@@ -9,7 +9,6 @@ import { renewCalendarToken } from '~/domain/meetings/calendar.server';
 import { volunteerHome } from '~/domain/pairs/volunteer-home.server';
 import { openProposals } from '~/domain/pairs/proposals.server';
 import { requireUser } from '~/lib/auth.server';
-import { db } from '~/lib/db.server';
 import { env } from '~/lib/env.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import type { MessageKey } from '~/lib/i18n';
@@ -18,7 +17,7 @@ import { pageTitle } from '~/lib/page-title';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'me:view' });
-  const [home, proposals] = await Promise.all([volunteerHome(db, user.id), openProposals(db, request, user.id)]);
+  const [home, proposals] = await Promise.all([volunteerHome(user.id), openProposals(request, user.id)]);
   const feedUrl = home.calendarToken ? new URL(`/calendar/${home.calendarToken}.ics`, env().PUBLIC_URL).toString() : null;
   return json({ ...home, calendarToken: undefined, feedUrl, proposals });
 }
@@ -27,7 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, { capability: 'calendar:own' });
   const formData = await request.formData();
   if (formData.get('intent') !== 'renew-calendar') throw new Response('Bad Request', { status: 400 });
-  await renewCalendarToken(db, user.id);
+  await renewCalendarToken(user.id);
   return redirectWithFlash('/me', { kind: 'success', key: 'meetings.me.calendarRenewed' });
 }
 

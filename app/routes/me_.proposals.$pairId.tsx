@@ -12,7 +12,6 @@ import { useLanguage, useT } from '~/components/use-translation';
 import { acceptProposal, declineProposal, PairingError } from '~/domain/pairs/pairing.server';
 import { isOwnOpenProposal, ownProposal, wasOwnPair } from '~/domain/pairs/proposals.server';
 import { requireUser } from '~/lib/auth.server';
-import { db } from '~/lib/db.server';
 import { notifyOutbox } from '~/lib/email.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import { notFound } from '~/lib/permissions.server';
@@ -29,13 +28,13 @@ const shownSchema = z.enum(['accept', 'decline']).catch('accept');
 /** The proposal, or a flash back to /me when it was ours but is no longer open; a stranger's id is a 404. */
 /** A proposal that is not open: "no longer open" for the volunteer's own pair, 404 for anyone else's. */
 async function notOpen(pairId: string, userId: string): Promise<never> {
-  if (await wasOwnPair(db, pairId, userId)) throw await redirectWithFlash('/me', { kind: 'error', key: 'proposals.noLongerOpen' });
+  if (await wasOwnPair(pairId, userId)) throw await redirectWithFlash('/me', { kind: 'error', key: 'proposals.noLongerOpen' });
   notFound();
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'proposals:answer' });
-  const proposal = (await ownProposal(db, request, params.pairId ?? '', user.id)) ?? (await notOpen(params.pairId ?? '', user.id));
+  const proposal = (await ownProposal(request, params.pairId ?? '', user.id)) ?? (await notOpen(params.pairId ?? '', user.id));
   const answer = shownSchema.parse(new URL(request.url).searchParams.get('answer') ?? undefined);
   return json({ proposal, answer });
 }
@@ -43,16 +42,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, { capability: 'proposals:answer' });
   const pairId = params.pairId ?? '';
-  if (!(await isOwnOpenProposal(db, pairId, user.id))) await notOpen(pairId, user.id);
+  if (!(await isOwnOpenProposal(pairId, user.id))) await notOpen(pairId, user.id);
   const submission = parseWithZod(await request.formData(), { schema: answerSchema });
   if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 });
   try {
     if (submission.value.intent === 'accept') {
-      await acceptProposal(db, { pairId, actor: user, request });
+      await acceptProposal({ pairId, actor: user, request });
       notifyOutbox();
       return redirectWithFlash('/me', { kind: 'success', key: 'proposals.acceptedFlash' });
     }
-    await declineProposal(db, { pairId, reason: submission.value.reason ?? null, actor: user, request });
+    await declineProposal({ pairId, reason: submission.value.reason ?? null, actor: user, request });
     notifyOutbox();
     return redirectWithFlash('/me', { kind: 'success', key: 'proposals.declinedFlash' });
   } catch (error) {

@@ -25,7 +25,6 @@ import {
 } from '~/domain/meetings/meetings.server';
 import { GOODS } from '~/domain/plans/areas';
 import { requireUser } from '~/lib/auth.server';
-import { db } from '~/lib/db.server';
 import { notifyOutbox } from '~/lib/email.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import { errorMessage } from '~/lib/form-errors';
@@ -36,7 +35,7 @@ import { pageTitle } from '~/lib/page-title';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'meetings:read' });
-  const { meeting, access } = await viewMeeting(db, request, user, params.id ?? '');
+  const { meeting, access } = await viewMeeting(request, user, params.id ?? '');
   const coordinator = access.seesNotes;
   const releaseDate = meeting.pair.participant.expectedReleaseDate;
   return json({
@@ -79,7 +78,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, { capability: 'meetings:log' });
-  const meeting = await findMeeting(db, user, params.id ?? '');
+  const meeting = await findMeeting(user, params.id ?? '');
   const formData = await request.formData();
   const intent = formData.get('intent');
   const back = `/meetings/${meeting.id}`;
@@ -94,7 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return json({ form: 'log', result: submission.reply(), confirm: true, emergencyNumbers: EMERGENCY_NUMBERS });
       }
       try {
-        await logMeeting(db, request, user, meeting.id, { ...log, concernSeverity });
+        await logMeeting(request, user, meeting.id, { ...log, concernSeverity });
       } catch (error) {
         if (!(error instanceof MeetingRuleError)) throw error;
         // Sent twice: the first one counted; show it rather than a form that is gone.
@@ -119,7 +118,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const schema = meetingDraftSchema(meeting.pair.participant.expectedReleaseDate, currentTime());
       const submission = parseWithZod(formData, { schema });
       if (submission.status !== 'success') return json({ form: 'move', result: submission.reply(), confirm: false }, { status: 400 });
-      await moveMeeting(db, request, user, meeting.id, toDraft(submission.value));
+      await moveMeeting(request, user, meeting.id, toDraft(submission.value));
       return redirectWithFlash(back, { kind: 'success', key: 'meetings.move.saved' });
     }
     if (intent === 'cancel') {
@@ -129,7 +128,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submission.value.confirm !== 'yes') {
         return json({ form: 'cancel', result: submission.reply(), confirm: true, cancelledBy: submission.value.cancelledBy });
       }
-      await cancelMeeting(db, request, user, meeting.id, { cancelledBy: submission.value.cancelledBy, reason: submission.value.reason });
+      await cancelMeeting(request, user, meeting.id, { cancelledBy: submission.value.cancelledBy, reason: submission.value.reason });
       return redirectWithFlash(`/pairs/${meeting.pairId}`, { kind: 'success', key: 'meetings.cancel.saved' });
     }
   } catch (error) {

@@ -10,7 +10,6 @@ import { recordSurveyAnswer } from '~/domain/participant-links/answers.server';
 import { findOpenLink } from '~/domain/participant-links/links.server';
 import { answerNextMeeting, nextMeetings } from '~/domain/participant-links/next-meetings.server';
 import { answerSchema, isSurvey, meetingAnswerSchema, SURVEY_ITEMS, type SurveyPurpose } from '~/domain/participant-links/purposes';
-import { db } from '~/lib/db.server';
 import { notifyOutbox } from '~/lib/email.server';
 import { parseWithZod } from '~/lib/form-submission.server';
 import type { MessageKey } from '~/lib/i18n';
@@ -21,23 +20,23 @@ import { formatDate, formatDateTime } from '~/lib/time';
 export const headers = () => ({ 'Cache-Control': 'no-store', 'Referrer-Policy': 'same-origin' });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const lookup = await findOpenLink(db, request, params.token ?? '');
+  const lookup = await findOpenLink(request, params.token ?? '');
   const none: Awaited<ReturnType<typeof nextMeetings>> = [];
   if (!lookup.found) return json({ link: null, limited: lookup.limited, meetings: none }, { status: lookup.limited ? 429 : 404 });
   const { link } = lookup;
-  const meetings = link.purpose === 'NEXT_MEETINGS' ? await nextMeetings(db, link.pairId) : none;
+  const meetings = link.purpose === 'NEXT_MEETINGS' ? await nextMeetings(link.pairId) : none;
   return json({ link: { purpose: link.purpose, expiresAt: link.expiresAt }, limited: false, meetings });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? '';
-  const lookup = await findOpenLink(db, request, token);
+  const lookup = await findOpenLink(request, token);
   if (!lookup.found) return json({ result: null, meetingError: null }, { status: lookup.limited ? 429 : 404 });
   const formData = await request.formData();
   if (!isSurvey(lookup.link.purpose)) {
     const parsed = meetingAnswerSchema.safeParse({ meetingId: formData.get('meetingId'), answer: formData.get('answer') });
     if (!parsed.success) return json({ result: null, meetingError: 'CLOSED' as const }, { status: 400 });
-    const outcome = await answerNextMeeting(db, lookup.link.pairId, parsed.data.meetingId, parsed.data.answer);
+    const outcome = await answerNextMeeting(lookup.link.pairId, parsed.data.meetingId, parsed.data.answer);
     if (outcome !== 'ANSWERED') return json({ result: null, meetingError: outcome }, { status: outcome === 'NOT_FOUND' ? 404 : 400 });
     notifyOutbox();
     return redirect(`/p/${token}`);
@@ -46,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: answerSchema(link.purpose) });
   if (submission.status !== 'success') return json({ result: submission.reply(), meetingError: null }, { status: 400 });
   const { comment, ...scores } = submission.value;
-  const answer = await recordSurveyAnswer(db, request, link, { scores, comment });
+  const answer = await recordSurveyAnswer(request, link, { scores, comment });
   if (!answer) return json({ result: null, meetingError: null }, { status: 404 });
   notifyOutbox();
   return redirect('/p/done');

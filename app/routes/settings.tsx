@@ -13,7 +13,6 @@ import { BOOLEAN_SETTING_KEYS, SETTING_KEYS, SMS_SETTING_KEYS } from '~/domain/s
 import { getSettings, saveSettings } from '~/domain/settings/settings.server';
 import { isTargetHalfYear, shownTargetHalfYear, targetHalfYears } from '~/domain/recruitment/target-choices';
 import { requireUser } from '~/lib/auth.server';
-import { db } from '~/lib/db.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import { errorMessage } from '~/lib/form-errors';
 import { currentTime } from '~/lib/clock';
@@ -64,13 +63,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = currentTime();
   const halfYear = shownTargetHalfYear(new URL(request.url).searchParams.get('halfYear'), now);
   const choices = targetHalfYears(now);
-  const settings = await getSettings(db);
+  const settings = await getSettings();
   // -- sms (#20)
   const sms = {
     status: smsStatus(),
     values: Object.fromEntries(SMS_SETTING_KEYS.map((key) => [key, settings[key]])) as SmsSettingsData['values'],
   };
-  return json({ choices, targets: await targetsFor(db, halfYear), settings, sms });
+  return json({ choices, targets: await targetsFor(halfYear), settings, sms });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -86,14 +85,12 @@ export async function action({ request }: ActionFunctionArgs) {
         { status: 400 },
       );
     }
-    await db.$transaction((tx) =>
-      saveTargets(tx, request, user.id, {
-        halfYear,
-        newPairs,
-        newParticipants: newParticipants ?? null,
-        newReadyVolunteers: newReadyVolunteers ?? null,
-      }),
-    );
+    await saveTargets(request, user.id, {
+      halfYear,
+      newPairs,
+      newParticipants: newParticipants ?? null,
+      newReadyVolunteers: newReadyVolunteers ?? null,
+    });
     return redirectWithFlash(`/settings?halfYear=${halfYear}`, { kind: 'success', key: 'settings.targetsSaved', params: { halfYear } });
   }
   // -- sms (#20): the SMS section saves only its own settings.
@@ -101,13 +98,13 @@ export async function action({ request }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: smsSettingsSchema });
     if (submission.status !== 'success') return json({ form: 'sms', result: submission.reply() }, { status: 400 });
     const { intent: _intent, ...values } = submission.value;
-    await saveSettings(db, request, user.id, values);
+    await saveSettings(request, user.id, values);
     return redirectWithFlash('/settings#sms-settings-title', { kind: 'success', key: 'sms.settings.saved' });
   }
   const submission = parseWithZod(formData, { schema: programmeSchema });
   if (submission.status !== 'success') return json({ form: 'programme', result: submission.reply() }, { status: 400 });
   const { intent: _intent, ...values } = submission.value;
-  await saveSettings(db, request, user.id, values);
+  await saveSettings(request, user.id, values);
   return redirectWithFlash('/settings', { kind: 'success', key: 'settings.saved' });
 }
 

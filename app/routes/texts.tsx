@@ -8,7 +8,6 @@ import { formatPhone } from '~/domain/participants/phone';
 import { devboxNumbers, devboxTexts } from '~/domain/sms/devbox.server';
 import { receiveParticipantText } from '~/domain/sms/inbound.server';
 import { requireUser } from '~/lib/auth.server';
-import { db } from '~/lib/db.server';
 import { env } from '~/lib/env.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import type { MessageKey } from '~/lib/i18n';
@@ -22,7 +21,7 @@ const replySchema = z.object({ phone: z.string().regex(/^\+\d{8,15}$/), text: z.
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { capability: 'mailbox:view' });
   if (!env().DEMO_MODE) notFound();
-  const [texts, numbers] = await Promise.all([devboxTexts(db), devboxNumbers(db)]);
+  const [texts, numbers] = await Promise.all([devboxTexts(), devboxNumbers()]);
   return json({ texts, numbers });
 }
 
@@ -32,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!env().DEMO_MODE) notFound();
   const parsed = replySchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) throw new Response('Bad Request', { status: 400 });
-  await receiveParticipantText(db, parsed.data.phone, parsed.data.text);
+  await receiveParticipantText(parsed.data.phone, parsed.data.text);
   return redirectWithFlash('/texts', { kind: 'success', key: 'sms.devbox.replied' });
 }
 

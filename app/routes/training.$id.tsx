@@ -7,33 +7,15 @@ import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FormErrors, SelectField, TextField } from '~/components/forms';
 import { useLanguage, useT } from '~/components/use-translation';
-import { hoursField, sessionOpen, timeField } from '~/domain/volunteers/training';
-import { addSession, enrol, loadCourse, recordAttendance, SessionNotStartedError } from '~/domain/volunteers/training.server';
+import { sessionOpen, trainingSessionSchema } from '~/domain/volunteers/training';
+import { changeCourse, courseToChange, loadCourse, SessionNotStartedError } from '~/domain/volunteers/training.server';
 import { requireUser } from '~/lib/auth.server';
-import { db } from '~/lib/db.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import { errorMessage } from '~/lib/form-errors';
 import { notFound } from '~/lib/permissions.server';
-import { formatDateTime, isIsoDate, resolveOsloTime, todayInOslo } from '~/lib/time';
-import { isoDateField, optionalText } from '~/lib/validation';
+import { formatDateTime, todayInOslo } from '~/lib/time';
 import { currentTime } from '~/lib/clock';
 import { pageTitle } from '~/lib/page-title';
-
-const sessionSchema = z
-  .object({
-    intent: z.literal('session'),
-    date: isoDateField,
-    time: timeField,
-    hours: hoursField,
-    topic: optionalText(200),
-  })
-  .superRefine((session, ctx) => {
-    // A time the clocks skip that night (spring) is refused next to the field, never saved as another.
-    if (!isIsoDate(session.date) || !/^([01]\d|2[0-3]):[0-5]\d$/.test(session.time)) return;
-    const resolved = resolveOsloTime(session.date, session.time);
-    if (resolved.kind === 'gap')
-      ctx.addIssue({ code: 'custom', path: ['time'], message: errorMessage('localTime.gap', { from: resolved.from, to: resolved.to }) });
-  });
 
 const enrolSchema = z.object({
   intent: z.literal('enrol'),
@@ -48,7 +30,7 @@ const attendanceSchema = z.object({
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, { capability: 'training:manage' });
-  const found = await loadCourse(db, params.id ?? '');
+  const found = await loadCourse(params.id ?? '');
   if (!found) notFound();
   const { course, enrolled, candidates } = found;
   const today = todayInOslo();
@@ -79,22 +61,21 @@ type Reply = { intent: string; result: SubmissionResult<string[]> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireUser(request, { capability: 'training:manage' });
-  const course = await db.trainingCourse.findUnique({ where: { id: params.id ?? '' }, select: { id: true } });
-  if (!course) notFound();
+  const course = await courseToChange(params.id ?? '');
   const formData = await request.formData();
   const intent = formText(formData, 'intent');
   const ctx = { actorId: actor.id, request, now: currentTime() };
   const here = `/training/${course.id}`;
   if (intent === 'session') {
-    const submission = parseWithZod(formData, { schema: sessionSchema });
+    const submission = parseWithZod(formData, { schema: trainingSessionSchema });
     if (submission.status !== 'success') return json<Reply>({ intent, result: submission.reply() }, { status: 400 });
-    await db.$transaction((tx) => addSession(tx, ctx, { courseId: course.id, ...submission.value }));
+    await changeCourse(ctx, course.id, submission.value);
     return redirectWithFlash(here, { kind: 'success', key: 'training.sessionAdded' });
   }
   if (intent === 'enrol') {
     const submission = parseWithZod(formData, { schema: enrolSchema });
     if (submission.status !== 'success') return json<Reply>({ intent, result: submission.reply() }, { status: 400 });
-    const enrolled = await db.$transaction((tx) => enrol(tx, ctx, { courseId: course.id, volunteerId: submission.value.volunteerId }));
+    const enrolled = await changeCourse(ctx, course.id, submission.value);
     if (!enrolled) notFound();
     return redirectWithFlash(here, { kind: 'success', key: 'training.enrolledFlash' });
   }
@@ -102,13 +83,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: attendanceSchema });
     if (submission.status !== 'success') throw new Response('Bad Request', { status: 400 });
     try {
-      const found = await db.$transaction((tx) =>
-        recordAttendance(tx, ctx, {
-          courseId: course.id,
-          sessionId: submission.value.sessionId,
-          presentVolunteerIds: submission.value.present,
-        }),
-      );
+      const found = await changeCourse(ctx, course.id, {
+        intent: 'attendance',
+        sessionId: submission.value.sessionId,
+        presentVolunteerIds: submission.value.present,
+      });
       if (!found) notFound();
     } catch (error) {
       if (!(error instanceof SessionNotStartedError)) throw error;
@@ -124,7 +103,7 @@ export default function Course() {
   const actionData = useActionData<typeof action>();
   const t = useT();
   const language = useLanguage();
-  const [sessionForm, sessionFields] = useForm<z.input<typeof sessionSchema>>({
+  const [sessionForm, sessionFields] = useForm<z.input<typeof trainingSessionSchema>>({
     id: 'new-session',
     lastResult: actionData?.intent === 'session' ? actionData.result : undefined,
     defaultValue: { date: today, time: '17:00', hours: '3' },

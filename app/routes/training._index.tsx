@@ -10,7 +10,6 @@ import { useLanguage, useT } from '~/components/use-translation';
 import { hoursField } from '~/domain/volunteers/training';
 import { createCourse, listCourses } from '~/domain/volunteers/training.server';
 import { requireUser } from '~/lib/auth.server';
-import { db } from '~/lib/db.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import { formatDate } from '~/lib/time';
 import { optionalText, requiredText } from '~/lib/validation';
@@ -27,14 +26,14 @@ const courseSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { capability: 'training:manage' });
-  return json({ courses: await listCourses(db) });
+  return json({ courses: await listCourses() });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireUser(request, { capability: 'training:manage' });
   const submission = parseWithZod(await request.formData(), { schema: courseSchema });
   if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 });
-  const course = await db.$transaction((tx) => createCourse(tx, { actorId: actor.id, request, now: currentTime() }, submission.value));
+  const course = await createCourse({ actorId: actor.id, request, now: currentTime() }, submission.value);
   return redirectWithFlash(`/training/${course.id}`, { kind: 'success', key: 'training.courseCreated' });
 }
 

@@ -8,10 +8,9 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FormErrors, SelectField, TextField } from '~/components/forms';
 import { useLanguage, useT } from '~/components/use-translation';
 import { listUsersAndInvitations, OwnAccountError, setUserActive } from '~/domain/users/accounts.server';
-import { createInvitation, EmailAlreadyUsedError } from '~/domain/users/invitations.server';
+import { sendInvitation, EmailAlreadyUsedError } from '~/domain/users/invitations.server';
 import { ROLES, roleSchema } from '~/lib/roles';
 import { requireUser } from '~/lib/auth.server';
-import { db } from '~/lib/db.server';
 import { notifyOutbox } from '~/lib/email.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import { errorMessage } from '~/lib/form-errors';
@@ -35,7 +34,7 @@ const activeSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { capability: 'users:manage' });
-  const [users, invitations] = await listUsersAndInvitations(db);
+  const [users, invitations] = await listUsersAndInvitations();
   return json({ users, invitations });
 }
 
@@ -46,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: inviteSchema });
     if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 });
     try {
-      await db.$transaction((tx) => createInvitation(tx, request, { ...submission.value, invitedById: actor.id }));
+      await sendInvitation(request, { ...submission.value, invitedById: actor.id });
     } catch (error) {
       if (!(error instanceof EmailAlreadyUsedError)) throw error;
       return json({ result: submission.reply({ fieldErrors: { email: [errorMessage('users.alreadyUser')] } }) }, { status: 400 });
@@ -59,7 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { intent, userId } = parsed.data;
   let user;
   try {
-    user = await setUserActive(db, { userId, active: intent === 'reactivate', actorId: actor.id, request });
+    user = await setUserActive({ userId, active: intent === 'reactivate', actorId: actor.id, request });
   } catch (error) {
     if (!(error instanceof OwnAccountError)) throw error;
     return redirectWithFlash('/users', { kind: 'error', key: 'users.cannotDeactivateSelf' });

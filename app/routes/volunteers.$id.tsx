@@ -20,32 +20,25 @@ import {
   referenceSchema,
   resumeSchema,
 } from '~/domain/volunteers/volunteer-forms';
-import { inviteVolunteer, NotInvitableError, volunteerPage, volunteerToChange } from '~/domain/volunteers/volunteer-page.server';
 import {
-  addReference,
-  endVolunteer,
-  pauseVolunteer,
-  recordCertificate,
-  recordInterview,
-  resumeVolunteer,
-  setCapacity,
-  setReferenceOutcome,
-  TransitionNotAllowedError,
-  type ChangeContext,
-} from '~/domain/volunteers/volunteers.server';
+  changeVolunteer,
+  inviteVolunteer,
+  NotInvitableError,
+  volunteerPage,
+  volunteerToChange,
+} from '~/domain/volunteers/volunteer-page.server';
+import { TransitionNotAllowedError, type ChangeContext } from '~/domain/volunteers/volunteers.server';
 import { requireUser } from '~/lib/auth.server';
-import { db } from '~/lib/db.server';
 import { notifyOutbox } from '~/lib/email.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import { errorMessage } from '~/lib/form-errors';
-import { notFound } from '~/lib/permissions.server';
 import { todayInOslo } from '~/lib/time';
 import { currentTime } from '~/lib/clock';
 import { pageTitle } from '~/lib/page-title';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, { capability: 'volunteers:manage' });
-  return json(await volunteerPage(db, params.id ?? ''));
+  return json(await volunteerPage(params.id ?? ''));
 }
 
 function invalid(intent: string, result: SubmissionResult<string[]>) {
@@ -54,7 +47,7 @@ function invalid(intent: string, result: SubmissionResult<string[]>) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireUser(request, { capability: 'volunteers:manage' });
-  const volunteer = await volunteerToChange(db, params.id ?? '');
+  const volunteer = await volunteerToChange(params.id ?? '');
   const formData = await request.formData();
   const intent = formText(formData, 'intent');
   const ctx: ChangeContext = { actorId: actor.id, request, now: currentTime() };
@@ -66,34 +59,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case 'interview': {
       const submission = parseWithZod(formData, { schema: interviewSchema });
       if (submission.status !== 'success') return invalid(intent, submission.reply());
-      await db.$transaction((tx) => recordInterview(tx, ctx, { volunteerId, ...submission.value }));
+      await changeVolunteer(ctx, volunteerId, submission.value);
       return back('volunteers.interviewSaved');
     }
     case 'reference': {
       const submission = parseWithZod(formData, { schema: referenceSchema });
       if (submission.status !== 'success') return invalid(intent, submission.reply());
-      await db.$transaction((tx) => addReference(tx, ctx, { volunteerId, ...submission.value }));
+      await changeVolunteer(ctx, volunteerId, submission.value);
       return back('volunteers.referenceSaved');
     }
     case 'reference-outcome': {
       const parsed = referenceOutcomeSchema.safeParse(Object.fromEntries(formData));
       if (!parsed.success) throw new Response('Bad Request', { status: 400 });
-      // An unknown reference is a 404 that writes nothing: the throw rolls the transaction back.
-      await db.$transaction(async (tx) => {
-        if (!(await setReferenceOutcome(tx, ctx, { volunteerId, ...parsed.data }))) notFound();
-      });
+      await changeVolunteer(ctx, volunteerId, parsed.data);
       return back('volunteers.referenceSaved');
     }
     case 'certificate': {
       const submission = parseWithZod(formData, { schema: certificateSchema(todayInOslo(ctx.now)) });
       if (submission.status !== 'success') return invalid(intent, submission.reply());
-      await db.$transaction((tx) => recordCertificate(tx, ctx, { volunteerId, ...submission.value }));
+      await changeVolunteer(ctx, volunteerId, submission.value);
       return back('volunteers.certificateSaved');
     }
     case 'capacity': {
       const submission = parseWithZod(formData, { schema: capacitySchema });
       if (submission.status !== 'success') return invalid(intent, submission.reply());
-      await db.$transaction((tx) => setCapacity(tx, ctx, { volunteerId, capacity: submission.value.capacity }));
+      await changeVolunteer(ctx, volunteerId, submission.value);
       return back('volunteers.capacitySaved');
     }
     case 'pause':
@@ -102,15 +92,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const schema = intent === 'pause' ? pauseSchema : intent === 'end' ? endSchema : resumeSchema;
       const submission = parseWithZod(formData, { schema });
       if (submission.status !== 'success') return invalid(intent, submission.reply());
-      const reason = 'reason' in submission.value ? String(submission.value.reason) : '';
       try {
-        await db.$transaction((tx) =>
-          intent === 'pause'
-            ? pauseVolunteer(tx, ctx, { volunteerId, reason })
-            : intent === 'end'
-              ? endVolunteer(tx, ctx, { volunteerId, reason })
-              : resumeVolunteer(tx, ctx, { volunteerId }),
-        );
+        await changeVolunteer(ctx, volunteerId, submission.value);
       } catch (error) {
         if (!(error instanceof TransitionNotAllowedError)) throw error;
         return redirectWithFlash(`/volunteers/${volunteerId}`, { kind: 'error', key: 'volunteers.transitionNotAllowed' });
@@ -121,7 +104,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: inviteSchema });
       if (submission.status !== 'success') return invalid(intent, submission.reply());
       try {
-        await inviteVolunteer(db, ctx, volunteer, submission.value.language);
+        await inviteVolunteer(ctx, volunteer, submission.value.language);
       } catch (error) {
         if (error instanceof NotInvitableError)
           return invalid(intent, submission.reply({ formErrors: [errorMessage('volunteers.inviteOnlyReady')] }));

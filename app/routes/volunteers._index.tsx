@@ -6,12 +6,11 @@ import { useT } from '~/components/use-translation';
 import { BOARD_STAGES, STUCK_AFTER_DAYS } from '~/domain/volunteers/readiness';
 import { loadPipeline } from '~/domain/volunteers/volunteers.server';
 import { requireUser } from '~/lib/auth.server';
-import { db } from '~/lib/db.server';
 import { pageTitle } from '~/lib/page-title';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { capability: 'volunteers:manage' });
-  const cards = await loadPipeline(db);
+  const cards = await loadPipeline();
   return json({ columns: BOARD_STAGES.map((stage) => ({ stage, cards: cards.filter((card) => card.stage === stage) })) });
 }
 

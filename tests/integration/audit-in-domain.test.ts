@@ -149,7 +149,7 @@ describe('domain functions audit themselves', () => {
     ).toHaveLength(2);
 
     const meeting = await createMeeting(db, { pairId: pair.id, startsAt: new Date(currentTime().getTime() + 3 * 24 * 3600 * 1000) });
-    const { access } = await viewMeeting(db, request(), volunteer, meeting.id);
+    const { access } = await viewMeeting(request(), volunteer, meeting.id);
     expect(access).toEqual({ canAct: true, seesNotes: false });
     expect(
       await auditRows({
@@ -187,51 +187,49 @@ describe('domain functions audit themselves', () => {
     // The token is only in the email; a second invitation's token is read back from its outbox row.
     const email = await db.outboxEmail.findFirstOrThrow({ where: { idempotencyKey: `invitation:${invitation.id}` } });
     const token = (JSON.parse(JSON.stringify(email.data)) as { token: string }).token;
-    const user = await acceptInvitation(db, request(), token, { name: 'Ny Koordinator', password: 'en lang og god setning' });
+    const user = await acceptInvitation(request(), token, { name: 'Ny Koordinator', password: 'en lang og god setning' });
     expect(user).not.toBeNull();
     const userId = user!.id;
     expect(await auditRows({ actorId: userId, action: 'CREATE', entityType: 'USER', entityId: userId })).toHaveLength(1);
 
-    const cookie = (await openSession(db, request(), userId)).split(';')[0]!;
+    const cookie = (await openSession(request(), userId)).split(';')[0]!;
     const signedIn = getRequest('/account', cookie);
-    await completeSecondFactor(db, signedIn, userId, 'totp');
+    await completeSecondFactor(signedIn, userId, 'totp');
     const signIns = await auditRows({ actorId: userId, action: 'SIGN_IN', entityType: 'USER', entityId: userId });
     expect(signIns.map((row) => row.detail)).toEqual(expect.arrayContaining([null, { secondFactor: 'totp' }]));
 
-    expect(await changePassword(db, signedIn, userId, { currentPassword: 'feil passord', password: 'en annen lang setning' })).toBe(
+    expect(await changePassword(signedIn, userId, { currentPassword: 'feil passord', password: 'en annen lang setning' })).toBe(
       'currentWrong',
     );
-    expect(
-      await changePassword(db, signedIn, userId, { currentPassword: 'en lang og god setning', password: 'en annen lang setning' }),
-    ).toBe('changed');
+    expect(await changePassword(signedIn, userId, { currentPassword: 'en lang og god setning', password: 'en annen lang setning' })).toBe(
+      'changed',
+    );
     expect(await auditRows({ actorId: userId, action: 'UPDATE', entityType: 'USER', entityId: userId })).toEqual([
       { entityId: userId, participantId: null, detail: { password: true }, userAgent: null },
     ]);
 
-    await signOutEverywhere(db, signedIn, userId);
+    await signOutEverywhere(signedIn, userId);
     expect(await db.session.count({ where: { userId } })).toBe(0);
-    const again = getRequest('/', (await openSession(db, request(), userId)).split(';')[0]);
-    await closeSession(db, again, userId);
+    const again = getRequest('/', (await openSession(request(), userId)).split(';')[0]);
+    await closeSession(again, userId);
     const signOuts = await auditRows({ actorId: userId, action: 'SIGN_OUT', entityType: 'USER', entityId: userId });
     expect(signOuts.map((row) => row.detail)).toEqual(expect.arrayContaining([{ everywhere: true }, null]));
 
     await expect(
-      setUserActive(db, { userId: coordinator.id, active: false, actorId: coordinator.id, request: request() }),
+      setUserActive({ userId: coordinator.id, active: false, actorId: coordinator.id, request: request() }),
     ).rejects.toBeInstanceOf(OwnAccountError);
-    expect(await setUserActive(db, { userId: 'no-such-user', active: false, actorId: coordinator.id, request: request() })).toBeNull();
-    await setUserActive(db, { userId, active: false, actorId: coordinator.id, request: request() });
+    expect(await setUserActive({ userId: 'no-such-user', active: false, actorId: coordinator.id, request: request() })).toBeNull();
+    await setUserActive({ userId, active: false, actorId: coordinator.id, request: request() });
     expect(await auditRows({ actorId: coordinator.id, action: 'UPDATE', entityType: 'USER', entityId: userId })).toHaveLength(1);
   });
 
   it('settings: targets and programme settings', async () => {
     const { coordinator } = await world();
-    await db.$transaction((tx) =>
-      saveTargets(tx, request(), coordinator.id, { halfYear: '2026-H2', newPairs: 12, newParticipants: null, newReadyVolunteers: null }),
-    );
+    await saveTargets(request(), coordinator.id, { halfYear: '2026-H2', newPairs: 12, newParticipants: null, newReadyVolunteers: null });
     expect(await auditRows({ actorId: coordinator.id, action: 'UPDATE', entityType: 'SETTINGS', entityId: '2026-H2' })).toEqual([
       { entityId: '2026-H2', participantId: null, detail: { newPairs: 12 }, userAgent: 'audit-in-domain' },
     ]);
-    await saveSettings(db, request(), coordinator.id, { meetingsPerMonth: 3 });
+    await saveSettings(request(), coordinator.id, { meetingsPerMonth: 3 });
     const rows = await auditRows({ actorId: coordinator.id, action: 'UPDATE', entityType: 'SETTINGS' });
     expect(rows.map((row) => row.detail)).toContainEqual({ meetingsPerMonth: 3 });
   });

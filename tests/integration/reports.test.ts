@@ -207,8 +207,8 @@ describe('funder report', () => {
     const late = await createMeeting(db, { pairId: unplanned.id, startsAt: osloInstant('2025-02-10', '17:00'), durationMinutes: 30 });
     const planned = await createMeeting(db, { pairId: unplanned.id, startsAt: osloInstant('2025-02-11', '17:00') });
     expect(Object.fromEntries(await figures('2025-H1', later))).toMatchObject({ meetingsHeld: 3, meetingsCancelled: 3, hours: 3.3 });
-    await logMeeting(db, request, actor, late.id, { outcome: 'HELD', durationMinutes: 120, rating: 4, areas: [], goods: [] }, later);
-    await cancelMeeting(db, request, actor, planned.id);
+    await logMeeting(request, actor, late.id, { outcome: 'HELD', durationMinutes: 120, rating: 4, areas: [], goods: [] }, later);
+    await cancelMeeting(request, actor, planned.id);
     expect(Object.fromEntries(await figures('2025-H1', later))).toMatchObject({ meetingsHeld: 4, meetingsCancelled: 4, hours: 5.3 });
   });
 

@@ -280,7 +280,7 @@ export async function halfYearOnTrack(db: Tx, now: Date): Promise<HalfYearVerdic
   const halfYear = halfYearOf(now);
   const [pairs, targets, waitingParticipants, places] = await Promise.all([
     newPairs(db, halfYearPeriod(halfYear)),
-    targetsFor(db, halfYear),
+    targetsFor(halfYear, db),
     participantsWaiting(db),
     freePlacesTotal(db),
   ]);

@@ -1,9 +1,10 @@
 import crypto from 'node:crypto';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
-import type { Db } from '~/lib/db.server';
+import { db } from '~/lib/db.server';
 import { env } from '~/lib/env.server';
-import { translator, type Language } from '~/lib/i18n';
+import { isLanguage, translator, type Language } from '~/lib/i18n';
+import { meetingScope, type Actor } from '~/lib/permissions.server';
 import { occurrenceOf, OSLO } from '~/lib/time';
 import { currentTimeMs } from '~/lib/clock';
 
@@ -102,7 +103,7 @@ const MEETING_SELECT = {
 } as const;
 
 /** The private feed of one volunteer, found by the token in its address (null: no such feed). */
-export async function feedForToken(db: Db, token: string, publicUrl: string) {
+export async function feedForToken(token: string, publicUrl: string) {
   const user = await db.user.findFirst({
     where: { calendarTokenHash: hashFeedToken(token), deactivatedAt: null, role: 'VOLUNTEER' },
     select: { id: true, language: true },
@@ -118,7 +119,12 @@ export async function feedForToken(db: Db, token: string, publicUrl: string) {
   return meetingsCalendar(meetings, language, publicUrl, translator(language)('meetings.ics.calendarName'));
 }
 
-export { MEETING_SELECT };
+/** One meeting the actor may see as its own calendar file (null: none of theirs), in their language. */
+export async function meetingCalendarFile(actor: Actor & { language: string }, meetingId: string, publicUrl: string) {
+  const meeting = await db.meeting.findFirst({ where: { id: meetingId, ...meetingScope(actor) }, select: MEETING_SELECT });
+  if (!meeting) return null;
+  return { id: meeting.id, body: meetingsCalendar([meeting], isLanguage(actor.language) ? actor.language : 'nb', publicUrl, 'Brobygger') };
+}
 
 /**
  * Feed tokens are stored only as a SHA-256 hash, like session tokens, so a copy of the
@@ -145,7 +151,7 @@ export function calendarFeedToken(
 }
 
 /** A new private feed address; the old one stops working at once. */
-export async function renewCalendarToken(db: Db, userId: string, secret = env().SESSION_SECRET): Promise<string> {
+export async function renewCalendarToken(userId: string, secret = env().SESSION_SECRET): Promise<string> {
   const salt = crypto.randomBytes(18).toString('base64url');
   const token = deriveFeedToken(secret, userId, salt);
   await db.user.update({ where: { id: userId }, data: { calendarTokenHash: hashFeedToken(token), calendarTokenSalt: salt } });

@@ -2,7 +2,7 @@ import type { Prisma } from '~/generated/prisma/client';
 import type { Actor } from '~/lib/permissions.server';
 import { meetingScope, notFound, pairScope } from '~/lib/permissions.server';
 import { audit } from '~/lib/audit.server';
-import type { Db, Tx } from '~/lib/db.server';
+import { db, type Db, type Tx } from '~/lib/db.server';
 import { createConcern } from '~/domain/concerns/concerns.server';
 import type { ConcernSeverity } from '~/domain/concerns/severity';
 import { osloDate } from '~/lib/time';
@@ -133,8 +133,8 @@ async function planMeetingsOnce(db: Db, request: Request, actor: Actor, pairId: 
 }
 
 /** A meeting the actor may reach, or 404. */
-export async function findMeeting(db: Tx, actor: Actor, meetingId: string) {
-  const meeting = await db.meeting.findFirst({
+export async function findMeeting(actor: Actor, meetingId: string, client: Tx = db) {
+  const meeting = await client.meeting.findFirst({
     where: { id: meetingId, ...meetingScope(actor) },
     include: {
       log: true,
@@ -170,8 +170,8 @@ export async function findMeeting(db: Tx, actor: Actor, meetingId: string) {
 
 /** The plan areas a log may name: the standard ones and the participant's own. */
 /** The meeting page: the meeting (404 as findMeeting), what the viewer may do with it, the read audited. */
-export async function viewMeeting(db: Tx, request: Request | null, actor: Actor, meetingId: string) {
-  const meeting = await findMeeting(db, actor, meetingId);
+export async function viewMeeting(request: Request | null, actor: Actor, meetingId: string) {
+  const meeting = await findMeeting(actor, meetingId);
   await audit(db, request, {
     actorId: actor.id,
     action: 'VIEW',
@@ -191,7 +191,6 @@ export function loggableAreas(meeting: Awaited<ReturnType<typeof findMeeting>>):
 
 /** Changes a meeting that is still planned; calendars see a raised SEQUENCE. */
 async function changePlannedMeeting(
-  db: Db,
   request: Request,
   actor: Actor,
   meetingId: string,
@@ -200,7 +199,7 @@ async function changePlannedMeeting(
 ) {
   await db
     .$transaction(async (tx) => {
-      const meeting = await findMeeting(tx, actor, meetingId);
+      const meeting = await findMeeting(actor, meetingId, tx);
       if (meeting.status !== 'PLANNED') throw new MeetingRuleError('meetings.notPlanned');
       const startsAt = change(meeting).startsAt;
       if (startsAt instanceof Date) {
@@ -229,9 +228,8 @@ async function changePlannedMeeting(
   notifySmsOutbox();
 }
 
-export async function moveMeeting(db: Db, request: Request, actor: Actor, meetingId: string, draft: MeetingDraft, now = currentTime()) {
+export async function moveMeeting(request: Request, actor: Actor, meetingId: string, draft: MeetingDraft, now = currentTime()) {
   await changePlannedMeeting(
-    db,
     request,
     actor,
     meetingId,
@@ -248,14 +246,12 @@ export async function moveMeeting(db: Db, request: Request, actor: Actor, meetin
  * STATUS:CANCELLED. The meeting page offers it before the meeting starts; after, it is logged.
  */
 export async function cancelMeeting(
-  db: Db,
   request: Request,
   actor: Actor,
   meetingId: string,
   input: { cancelledBy: CancelledBy; reason?: string } = { cancelledBy: 'OTHER' },
 ) {
   await changePlannedMeeting(
-    db,
     request,
     actor,
     meetingId,
@@ -280,18 +276,18 @@ export interface LogInput {
  * Logs a meeting once: the log, the meeting's new status, an optional concern with an urgent
  * email to every coordinator, and the audit rows commit together.
  */
-export async function logMeeting(db: Db, request: Request, actor: Actor, meetingId: string, input: LogInput, now = currentTime()) {
+export async function logMeeting(request: Request, actor: Actor, meetingId: string, input: LogInput, now = currentTime()) {
   // A second log of the same meeting (a double tap) finds the first one; where two commit at
   // once the unique meetingId of MeetingLog refuses the second: both say "already logged".
-  return logMeetingOnce(db, request, actor, meetingId, input, now).catch((error: unknown) => {
+  return logMeetingOnce(request, actor, meetingId, input, now).catch((error: unknown) => {
     if (isUniqueViolation(error)) throw new MeetingRuleError('meetings.log.alreadyLogged');
     throw error;
   });
 }
 
-async function logMeetingOnce(db: Db, request: Request, actor: Actor, meetingId: string, input: LogInput, now: Date) {
+async function logMeetingOnce(request: Request, actor: Actor, meetingId: string, input: LogInput, now: Date) {
   return db.$transaction(async (tx) => {
-    const meeting = await findMeeting(tx, actor, meetingId);
+    const meeting = await findMeeting(actor, meetingId, tx);
     if (meeting.log) throw new MeetingRuleError('meetings.log.alreadyLogged');
     if (meeting.status !== 'PLANNED') throw new MeetingRuleError('meetings.notPlanned');
     // A meeting is logged once it has started; calling it off ahead is "Avlys møtet".

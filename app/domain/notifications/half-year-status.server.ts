@@ -25,7 +25,7 @@ export async function sendHalfYearStatus(db: Db, scheduledFor: Date, now = curre
       ? {
           halfYear: previousKey,
           actual: (await newPairs(db, halfYearPeriod(previousKey))).counted,
-          target: (await targetsFor(db, previousKey)).newPairs,
+          target: (await targetsFor(previousKey, db)).newPairs,
         }
       : undefined;
   return db.$transaction((tx) =>

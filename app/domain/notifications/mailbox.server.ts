@@ -1,10 +1,10 @@
-import type { Db } from '~/lib/db.server';
+import { db, type Db } from '~/lib/db.server';
 import { renderEmail, type EmailTemplate, type TemplateData } from '~/lib/email-templates';
 import { isLanguage } from '~/lib/i18n';
 import { currentTime } from '~/lib/clock';
 
 /** The newest outbox rows rendered as their recipients see them (the demo's dev mailbox). */
-export async function mailboxEmails(db: Db, publicUrl: string, take = 50) {
+export async function mailboxEmails(publicUrl: string, take = 50) {
   const rows = await db.outboxEmail.findMany({ orderBy: { createdAt: 'desc' }, take });
   return rows.map((row) => {
     const rendered = renderEmail(

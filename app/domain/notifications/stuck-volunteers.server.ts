@@ -5,7 +5,7 @@ import { loadPipeline } from '~/domain/volunteers/volunteers.server';
 
 /** Weekly digest: how many volunteers have been in a working stage for more than 14 days (counts, no names). */
 export const stuckVolunteersSection: DigestSection = async (db, now, language) => {
-  const stuck = (await loadPipeline(db, now)).filter((card) => card.stuck);
+  const stuck = (await loadPipeline(now, db)).filter((card) => card.stuck);
   if (stuck.length === 0) return null;
   const t = translator(language);
   return {

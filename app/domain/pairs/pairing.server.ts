@@ -1,5 +1,5 @@
 import { Prisma } from '~/generated/prisma/client';
-import type { Db, Tx } from '~/lib/db.server';
+import { db, type Db, type Tx } from '~/lib/db.server';
 import { audit } from '~/lib/audit.server';
 import { emailCoordinators, enqueueEmail } from '~/lib/email.server';
 import { isLanguage, type Language } from '~/lib/i18n';
@@ -249,7 +249,7 @@ export function findOwnProposal(db: Tx, pairId: string, volunteerUserId: string)
  * both sides are introduced, in one transaction. A volunteer who is no longer ready (paused,
  * left) cannot start a pair.
  */
-export async function acceptProposal(db: Db, input: { pairId: string; actor: Actor; request: Request | null }, now = currentTime()) {
+export async function acceptProposal(input: { pairId: string; actor: Actor; request: Request | null }, now = currentTime()) {
   return db.$transaction(async (tx) => {
     const pair = await findOwnProposal(tx, input.pairId, input.actor.id);
     if (!pair) throw new PairingError('NOT_PROPOSED');
@@ -292,7 +292,6 @@ async function closeProposal(
  * Nobody is introduced. One transaction.
  */
 export async function declineProposal(
-  db: Db,
   input: { pairId: string; reason?: string | null; actor: Actor; request: Request | null },
   now = currentTime(),
 ) {

@@ -1,7 +1,7 @@
 import { CONSENT_FIELDS } from '~/domain/participants/consent';
 import { audit } from '~/lib/audit.server';
 import { currentTime } from '~/lib/clock';
-import type { Db } from '~/lib/db.server';
+import { db } from '~/lib/db.server';
 import { osloDate, todayInOslo } from '~/lib/time';
 import { proposalProfile } from './proposals';
 
@@ -19,7 +19,7 @@ const participantSelect = {
  * The volunteer's open proposals (oldest first), each with what the participant's consent lets
  * them see. Showing participant data writes a VIEW audit row per proposal.
  */
-export async function openProposals(db: Db, request: Request, volunteerUserId: string, now = currentTime()) {
+export async function openProposals(request: Request, volunteerUserId: string, now = currentTime()) {
   const pairs = await db.pair.findMany({
     where: { status: 'PROPOSED', volunteer: { userId: volunteerUserId } },
     orderBy: [{ proposedAt: 'asc' }, { id: 'asc' }],
@@ -40,7 +40,7 @@ export async function openProposals(db: Db, request: Request, volunteerUserId: s
 }
 
 /** One of the volunteer's own open proposals, or null (another volunteer's, answered, or unknown). */
-export async function ownProposal(db: Db, request: Request, pairId: string, volunteerUserId: string, now = currentTime()) {
+export async function ownProposal(request: Request, pairId: string, volunteerUserId: string, now = currentTime()) {
   const pair = await db.pair.findFirst({
     where: { id: pairId, status: 'PROPOSED', volunteer: { userId: volunteerUserId } },
     select: { id: true, proposedAt: true, participant: { select: participantSelect } },
@@ -58,11 +58,11 @@ export async function ownProposal(db: Db, request: Request, pairId: string, volu
 }
 
 /** Whether the pair is this volunteer's open proposal: an action's access check, not a view, so not audited. */
-export async function isOwnOpenProposal(db: Db, pairId: string, volunteerUserId: string) {
+export async function isOwnOpenProposal(pairId: string, volunteerUserId: string) {
   return (await db.pair.count({ where: { id: pairId, status: 'PROPOSED', volunteer: { userId: volunteerUserId } } })) > 0;
 }
 
 /** Whether the pair was ever this volunteer's (to tell "no longer open" from a stranger's id). */
-export async function wasOwnPair(db: Db, pairId: string, volunteerUserId: string) {
+export async function wasOwnPair(pairId: string, volunteerUserId: string) {
   return (await db.pair.count({ where: { id: pairId, volunteer: { userId: volunteerUserId } } })) > 0;
 }

@@ -1,7 +1,7 @@
 import { calendarFeedToken } from '~/domain/meetings/calendar.server';
 import { z } from 'zod';
 import { Prisma } from '~/generated/prisma/client';
-import type { Db } from '~/lib/db.server';
+import { db } from '~/lib/db.server';
 import { queryFirst, queryRows, sqlBoolean, sqlDate } from '~/lib/sql.server';
 import { pairMonths } from './pair-month.server';
 import { currentTime } from '~/lib/clock';
@@ -12,7 +12,7 @@ const calendarTokenRow = z.object({ calendarTokenHash: z.string().nullable(), ca
 const planConsentRow = z.object({ participantId: z.string(), sharePlanWithVolunteer: sqlBoolean });
 
 /** A volunteer's home: each active pair's month, the next meetings and what waits for a log. */
-export async function volunteerHome(db: Db, userId: string, now = currentTime()) {
+export async function volunteerHome(userId: string, now = currentTime()) {
   const months = await pairMonths(db, now, { volunteerUserId: userId });
   // The volunteer's active pairs, so the meeting queries below are index seeks per pair.
   const pairIds = months.map((pair) => pair.id);

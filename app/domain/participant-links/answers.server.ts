@@ -1,7 +1,7 @@
 import { getSetting } from '~/domain/settings/settings.server';
 import { audit } from '~/lib/audit.server';
 import { currentTime } from '~/lib/clock';
-import type { Db } from '~/lib/db.server';
+import { db, type Db } from '~/lib/db.server';
 import { emailCoordinators } from '~/lib/email.server';
 import type { Actor } from '~/lib/permissions.server';
 import { pairScope } from '~/lib/permissions.server';
@@ -21,7 +21,6 @@ export interface AnswerInput {
  * was not open any more. Call notifyOutbox() after.
  */
 export async function recordSurveyAnswer(
-  db: Db,
   request: Request,
   link: { id: string; pairId: string; participantId: string; purpose: SurveyPurpose },
   input: AnswerInput,

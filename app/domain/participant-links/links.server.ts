@@ -2,7 +2,7 @@ import type { Prisma } from '~/generated/prisma/client';
 import { getSetting } from '~/domain/settings/settings.server';
 import { audit } from '~/lib/audit.server';
 import { currentTime } from '~/lib/clock';
-import type { Db, Tx } from '~/lib/db.server';
+import { db, type Db, type Tx } from '~/lib/db.server';
 import { env } from '~/lib/env.server';
 import type { Actor } from '~/lib/permissions.server';
 import { notFound, pairScope } from '~/lib/permissions.server';
@@ -83,7 +83,7 @@ export type OpenLinkLookup =
  * The open link for a token typed or scanned by someone without an account. Each miss keeps a
  * place in the address's window (as a failed sign-in does); a hit gives its place back.
  */
-export async function findOpenLink(db: Db, request: Request, token: string, now = currentTime()): Promise<OpenLinkLookup> {
+export async function findOpenLink(request: Request, token: string, now = currentTime()): Promise<OpenLinkLookup> {
   const attempt = await reserveAttempt(db, LINK_ADDRESS_LIMIT, clientAddress(request), now);
   if (!attempt.ok) return { found: false, limited: true };
   const link = isWellFormedToken(token)

@@ -1,9 +1,9 @@
 import { recordParticipantAnswer, type ParticipantAnswer } from '~/domain/meetings/participant-answer.server';
 import { currentTime } from '~/lib/clock';
-import type { Db } from '~/lib/db.server';
+import { db } from '~/lib/db.server';
 
 /** The pair's planned meetings from now on, for the participant's own list, with their answer to each. */
-export function nextMeetings(db: Db, pairId: string, now = currentTime()) {
+export function nextMeetings(pairId: string, now = currentTime()) {
   return db.meeting.findMany({
     where: { pairId, status: 'PLANNED', startsAt: { gte: now }, pair: { status: 'ACTIVE' } },
     orderBy: { startsAt: 'asc' },
@@ -18,7 +18,6 @@ export function nextMeetings(db: Db, pairId: string, now = currentTime()) {
  * closed to answers. Pressing the other button changes the answer.
  */
 export async function answerNextMeeting(
-  db: Db,
   pairId: string,
   meetingId: string,
   answer: ParticipantAnswer,

@@ -1,9 +1,9 @@
 import type { Prisma } from '~/generated/prisma/client';
-import type { Db } from '~/lib/db.server';
+import { db } from '~/lib/db.server';
 import { AUDIT_PAGE_SIZE, pageCount, type AuditFilter } from './audit-log';
 
 /** One page of the audit trail, newest first, with the people and participants to filter by. */
-export async function auditLogPage(db: Db, filter: AuditFilter) {
+export async function auditLogPage(filter: AuditFilter) {
   const where: Prisma.AuditEventWhereInput = {
     ...(filter.actor ? { actorId: filter.actor } : {}),
     ...(filter.participant ? { participantId: filter.participant } : {}),

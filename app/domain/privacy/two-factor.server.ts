@@ -1,7 +1,7 @@
 import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
 import { audit } from '~/lib/audit.server';
-import type { Db, Tx } from '~/lib/db.server';
+import { db, type Tx } from '~/lib/db.server';
 import { clearEvents, recordEvent, reserveAttempt, type RateLimit } from '~/lib/rate-limit.server';
 import { markSessionVerified } from '~/lib/session.server';
 import { generateRecoveryCodes, hashRecoveryCode, looksLikeTotp, mayTurnOffTwoFactor } from './two-factor';
@@ -69,7 +69,7 @@ export type SecondFactorResult =
  * Checks a code from the authenticator app or one of the recovery codes (used up on success).
  * A code already used is refused, and failures are rate limited per account.
  */
-export async function checkSecondFactor(db: Tx, userId: string, code: string, now = currentTime()): Promise<SecondFactorResult> {
+export async function checkSecondFactor(userId: string, code: string, now = currentTime()): Promise<SecondFactorResult> {
   // A place is reserved before the code is checked, so parallel guesses get at most the limit.
   const attempt = await reserveAttempt(db, SECOND_FACTOR_LIMIT, userId, now);
   if (!attempt.ok) return { ok: false, reason: 'limited' };
@@ -104,12 +104,7 @@ export async function checkSecondFactor(db: Tx, userId: string, code: string, no
  * Turns the second factor on when the code matches the pending secret: the request's session
  * counts as verified and the change is audited. Returns the recovery codes (shown once), or null.
  */
-export async function turnOnTwoFactor(
-  db: Db,
-  request: Request,
-  user: { id: string; email: string },
-  code: string,
-): Promise<string[] | null> {
+export async function turnOnTwoFactor(request: Request, user: { id: string; email: string }, code: string): Promise<string[] | null> {
   return db.$transaction(async (tx) => {
     const codes = await enableTwoFactor(tx, user, code);
     if (!codes) return null;
@@ -128,9 +123,9 @@ export async function turnOnTwoFactor(
 export type TurnOffResult = 'off' | 'required' | 'invalid';
 
 /** Turns the second factor off, where it is not required, with a valid code from it. */
-export async function turnOffTwoFactor(db: Db, request: Request, userId: string, code: string, demoMode: boolean): Promise<TurnOffResult> {
+export async function turnOffTwoFactor(request: Request, userId: string, code: string, demoMode: boolean): Promise<TurnOffResult> {
   if (!mayTurnOffTwoFactor(demoMode)) return 'required';
-  const checked = await checkSecondFactor(db, userId, code);
+  const checked = await checkSecondFactor(userId, code);
   if (!checked.ok) return 'invalid';
   await db.$transaction(async (tx) => {
     await disableTwoFactor(tx, userId);
@@ -149,7 +144,7 @@ export async function turnOffTwoFactor(db: Db, request: Request, userId: string,
  * Where a user's second factor stands: on (with how many recovery codes are left), or pending
  * with the secret to scan (a new one is made the first time).
  */
-export async function twoFactorState(db: Tx, user: { id: string; email: string }) {
+export async function twoFactorState(user: { id: string; email: string }) {
   let row = await db.user.findUniqueOrThrow({
     where: { id: user.id },
     select: { totpSecret: true, totpEnabledAt: true, recoveryCodes: true },

@@ -1,5 +1,5 @@
 import { audit } from '~/lib/audit.server';
-import type { Tx } from '~/lib/db.server';
+import { db, type Tx } from '~/lib/db.server';
 import type { HalfYearKey } from '~/lib/time';
 import { DEFAULT_PAIRS_TARGET } from './progress';
 
@@ -10,8 +10,8 @@ export interface HalfYearTargets {
   newReadyVolunteers: number | null;
 }
 
-export async function targetsFor(db: Tx, halfYear: HalfYearKey): Promise<HalfYearTargets> {
-  const row = await db.halfYearTarget.findUnique({ where: { halfYear } });
+export async function targetsFor(halfYear: HalfYearKey, client: Tx = db): Promise<HalfYearTargets> {
+  const row = await client.halfYearTarget.findUnique({ where: { halfYear } });
   return {
     halfYear,
     newPairs: row?.newPairs ?? DEFAULT_PAIRS_TARGET,
@@ -20,19 +20,25 @@ export async function targetsFor(db: Tx, halfYear: HalfYearKey): Promise<HalfYea
   };
 }
 
-/** Saves a half-year's targets with their audit row (in the caller's transaction). */
-export async function saveTargets(db: Tx, request: Request | null, actorId: string, targets: HalfYearTargets): Promise<void> {
+/** Saves a half-year's targets with their audit row, both or neither. */
+export async function saveTargets(request: Request | null, actorId: string, targets: HalfYearTargets): Promise<void> {
   const data = {
     newPairs: targets.newPairs,
     newParticipants: targets.newParticipants,
     newReadyVolunteers: targets.newReadyVolunteers,
   };
-  await db.halfYearTarget.upsert({ where: { halfYear: targets.halfYear }, create: { halfYear: targets.halfYear, ...data }, update: data });
-  await audit(db, request, {
-    actorId,
-    action: 'UPDATE',
-    entityType: 'SETTINGS',
-    entityId: targets.halfYear,
-    detail: { newPairs: targets.newPairs },
+  await db.$transaction(async (tx) => {
+    await tx.halfYearTarget.upsert({
+      where: { halfYear: targets.halfYear },
+      create: { halfYear: targets.halfYear, ...data },
+      update: data,
+    });
+    await audit(tx, request, {
+      actorId,
+      action: 'UPDATE',
+      entityType: 'SETTINGS',
+      entityId: targets.halfYear,
+      detail: { newPairs: targets.newPairs },
+    });
   });
 }

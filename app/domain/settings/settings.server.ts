@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Prisma } from '~/generated/prisma/client';
 import { audit } from '~/lib/audit.server';
-import type { Db, Tx } from '~/lib/db.server';
+import { db, type Tx } from '~/lib/db.server';
 import { queryFirst } from '~/lib/sql.server';
 import { SETTINGS } from './definitions';
 
@@ -17,8 +17,8 @@ export async function getSetting<K extends SettingKey>(db: Tx, key: K): Promise<
   return (parsed?.success ? parsed.data : SETTINGS[key].default) as SettingValue<K>;
 }
 
-export async function getSettings(db: Tx): Promise<{ [K in SettingKey]: SettingValue<K> }> {
-  const rows = await db.setting.findMany();
+export async function getSettings(client: Tx = db): Promise<{ [K in SettingKey]: SettingValue<K> }> {
+  const rows = await client.setting.findMany();
   const values = Object.fromEntries(rows.map((row) => [row.key, row.value]));
   return Object.fromEntries(
     (Object.keys(SETTINGS) as SettingKey[]).map((key) => {
@@ -35,7 +35,6 @@ export async function setSetting<K extends SettingKey>(db: Tx, key: K, value: Se
 
 /** Saves several programme settings at once, with one audit row listing them, all or none. */
 export async function saveSettings(
-  db: Db,
   request: Request | null,
   actorId: string,
   values: Partial<{ [K in SettingKey]: SettingValue<K> }>,

@@ -1,7 +1,7 @@
-import type { Db } from '~/lib/db.server';
+import { db } from '~/lib/db.server';
 
 /** Demo mode: every text in and out, newest first, as the dev page /texts shows them. */
-export async function devboxTexts(db: Db) {
+export async function devboxTexts() {
   return db.smsMessage.findMany({
     orderBy: { createdAt: 'desc' },
     take: 100,
@@ -21,7 +21,7 @@ export async function devboxTexts(db: Db) {
 }
 
 /** The numbers that have been texted, for "reply as the participant". */
-export async function devboxNumbers(db: Db): Promise<string[]> {
+export async function devboxNumbers(): Promise<string[]> {
   const rows = await db.smsMessage.findMany({
     where: { direction: 'OUT' },
     distinct: ['phone'],

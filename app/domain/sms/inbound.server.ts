@@ -1,5 +1,5 @@
 import { currentTime } from '~/lib/clock';
-import type { Db, Tx } from '~/lib/db.server';
+import { db, type Db, type Tx } from '~/lib/db.server';
 import { enqueueEmail, notifyOutbox } from '~/lib/email.server';
 import { isLanguage } from '~/lib/i18n';
 import type { IncomingText } from '~/domain/sms/smpp-gateway.server';
@@ -17,7 +17,7 @@ const ANSWERABLE: readonly string[] = ['MEETING_REMINDER', 'MEETING_MOVED'];
 /** Everything the SMSC delivers: a participant's text or a delivery receipt. */
 export async function receiveIncoming(db: Db, incoming: IncomingText): Promise<void> {
   if (incoming.kind === 'receipt') await recordDeliveryReceipt(db, incoming.messageId, incoming.stat);
-  else await receiveParticipantText(db, incoming.from, incoming.text);
+  else await receiveParticipantText(incoming.from, incoming.text);
 }
 
 /** Marks the text one of whose parts the receipt names; a receipt for no known text is ignored. */
@@ -42,7 +42,7 @@ function senderNumber(from: string): string {
  * meeting; a reply after the volunteer's message goes to the pair's thread and the
  * volunteer; anything else lands in the coordinators' inbox on the dashboard.
  */
-export async function receiveParticipantText(db: Db, from: string, text: string): Promise<void> {
+export async function receiveParticipantText(from: string, text: string): Promise<void> {
   const phone = senderNumber(from);
   const body = text.slice(0, 2000);
   const plan = planSms(body);

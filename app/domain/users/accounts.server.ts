@@ -1,4 +1,4 @@
-import type { Db } from '~/lib/db.server';
+import { db } from '~/lib/db.server';
 import { audit } from '~/lib/audit.server';
 import { destroyAllSessions } from '~/lib/session.server';
 import { currentTime } from '~/lib/clock';
@@ -12,11 +12,7 @@ export class OwnAccountError extends Error {}
  * Deactivating a user ends all of their sessions at once. Null when there is no such user;
  * OwnAccountError when the actor names themselves.
  */
-export async function setUserActive(
-  db: Db,
-  input: { userId: string; active: boolean; actorId: string; request: Request },
-  now = currentTime(),
-) {
+export async function setUserActive(input: { userId: string; active: boolean; actorId: string; request: Request }, now = currentTime()) {
   if (input.userId === input.actorId) throw new OwnAccountError();
   if (!(await db.user.findUnique({ where: { id: input.userId }, select: { id: true } }))) return null;
   return db.$transaction(async (tx) => {
@@ -37,11 +33,16 @@ export async function setUserActive(
 }
 
 /** A user's own choices: how they are notified and the language they read. */
-export async function savePreferences(db: Db, userId: string, input: { notificationMode: NotificationMode; language: Language }) {
+export async function savePreferences(userId: string, input: { notificationMode: NotificationMode; language: Language }) {
   await db.user.update({ where: { id: userId }, data: { notificationMode: input.notificationMode, language: input.language } });
 }
 
-export function listUsersAndInvitations(db: Db, now = currentTime()) {
+/** The language a signed-in user chose with the language switch. */
+export async function saveLanguage(userId: string, language: Language) {
+  await db.user.update({ where: { id: userId }, data: { language } });
+}
+
+export function listUsersAndInvitations(now = currentTime()) {
   return Promise.all([
     db.user.findMany({
       orderBy: [{ role: 'asc' }, { name: 'asc' }],

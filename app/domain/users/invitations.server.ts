@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { audit } from '~/lib/audit.server';
-import type { Db, Tx } from '~/lib/db.server';
+import { db, type Tx } from '~/lib/db.server';
 import { enqueueEmail } from '~/lib/email.server';
 import type { Language } from '~/lib/i18n';
 import { hashPassword } from '~/lib/password.server';
@@ -80,9 +80,14 @@ export async function createInvitation(
   return invitation;
 }
 
+/** Sends an invitation on its own (createInvitation composes inside a larger write). */
+export function sendInvitation(request: Request | null, input: Parameters<typeof createInvitation>[2]) {
+  return db.$transaction((tx) => createInvitation(tx, request, input));
+}
+
 /** An unused, unexpired invitation for a token, or null. */
-export function findOpenInvitation(db: Tx, token: string, now = currentTime()) {
-  return db.invitation.findFirst({
+export function findOpenInvitation(token: string, now = currentTime(), client: Tx = db) {
+  return client.invitation.findFirst({
     where: { tokenHash: hashToken(token), acceptedAt: null, expiresAt: { gt: now } },
   });
 }
@@ -92,7 +97,6 @@ export function findOpenInvitation(db: Tx, token: string, now = currentTime()) {
  * is marked accepted with a conditional update, and only the request that flips it goes on.
  */
 export async function acceptInvitation(
-  db: Db,
   request: Request | null,
   token: string,
   input: { name: string; password: string },
@@ -100,7 +104,7 @@ export async function acceptInvitation(
 ) {
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
-    const invitation = await findOpenInvitation(tx, token, now);
+    const invitation = await findOpenInvitation(token, now, tx);
     if (!invitation) return null;
     const claimed = await tx.invitation.updateMany({
       where: { id: invitation.id, acceptedAt: null },

@@ -1,5 +1,5 @@
 import { audit } from '~/lib/audit.server';
-import type { Db } from '~/lib/db.server';
+import { db } from '~/lib/db.server';
 import { hashPassword, verifyPassword } from '~/lib/password.server';
 import { destroyOtherSessions } from '~/lib/session.server';
 
@@ -10,7 +10,6 @@ export type PasswordChange = 'changed' | 'currentWrong';
  * other session and the audit row in one transaction. The request's own session stays.
  */
 export async function changePassword(
-  db: Db,
   request: Request,
   userId: string,
   input: { currentPassword: string; password: string },

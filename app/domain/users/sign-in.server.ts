@@ -1,5 +1,5 @@
 import type { User } from '~/generated/prisma/client';
-import type { Db, Tx } from '~/lib/db.server';
+import { db } from '~/lib/db.server';
 import { verifyPassword } from '~/lib/password.server';
 import { clearEvents, minutesUntilFree, releaseAttempt, reserveAttempt, type RateLimit } from '~/lib/rate-limit.server';
 import { safeRedirect } from '~/lib/auth.server';
@@ -30,12 +30,11 @@ export const signInFormSchema = z.object({
  * step the account still needs or else `redirectTo` (within the app) or the role's home.
  */
 export async function startSignedInSession(
-  db: Db,
   request: Request,
   user: User,
   redirectTo: string | undefined,
 ): Promise<{ cookie: string; location: string }> {
-  const cookie = await openSession(db, request, user.id);
+  const cookie = await openSession(request, user.id);
   const target = safeRedirect(redirectTo, homeOf(user.role));
   const step = secondFactorStep(user, { verifiedAt: null }, env().DEMO_MODE);
   const location =
@@ -59,11 +58,7 @@ export const ADDRESS_LIMIT: RateLimit = { bucket: 'login:ip', max: 50, windowMs:
 
 export type SignInResult = { ok: true; user: User } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'limited'; minutes: number };
 
-export async function signIn(
-  db: Tx,
-  input: { email: string; password: string; address: string },
-  now = currentTime(),
-): Promise<SignInResult> {
+export async function signIn(input: { email: string; password: string; address: string }, now = currentTime()): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
   // A place in both windows is taken before the password is checked (see reserveAttempt), so
   // parallel guesses cannot all be checked: at most the limit are, the rest are refused.

@@ -9,6 +9,12 @@ export const GENDERS = ['FEMALE', 'MALE', 'OTHER', 'UNSPECIFIED'] as const;
 /** The honeypot: hidden from people, filled in by naive bots. */
 export const HONEYPOT_FIELD = 'website';
 
+/** Whether a form came from a bot: its honeypot has something in it. */
+export function filledHoneypot(formData: FormData): boolean {
+  const honeypot = formData.get(HONEYPOT_FIELD);
+  return typeof honeypot === 'string' && honeypot.trim() !== '';
+}
+
 function listField() {
   return z
     .string()

@@ -1,9 +1,11 @@
+import type { z } from 'zod';
 import type { Prisma } from '~/generated/prisma/client';
 import { audit } from '~/lib/audit.server';
-import type { Tx } from '~/lib/db.server';
+import { notFound } from '~/lib/permissions.server';
+import { db, type Tx } from '~/lib/db.server';
 import { osloDate, osloInstant, todayInOslo } from '~/lib/time';
 import { courseCompleted } from './readiness';
-import { NOT_ENROLLABLE_STATUSES, sessionOpen } from './training';
+import { NOT_ENROLLABLE_STATUSES, sessionOpen, type trainingSessionSchema } from './training';
 import { auditVolunteer, withReadinessUpdate, type ChangeContext } from './volunteers.server';
 
 /** Hours each volunteer attended in a course's sessions. */
@@ -16,8 +18,8 @@ function attendedHours(
     .reduce((sum, session) => sum + session.hours, 0);
 }
 
-export async function listCourses(tx: Tx) {
-  const courses = await tx.trainingCourse.findMany({
+export async function listCourses() {
+  const courses = await db.trainingCourse.findMany({
     include: {
       sessions: {
         orderBy: { startsAt: 'asc' },
@@ -44,30 +46,32 @@ export async function listCourses(tx: Tx) {
   }));
 }
 
+/** A new course and its audit row, both or neither. */
 export async function createCourse(
-  tx: Tx,
   ctx: ChangeContext,
   input: { title: string; place: string; coLeaders?: string; requiredHours: number; description?: string },
 ) {
-  const course = await tx.trainingCourse.create({
-    data: {
-      title: input.title,
-      place: input.place,
-      coLeaders: input.coLeaders ?? null,
-      requiredHours: input.requiredHours,
-      description: input.description ?? null,
-    },
+  return db.$transaction(async (tx) => {
+    const course = await tx.trainingCourse.create({
+      data: {
+        title: input.title,
+        place: input.place,
+        coLeaders: input.coLeaders ?? null,
+        requiredHours: input.requiredHours,
+        description: input.description ?? null,
+      },
+    });
+    await audit(tx, ctx.request, { actorId: ctx.actorId, action: 'CREATE', entityType: 'TRAINING', entityId: course.id });
+    return course;
   });
-  await audit(tx, ctx.request, { actorId: ctx.actorId, action: 'CREATE', entityType: 'TRAINING', entityId: course.id });
-  return course;
 }
 
 /** mayEnrol as a query. */
 const enrollable = { status: { notIn: [...NOT_ENROLLABLE_STATUSES] }, anonymisedAt: null } satisfies Prisma.VolunteerProfileWhereInput;
 
 /** A course with its sessions, who is enrolled and their hours, and who could still enrol. */
-export async function loadCourse(tx: Tx, courseId: string) {
-  const course = await tx.trainingCourse.findUnique({
+export async function loadCourse(courseId: string) {
+  const course = await db.trainingCourse.findUnique({
     where: { id: courseId },
     include: {
       sessions: { orderBy: { startsAt: 'asc' }, include: { attendance: { select: { volunteerId: true, present: true } } } },
@@ -87,7 +91,7 @@ export async function loadCourse(tx: Tx, courseId: string) {
       completed: courseCompleted({ requiredHours: course.requiredHours, attendedHours: hours }),
     };
   });
-  const candidates = await tx.volunteerProfile.findMany({
+  const candidates = await db.volunteerProfile.findMany({
     where: { ...enrollable, enrolments: { none: { courseId } } },
     select: { id: true, firstName: true, lastName: true },
     orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
@@ -95,7 +99,7 @@ export async function loadCourse(tx: Tx, courseId: string) {
   return { course, enrolled, candidates };
 }
 
-export async function addSession(
+async function addSession(
   tx: Tx,
   ctx: ChangeContext,
   input: { courseId: string; date: string; time: string; hours: number; topic?: string },
@@ -161,4 +165,37 @@ export async function recordAttendance(
     });
   });
   return true;
+}
+
+/** The course a coordinator's change is about, or 404. */
+export async function courseToChange(courseId: string) {
+  const course = await db.trainingCourse.findUnique({ where: { id: courseId }, select: { id: true } });
+  if (!course) notFound();
+  return course;
+}
+
+/** What a coordinator changes on a course's page, named by the form's intent. */
+export type CourseChange =
+  | z.output<typeof trainingSessionSchema>
+  | { intent: 'enrol'; volunteerId: string }
+  | { intent: 'attendance'; sessionId: string; presentVolunteerIds: string[] };
+
+/**
+ * Makes one change on a course's page in a transaction of its own, with the readiness recount
+ * and audit rows it brings (enrol and recordAttendance also compose inside a caller's
+ * transaction). False, with nothing written, when the volunteer may not enrol or the session
+ * is not the course's; SessionNotStartedError for attendance ahead of the session.
+ */
+export async function changeCourse(ctx: ChangeContext, courseId: string, change: CourseChange): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    switch (change.intent) {
+      case 'session':
+        await addSession(tx, ctx, { courseId, ...change });
+        return true;
+      case 'enrol':
+        return enrol(tx, ctx, { courseId, volunteerId: change.volunteerId });
+      case 'attendance':
+        return recordAttendance(tx, ctx, { courseId, sessionId: change.sessionId, presentVolunteerIds: change.presentVolunteerIds });
+    }
+  });
 }

@@ -1,7 +1,7 @@
 import type { Prisma } from '~/generated/prisma/client';
 import { getSetting } from '~/domain/settings/settings.server';
 import { audit } from '~/lib/audit.server';
-import type { Tx } from '~/lib/db.server';
+import { db, type Tx } from '~/lib/db.server';
 import { osloDate, todayInOslo } from '~/lib/time';
 import { assessReadiness, boardStage, courseCompleted, daysInStage, isStuck, type BoardStage, type Readiness } from './readiness';
 import { canChangeVolunteerStatus, resumeStatus, statusFor, volunteerStatusSchema, type VolunteerStatus } from './status';
@@ -129,9 +129,9 @@ export interface PipelineCard {
 }
 
 /** Every volunteer (not anonymised) on the board, with their stage and days in it. */
-export async function loadPipeline(tx: Tx, now = currentTime()): Promise<PipelineCard[]> {
-  const minHours = await getSetting(tx, 'minTrainingHoursBeforeMatch');
-  const volunteers = await tx.volunteerProfile.findMany({
+export async function loadPipeline(now = currentTime(), client: Tx = db): Promise<PipelineCard[]> {
+  const minHours = await getSetting(client, 'minTrainingHoursBeforeMatch');
+  const volunteers = await client.volunteerProfile.findMany({
     where: { anonymisedAt: null },
     include: READINESS_INCLUDE,
     orderBy: [{ stageChangedAt: 'asc' }, { lastName: 'asc' }],
