@@ -65,26 +65,9 @@ const layerZones = [
  * database themselves.
  */
 const ROUTES_STILL_IMPORTING_THE_CLIENT = [
-  'app/routes/account.tsx',
-  'app/routes/account_.two-factor.tsx',
-  'app/routes/apply.tsx',
-  'app/routes/audit.tsx',
-  'app/routes/calendar.$token.ts',
   'app/routes/dashboard.tsx',
-  'app/routes/healthz.ts',
-  'app/routes/invite.$token.tsx',
-  'app/routes/language.tsx',
-  'app/routes/login.tsx',
-  'app/routes/login_.two-factor.tsx',
-  'app/routes/logout.tsx',
-  'app/routes/mailbox.tsx',
   'app/routes/matching.$participantId.tsx',
   'app/routes/matching._index.tsx',
-  'app/routes/me.tsx',
-  'app/routes/me_.proposals.$pairId.tsx',
-  'app/routes/meetings.$id.tsx',
-  'app/routes/meetings.$id_.calendar[.ics].ts',
-  'app/routes/p.$token.tsx',
   'app/routes/pairs.$id.tsx',
   'app/routes/pairs.$id_.close.tsx',
   'app/routes/pairs.$id_.concern.tsx',
@@ -103,13 +86,6 @@ const ROUTES_STILL_IMPORTING_THE_CLIENT = [
   'app/routes/reports._index.tsx',
   'app/routes/reports.funder[.]csv.ts',
   'app/routes/reports.funder[.]xlsx.ts',
-  'app/routes/settings.tsx',
-  'app/routes/texts.tsx',
-  'app/routes/training.$id.tsx',
-  'app/routes/training._index.tsx',
-  'app/routes/users.tsx',
-  'app/routes/volunteers.$id.tsx',
-  'app/routes/volunteers._index.tsx',
 ];
 
 /** The database client is reached through domain functions; its types are free to use. */
