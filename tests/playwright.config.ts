@@ -11,6 +11,11 @@ process.env.E2E_PORT ??= String(await freePort());
 export const E2E_PORT = Number(process.env.E2E_PORT);
 // The SMPP port the app's SMS_URL points at; the SMS spec starts its own SMPP server there (tests/e2e/sms.spec.ts).
 process.env.E2E_SMPP_PORT ??= String(await freePort());
+// Spec files import app modules (the record factories) that open the one Prisma client and read
+// the environment when they load, so the workers point at the e2e server's database from the start.
+const { E2E_DIR } = await import('./e2e/paths');
+process.env.DATABASE_URL = `file:${path.join(E2E_DIR, 'e2e.db')}`;
+process.env.DEMO_MODE = 'true';
 
 // Debian's Chromium where it exists (Playwright cannot download its own browser on these
 // machines); Playwright's own browser elsewhere.

@@ -1,16 +1,14 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { E2E_DIR, MAILBOX_FILE } from './paths';
+import { MAILBOX_FILE } from './paths';
 
 /**
  * Gives a spec file a database of its own: every table of the e2e server's SQLite file is
  * emptied and the demo data seeded again at the app's "now", and the mailbox file is emptied,
  * so no spec sees another's leftovers whatever order they run in. The server keeps running;
- * SQLite in WAL mode lets this process write while the server reads.
+ * SQLite in WAL mode lets this process write while the server reads. The worker's client points
+ * at the server's file through DATABASE_URL, set in tests/playwright.config.ts.
  */
 export async function freshDemoData(): Promise<void> {
-  process.env.DATABASE_URL = `file:${path.join(E2E_DIR, 'e2e.db')}`;
-  process.env.DEMO_MODE = 'true';
   const [{ db }, { resetDatabase }, { seedDemoData }] = await Promise.all([
     import('~/lib/db.server'),
     import('../support/reset'),
