@@ -84,7 +84,8 @@ test('the volunteer texts the participant through the programme and reads the re
   const review = page.getByRole('region', { name: 'Slik blir SMS-en' });
   await expect(review.getByText(words)).toBeVisible();
   await expectAccessible(page);
-  expect(smsc.submitted).toHaveLength(0);
+  // Only this text counts: the survey-link job may catch up its morning run and text others meanwhile.
+  expect(smsc.submitted.filter((sms) => sms.text === words)).toHaveLength(0);
   await review.getByRole('button', { name: 'Send SMS' }).click();
   await expect(page.getByText('SMS-en er lagt i kø og sendes straks.')).toBeVisible();
 
