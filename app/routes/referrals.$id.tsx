@@ -9,9 +9,8 @@ import { FormErrors, SelectField, TextareaField } from '~/components/forms';
 import { useLanguage, useT } from '~/components/use-translation';
 import { IllegalStatusChangeError, StaleStatusError } from '~/domain/participants/status.server';
 import { decisionSchema, DECISIONS, decisionsFrom } from '~/domain/referrals/decision';
-import { decideReferral, referralForViewer } from '~/domain/referrals/referrals.server';
+import { referralForViewer, submitDecision } from '~/domain/referrals/referrals.server';
 import { requireUser } from '~/lib/auth.server';
-import { db } from '~/lib/db.server';
 import { notifyOutbox } from '~/lib/email.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import { errorMessage } from '~/lib/form-errors';
@@ -25,7 +24,7 @@ import { statusReasonText } from '~/components/status-reason';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'referrals:list' });
-  const referral = await referralForViewer(db, user, params.id ?? '', request);
+  const referral = await referralForViewer(user, params.id ?? '', request);
   if (!referral) notFound();
   return json({ referral });
 }
@@ -37,9 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { decision, reason, expectedStatus } = submission.value;
   let change;
   try {
-    change = await db.$transaction((tx) =>
-      decideReferral(tx, { referralId: params.id ?? '', actor: user, decision, reason, expectedStatus, request }),
-    );
+    change = await submitDecision({ referralId: params.id ?? '', actor: user, decision, reason, expectedStatus, request });
   } catch (error) {
     if (error instanceof IllegalStatusChangeError) {
       return json({ result: submission.reply({ formErrors: [errorMessage('referrals.illegalTransition')] }) }, { status: 409 });

@@ -11,7 +11,6 @@ import { useLanguage, useT } from '~/components/use-translation';
 import { withdrawalSchema } from '~/domain/referrals/withdrawal';
 import { isOwnReferral, ReferralNotWithdrawableError, referralForWithdrawal, withdrawReferral } from '~/domain/referrals/withdrawal.server';
 import { requireUser } from '~/lib/auth.server';
-import { db } from '~/lib/db.server';
 import { notifyOutbox } from '~/lib/email.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import { errorMessage } from '~/lib/form-errors';
@@ -20,21 +19,19 @@ import { formatDate } from '~/lib/time';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'referrals:withdraw-own' });
-  const referral = await referralForWithdrawal(db, user, params.id ?? '', request);
+  const referral = await referralForWithdrawal(user, params.id ?? '', request);
   if (!referral) notFound();
   return json({ referral });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, { capability: 'referrals:withdraw-own' });
-  if (!(await isOwnReferral(db, user, params.id ?? ''))) notFound();
+  if (!(await isOwnReferral(user, params.id ?? ''))) notFound();
   const submission = parseWithZod(await request.formData(), { schema: withdrawalSchema });
   if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 });
   let change;
   try {
-    change = await db.$transaction((tx) =>
-      withdrawReferral(tx, { referralId: params.id ?? '', actor: user, reason: submission.value.reason, request }),
-    );
+    change = await withdrawReferral({ referralId: params.id ?? '', actor: user, reason: submission.value.reason, request });
   } catch (error) {
     if (!(error instanceof ReferralNotWithdrawableError)) throw error;
     return json({ result: submission.reply({ formErrors: [errorMessage('referralWithdraw.notWithdrawable')] }) }, { status: 409 });

@@ -7,14 +7,13 @@ import { useLanguage, useT } from '~/components/use-translation';
 import { PARTICIPANT_STATUSES } from '~/domain/participants/status';
 import { isFiltered, referralListPage, referralPrisons } from '~/domain/referrals/referral-list.server';
 import { requireUser } from '~/lib/auth.server';
-import { db } from '~/lib/db.server';
 import { can } from '~/lib/permissions.server';
 import { formatDate } from '~/lib/time';
 import { pageTitle } from '~/lib/page-title';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'referrals:list' });
-  const [list, prisons] = await Promise.all([referralListPage(db, user, request), referralPrisons(db, user)]);
+  const [list, prisons] = await Promise.all([referralListPage(user, request), referralPrisons(user)]);
   return json({ ...list, filtered: isFiltered(list.filters), prisons, canCreate: can(user.role, 'referrals:create') });
 }
 

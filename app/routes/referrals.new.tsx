@@ -11,7 +11,6 @@ import { GENDERS, PROGRAMME_STATUSES, PROGRAMMES, WISHED_GENDERS } from '~/domai
 import { referralSchema } from '~/domain/referrals/referral-schema';
 import { submitReferral } from '~/domain/referrals/referrals.server';
 import { requireUser } from '~/lib/auth.server';
-import { db } from '~/lib/db.server';
 import { notifyOutbox } from '~/lib/email.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import { todayInOslo } from '~/lib/time';
@@ -29,7 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== 'success') {
     return json({ result: submission.reply(), duplicates: null }, { status: 400 });
   }
-  const outcome = await submitReferral(db, request, user, submission.value, today);
+  const outcome = await submitReferral(request, user, submission.value, today);
   if (outcome.kind === 'possibleDuplicates') return json({ result: submission.reply(), duplicates: outcome.duplicates }, { status: 409 });
   notifyOutbox();
   return redirectWithFlash(`/referrals/${outcome.referralId}`, { kind: 'success', key: 'referrals.created' });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Prisma } from '~/generated/prisma/client';
-import type { Db } from '~/lib/db.server';
+import { db, type Db } from '~/lib/db.server';
 import { requestedPage } from '~/lib/paging';
 import { referralScope, type Actor } from '~/lib/permissions.server';
 import { addDays, todayInOslo } from '~/lib/time';
@@ -96,7 +96,7 @@ export async function listReferrals(
  * One page of the list for the request's filters and `?page=` (kept within the pages there
  * are), and how many referrals match in all.
  */
-export async function referralListPage(db: Db, actor: Actor, request: Request, today = todayInOslo()) {
+export async function referralListPage(actor: Actor, request: Request, today = todayInOslo()) {
   const filters = filtersFromUrl(new URL(request.url));
   if (filters.q) await fillSearchNames(db);
   const where = referralWhere(actor, filters, today);
@@ -107,7 +107,7 @@ export async function referralListPage(db: Db, actor: Actor, request: Request, t
 }
 
 /** The prisons that occur in the user's referrals, for the filter. */
-export async function referralPrisons(db: Db, actor: Actor): Promise<string[]> {
+export async function referralPrisons(actor: Actor): Promise<string[]> {
   const rows = await db.participant.findMany({
     where: { referrals: { some: referralScope(actor) } },
     distinct: ['prison'],

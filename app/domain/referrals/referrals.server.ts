@@ -1,5 +1,5 @@
 import { audit } from '~/lib/audit.server';
-import type { Db, Tx } from '~/lib/db.server';
+import { db, type Tx } from '~/lib/db.server';
 import { can, referralScope, type Actor } from '~/lib/permissions.server';
 import { consentInForce, consentSummary } from '~/domain/participants/consent';
 import { profileOf, programmesOf } from '~/domain/participants/profile';
@@ -182,6 +182,11 @@ export async function decideReferral(
   return change;
 }
 
+/** The coordinator's decision on its own (decideReferral composes inside a larger write). */
+export function submitDecision(input: Parameters<typeof decideReferral>[1]) {
+  return db.$transaction((tx) => decideReferral(tx, input));
+}
+
 /** Meetings held per Oslo month across the participant's pairs: counts only, never notes. */
 export async function heldMeetingsPerMonth(db: Tx, participantId: string, now = currentTime()): Promise<MonthCount[]> {
   const meetings = await db.meeting.findMany({
@@ -200,7 +205,7 @@ export async function heldMeetingsPerMonth(db: Tx, participantId: string, now = 
  * status timeline and — only while consent to share attendance is in force — meetings held per
  * month; the coordinator gets the whole referral for triage. Null when out of reach.
  */
-export async function referralForViewer(db: Db, actor: Actor, referralId: string, request: Request) {
+export async function referralForViewer(actor: Actor, referralId: string, request: Request) {
   const referral = await db.referral.findFirst({
     where: { id: referralId, ...referralScope(actor) },
     include: {
@@ -287,7 +292,6 @@ export type ReferralSubmission = { kind: 'created'; referralId: string } | { kin
  * it is someone else, else created from the referrer's office (createReferral).
  */
 export async function submitReferral(
-  db: Db,
   request: Request | null,
   actor: Actor,
   data: ReferralInput,

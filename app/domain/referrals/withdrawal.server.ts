@@ -1,5 +1,5 @@
 import { audit } from '~/lib/audit.server';
-import type { Db, Tx } from '~/lib/db.server';
+import { db } from '~/lib/db.server';
 import type { Actor } from '~/lib/permissions.server';
 import { participantStatusSchema, type ParticipantStatus } from '~/domain/participants/status';
 import { changeParticipantStatus, StaleStatusError } from '~/domain/participants/status.server';
@@ -19,12 +19,12 @@ function ownReferral(actor: Actor, referralId: string) {
 }
 
 /** Whether the referral is the actor's own: the record check before a withdrawal form is read. */
-export async function isOwnReferral(db: Db, actor: Actor, referralId: string): Promise<boolean> {
+export async function isOwnReferral(actor: Actor, referralId: string): Promise<boolean> {
   return (await db.referral.count({ where: ownReferral(actor, referralId) })) === 1;
 }
 
 /** What the withdrawal page shows, with the view audited; null when it is not the actor's referral. */
-export async function referralForWithdrawal(db: Db, actor: Actor, referralId: string, request: Request) {
+export async function referralForWithdrawal(actor: Actor, referralId: string, request: Request) {
   const referral = await db.referral.findFirst({
     where: ownReferral(actor, referralId),
     select: { id: true, referralDate: true, participant: { select: { id: true, firstName: true, lastName: true, status: true } } },
@@ -51,38 +51,40 @@ export async function referralForWithdrawal(db: Db, actor: Actor, referralId: st
  * The referrer withdraws their undecided referral: the participant goes REFERRED → WITHDRAWN
  * through the one transition table (the reason in its history), an audit row, and every
  * coordinator is told by email — without the reason, which may hold health or criminal-justice
- * details. All in the caller's transaction. Null for a referral that is not the actor's;
+ * details. All in one transaction. Null for a referral that is not the actor's;
  * ReferralNotWithdrawableError once it is decided, also when a decision came in meanwhile.
  */
-export async function withdrawReferral(tx: Tx, input: { referralId: string; actor: Actor; reason: string; request: Request | null }) {
-  const referral = await tx.referral.findFirst({
-    where: ownReferral(input.actor, input.referralId),
-    select: { id: true, participantId: true, participant: { select: { status: true } } },
-  });
-  if (!referral) return null;
-  const current = participantStatusSchema.parse(referral.participant.status);
-  if (!referrerMayWithdraw(current)) throw new ReferralNotWithdrawableError(current);
-  let change;
-  try {
-    change = await changeParticipantStatus(tx, {
-      participantId: referral.participantId,
-      to: 'WITHDRAWN',
-      actorId: input.actor.id,
-      reason: input.reason,
-      expectedFrom: current,
+export function withdrawReferral(input: { referralId: string; actor: Actor; reason: string; request: Request | null }) {
+  return db.$transaction(async (tx) => {
+    const referral = await tx.referral.findFirst({
+      where: ownReferral(input.actor, input.referralId),
+      select: { id: true, participantId: true, participant: { select: { status: true } } },
     });
-  } catch (error) {
-    if (error instanceof StaleStatusError) throw new ReferralNotWithdrawableError(error.current);
-    throw error;
-  }
-  await audit(tx, input.request, {
-    actorId: input.actor.id,
-    action: 'UPDATE',
-    entityType: 'REFERRAL',
-    entityId: referral.id,
-    participantId: referral.participantId,
-    detail: { from: change.fromStatus, to: change.toStatus, by: 'REFERRER' },
+    if (!referral) return null;
+    const current = participantStatusSchema.parse(referral.participant.status);
+    if (!referrerMayWithdraw(current)) throw new ReferralNotWithdrawableError(current);
+    let change;
+    try {
+      change = await changeParticipantStatus(tx, {
+        participantId: referral.participantId,
+        to: 'WITHDRAWN',
+        actorId: input.actor.id,
+        reason: input.reason,
+        expectedFrom: current,
+      });
+    } catch (error) {
+      if (error instanceof StaleStatusError) throw new ReferralNotWithdrawableError(error.current);
+      throw error;
+    }
+    await audit(tx, input.request, {
+      actorId: input.actor.id,
+      action: 'UPDATE',
+      entityType: 'REFERRAL',
+      entityId: referral.id,
+      participantId: referral.participantId,
+      detail: { from: change.fromStatus, to: change.toStatus, by: 'REFERRER' },
+    });
+    await queueWithdrawalNotice(tx, { referralId: referral.id, participantId: referral.participantId });
+    return change;
   });
-  await queueWithdrawalNotice(tx, { referralId: referral.id, participantId: referral.participantId });
-  return change;
 }
