@@ -22,7 +22,6 @@ import {
   withdrawConsentSchema,
 } from '~/domain/participants/participant-form';
 import { requireUser } from '~/lib/auth.server';
-import { db } from '~/lib/db.server';
 import { notifyOutbox } from '~/lib/email.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import { errorMessage } from '~/lib/form-errors';
@@ -33,7 +32,7 @@ import { statusReasonText } from '~/components/status-reason';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'participants:read' });
-  const participant = await participantProfile(db, user, params.id ?? '', request);
+  const participant = await participantProfile(user, params.id ?? '', request);
   if (!participant) notFound();
   return json({ participant, today: todayInOslo() });
 }
@@ -49,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: participantEditSchema(todayInOslo()) });
     if (submission.status !== 'success') return json({ intent, result: submission.reply() }, { status: 400 });
     const data = submission.value;
-    const changed = await db.$transaction((tx) => updateParticipant(tx, { participantId, data, actor: user, request }));
+    const changed = await updateParticipant({ participantId, data, actor: user, request });
     if (!changed) notFound();
     return redirectWithFlash(back, { kind: 'success', key: 'participants.saved' });
   }
@@ -59,9 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== 'success') return json({ intent, result: submission.reply() }, { status: 400 });
     const { to, reason, expectedStatus } = submission.value;
     try {
-      const change = await db.$transaction((tx) =>
-        setParticipantStatus(tx, { participantId, to, reason, expectedStatus, actor: user, request }),
-      );
+      const change = await setParticipantStatus({ participantId, to, reason, expectedStatus, actor: user, request });
       if (!change) notFound();
     } catch (error) {
       const message =
@@ -80,9 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === 'withdraw-consent') {
     const submission = parseWithZod(formData, { schema: withdrawConsentSchema });
     if (submission.status !== 'success') return json({ intent, result: submission.reply() }, { status: 400 });
-    const result = await db.$transaction((tx) =>
-      withdrawConsent(tx, { participantId, reason: submission.value.reason, actor: user, request }),
-    );
+    const result = await withdrawConsent({ participantId, reason: submission.value.reason, actor: user, request });
     if (!result) notFound();
     return redirectWithFlash(back, { kind: 'success', key: 'participants.consentWithdrawn' });
   }

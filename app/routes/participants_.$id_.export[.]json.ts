@@ -1,13 +1,12 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { participantExport } from '~/domain/privacy/export.server';
 import { requireUser } from '~/lib/auth.server';
-import { db } from '~/lib/db.server';
 import { notFound } from '~/lib/permissions.server';
 import { currentTime } from '~/lib/clock';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'participants:export' });
-  const data = await participantExport(db, request, user, params.id ?? '');
+  const data = await participantExport(request, user, params.id ?? '');
   if (!data) notFound();
   const body = JSON.stringify(
     { exportedAt: currentTime().toISOString(), exportedBy: { id: user.id, name: user.name }, participant: data },

@@ -12,14 +12,13 @@ import { planPageView } from '~/domain/plans/plan-page';
 import {
   awaitsHandover,
   NoPlanError,
-  recordReview,
   requirePlanAccess,
-  savePlanVersion,
+  reviewPlan,
+  savePlan,
   StalePlanError,
   viewPlan,
 } from '~/domain/plans/plans.server';
 import { requireUser } from '~/lib/auth.server';
-import { db } from '~/lib/db.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import { errorMessage } from '~/lib/form-errors';
 import { can } from '~/lib/permissions.server';
@@ -28,10 +27,10 @@ import { pageTitle } from '~/lib/page-title';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'plans:read' });
-  const { participant, showMeetingActivity } = await requirePlanAccess(db, user, params.id ?? '', 'read');
+  const { participant, showMeetingActivity } = await requirePlanAccess(user, params.id ?? '', 'read');
   const url = new URL(request.url);
   const canHandover = can(user.role, 'plans:handover');
-  const { plan, progress } = await viewPlan(db, request, user, participant.id, Number(url.searchParams.get('version')) || undefined);
+  const { plan, progress } = await viewPlan(request, user, participant.id, Number(url.searchParams.get('version')) || undefined);
   return json(
     planPageView({
       participant,
@@ -39,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       progress,
       canEdit: can(user.role, 'plans:edit'),
       canHandover,
-      offerHandover: canHandover && (await awaitsHandover(db, participant.id)),
+      offerHandover: canHandover && (await awaitsHandover(participant.id)),
       editing: url.searchParams.has('edit'),
       showMeetingActivity,
       today: todayInOslo(),
@@ -49,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, { capability: 'plans:edit' });
-  const { participant } = await requirePlanAccess(db, user, params.id ?? '', 'edit');
+  const { participant } = await requirePlanAccess(user, params.id ?? '', 'edit');
   const planUrl = `/participants/${participant.id}/plan`;
   const formData = await request.formData();
 
@@ -57,14 +56,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: planSchema });
     if (submission.status !== 'success') return json<PlanReply>({ intent: 'save', result: submission.reply() }, { status: 400 });
     try {
-      const saved = await db.$transaction((tx) =>
-        savePlanVersion(tx, request, {
-          participantId: participant.id,
-          actorId: user.id,
-          baseVersion: submission.value.baseVersion,
-          areas: submission.value.areas.map(planAreaContent),
-        }),
-      );
+      const saved = await savePlan(request, {
+        participantId: participant.id,
+        actorId: user.id,
+        baseVersion: submission.value.baseVersion,
+        areas: submission.value.areas.map(planAreaContent),
+      });
       return redirectWithFlash(planUrl, { kind: 'success', key: 'plans.saved', params: { version: saved.number } });
     } catch (error) {
       if (!(error instanceof StalePlanError)) throw error;
@@ -79,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: reviewSchema });
     if (submission.status !== 'success') return json<PlanReply>({ intent: 'review', result: submission.reply() }, { status: 400 });
     try {
-      await db.$transaction((tx) => recordReview(tx, request, { participantId: participant.id, actorId: user.id, ...submission.value }));
+      await reviewPlan(request, { participantId: participant.id, actorId: user.id, ...submission.value });
     } catch (error) {
       if (!(error instanceof NoPlanError)) throw error;
       return json<PlanReply>(

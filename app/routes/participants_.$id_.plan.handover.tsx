@@ -6,15 +6,14 @@ import { areaLabel, AreaStatusRows, PlanAreaColumns } from '~/components/plan';
 import { useLanguage, useT } from '~/components/use-translation';
 import { requirePlanAccess, viewHandover } from '~/domain/plans/plans.server';
 import { requireUser } from '~/lib/auth.server';
-import { db } from '~/lib/db.server';
 import { formatDate, todayInOslo } from '~/lib/time';
 import { formatNumber } from '~/lib/format';
 import { pageTitle } from '~/lib/page-title';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'plans:handover' });
-  const { participant, consent, showMeetingActivity } = await requirePlanAccess(db, user, params.id ?? '', 'handover');
-  const handover = await viewHandover(db, request, user, participant.id);
+  const { participant, consent, showMeetingActivity } = await requirePlanAccess(user, params.id ?? '', 'handover');
+  const handover = await viewHandover(request, user, participant.id);
   return json({
     participantId: participant.id,
     ...handover,

@@ -96,12 +96,12 @@ describe('domain functions audit themselves', () => {
     // The item of an area the plan does not have is left out.
     expect(await db.planReviewItem.count({ where: { reviewId: review.id } })).toBe(1);
 
-    await viewPlan(db, request(), coordinator, participant.id);
+    await viewPlan(request(), coordinator, participant.id);
     expect(await auditRows({ actorId: coordinator.id, action: 'VIEW', entityType: 'PLAN', participantId: participant.id })).toEqual([
       { entityId: saved.planId, participantId: participant.id, detail: { version: 1, compared: null }, userAgent: 'audit-in-domain' },
     ]);
 
-    await viewHandover(db, request(), coordinator, participant.id);
+    await viewHandover(request(), coordinator, participant.id);
     const handoverRows = await auditRows({ actorId: coordinator.id, action: 'VIEW', entityType: 'PLAN', participantId: participant.id });
     expect(handoverRows.map((row) => row.detail)).toContainEqual({ document: 'handover', version: 1 });
   });
@@ -122,7 +122,7 @@ describe('domain functions audit themselves', () => {
     const { coordinator, officer, volunteerUser, participant, pair } = await world();
     const volunteer = { id: volunteerUser.id, role: 'VOLUNTEER' as const };
 
-    await participantExport(db, request(), coordinator, participant.id);
+    await participantExport(request(), coordinator, participant.id);
     expect(
       await auditRows({ actorId: coordinator.id, action: 'EXPORT', entityType: 'PARTICIPANT', participantId: participant.id }),
     ).toHaveLength(1);
@@ -166,7 +166,7 @@ describe('domain functions audit themselves', () => {
     const { coordinator } = await world();
     await expect(viewClosurePair(db, request(), coordinator, 'no-such-pair')).rejects.toMatchObject({ status: 404 });
     await expect(viewSuggestions(db, request(), coordinator, 'no-such-participant')).rejects.toMatchObject({ status: 404 });
-    expect(await participantExport(db, request(), coordinator, 'no-such-participant')).toBeNull();
+    expect(await participantExport(request(), coordinator, 'no-such-participant')).toBeNull();
     expect(await db.auditEvent.count({ where: { actorId: coordinator.id } })).toBe(0);
   });
 

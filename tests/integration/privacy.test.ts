@@ -385,9 +385,7 @@ describe('retention (moved clock)', () => {
       anonymisedAt: now,
     });
     expect(p.dateOfBirth).toMatch(/^\d{4}-01-01$/);
-    const text = JSON.stringify(
-      await (await import('~/domain/privacy/export.server')).participantExport(db, null, ended.coordinator, p.id),
-    );
+    const text = JSON.stringify(await (await import('~/domain/privacy/export.server')).participantExport(null, ended.coordinator, p.id));
     for (const secret of [
       'Hybel hos onkel',
       'Kafé Ni Muser',

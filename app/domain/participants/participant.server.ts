@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { audit } from '~/lib/audit.server';
-import type { Db, Tx } from '~/lib/db.server';
+import { db } from '~/lib/db.server';
 import { participantScope, type Actor } from '~/lib/permissions.server';
 import { todayInOslo } from '~/lib/time';
 import { profileColumns, type participantEditSchema } from './participant-form';
@@ -11,7 +11,7 @@ import { changeParticipantStatus } from './status.server';
 import { currentTime } from '~/lib/clock';
 
 /** The coordinator's participant page, with the view audited. Null when out of reach. */
-export async function participantProfile(db: Db, actor: Actor, participantId: string, request: Request) {
+export async function participantProfile(actor: Actor, participantId: string, request: Request) {
   const participant = await db.participant.findFirst({
     where: { id: participantId, anonymisedAt: null, ...participantScope(actor) },
     include: {
@@ -74,66 +74,64 @@ export async function participantProfile(db: Db, actor: Actor, participantId: st
 
 export type ParticipantEdit = z.infer<ReturnType<typeof participantEditSchema>>;
 
-/** The coordinator's edit, with an audit row naming the changed fields (not their values). */
-export async function updateParticipant(
-  tx: Tx,
-  input: { participantId: string; data: ParticipantEdit; actor: Actor; request: Request | null },
-) {
-  const { data } = input;
-  const before = await tx.participant.findFirst({
-    where: { id: input.participantId, anonymisedAt: null, ...participantScope(input.actor) },
+/** The coordinator's edit, with an audit row naming the changed fields (not their values), in one transaction. */
+export function updateParticipant(input: { participantId: string; data: ParticipantEdit; actor: Actor; request: Request | null }) {
+  return db.$transaction(async (tx) => {
+    const { data } = input;
+    const before = await tx.participant.findFirst({
+      where: { id: input.participantId, anonymisedAt: null, ...participantScope(input.actor) },
+    });
+    if (!before) return null;
+    const after = profileColumns(data);
+    const changed = Object.entries(after)
+      .filter(([key, value]) => JSON.stringify(before[key as keyof typeof before] ?? null) !== JSON.stringify(value))
+      .map(([key]) => key);
+    await tx.participant.update({ where: { id: before.id }, data: after });
+    await audit(tx, input.request, {
+      actorId: input.actor.id,
+      action: 'UPDATE',
+      entityType: 'PARTICIPANT',
+      entityId: before.id,
+      participantId: before.id,
+      detail: { fields: changed },
+    });
+    return changed;
   });
-  if (!before) return null;
-  const after = profileColumns(data);
-  const changed = Object.entries(after)
-    .filter(([key, value]) => JSON.stringify(before[key as keyof typeof before] ?? null) !== JSON.stringify(value))
-    .map(([key]) => key);
-  await tx.participant.update({ where: { id: before.id }, data: after });
-  await audit(tx, input.request, {
-    actorId: input.actor.id,
-    action: 'UPDATE',
-    entityType: 'PARTICIPANT',
-    entityId: before.id,
-    participantId: before.id,
-    detail: { fields: changed },
-  });
-  return changed;
 }
 
 /**
  * Withdrawal of consent: every consent row is marked withdrawn (so nothing is shared any more)
- * and the participant moves to WITHDRAWN where the status table allows it.
+ * and the participant moves to WITHDRAWN where the status table allows it, in one transaction.
  */
-export async function withdrawConsent(
-  tx: Tx,
-  input: { participantId: string; reason?: string | null; actor: Actor; request: Request | null },
-) {
-  const participant = await tx.participant.findFirst({
-    where: { id: input.participantId, anonymisedAt: null, ...participantScope(input.actor) },
-    select: { id: true, status: true },
-  });
-  if (!participant) return null;
-  const now = currentTime();
-  const withdrawn = await tx.consent.updateMany({
-    where: { participantId: participant.id, withdrawnAt: null },
-    data: { withdrawnAt: now },
-  });
-  await audit(tx, input.request, {
-    actorId: input.actor.id,
-    action: 'UPDATE',
-    entityType: 'CONSENT',
-    entityId: participant.id,
-    participantId: participant.id,
-    detail: { withdrawn: withdrawn.count },
-  });
-  const status = participantStatusSchema.parse(participant.status);
-  if (canChangeParticipantStatus(status, 'WITHDRAWN')) {
-    await changeParticipantStatus(tx, {
-      participantId: participant.id,
-      to: 'WITHDRAWN',
-      actorId: input.actor.id,
-      reason: input.reason ?? null,
+export function withdrawConsent(input: { participantId: string; reason?: string | null; actor: Actor; request: Request | null }) {
+  return db.$transaction(async (tx) => {
+    const participant = await tx.participant.findFirst({
+      where: { id: input.participantId, anonymisedAt: null, ...participantScope(input.actor) },
+      select: { id: true, status: true },
     });
-  }
-  return { withdrawn: withdrawn.count };
+    if (!participant) return null;
+    const now = currentTime();
+    const withdrawn = await tx.consent.updateMany({
+      where: { participantId: participant.id, withdrawnAt: null },
+      data: { withdrawnAt: now },
+    });
+    await audit(tx, input.request, {
+      actorId: input.actor.id,
+      action: 'UPDATE',
+      entityType: 'CONSENT',
+      entityId: participant.id,
+      participantId: participant.id,
+      detail: { withdrawn: withdrawn.count },
+    });
+    const status = participantStatusSchema.parse(participant.status);
+    if (canChangeParticipantStatus(status, 'WITHDRAWN')) {
+      await changeParticipantStatus(tx, {
+        participantId: participant.id,
+        to: 'WITHDRAWN',
+        actorId: input.actor.id,
+        reason: input.reason ?? null,
+      });
+    }
+    return { withdrawn: withdrawn.count };
+  });
 }

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Db, Tx } from '~/lib/db.server';
+import { db, type Db, type Tx } from '~/lib/db.server';
 import { forbidden, notFound, participantScope, type Actor } from '~/lib/permissions.server';
 import { audit } from '~/lib/audit.server';
 import { STANDARD_AREAS, type ReviewStatus } from './areas';
@@ -23,7 +23,7 @@ export type PlanAccessMode = 'read' | 'edit' | 'handover';
  * volunteer may only read, and only while their pair is ACTIVE and the consent in force
  * shares the plan with them: otherwise 403.
  */
-export async function requirePlanAccess(db: Db, actor: Actor, participantId: string, mode: PlanAccessMode) {
+export async function requirePlanAccess(actor: Actor, participantId: string, mode: PlanAccessMode) {
   const participant = await db.participant.findFirst({
     where: { id: participantId, anonymisedAt: null, ...participantScope(actor) },
     select: { id: true, firstName: true, lastName: true },
@@ -99,7 +99,7 @@ export async function loadPlan(db: Db, participantId: string, compareNumber?: nu
 }
 
 /** A pair has ended and no new one is active: the moment to hand the plan over. */
-export async function awaitsHandover(db: Db, participantId: string): Promise<boolean> {
+export async function awaitsHandover(participantId: string): Promise<boolean> {
   const pairs = await db.pair.findMany({ where: { participantId, status: { in: ['ACTIVE', 'ENDED'] } }, select: { status: true } });
   return pairs.some((pair) => pair.status === 'ENDED') && !pairs.some((pair) => pair.status === 'ACTIVE');
 }
@@ -176,6 +176,11 @@ async function versionRepeating(tx: Tx, planId: string, number: number, actorId:
   return saved.join('\n') === areas.map(contentOf).join('\n') ? version.id : null;
 }
 
+/** A new plan version on its own (savePlanVersion composes inside a larger write). */
+export function savePlan(request: Request | null, input: Parameters<typeof savePlanVersion>[2]) {
+  return db.$transaction((tx) => savePlanVersion(tx, request, input));
+}
+
 /** A review needs a plan to review. */
 export class NoPlanError extends Error {}
 
@@ -235,8 +240,13 @@ export async function recordReview(
   return review;
 }
 
+/** A review on its own (recordReview composes inside a larger write). */
+export function reviewPlan(request: Request | null, input: Parameters<typeof recordReview>[2]) {
+  return db.$transaction((tx) => recordReview(tx, request, input));
+}
+
 /** The plan page: the current version (and one to compare), its reviews and what meetings worked on; the read audited. */
-export async function viewPlan(db: Db, request: Request | null, actor: Actor, participantId: string, compareNumber?: number) {
+export async function viewPlan(request: Request | null, actor: Actor, participantId: string, compareNumber?: number) {
   const plan = await loadPlan(db, participantId, compareNumber);
   const progress = await loadProgress(db, {
     participantId,
@@ -255,7 +265,7 @@ export async function viewPlan(db: Db, request: Request | null, actor: Actor, pa
 }
 
 /** The printable handover document, the read audited. */
-export async function viewHandover(db: Db, request: Request | null, actor: Actor, participantId: string) {
+export async function viewHandover(request: Request | null, actor: Actor, participantId: string) {
   const handover = await loadHandover(db, participantId);
   await audit(db, request, {
     actorId: actor.id,

@@ -1,5 +1,5 @@
 import { audit } from '~/lib/audit.server';
-import type { Db } from '~/lib/db.server';
+import { db, type Db } from '~/lib/db.server';
 import type { Actor } from '~/lib/permissions.server';
 
 const userRef = { select: { id: true, name: true, role: true } } as const;
@@ -9,7 +9,7 @@ const userRef = { select: { id: true, name: true, role: true } } as const;
  * every record linked to them, with the people involved named. Null when there is no such participant.
  * tests/integration/privacy.test.ts checks that every relation in the schema is covered.
  */
-export async function participantExport(db: Db, request: Request | null, actor: Pick<Actor, 'id'>, participantId: string) {
+export async function participantExport(request: Request | null, actor: Pick<Actor, 'id'>, participantId: string) {
   const data = await participantRecords(db, participantId);
   if (data)
     await audit(db, request, { actorId: actor.id, action: 'EXPORT', entityType: 'PARTICIPANT', entityId: data.id, participantId: data.id });
