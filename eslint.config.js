@@ -75,9 +75,6 @@ const ROUTES_STILL_IMPORTING_THE_CLIENT = [
   'app/routes/pairs.$id_.plan.tsx',
   'app/routes/pairs.$id_.texts.tsx',
   'app/routes/pairs._index.tsx',
-  'app/routes/reports._index.tsx',
-  'app/routes/reports.funder[.]csv.ts',
-  'app/routes/reports.funder[.]xlsx.ts',
 ];
 
 /** The database client is reached through domain functions; its types are free to use. */

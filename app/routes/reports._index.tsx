@@ -4,16 +4,13 @@ import { Form, useLoaderData } from '@remix-run/react';
 import { BarChart } from '~/components/charts';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ParticipantVoiceReport } from '~/components/participant-voice-report';
-import { participantVoiceFigures } from '~/domain/figures/participant-voice.server';
 import { periodLabel } from '~/components/recruitment-panel';
 import { useLanguage, useT } from '~/components/use-translation';
-import { funderReportView } from '~/domain/reports/funder-report.server';
+import { funderReportPage } from '~/domain/reports/funder-report.server';
 import { REPORT_SECTIONS, type ReportMetric } from '~/domain/reports/sections';
 import { parsePeriod, periodChoices } from '~/domain/figures/period';
 import { reportNoteKey } from '~/domain/reports/notes';
-import { getSetting } from '~/domain/settings/settings.server';
 import { requireUser } from '~/lib/auth.server';
-import { db } from '~/lib/db.server';
 import type { MessageKey } from '~/lib/i18n';
 import { formatDateTime, halfYearOf } from '~/lib/time';
 import { formatNumber } from '~/lib/format';
@@ -26,11 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const requested = new URL(request.url).searchParams.get('period') ?? halfYearOf(now);
   const period = parsePeriod(requested);
   if (!period) throw new Response('Bad Request', { status: 400 });
-  const [report, rematchesCount, voice] = await Promise.all([
-    funderReportView(db, period, now),
-    getSetting(db, 'countRematchesAsNewPairs'),
-    participantVoiceFigures(db, period),
-  ]);
+  const { report, rematchesCount, voice } = await funderReportPage(period, now);
   return json({
     period: period.key,
     choices: periodChoices(now),

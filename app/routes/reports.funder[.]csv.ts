@@ -3,7 +3,6 @@ import { toCsv } from '~/domain/reports/csv';
 import { funderReportView } from '~/domain/reports/funder-report.server';
 import { parsePeriod } from '~/domain/figures/period';
 import { requireUser } from '~/lib/auth.server';
-import { db } from '~/lib/db.server';
 import { translator, type MessageKey } from '~/lib/i18n';
 import { halfYearOf } from '~/lib/time';
 import { currentTime } from '~/lib/clock';
@@ -15,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const period = parsePeriod(requested);
   if (!period) throw new Response('Bad Request', { status: 400 });
   const t = translator(user.language === 'en' ? 'en' : 'nb');
-  const { data: metrics } = await funderReportView(db, period);
+  const { data: metrics } = await funderReportView(period);
   const csv = toCsv([
     ['period', 'section', 'key', 'label', 'value'],
     ...metrics.map((metric) => [period.key, metric.section, metric.key, t(`reports.metric.${metric.key}` as MessageKey), metric.value]),

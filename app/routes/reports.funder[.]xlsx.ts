@@ -1,10 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { funderReportView } from '~/domain/reports/funder-report.server';
 import { parsePeriod } from '~/domain/figures/period';
-import { funderWorkbook } from '~/domain/reports/workbook.server';
-import { getSetting } from '~/domain/settings/settings.server';
+import { funderReportWorkbook } from '~/domain/reports/workbook.server';
 import { requireUser } from '~/lib/auth.server';
-import { db } from '~/lib/db.server';
 import { halfYearOf } from '~/lib/time';
 import { currentTime } from '~/lib/clock';
 
@@ -14,8 +11,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const requested = new URL(request.url).searchParams.get('period') ?? halfYearOf(currentTime());
   const period = parsePeriod(requested);
   if (!period) throw new Response('Bad Request', { status: 400 });
-  const [{ data: metrics }, rematchesCount] = await Promise.all([funderReportView(db, period), getSetting(db, 'countRematchesAsNewPairs')]);
-  const body = await funderWorkbook(metrics, period, user.language === 'en' ? 'en' : 'nb', rematchesCount);
+  const body = await funderReportWorkbook(period, user.language === 'en' ? 'en' : 'nb');
   return new Response(new Uint8Array(body), {
     headers: {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

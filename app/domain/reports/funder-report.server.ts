@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Prisma } from '~/generated/prisma/client';
-import type { Db } from '~/lib/db.server';
+import { db, type Db } from '~/lib/db.server';
 import { queryOne, sqlCount } from '~/lib/sql.server';
 import { cachedView } from '~/lib/view-snapshot.server';
 import { getSetting } from '~/domain/settings/settings.server';
@@ -152,6 +152,16 @@ export async function funderReport(db: Db, period: ReportPeriod, now = currentTi
 const REPORT_MAX_AGE_MS = 5 * 60_000;
 
 /** The report as a view snapshot: a half-year's figures take tens of milliseconds to count. */
-export function funderReportView(db: Db, period: ReportPeriod, now = currentTime()) {
+export function funderReportView(period: ReportPeriod, now = currentTime()) {
   return cachedView(db, `funder-report:${period.key}`, REPORT_MAX_AGE_MS, () => funderReport(db, period, now), now);
+}
+
+/** The report page: the kept figures, whether rematches count as new pairs, and the participants' own answers. */
+export async function funderReportPage(period: ReportPeriod, now = currentTime()) {
+  const [report, rematchesCount, voice] = await Promise.all([
+    funderReportView(period, now),
+    getSetting(db, 'countRematchesAsNewPairs'),
+    participantVoiceFigures(db, period),
+  ]);
+  return { report, rematchesCount, voice };
 }

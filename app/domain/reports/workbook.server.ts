@@ -1,4 +1,7 @@
 import ExcelJS from 'exceljs';
+import { db } from '~/lib/db.server';
+import { getSetting } from '~/domain/settings/settings.server';
+import { funderReportView } from './funder-report.server';
 import { translator, type Language, type MessageKey } from '~/lib/i18n';
 import { parseHalfYear } from '~/lib/time';
 import { reportNoteKey } from './notes';
@@ -58,4 +61,10 @@ export async function funderWorkbook(
     }
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The period's workbook in the reader's language, from the kept figures and the rematch setting. */
+export async function funderReportWorkbook(period: ReportPeriod, language: Language): Promise<Buffer> {
+  const [{ data: metrics }, rematchesCount] = await Promise.all([funderReportView(period), getSetting(db, 'countRematchesAsNewPairs')]);
+  return funderWorkbook(metrics, period, language, rematchesCount);
 }
