@@ -1,7 +1,9 @@
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '~/generated/prisma/client';
+import { PrismaClient as PostgresPrismaClient } from '~/generated/prisma-postgresql/client';
 import { ensureDatabaseDirectory } from './database-url';
+import { isPostgresUrl, postgresAdapter } from './postgresql-adapter';
 import { env } from './env.server';
 import { countAdapterQueries } from './query-count.server';
 
@@ -212,6 +214,14 @@ export async function writeInBatches<T>(db: Db, items: readonly T[], write: (tx:
 }
 
 export function createPrismaClient(url: string): PrismaClient {
+  if (isPostgresUrl(url)) {
+    // PostgreSQL's generated client (prisma/postgresql/schema.prisma, the same data model): its
+    // API is the SQLite client's, so the app is typed against one of them.
+    const factory = postgresAdapter(url);
+    const connect = factory.connect.bind(factory);
+    factory.connect = async () => countAdapterQueries(await connect());
+    return new PostgresPrismaClient({ adapter: factory }) as unknown as PrismaClient;
+  }
   // maxWait covers the adapter's wait for the write lock (and for its mutex, one transaction at
   // a time per connection), so it must be longer than that wait.
   return new PrismaClient({ adapter: sqliteAdapter(url), transactionOptions: { maxWait: BUSY_BUDGET_MS + 5000 } });
