@@ -3,7 +3,7 @@
  * plausible interests and plans; every email address is on the reserved .example domain.
  * Dates are relative to the day the seed runs, so the demo always looks current.
  */
-import type { Db, Tx } from '~/lib/db.server';
+import { lockTransaction, type Db, type Tx } from '~/lib/db.server';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '~/domain/users/demo-logins';
 import type { Good } from '~/domain/plans/areas';
 import type { ParticipantStatus } from '~/domain/participants/status';
@@ -533,10 +533,16 @@ function dateOfBirthForAge(age: number, today: string): string {
   return addDays(today, -(age * 365 + Math.floor(age / 4) + 40));
 }
 
-export async function seedDemoData(db: Db, now = currentTime()): Promise<void> {
+export async function seedDemoData(db: Db, now = currentTime(), onlyIfEmpty = false): Promise<boolean> {
   const today = todayInOslo(now);
-  await db.$transaction(
+  return db.$transaction(
     async (tx: Tx) => {
+      if (onlyIfEmpty) {
+        // Two instances starting at once: the second waits here for the first's seed, then finds
+        // it (SQLite's write transactions are serial already, docs/decisions/014-postgresql.md).
+        await lockTransaction(tx, 'demo-seed');
+        if ((await tx.user.count()) > 0) return false;
+      }
       const coordinator = await createUser(tx, {
         role: 'COORDINATOR',
         email: COORDINATOR_LOGIN.email,
@@ -848,6 +854,7 @@ export async function seedDemoData(db: Db, now = currentTime()): Promise<void> {
       await tx.halfYearTarget.create({
         data: { halfYear: previousHalfYear(current), newPairs: 10, newParticipants: 12, newReadyVolunteers: 10 },
       });
+      return true;
     },
     { timeout: 120_000 },
   );
@@ -1008,6 +1015,5 @@ async function seedTexts(
 /** In demo mode an empty database is filled once, at start-up. */
 export async function seedDemoDataIfEmpty(db: Db): Promise<boolean> {
   if ((await db.user.count()) > 0) return false;
-  await seedDemoData(db);
-  return true;
+  return seedDemoData(db, currentTime(), true);
 }

@@ -227,5 +227,15 @@ export function createPrismaClient(url: string): PrismaClient {
   return new PrismaClient({ adapter: sqliteAdapter(url), transactionOptions: { maxWait: BUSY_BUDGET_MS + 5000 } });
 }
 
+/**
+ * Serialises transactions that name the same key, across processes, until this one ends: on
+ * PostgreSQL a transaction-level advisory lock; on SQLite nothing is needed, every write
+ * transaction holds the one write lock from its start (writeLockFirst).
+ */
+export async function lockTransaction(tx: Tx, key: string): Promise<void> {
+  if (!isPostgresUrl(env().DATABASE_URL)) return;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))`;
+}
+
 /** The one Prisma client of this process. */
 export const db: PrismaClient = createPrismaClient(env().DATABASE_URL);

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '~/lib/db.server';
+import { isPostgresUrl } from '~/lib/postgresql-adapter';
 import { runRetention } from '~/domain/privacy/retention.server';
 import { cachedView } from '~/lib/view-snapshot.server';
 import { loader as dashboardLoader } from '~/routes/dashboard';
@@ -93,19 +94,37 @@ describe('the data version', () => {
   ];
 
   it('is raised by inserts, updates and deletes on every other table, so a new table cannot be forgotten', async () => {
-    const tables = await db.$queryRaw<{ name: string }[]>`
-      SELECT "name" FROM sqlite_master WHERE "type" = 'table' AND "name" NOT LIKE 'sqlite_%' AND "name" NOT LIKE '_prisma_%'`;
-    const triggers = await db.$queryRaw<{ tbl_name: string; sql: string }[]>`
-      SELECT "tbl_name", "sql" FROM sqlite_master WHERE "type" = 'trigger' AND "sql" LIKE '%DataVersion%'`;
+    const { tables, triggers } = await dataVersionTriggers();
     const programme = tables.map((table) => table.name).filter((name) => !NOT_PROGRAMME_DATA.includes(name));
     expect(programme.length).toBeGreaterThan(20);
     for (const table of programme) {
-      const operations = triggers.filter((trigger) => trigger.tbl_name === table).map((trigger) => /AFTER (\w+) ON/.exec(trigger.sql)?.[1]);
+      const operations = triggers.filter((trigger) => trigger.table === table).map((trigger) => trigger.operation);
       expect({ table, operations: operations.sort() }).toEqual({ table, operations: ['DELETE', 'INSERT', 'UPDATE'] });
     }
-    expect(triggers.filter((trigger) => NOT_PROGRAMME_DATA.includes(trigger.tbl_name))).toEqual([]);
+    expect(triggers.filter((trigger) => NOT_PROGRAMME_DATA.includes(trigger.table))).toEqual([]);
   });
 });
+
+/** The tables, and the triggers that raise the data version, from the database's own catalogue. */
+async function dataVersionTriggers(): Promise<{
+  tables: { name: string }[];
+  triggers: { table: string; operation: string | undefined }[];
+}> {
+  if (isPostgresUrl(process.env.DATABASE_URL ?? '')) {
+    const tables = await db.$queryRaw<{ name: string }[]>`
+      SELECT "tablename" AS "name" FROM pg_tables WHERE "schemaname" = current_schema() AND "tablename" NOT LIKE '_prisma_%'`;
+    // information_schema lists a trigger once per operation it fires on.
+    const triggers = await db.$queryRaw<{ table: string; operation: string }[]>`
+      SELECT "event_object_table" AS "table", "event_manipulation" AS "operation" FROM information_schema.triggers
+      WHERE "action_statement" LIKE '%bump_data_version%'`;
+    return { tables, triggers };
+  }
+  const tables = await db.$queryRaw<{ name: string }[]>`
+    SELECT "name" FROM sqlite_master WHERE "type" = 'table' AND "name" NOT LIKE 'sqlite_%' AND "name" NOT LIKE '_prisma_%'`;
+  const triggers = await db.$queryRaw<{ tbl_name: string; sql: string }[]>`
+    SELECT "tbl_name", "sql" FROM sqlite_master WHERE "type" = 'trigger' AND "sql" LIKE '%DataVersion%'`;
+  return { tables, triggers: triggers.map((trigger) => ({ table: trigger.tbl_name, operation: /AFTER (\w+) ON/.exec(trigger.sql)?.[1] })) };
+}
 
 describe('the dashboard', () => {
   it('shows a logged meeting and a new concern at once, although its figures are kept', async () => {
