@@ -13,8 +13,8 @@ export const E2E_PORT = Number(process.env.E2E_PORT);
 process.env.E2E_SMPP_PORT ??= String(await freePort());
 // Spec files import app modules (the record factories) that open the one Prisma client and read
 // the environment when they load, so the workers point at the e2e server's database from the start.
-const { E2E_DIR } = await import('./e2e/paths');
-process.env.DATABASE_URL = `file:${path.join(E2E_DIR, 'e2e.db')}`;
+const { e2eDatabaseUrl } = await import('./e2e/paths');
+process.env.DATABASE_URL = e2eDatabaseUrl();
 process.env.DEMO_MODE = 'true';
 
 // Debian's Chromium where it exists (Playwright cannot download its own browser on these
@@ -58,6 +58,10 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',
-    env: { E2E_PORT: String(E2E_PORT), E2E_SMPP_PORT: process.env.E2E_SMPP_PORT },
+    env: {
+      E2E_PORT: String(E2E_PORT),
+      E2E_SMPP_PORT: process.env.E2E_SMPP_PORT,
+      ...(process.env.TEST_POSTGRES_URL ? { TEST_POSTGRES_URL: process.env.TEST_POSTGRES_URL } : {}),
+    },
   },
 });

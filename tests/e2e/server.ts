@@ -6,13 +6,23 @@
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
+import { databaseName, quoteIdentifier } from '../../app/lib/postgresql-adapter';
 import { TestSmtpServer } from '../support/smtp-server';
-import { E2E_DIR, MAILBOX_FILE } from './paths';
+import { E2E_DIR, MAILBOX_FILE, e2eDatabaseUrl } from './paths';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 fs.rmSync(E2E_DIR, { recursive: true, force: true });
 fs.mkdirSync(E2E_DIR, { recursive: true });
-const databaseUrl = `file:${path.join(E2E_DIR, 'e2e.db')}`;
+const databaseUrl = e2eDatabaseUrl();
+if (process.env.TEST_POSTGRES_URL) {
+  // A fresh PostgreSQL database for this run, as the SQLite file is fresh.
+  const admin = new pg.Client({ connectionString: process.env.TEST_POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(databaseName(databaseUrl))} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${quoteIdentifier(databaseName(databaseUrl))}`);
+  await admin.end();
+}
 
 const smtp = await new TestSmtpServer().start();
 const written = new Set<number>();
