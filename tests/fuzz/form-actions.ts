@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import type { Db } from '~/lib/db.server';
+import { isPostgresUrl } from '~/lib/postgresql-adapter';
 import { addDays, todayInOslo } from '~/lib/time';
 import {
   createAccessWorld,
@@ -407,7 +408,9 @@ let tables: string[] | undefined;
 export async function countRows(db: Db): Promise<Record<string, number>> {
   tables ??= (
     await db.$queryRawUnsafe<{ name: string }[]>(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma_%' ORDER BY name",
+      isPostgresUrl(process.env.DATABASE_URL ?? '')
+        ? "SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename NOT LIKE '_prisma_%' ORDER BY tablename"
+        : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma_%' ORDER BY name",
     )
   ).map(({ name }) => name);
   const select = tables.map((name, i) => `(SELECT count(*) FROM "${name}") AS c${i}`).join(', ');
