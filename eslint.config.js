@@ -65,12 +65,7 @@ const layerZones = [
  * database themselves.
  */
 const ROUTES_STILL_IMPORTING_THE_CLIENT = [
-  'app/routes/pairs.$id.tsx',
   'app/routes/pairs.$id_.close.tsx',
-  'app/routes/pairs.$id_.concern.tsx',
-  'app/routes/pairs.$id_.links.$linkId.tsx',
-  'app/routes/pairs.$id_.plan.tsx',
-  'app/routes/pairs.$id_.texts.tsx',
   'app/routes/participants.$id._index.tsx',
   'app/routes/participants_.$id_.export[.]json.ts',
   'app/routes/participants_.$id_.plan._index.tsx',

@@ -133,7 +133,7 @@ describe('domain functions audit themselves', () => {
       { entityId: waiting.id, participantId: waiting.id, detail: { page: 'matching' }, userAgent: 'audit-in-domain' },
     ]);
 
-    await viewConcernPair(db, request(), volunteer, pair.id);
+    await viewConcernPair(request(), volunteer, pair.id);
     expect(
       await auditRows({ actorId: volunteer.id, action: 'VIEW', entityType: 'PAIR', entityId: pair.id, participantId: participant.id }),
     ).toHaveLength(1);
@@ -143,7 +143,7 @@ describe('domain functions audit themselves', () => {
       await auditRows({ actorId: coordinator.id, action: 'VIEW', entityType: 'PAIR', entityId: pair.id, participantId: participant.id }),
     ).toHaveLength(1);
 
-    await monthProposals(db, request(), volunteer, pair.id, null);
+    await monthProposals(request(), volunteer, pair.id, null);
     expect(
       await auditRows({ actorId: volunteer.id, action: 'VIEW', entityType: 'PAIR', entityId: pair.id, participantId: participant.id }),
     ).toHaveLength(2);
