@@ -64,18 +64,7 @@ const layerZones = [
  * transaction. The list only shrinks: a new route calls domain functions that reach the
  * database themselves.
  */
-const ROUTES_STILL_IMPORTING_THE_CLIENT = [
-  'app/routes/dashboard.tsx',
-  'app/routes/matching.$participantId.tsx',
-  'app/routes/matching._index.tsx',
-  'app/routes/pairs.$id.tsx',
-  'app/routes/pairs.$id_.close.tsx',
-  'app/routes/pairs.$id_.concern.tsx',
-  'app/routes/pairs.$id_.links.$linkId.tsx',
-  'app/routes/pairs.$id_.plan.tsx',
-  'app/routes/pairs.$id_.texts.tsx',
-  'app/routes/pairs._index.tsx',
-];
+const ROUTES_STILL_IMPORTING_THE_CLIENT = ['app/routes/pairs.$id_.close.tsx'];
 
 /** The database client is reached through domain functions; its types are free to use. */
 const databaseClient = {

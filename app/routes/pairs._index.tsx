@@ -5,10 +5,9 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { PairsAtGlance } from '~/components/pairs-monitoring';
 import { Pager } from '~/components/pager';
 import { useT } from '~/components/use-translation';
-import { countActivePairs, pairMonths } from '~/domain/pairs/pair-month.server';
+import { countActivePairs, pairMonthsPage } from '~/domain/pairs/pair-month.server';
 import { glanceRow } from '~/domain/monitoring/pairs-at-a-glance';
 import { requireUser } from '~/lib/auth.server';
-import { db } from '~/lib/db.server';
 import { requestedPage } from '~/lib/paging';
 import { pairAccess } from '~/lib/permissions.server';
 import { currentTime } from '~/lib/clock';
@@ -19,9 +18,9 @@ const PAGE_SIZE = 50;
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'pairs:read' });
   const scope = pairAccess(user);
-  const total = await countActivePairs(db, scope);
+  const total = await countActivePairs(scope);
   const { page, pages, skip } = requestedPage(request, total, PAGE_SIZE);
-  const pairs = await pairMonths(db, currentTime(), scope, { skip, take: PAGE_SIZE });
+  const pairs = await pairMonthsPage(scope, { skip, take: PAGE_SIZE }, currentTime());
   return json({ pairs: pairs.map(glanceRow), page, pages });
 }
 

@@ -1,6 +1,6 @@
 import { cachedView } from '~/lib/view-snapshot.server';
 import { audit } from '~/lib/audit.server';
-import type { Db } from '~/lib/db.server';
+import { db, type Db } from '~/lib/db.server';
 import { notFound, type Actor } from '~/lib/permissions.server';
 import { getSetting } from '~/domain/settings/settings.server';
 import { daysBetween, osloDate, todayInOslo } from '~/lib/time';
@@ -291,7 +291,7 @@ const OVERVIEW_MAX_AGE_MS = 5 * 60_000;
  * The overview's rows as /matching lists them, kept as a view snapshot: scoring the whole
  * waiting list and solving the assignment take tens of milliseconds at national scale.
  */
-export function matchingOverviewView(db: Db, now = currentTime()) {
+export function matchingOverviewView(now = currentTime()) {
   const name = (person: { firstName: string; lastName: string }) => `${person.firstName} ${person.lastName}`;
   return cachedView(
     db,
@@ -404,7 +404,7 @@ export async function suggestionsFor(db: Db, participantId: string, shown = SUGG
 }
 
 /** The matching page of one participant: their suggestions (404 when not matchable), the read audited. */
-export async function viewSuggestions(db: Db, request: Request | null, actor: Actor, participantId: string, shown = SUGGESTIONS_PER_PAGE) {
+export async function viewSuggestions(request: Request | null, actor: Actor, participantId: string, shown = SUGGESTIONS_PER_PAGE) {
   const view = await suggestionsView(db, participantId, shown);
   if (!view.data) notFound();
   const participant = view.data.participant;

@@ -40,8 +40,8 @@ export class MeetingRuleError extends Error {
 }
 
 /** An active pair the actor may plan for, with what planning needs to know. */
-export async function findPlannablePair(db: Tx, actor: Actor, pairId: string) {
-  const pair = await db.pair.findFirst({
+export async function findPlannablePair(actor: Actor, pairId: string, client: Tx = db) {
+  const pair = await client.pair.findFirst({
     where: { id: pairId, ...pairScope(actor) },
     select: {
       id: true,
@@ -75,7 +75,6 @@ function isUniqueViolation(error: unknown): boolean {
  * `Meeting_planned_slot_key` refuses the second insert and the whole plan is read again.
  */
 export async function planMeetings(
-  db: Db,
   request: Request,
   actor: Actor,
   pairId: string,
@@ -93,7 +92,7 @@ export async function planMeetings(
 
 async function planMeetingsOnce(db: Db, request: Request, actor: Actor, pairId: string, drafts: MeetingDraft[], now: Date) {
   return db.$transaction(async (tx) => {
-    const pair = await findPlannablePair(tx, actor, pairId);
+    const pair = await findPlannablePair(actor, pairId, tx);
     if (pair.status !== 'ACTIVE') throw new MeetingRuleError('meetings.pairNotActive');
     for (const draft of drafts) checkDraft(draft, pair.participant.expectedReleaseDate, now);
     const taken = await tx.meeting.findMany({
@@ -330,11 +329,14 @@ async function logMeetingOnce(request: Request, actor: Actor, meetingId: string,
   });
 }
 
-/** Open concerns stay on the dashboard until a coordinator acknowledges them. */
-export async function acknowledgeConcern(db: Db, request: Request, actor: Actor, concernId: string, now = currentTime()) {
+/**
+ * Open concerns stay on the dashboard until a coordinator acknowledges them. Only a concern of
+ * the given pair that is still open is acknowledged; otherwise nothing is written (false).
+ */
+export async function acknowledgeConcern(request: Request, actor: Actor, pairId: string, concernId: string, now = currentTime()) {
   return db.$transaction(async (tx) => {
     const concern = await tx.concern.findFirst({
-      where: { id: concernId, acknowledgedAt: null },
+      where: { id: concernId, pairId, acknowledgedAt: null },
       select: { id: true, pairId: true, pair: { select: { participantId: true } } },
     });
     if (!concern) return false;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Prisma } from '~/generated/prisma/client';
 import { queryOne, queryRows, sqlBoolean, sqlDate, sqlNumber } from '~/lib/sql.server';
-import type { Tx } from '~/lib/db.server';
+import { db, type Tx } from '~/lib/db.server';
 import { pairFilterSql, type PairFilter } from '~/lib/permissions.server';
 import { getSetting } from '~/domain/settings/settings.server';
 import { daysBetween, monthOf, monthRange, osloDate, todayInOslo } from '~/lib/time';
@@ -133,11 +133,16 @@ export async function pairMonths(
   });
 }
 
-export async function countActivePairs(db: Tx, filter: PairFilter = {}): Promise<number> {
+/** One page of the active pairs' months the filter lets through (the pairs list). */
+export function pairMonthsPage(filter: PairFilter, page: { skip: number; take: number }, now = currentTime()): Promise<PairMonth[]> {
+  return pairMonths(db, now, filter, page);
+}
+
+export async function countActivePairs(filter: PairFilter = {}, client: Tx = db): Promise<number> {
   // The volunteer is joined only when the filter needs it; without, the count is read from an index.
   const volunteer = filter.volunteerUserId === undefined ? Prisma.empty : Prisma.sql`JOIN "VolunteerProfile" v ON v."id" = p."volunteerId"`;
   const row = await queryOne(
-    db,
+    client,
     z.object({ count: sqlNumber }),
     Prisma.sql`SELECT COUNT(*) AS "count" FROM "Pair" p ${volunteer} WHERE ${filterSql(filter)}`,
   );

@@ -1,5 +1,5 @@
 import { Prisma } from '~/generated/prisma/client';
-import { db, type Db, type Tx } from '~/lib/db.server';
+import { db, type Tx } from '~/lib/db.server';
 import { audit } from '~/lib/audit.server';
 import { emailCoordinators, enqueueEmail } from '~/lib/email.server';
 import { isLanguage, type Language } from '~/lib/i18n';
@@ -57,7 +57,6 @@ function isUniqueViolation(error: unknown): boolean {
  * propose at once. Nobody is introduced yet: that happens when the pair becomes active.
  */
 export async function proposePair(
-  db: Db,
   input: { participantId: string; volunteerId: string; actor: Actor; request: Request | null },
   now = currentTime(),
 ) {
@@ -223,7 +222,6 @@ async function activate(
  * the phone. The natural way is the volunteer's own answer (acceptProposal). One transaction.
  */
 export async function activatePair(
-  db: Db,
   input: { pairId: string; startDate: string; actor: Actor; request: Request | null },
   now = currentTime(),
 ) {
@@ -318,10 +316,15 @@ export async function declineProposal(
  * answer it, is told it is withdrawn; nobody is introduced, and the participant is back on the
  * waiting list. The pair is kept as WITHDRAWN (it never met, so it does not block a later match).
  */
-export async function withdrawProposal(db: Db, input: { pairId: string; actor: Actor; request: Request | null }, now = currentTime()) {
+export async function withdrawProposal(input: { pairId: string; actor: Actor; request: Request | null }, now = currentTime()) {
   return db.$transaction(async (tx) => {
     const pair = await closeProposal(tx, { pairId: input.pairId, to: 'WITHDRAWN', actorId: input.actor.id, request: input.request }, now);
     await emailVolunteer(tx, pair.volunteerId, 'pair-proposal-withdrawn', `pair-proposal-withdrawn:${pair.id}`);
     return pair;
   });
+}
+
+/** Whether the pair is this participant's: the matching page acts only on its own participant's pairs. */
+export async function isParticipantsPair(pairId: string, participantId: string) {
+  return (await db.pair.count({ where: { id: pairId, participantId } })) > 0;
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { Prisma } from '~/generated/prisma/client';
 import { queryFirst, queryRows, sqlBoolean, sqlDate, sqlNumber } from '~/lib/sql.server';
 import { audit } from '~/lib/audit.server';
-import type { Db } from '~/lib/db.server';
+import { db, type Db } from '~/lib/db.server';
 import { todayInOslo } from '~/lib/time';
 import { pairMonths } from './pair-month.server';
 import { pairStatusSchema } from './status';
@@ -80,7 +80,7 @@ const fitCheckRow = z.object({
  * not even read for anyone else. Plain SQL, one statement per list: the same read through
  * Prisma's nested include cost 6 ms of CPU per view at national scale (docs/performance.md).
  */
-export async function pairTimeline(db: Db, request: Request, actor: Actor, pairId: string, now = currentTime(), allMeetings = false) {
+export async function pairTimeline(request: Request, actor: Actor, pairId: string, now = currentTime(), allMeetings = false) {
   const coordinator = actor.role === 'COORDINATOR';
   const pair = await queryFirst(
     db,
@@ -185,7 +185,6 @@ async function findActivePair(db: Pick<Db, 'pair'>, pairId: string) {
  * once: the check runs in the write transaction, which holds SQLite's write lock from its start.
  */
 export async function recordSupportContact(
-  db: Db,
   request: Request,
   actor: Actor,
   pairId: string,
@@ -218,7 +217,6 @@ export async function recordSupportContact(
 
 /** The fit check after the first month; a recommendation to re-match flags the pair. The same check sent twice is kept once. */
 export async function recordFitCheck(
-  db: Db,
   request: Request,
   actor: Actor,
   pairId: string,
@@ -242,7 +240,6 @@ export async function recordFitCheck(
 }
 
 export async function updateChecklist(
-  db: Db,
   request: Request,
   actor: Actor,
   pairId: string,

@@ -105,7 +105,7 @@ export async function pairAnswers(db: Db, request: Request, actor: Actor, pairId
 export const LOW_PULSE_SHOWN_DAYS = 14;
 
 /** Low pulses of the last two weeks, newest first, for the dashboard (read live: the alert is urgent). */
-export function recentLowPulses(db: Db, now = currentTime()) {
+export function recentLowPulses(now = currentTime()) {
   return db.participantAnswer.findMany({
     where: { lowScore: true, answeredOn: { gte: addDays(todayInOslo(now), -LOW_PULSE_SHOWN_DAYS) }, pair: { status: 'ACTIVE' } },
     orderBy: [{ answeredOn: 'desc' }, { createdAt: 'desc' }],
