@@ -1,39 +1,17 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import readline from 'node:readline';
 import Database from 'better-sqlite3';
+import { startWriter } from '../support/start-writer';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, db } from '~/lib/db.server';
 import { sqliteFilePath } from '~/lib/database-url';
 import { backupDatabase, databaseInUse, knownMigrations, restoreDatabase, verifyBrobyggerDatabase } from '../../prisma/sqlite-backup';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
 const live = path.resolve(sqliteFilePath(process.env.DATABASE_URL!));
 const dir = fs.mkdtempSync(path.join(path.dirname(live), 'backup-'));
 const WRITES = 200;
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-/** A second process writing to the live database (tests/support/sqlite-writer.ts), as the jobs process would. */
-function startWriter(tag: string) {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'tests/support/sqlite-writer.ts', process.env.DATABASE_URL!, String(WRITES), tag],
-    {
-      cwd: root,
-      env: { ...process.env },
-      stdio: ['pipe', 'pipe', 'inherit'],
-    },
-  );
-  const lines = readline.createInterface({ input: child.stdout });
-  const next = () =>
-    new Promise<string>((resolve, reject) => {
-      lines.once('line', resolve);
-      child.once('exit', (code) => reject(new Error(`writer exited with ${code}`)));
-    });
-  return { child, ready: next(), next };
-}
 
 function rowsIn(file: string, entityType: string): string[] {
   const database = new Database(file, { readonly: true });
@@ -58,7 +36,7 @@ describe('SQLite backup and restore', () => {
       })),
     });
 
-    const writer = startWriter('during');
+    const writer = startWriter('during', WRITES);
     expect(await writer.ready).toBe('ready');
     const report = writer.next();
     writer.child.stdin.write('go\n');
