@@ -14,7 +14,7 @@ import { meetingAccess } from './meeting-access';
 import { allowedPlaceTypes, canLogOutcome } from './planning';
 import { currentTime } from '~/lib/clock';
 import { notifySmsOutbox } from '~/domain/sms/outbox.server';
-import { textMeetingChange } from '~/domain/sms/reminders.server';
+import { textMeetingChange } from './text-reminders.server';
 
 export interface MeetingDraft {
   startsAt: Date;

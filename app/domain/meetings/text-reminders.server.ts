@@ -1,10 +1,10 @@
 import { currentTime } from '~/lib/clock';
 import type { Db, Tx } from '~/lib/db.server';
 import { addDays, osloDate, osloInstant } from '~/lib/time';
-import type { PlaceType } from '~/domain/meetings/constants';
+import type { PlaceType } from './constants';
 import { getSetting } from '~/domain/settings/settings.server';
-import { enqueueParticipantText, notifySmsOutbox } from './outbox.server';
-import { meetingCancelledText, meetingMovedText, reminderText } from './texts';
+import { enqueueParticipantText, notifySmsOutbox } from '~/domain/sms/outbox.server';
+import { meetingCancelledText, meetingMovedText, reminderText } from './participant-texts';
 
 const HOUR = 3600_000;
 /** The reminder the day before goes at this Oslo time (or later, if the meeting is planned later). */

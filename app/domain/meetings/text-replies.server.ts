@@ -3,12 +3,12 @@ import { db, type Db, type Tx } from '~/lib/db.server';
 import { enqueueEmail, notifyOutbox } from '~/lib/email.server';
 import { isLanguage } from '~/lib/i18n';
 import type { IncomingText } from '~/domain/sms/smpp-gateway.server';
-import { recordParticipantAnswer } from '~/domain/meetings/participant-answer.server';
+import { recordParticipantAnswer } from './participant-answer.server';
 import { parsePhone } from '~/domain/participants/phone';
-import { planSms } from './encoding';
-import { enqueueParticipantText, notifySmsOutbox } from './outbox.server';
-import { interpretReply, receiptDelivered } from './replies';
-import { OPT_IN_CONFIRMATION, OPT_OUT_CONFIRMATION } from './texts';
+import { planSms } from '~/domain/sms/encoding';
+import { enqueueParticipantText, notifySmsOutbox } from '~/domain/sms/outbox.server';
+import { interpretReply, receiptDelivered } from '~/domain/sms/replies';
+import { OPT_IN_CONFIRMATION, OPT_OUT_CONFIRMATION } from '~/domain/sms/texts';
 
 /** A reply is read against what the programme last texted the person within this time. */
 const CONTEXT_MS = 14 * 24 * 60 * 60 * 1000;
