@@ -34,14 +34,16 @@ export function withoutNul(text: string): string {
   return text.replaceAll('\u0000', '');
 }
 
+function refusing<R>(run: (query: SqlQuery) => Promise<R>): (query: SqlQuery) => Promise<R> {
+  return (query) => {
+    const parameter = argumentWithNul(query);
+    return parameter === null ? run(query) : Promise.reject(new NulInTextError(parameter));
+  };
+}
+
 function guarded<T extends Pick<Transaction, 'queryRaw' | 'executeRaw'>>(queryable: T): T {
-  for (const method of ['queryRaw', 'executeRaw'] as const) {
-    const run = queryable[method].bind(queryable) as (query: SqlQuery) => Promise<never>;
-    queryable[method] = (query: SqlQuery) => {
-      const parameter = argumentWithNul(query);
-      return parameter === null ? run(query) : Promise.reject(new NulInTextError(parameter));
-    };
-  }
+  queryable.queryRaw = refusing(queryable.queryRaw.bind(queryable));
+  queryable.executeRaw = refusing(queryable.executeRaw.bind(queryable));
   return queryable;
 }
 
