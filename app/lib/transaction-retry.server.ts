@@ -112,7 +112,8 @@ interface WithTransaction {
  */
 export function retryTransactions<C extends WithTransaction>(client: C, options: RetryOptions = {}): C {
   const run = client.$transaction.bind(client) as (...args: unknown[]) => Promise<unknown>;
-  const retrying = (...args: unknown[]) => (typeof args[0] === 'function' ? withTransactionRetry(() => run(...args), options) : run(...args));
+  const retrying = (...args: unknown[]) =>
+    typeof args[0] === 'function' ? withTransactionRetry(() => run(...args), options) : run(...args);
   return new Proxy(client, {
     get(target, property) {
       if (property === '$transaction') return retrying;
