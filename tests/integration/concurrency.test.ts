@@ -227,3 +227,14 @@ describe('outbox and snapshot rows under parallel inserts', () => {
     expect(await db.viewSnapshot.count({ where: { key: { in: list } } })).toBe(list.length);
   });
 });
+
+describe('text with a NUL', () => {
+  it('is refused below Prisma, on SQLite as PostgreSQL would, naming the parameter and not the value', async () => {
+    const { officer } = await people();
+    await expect(createParticipant(db, { referrerId: officer.id, firstName: 'Kari\u0000' })).rejects.toThrow(/NUL character/);
+    await expect(
+      db.setting.upsert({ where: { key: 'nul-test' }, create: { key: 'nul-test', value: { a: 'x\u0000' } }, update: {} }),
+    ).rejects.toThrow(/NUL character/);
+    expect(await db.setting.count({ where: { key: 'nul-test' } })).toBe(0);
+  });
+});
