@@ -5,6 +5,9 @@
  * are answered 400 (http-app.server.ts); this guard sits below Prisma, in the driver adapter,
  * so that a path that skipped those (a gateway's text, a job, an import) fails the same way on
  * both databases, with an error that names the parameter, never its value (it may be personal).
+ * Only writes are checked (INSERT, UPDATE, DELETE, also with RETURNING): a read with a NUL (an id
+ * from a crafted URL that skipped the HTTP check) finds nothing on SQLite and answers 404. On
+ * PostgreSQL such a read is an error too; its adapter wrapper must answer it as "no rows".
  * Boundaries that take text from outside (the SMS gateway) remove NULs before it gets here.
  */
 import type { SqlDriverAdapter, SqlQuery, Transaction } from '@prisma/driver-adapter-utils';
@@ -34,9 +37,12 @@ export function withoutNul(text: string): string {
   return text.replaceAll('\u0000', '');
 }
 
+/** A plain read: it stores nothing, and on SQLite a NUL in its parameters simply matches no row. */
+const READ = /^\s*SELECT\b/i;
+
 function refusing<R>(run: (query: SqlQuery) => Promise<R>): (query: SqlQuery) => Promise<R> {
   return (query) => {
-    const parameter = argumentWithNul(query);
+    const parameter = READ.test(query.sql) ? null : argumentWithNul(query);
     return parameter === null ? run(query) : Promise.reject(new NulInTextError(parameter));
   };
 }
