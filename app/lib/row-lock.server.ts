@@ -21,3 +21,14 @@ export async function lockForUpdate(tx: Tx, table: LockableTable, id: string): P
   if (databaseProvider(env().DATABASE_URL) !== 'postgresql') return;
   await tx.$queryRaw(Prisma.sql`SELECT 1 FROM ${Prisma.raw(`"${table}"`)} WHERE "id" = ${id} FOR UPDATE`);
 }
+
+/**
+ * A lock on a key rather than a row, for a check-then-write whose row does not exist yet (the
+ * same application or referral sent twice: "is it already there?" then create). On SQLite a
+ * no-op, as above; on PostgreSQL a transaction-scoped advisory lock on the key's hash, so the
+ * second submit waits and then finds the first one's row.
+ */
+export async function lockKey(tx: Tx, key: string): Promise<void> {
+  if (databaseProvider(env().DATABASE_URL) !== 'postgresql') return;
+  await tx.$queryRaw(Prisma.sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`);
+}
