@@ -30,5 +30,6 @@ export async function lockForUpdate(tx: Tx, table: LockableTable, id: string): P
  */
 export async function lockKey(tx: Tx, key: string): Promise<void> {
   if (databaseProvider(env().DATABASE_URL) !== 'postgresql') return;
-  await tx.$queryRaw(Prisma.sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`);
+  // executeRaw: the function returns `void`, a column type the adapter would have to decode.
+  await tx.$executeRaw(Prisma.sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`);
 }
