@@ -87,7 +87,11 @@ export async function proposePair(
   const [[volunteer], context] = await Promise.all([volunteerPlaces(db, { volunteerId: input.volunteerId }), loadMatchContext(db, now)]);
   if (!volunteer) throw new PairingError('NOT_READY');
   const [matchable] = await findMatchableVolunteers(db, { volunteerId: volunteer.id });
-  if (!matchable) throw new PairingError(freePlaces(volunteer) === 0 ? 'NO_CAPACITY' : 'NOT_READY');
+  if (!matchable) {
+    // Read the places again: another instance may have taken the last one since the read above.
+    const [latest] = await volunteerPlaces(db, { volunteerId: volunteer.id });
+    throw new PairingError(!latest || freePlaces(latest) > 0 ? 'NOT_READY' : 'NO_CAPACITY');
+  }
   const score = scoreMatch(
     {
       ...participant,
