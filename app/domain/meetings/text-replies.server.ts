@@ -1,3 +1,4 @@
+import { withoutNul } from '~/lib/nul-guard.server';
 import { currentTime } from '~/lib/clock';
 import { db, type Db, type Tx } from '~/lib/db.server';
 import { enqueueEmail, notifyOutbox } from '~/lib/email.server';
@@ -44,7 +45,8 @@ function senderNumber(from: string): string {
  */
 export async function receiveParticipantText(from: string, text: string): Promise<void> {
   const phone = senderNumber(from);
-  const body = text.slice(0, 2000);
+  // A gateway may pad or end a text with NULs; the database is never given one (nul-guard.server.ts).
+  const body = withoutNul(text).slice(0, 2000);
   const plan = planSms(body);
   const now = currentTime();
   await db.$transaction(async (tx) => {
