@@ -138,7 +138,7 @@ describe('domain functions audit themselves', () => {
       await auditRows({ actorId: volunteer.id, action: 'VIEW', entityType: 'PAIR', entityId: pair.id, participantId: participant.id }),
     ).toHaveLength(1);
 
-    await viewClosurePair(db, request(), coordinator, pair.id);
+    await viewClosurePair(request(), coordinator, pair.id);
     expect(
       await auditRows({ actorId: coordinator.id, action: 'VIEW', entityType: 'PAIR', entityId: pair.id, participantId: participant.id }),
     ).toHaveLength(1);
@@ -164,7 +164,7 @@ describe('domain functions audit themselves', () => {
 
   it('a read that finds nothing audits nothing', async () => {
     const { coordinator } = await world();
-    await expect(viewClosurePair(db, request(), coordinator, 'no-such-pair')).rejects.toMatchObject({ status: 404 });
+    await expect(viewClosurePair(request(), coordinator, 'no-such-pair')).rejects.toMatchObject({ status: 404 });
     await expect(viewSuggestions(request(), coordinator, 'no-such-participant')).rejects.toMatchObject({ status: 404 });
     expect(await participantExport(request(), coordinator, 'no-such-participant')).toBeNull();
     expect(await db.auditEvent.count({ where: { actorId: coordinator.id } })).toBe(0);

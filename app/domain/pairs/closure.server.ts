@@ -2,7 +2,7 @@ import type { Prisma } from '~/generated/prisma/client';
 import { participantStatusSchema } from '~/domain/participants/status';
 import { audit } from '~/lib/audit.server';
 import { currentTime } from '~/lib/clock';
-import type { Db, Tx } from '~/lib/db.server';
+import { db, type Db, type Tx } from '~/lib/db.server';
 import { enqueueEmail } from '~/lib/email.server';
 import { isLanguage, translator, type Language } from '~/lib/i18n';
 import type { Actor } from '~/lib/permissions.server';
@@ -29,7 +29,7 @@ function languageOf(user: { language?: string } | null | undefined): Language {
 }
 
 /** The pair the close page is about: active (to end) or ended (to correct). Anything else is 404. */
-export async function closurePair(db: Db | Tx, pairId: string) {
+export async function closurePair(pairId: string) {
   const pair = await db.pair.findFirst({
     where: { id: pairId, status: { in: ['ACTIVE', 'ENDED'] } },
     select: {
@@ -50,8 +50,8 @@ export async function closurePair(db: Db | Tx, pairId: string) {
 }
 
 /** The close page's pair (as closurePair), the read audited. */
-export async function viewClosurePair(db: Db | Tx, request: Request | null, actor: Actor, pairId: string) {
-  const pair = await closurePair(db, pairId);
+export async function viewClosurePair(request: Request | null, actor: Actor, pairId: string) {
+  const pair = await closurePair(pairId);
   await audit(db, request, {
     actorId: actor.id,
     action: 'VIEW',
@@ -103,7 +103,6 @@ async function closureFacts(db: Db | Tx, pairId: string, now: Date) {
 
 /** The confirmation's content for an active pair; nothing is written. */
 export async function previewClosure(
-  db: Db,
   pairId: string,
   input: Pick<ClosureInput, 'endType' | 'endReason'>,
   now = currentTime(),
@@ -121,7 +120,6 @@ export async function previewClosure(
  * confirmation writes nothing and gets PairAlreadyEndedError. An ended pair is never reopened.
  */
 export async function closePair(
-  db: Db,
   request: Request,
   actor: Actor & { language?: string },
   pairId: string,
@@ -210,7 +208,7 @@ export class PairNotEndedError extends Error {}
  * conversation), with the before and after in the audit row. The pair stays ENDED: there is no
  * way back, and nobody is told again. The participant's status is not changed by a correction.
  */
-export async function correctClosure(db: Db, request: Request, actor: Actor, pairId: string, input: ClosureDetails) {
+export async function correctClosure(request: Request, actor: Actor, pairId: string, input: ClosureDetails) {
   return db.$transaction(async (tx) => {
     const { closureTalk: _talk, ...recorded } = input;
     const before = await tx.pair.findFirst({
