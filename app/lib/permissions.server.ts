@@ -72,8 +72,12 @@ export interface Actor {
 
 const NOTHING = { id: '__no_access__' } as const;
 
-/** Pairs that began (active or ended, not a mere proposal): a volunteer may read their participant, and they have a page. */
-export const STARTED_PAIR_STATUSES = ['ACTIVE', 'ENDED'] as const;
+/**
+ * Pairs that began (active, on hold or ended, not a mere proposal): a volunteer may read their
+ * participant, and they have a page. app/lib imports no domain module, so this copies
+ * STARTED_PAIR_STATUSES of app/domain/pairs/status.ts; its test keeps the two equal.
+ */
+export const STARTED_PAIR_STATUSES = ['ACTIVE', 'ON_HOLD', 'ENDED'] as const;
 
 /** Participants a user may reach: all (coordinator), own referrals (officer), own pairs (volunteer). */
 export function participantScope(actor: Actor): Prisma.ParticipantWhereInput {

@@ -1,19 +1,44 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ONE_RUNNING_PAIR_INDEX, RUNNING_PAIR_STATUSES } from './status';
+import { STARTED_PAIR_STATUSES as STARTED_IN_PERMISSIONS } from '~/lib/permissions.server';
+import { OPEN_PAIR_STATUSES as OPEN_IN_CAPACITY } from '~/domain/volunteers/capacity';
+import { canTransition, OPEN_PAIR_STATUSES, PAIR_STATUSES, PAIR_TRANSITIONS, RUNNING_PAIR_STATUSES, STARTED_PAIR_STATUSES } from './status';
 
-describe('one running pair per participant', () => {
-  it("is the same status set in the domain constant and in the database's partial unique index", () => {
-    const sql = fs.readFileSync(
-      path.resolve(import.meta.dirname, '../../../prisma/migrations/20261203020000_one_open_pair/migration.sql'),
-      'utf8',
-    );
-    const index = new RegExp(
-      `CREATE UNIQUE INDEX "${ONE_RUNNING_PAIR_INDEX}" ON "Pair"\\("participantId"\\) WHERE "status" IN \\(([^)]*)\\);`,
-    ).exec(sql);
-    expect(index).not.toBeNull();
-    const statuses = index![1]!.split(',').map((status) => status.trim().replace(/^'|'$/g, ''));
-    expect(statuses).toEqual([...RUNNING_PAIR_STATUSES]);
+describe('pair transitions', () => {
+  it('lets an active pair go on hold and an on-hold pair resume', () => {
+    expect(canTransition('ACTIVE', 'ON_HOLD')).toBe(true);
+    expect(canTransition('ON_HOLD', 'ACTIVE')).toBe(true);
+  });
+
+  it('lets an active or on-hold pair end, and never reopens an ended pair', () => {
+    expect(canTransition('ACTIVE', 'ENDED')).toBe(true);
+    expect(canTransition('ON_HOLD', 'ENDED')).toBe(true);
+    for (const to of PAIR_STATUSES) expect(canTransition('ENDED', to)).toBe(false);
+  });
+
+  it('puts on hold only a pair that started', () => {
+    expect(canTransition('PROPOSED', 'ON_HOLD')).toBe(false);
+    expect(canTransition('DECLINED', 'ON_HOLD')).toBe(false);
+    expect(canTransition('WITHDRAWN', 'ON_HOLD')).toBe(false);
+    expect(canTransition('ON_HOLD', 'ON_HOLD')).toBe(false);
+    expect(canTransition('ON_HOLD', 'PROPOSED')).toBe(false);
+  });
+
+  it('names only known statuses in the table', () => {
+    for (const [from, tos] of Object.entries(PAIR_TRANSITIONS)) {
+      expect(PAIR_STATUSES).toContain(from);
+      for (const to of tos) expect(PAIR_STATUSES).toContain(to);
+    }
+  });
+});
+
+describe('the pair status sets', () => {
+  it('keeps the copies in lower layers equal to the domain constants', () => {
+    expect([...STARTED_IN_PERMISSIONS].sort()).toEqual([...STARTED_PAIR_STATUSES].sort());
+    expect([...OPEN_IN_CAPACITY].sort()).toEqual([...OPEN_PAIR_STATUSES].sort());
+  });
+
+  it('keeps the volunteer’s place while a pair is on hold', () => {
+    expect(OPEN_PAIR_STATUSES).toContain('ON_HOLD');
+    expect(RUNNING_PAIR_STATUSES).toEqual(['ACTIVE', 'ON_HOLD']);
   });
 });
