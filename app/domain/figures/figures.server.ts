@@ -8,6 +8,7 @@
  * Where the dashboard and a report differ, it is because one shows now and the other a period;
  * the pages say so next to the figure.
  */
+import { RUNNING_PAIR_STATUSES } from '~/lib/permissions.server';
 import { z } from 'zod';
 import { Prisma } from '~/generated/prisma/client';
 import type { Tx } from '~/lib/db.server';
@@ -184,7 +185,10 @@ export async function matchedParticipants(db: Tx, period: FigurePeriod): Promise
 
 /** Participants with an active pair right now (a "now" figure, not a period's). */
 export async function participantsActiveNow(db: Tx): Promise<number> {
-  return count(db, Prisma.sql`SELECT COUNT(DISTINCT "participantId") AS "count" FROM "Pair" WHERE "status" = 'ACTIVE'`);
+  return count(
+    db,
+    Prisma.sql`SELECT COUNT(DISTINCT "participantId") AS "count" FROM "Pair" WHERE "status" IN (${Prisma.join(RUNNING_PAIR_STATUSES)})`,
+  );
 }
 
 /** Volunteers who applied in the period. */

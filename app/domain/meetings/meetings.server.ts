@@ -1,6 +1,6 @@
 import type { Prisma } from '~/generated/prisma/client';
 import type { Actor } from '~/lib/permissions.server';
-import { meetingScope, notFound, pairScope } from '~/lib/permissions.server';
+import { isRunningPair, meetingScope, notFound, pairScope } from '~/lib/permissions.server';
 import { audit } from '~/lib/audit.server';
 import { db, type Db, type Tx } from '~/lib/db.server';
 import { createConcern } from '~/domain/concerns/concerns.server';
@@ -93,7 +93,7 @@ export async function planMeetings(
 async function planMeetingsOnce(db: Db, request: Request, actor: Actor, pairId: string, drafts: MeetingDraft[], now: Date) {
   return db.$transaction(async (tx) => {
     const pair = await findPlannablePair(actor, pairId, tx);
-    if (pair.status !== 'ACTIVE') throw new MeetingRuleError('meetings.pairNotActive');
+    if (!isRunningPair(pair.status)) throw new MeetingRuleError('meetings.pairNotActive');
     for (const draft of drafts) checkDraft(draft, pair.participant.expectedReleaseDate, now);
     const taken = await tx.meeting.findMany({
       where: { pairId, status: { in: ['PLANNED', 'HELD'] }, startsAt: { in: drafts.map((draft) => draft.startsAt) } },

@@ -1,3 +1,4 @@
+import { RUNNING_PAIR_STATUSES } from '~/lib/permissions.server';
 import type { Tx } from '~/lib/db.server';
 import { addDays, daysBetween, todayInOslo } from '~/lib/time';
 import type { PairMonth } from '~/domain/pairs/pair-month.server';
@@ -11,7 +12,11 @@ export async function needsActionToday(db: Tx, now: Date, months: PairMonth[]) {
   const today = todayInOslo(now);
   const quiet = months.filter((pair) => daysBetween(pair.lastHeldDate ?? pair.startDate, today) > 14);
   const behind = months.filter((pair) => pair.behind);
-  const unloggedWhere = { status: 'PLANNED', startsAt: { lt: new Date(now.getTime() - 48 * 3600_000) }, pair: { status: 'ACTIVE' } };
+  const unloggedWhere = {
+    status: 'PLANNED',
+    startsAt: { lt: new Date(now.getTime() - 48 * 3600_000) },
+    pair: { status: { in: [...RUNNING_PAIR_STATUSES] } },
+  };
   const [unlogged, unloggedTotal, releases, concerns, concernsTotal] = await Promise.all([
     db.meeting.findMany({
       where: unloggedWhere,
@@ -32,7 +37,7 @@ export async function needsActionToday(db: Tx, now: Date, months: PairMonth[]) {
         firstName: true,
         expectedReleaseDate: true,
         checklist: { select: { status: true } },
-        pairs: { where: { status: 'ACTIVE' }, select: { id: true } },
+        pairs: { where: { status: { in: [...RUNNING_PAIR_STATUSES] } }, select: { id: true } },
       },
     }),
     db.concern.findMany({

@@ -1,5 +1,5 @@
 import type { Actor } from '~/lib/permissions.server';
-import { notFound, pairAccess, pairFilterSql, STARTED_PAIR_STATUSES } from '~/lib/permissions.server';
+import { isRunningPair, notFound, pairAccess, pairFilterSql, RUNNING_PAIR_STATUSES, STARTED_PAIR_STATUSES } from '~/lib/permissions.server';
 import { z } from 'zod';
 import { Prisma } from '~/generated/prisma/client';
 import { queryFirst, queryRows, sqlBoolean, sqlDate, sqlNumber } from '~/lib/sql.server';
@@ -117,10 +117,10 @@ export async function pairTimeline(request: Request, actor: Actor, pairId: strin
       Prisma.sql`SELECT "item", "status", "note" FROM "ReleaseChecklistItem" WHERE "participantId" = ${pair.participantId} ORDER BY "item"`,
     ),
     coordinator ? coordinatorTimeline(db, pair.id) : NOTHING_FOR_NON_COORDINATORS,
-    pair.status === 'ACTIVE' ? pairMonths(db, now, { pairId: pair.id }) : [null],
+    isRunningPair(pair.status) ? pairMonths(db, now, { pairId: pair.id }) : [null],
   ]);
   const { concerns, supportContacts, fitChecks } = coordinatorOnly;
-  const active = coordinator && pair.startDate !== null && pair.status === 'ACTIVE';
+  const active = coordinator && pair.startDate !== null && isRunningPair(pair.status);
   return {
     id: pair.id,
     status: pair.status,
@@ -173,7 +173,7 @@ async function coordinatorTimeline(db: Db, pairId: string) {
 
 async function findActivePair(db: Pick<Db, 'pair'>, pairId: string) {
   const pair = await db.pair.findFirst({
-    where: { id: pairId, status: 'ACTIVE' },
+    where: { id: pairId, status: { in: [...RUNNING_PAIR_STATUSES] } },
     select: { id: true, participantId: true, startDate: true },
   });
   if (!pair) notFound();

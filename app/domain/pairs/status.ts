@@ -31,14 +31,13 @@ export const RUNNING_PAIR_STATUSES = ['ACTIVE', 'ON_HOLD'] as const satisfies re
  * status.test.ts compares the two).
  */
 export const ONE_RUNNING_PAIR_INDEX = 'Pair_one_active_per_participant';
-/** Pairs that began (running or ended, not a mere proposal): they have a page. */
-export const STARTED_PAIR_STATUSES = ['ACTIVE', 'ON_HOLD', 'ENDED'] as const satisfies readonly PairStatus[];
-/** Pairs that take a volunteer's place and keep a participant off the waiting list. */
-export const OPEN_PAIR_STATUSES = ['PROPOSED', 'ACTIVE', 'ON_HOLD'] as const satisfies readonly PairStatus[];
-
-export function isRunning(status: string): boolean {
-  return (RUNNING_PAIR_STATUSES as readonly string[]).includes(status);
-}
+/*
+ * The sets of statuses that rules share are defined where the areas below pairs can import them
+ * (this module is also read by pages, so it re-exports nothing server-only): running (active or
+ * on hold) and started (running or ended) in ~/lib/permissions.server, beside the record scopes
+ * that use them; open (proposed or running: takes a volunteer's place) in
+ * ~/domain/volunteers/capacity. status.test.ts checks them against this table.
+ */
 
 export const HOLD_REASONS = ['CUSTODY', 'TREATMENT', 'AWAY', 'OTHER'] as const;
 export const holdReasonSchema = z.enum(HOLD_REASONS);
