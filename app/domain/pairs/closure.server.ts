@@ -138,6 +138,8 @@ export async function closePair(
       if (await tx.pair.findFirst({ where: { id: pairId, status: 'ENDED' }, select: { id: true } })) throw new PairAlreadyEndedError();
       notFound();
     }
+    // An on-hold pair may end: its open hold ends with it.
+    await tx.pairHold.updateMany({ where: { pairId, untilDate: null }, data: { untilDate: input.endDate, endedById: actor.id } });
     const { pair, facts, referrals } = await closureFacts(tx, pairId, now);
     const summary = closureSummary(facts, input);
     await tx.meeting.updateMany({ where: plannedMeetings(pair.id, now), data: { status: 'CANCELLED', sequence: { increment: 1 } } });
