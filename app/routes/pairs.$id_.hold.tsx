@@ -46,7 +46,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await resumePair(request, user, pair.id, submission.value.resumeOn);
     } catch (error) {
       if (!(error instanceof PairHoldError)) throw error;
-      return json({ intent: 'resume', result: submission.reply({ fieldErrors: { resumeOn: [errorMessage(error.key)] } }) }, { status: 400 });
+      return json(
+        { intent: 'resume', result: submission.reply({ fieldErrors: { resumeOn: [errorMessage(error.key)] } }) },
+        { status: 400 },
+      );
     }
     return redirectWithFlash(`/pairs/${pair.id}`, { kind: 'success', key: 'pairs.hold.resumed' });
   }

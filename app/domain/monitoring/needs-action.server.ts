@@ -1,6 +1,6 @@
 import { RUNNING_PAIR_STATUSES } from '~/lib/permissions.server';
 import type { Tx } from '~/lib/db.server';
-import { addDays, daysBetween, todayInOslo } from '~/lib/time';
+import { addDays, todayInOslo } from '~/lib/time';
 import type { PairMonth } from '~/domain/pairs/pair-month.server';
 import { fitCheckDue, nextSupportContact } from '~/domain/pairs/support';
 
@@ -10,7 +10,8 @@ export const NEEDS_ACTION_LIMIT = 25;
 /** What the coordinator should act on today; `months` are every active pair's (pairMonths). */
 export async function needsActionToday(db: Tx, now: Date, months: PairMonth[]) {
   const today = todayInOslo(now);
-  const quiet = months.filter((pair) => daysBetween(pair.lastHeldDate ?? pair.startDate, today) > 14);
+  // Judged once, by the pair's month (an on-hold pair is never quiet or behind).
+  const quiet = months.filter((pair) => pair.quiet);
   const behind = months.filter((pair) => pair.behind);
   const unloggedWhere = {
     status: 'PLANNED',

@@ -8,7 +8,9 @@ import { canTransition, pairStatusSchema, type HoldReason } from './status';
 
 /** A hold or resume the pair's status does not allow (stale form, a double tap). */
 export class PairHoldError extends Error {
-  constructor(readonly key: 'pairs.hold.notActive' | 'pairs.hold.notOnHold' | 'pairs.hold.fromBeforeStart' | 'pairs.hold.resumeBeforeHold') {
+  constructor(
+    readonly key: 'pairs.hold.notActive' | 'pairs.hold.notOnHold' | 'pairs.hold.fromBeforeStart' | 'pairs.hold.resumeBeforeHold',
+  ) {
     super(key);
   }
 }
@@ -69,7 +71,10 @@ export async function putPairOnHold(
 ): Promise<void> {
   if (!canTransition('ACTIVE', 'ON_HOLD')) throw new PairHoldError('pairs.hold.notActive');
   await db.$transaction(async (tx) => {
-    const pair = await tx.pair.findFirst({ where: { id: pairId, status: { in: ['ACTIVE', 'ON_HOLD'] } }, select: { id: true, startDate: true, participantId: true } });
+    const pair = await tx.pair.findFirst({
+      where: { id: pairId, status: { in: ['ACTIVE', 'ON_HOLD'] } },
+      select: { id: true, startDate: true, participantId: true },
+    });
     if (!pair) notFound();
     if (pair.startDate && input.fromDate < pair.startDate) throw new PairHoldError('pairs.hold.fromBeforeStart');
     const moved = await tx.pair.updateMany({ where: { id: pairId, status: 'ACTIVE' }, data: { status: 'ON_HOLD' } });
@@ -90,11 +95,21 @@ export async function putPairOnHold(
 }
 
 /** Resumes an on-hold pair to ACTIVE on `onDate` (the first day active again; today by default). */
-export async function resumePair(request: Request | null, actor: Actor, pairId: string, onDate?: IsoDate, db: Db = client, now = currentTime()): Promise<void> {
+export async function resumePair(
+  request: Request | null,
+  actor: Actor,
+  pairId: string,
+  onDate?: IsoDate,
+  db: Db = client,
+  now = currentTime(),
+): Promise<void> {
   const resumedOn = onDate ?? todayInOslo(now);
   if (!canTransition('ON_HOLD', 'ACTIVE')) throw new PairHoldError('pairs.hold.notOnHold');
   await db.$transaction(async (tx) => {
-    const pair = await tx.pair.findFirst({ where: { id: pairId, status: { in: ['ACTIVE', 'ON_HOLD'] } }, select: { id: true, participantId: true } });
+    const pair = await tx.pair.findFirst({
+      where: { id: pairId, status: { in: ['ACTIVE', 'ON_HOLD'] } },
+      select: { id: true, participantId: true },
+    });
     if (!pair) notFound();
     const open = await tx.pairHold.findFirst({ where: { pairId, untilDate: null }, select: { id: true, fromDate: true } });
     if (open && resumedOn <= open.fromDate) throw new PairHoldError('pairs.hold.resumeBeforeHold');

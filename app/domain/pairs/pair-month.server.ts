@@ -27,6 +27,8 @@ export interface PairMonth {
   expected: number;
   /** Fewer meetings held than expected by today. */
   behind: boolean;
+  /** No meeting for more than 14 days (from the start or the last resume); never while on hold. */
+  quiet: boolean;
   suggested: number;
   held: number;
   plannedAhead: number;
@@ -107,7 +109,10 @@ export async function pairMonths(
       ORDER BY p."activatedAt", p."id"`,
     ),
   ]);
-  const holdsByPair = await holdSpansByPair(db, rows.map((row) => row.id));
+  const holdsByPair = await holdSpansByPair(
+    db,
+    rows.map((row) => row.id),
+  );
   return rows.map((row) => {
     const startDate = row.startDate ?? today;
     const holds = holdsByPair.get(row.id) ?? [];
@@ -129,6 +134,7 @@ export async function pairMonths(
       target,
       expected: verdict.expectedWhole,
       behind: verdict.behind,
+      quiet: verdict.quiet,
       suggested: suggestedPerMonth(target, justReleased),
       held,
       plannedAhead,

@@ -37,6 +37,8 @@ export interface PairMonthVerdict {
   onTarget: boolean;
   /** The pair is on hold today: no "behind" and no inactivity alert. */
   onHold: boolean;
+  /** No meeting held for more than QUIET_DAYS_LIMIT days (counted from the start or the last resume); never while on hold. */
+  quiet: boolean;
   health: Health;
 }
 
@@ -82,7 +84,10 @@ export function pairMonthVerdict(input: PairMonthInput): PairMonthVerdict {
   const onHold = holdOn(today, holds) !== null;
   const shortfall = onHold ? 0 : Math.max(0, expectedWhole - input.held);
   // Quiet days count from the last held meeting, the start, or the day the pair last resumed.
-  const resumed = holds.reduce<IsoDate | null>((latest, hold) => (hold.untilDate && (!latest || hold.untilDate > latest) ? hold.untilDate : latest), null);
+  const resumed = holds.reduce<IsoDate | null>(
+    (latest, hold) => (hold.untilDate && (!latest || hold.untilDate > latest) ? hold.untilDate : latest),
+    null,
+  );
   const candidates = [input.lastHeldDate ?? input.startDate, resumed].filter((date): date is IsoDate => date !== null);
   const quietSince = candidates.reduce((latest, date) => (date > latest ? date : latest));
   const quiet = !onHold && quietSince <= today && daysBetween(quietSince, today) > QUIET_DAYS_LIMIT;
@@ -95,6 +100,7 @@ export function pairMonthVerdict(input: PairMonthInput): PairMonthVerdict {
     behind: shortfall > 0,
     onTarget: input.held >= target,
     onHold,
+    quiet,
     health,
   };
 }

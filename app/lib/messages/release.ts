@@ -7,7 +7,8 @@ export const nb = {
   'pairs.hold.reason.AWAY': 'Borte en periode',
   'pairs.hold.reason.OTHER': 'Annet',
   'pairs.hold.title': 'Pause for {name}',
-  'pairs.hold.intro': 'Mens paret er på pause, er det ikke noe månedsmål og ingen varsler om at paret ligger etter eller har vært stille. Plassen hos den frivillige beholdes.',
+  'pairs.hold.intro':
+    'Mens paret er på pause, er det ikke noe månedsmål og ingen varsler om at paret ligger etter eller har vært stille. Plassen hos den frivillige beholdes.',
   'pairs.hold.back': 'Tilbake til paret',
   'pairs.hold.link': 'Sett på pause',
   'pairs.hold.resumeLink': 'Gjenoppta paret',
@@ -41,7 +42,8 @@ export const en: Record<keyof typeof nb, string> = {
   'pairs.hold.reason.AWAY': 'Away for a while',
   'pairs.hold.reason.OTHER': 'Other',
   'pairs.hold.title': 'Pause for {name}',
-  'pairs.hold.intro': 'While the pair is on hold there is no monthly target and no alert that it is behind or quiet. The volunteer keeps the place.',
+  'pairs.hold.intro':
+    'While the pair is on hold there is no monthly target and no alert that it is behind or quiet. The volunteer keeps the place.',
   'pairs.hold.back': 'Back to the pair',
   'pairs.hold.link': 'Put on hold',
   'pairs.hold.resumeLink': 'Resume the pair',
