@@ -32,6 +32,9 @@ export const nb = {
   'pairs.hold.resumeBeforeHold': 'Paret kan tidligst bli aktivt igjen dagen etter at pausen begynte.',
   'pairs.hold.reasonRequired': 'Velg en årsak.',
   'figures.pairMonthsOnHold': 'Parmåneder på pause (telles for seg)',
+  'email.replan.subject': 'Løslatelsesdatoen er endret – møter må planlegges på nytt',
+  'email.replan.line':
+    'Løslatelsesdatoen er flyttet, og {count} planlagte møter passer ikke lenger. Åpne paret for å planlegge dem på nytt.',
 } as const;
 
 export const en: Record<keyof typeof nb, string> = {
@@ -67,4 +70,6 @@ export const en: Record<keyof typeof nb, string> = {
   'pairs.hold.resumeBeforeHold': 'The pair can be active again at the earliest the day after the hold began.',
   'pairs.hold.reasonRequired': 'Choose a reason.',
   'figures.pairMonthsOnHold': 'Pair-months on hold (counted apart)',
+  'email.replan.subject': 'The release date changed – meetings need re-planning',
+  'email.replan.line': 'The release date has moved, and {count} planned meetings no longer fit. Open the pair to re-plan them.',
 };
