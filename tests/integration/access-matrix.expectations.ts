@@ -100,4 +100,10 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     action: [L, 400, 403, 403, 400, 404],
   },
   'participants_.$id_.plan.handover': { params: { id: 'participant' }, loader: [L, 'ok', 403, 403, 'ok', 404] },
+  // Release dates (#21): the coordinator and the referring officer.
+  'participants_.$id_.release': {
+    params: { id: 'participant' },
+    loader: [L, 'ok', 403, 403, 'ok', 404],
+    action: [L, 400, 403, 403, 400, 404],
+  },
 };
