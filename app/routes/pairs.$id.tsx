@@ -402,7 +402,9 @@ export default function PairPage() {
                 {t('meetings.pair.close')}
               </Link>
             ) : null}
-            {coordinator ? <Link to={`/pairs/${pair.id}/hold`}>{t(pair.month.onHold ? 'pairs.hold.resumeLink' : 'pairs.hold.link')}</Link> : null}
+            {coordinator ? (
+              <Link to={`/pairs/${pair.id}/hold`}>{t(pair.month.onHold ? 'pairs.hold.resumeLink' : 'pairs.hold.link')}</Link>
+            ) : null}
             {coordinator ? <Link to={`/participants/${pair.participant.id}/plan/handover`}>{t('meetings.pair.handover')}</Link> : null}
             <Link to={`/pairs/${pair.id}/concern`}>{t('concerns.raise')}</Link>
           </p>
@@ -452,6 +454,12 @@ export default function PairPage() {
               <span>{t(`meetings.status.${meeting.status}` as MessageKey)}</span>
               {meeting.participantAnswer ? (
                 <span className="badge"> {t(`sms.answer.${meeting.participantAnswer}` as MessageKey)}</span>
+              ) : null}
+              {meeting.replanReason ? (
+                <p className="notice">
+                  {t(`release.replan.${meeting.replanReason}` as MessageKey)}{' '}
+                  <Link to={`/meetings/${meeting.id}`}>{t('release.replan.link')}</Link>
+                </p>
               ) : null}
               <span className="muted">
                 {' · '}

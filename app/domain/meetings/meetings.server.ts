@@ -208,7 +208,10 @@ async function changePlannedMeeting(
         });
         if (clash) throw new MeetingRuleError('meetings.slotTaken');
       }
-      await tx.meeting.update({ where: { id: meeting.id }, data: { ...change(meeting), sequence: { increment: 1 } } });
+      await tx.meeting.update({
+        where: { id: meeting.id },
+        data: { ...change(meeting), replanReason: null, replanFlaggedAt: null, sequence: { increment: 1 } },
+      });
       // -- sms (#20): the participant hears of a moved or cancelled meeting.
       await textMeetingChange(tx, meeting.id, detail.moved ? 'MOVED' : 'CANCELLED', meeting.startsAt);
       await audit(tx, request, {

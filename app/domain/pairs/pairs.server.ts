@@ -44,6 +44,8 @@ const timelineMeetingRow = z.object({
   activity: z.string().nullable(),
   note: z.string().nullable(),
   participantAnswer: z.string().nullable(),
+  /** A moved release date left it on the wrong side (PRISON_AFTER_RELEASE | COMMUNITY_BEFORE_RELEASE). */
+  replanReason: z.string().nullable(),
 });
 
 const checklistRow = z.object({ item: z.string(), status: z.string(), note: z.string().nullable() });
@@ -104,7 +106,7 @@ export async function pairTimeline(request: Request, actor: Actor, pairId: strin
       db,
       timelineMeetingRow,
       Prisma.sql`
-      SELECT m."id", m."startsAt", m."durationMinutes", m."placeType", m."place", m."status", m."participantAnswer",
+      SELECT m."id", m."startsAt", m."durationMinutes", m."placeType", m."place", m."status", m."participantAnswer", m."replanReason",
         l."rating", l."activity", ${coordinator ? Prisma.sql`l."note"` : Prisma.sql`NULL`} AS "note"
       FROM "Meeting" m LEFT JOIN "MeetingLog" l ON l."meetingId" = m."id"
       WHERE m."pairId" = ${pair.id}

@@ -45,6 +45,9 @@ export const nb = {
   'release.saved': 'Løslatelsesdatoen er endret.',
   'release.savedFlagged': 'Løslatelsesdatoen er endret. {count} planlagte møter passer ikke lenger og er merket for ny planlegging.',
   'release.back': 'Tilbake',
+  'release.replan.PRISON_AFTER_RELEASE': 'Løslatelsesdatoen er flyttet: dette fengselsbesøket er etter løslatelsen.',
+  'release.replan.COMMUNITY_BEFORE_RELEASE': 'Løslatelsesdatoen er flyttet: dette møtet ute er før løslatelsen.',
+  'release.replan.link': 'Planlegg møtet på nytt',
   'email.replan.subject': 'Løslatelsesdatoen er endret – møter må planlegges på nytt',
   'email.replan.line':
     'Løslatelsesdatoen er flyttet, og {count} planlagte møter passer ikke lenger. Åpne paret for å planlegge dem på nytt.',
@@ -96,6 +99,9 @@ export const en: Record<keyof typeof nb, string> = {
   'release.saved': 'The release date has changed.',
   'release.savedFlagged': 'The release date has changed. {count} planned meetings no longer fit and are flagged for re-planning.',
   'release.back': 'Back',
+  'release.replan.PRISON_AFTER_RELEASE': 'The release date has moved: this prison visit is after the release.',
+  'release.replan.COMMUNITY_BEFORE_RELEASE': 'The release date has moved: this community meeting is before the release.',
+  'release.replan.link': 'Re-plan the meeting',
   'email.replan.subject': 'The release date changed – meetings need re-planning',
   'email.replan.line': 'The release date has moved, and {count} planned meetings no longer fit. Open the pair to re-plan them.',
 };
