@@ -40,7 +40,7 @@ export async function runRaceOp(message: RaceOp): Promise<unknown> {
   switch (message.op) {
     case 'activatePair': {
       const { pairId, startDate, actorId } = message.args;
-      return (await activatePair(db, { pairId, startDate, actor: { id: actorId }, request: null })).id;
+      return (await activatePair({ pairId, startDate, actor: { id: actorId }, request: null })).id;
     }
     case 'acceptProposal': {
       const { pairId, actorId } = message.args;
@@ -48,7 +48,7 @@ export async function runRaceOp(message: RaceOp): Promise<unknown> {
     }
     case 'proposePair': {
       const { participantId, volunteerId, actorId } = message.args;
-      return (await proposePair(db, { participantId, volunteerId, actor: { id: actorId }, request: null })).id;
+      return (await proposePair({ participantId, volunteerId, actor: { id: actorId }, request: null })).id;
     }
     case 'createRunningPair': {
       // An instance whose own check passed on a read that the other instance's commit made

@@ -103,7 +103,10 @@ export async function pairsOnTargetInMonth(
     },
   });
   // Judged once the month is over: the expectation to date is then the whole target.
-  const holds = await holdSpansByPair(db, pairs.map((pair) => pair.id));
+  const holds = await holdSpansByPair(
+    db,
+    pairs.map((pair) => pair.id),
+  );
   const verdicts = pairs.map((pair) => ({
     verdict: pairMonthVerdict({
       now: end,

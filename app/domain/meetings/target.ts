@@ -50,7 +50,12 @@ export function activeDaysInMonth(month: MonthKey, startDate: IsoDate, endDate?:
 }
 
 /** Days of the month on which the pair was on hold (within its own days). */
-export function holdDaysInMonth(month: MonthKey, startDate: IsoDate, endDate: IsoDate | null | undefined, holds: readonly HoldSpan[]): number {
+export function holdDaysInMonth(
+  month: MonthKey,
+  startDate: IsoDate,
+  endDate: IsoDate | null | undefined,
+  holds: readonly HoldSpan[],
+): number {
   const span = pairDaysInMonth(month, startDate, endDate);
   if (!span) return 0;
   return holds.reduce((total, hold) => total + holdDaysWithin(span.from, span.to, hold), 0);

@@ -1,7 +1,35 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RUNNING_PAIR_STATUSES, STARTED_PAIR_STATUSES } from '~/lib/permissions.server';
 import { OPEN_PAIR_STATUSES } from '~/domain/volunteers/capacity';
-import { canTransition, PAIR_STATUSES, PAIR_TRANSITIONS } from './status';
+import {
+  canTransition,
+  ONE_RUNNING_PAIR_INDEX,
+  PAIR_STATUSES,
+  PAIR_TRANSITIONS,
+  RUNNING_PAIR_STATUSES as RUNNING_IN_DOMAIN,
+} from './status';
+
+describe('one running pair per participant', () => {
+  it("is the same status set in the domain constant, the scopes' copy and the database's partial unique index (its newest definition)", () => {
+    const migrations = path.resolve(import.meta.dirname, '../../../prisma/migrations');
+    const pattern = new RegExp(
+      `CREATE UNIQUE INDEX "${ONE_RUNNING_PAIR_INDEX}" ON "Pair"\\("participantId"\\) WHERE "status" IN \\(([^)]*)\\);`,
+      'g',
+    );
+    const definitions = fs
+      .readdirSync(migrations)
+      .filter((name) => fs.existsSync(path.join(migrations, name, 'migration.sql')))
+      .sort()
+      .flatMap((name) => [...fs.readFileSync(path.join(migrations, name, 'migration.sql'), 'utf8').matchAll(pattern)]);
+    const newest = definitions.at(-1);
+    expect(newest).toBeDefined();
+    const statuses = newest![1]!.split(',').map((status) => status.trim().replace(/^'|'$/g, ''));
+    expect(statuses).toEqual([...RUNNING_IN_DOMAIN]);
+    expect([...RUNNING_PAIR_STATUSES]).toEqual([...RUNNING_IN_DOMAIN]);
+  });
+});
 
 describe('pair transitions', () => {
   it('lets an active pair go on hold and an on-hold pair resume', () => {

@@ -105,3 +105,8 @@ END;
 -- The history starts with the date each participant has now.
 INSERT INTO "ReleaseDateChange" ("id", "participantId", "expectedDate", "toDate", "reason", "createdAt", "updatedAt")
 SELECT 'rdc_' || "id", "id", "expectedReleaseDate", "expectedReleaseDate", 'REFERRAL', "createdAt", CURRENT_TIMESTAMP FROM "Participant";
+
+-- One running pair per participant (20261203020000_one_open_pair) now counts a pair on hold as
+-- running: RUNNING_PAIR_STATUSES in app/domain/pairs/status.ts (a test compares them).
+DROP INDEX "Pair_one_active_per_participant";
+CREATE UNIQUE INDEX "Pair_one_active_per_participant" ON "Pair"("participantId") WHERE "status" IN ('ACTIVE', 'ON_HOLD');
