@@ -51,6 +51,8 @@ interface TemplateShapes {
   // -- sms (#20): the participant answered a reminder, or replied to the volunteer's text.
   'meeting-participant-answer': { meetingId: string; answer: 'CONFIRMED' | 'CANT_COME'; when: string };
   'participant-text-reply': { pairId: string };
+  // -- release (#21): a moved release date left planned meetings on the wrong side of it.
+  'meetings-need-replan': { pairId: string; count: number };
 }
 
 export type EmailTemplate = keyof TemplateShapes;
@@ -119,6 +121,11 @@ const drafts: { [T in EmailTemplate]: EmailDraft<T> } = {
       link: pairLink(data.pairId, t),
     };
   },
+  'meetings-need-replan': (data, t) => ({
+    subject: t('email.replan.subject'),
+    lines: [t('email.replan.line', { count: data.count })],
+    link: pairLink(data.pairId, t),
+  }),
   'pair-intro-participant': (data, t) => ({
     subject: t('email.introParticipant.subject'),
     lines: [

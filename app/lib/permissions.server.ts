@@ -15,6 +15,7 @@ const CAPABILITIES = {
     'participants:read',
     'participants:edit',
     'participants:export',
+    'participants:release-dates',
     'volunteers:manage',
     'training:manage',
     'matching:manage',
@@ -53,6 +54,7 @@ const CAPABILITIES = {
     'referrals:read-own',
     'referrals:create',
     'referrals:withdraw-own',
+    'participants:release-dates',
     'plans:read',
     'plans:edit',
     'plans:handover',
@@ -72,8 +74,19 @@ export interface Actor {
 
 const NOTHING = { id: '__no_access__' } as const;
 
-/** Pairs that began (active or ended, not a mere proposal): a volunteer may read their participant, and they have a page. */
-export const STARTED_PAIR_STATUSES = ['ACTIVE', 'ENDED'] as const;
+/**
+ * Pairs under way: started and not ended (active or on hold). Meetings, concerns and support go
+ * on; an on-hold pair keeps the volunteer's place. The pair statuses and their transitions are
+ * app/domain/pairs/status.ts's; these sets sit here because areas below pairs and the record
+ * scopes need them (status.ts re-exports them, and its test checks them against the statuses).
+ */
+export const RUNNING_PAIR_STATUSES = ['ACTIVE', 'ON_HOLD'] as const;
+/** Pairs that began (running or ended, not a mere proposal): a volunteer may read their participant, and they have a page. */
+export const STARTED_PAIR_STATUSES = [...RUNNING_PAIR_STATUSES, 'ENDED'] as const;
+
+export function isRunningPair(status: string): boolean {
+  return (RUNNING_PAIR_STATUSES as readonly string[]).includes(status);
+}
 
 /** Participants a user may reach: all (coordinator), own referrals (officer), own pairs (volunteer). */
 export function participantScope(actor: Actor): Prisma.ParticipantWhereInput {

@@ -388,6 +388,8 @@ export default function PairPage() {
             <HealthBadge health={pair.month.health} />
           </p>
           {pair.month.justReleased ? <p className="notice">{t('meetings.me.justReleased', { suggested: pair.month.suggested })}</p> : null}
+          {pair.month.onHold ? <p className="notice">{t('pairs.status.ON_HOLD')}</p> : null}
+          {pair.month.holdDays > 0 ? <p>{t('pairs.hold.monthDays', { days: pair.month.holdDays })}</p> : null}
           {pair.month.flaggedForRematch ? <p className="notice">{t('meetings.pairs.rematch')}</p> : null}
           <p className="actions">
             {!coordinator ? (
@@ -399,6 +401,9 @@ export default function PairPage() {
               <Link className="button secondary" to={`/pairs/${pair.id}/close`}>
                 {t('meetings.pair.close')}
               </Link>
+            ) : null}
+            {coordinator ? (
+              <Link to={`/pairs/${pair.id}/hold`}>{t(pair.month.onHold ? 'pairs.hold.resumeLink' : 'pairs.hold.link')}</Link>
             ) : null}
             {coordinator ? <Link to={`/participants/${pair.participant.id}/plan/handover`}>{t('meetings.pair.handover')}</Link> : null}
             <Link to={`/pairs/${pair.id}/concern`}>{t('concerns.raise')}</Link>
@@ -449,6 +454,12 @@ export default function PairPage() {
               <span>{t(`meetings.status.${meeting.status}` as MessageKey)}</span>
               {meeting.participantAnswer ? (
                 <span className="badge"> {t(`sms.answer.${meeting.participantAnswer}` as MessageKey)}</span>
+              ) : null}
+              {meeting.replanReason ? (
+                <p className="notice">
+                  {t(`release.replan.${meeting.replanReason}` as MessageKey)}{' '}
+                  <Link to={`/meetings/${meeting.id}`}>{t('release.replan.link')}</Link>
+                </p>
               ) : null}
               <span className="muted">
                 {' · '}

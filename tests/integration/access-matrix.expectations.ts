@@ -70,6 +70,7 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   users: { loader: [L, 'ok', 403, 403, 403, 403], action: [L, 400, 403, 403, 403, 403] },
   'pairs.$id_.links.$linkId': { params: { id: 'pair', linkId: 'participantLink' }, loader: [L, 'ok', 403, 403, 403, 403] },
   'pairs.$id_.close': { params: { id: 'pair' }, loader: [L, 'ok', 403, 403, 403, 403], action: [L, 400, 403, 403, 403, 403] },
+  'pairs.$id_.hold': { params: { id: 'pair' }, loader: [L, 'ok', 403, 403, 403, 403], action: [L, 400, 403, 403, 403, 403] },
   'participants.$id._index': { params: { id: 'participant' }, loader: [L, 'ok', 403, 403, 403, 403], action: [L, 400, 403, 403, 403, 403] },
 
   // Referrals: the coordinator and the referring officer.
@@ -99,4 +100,10 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     action: [L, 400, 403, 403, 400, 404],
   },
   'participants_.$id_.plan.handover': { params: { id: 'participant' }, loader: [L, 'ok', 403, 403, 'ok', 404] },
+  // Release dates (#21): the coordinator and the referring officer.
+  'participants_.$id_.release': {
+    params: { id: 'participant' },
+    loader: [L, 'ok', 403, 403, 'ok', 404],
+    action: [L, 400, 403, 403, 400, 404],
+  },
 };

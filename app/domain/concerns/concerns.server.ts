@@ -1,5 +1,5 @@
 import type { Actor } from '~/lib/permissions.server';
-import { notFound, pairScope } from '~/lib/permissions.server';
+import { notFound, pairScope, RUNNING_PAIR_STATUSES } from '~/lib/permissions.server';
 import { audit } from '~/lib/audit.server';
 import { db, type Tx } from '~/lib/db.server';
 import { emailCoordinators } from '~/lib/email.server';
@@ -8,7 +8,7 @@ import type { ConcernSeverity } from './severity';
 /** An active pair the actor may raise a concern about (their own, or any for a coordinator), or 404. */
 export async function findConcernPair(actor: Actor, pairId: string, client: Tx = db) {
   const pair = await client.pair.findFirst({
-    where: { id: pairId, status: 'ACTIVE', ...pairScope(actor) },
+    where: { id: pairId, status: { in: [...RUNNING_PAIR_STATUSES] }, ...pairScope(actor) },
     select: { id: true, participantId: true, participant: { select: { firstName: true } } },
   });
   if (!pair) notFound();

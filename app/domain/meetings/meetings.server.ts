@@ -1,6 +1,6 @@
 import type { Prisma } from '~/generated/prisma/client';
 import type { Actor } from '~/lib/permissions.server';
-import { meetingScope, notFound, pairScope } from '~/lib/permissions.server';
+import { isRunningPair, meetingScope, notFound, pairScope } from '~/lib/permissions.server';
 import { audit } from '~/lib/audit.server';
 import { db, type Db, type Tx } from '~/lib/db.server';
 import { createConcern } from '~/domain/concerns/concerns.server';
@@ -93,7 +93,7 @@ export async function planMeetings(
 async function planMeetingsOnce(db: Db, request: Request, actor: Actor, pairId: string, drafts: MeetingDraft[], now: Date) {
   return db.$transaction(async (tx) => {
     const pair = await findPlannablePair(actor, pairId, tx);
-    if (pair.status !== 'ACTIVE') throw new MeetingRuleError('meetings.pairNotActive');
+    if (!isRunningPair(pair.status)) throw new MeetingRuleError('meetings.pairNotActive');
     for (const draft of drafts) checkDraft(draft, pair.participant.expectedReleaseDate, now);
     const taken = await tx.meeting.findMany({
       where: { pairId, status: { in: ['PLANNED', 'HELD'] }, startsAt: { in: drafts.map((draft) => draft.startsAt) } },
@@ -208,7 +208,10 @@ async function changePlannedMeeting(
         });
         if (clash) throw new MeetingRuleError('meetings.slotTaken');
       }
-      await tx.meeting.update({ where: { id: meeting.id }, data: { ...change(meeting), sequence: { increment: 1 } } });
+      await tx.meeting.update({
+        where: { id: meeting.id },
+        data: { ...change(meeting), replanReason: null, replanFlaggedAt: null, sequence: { increment: 1 } },
+      });
       // -- sms (#20): the participant hears of a moved or cancelled meeting.
       await textMeetingChange(tx, meeting.id, detail.moved ? 'MOVED' : 'CANCELLED', meeting.startsAt);
       await audit(tx, request, {

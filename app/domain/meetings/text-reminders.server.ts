@@ -10,6 +10,7 @@ const HOUR = 3600_000;
 /** The reminder the day before goes at this Oslo time (or later, if the meeting is planned later). */
 export const DAY_BEFORE_AT = '17:00';
 
+/** Only an ACTIVE pair's participant is texted: one on hold may be back in custody (no SMS into prison). */
 const communityMeeting = {
   status: 'PLANNED',
   placeType: { not: 'PRISON_VISIT' },

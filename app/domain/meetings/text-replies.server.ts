@@ -1,4 +1,5 @@
 import { withoutNul } from '~/lib/nul-guard.server';
+import { RUNNING_PAIR_STATUSES } from '~/lib/permissions.server';
 import { currentTime } from '~/lib/clock';
 import { db, type Db, type Tx } from '~/lib/db.server';
 import { enqueueEmail, notifyOutbox } from '~/lib/email.server';
@@ -53,7 +54,11 @@ export async function receiveParticipantText(from: string, text: string): Promis
     const participant = await tx.participant.findFirst({
       where: { phone, anonymisedAt: null },
       orderBy: { createdAt: 'desc' },
-      select: { id: true, smsOptedOutAt: true, pairs: { where: { status: 'ACTIVE' }, select: { id: true }, take: 1 } },
+      select: {
+        id: true,
+        smsOptedOutAt: true,
+        pairs: { where: { status: { in: [...RUNNING_PAIR_STATUSES] } }, select: { id: true }, take: 1 },
+      },
     });
     const incoming = (fields: { kind: string; status: string; pairId?: string | null; meetingId?: string | null }) =>
       tx.smsMessage.create({

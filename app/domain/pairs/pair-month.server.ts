@@ -2,15 +2,20 @@ import { z } from 'zod';
 import { Prisma } from '~/generated/prisma/client';
 import { queryOne, queryRows, sqlBoolean, sqlDate, sqlNumber } from '~/lib/sql.server';
 import { db, type Tx } from '~/lib/db.server';
-import { pairFilterSql, type PairFilter } from '~/lib/permissions.server';
+import { pairFilterSql, RUNNING_PAIR_STATUSES, type PairFilter } from '~/lib/permissions.server';
 import { getSetting } from '~/domain/settings/settings.server';
 import { daysBetween, monthOf, monthRange, osloDate, todayInOslo } from '~/lib/time';
-import { isJustReleased, suggestedPerMonth } from '~/domain/meetings/target';
+import { holdDaysInMonth, isJustReleased, suggestedPerMonth } from '~/domain/meetings/target';
 import { pairMonthVerdict, type Health } from './pair-month';
 import { currentTime } from '~/lib/clock';
+import { holdSpansByPair } from './hold.server';
 
 export interface PairMonth {
   id: string;
+  /** ON_HOLD pairs are listed too: no target for their days on hold, and no "behind" or quiet alert while on hold. */
+  onHold: boolean;
+  /** Days of this month the pair is or was on hold (shown, not counted as missed). */
+  holdDays: number;
   participantId: string;
   participantFirstName: string;
   volunteerName: string;
@@ -22,6 +27,8 @@ export interface PairMonth {
   expected: number;
   /** Fewer meetings held than expected by today. */
   behind: boolean;
+  /** No meeting for more than 14 days (from the start or the last resume); never while on hold. */
+  quiet: boolean;
   suggested: number;
   held: number;
   plannedAhead: number;
@@ -53,7 +60,7 @@ const pairMonthRow = z.object({
 });
 
 function filterSql(filter: PairFilter): Prisma.Sql {
-  return Prisma.sql`p."status" = 'ACTIVE' AND ${pairFilterSql(filter)}`;
+  return Prisma.sql`p."status" IN (${Prisma.join(RUNNING_PAIR_STATUSES)}) AND ${pairFilterSql(filter)}`;
 }
 
 /**
@@ -102,15 +109,22 @@ export async function pairMonths(
       ORDER BY p."activatedAt", p."id"`,
     ),
   ]);
+  const holdsByPair = await holdSpansByPair(
+    db,
+    rows.map((row) => row.id),
+  );
   return rows.map((row) => {
     const startDate = row.startDate ?? today;
+    const holds = holdsByPair.get(row.id) ?? [];
     const { held, plannedAhead, openConcerns } = row;
     const lastHeldDate = row.lastHeldAt ? osloDate(row.lastHeldAt) : null;
     const justReleased = isJustReleased(row.releaseDate, today);
-    const verdict = pairMonthVerdict({ now, month, perMonth, startDate, endDate: row.endDate, held, lastHeldDate, openConcerns });
+    const verdict = pairMonthVerdict({ now, month, perMonth, startDate, endDate: row.endDate, held, lastHeldDate, openConcerns, holds });
     const target = verdict.target;
     return {
       id: row.id,
+      onHold: verdict.onHold,
+      holdDays: holdDaysInMonth(month, startDate, row.endDate, holds),
       participantId: row.participantId,
       participantFirstName: row.participantFirstName,
       volunteerName: `${row.volunteerFirstName} ${row.volunteerLastName}`,
@@ -120,6 +134,7 @@ export async function pairMonths(
       target,
       expected: verdict.expectedWhole,
       behind: verdict.behind,
+      quiet: verdict.quiet,
       suggested: suggestedPerMonth(target, justReleased),
       held,
       plannedAhead,

@@ -1,5 +1,5 @@
 import type { Actor } from '~/lib/permissions.server';
-import { notFound, pairAccess, pairFilterSql, STARTED_PAIR_STATUSES } from '~/lib/permissions.server';
+import { isRunningPair, notFound, pairAccess, pairFilterSql, RUNNING_PAIR_STATUSES, STARTED_PAIR_STATUSES } from '~/lib/permissions.server';
 import { z } from 'zod';
 import { Prisma } from '~/generated/prisma/client';
 import { queryFirst, queryRows, sqlBoolean, sqlDate, sqlNumber } from '~/lib/sql.server';
@@ -44,6 +44,8 @@ const timelineMeetingRow = z.object({
   activity: z.string().nullable(),
   note: z.string().nullable(),
   participantAnswer: z.string().nullable(),
+  /** A moved release date left it on the wrong side (PRISON_AFTER_RELEASE | COMMUNITY_BEFORE_RELEASE). */
+  replanReason: z.string().nullable(),
 });
 
 const checklistRow = z.object({ item: z.string(), status: z.string(), note: z.string().nullable() });
@@ -104,7 +106,7 @@ export async function pairTimeline(request: Request, actor: Actor, pairId: strin
       db,
       timelineMeetingRow,
       Prisma.sql`
-      SELECT m."id", m."startsAt", m."durationMinutes", m."placeType", m."place", m."status", m."participantAnswer",
+      SELECT m."id", m."startsAt", m."durationMinutes", m."placeType", m."place", m."status", m."participantAnswer", m."replanReason",
         l."rating", l."activity", ${coordinator ? Prisma.sql`l."note"` : Prisma.sql`NULL`} AS "note"
       FROM "Meeting" m LEFT JOIN "MeetingLog" l ON l."meetingId" = m."id"
       WHERE m."pairId" = ${pair.id}
@@ -117,10 +119,10 @@ export async function pairTimeline(request: Request, actor: Actor, pairId: strin
       Prisma.sql`SELECT "item", "status", "note" FROM "ReleaseChecklistItem" WHERE "participantId" = ${pair.participantId} ORDER BY "item"`,
     ),
     coordinator ? coordinatorTimeline(db, pair.id) : NOTHING_FOR_NON_COORDINATORS,
-    pair.status === 'ACTIVE' ? pairMonths(db, now, { pairId: pair.id }) : [null],
+    isRunningPair(pair.status) ? pairMonths(db, now, { pairId: pair.id }) : [null],
   ]);
   const { concerns, supportContacts, fitChecks } = coordinatorOnly;
-  const active = coordinator && pair.startDate !== null && pair.status === 'ACTIVE';
+  const active = coordinator && pair.startDate !== null && isRunningPair(pair.status);
   return {
     id: pair.id,
     status: pair.status,
@@ -173,7 +175,7 @@ async function coordinatorTimeline(db: Db, pairId: string) {
 
 async function findActivePair(db: Pick<Db, 'pair'>, pairId: string) {
   const pair = await db.pair.findFirst({
-    where: { id: pairId, status: 'ACTIVE' },
+    where: { id: pairId, status: { in: [...RUNNING_PAIR_STATUSES] } },
     select: { id: true, participantId: true, startDate: true },
   });
   if (!pair) notFound();

@@ -15,6 +15,7 @@ import * as proposals from './proposals';
 import * as recruitment from './recruitment';
 import * as referralOverview from './referral-overview';
 import * as referrals from './referrals';
+import * as release from './release';
 import * as repeats from './repeats';
 import * as sms from './sms';
 import * as volunteers from './volunteers';
@@ -37,6 +38,7 @@ export const en: Record<keyof typeof nb, string> = {
   ...recruitment.en,
   ...referralOverview.en,
   ...referrals.en,
+  ...release.en,
   ...repeats.en,
   ...sms.en,
   ...volunteers.en,

@@ -19,6 +19,7 @@ import * as proposals from './proposals';
 import * as recruitment from './recruitment';
 import * as referralOverview from './referral-overview';
 import * as referrals from './referrals';
+import * as release from './release';
 import * as repeats from './repeats';
 import * as sms from './sms';
 import * as volunteers from './volunteers';
@@ -40,6 +41,7 @@ export const nb = {
   ...recruitment.nb,
   ...referralOverview.nb,
   ...referrals.nb,
+  ...release.nb,
   ...repeats.nb,
   ...sms.nb,
   ...volunteers.nb,
