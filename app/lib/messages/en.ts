@@ -16,6 +16,7 @@ import * as recruitment from './recruitment';
 import * as referralOverview from './referral-overview';
 import * as referrals from './referrals';
 import * as repeats from './repeats';
+import * as search from './search';
 import * as sms from './sms';
 import * as volunteers from './volunteers';
 
@@ -38,6 +39,7 @@ export const en: Record<keyof typeof nb, string> = {
   ...referralOverview.en,
   ...referrals.en,
   ...repeats.en,
+  ...search.en,
   ...sms.en,
   ...volunteers.en,
 };

@@ -20,6 +20,7 @@ import * as recruitment from './recruitment';
 import * as referralOverview from './referral-overview';
 import * as referrals from './referrals';
 import * as repeats from './repeats';
+import * as search from './search';
 import * as sms from './sms';
 import * as volunteers from './volunteers';
 
@@ -41,6 +42,7 @@ export const nb = {
   ...referralOverview.nb,
   ...referrals.nb,
   ...repeats.nb,
+  ...search.nb,
   ...sms.nb,
   ...volunteers.nb,
 } as const;
