@@ -1,4 +1,6 @@
-import type { Prisma } from '~/generated/prisma/client';
+import { z } from 'zod';
+import { Prisma } from '~/generated/prisma/client';
+import { queryRows } from '~/lib/sql.server';
 import { db as defaultDb, type Tx } from '~/lib/db.server';
 import { can, participantScope, pairScope, referralScope, type Actor } from '~/lib/permissions.server';
 import { foldName, searchWords } from '~/domain/referrals/name-search';
@@ -56,15 +58,18 @@ interface Places {
   municipalities: string[];
 }
 
-async function knownPlaces(db: Tx, needVolunteers: boolean): Promise<Places> {
-  const [prisons, released, volunteers] = await Promise.all([
-    db.participant.findMany({ distinct: ['prison'], select: { prison: true } }),
-    db.participant.findMany({ distinct: ['releaseMunicipality'], select: { releaseMunicipality: true } }),
-    needVolunteers ? db.volunteerProfile.findMany({ distinct: ['municipality'], select: { municipality: true } }) : [],
-  ]);
+/** Every prison and municipality there is, in one statement (a Prisma query costs ~0.5 ms of CPU each). */
+async function knownPlaces(db: Tx): Promise<Places> {
+  const rows = await queryRows(
+    db,
+    z.object({ kind: z.enum(['prison', 'municipality']), place: z.string() }),
+    Prisma.sql`SELECT DISTINCT 'prison' AS "kind", "prison" AS "place" FROM "Participant"
+      UNION SELECT DISTINCT 'municipality', "releaseMunicipality" FROM "Participant"
+      UNION SELECT DISTINCT 'municipality', "municipality" FROM "VolunteerProfile"`,
+  );
   return {
-    prisons: prisons.map((row) => row.prison),
-    municipalities: [...new Set([...released.map((row) => row.releaseMunicipality), ...volunteers.map((row) => row.municipality)])],
+    prisons: rows.filter((row) => row.kind === 'prison').map((row) => row.place),
+    municipalities: rows.filter((row) => row.kind === 'municipality').map((row) => row.place),
   };
 }
 
@@ -126,7 +131,7 @@ export async function searchEverything(actor: Actor, query: string, limit: numbe
     fillSearchNames(db),
     wants('volunteers') || wants('pairs') ? fillSearchNames(db, 'VolunteerProfile') : Promise.resolve(0),
   ]);
-  const places = await knownPlaces(db, wants('volunteers'));
+  const places = await knownPlaces(db);
   const take = limit + 1;
   const [participants, referrals, pairs, volunteers] = await Promise.all([
     wants('participants')
