@@ -59,7 +59,13 @@ export function PairFilters({
 }) {
   const t = useT();
   return (
-    <ListFilters titleId="pair-filters-title" reset="/pairs?reset=1" filtered={filtered || filters.status !== 'ACTIVE'}>
+    // Keyed by the filters, so the fields show the list's view after a navigation (they are uncontrolled).
+    <ListFilters
+      key={JSON.stringify(filters)}
+      titleId="pair-filters-title"
+      reset="/pairs?reset=1"
+      filtered={filtered || filters.status !== 'ACTIVE'}
+    >
       <div className="field">
         <label htmlFor="pairs-status">{t('pairList.status')}</label>
         <select id="pairs-status" name="status" defaultValue={filters.status}>

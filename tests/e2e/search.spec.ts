@@ -30,7 +30,7 @@ async function createRecords() {
     });
     const ended = await createParticipant(db, { referrerId: officer.id, firstName: `Avsluttet${suffix}`, status: 'COMPLETED' });
     const volunteer = await createVolunteer(db, { firstName: 'Randi', lastName: `Historikk${suffix}`, status: 'READY' });
-    const start = addMonths(today, -8);
+    const start = addMonths(today, -9);
     const pair = await createPair(db, { participantId: ended.id, volunteerId: volunteer.id, startDate: start, status: 'ENDED' });
     const endDate = addDays(today, -2);
     await db.pair.update({
@@ -96,6 +96,9 @@ test('the header search finds a participant by part of the name, in Norwegian an
   await english.press('ArrowDown');
   await english.press('Enter');
   await expect(page).toHaveURL(`/participants/${participant.id}`);
+  // The language follows the account: back to Norwegian for the next test.
+  await page.getByRole('button', { name: 'Norsk' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nb');
 });
 
 test('/pairs filtered to ended pairs shows their outcome, and the list keeps the view', async ({ page }) => {
