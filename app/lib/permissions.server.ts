@@ -35,6 +35,7 @@ const CAPABILITIES = {
     'account:two-factor',
     'referrals:list',
     'texts:inbox',
+    'search:use',
   ],
   VOLUNTEER: [
     'me:view',
@@ -58,6 +59,7 @@ const CAPABILITIES = {
     'plans:read',
     'plans:edit',
     'plans:handover',
+    'search:use',
   ],
 } as const satisfies Record<Role, readonly string[]>;
 

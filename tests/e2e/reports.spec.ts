@@ -45,6 +45,7 @@ test('the coordinator sees the half-year against the target, opens the report an
 
 test('the coordinator changes the half-year target in the settings', async ({ page }) => {
   await loginAs(page, 'COORDINATOR');
+  await page.getByRole('navigation', { name: 'Hovedmeny' }).getByText('Mer', { exact: true }).click();
   await page.getByRole('link', { name: 'Innstillinger' }).click();
   await expect(page.getByRole('heading', { name: 'Innstillinger', level: 1 })).toBeVisible();
   await page.getByLabel('Nye aktive par').fill('-5');

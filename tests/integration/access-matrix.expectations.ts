@@ -75,6 +75,8 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
 
   // Referrals: the coordinator and the referring officer.
   'referrals._index': { loader: [L, 'ok', 403, 403, 'ok', 'ok'] },
+  // The one search: the coordinator finds everything, an officer their own referrals (search-scope.test.ts).
+  search: { loader: [L, 'ok', 403, 403, 'ok', 'ok'] },
   'referrals.new': { loader: [L, 'ok', 403, 403, 'ok', 'ok'], action: [L, 400, 403, 403, 400, 400] },
   'referrals.$id': { params: { id: 'referral' }, loader: [L, 'ok', 403, 403, 'ok', 404], action: [L, 400, 403, 403, 403, 403] },
   // Only the referring officer withdraws their own referral; the coordinator changes status on the participant page.

@@ -17,6 +17,7 @@ import * as referralOverview from './referral-overview';
 import * as referrals from './referrals';
 import * as release from './release';
 import * as repeats from './repeats';
+import * as search from './search';
 import * as sms from './sms';
 import * as volunteers from './volunteers';
 
@@ -40,6 +41,7 @@ export const en: Record<keyof typeof nb, string> = {
   ...referrals.en,
   ...release.en,
   ...repeats.en,
+  ...search.en,
   ...sms.en,
   ...volunteers.en,
 };

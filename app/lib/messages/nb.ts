@@ -21,6 +21,7 @@ import * as referralOverview from './referral-overview';
 import * as referrals from './referrals';
 import * as release from './release';
 import * as repeats from './repeats';
+import * as search from './search';
 import * as sms from './sms';
 import * as volunteers from './volunteers';
 
@@ -43,6 +44,7 @@ export const nb = {
   ...referrals.nb,
   ...release.nb,
   ...repeats.nb,
+  ...search.nb,
   ...sms.nb,
   ...volunteers.nb,
 } as const;
