@@ -90,13 +90,16 @@ async function queueMessages(tx: Tx, ctx: ChangeContext, message: BulkMessage, i
   for (const volunteer of volunteers) {
     const user = volunteer.user && !volunteer.user.deactivatedAt ? volunteer.user : null;
     const language: Language = user && isLanguage(user.language) ? user.language : 'nb';
+    const idempotencyKey = `bulk-message:${message.token}:${volunteer.id}`;
+    // The same confirmation sent again (a double tap) finds its rows and writes nothing more.
+    if (await tx.outboxEmail.findUnique({ where: { idempotencyKey }, select: { id: true } })) continue;
     await enqueueEmail(tx, {
       to: volunteer.email,
       userId: user?.id ?? null,
       template: 'coordinator-message',
       data: { subject: message.subject, body: message.body },
       language,
-      idempotencyKey: `bulk-message:${message.token}:${volunteer.id}`,
+      idempotencyKey,
     });
     if (user?.notificationMode === 'DIGEST') digest += 1;
     else immediate += 1;
