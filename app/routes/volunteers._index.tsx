@@ -21,6 +21,9 @@ export default function VolunteerBoard() {
     <>
       <h1>{t('volunteers.title')}</h1>
       <p>{t('volunteers.boardIntro', { days: STUCK_AFTER_DAYS })}</p>
+      <p>
+        <Link to="/volunteers/bulk">{t('bulk.openVolunteers')}</Link>
+      </p>
       <div className="pipeline">
         {columns.map(({ stage, cards }) => (
           <section key={stage} className="pipeline__column" aria-labelledby={`stage-${stage}`}>
