@@ -8,6 +8,7 @@ import { db as client } from '~/lib/db.server';
 import { currentTime } from '~/lib/clock';
 import { getSetting } from '~/domain/settings/settings.server';
 import { pairMonthVerdict } from '~/domain/pairs/pair-month';
+import { activeDaysInMonth, monthlyTarget } from '~/domain/meetings/target';
 import { addMonths, daysBetween, monthOf, osloDate, todayInOslo, type MonthKey } from '~/lib/time';
 import type { FigurePeriod } from './figures.server';
 import { kaplanMeier, median, medianSurvival, survivalAt, SIX_MONTHS_DAYS, TWELVE_MONTHS_DAYS, type SurvivalStep } from './survival';
@@ -198,6 +199,37 @@ export async function outcomeMeasures(period: Period, now = currentTime(), db: T
     referralLeadTimes(db, period),
   ]);
   return { duration, closures, onTarget, fidelity, leadTimes };
+}
+
+export interface TrendMonth {
+  month: MonthKey;
+  /** Pairs active on at least one day of the month. */
+  activePairs: number;
+  held: number;
+  /** The pairs' (prorated) targets added up. */
+  target: number;
+}
+
+/** Meetings held against the target, and active pairs, for each of the last `count` months (this one so far included). */
+export async function monthlyTrends(count = 12, now = currentTime(), db: Tx = client): Promise<TrendMonth[]> {
+  const months: MonthKey[] = [];
+  for (let month = monthOf(now), i = 0; i < count; i++, month = addMonths(`${month}-01`, -1).slice(0, 7)) months.unshift(month);
+  const [perMonth, pairs] = await Promise.all([
+    getSetting(db, 'meetingsPerMonth'),
+    db.pair.findMany({
+      where: { status: { in: ['ACTIVE', 'ENDED'] }, startDate: { not: null, lte: todayInOslo(now) } },
+      select: { startDate: true, endDate: true, meetings: { where: { status: 'HELD' }, select: { startsAt: true } } },
+    }),
+  ]);
+  return months.map((month) => {
+    const active = pairs.filter((pair) => activeDaysInMonth(month, pair.startDate!, pair.endDate) > 0);
+    return {
+      month,
+      activePairs: active.length,
+      held: active.reduce((sum, pair) => sum + pair.meetings.filter((meeting) => monthOf(meeting.startsAt) === month).length, 0),
+      target: active.reduce((sum, pair) => sum + monthlyTarget({ perMonth, month, startDate: pair.startDate!, endDate: pair.endDate }), 0),
+    };
+  });
 }
 
 function round3(value: number): number {
