@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { outcomeMeasures } from '~/domain/figures/outcomes.server';
+import { monthlyTrends, outcomeMeasures } from '~/domain/figures/outcomes.server';
 import { parsePeriod } from '~/domain/figures/period';
 import { setSetting } from '~/domain/settings/settings.server';
 import { resetClock, setClock } from '~/lib/clock';
@@ -127,5 +127,27 @@ describe('outcome measures on a fixed history', () => {
     expect(h1.onTarget).toEqual({ pairMonths: 9, onTarget: 0, share: 0 });
     expect(h1.fidelity.firstMonthPairs).toBe(4);
     expect(h1.leadTimes).toEqual({ decisions: 1, medianToDecision: 20, matches: 4, medianToMatch: 30.5 });
+  });
+
+  it('pins the monthly trends: meetings held against target and active pairs', async () => {
+    await history();
+    const trends = await monthlyTrends(12, NOW);
+    expect(trends.map((month) => month.month)).toEqual([
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+      '2026-05',
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026-10',
+      '2026-11',
+      '2026-12',
+    ]);
+    expect(trends.find((month) => month.month === '2026-01')).toEqual({ month: '2026-01', activePairs: 1, held: 0, target: 3 });
+    expect(trends.find((month) => month.month === '2026-10')).toEqual({ month: '2026-10', activePairs: 1, held: 4, target: 4 });
+    expect(trends.find((month) => month.month === '2026-11')).toEqual({ month: '2026-11', activePairs: 2, held: 4, target: 8 });
   });
 });
