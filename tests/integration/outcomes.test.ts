@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { monthlyTrends, outcomeMeasures } from '~/domain/figures/outcomes.server';
 import { parsePeriod } from '~/domain/figures/period';
@@ -7,6 +8,9 @@ import { db } from '~/lib/db.server';
 import { osloInstant } from '~/lib/time';
 import { createMeeting, createPair, createParticipant, createUser, createVolunteer } from '../../prisma/fixtures/factories';
 import { resetDatabase } from '../support/reset';
+import { call, getRequest, sessionCookieFor } from '../support/requests';
+import { loader as xlsxLoader } from '~/routes/reports.funder[.]xlsx';
+import { loader as reportsLoader } from '~/routes/reports._index';
 
 /** 10:00 on Wednesday 2 December 2026 in Oslo. */
 const NOW = new Date('2026-12-02T09:00:00Z');
@@ -149,5 +153,26 @@ describe('outcome measures on a fixed history', () => {
     expect(trends.find((month) => month.month === '2026-01')).toEqual({ month: '2026-01', activePairs: 1, held: 0, target: 3 });
     expect(trends.find((month) => month.month === '2026-10')).toEqual({ month: '2026-10', activePairs: 1, held: 4, target: 4 });
     expect(trends.find((month) => month.month === '2026-11')).toEqual({ month: '2026-11', activePairs: 2, held: 4, target: 8 });
+  });
+
+  it('shows the same figures on /reports and in the workbook', async () => {
+    await history();
+    const coordinator = await createUser(db, { role: 'COORDINATOR', language: 'en' });
+    const cookie = await sessionCookieFor(coordinator.id);
+    const page = await call(reportsLoader, getRequest('/reports?period=2026-H1', cookie));
+    const data = (await page.json()) as {
+      outcomes: { duration: { medianDays: number } };
+      outcomesAllTime: { duration: { medianDays: number } };
+    };
+    expect(data.outcomes.duration.medianDays).toBe(55);
+    expect(data.outcomesAllTime.duration.medianDays).toBe(212);
+    const response = await call(xlsxLoader, getRequest('/reports/funder.xlsx?period=2026-H1', cookie));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.getWorksheet('Outcome measures')!;
+    const rows = sheet.getSheetValues().filter(Boolean) as unknown[][];
+    const median = rows.find((row) => row[4] === 'medianDays')!;
+    expect([median[1], median[2], median[3]]).toEqual(['Median duration (days)', 55, 212]);
+    expect(sheet.getRow(1).getCell(2).value).toBe('first half of 2026');
   });
 });
