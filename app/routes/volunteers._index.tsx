@@ -35,6 +35,9 @@ export default function VolunteerBoard() {
           <input id="volunteers-q" name="q" type="search" maxLength={100} autoComplete="off" defaultValue={query} />
         </div>
       </ListFilters>
+      <p>
+        <Link to="/volunteers/bulk">{t('bulk.openVolunteers')}</Link>
+      </p>
       <div className="pipeline">
         {columns.map(({ stage, cards }) => (
           <section key={stage} className="pipeline__column" aria-labelledby={`stage-${stage}`}>

@@ -34,7 +34,7 @@ test('the coordinator sees the half-year against the target, opens the report an
   expect(xlsx.suggestedFilename()).toMatch(/^brobygger-\d{4}(-H[12])?\.xlsx$/);
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(fs.readFileSync(await xlsx.path()) as unknown as ArrayBuffer);
-  expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Deltakere', 'Frivillige', 'Par', 'Møter', 'Kvalitet']);
+  expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Deltakere', 'Frivillige', 'Par', 'Møter', 'Kvalitet', 'Resultatmål']);
   const meetings = book.getWorksheet('Møter')!;
   expect(meetings.getRow(1).values).toEqual([undefined, 'Periode', 'Tall', 'Verdi', 'Merknad', 'Nøkkel']);
   const held = meetings.getRows(2, meetings.rowCount - 1)!.find((row) => row.getCell(5).value === 'meetingsHeld')!;

@@ -54,6 +54,8 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   audit: { loader: [L, 'ok', 403, 403, 403, 403] },
   'participants_.$id_.export[.]json': { params: { id: 'participant' }, loader: [L, 'ok', 403, 403, 403, 403] },
   'volunteers._index': { loader: [L, 'ok', 403, 403, 403, 403] },
+  'volunteers.bulk': { loader: [L, 'ok', 403, 403, 403, 403], action: [L, 400, 403, 403, 403, 403] },
+  'pairs.bulk': { loader: [L, 'ok', 403, 403, 403, 403], action: [L, 400, 403, 403, 403, 403] },
   'volunteers.$id': { params: { id: 'pairVolunteerProfile' }, loader: [L, 'ok', 403, 403, 403, 403], action: [L, 400, 403, 403, 403, 403] },
   'training._index': { loader: [L, 'ok', 403, 403, 403, 403], action: [L, 400, 403, 403, 403, 403] },
   'training.$id': { params: { id: 'course' }, loader: [L, 'ok', 403, 403, 403, 403], action: [L, 400, 403, 403, 403, 403] },

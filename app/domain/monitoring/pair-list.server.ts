@@ -183,6 +183,7 @@ function inOrder<T extends { id: string }>(rows: T[], ids: readonly string[]): T
 
 export type PairListRows =
   | { status: 'ACTIVE'; rows: ReturnType<typeof glanceRow>[] }
+  | { status: 'ON_HOLD'; rows: ReturnType<typeof glanceRow>[] }
   | {
       status: 'ENDED';
       rows: {
@@ -228,6 +229,7 @@ async function rowsOf(db: Tx, status: PairListStatus, ids: string[], scope: Pair
   const idList = Prisma.join(ids);
   switch (status) {
     case 'ACTIVE':
+    case 'ON_HOLD':
       return { status, rows: inOrder(await pairMonths(db, now, scope, { ids }), ids).map(glanceRow) };
     case 'ENDED': {
       const rows = await queryRows(
@@ -284,7 +286,7 @@ export async function pairMunicipalities(scope: PairFilter, db: Tx = defaultDb):
     db,
     z.object({ municipality: z.string() }),
     Prisma.sql`SELECT DISTINCT pt."releaseMunicipality" AS "municipality" ${FROM}
-      WHERE p."status" IN ('ACTIVE', 'PROPOSED', 'ENDED') AND ${pairFilterSql(scope)} ORDER BY 1`,
+      WHERE p."status" IN (${Prisma.join([...PAIR_LIST_STATUSES])}) AND ${pairFilterSql(scope)} ORDER BY 1`,
   );
   return rows.map((row) => row.municipality);
 }

@@ -4,9 +4,10 @@ import type { Health } from '~/domain/pairs/pair-month';
 /**
  * The /pairs list's choices (#22), without zod so the page's component may import them. Active
  * pairs show their month at a glance; proposals and ended pairs are lists of their own, the
- * ended ones with their outcome. (Pairs have no "on hold" status: a pause is the volunteer's.)
+ * ended ones with their outcome. Pairs on hold show their month like active ones (days on hold
+ * carry no target).
  */
-export const PAIR_LIST_STATUSES = ['ACTIVE', 'PROPOSED', 'ENDED'] as const;
+export const PAIR_LIST_STATUSES = ['ACTIVE', 'ON_HOLD', 'PROPOSED', 'ENDED'] as const;
 export type PairListStatus = (typeof PAIR_LIST_STATUSES)[number];
 
 export const HEALTHS = ['RED', 'AMBER', 'GREEN'] as const satisfies readonly Health[];
@@ -17,6 +18,7 @@ export type PairSort = (typeof PAIR_SORTS)[number];
 
 export const SORTS_OF: Record<PairListStatus, readonly PairSort[]> = {
   ACTIVE: ['started', 'health', 'lastMeeting', 'release', 'participant', 'volunteer'],
+  ON_HOLD: ['started', 'lastMeeting', 'release', 'participant', 'volunteer'],
   PROPOSED: ['proposed', 'release', 'participant', 'volunteer'],
   ENDED: ['ended', 'started', 'participant', 'volunteer'],
 };

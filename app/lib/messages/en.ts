@@ -9,6 +9,7 @@ import * as localTime from './local-time';
 import * as matching from './matching';
 import * as participantLinks from './participant-links';
 import * as meetings from './meetings';
+import * as national from './national';
 import * as plans from './plans';
 import * as privacy from './privacy';
 import * as proposals from './proposals';
@@ -33,6 +34,7 @@ export const en: Record<keyof typeof nb, string> = {
   ...matching.en,
   ...participantLinks.en,
   ...meetings.en,
+  ...national.en,
   ...plans.en,
   ...privacy.en,
   ...proposals.en,

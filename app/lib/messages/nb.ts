@@ -13,6 +13,7 @@ import * as localTime from './local-time';
 import * as matching from './matching';
 import * as participantLinks from './participant-links';
 import * as meetings from './meetings';
+import * as national from './national';
 import * as plans from './plans';
 import * as privacy from './privacy';
 import * as proposals from './proposals';
@@ -36,6 +37,7 @@ export const nb = {
   ...matching.nb,
   ...participantLinks.nb,
   ...meetings.nb,
+  ...national.nb,
   ...plans.nb,
   ...privacy.nb,
   ...proposals.nb,
