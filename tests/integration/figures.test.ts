@@ -138,7 +138,7 @@ describe('one definition per figure', () => {
     expect(dash.needsAction.totals.behind).toBe(0);
     expect(dash.pairs.map((pair) => pair.health)).toEqual(['GREEN', 'GREEN', 'GREEN']);
     // November: A reached 4 of 4; C 1 of 4; the re-match 1 of 3 (21 of 30 days).
-    expect(dash.month.lastMonth).toEqual({ month: '2026-11', pairs: 3, onTarget: 1 });
+    expect(dash.month.lastMonth).toEqual({ month: '2026-11', pairs: 3, onTarget: 1, onHold: 0 });
 
     // The half-year: B's re-match is shown apart and not counted (the setting is off by default).
     expect(dash.recruitment.newPairs).toMatchObject({ rematches: 1, counted: 3 });
