@@ -53,7 +53,7 @@ async function createRecords() {
 test('the header search finds a participant by part of the name, in Norwegian and in English', async ({ page }) => {
   const { participant } = await createRecords();
   await loginAs(page, 'COORDINATOR');
-  const search = page.getByRole('combobox', { name: 'Søk etter navn, kommune eller fengsel' });
+  const search = page.getByRole('combobox', { name: 'Søk i hele programmet' });
 
   // Part of the last name, in capitals and without the ø: the suggestions list the participant.
   await search.fill('SOKLOKK');
@@ -85,7 +85,7 @@ test('the header search finds a participant by part of the name, in Norwegian an
   // In English.
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Search' })).toBeVisible();
-  const english = page.getByRole('combobox', { name: 'Search by name, municipality or prison' });
+  const english = page.getByRole('combobox', { name: 'Search the whole programme' });
   await english.fill('hallg');
   const englishOption = page.getByRole('option', { name: new RegExp(`Participant Hallgeir ${participant.lastName}`) });
   await expect(englishOption).toBeVisible();

@@ -2,7 +2,7 @@
 export const nb = {
   'title.search': 'Søk',
   'search.title': 'Søk',
-  'search.label': 'Søk etter navn, kommune eller fengsel',
+  'search.label': 'Søk i hele programmet',
   'search.submit': 'Søk',
   'search.intro': 'Skriv hele eller deler av et navn, en kommune eller et fengsel. Store og små bokstaver og aksenter spiller ingen rolle.',
   'search.none': 'Ingen treff for «{query}».',
@@ -85,7 +85,7 @@ export const nb = {
 export const en: Record<keyof typeof nb, string> = {
   'title.search': 'Search',
   'search.title': 'Search',
-  'search.label': 'Search by name, municipality or prison',
+  'search.label': 'Search the whole programme',
   'search.submit': 'Search',
   'search.intro': 'Type all or part of a name, a municipality or a prison. Upper and lower case and accents do not matter.',
   'search.none': 'Nothing found for “{query}”.',
