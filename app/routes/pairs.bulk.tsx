@@ -9,9 +9,10 @@ import { FormErrors, SelectField, TextField } from '~/components/forms';
 import { useLanguage, useT } from '~/components/use-translation';
 import { bulkScheduleSupport, selectablePairs, selectedPairs } from '~/domain/pairs/bulk.server';
 import { SUPPORT_WITH } from '~/domain/pairs/support';
-import { BULK_LIMIT } from '~/domain/volunteers/bulk';
+import { BULK_LIMIT, selectedIdsField } from '~/domain/volunteers/bulk';
 import { exportPairs } from '~/domain/reports/selection-export.server';
 import { requireUser } from '~/lib/auth.server';
+import { csvDownload } from '~/lib/csv-download';
 import { redirectWithFlash } from '~/lib/flash.server';
 import { errorMessage } from '~/lib/form-errors';
 import { parseWithZod } from '~/lib/form-submission.server';
@@ -27,11 +28,7 @@ const bulkSchema = z
   .object({
     intent: z.enum(['review', 'confirm']),
     bulkAction: z.enum(BULK_ACTIONS, { error: errorMessage('form.required') }),
-    ids: z
-      .array(z.string().min(1))
-      .default([])
-      .refine((ids) => ids.length > 0, { error: errorMessage('bulk.noneSelected') })
-      .refine((ids) => new Set(ids).size <= BULK_LIMIT, { error: errorMessage('bulk.tooMany', { max: BULK_LIMIT }) }),
+    ids: selectedIdsField,
     withWhom: z.enum(SUPPORT_WITH).optional(),
     dueDate: z.string().optional(),
     note: optionalText(500),
@@ -77,13 +74,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirectWithFlash('/pairs/bulk', { kind: 'success', key: 'bulk.supportFlash', params: { count } });
   }
   const csv = await exportPairs(request, user, value.ids, user.language === 'en' ? 'en' : 'nb');
-  return new Response(csv, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': 'attachment; filename="brobygger-par.csv"',
-      'Cache-Control': 'no-store',
-    },
-  });
+  return csvDownload(csv, 'brobygger-par.csv');
 }
 
 type BulkReply =

@@ -8,12 +8,13 @@ import { BulkConfirmation, BulkSelectionList } from '~/components/bulk-selection
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FormErrors, SelectField, TextareaField, TextField } from '~/components/forms';
 import { useT } from '~/components/use-translation';
-import { BULK_LIMIT } from '~/domain/volunteers/bulk';
+import { BULK_LIMIT, selectedIdsField } from '~/domain/volunteers/bulk';
 import { bulkEnrol, bulkMessage, selectableVolunteers, selectedVolunteers } from '~/domain/volunteers/bulk.server';
 import { VOLUNTEER_STATUSES } from '~/domain/volunteers/status';
 import { listCourses } from '~/domain/volunteers/training.server';
 import { exportVolunteers } from '~/domain/reports/selection-export.server';
 import { requireUser } from '~/lib/auth.server';
+import { csvDownload } from '~/lib/csv-download';
 import { currentTime } from '~/lib/clock';
 import { redirectWithFlash } from '~/lib/flash.server';
 import { errorMessage } from '~/lib/form-errors';
@@ -29,11 +30,7 @@ const bulkSchema = z
   .object({
     intent: z.enum(['review', 'confirm']),
     bulkAction: z.enum(BULK_ACTIONS, { error: errorMessage('form.required') }),
-    ids: z
-      .array(z.string().min(1))
-      .default([])
-      .refine((ids) => ids.length > 0, { error: errorMessage('bulk.noneSelected') })
-      .refine((ids) => new Set(ids).size <= BULK_LIMIT, { error: errorMessage('bulk.tooMany', { max: BULK_LIMIT }) }),
+    ids: selectedIdsField,
     courseId: z.string().optional(),
     subject: optionalText(150),
     body: optionalText(5000),
@@ -94,13 +91,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirectWithFlash('/volunteers/bulk', { kind: 'success', key: 'bulk.messagedFlash', params: { immediate, digest } });
   }
   const csv = await exportVolunteers(ctx, value.ids, user.language === 'en' ? 'en' : 'nb');
-  return new Response(csv, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': 'attachment; filename="brobygger-frivillige.csv"',
-      'Cache-Control': 'no-store',
-    },
-  });
+  return csvDownload(csv, 'brobygger-frivillige.csv');
 }
 
 type BulkReply =
