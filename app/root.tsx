@@ -17,11 +17,13 @@ import {
 } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { HeaderSearch } from '~/components/search';
 import { useNonce } from '~/components/nonce';
 import { useLanguage, useT } from '~/components/use-translation';
 import type { Role } from '~/lib/roles';
 import { getUser } from '~/lib/auth.server';
 import { env } from '~/lib/env.server';
+import { can } from '~/lib/permissions.server';
 import { readFlash } from '~/lib/flash.server';
 import { isLanguage, type MessageKey } from '~/lib/i18n';
 import { loadLanguage } from '~/lib/messages/dictionary';
@@ -38,7 +40,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const language = await resolveLanguage(request, user);
   const { flash, clearHeader } = await readFlash(request);
-  return json({ user, language, flash, demoMode: env().DEMO_MODE }, { headers: clearHeader ? { 'Set-Cookie': clearHeader } : undefined });
+  const canSearch = user ? can(user.role, 'search:use') : false;
+  return json(
+    { user, language, flash, demoMode: env().DEMO_MODE, canSearch },
+    { headers: clearHeader ? { 'Set-Cookie': clearHeader } : undefined },
+  );
 }
 
 /**
@@ -57,29 +63,73 @@ export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
   }
 }
 
-const NAV: Record<Role, { to: string; label: MessageKey }[]> = {
-  COORDINATOR: [
-    { to: '/dashboard', label: 'nav.dashboard' },
-    { to: '/referrals', label: 'nav.referrals' },
-    { to: '/volunteers', label: 'nav.volunteers' },
-    { to: '/training', label: 'nav.training' },
-    { to: '/matching', label: 'nav.matching' },
-    { to: '/pairs', label: 'nav.pairs' },
-    { to: '/reports', label: 'nav.reports' },
-    { to: '/settings', label: 'nav.settings' },
-    { to: '/users', label: 'nav.users' },
-    { to: '/audit', label: 'nav.audit' },
-    { to: '/account', label: 'nav.account' },
-  ],
-  VOLUNTEER: [
-    { to: '/me', label: 'nav.me' },
-    { to: '/account', label: 'nav.account' },
-  ],
-  PROBATION_OFFICER: [
-    { to: '/referrals', label: 'nav.referrals' },
-    { to: '/account', label: 'nav.account' },
-  ],
+interface NavItem {
+  to: string;
+  label: MessageKey;
+  /** Shown in demo mode only. */
+  demo?: boolean;
+}
+
+/**
+ * Each role's menu: the daily work first, the rest behind a "More" disclosure (a native
+ * <details>, so it opens without JavaScript and with the keyboard).
+ */
+const NAV: Record<Role, { daily: NavItem[]; more: NavItem[] }> = {
+  COORDINATOR: {
+    daily: [
+      { to: '/dashboard', label: 'nav.dashboard' },
+      { to: '/referrals', label: 'nav.referrals' },
+      { to: '/matching', label: 'nav.matching' },
+      { to: '/pairs', label: 'nav.pairs' },
+      { to: '/volunteers', label: 'nav.volunteers' },
+      { to: '/reports', label: 'nav.reports' },
+    ],
+    more: [
+      { to: '/training', label: 'nav.training' },
+      { to: '/settings', label: 'nav.settings' },
+      { to: '/users', label: 'nav.users' },
+      { to: '/audit', label: 'nav.audit' },
+      { to: '/mailbox', label: 'nav.mailbox', demo: true },
+      { to: '/texts', label: 'nav.texts', demo: true },
+      { to: '/account', label: 'nav.account' },
+    ],
+  },
+  VOLUNTEER: { daily: [{ to: '/me', label: 'nav.me' }], more: [{ to: '/account', label: 'nav.account' }] },
+  PROBATION_OFFICER: { daily: [{ to: '/referrals', label: 'nav.referrals' }], more: [{ to: '/account', label: 'nav.account' }] },
 };
+
+function MainNav({ role, demoMode }: { role: Role; demoMode: boolean }) {
+  const t = useT();
+  const { pathname } = useLocation();
+  const { daily, more } = NAV[role];
+  const shown = more.filter((item) => demoMode || !item.demo);
+  // A short "more" (the volunteer's and the officer's account) stays in the row.
+  const grouped = shown.length > 1;
+  const inMore = shown.some((item) => pathname === item.to || pathname.startsWith(`${item.to}/`));
+  const link = (item: NavItem) => (
+    <li key={item.to}>
+      <NavLink to={item.to}>{t(item.label)}</NavLink>
+    </li>
+  );
+  return (
+    <nav aria-label={t('nav.main')} className="main-nav">
+      <ul>
+        {daily.map(link)}
+        {grouped ? (
+          <li className="main-nav__more">
+            {/* Opened on a page of its own group, so the current page shows in the menu. */}
+            <details open={inMore} key={inMore ? 'in' : 'out'}>
+              <summary>{t('nav.more')}</summary>
+              <ul>{shown.map(link)}</ul>
+            </details>
+          </li>
+        ) : (
+          shown.map(link)
+        )}
+      </ul>
+    </nav>
+  );
+}
 
 function LanguageSwitch({ current }: { current: 'nb' | 'en' }) {
   const location = useLocation();
@@ -109,27 +159,8 @@ function Shell({ children }: { children: ReactNode }) {
           <Link to="/" className="brand">
             {t('app.name')}
           </Link>
-          {user ? (
-            <nav aria-label={t('nav.main')} className="main-nav">
-              <ul>
-                {NAV[user.role].map((item) => (
-                  <li key={item.to}>
-                    <NavLink to={item.to}>{t(item.label)}</NavLink>
-                  </li>
-                ))}
-                {user.role === 'COORDINATOR' && data.demoMode ? (
-                  <li>
-                    <NavLink to="/mailbox">{t('nav.mailbox')}</NavLink>
-                  </li>
-                ) : null}
-                {user.role === 'COORDINATOR' && data.demoMode ? (
-                  <li>
-                    <NavLink to="/texts">{t('nav.texts')}</NavLink>
-                  </li>
-                ) : null}
-              </ul>
-            </nav>
-          ) : null}
+          {user ? <MainNav role={user.role} demoMode={data.demoMode} /> : null}
+          {user && data.canSearch ? <HeaderSearch /> : null}
           <div className="header-tools">
             <LanguageSwitch current={language} />
             {user ? (

@@ -16,6 +16,7 @@ import { transportFromEnv } from './lib/email-transport.server';
 import { env } from './lib/env.server';
 import { createHttpApp } from './lib/http-app.server';
 import { startSmsGateway } from './domain/sms/gateway.server';
+import { receiveIncoming } from './domain/meetings/text-replies.server';
 
 const config = env();
 const jobsOnly = process.argv.includes('--jobs-only');
@@ -27,7 +28,10 @@ if (config.DEMO_MODE && (await seedDemoDataIfEmpty(db))) {
 
 let scheduler: Scheduler | null = null;
 if (jobsOnly || config.JOBS === 'inline') {
-  const smsGateway = startSmsGateway(db, (message) => console.error(message));
+  const smsGateway = startSmsGateway(
+    (message) => console.error(message),
+    (incoming) => receiveIncoming(db, incoming),
+  );
   scheduler = startScheduler({
     db,
     transport: transportFromEnv(),

@@ -228,6 +228,13 @@ async function main() {
       ['baseline', '/healthz', undefined],
       ['dashboard', '/dashboard', coordinator],
       ['pairs', '/pairs', coordinator],
+      // #22: the filtered lists and the one search, at national scale.
+      ['pairs red', '/pairs?status=ACTIVE&health=RED&sort=lastMeeting', coordinator],
+      ['pairs filtered', '/pairs?status=ACTIVE&municipality=Trondheim&volunteer=berg&release=past90&sort=release', coordinator],
+      ['pairs ended', '/pairs?status=ENDED&sort=ended&page=3', coordinator],
+      ['search', '/search?q=berg', coordinator],
+      ['search place', '/search?q=trondh', coordinator],
+      ['search preview', '/search?q=s%C3%A6th&preview=1', coordinator],
       ['pair', `/pairs/${dataset.busiestPairId}`, coordinator],
       ['reports', '/reports', coordinator],
       ['matching', '/matching', coordinator],

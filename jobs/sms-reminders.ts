@@ -1,4 +1,4 @@
-import { queueMeetingTextReminders } from '~/domain/sms/reminders.server';
+import { queueMeetingTextReminders } from '~/domain/meetings/text-reminders.server';
 import type { JobDefinition } from './job';
 
 /** Every quarter hour: the participant's text reminders that are due (day before; two hours before by setting). */

@@ -1,37 +1,9 @@
 import type { FieldMetadata } from '@conform-to/react';
 import { getInputProps, getSelectProps, getTextareaProps } from '@conform-to/react';
 import type { ReactNode } from 'react';
-import { translateError } from '~/lib/form-errors';
-import { useT } from './use-translation';
+import { ErrorList } from './field-errors';
 
-interface ErrorListProps {
-  id?: string;
-  errors?: string[];
-}
-
-export function ErrorList({ id, errors }: ErrorListProps) {
-  const t = useT();
-  if (!errors?.length) return null;
-  return (
-    <div id={id}>
-      {errors.map((error) => (
-        <p key={error} className="field-error">
-          {translateError(t, error)}
-        </p>
-      ))}
-    </div>
-  );
-}
-
-/** Form-level errors (e.g. a wrong password) announced to screen readers. */
-export function FormErrors({ id, errors }: ErrorListProps) {
-  if (!errors?.length) return null;
-  return (
-    <div className="form-errors" role="alert">
-      <ErrorList id={id} errors={errors} />
-    </div>
-  );
-}
+export { ErrorList, FormErrors } from './field-errors';
 
 interface FieldProps {
   meta: FieldMetadata<unknown>;

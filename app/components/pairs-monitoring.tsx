@@ -2,14 +2,10 @@ import { Form, Link } from '@remix-run/react';
 import type { Health } from '~/domain/pairs/pair-month';
 import type { MessageKey } from '~/lib/i18n';
 import { formatDate, formatDateTime, formatDaysFromToday } from '~/lib/format';
+import { HealthBadge } from './health-badge';
 import { useLanguage, useT } from './use-translation';
 
-const BADGE: Record<Health, string> = { GREEN: 'badge badge--green', AMBER: 'badge badge--amber', RED: 'badge badge--red' };
-
-export function HealthBadge({ health }: { health: Health }) {
-  const t = useT();
-  return <span className={BADGE[health]}>{t(`meetings.health.${health}`)}</span>;
-}
+export { HealthBadge };
 
 export interface PairRow {
   id: string;

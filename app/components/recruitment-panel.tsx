@@ -1,13 +1,13 @@
 import type { RecruitmentStatus } from '~/domain/monitoring/recruitment-status.server';
-import { formatHalfYear } from '~/lib/format';
+import { formatHalfYear, halfYearMessage } from '~/lib/format';
 import type { Translate } from '~/lib/i18n';
-import { parseHalfYear } from '~/lib/time';
 import { BarChart, Funnel } from './charts';
 import { useLanguage, useT } from './use-translation';
 
+/** A half-year's label in the page's translator (the same message as `formatHalfYear`). */
 export function halfYearLabel(t: Translate, key: string): string {
-  const { year, half } = parseHalfYear(key);
-  return t(half === 1 ? 'recruitment.halfYear.1' : 'recruitment.halfYear.2', { year });
+  const label = halfYearMessage(key);
+  return t(label.message, { year: label.year });
 }
 
 /** "2026" → "Året 2026"; "2026-H2" → "2. halvår 2026". */

@@ -18,3 +18,8 @@ export function ensureDatabaseDirectory(url: string): void {
   if (file === ':memory:') return;
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
 }
+
+/** Which database a URL names: PostgreSQL for postgres:// and postgresql://, SQLite otherwise (issue #19). */
+export function databaseProvider(url: string): 'postgresql' | 'sqlite' {
+  return /^postgres(?:ql)?:\/\//i.test(url) ? 'postgresql' : 'sqlite';
+}

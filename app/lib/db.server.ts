@@ -5,7 +5,9 @@ import { PrismaClient as PostgresPrismaClient } from '~/generated/prisma-postgre
 import { ensureDatabaseDirectory } from './database-url';
 import { isPostgresUrl, postgresAdapter } from './postgresql-adapter';
 import { env } from './env.server';
+import { refuseNulText } from './nul-guard.server';
 import { countAdapterQueries } from './query-count.server';
+import { isDatabaseBusy, isRetryableTransactionError, retryTransactions } from './transaction-retry.server';
 
 export type Db = PrismaClient;
 /** A client or an interactive transaction: what domain writes take, so callers can compose them. */
@@ -36,24 +38,12 @@ function sqliteAdapter(url: string): SqlDriverAdapterFactory {
     async connect() {
       const adapter = await factory.connect();
       await adapter.executeScript(PRAGMAS);
-      return countAdapterQueries(writeLockFirst(adapter));
+      return countAdapterQueries(refuseNulText(writeLockFirst(adapter)));
     },
   };
 }
 
-/** Whether an error is SQLite's "database is locked" (another process holds the write lock). */
-export function isDatabaseBusy(error: unknown): boolean {
-  for (let current: unknown = error, depth = 0; current && depth < 5; depth += 1) {
-    if (typeof current !== 'object') break;
-    const { code, originalCode, kind, message } = current as { code?: unknown; originalCode?: unknown; kind?: unknown; message?: unknown };
-    if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) return true;
-    if (typeof originalCode === 'string' && originalCode.startsWith('SQLITE_BUSY')) return true;
-    if (kind === 'SocketTimeout') return true;
-    if (typeof message === 'string' && message.includes('database is locked')) return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
-}
+export { isDatabaseBusy, isRetryableTransactionError, withTransactionRetry } from './transaction-retry.server';
 
 function pause(ms: number) {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -175,16 +165,18 @@ function writeLockFirst(adapter: SqlDriverAdapter): SqlDriverAdapter {
 }
 
 /**
- * Runs a whole write (usually one `db.$transaction`) again when the database was still busy
- * after the adapter's own waiting (BUSY_BUDGET_MS), a bounded number of times. For callers
- * that must not surface a busy database at all (the scheduler's claims).
+ * Runs a whole write (usually one `db.$transaction`, or one statement outside a transaction)
+ * again when the database was still busy after the adapter's own waiting (BUSY_BUDGET_MS) or
+ * PostgreSQL reported a write conflict, a bounded number of times. Every interactive
+ * transaction of the client already retries (retryTransactions); this is for callers that must
+ * not surface a busy database at all, single statements included (the scheduler's claims).
  */
 export async function withWriteRetry<T>(write: () => Promise<T>, attempts = 2): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await write();
     } catch (error) {
-      if (!isDatabaseBusy(error) || attempt >= attempts) throw error;
+      if (!isRetryableTransactionError(error) || attempt >= attempts) throw error;
     }
     await pause(50 * attempt + Math.random() * 50);
   }
@@ -224,7 +216,9 @@ export function createPrismaClient(url: string): PrismaClient {
   }
   // maxWait covers the adapter's wait for the write lock (and for its mutex, one transaction at
   // a time per connection), so it must be longer than that wait.
-  return new PrismaClient({ adapter: sqliteAdapter(url), transactionOptions: { maxWait: BUSY_BUDGET_MS + 5000 } });
+  // Every interactive transaction is run again, boundedly, when it lost a race (a busy SQLite
+  // file, a PostgreSQL serialization failure or deadlock): app/lib/transaction-retry.server.ts.
+  return retryTransactions(new PrismaClient({ adapter: sqliteAdapter(url), transactionOptions: { maxWait: BUSY_BUDGET_MS + 5000 } }));
 }
 
 /**

@@ -8,7 +8,10 @@ import { translator, type Language, type Translate } from './i18n';
  */
 interface TemplateShapes {
   invitation: { role: 'COORDINATOR' | 'VOLUNTEER' | 'PROBATION_OFFICER'; token: string; expiresOn: string };
-  digest: { items: { subject: string; path: string }[] };
+  /** An item's `lines` carry a coordinator's message in full, so a digest reader misses none of it. */
+  digest: { items: { subject: string; path: string; lines?: string[] }[] };
+  /** A coordinator's message to selected volunteers (bulk): their own words, checked on the form to hold no participant details. */
+  'coordinator-message': { subject: string; body: string };
   'referral-new': { referralId: string };
   'referral-decided': { referralId: string; decision: 'ACCEPTED' | 'WAITLISTED' | 'DECLINED' };
   /** The introduction names the volunteer by first name (rows queued before that carry only the id). */
@@ -51,6 +54,8 @@ interface TemplateShapes {
   // -- sms (#20): the participant answered a reminder, or replied to the volunteer's text.
   'meeting-participant-answer': { meetingId: string; answer: 'CONFIRMED' | 'CANT_COME'; when: string };
   'participant-text-reply': { pairId: string };
+  // -- release (#21): a moved release date left planned meetings on the wrong side of it.
+  'meetings-need-replan': { pairId: string; count: number };
 }
 
 export type EmailTemplate = keyof TemplateShapes;
@@ -66,7 +71,9 @@ interface Draft {
   subject: string;
   lines: string[];
   link?: { path: string; label: string };
-  items?: { subject: string; path: string }[];
+  items?: { subject: string; path: string; lines?: string[] }[];
+  /** Shown under the item when the email is bundled into a digest. */
+  digestLines?: string[];
 }
 
 type EmailDraft<T extends EmailTemplate> = (data: TemplateData<T>, t: Translate) => Draft;
@@ -119,6 +126,11 @@ const drafts: { [T in EmailTemplate]: EmailDraft<T> } = {
       link: pairLink(data.pairId, t),
     };
   },
+  'meetings-need-replan': (data, t) => ({
+    subject: t('email.replan.subject'),
+    lines: [t('email.replan.line', { count: data.count })],
+    link: pairLink(data.pairId, t),
+  }),
   'pair-intro-participant': (data, t) => ({
     subject: t('email.introParticipant.subject'),
     lines: [
@@ -242,6 +254,15 @@ const drafts: { [T in EmailTemplate]: EmailDraft<T> } = {
     ],
     link: { path: `/invite/${data.token}`, label: t('email.invitation.link') },
   }),
+  'coordinator-message': (data, t) => {
+    const lines = data.body.split(/\r?\n/).filter((line) => line.trim() !== '');
+    return {
+      subject: t('email.coordinatorMessage.subject', { subject: data.subject }),
+      lines: [t('email.coordinatorMessage.intro'), ...lines],
+      link: { path: '/me', label: t('email.coordinatorMessage.link') },
+      digestLines: lines,
+    };
+  },
   digest: (data, t) => ({
     subject: t(data.items.length === 1 ? 'email.digest.subjectOne' : 'email.digest.subjectMany', { count: data.items.length }),
     lines: [t('email.digest.intro')],
@@ -268,7 +289,7 @@ export function renderEmail<T extends EmailTemplate>(
   const footer = translator(language)('email.footer');
   const text = [
     ...draft.lines,
-    ...(draft.items ?? []).map((item) => `- ${item.subject}: ${url(item.path)}`),
+    ...(draft.items ?? []).flatMap((item) => [`- ${item.subject}: ${url(item.path)}`, ...(item.lines ?? []).map((line) => `  ${line}`)]),
     ...(draft.link ? [`${draft.link.label}: ${url(draft.link.path)}`] : []),
     '',
     footer,
@@ -276,7 +297,12 @@ export function renderEmail<T extends EmailTemplate>(
   const html = [
     ...draft.lines.map((line) => `<p>${escapeHtml(line)}</p>`),
     draft.items?.length
-      ? `<ul>${draft.items.map((item) => `<li><a href="${escapeHtml(url(item.path))}">${escapeHtml(item.subject)}</a></li>`).join('')}</ul>`
+      ? `<ul>${draft.items
+          .map(
+            (item) =>
+              `<li><a href="${escapeHtml(url(item.path))}">${escapeHtml(item.subject)}</a>${(item.lines ?? []).map((line) => `<br>${escapeHtml(line)}`).join('')}</li>`,
+          )
+          .join('')}</ul>`
       : '',
     draft.link ? `<p><a href="${escapeHtml(url(draft.link.path))}">${escapeHtml(draft.link.label)}</a></p>` : '',
     `<p style="color:#555">${escapeHtml(footer)}</p>`,
@@ -289,7 +315,7 @@ export function summarizeEmail<T extends EmailTemplate>(
   template: T,
   data: TemplateData<T>,
   language: Language,
-): { subject: string; path: string } {
+): { subject: string; path: string; lines?: string[] } {
   const draft = draftOf(template, data, language);
-  return { subject: draft.subject, path: draft.link?.path ?? '/' };
+  return { subject: draft.subject, path: draft.link?.path ?? '/', ...(draft.digestLines ? { lines: draft.digestLines } : {}) };
 }

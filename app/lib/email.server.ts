@@ -31,14 +31,21 @@ function messageIdFor(): string {
  * The one way to send an email: an outbox row written inside the caller's transaction, so it
  * exists only if the change that causes it commits. A recipient who chose the daily digest
  * has routine emails held for it ("HELD"); urgent ones are never held.
+ *
+ * Idempotent under races too: one `INSERT … ON CONFLICT ("idempotencyKey") DO UPDATE` (Prisma's
+ * native upsert; the update only sets the key to itself), so two instances queueing the same
+ * key at once leave one row and neither fails. A read-then-create would let both miss each
+ * other on PostgreSQL, and the loser's unique violation would abort its whole transaction.
  */
 export async function enqueueEmail(tx: Tx, request: EmailRequest): Promise<void> {
   const recipient = request.userId ? await tx.user.findUnique({ where: { id: request.userId }, select: { notificationMode: true } }) : null;
   const held = !request.urgent && recipient?.notificationMode === 'DIGEST';
-  const existing = await tx.outboxEmail.findUnique({ where: { idempotencyKey: request.idempotencyKey } });
-  if (existing) return;
-  await tx.outboxEmail.create({
-    data: {
+  await tx.outboxEmail.upsert({
+    where: { idempotencyKey: request.idempotencyKey },
+    // An email already queued under the key stays as it is (its status, lease and attempts).
+    update: { idempotencyKey: request.idempotencyKey },
+    select: { id: true },
+    create: {
       idempotencyKey: request.idempotencyKey,
       toAddress: request.to,
       userId: request.userId ?? null,

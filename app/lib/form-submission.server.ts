@@ -20,10 +20,13 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 export const DEFAULT_ECHO_LENGTH = 2000;
 const NUMBER_ECHO_LENGTH = 40;
 
-/** A plain text field of a posted form ('' when missing or a file). */
+/**
+ * A plain field of a posted form: an id or an intent ('' when missing, a file, or holding a
+ * control character, which no id or intent has — so a NUL never reaches a write's WHERE).
+ */
 export function formText(formData: FormData, name: string): string {
   const value = formData.get(name);
-  return typeof value === 'string' ? value : '';
+  return typeof value === 'string' && !hasControlCharacters(value) ? value : '';
 }
 
 export function hasControlCharacters(value: string): boolean {

@@ -24,10 +24,16 @@ function fill(template: string, params: Record<string, string | number>): string
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+/** The message and its year that name a half-year ("2026-H2" → "2. halvår 2026"): the one half-year label. */
+export function halfYearMessage(key: HalfYearKey): { message: 'recruitment.halfYear.1' | 'recruitment.halfYear.2'; year: number } {
+  const { year, half } = parseHalfYear(key);
+  return { message: half === 1 ? 'recruitment.halfYear.1' : 'recruitment.halfYear.2', year };
+}
+
 /** "1. halvår 2026" / "first half of 2026". */
 export function formatHalfYear(key: HalfYearKey, language: Language): string {
-  const { year, half } = parseHalfYear(key);
-  return fill(message(language, half === 1 ? 'recruitment.halfYear.1' : 'recruitment.halfYear.2'), { year });
+  const label = halfYearMessage(key);
+  return fill(message(language, label.message), { year: label.year });
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();

@@ -1,8 +1,8 @@
 /**
  * Computed read models kept in the database (ViewSnapshot), for pages whose figures cost too
  * much to compute on every view at national scale (docs/performance.md). A snapshot is used
- * while nothing in the programme's data has changed since it was computed (the DataVersion
- * counter, raised by database triggers on every change) and it is younger than `maxAgeMs`,
+ * while nothing in the programme's data has changed since it was computed (the sum of the
+ * DataVersion shards, one of which database triggers raise on every change; decision 015) and it is younger than `maxAgeMs`,
  * which bounds how long rules that move with the clock (days since a meeting, "ahead" of now)
  * can lag. It lives in the database, not in process memory, so every instance shares it.
  */
@@ -37,7 +37,7 @@ export async function cachedView<T>(
     snapshotRow,
     Prisma.sql`
     SELECT v."version", s."dataVersion", s."computedAt", s."payload"
-    FROM (SELECT COALESCE(MAX("version"), 0) AS "version" FROM "DataVersion") v
+    FROM (SELECT COALESCE(SUM("version"), 0) AS "version" FROM "DataVersion") v
     LEFT JOIN "ViewSnapshot" s ON s."key" = ${key}`,
   );
   const { version, computedAt } = row;

@@ -17,7 +17,6 @@ import { notFound } from '~/lib/permissions.server';
 import { formatDateTime } from '~/lib/time';
 import { requireUser } from '~/lib/auth.server';
 import { formText } from '~/lib/form-submission.server';
-import { db } from '~/lib/db.server';
 import { currentTime } from '~/lib/clock';
 import { pageTitle } from '~/lib/page-title';
 import { TextInbox } from '~/components/sms-inbox';
@@ -28,11 +27,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = currentTime();
   // The counts and failed emails are cheap and read live (outbox rows do not raise the data version).
   const [figures, overview, failed, lowPulses, textInbox] = await Promise.all([
-    dashboardView(db, now),
-    programmeOverview(db),
-    failedEmails(db),
-    recentLowPulses(db, now),
-    coordinatorTextInbox(db),
+    dashboardView(now),
+    programmeOverview(),
+    failedEmails(),
+    recentLowPulses(now),
+    coordinatorTextInbox(),
   ]);
   return json({ ...figures.data, computedAt: figures.computedAt, overview, failed, lowPulses, textInbox });
 }
@@ -42,11 +41,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   // -- sms (#20): a participant's text read and dealt with.
   if (formData.get('intent') === 'text-handled') {
-    if (!(await markTextHandled(db, request, user, formText(formData, 'smsId')))) notFound();
+    if (!(await markTextHandled(request, user, formText(formData, 'smsId')))) notFound();
     return redirectWithFlash('/dashboard#text-inbox-title', { kind: 'success', key: 'sms.inbox.handledDone' });
   }
   if (formData.get('intent') !== 'retry-email') throw new Response('Bad Request', { status: 400 });
-  if (!(await retryFailedEmail(db, formText(formData, 'emailId')))) notFound();
+  if (!(await retryFailedEmail(formText(formData, 'emailId')))) notFound();
   notifyOutbox();
   return redirectWithFlash('/dashboard', { kind: 'success', key: 'dashboard.retriedEmail' });
 }

@@ -1,11 +1,11 @@
-import type { z } from 'zod';
-import { getFormProps, useForm } from '@conform-to/react';
+import { useState } from 'react';
 import { parseWithZod } from '~/lib/form-submission.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { FormErrors, TextField } from '~/components/forms';
+import { FormErrors } from '~/components/field-errors';
+import { formErrorId, PlainTextField, plainReply } from '~/components/plain-fields';
 import { useT } from '~/components/use-translation';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '~/domain/users/demo-logins';
 import { homeOf, signIn, signInFormSchema as schema, startSignedInSession } from '~/domain/users/sign-in.server';
@@ -45,19 +45,35 @@ export default function Login() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const t = useT();
-  const [form, fields] = useForm<z.input<typeof schema>>({
-    id: 'login',
-    lastResult: actionData?.result,
-    shouldValidate: 'onSubmit',
-  });
+  // Checked on the server only: the page ships no form library (see plain-fields.tsx).
+  const reply = plainReply(actionData?.result);
+  // Each refusal empties the password field, as a new attempt should start blank.
+  const [answered, setAnswered] = useState({ data: actionData, count: 0 });
+  if (answered.data !== actionData) setAnswered({ data: actionData, count: answered.count + 1 });
+  const invalid = Boolean(reply.formErrors?.length);
   return (
     <section aria-labelledby="login-title">
       <h1 id="login-title">{t('login.title')}</h1>
-      <Form method="post" className="form" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
+      <Form
+        method="post"
+        className="form"
+        id="login"
+        noValidate
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? formErrorId('login') : undefined}
+      >
+        <FormErrors id={formErrorId('login')} errors={reply.formErrors} />
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
-        <TextField meta={fields.email} label={t('login.email')} type="email" autoComplete="username" />
-        <TextField meta={fields.password} label={t('login.password')} type="password" autoComplete="current-password" />
+        <PlainTextField formId="login" name="email" reply={reply} label={t('login.email')} type="email" autoComplete="username" />
+        <PlainTextField
+          key={answered.count}
+          formId="login"
+          name="password"
+          reply={reply}
+          label={t('login.password')}
+          type="password"
+          autoComplete="current-password"
+        />
         <div className="actions">
           <button type="submit" className="primary">
             {t('login.submit')}

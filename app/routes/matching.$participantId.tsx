@@ -7,9 +7,8 @@ import { useLanguage, useT } from '~/components/use-translation';
 import { viewSuggestions } from '~/domain/matching/matching.server';
 import { SUGGESTIONS_PER_PAGE } from '~/domain/matching/weights';
 import type { ScorePart } from '~/domain/matching/score';
-import { activatePair, PairingError, proposePair, withdrawProposal } from '~/domain/pairs/pairing.server';
+import { activatePair, isParticipantsPair, PairingError, proposePair, withdrawProposal } from '~/domain/pairs/pairing.server';
 import { requireUser } from '~/lib/auth.server';
-import { db } from '~/lib/db.server';
 import { notifyOutbox } from '~/lib/email.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import type { MessageKey, Translate } from '~/lib/i18n';
@@ -29,7 +28,7 @@ const shownSchema = z.coerce.number().int().min(SUGGESTIONS_PER_PAGE).catch(SUGG
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'matching:manage' });
   const shown = shownSchema.parse(new URL(request.url).searchParams.get('shown') ?? undefined);
-  const { result, computedAt } = await viewSuggestions(db, request, user, params.participantId ?? '', shown);
+  const { result, computedAt } = await viewSuggestions(request, user, params.participantId ?? '', shown);
   const today = todayInOslo();
   return json({
     today,
@@ -79,19 +78,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const input = parsed.data;
   try {
     if (input.intent === 'propose') {
-      await proposePair(db, { participantId, volunteerId: input.volunteerId, actor: user, request });
+      await proposePair({ participantId, volunteerId: input.volunteerId, actor: user, request });
       notifyOutbox();
       return redirectWithFlash(here, { kind: 'success', key: 'matching.proposedFlash' });
     }
     // The pair must belong to this participant: a pair id from elsewhere is a 404.
-    const pair = await db.pair.findFirst({ where: { id: input.pairId, participantId }, select: { id: true } });
-    if (!pair) notFound();
+    if (!(await isParticipantsPair(input.pairId, participantId))) notFound();
     if (input.intent === 'activate') {
-      await activatePair(db, { pairId: pair.id, startDate: input.startDate, actor: user, request });
+      await activatePair({ pairId: input.pairId, startDate: input.startDate, actor: user, request });
       notifyOutbox();
       return redirectWithFlash('/matching', { kind: 'success', key: 'matching.activatedFlash', params: { date: input.startDate } });
     }
-    await withdrawProposal(db, { pairId: pair.id, actor: user, request });
+    await withdrawProposal({ pairId: input.pairId, actor: user, request });
     notifyOutbox();
     return redirectWithFlash(here, { kind: 'success', key: 'matching.withdrawnFlash' });
   } catch (error) {

@@ -9,7 +9,6 @@ import { matchingOverviewView } from '~/domain/matching/matching.server';
 import { MIN_ASSIGNMENT_SCORE } from '~/domain/matching/weights';
 import { PairingError, proposePair } from '~/domain/pairs/pairing.server';
 import { requireUser } from '~/lib/auth.server';
-import { db } from '~/lib/db.server';
 import { notifyOutbox } from '~/lib/email.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import { requestedPage } from '~/lib/paging';
@@ -24,7 +23,7 @@ const PAGE_SIZE = 50;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { capability: 'matching:manage' });
-  const { data: overview, computedAt } = await matchingOverviewView(db);
+  const { data: overview, computedAt } = await matchingOverviewView();
   const { page, pages, skip } = requestedPage(request, overview.waiting.length, PAGE_SIZE);
   return json({
     page,
@@ -41,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = acceptSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) throw new Response('Bad Request', { status: 400 });
   try {
-    await proposePair(db, { ...parsed.data, actor: user, request });
+    await proposePair({ ...parsed.data, actor: user, request });
   } catch (error) {
     if (!(error instanceof PairingError)) throw error;
     return redirectWithFlash('/matching', { kind: 'error', key: `matching.error.${error.code}` as MessageKey });

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { HealthBadge } from '~/components/pairs-monitoring';
+import { HealthBadge } from '~/components/health-badge';
 import { ProposalsToAnswer } from '~/components/proposal-card';
 import { useLanguage, useT } from '~/components/use-translation';
 import { renewCalendarToken } from '~/domain/meetings/calendar.server';

@@ -17,7 +17,6 @@ import { pairTimeline, recordFitCheck, recordSupportContact, updateChecklist } f
 import { CHECKLIST_ITEMS, CHECKLIST_STATUSES } from '~/domain/participants/release-checklist';
 import { SUPPORT_KINDS, SUPPORT_WITH } from '~/domain/pairs/support';
 import { requireUser, safeRedirect } from '~/lib/auth.server';
-import { db } from '~/lib/db.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import type { MessageKey } from '~/lib/i18n';
 import { can, notFound } from '~/lib/permissions.server';
@@ -56,7 +55,6 @@ const checklistSchema = z.object(
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'pairs:read' });
   const pair = await pairTimeline(
-    db,
     request,
     user,
     params.id ?? '',
@@ -64,10 +62,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     new URL(request.url).searchParams.get('meetings') === 'all',
   );
   // The volunteer of an active pair sees how to reach the participant (consent decides how).
-  const contact = can(user.role, 'pairs:contact') && pair.status === 'ACTIVE' ? await pairContact(db, request, user, pair.id) : null;
-  const participantLinks = await participantLinksBlock(db, request, user, pair);
+  const contact = can(user.role, 'pairs:contact') && pair.status === 'ACTIVE' ? await pairContact(request, user, pair.id) : null;
+  const participantLinks = await participantLinksBlock(request, user, pair);
   // -- sms (#20): the pair's texts with the participant.
-  const texts = await pairTexts(db, user, pair.id);
+  const texts = await pairTexts(user, pair.id);
   return json({ pair, contact, texts, coordinator: can(user.role, 'pairs:manage'), today: todayInOslo(), participantLinks });
 }
 
@@ -77,33 +75,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get('intent');
   const back = `/pairs/${pairId}`;
-  const linkReply = await participantLinkIntent(db, request, user, pairId, formData);
+  const linkReply = await participantLinkIntent(request, user, pairId, formData);
   if (linkReply) return linkReply;
   if (intent === 'acknowledge-concern') {
     const concernId = formText(formData, 'concernId');
-    const owned = await db.concern.findFirst({ where: { id: concernId, pairId }, select: { id: true } });
-    if (!owned || !(await acknowledgeConcern(db, request, user, concernId))) notFound();
+    if (!(await acknowledgeConcern(request, user, pairId, concernId))) notFound();
     return redirectWithFlash(safeRedirect(formData.get('redirectTo'), back), { kind: 'success', key: 'meetings.pair.acknowledged' });
   }
   if (intent === 'support-contact') {
     const submission = parseWithZod(formData, { schema: supportSchema });
     if (submission.status !== 'success') return json({ form: 'support', result: submission.reply() }, { status: 400 });
     const { intent: _intent, ...input } = submission.value;
-    await recordSupportContact(db, request, user, pairId, input);
+    await recordSupportContact(request, user, pairId, input);
     return redirectWithFlash(back, { kind: 'success', key: 'meetings.support.saved' });
   }
   if (intent === 'fit-check') {
     const submission = parseWithZod(formData, { schema: fitSchema });
     if (submission.status !== 'success') return json({ form: 'fit', result: submission.reply() }, { status: 400 });
     const { intent: _intent, ...input } = submission.value;
-    await recordFitCheck(db, request, user, pairId, input);
+    await recordFitCheck(request, user, pairId, input);
     return redirectWithFlash(back, { kind: 'success', key: 'meetings.fit.saved' });
   }
   if (intent === 'checklist') {
     const parsed = checklistSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) throw new Response('Bad Request', { status: 400 });
     await updateChecklist(
-      db,
       request,
       user,
       pairId,
@@ -392,6 +388,8 @@ export default function PairPage() {
             <HealthBadge health={pair.month.health} />
           </p>
           {pair.month.justReleased ? <p className="notice">{t('meetings.me.justReleased', { suggested: pair.month.suggested })}</p> : null}
+          {pair.month.onHold ? <p className="notice">{t('pairs.status.ON_HOLD')}</p> : null}
+          {pair.month.holdDays > 0 ? <p>{t('pairs.hold.monthDays', { days: pair.month.holdDays })}</p> : null}
           {pair.month.flaggedForRematch ? <p className="notice">{t('meetings.pairs.rematch')}</p> : null}
           <p className="actions">
             {!coordinator ? (
@@ -403,6 +401,9 @@ export default function PairPage() {
               <Link className="button secondary" to={`/pairs/${pair.id}/close`}>
                 {t('meetings.pair.close')}
               </Link>
+            ) : null}
+            {coordinator ? (
+              <Link to={`/pairs/${pair.id}/hold`}>{t(pair.month.onHold ? 'pairs.hold.resumeLink' : 'pairs.hold.link')}</Link>
             ) : null}
             {coordinator ? <Link to={`/participants/${pair.participant.id}/plan/handover`}>{t('meetings.pair.handover')}</Link> : null}
             <Link to={`/pairs/${pair.id}/concern`}>{t('concerns.raise')}</Link>
@@ -453,6 +454,12 @@ export default function PairPage() {
               <span>{t(`meetings.status.${meeting.status}` as MessageKey)}</span>
               {meeting.participantAnswer ? (
                 <span className="badge"> {t(`sms.answer.${meeting.participantAnswer}` as MessageKey)}</span>
+              ) : null}
+              {meeting.replanReason ? (
+                <p className="notice">
+                  {t(`release.replan.${meeting.replanReason}` as MessageKey)}{' '}
+                  <Link to={`/meetings/${meeting.id}`}>{t('release.replan.link')}</Link>
+                </p>
               ) : null}
               <span className="muted">
                 {' · '}

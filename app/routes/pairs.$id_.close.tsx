@@ -21,7 +21,6 @@ import {
 } from '~/domain/pairs/closure.server';
 import { END_REASONS, END_TYPES } from '~/domain/pairs/status';
 import { requireUser } from '~/lib/auth.server';
-import { db } from '~/lib/db.server';
 import { notifyOutbox } from '~/lib/email.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import type { MessageKey, Translate } from '~/lib/i18n';
@@ -46,13 +45,13 @@ function typedValues(formData: FormData): Values {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'pairs:manage' });
-  const pair = await viewClosurePair(db, request, user, params.id ?? '');
+  const pair = await viewClosurePair(request, user, params.id ?? '');
   return json({ pair, today: todayInOslo() });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, { capability: 'pairs:manage' });
-  const pair = await closurePair(db, params.id ?? '');
+  const pair = await closurePair(params.id ?? '');
   const formData = await request.formData();
   const intent = formData.get('intent') ?? 'review';
 
@@ -61,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: closureSchema(closureRules(pair, todayInOslo())) });
     if (submission.status !== 'success') return json({ stage: 'correct' as const, result: submission.reply() }, { status: 400 });
     try {
-      await correctClosure(db, request, user, pair.id, submission.value);
+      await correctClosure(request, user, pair.id, submission.value);
     } catch (error) {
       if (!(error instanceof PairNotEndedError)) throw error;
       return json({ stage: 'notEnded' as const }, { status: 409 });
@@ -78,10 +77,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   try {
     if (intent === 'review') {
-      const summary = await previewClosure(db, pair.id, submission.value);
+      const summary = await previewClosure(pair.id, submission.value);
       return json({ stage: 'confirm' as const, values, details: submission.value, summary });
     }
-    await closePair(db, request, user, pair.id, submission.value);
+    await closePair(request, user, pair.id, submission.value);
   } catch (error) {
     if (!(error instanceof PairAlreadyEndedError)) throw error;
     return json({ stage: 'alreadyEnded' as const }, { status: 409 });

@@ -13,19 +13,18 @@ import { findConcernPair, raisePairConcern, viewConcernPair } from '~/domain/con
 import { concernSchema } from '~/domain/concerns/forms';
 import { EMERGENCY_NUMBERS, needsUrgentConfirmation, severityOf } from '~/domain/concerns/severity';
 import { requireUser } from '~/lib/auth.server';
-import { db } from '~/lib/db.server';
 import { notifyOutbox } from '~/lib/email.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'concerns:raise' });
-  const pair = await viewConcernPair(db, request, user, params.id ?? '');
+  const pair = await viewConcernPair(request, user, params.id ?? '');
   return json({ pair: { id: pair.id, participantFirstName: pair.participant.firstName } });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, { capability: 'concerns:raise' });
-  const pair = await findConcernPair(db, user, params.id ?? '');
+  const pair = await findConcernPair(user, params.id ?? '');
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: concernSchema });
   if (submission.status !== 'success') return json({ result: submission.reply(), emergencyNumbers: null }, { status: 400 });
@@ -34,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (needsUrgentConfirmation(severity, submission.value.confirmUrgent === 'yes')) {
     return json({ result: submission.reply(), emergencyNumbers: EMERGENCY_NUMBERS });
   }
-  await raisePairConcern(db, request, user, pair.id, { text: submission.value.text, severity });
+  await raisePairConcern(request, user, pair.id, { text: submission.value.text, severity });
   notifyOutbox();
   return redirectWithFlash(`/pairs/${pair.id}`, { kind: 'success', key: severity === 'URGENT' ? 'concerns.sentUrgent' : 'concerns.sent' });
 }

@@ -6,7 +6,6 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { useLanguage, useT } from '~/components/use-translation';
 import { linkAddress, printableLink } from '~/domain/participant-links/links.server';
 import { requireUser } from '~/lib/auth.server';
-import { db } from '~/lib/db.server';
 import { pageTitle } from '~/lib/page-title';
 import { formatDate } from '~/lib/time';
 
@@ -14,7 +13,7 @@ export const headers = () => ({ 'Cache-Control': 'no-store', 'Referrer-Policy': 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'pairs:manage' });
-  const link = await printableLink(db, user, params.id ?? '', params.linkId ?? '');
+  const link = await printableLink(user, params.id ?? '', params.linkId ?? '');
   const path = `/p/${link.token}`;
   const address = linkAddress(link.token);
   const qrSvg = await QRCode.toString(address, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });

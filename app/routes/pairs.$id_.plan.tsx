@@ -13,7 +13,6 @@ import { meetingDraftSchema, toDraft } from '~/domain/meetings/forms';
 import { findPlannablePair, MeetingRuleError, planMeetings } from '~/domain/meetings/meetings.server';
 import { monthProposals } from '~/domain/meetings/plan-month.server';
 import { requireUser } from '~/lib/auth.server';
-import { db } from '~/lib/db.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import { errorMessage } from '~/lib/form-errors';
 import { formatMonth } from '~/lib/time';
@@ -31,20 +30,20 @@ function planSchema(releaseDate: string, now: Date) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'meetings:plan' });
   const month = new URL(request.url).searchParams.get('month');
-  const plan = await monthProposals(db, request, user, params.id ?? '', month);
+  const plan = await monthProposals(request, user, params.id ?? '', month);
   return json({ ...plan, now: currentTime().toISOString() });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, { capability: 'meetings:plan' });
-  const pair = await findPlannablePair(db, user, params.id ?? '');
+  const pair = await findPlannablePair(user, params.id ?? '');
   const now = currentTime();
   const submission = parseWithZod(await request.formData(), { schema: planSchema(pair.participant.expectedReleaseDate, now) });
   if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 });
   const drafts = submission.value.meetings.filter((row) => row.include).map(toDraft);
   let planned: Awaited<ReturnType<typeof planMeetings>>;
   try {
-    planned = await planMeetings(db, request, user, pair.id, drafts, now);
+    planned = await planMeetings(request, user, pair.id, drafts, now);
   } catch (error) {
     if (!(error instanceof MeetingRuleError)) throw error;
     return json({ result: submission.reply({ formErrors: [errorMessage(error.key)] }) }, { status: 400 });

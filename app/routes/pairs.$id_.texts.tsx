@@ -13,12 +13,10 @@ import { useLanguage, useT } from '~/components/use-translation';
 import { composeTextSchema } from '~/domain/sms/compose-form';
 import type { z } from 'zod';
 import { planSms } from '~/domain/sms/encoding';
-import { checkParticipantText } from '~/domain/sms/outbox.server';
-import { findPairForVolunteerText, sendVolunteerText } from '~/domain/sms/thread.server';
+import { checkVolunteerText, findPairForVolunteerText, sendVolunteerText } from '~/domain/sms/thread.server';
 import { MAX_VOLUNTEER_TEXT, VOLUNTEER_TEMPLATE_KEYS, VOLUNTEER_TEMPLATES } from '~/domain/sms/texts';
 import { requireUser } from '~/lib/auth.server';
 import { currentTime } from '~/lib/clock';
-import { db } from '~/lib/db.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import { errorMessage } from '~/lib/form-errors';
 import type { MessageKey } from '~/lib/i18n';
@@ -29,13 +27,13 @@ import { formatDateTime } from '~/lib/time';
 /** The pair's volunteer writes a text to the participant: choose or write, review, then send. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'texts:send' });
-  const { pair, texting } = await findPairForVolunteerText(db, user, params.id ?? '');
+  const { pair, texting } = await findPairForVolunteerText(user, params.id ?? '');
   return json({ pairId: pair.id, name: pair.participant.firstName, texting });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, { capability: 'texts:send' });
-  const { pair, texting } = await findPairForVolunteerText(db, user, params.id ?? '');
+  const { pair, texting } = await findPairForVolunteerText(user, params.id ?? '');
   const submission = parseWithZod(await request.formData(), { schema: composeTextSchema });
   if (submission.status !== 'success') return json({ result: submission.reply(), review: null }, { status: 400 });
   const { intent, text, sendToken } = submission.value;
@@ -43,13 +41,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     json({ result: submission.reply({ formErrors: [errorMessage(`sms.cannot.${reason}` as MessageKey)] }), review: null }, { status: 400 });
   if (!texting.allowed) return refused(texting.reason);
   if (intent === 'review') {
-    const check = await checkParticipantText(db, { participantId: pair.participantId, kind: 'VOLUNTEER_MESSAGE' });
+    const check = await checkVolunteerText(pair.participantId);
     if (!check.allowed) return refused(check.reason);
     const plan = planSms(text);
     const later = check.sendAt.getTime() > currentTime().getTime() + 60_000 ? check.sendAt.toISOString() : null;
     return json({ result: submission.reply(), review: { text, segments: plan.segments, sendToken: crypto.randomUUID(), later } });
   }
-  const queued = await sendVolunteerText(db, request, user, { pairId: pair.id, body: text, sendToken: sendToken! });
+  const queued = await sendVolunteerText(request, user, { pairId: pair.id, body: text, sendToken: sendToken! });
   if (!queued.queued) return refused(queued.reason);
   const later = queued.sendAt.getTime() > currentTime().getTime() + 60_000;
   return redirectWithFlash(`/pairs/${pair.id}#texts-title`, {

@@ -3,7 +3,9 @@ import { json } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { BarChart } from '~/components/charts';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { OutcomeSection, TrendCharts } from '~/components/outcome-report';
 import { ParticipantVoiceReport } from '~/components/participant-voice-report';
+import { monthlyTrends, outcomeMeasures } from '~/domain/figures/outcomes.server';
 import { periodLabel } from '~/components/recruitment-panel';
 import { useLanguage, useT } from '~/components/use-translation';
 import { funderReportPage } from '~/domain/reports/funder-report.server';
@@ -23,7 +25,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const requested = new URL(request.url).searchParams.get('period') ?? halfYearOf(now);
   const period = parsePeriod(requested);
   if (!period) throw new Response('Bad Request', { status: 400 });
-  const { report, rematchesCount, voice } = await funderReportPage(period, now);
+  const [{ report, rematchesCount, voice }, outcomes, outcomesAllTime, trends] = await Promise.all([
+    funderReportPage(period, now),
+    outcomeMeasures(period, now),
+    outcomeMeasures(null, now),
+    monthlyTrends(12, now),
+  ]);
   return json({
     period: period.key,
     choices: periodChoices(now),
@@ -31,6 +38,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     computedAt: report.computedAt,
     rematchesCount,
     voice,
+    outcomes,
+    outcomesAllTime,
+    trends,
   });
 }
 
@@ -39,7 +49,7 @@ function value(metrics: ReportMetric[], key: string): number {
 }
 
 export default function Reports() {
-  const { period, choices, metrics, computedAt, rematchesCount, voice } = useLoaderData<typeof loader>();
+  const { period, choices, metrics, computedAt, rematchesCount, voice, outcomes, outcomesAllTime, trends } = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
   const label = (key: string) => t(`reports.metric.${key}` as MessageKey);
@@ -118,6 +128,15 @@ export default function Reports() {
         </section>
       ))}
       <ParticipantVoiceReport voice={voice} />
+      <h2>{t('outcomes.title')}</h2>
+      <p>{t('outcomes.note')}</p>
+      <OutcomeSection
+        heading={t('outcomes.periodHeading', { period: periodLabel(t, period) })}
+        measures={outcomes}
+        idPrefix="outcomes-period"
+      />
+      <OutcomeSection heading={t('outcomes.allTimeHeading')} measures={outcomesAllTime} idPrefix="outcomes-all" />
+      <TrendCharts months={trends} />
     </>
   );
 }

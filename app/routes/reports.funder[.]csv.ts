@@ -3,6 +3,7 @@ import { toCsv } from '~/domain/reports/csv';
 import { funderReportView } from '~/domain/reports/funder-report.server';
 import { parsePeriod } from '~/domain/figures/period';
 import { requireUser } from '~/lib/auth.server';
+import { csvDownload } from '~/lib/csv-download';
 import { translator, type MessageKey } from '~/lib/i18n';
 import { halfYearOf } from '~/lib/time';
 import { currentTime } from '~/lib/clock';
@@ -19,11 +20,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ['period', 'section', 'key', 'label', 'value'],
     ...metrics.map((metric) => [period.key, metric.section, metric.key, t(`reports.metric.${metric.key}` as MessageKey), metric.value]),
   ]);
-  return new Response(csv, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="brobygger-${period.key}.csv"`,
-      'Cache-Control': 'no-store',
-    },
-  });
+  return csvDownload(csv, `brobygger-${period.key}.csv`);
 }

@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { useLanguage, useT } from '~/components/use-translation';
 import { formatPhone } from '~/domain/participants/phone';
 import { devboxNumbers, devboxTexts } from '~/domain/sms/devbox.server';
-import { receiveParticipantText } from '~/domain/sms/inbound.server';
+import { receiveParticipantText } from '~/domain/meetings/text-replies.server';
 import { requireUser } from '~/lib/auth.server';
 import { env } from '~/lib/env.server';
 import { redirectWithFlash } from '~/lib/flash.server';

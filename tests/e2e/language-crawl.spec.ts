@@ -181,7 +181,8 @@ function report(findings: Finding[]) {
 async function navigationPages(page: Page): Promise<string[]> {
   const links = await page
     .getByRole('navigation', { name: /Hovedmeny|Main menu/ })
-    .getByRole('link')
+    // The links under "More" too, which are hidden while it is closed.
+    .getByRole('link', { includeHidden: true })
     .evaluateAll((anchors) => anchors.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   return [...new Set(links)];
 }

@@ -34,7 +34,7 @@ test('the coordinator sees the half-year against the target, opens the report an
   expect(xlsx.suggestedFilename()).toMatch(/^brobygger-\d{4}(-H[12])?\.xlsx$/);
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(fs.readFileSync(await xlsx.path()) as unknown as ArrayBuffer);
-  expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Deltakere', 'Frivillige', 'Par', 'Møter', 'Kvalitet']);
+  expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Deltakere', 'Frivillige', 'Par', 'Møter', 'Kvalitet', 'Resultatmål']);
   const meetings = book.getWorksheet('Møter')!;
   expect(meetings.getRow(1).values).toEqual([undefined, 'Periode', 'Tall', 'Verdi', 'Merknad', 'Nøkkel']);
   const held = meetings.getRows(2, meetings.rowCount - 1)!.find((row) => row.getCell(5).value === 'meetingsHeld')!;
@@ -45,6 +45,7 @@ test('the coordinator sees the half-year against the target, opens the report an
 
 test('the coordinator changes the half-year target in the settings', async ({ page }) => {
   await loginAs(page, 'COORDINATOR');
+  await page.getByRole('navigation', { name: 'Hovedmeny' }).getByText('Mer', { exact: true }).click();
   await page.getByRole('link', { name: 'Innstillinger' }).click();
   await expect(page.getByRole('heading', { name: 'Innstillinger', level: 1 })).toBeVisible();
   await page.getByLabel('Nye aktive par').fill('-5');

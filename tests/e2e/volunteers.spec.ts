@@ -75,6 +75,7 @@ test('a person applies, is screened and trained, becomes ready, is invited and s
   await expect(page.getByText('Under vurdering', { exact: true })).toBeVisible();
 
   // Training: a course with a session yesterday, enrolment and attendance.
+  await page.getByRole('navigation', { name: 'Hovedmeny' }).getByText('Mer', { exact: true }).click();
   await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Opplæring' }).click();
   await expect(page.getByRole('heading', { name: 'Opplæring', level: 1 })).toBeVisible();
   await expectAccessible(page);

@@ -149,6 +149,27 @@ export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
       'surveyComment',
     ],
   },
+  'pairs.$id_.hold': {
+    as: 'coordinator',
+    params: { id: 'pair' },
+    intents: ['hold', 'resume'],
+    fields: ['reason', 'fromDate', 'note', 'resumeOn'],
+  },
+  'pairs.bulk': {
+    as: 'coordinator',
+    intents: ['review', 'confirm'],
+    fields: ['bulkAction', 'ids', 'withWhom', 'dueDate', 'note'],
+  },
+  'participants_.$id_.release': {
+    as: 'coordinator',
+    params: { id: 'participant' },
+    fields: ['earliestReleaseDate', 'expectedReleaseDate', 'actualReleaseDate', 'reason'],
+  },
+  'volunteers.bulk': {
+    as: 'coordinator',
+    intents: ['review', 'confirm'],
+    fields: ['bulkAction', 'ids', 'courseId', 'subject', 'body', 'token'],
+  },
   'me_.proposals.$pairId': { as: 'pairVolunteer', params: { pairId: 'proposal' }, intents: ['accept', 'decline'], fields: ['reason'] },
   'pairs.$id_.concern': { as: 'pairVolunteer', params: { id: 'pair' }, fields: ['text', 'urgent', 'confirmUrgent'] },
   'pairs.$id_.texts': {

@@ -54,6 +54,8 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   audit: { loader: [L, 'ok', 403, 403, 403, 403] },
   'participants_.$id_.export[.]json': { params: { id: 'participant' }, loader: [L, 'ok', 403, 403, 403, 403] },
   'volunteers._index': { loader: [L, 'ok', 403, 403, 403, 403] },
+  'volunteers.bulk': { loader: [L, 'ok', 403, 403, 403, 403], action: [L, 400, 403, 403, 403, 403] },
+  'pairs.bulk': { loader: [L, 'ok', 403, 403, 403, 403], action: [L, 400, 403, 403, 403, 403] },
   'volunteers.$id': { params: { id: 'pairVolunteerProfile' }, loader: [L, 'ok', 403, 403, 403, 403], action: [L, 400, 403, 403, 403, 403] },
   'training._index': { loader: [L, 'ok', 403, 403, 403, 403], action: [L, 400, 403, 403, 403, 403] },
   'training.$id': { params: { id: 'course' }, loader: [L, 'ok', 403, 403, 403, 403], action: [L, 400, 403, 403, 403, 403] },
@@ -70,10 +72,13 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   users: { loader: [L, 'ok', 403, 403, 403, 403], action: [L, 400, 403, 403, 403, 403] },
   'pairs.$id_.links.$linkId': { params: { id: 'pair', linkId: 'participantLink' }, loader: [L, 'ok', 403, 403, 403, 403] },
   'pairs.$id_.close': { params: { id: 'pair' }, loader: [L, 'ok', 403, 403, 403, 403], action: [L, 400, 403, 403, 403, 403] },
+  'pairs.$id_.hold': { params: { id: 'pair' }, loader: [L, 'ok', 403, 403, 403, 403], action: [L, 400, 403, 403, 403, 403] },
   'participants.$id._index': { params: { id: 'participant' }, loader: [L, 'ok', 403, 403, 403, 403], action: [L, 400, 403, 403, 403, 403] },
 
   // Referrals: the coordinator and the referring officer.
   'referrals._index': { loader: [L, 'ok', 403, 403, 'ok', 'ok'] },
+  // The one search: the coordinator finds everything, an officer their own referrals (search-scope.test.ts).
+  search: { loader: [L, 'ok', 403, 403, 'ok', 'ok'] },
   'referrals.new': { loader: [L, 'ok', 403, 403, 'ok', 'ok'], action: [L, 400, 403, 403, 400, 400] },
   'referrals.$id': { params: { id: 'referral' }, loader: [L, 'ok', 403, 403, 'ok', 404], action: [L, 400, 403, 403, 403, 403] },
   // Only the referring officer withdraws their own referral; the coordinator changes status on the participant page.
@@ -99,4 +104,10 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     action: [L, 400, 403, 403, 400, 404],
   },
   'participants_.$id_.plan.handover': { params: { id: 'participant' }, loader: [L, 'ok', 403, 403, 'ok', 404] },
+  // Release dates (#21): the coordinator and the referring officer.
+  'participants_.$id_.release': {
+    params: { id: 'participant' },
+    loader: [L, 'ok', 403, 403, 'ok', 404],
+    action: [L, 400, 403, 403, 400, 404],
+  },
 };

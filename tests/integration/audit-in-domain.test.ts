@@ -128,22 +128,22 @@ describe('domain functions audit themselves', () => {
     ).toHaveLength(1);
 
     const waiting = await createParticipant(db, { referrerId: officer.id, status: 'ACCEPTED' });
-    await viewSuggestions(db, request(), coordinator, waiting.id);
+    await viewSuggestions(request(), coordinator, waiting.id);
     expect(await auditRows({ actorId: coordinator.id, action: 'VIEW', entityType: 'PARTICIPANT', participantId: waiting.id })).toEqual([
       { entityId: waiting.id, participantId: waiting.id, detail: { page: 'matching' }, userAgent: 'audit-in-domain' },
     ]);
 
-    await viewConcernPair(db, request(), volunteer, pair.id);
+    await viewConcernPair(request(), volunteer, pair.id);
     expect(
       await auditRows({ actorId: volunteer.id, action: 'VIEW', entityType: 'PAIR', entityId: pair.id, participantId: participant.id }),
     ).toHaveLength(1);
 
-    await viewClosurePair(db, request(), coordinator, pair.id);
+    await viewClosurePair(request(), coordinator, pair.id);
     expect(
       await auditRows({ actorId: coordinator.id, action: 'VIEW', entityType: 'PAIR', entityId: pair.id, participantId: participant.id }),
     ).toHaveLength(1);
 
-    await monthProposals(db, request(), volunteer, pair.id, null);
+    await monthProposals(request(), volunteer, pair.id, null);
     expect(
       await auditRows({ actorId: volunteer.id, action: 'VIEW', entityType: 'PAIR', entityId: pair.id, participantId: participant.id }),
     ).toHaveLength(2);
@@ -164,8 +164,8 @@ describe('domain functions audit themselves', () => {
 
   it('a read that finds nothing audits nothing', async () => {
     const { coordinator } = await world();
-    await expect(viewClosurePair(db, request(), coordinator, 'no-such-pair')).rejects.toMatchObject({ status: 404 });
-    await expect(viewSuggestions(db, request(), coordinator, 'no-such-participant')).rejects.toMatchObject({ status: 404 });
+    await expect(viewClosurePair(request(), coordinator, 'no-such-pair')).rejects.toMatchObject({ status: 404 });
+    await expect(viewSuggestions(request(), coordinator, 'no-such-participant')).rejects.toMatchObject({ status: 404 });
     expect(await participantExport(request(), coordinator, 'no-such-participant')).toBeNull();
     expect(await db.auditEvent.count({ where: { actorId: coordinator.id } })).toBe(0);
   });

@@ -213,20 +213,17 @@ describe('ending a pair', () => {
     expect((await close({ ...fields, intent: 'review' })).status).toBe(409);
   });
 
-  it('keeps the participant matched while another pair of theirs is active', async () => {
-    const { participant, today, close } = await setup();
+  // The rule "stay MATCHED while another pair is active" is unit-tested in closure.test.ts beside
+  // the code; the state cannot arise any more: the database holds one running pair per
+  // participant (Pair_one_active_per_participant, migration 20261203020000_one_open_pair).
+  it('never meets a second active pair of the participant: the database refuses one', async () => {
+    const { participant, today } = await setup();
     const other = await createVolunteer(db, { status: 'READY' });
-    await createPair(db, { participantId: participant.id, volunteerId: other.id, startDate: addDays(today, -10) });
-    const review = await jsonOf<ConfirmReply>(
-      await close({
-        endType: 'UNPLANNED',
-        endReason: 'VOLUNTEER_LEFT',
-        endDate: today,
-        closureTalk: 'NOT_HELD',
-        closureTalkNotHeldReason: 'Den frivillige flyttet.',
-      }),
-    );
-    expect(review.summary.participant).toEqual({ from: 'MATCHED', to: 'MATCHED', changes: false });
+    await expect(
+      createPair(db, { participantId: participant.id, volunteerId: other.id, startDate: addDays(today, -10) }),
+    ).rejects.toMatchObject({
+      code: 'P2002',
+    });
   });
 
   it('is for coordinators, and a stranger id is 404', async () => {

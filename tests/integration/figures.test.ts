@@ -138,7 +138,7 @@ describe('one definition per figure', () => {
     expect(dash.needsAction.totals.behind).toBe(0);
     expect(dash.pairs.map((pair) => pair.health)).toEqual(['GREEN', 'GREEN', 'GREEN']);
     // November: A reached 4 of 4; C 1 of 4; the re-match 1 of 3 (21 of 30 days).
-    expect(dash.month.lastMonth).toEqual({ month: '2026-11', pairs: 3, onTarget: 1 });
+    expect(dash.month.lastMonth).toEqual({ month: '2026-11', pairs: 3, onTarget: 1, onHold: 0 });
 
     // The half-year: B's re-match is shown apart and not counted (the setting is off by default).
     expect(dash.recruitment.newPairs).toMatchObject({ rematches: 1, counted: 3 });
@@ -216,7 +216,7 @@ describe('the funder workbook', () => {
 
   it('has a sheet per section, headers in Norwegian and numbers as numbers', async () => {
     const book = await workbook('nb');
-    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Deltakere', 'Frivillige', 'Par', 'Møter', 'Kvalitet']);
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Deltakere', 'Frivillige', 'Par', 'Møter', 'Kvalitet', 'Resultatmål']);
     const pairs = book.getWorksheet('Par')!;
     expect(pairs.getRow(1).values).toEqual([undefined, 'Periode', 'Tall', 'Verdi', 'Merknad', 'Nøkkel']);
     const started = pairs.getRows(2, pairs.rowCount - 1)!.find((row) => row.getCell(5).value === 'pairsStarted')!;
@@ -231,7 +231,14 @@ describe('the funder workbook', () => {
 
   it('has headers in English for an English reader, and only coordinators get it', async () => {
     const book = await workbook('en');
-    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Participants', 'Volunteers', 'Pairs', 'Meetings', 'Quality']);
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual([
+      'Participants',
+      'Volunteers',
+      'Pairs',
+      'Meetings',
+      'Quality',
+      'Outcome measures',
+    ]);
     expect(book.getWorksheet('Meetings')!.getRow(1).values).toEqual([undefined, 'Period', 'Figure', 'Value', 'Note', 'Key']);
     expect(book.getWorksheet('Pairs')!.getRow(2).getCell(1).value).toBe('second half of 2026');
     const officer = await createUser(db, { role: 'PROBATION_OFFICER' });

@@ -76,12 +76,12 @@ describe('matching', () => {
 
   it('makes a pair: proposed (the volunteer is asked, nobody introduced), then active; participant MATCHED; both sides introduced; capacity used', async () => {
     const { coordinator, officer, participant, good } = await world();
-    const pair = await proposePair(db, { participantId: participant.id, volunteerId: good.id, actor: coordinator, request: null });
+    const pair = await proposePair({ participantId: participant.id, volunteerId: good.id, actor: coordinator, request: null });
     expect(pair.status).toBe('PROPOSED');
     expect(await db.outboxEmail.count({ where: { template: 'pair-proposal', toAddress: good.email } })).toBe(1);
     expect(await db.outboxEmail.count({ where: { template: 'pair-intro-volunteer' } })).toBe(0);
     const today = todayInOslo();
-    await activatePair(db, { pairId: pair.id, startDate: today, actor: coordinator, request: null });
+    await activatePair({ pairId: pair.id, startDate: today, actor: coordinator, request: null });
     const updated = await db.pair.findUniqueOrThrow({ where: { id: pair.id } });
     expect(updated).toMatchObject({ status: 'ACTIVE', startDate: today });
     expect((await db.participant.findUniqueOrThrow({ where: { id: participant.id } })).status).toBe('MATCHED');
@@ -91,29 +91,29 @@ describe('matching', () => {
     const other = await createParticipant(db, { referrerId: officer.id, status: 'ACCEPTED' });
     const forOther = await suggestionsFor(db, other.id);
     expect(forOther!.suggestions.some((s) => s.volunteer.id === good.id)).toBe(false);
-    await expect(
-      proposePair(db, { participantId: other.id, volunteerId: good.id, actor: coordinator, request: null }),
-    ).rejects.toMatchObject({ code: 'NO_CAPACITY' });
+    await expect(proposePair({ participantId: other.id, volunteerId: good.id, actor: coordinator, request: null })).rejects.toMatchObject({
+      code: 'NO_CAPACITY',
+    });
   });
 
   it('refuses a volunteer who is not ready, and a pair that has ended before', async () => {
     const { coordinator, participant, notReady, good } = await world();
     await expect(
-      proposePair(db, { participantId: participant.id, volunteerId: notReady.id, actor: coordinator, request: null }),
+      proposePair({ participantId: participant.id, volunteerId: notReady.id, actor: coordinator, request: null }),
     ).rejects.toBeInstanceOf(PairingError);
     await db.pair.create({ data: { participantId: participant.id, volunteerId: good.id, status: 'ENDED', endReason: 'OTHER' } });
     await expect(
-      proposePair(db, { participantId: participant.id, volunteerId: good.id, actor: coordinator, request: null }),
+      proposePair({ participantId: participant.id, volunteerId: good.id, actor: coordinator, request: null }),
     ).rejects.toMatchObject({ code: 'EARLIER_PAIR' });
     expect(await db.pair.count({ where: { participantId: participant.id, status: { not: 'ENDED' } } })).toBe(0);
   });
 
   it('re-matching ends the old pair with the reason "re-matched" and starts the new one', async () => {
     const { coordinator, participant, good, fair } = await world();
-    const first = await proposePair(db, { participantId: participant.id, volunteerId: good.id, actor: coordinator, request: null });
-    await activatePair(db, { pairId: first.id, startDate: todayInOslo(), actor: coordinator, request: null });
-    const second = await proposePair(db, { participantId: participant.id, volunteerId: fair.id, actor: coordinator, request: null });
-    await activatePair(db, { pairId: second.id, startDate: todayInOslo(), actor: coordinator, request: null });
+    const first = await proposePair({ participantId: participant.id, volunteerId: good.id, actor: coordinator, request: null });
+    await activatePair({ pairId: first.id, startDate: todayInOslo(), actor: coordinator, request: null });
+    const second = await proposePair({ participantId: participant.id, volunteerId: fair.id, actor: coordinator, request: null });
+    await activatePair({ pairId: second.id, startDate: todayInOslo(), actor: coordinator, request: null });
     expect(await db.pair.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ status: 'ENDED', endReason: 'REMATCHED' });
     expect(await db.pair.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ status: 'ACTIVE' });
     expect((await db.participant.findUniqueOrThrow({ where: { id: participant.id } })).status).toBe('MATCHED');
@@ -121,12 +121,12 @@ describe('matching', () => {
 
   it('withdraws a proposal without leaving an ended pair behind', async () => {
     const { coordinator, participant, good } = await world();
-    const pair = await proposePair(db, { participantId: participant.id, volunteerId: good.id, actor: coordinator, request: null });
-    await withdrawProposal(db, { pairId: pair.id, actor: coordinator, request: null });
+    const pair = await proposePair({ participantId: participant.id, volunteerId: good.id, actor: coordinator, request: null });
+    await withdrawProposal({ pairId: pair.id, actor: coordinator, request: null });
     expect(await db.pair.count({ where: { participantId: participant.id, status: { in: ['PROPOSED', 'ACTIVE', 'ENDED'] } } })).toBe(0);
     expect((await db.pair.findUniqueOrThrow({ where: { id: pair.id } })).status).toBe('WITHDRAWN');
     await expect(
-      proposePair(db, { participantId: participant.id, volunteerId: good.id, actor: coordinator, request: null }),
+      proposePair({ participantId: participant.id, volunteerId: good.id, actor: coordinator, request: null }),
     ).resolves.toBeTruthy();
   });
 
@@ -136,7 +136,7 @@ describe('matching', () => {
     expect((await call(matchingLoader, getRequest('/matching', await sessionCookieFor(officer.id)))).status).toBe(403);
     expect((await call(matchingLoader, getRequest('/matching', await sessionCookieFor(volunteerUser.id)))).status).toBe(403);
     const other = await createParticipant(db, { referrerId: officer.id, status: 'ACCEPTED' });
-    const pair = await proposePair(db, { participantId: other.id, volunteerId: good.id, actor: coordinator, request: null });
+    const pair = await proposePair({ participantId: other.id, volunteerId: good.id, actor: coordinator, request: null });
     const response = await call(
       suggestionAction,
       postRequest(`/matching/${participant.id}`, { intent: 'withdraw', pairId: pair.id }, await sessionCookieFor(coordinator.id)),

@@ -610,7 +610,7 @@ describe('the pairs at a glance', () => {
     const { pair: other } = await setup();
     const listed = async (userId: string) => {
       const response = await call(pairsLoader, getRequest('/pairs', await sessionCookieFor(userId)));
-      return ((await response.json()) as { pairs: { id: string }[] }).pairs.map((pair) => pair.id);
+      return ((await response.json()) as { list: { rows: { id: string }[] } }).list.rows.map((pair) => pair.id);
     };
     expect(await listed(volunteerUser.id)).toEqual([own.id]);
     expect(await listed(coordinator.id)).toEqual(expect.arrayContaining([own.id, other.id]));

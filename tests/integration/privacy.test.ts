@@ -73,6 +73,29 @@ async function fullParticipant(options: { status?: 'ACCEPTED' | 'MATCHED'; pairS
   await db.fitCheck.create({
     data: { pairId: pair.id, checkedOn: '2026-02-05', volunteerScore: 4, participantScore: 5, note: 'God match', byId: coordinator.id },
   });
+  await db.pairHold.create({
+    data: {
+      pairId: pair.id,
+      reason: 'TREATMENT',
+      note: 'Innlagt to uker',
+      fromDate: '2026-03-01',
+      untilDate: '2026-03-15',
+      startedById: coordinator.id,
+      endedById: coordinator.id,
+    },
+  });
+  await db.releaseDateChange.create({
+    data: {
+      participantId: participant.id,
+      earliestDate: '2026-01-10',
+      expectedDate: '2026-01-20',
+      actualDate: '2026-01-18',
+      fromDate: '2026-01-20',
+      toDate: '2026-01-18',
+      reason: 'Prøveløslatelse',
+      changedById: officer.id,
+    },
+  });
   await createParticipantAnswer(db, {
     pairId: pair.id,
     purpose: 'PULSE',
@@ -289,7 +312,9 @@ describe('access-request export', () => {
         'Consent',
         'ProgrammeParticipation',
         'ReleaseChecklistItem',
+        'ReleaseDateChange',
         'Pair',
+        'PairHold',
         'Meeting',
         'MeetingLog',
         'Concern',

@@ -145,7 +145,7 @@ describe('a proposal the volunteer answers', () => {
 
   it('a withdrawn proposal tells the volunteer and introduces nobody; the participant is back on the waiting list', async () => {
     const { coordinator, participant, volunteerUser, volunteer } = await world();
-    const pair = await proposePair(db, { participantId: participant.id, volunteerId: volunteer.id, actor: coordinator, request: null });
+    const pair = await proposePair({ participantId: participant.id, volunteerId: volunteer.id, actor: coordinator, request: null });
     expect((await matchingOverview(db)).waiting.find((row) => row.participant.id === participant.id)?.proposed).toBe(true);
     const withdrawn = await call(
       suggestionAction,
@@ -184,7 +184,7 @@ describe('a proposal the volunteer answers', () => {
 
   it('a declined proposal tells the coordinators, keeps the reason, and the pair never becomes active', async () => {
     const { coordinator, participant, volunteerUser, volunteer } = await world();
-    const pair = await proposePair(db, { participantId: participant.id, volunteerId: volunteer.id, actor: coordinator, request: null });
+    const pair = await proposePair({ participantId: participant.id, volunteerId: volunteer.id, actor: coordinator, request: null });
     const cookie = await sessionCookieFor(volunteerUser.id);
     const page = await jsonOf<{ answer: string }>(
       await call(answerLoader, getRequest(`/me/proposals/${pair.id}?answer=decline`, cookie), { pairId: pair.id }),
@@ -233,9 +233,9 @@ describe('a proposal the volunteer answers', () => {
 
   it('refuses a second proposal for the participant while one is open, on the server and in the page', async () => {
     const { coordinator, participant, volunteer, other } = await world();
-    await proposePair(db, { participantId: participant.id, volunteerId: volunteer.id, actor: coordinator, request: null });
+    await proposePair({ participantId: participant.id, volunteerId: volunteer.id, actor: coordinator, request: null });
     await expect(
-      proposePair(db, { participantId: participant.id, volunteerId: other.id, actor: coordinator, request: null }),
+      proposePair({ participantId: participant.id, volunteerId: other.id, actor: coordinator, request: null }),
     ).rejects.toMatchObject({
       code: 'PROPOSAL_OPEN',
     });
@@ -256,7 +256,7 @@ describe('a proposal the volunteer answers', () => {
 
   it('lets a volunteer answer only their own proposals: another volunteer gets a 404', async () => {
     const { coordinator, participant, volunteer } = await world();
-    const pair = await proposePair(db, { participantId: participant.id, volunteerId: volunteer.id, actor: coordinator, request: null });
+    const pair = await proposePair({ participantId: participant.id, volunteerId: volunteer.id, actor: coordinator, request: null });
     const stranger = await createUser(db, { role: 'VOLUNTEER' });
     const cookie = await sessionCookieFor(stranger.id);
     expect((await call(answerLoader, getRequest(`/me/proposals/${pair.id}`, cookie), { pairId: pair.id })).status).toBe(404);
@@ -271,8 +271,8 @@ describe('a proposal the volunteer answers', () => {
       ).status,
     ).toBe(403);
     expect((await db.pair.findUniqueOrThrow({ where: { id: pair.id } })).status).toBe('PROPOSED');
-    await withdrawProposal(db, { pairId: pair.id, actor: coordinator, request: null });
-    await expect(withdrawProposal(db, { pairId: pair.id, actor: coordinator, request: null })).rejects.toBeInstanceOf(PairingError);
+    await withdrawProposal({ pairId: pair.id, actor: coordinator, request: null });
+    await expect(withdrawProposal({ pairId: pair.id, actor: coordinator, request: null })).rejects.toBeInstanceOf(PairingError);
   });
 });
 
@@ -313,9 +313,7 @@ describe('a wish for the volunteer gender', () => {
     expect(row.best?.volunteer.gender).toBe('FEMALE');
     if (row.assigned) expect(row.assigned.volunteer.gender).toBe('FEMALE');
 
-    await expect(
-      proposePair(db, { participantId: wishing.id, volunteerId: man.id, actor: coordinator, request: null }),
-    ).rejects.toMatchObject({
+    await expect(proposePair({ participantId: wishing.id, volunteerId: man.id, actor: coordinator, request: null })).rejects.toMatchObject({
       code: 'GENDER_WISH',
     });
   });

@@ -1,35 +1,12 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import readline from 'node:readline';
+import { startWriter } from '../support/start-writer';
 import { describe, expect, it } from 'vitest';
 import { db } from '~/lib/db.server';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
 const WRITES = 150;
-
-/** Starts the writer in its own process; resolves once it is connected and waiting for "go". */
-function startWriter(tag: string) {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'tests/support/sqlite-writer.ts', process.env.DATABASE_URL!, String(WRITES), tag],
-    {
-      cwd: root,
-      env: { ...process.env },
-      stdio: ['pipe', 'pipe', 'inherit'],
-    },
-  );
-  const lines = readline.createInterface({ input: child.stdout });
-  const next = () =>
-    new Promise<string>((resolve, reject) => {
-      lines.once('line', resolve);
-      child.once('exit', (code) => reject(new Error(`writer exited with ${code}`)));
-    });
-  return { child, ready: next(), next };
-}
 
 describe('several processes on one SQLite file', () => {
   it('writes from two processes at once without "database is locked"', async () => {
-    const writer = startWriter('child');
+    const writer = startWriter('child', WRITES);
     expect(await writer.ready).toBe('ready');
     const report = writer.next();
     writer.child.stdin.write('go\n');

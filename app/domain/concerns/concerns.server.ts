@@ -1,14 +1,14 @@
 import type { Actor } from '~/lib/permissions.server';
-import { notFound, pairScope } from '~/lib/permissions.server';
+import { notFound, pairScope, RUNNING_PAIR_STATUSES } from '~/lib/permissions.server';
 import { audit } from '~/lib/audit.server';
-import type { Db, Tx } from '~/lib/db.server';
+import { db, type Tx } from '~/lib/db.server';
 import { emailCoordinators } from '~/lib/email.server';
 import type { ConcernSeverity } from './severity';
 
 /** An active pair the actor may raise a concern about (their own, or any for a coordinator), or 404. */
-export async function findConcernPair(db: Tx, actor: Actor, pairId: string) {
-  const pair = await db.pair.findFirst({
-    where: { id: pairId, status: 'ACTIVE', ...pairScope(actor) },
+export async function findConcernPair(actor: Actor, pairId: string, client: Tx = db) {
+  const pair = await client.pair.findFirst({
+    where: { id: pairId, status: { in: [...RUNNING_PAIR_STATUSES] }, ...pairScope(actor) },
     select: { id: true, participantId: true, participant: { select: { firstName: true } } },
   });
   if (!pair) notFound();
@@ -16,8 +16,8 @@ export async function findConcernPair(db: Tx, actor: Actor, pairId: string) {
 }
 
 /** The concern page of a pair: the pair (404 as findConcernPair), the read audited. */
-export async function viewConcernPair(db: Tx, request: Request | null, actor: Actor, pairId: string) {
-  const pair = await findConcernPair(db, actor, pairId);
+export async function viewConcernPair(request: Request | null, actor: Actor, pairId: string) {
+  const pair = await findConcernPair(actor, pairId);
   await audit(db, request, { actorId: actor.id, action: 'VIEW', entityType: 'PAIR', entityId: pair.id, participantId: pair.participantId });
   return pair;
 }
@@ -61,15 +61,9 @@ export async function createConcern(tx: Tx, request: Request, actor: Actor, inpu
 }
 
 /** A concern without a meeting, raised from /me or the pair page; call notifyOutbox() after. */
-export async function raisePairConcern(
-  db: Db,
-  request: Request,
-  actor: Actor,
-  pairId: string,
-  input: { text: string; severity: ConcernSeverity },
-) {
+export async function raisePairConcern(request: Request, actor: Actor, pairId: string, input: { text: string; severity: ConcernSeverity }) {
   return db.$transaction(async (tx) => {
-    const pair = await findConcernPair(tx, actor, pairId);
+    const pair = await findConcernPair(actor, pairId, tx);
     return createConcern(tx, request, actor, { pairId: pair.id, meetingId: null, participantId: pair.participantId, ...input });
   });
 }

@@ -8,6 +8,7 @@
  * Where the dashboard and a report differ, it is because one shows now and the other a period;
  * the pages say so next to the figure.
  */
+import { RUNNING_PAIR_STATUSES, STARTED_PAIR_STATUSES } from '~/lib/permissions.server';
 import { z } from 'zod';
 import { Prisma } from '~/generated/prisma/client';
 import type { Tx } from '~/lib/db.server';
@@ -21,6 +22,8 @@ import { elapsedShare, project, type Projection } from '~/domain/recruitment/pro
 import { targetsFor } from '~/domain/recruitment/targets.server';
 import { daysBetween, halfYearOf, monthOf, monthRange, todayInOslo, type HalfYearKey, type IsoDate, type MonthKey } from '~/lib/time';
 import { pairMonthVerdict, type Health } from '~/domain/pairs/pair-month';
+import { holdSpansByPair } from '~/domain/pairs/hold.server';
+import { holdDaysInMonth } from '~/domain/meetings/target';
 
 /** A span of time in Oslo: instants for timestamps, calendar days for date columns. */
 export interface FigurePeriod {
@@ -79,28 +82,52 @@ export async function meetingsThisMonth(db: Tx, now: Date): Promise<MonthFigures
 // A closed month (the monthly compliance summary)
 
 /** The pairs active in `month` (Oslo) and how many reached their whole (prorated) target. */
-export async function pairsOnTargetInMonth(db: Tx, month: MonthKey): Promise<{ month: MonthKey; pairs: number; onTarget: number }> {
+export async function pairsOnTargetInMonth(
+  db: Tx,
+  month: MonthKey,
+): Promise<{ month: MonthKey; pairs: number; onTarget: number; onHold: number }> {
   const { start, end } = monthRange(month);
   const perMonth = await getSetting(db, 'meetingsPerMonth');
   const pairs = await db.pair.findMany({
     where: {
-      status: { in: ['ACTIVE', 'ENDED'] },
+      status: { in: [...STARTED_PAIR_STATUSES] },
       startDate: { not: null },
       activatedAt: { lt: end },
       OR: [{ endedAt: null }, { endedAt: { gte: start } }],
     },
     select: {
+      id: true,
       startDate: true,
       endDate: true,
       _count: { select: { meetings: { where: { status: 'HELD', startsAt: { gte: start, lt: end } } } } },
     },
   });
   // Judged once the month is over: the expectation to date is then the whole target.
-  const verdicts = pairs.map((pair) =>
-    pairMonthVerdict({ now: end, month, perMonth, startDate: pair.startDate!, endDate: pair.endDate, held: pair._count.meetings }),
+  const holds = await holdSpansByPair(
+    db,
+    pairs.map((pair) => pair.id),
   );
-  const counted = verdicts.filter((verdict) => verdict.target > 0);
-  return { month, pairs: counted.length, onTarget: counted.filter((verdict) => verdict.onTarget).length };
+  const verdicts = pairs.map((pair) => ({
+    verdict: pairMonthVerdict({
+      now: end,
+      month,
+      perMonth,
+      startDate: pair.startDate!,
+      endDate: pair.endDate,
+      held: pair._count.meetings,
+      holds: holds.get(pair.id),
+    }),
+    holdDays: holdDaysInMonth(month, pair.startDate!, pair.endDate, holds.get(pair.id) ?? []),
+  }));
+  // A month (partly) on hold is counted apart, never as missed: its target is prorated, and a
+  // month wholly on hold has none.
+  const counted = verdicts.filter(({ verdict, holdDays }) => verdict.target > 0 && holdDays === 0);
+  return {
+    month,
+    pairs: counted.length,
+    onTarget: counted.filter(({ verdict }) => verdict.onTarget).length,
+    onHold: verdicts.filter(({ holdDays }) => holdDays > 0).length,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -184,7 +211,10 @@ export async function matchedParticipants(db: Tx, period: FigurePeriod): Promise
 
 /** Participants with an active pair right now (a "now" figure, not a period's). */
 export async function participantsActiveNow(db: Tx): Promise<number> {
-  return count(db, Prisma.sql`SELECT COUNT(DISTINCT "participantId") AS "count" FROM "Pair" WHERE "status" = 'ACTIVE'`);
+  return count(
+    db,
+    Prisma.sql`SELECT COUNT(DISTINCT "participantId") AS "count" FROM "Pair" WHERE "status" IN (${Prisma.join(RUNNING_PAIR_STATUSES)})`,
+  );
 }
 
 /** Volunteers who applied in the period. */

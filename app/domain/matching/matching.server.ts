@@ -1,7 +1,7 @@
 import { cachedView } from '~/lib/view-snapshot.server';
 import { audit } from '~/lib/audit.server';
-import type { Db } from '~/lib/db.server';
-import { notFound, type Actor } from '~/lib/permissions.server';
+import { db, type Db } from '~/lib/db.server';
+import { type Actor, isRunningPair, notFound, RUNNING_PAIR_STATUSES } from '~/lib/permissions.server';
 import { getSetting } from '~/domain/settings/settings.server';
 import { daysBetween, osloDate, todayInOslo } from '~/lib/time';
 import { bestAssignment } from './assignment';
@@ -140,7 +140,7 @@ export function releaseTooSoon(expectedReleaseDate: string, today: string): bool
 /** Waiting participants, with their proposed pairs and, for the hard rules, their ended ones. */
 async function loadWaiting(db: Db) {
   const rows = await db.participant.findMany({
-    where: { status: 'ACCEPTED', pairs: { none: { status: 'ACTIVE' } } },
+    where: { status: 'ACCEPTED', pairs: { none: { status: { in: [...RUNNING_PAIR_STATUSES] } } } },
     orderBy: { expectedReleaseDate: 'asc' },
     select: {
       ...participantSelect,
@@ -291,7 +291,7 @@ const OVERVIEW_MAX_AGE_MS = 5 * 60_000;
  * The overview's rows as /matching lists them, kept as a view snapshot: scoring the whole
  * waiting list and solving the assignment take tens of milliseconds at national scale.
  */
-export function matchingOverviewView(db: Db, now = currentTime()) {
+export function matchingOverviewView(now = currentTime()) {
   const name = (person: { firstName: string; lastName: string }) => `${person.firstName} ${person.lastName}`;
   return cachedView(
     db,
@@ -363,7 +363,7 @@ export async function suggestionsFor(db: Db, participantId: string, shown = SUGG
   const { pairs: allPairs, status, ...rest } = row;
   const participant = toParticipant(rest);
   const ended = allPairs.filter((pair) => pair.status === 'ENDED');
-  const pairs = allPairs.filter((pair) => pair.status === 'PROPOSED' || pair.status === 'ACTIVE');
+  const pairs = allPairs.filter((pair) => pair.status === 'PROPOSED' || isRunningPair(pair.status));
   // Declined and withdrawn proposals never started: shown for the record, they exclude nobody.
   const closedProposals = allPairs
     .filter((pair) => pair.status === 'DECLINED' || pair.status === 'WITHDRAWN')
@@ -391,7 +391,7 @@ export async function suggestionsFor(db: Db, participantId: string, shown = SUGG
   return {
     participant,
     status,
-    activePair: pairs.find((pair) => pair.status === 'ACTIVE') ?? null,
+    activePair: pairs.find((pair) => isRunningPair(pair.status)) ?? null,
     proposedPairs: pairs
       .filter((pair) => pair.status === 'PROPOSED')
       .map(({ proposedAt, proposalClosedAt: _closed, declineReason: _reason, ...pair }) => ({ ...pair, proposedOn: osloDate(proposedAt) })),
@@ -404,7 +404,7 @@ export async function suggestionsFor(db: Db, participantId: string, shown = SUGG
 }
 
 /** The matching page of one participant: their suggestions (404 when not matchable), the read audited. */
-export async function viewSuggestions(db: Db, request: Request | null, actor: Actor, participantId: string, shown = SUGGESTIONS_PER_PAGE) {
+export async function viewSuggestions(request: Request | null, actor: Actor, participantId: string, shown = SUGGESTIONS_PER_PAGE) {
   const view = await suggestionsView(db, participantId, shown);
   if (!view.data) notFound();
   const participant = view.data.participant;

@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { db } from '~/lib/db.server';
 import { env } from '~/lib/env.server';
 import { isLanguage, translator, type Language } from '~/lib/i18n';
-import { meetingScope, type Actor } from '~/lib/permissions.server';
+import { type Actor, meetingScope, STARTED_PAIR_STATUSES } from '~/lib/permissions.server';
 import { occurrenceOf, OSLO } from '~/lib/time';
 import { currentTimeMs } from '~/lib/clock';
 
@@ -111,7 +111,7 @@ export async function feedForToken(token: string, publicUrl: string) {
   if (!user) return null;
   const since = new Date(currentTimeMs() - 90 * 24 * 3600_000);
   const meetings = await db.meeting.findMany({
-    where: { startsAt: { gte: since }, pair: { status: { in: ['ACTIVE', 'ENDED'] }, volunteer: { userId: user.id } } },
+    where: { startsAt: { gte: since }, pair: { status: { in: [...STARTED_PAIR_STATUSES] }, volunteer: { userId: user.id } } },
     orderBy: { startsAt: 'asc' },
     select: MEETING_SELECT,
   });

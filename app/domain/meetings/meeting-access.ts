@@ -1,5 +1,5 @@
 import type { Role } from '~/lib/roles';
-import { can } from '~/lib/permissions.server';
+import { can, isRunningPair } from '~/lib/permissions.server';
 
 export interface MeetingAccess {
   /** Log, move or cancel the meeting: the pair's volunteer, while the pair is active. */
@@ -9,5 +9,5 @@ export interface MeetingAccess {
 }
 
 export function meetingAccess(role: Role, pairStatus: string): MeetingAccess {
-  return { canAct: can(role, 'meetings:log') && pairStatus === 'ACTIVE', seesNotes: can(role, 'meetings:read-notes') };
+  return { canAct: can(role, 'meetings:log') && isRunningPair(pairStatus), seesNotes: can(role, 'meetings:read-notes') };
 }

@@ -1,6 +1,6 @@
 import type { Prisma } from '~/generated/prisma/client';
 import type { Actor } from '~/lib/permissions.server';
-import { meetingScope, notFound, pairScope } from '~/lib/permissions.server';
+import { isRunningPair, meetingScope, notFound, pairScope } from '~/lib/permissions.server';
 import { audit } from '~/lib/audit.server';
 import { db, type Db, type Tx } from '~/lib/db.server';
 import { createConcern } from '~/domain/concerns/concerns.server';
@@ -14,7 +14,7 @@ import { meetingAccess } from './meeting-access';
 import { allowedPlaceTypes, canLogOutcome } from './planning';
 import { currentTime } from '~/lib/clock';
 import { notifySmsOutbox } from '~/domain/sms/outbox.server';
-import { textMeetingChange } from '~/domain/sms/reminders.server';
+import { textMeetingChange } from './text-reminders.server';
 
 export interface MeetingDraft {
   startsAt: Date;
@@ -40,8 +40,8 @@ export class MeetingRuleError extends Error {
 }
 
 /** An active pair the actor may plan for, with what planning needs to know. */
-export async function findPlannablePair(db: Tx, actor: Actor, pairId: string) {
-  const pair = await db.pair.findFirst({
+export async function findPlannablePair(actor: Actor, pairId: string, client: Tx = db) {
+  const pair = await client.pair.findFirst({
     where: { id: pairId, ...pairScope(actor) },
     select: {
       id: true,
@@ -75,7 +75,6 @@ function isUniqueViolation(error: unknown): boolean {
  * `Meeting_planned_slot_key` refuses the second insert and the whole plan is read again.
  */
 export async function planMeetings(
-  db: Db,
   request: Request,
   actor: Actor,
   pairId: string,
@@ -93,8 +92,8 @@ export async function planMeetings(
 
 async function planMeetingsOnce(db: Db, request: Request, actor: Actor, pairId: string, drafts: MeetingDraft[], now: Date) {
   return db.$transaction(async (tx) => {
-    const pair = await findPlannablePair(tx, actor, pairId);
-    if (pair.status !== 'ACTIVE') throw new MeetingRuleError('meetings.pairNotActive');
+    const pair = await findPlannablePair(actor, pairId, tx);
+    if (!isRunningPair(pair.status)) throw new MeetingRuleError('meetings.pairNotActive');
     for (const draft of drafts) checkDraft(draft, pair.participant.expectedReleaseDate, now);
     const taken = await tx.meeting.findMany({
       where: { pairId, status: { in: ['PLANNED', 'HELD'] }, startsAt: { in: drafts.map((draft) => draft.startsAt) } },
@@ -209,7 +208,10 @@ async function changePlannedMeeting(
         });
         if (clash) throw new MeetingRuleError('meetings.slotTaken');
       }
-      await tx.meeting.update({ where: { id: meeting.id }, data: { ...change(meeting), sequence: { increment: 1 } } });
+      await tx.meeting.update({
+        where: { id: meeting.id },
+        data: { ...change(meeting), replanReason: null, replanFlaggedAt: null, sequence: { increment: 1 } },
+      });
       // -- sms (#20): the participant hears of a moved or cancelled meeting.
       await textMeetingChange(tx, meeting.id, detail.moved ? 'MOVED' : 'CANCELLED', meeting.startsAt);
       await audit(tx, request, {
@@ -330,11 +332,14 @@ async function logMeetingOnce(request: Request, actor: Actor, meetingId: string,
   });
 }
 
-/** Open concerns stay on the dashboard until a coordinator acknowledges them. */
-export async function acknowledgeConcern(db: Db, request: Request, actor: Actor, concernId: string, now = currentTime()) {
+/**
+ * Open concerns stay on the dashboard until a coordinator acknowledges them. Only a concern of
+ * the given pair that is still open is acknowledged; otherwise nothing is written (false).
+ */
+export async function acknowledgeConcern(request: Request, actor: Actor, pairId: string, concernId: string, now = currentTime()) {
   return db.$transaction(async (tx) => {
     const concern = await tx.concern.findFirst({
-      where: { id: concernId, acknowledgedAt: null },
+      where: { id: concernId, pairId, acknowledgedAt: null },
       select: { id: true, pairId: true, pair: { select: { participantId: true } } },
     });
     if (!concern) return false;

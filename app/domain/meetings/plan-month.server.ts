@@ -1,6 +1,6 @@
 import type { Actor } from '~/lib/permissions.server';
 import { audit } from '~/lib/audit.server';
-import type { Db } from '~/lib/db.server';
+import { db } from '~/lib/db.server';
 import { getSetting } from '~/domain/settings/settings.server';
 import { monthOf, monthRange, osloDate, osloTime, shiftMonth, todayInOslo, weekdayOf, type MonthKey } from '~/lib/time';
 import type { PlaceType } from './constants';
@@ -13,15 +13,8 @@ import { currentTime } from '~/lib/clock';
  * "Plan this month": what the month needs (its target less what is held or planned) and as
  * many proposals, on the weekday and at the time of the pair's latest meeting.
  */
-export async function monthProposals(
-  db: Db,
-  request: Request | null,
-  actor: Actor,
-  pairId: string,
-  month: MonthKey | null,
-  now = currentTime(),
-) {
-  const pair = await findPlannablePair(db, actor, pairId);
+export async function monthProposals(request: Request | null, actor: Actor, pairId: string, month: MonthKey | null, now = currentTime()) {
+  const pair = await findPlannablePair(actor, pairId);
   await audit(db, request, { actorId: actor.id, action: 'VIEW', entityType: 'PAIR', entityId: pair.id, participantId: pair.participantId });
   const today = todayInOslo(now);
   const current = monthOf(now);

@@ -1,3 +1,4 @@
+import { RUNNING_PAIR_STATUSES } from '~/lib/permissions.server';
 import { writeInBatches, type Db } from '~/lib/db.server';
 import { enqueueEmail } from '~/lib/email.server';
 import { isLanguage } from '~/lib/i18n';
@@ -16,7 +17,7 @@ export async function sendMeetingReminders(db: Db, now = currentTime()): Promise
       status: 'PLANNED',
       remindedAt: null,
       startsAt: { gt: now, lte: new Date(now.getTime() + 24 * HOUR) },
-      pair: { status: 'ACTIVE', volunteer: { user: { deactivatedAt: null } } },
+      pair: { status: { in: [...RUNNING_PAIR_STATUSES] }, volunteer: { user: { deactivatedAt: null } } },
     },
     select: { id: true, startsAt: true, sequence: true, pair: { select: { volunteer: { select: { user: true } } } } },
   });
@@ -43,7 +44,7 @@ export async function sendLogReminders(db: Db, now = currentTime()): Promise<num
       status: 'PLANNED',
       logRemindedAt: null,
       startsAt: { lte: new Date(now.getTime() - 24 * HOUR), gt: new Date(now.getTime() - 7 * 24 * HOUR) },
-      pair: { status: 'ACTIVE', volunteer: { user: { deactivatedAt: null } } },
+      pair: { status: { in: [...RUNNING_PAIR_STATUSES] }, volunteer: { user: { deactivatedAt: null } } },
     },
     select: { id: true, pair: { select: { volunteer: { select: { user: true } } } } },
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { monthOf, osloDate, osloInstant, osloTime } from '~/lib/time';
 import { allowedPlaceTypes, canLogOutcome, proposeDates } from './planning';
-import { activeDaysInMonth, heldInMonth, isJustReleased, monthlyTarget, suggestedPerMonth } from './target';
+import { activeDaysInMonth, heldInMonth, holdDaysInMonth, holdOn, isJustReleased, monthlyTarget, suggestedPerMonth } from './target';
 
 describe('the monthly target', () => {
   it('is the full setting for a month the pair is active throughout', () => {
@@ -99,5 +99,31 @@ describe('planning and logging rules', () => {
     expect(canLogOutcome('NO_SHOW', later, now)).toBe(false);
     expect(canLogOutcome('CANCELLED_BY_PARTICIPANT', later, now)).toBe(true);
     expect(canLogOutcome('HELD', now, now)).toBe(true);
+  });
+});
+
+describe('the monthly target of a pair on hold', () => {
+  it('has no target for a month wholly on hold', () => {
+    const holds = [{ fromDate: '2026-02-20', untilDate: '2026-04-01' }];
+    expect(activeDaysInMonth('2026-03', '2026-01-01', null, holds)).toBe(0);
+    expect(monthlyTarget({ perMonth: 4, month: '2026-03', startDate: '2026-01-01', holds })).toBe(0);
+    expect(holdDaysInMonth('2026-03', '2026-01-01', null, holds)).toBe(31);
+  });
+
+  it('prorates the months a hold begins and ends in; the day it resumed is active again', () => {
+    const holds = [{ fromDate: '2026-02-15', untilDate: '2026-04-16' }];
+    // February: 14 of 28 days active → 2
+    expect(activeDaysInMonth('2026-02', '2026-01-01', null, holds)).toBe(14);
+    expect(monthlyTarget({ perMonth: 4, month: '2026-02', startDate: '2026-01-01', holds })).toBe(2);
+    // April: resumed on the 16th → 15 of 30 days → 2
+    expect(activeDaysInMonth('2026-04', '2026-01-01', null, holds)).toBe(15);
+  });
+
+  it('runs an open hold to the end of the month', () => {
+    const holds = [{ fromDate: '2026-05-11', untilDate: null }];
+    expect(activeDaysInMonth('2026-05', '2026-01-01', null, holds)).toBe(10);
+    expect(holdOn('2026-05-11', holds)).toEqual(holds[0]);
+    expect(holdOn('2026-05-10', holds)).toBeNull();
+    expect(holdOn('2026-04-16', [{ fromDate: '2026-02-15', untilDate: '2026-04-16' }])).toBeNull();
   });
 });

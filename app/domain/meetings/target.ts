@@ -1,20 +1,69 @@
-import { daysBetween, monthBounds, monthOf, type IsoDate, type MonthKey } from '~/lib/time';
+import { addDays, daysBetween, monthBounds, monthOf, type IsoDate, type MonthKey } from '~/lib/time';
+
+/**
+ * A pause of a pair (ON_HOLD): from its first day on hold up to, not including, the day it
+ * resumed (`untilDate`); open (`null`) while the pair is on hold. Days on hold carry no target.
+ */
+export interface HoldSpan {
+  fromDate: IsoDate;
+  untilDate: IsoDate | null;
+}
 
 /**
  * The monthly meeting target of a pair: `perMonth` (the meetingsPerMonth setting) per Oslo
- * calendar month, prorated by the days the pair is active in its first and last month.
+ * calendar month, prorated by the days the pair is active in its first and last month and by
+ * the days it is on hold: a month wholly on hold has no target.
  */
-export function monthlyTarget(input: { perMonth: number; month: MonthKey; startDate: IsoDate; endDate?: IsoDate | null }): number {
+export function monthlyTarget(input: {
+  perMonth: number;
+  month: MonthKey;
+  startDate: IsoDate;
+  endDate?: IsoDate | null;
+  holds?: readonly HoldSpan[];
+}): number {
   const { days } = monthBounds(input.month);
-  return Math.round((input.perMonth * activeDaysInMonth(input.month, input.startDate, input.endDate)) / days);
+  return Math.round((input.perMonth * activeDaysInMonth(input.month, input.startDate, input.endDate, input.holds)) / days);
 }
 
-/** Days of the month (both ends included) on which the pair was active. */
-export function activeDaysInMonth(month: MonthKey, startDate: IsoDate, endDate?: IsoDate | null): number {
+/** The pair's days in the month (both ends included): from its start to its end, month-bounded; null when none. */
+function pairDaysInMonth(month: MonthKey, startDate: IsoDate, endDate?: IsoDate | null): { from: IsoDate; to: IsoDate } | null {
   const { first, last } = monthBounds(month);
   const from = startDate > first ? startDate : first;
   const to = endDate && endDate < last ? endDate : last;
-  return to < from ? 0 : daysBetween(from, to) + 1;
+  return to < from ? null : { from, to };
+}
+
+/** Days from `from` to `to` (both included) that fall within the hold. */
+function holdDaysWithin(from: IsoDate, to: IsoDate, hold: HoldSpan): number {
+  const start = hold.fromDate > from ? hold.fromDate : from;
+  const lastOnHold = hold.untilDate === null ? to : addDays(hold.untilDate, -1);
+  const end = lastOnHold < to ? lastOnHold : to;
+  return end < start ? 0 : daysBetween(start, end) + 1;
+}
+
+/** Days of the month (both ends included) on which the pair was active: started, not ended, not on hold. */
+export function activeDaysInMonth(month: MonthKey, startDate: IsoDate, endDate?: IsoDate | null, holds: readonly HoldSpan[] = []): number {
+  const span = pairDaysInMonth(month, startDate, endDate);
+  if (!span) return 0;
+  const onHold = holds.reduce((total, hold) => total + holdDaysWithin(span.from, span.to, hold), 0);
+  return Math.max(0, daysBetween(span.from, span.to) + 1 - onHold);
+}
+
+/** Days of the month on which the pair was on hold (within its own days). */
+export function holdDaysInMonth(
+  month: MonthKey,
+  startDate: IsoDate,
+  endDate: IsoDate | null | undefined,
+  holds: readonly HoldSpan[],
+): number {
+  const span = pairDaysInMonth(month, startDate, endDate);
+  if (!span) return 0;
+  return holds.reduce((total, hold) => total + holdDaysWithin(span.from, span.to, hold), 0);
+}
+
+/** The hold the pair is in on `date`, if any. */
+export function holdOn(date: IsoDate, holds: readonly HoldSpan[]): HoldSpan | null {
+  return holds.find((hold) => hold.fromDate <= date && (hold.untilDate === null || date < hold.untilDate)) ?? null;
 }
 
 /** Meetings held in an Oslo month (a meeting at 23:30 on the last day counts in that month). */

@@ -1,4 +1,4 @@
-import type { Db } from '~/lib/db.server';
+import { db, type Db } from '~/lib/db.server';
 import { cachedView } from '~/lib/view-snapshot.server';
 import { pairMonths } from '~/domain/pairs/pair-month.server';
 import { needsActionToday } from './needs-action.server';
@@ -36,6 +36,6 @@ export async function dashboardFigures(db: Db, now: Date) {
  * The figures as a view snapshot: at national scale they take tens of milliseconds, so they
  * are computed again only after a change to the data or once a minute old.
  */
-export function dashboardView(db: Db, now = currentTime()) {
+export function dashboardView(now = currentTime()) {
   return cachedView(db, 'dashboard', DASHBOARD_MAX_AGE_MS, () => dashboardFigures(db, now), now);
 }

@@ -1,5 +1,6 @@
+import { RUNNING_PAIR_STATUSES } from '~/lib/permissions.server';
 import type { Tx } from '~/lib/db.server';
-import { addDays, daysBetween, todayInOslo } from '~/lib/time';
+import { addDays, todayInOslo } from '~/lib/time';
 import type { PairMonth } from '~/domain/pairs/pair-month.server';
 import { fitCheckDue, nextSupportContact } from '~/domain/pairs/support';
 
@@ -9,9 +10,14 @@ export const NEEDS_ACTION_LIMIT = 25;
 /** What the coordinator should act on today; `months` are every active pair's (pairMonths). */
 export async function needsActionToday(db: Tx, now: Date, months: PairMonth[]) {
   const today = todayInOslo(now);
-  const quiet = months.filter((pair) => daysBetween(pair.lastHeldDate ?? pair.startDate, today) > 14);
+  // Judged once, by the pair's month (an on-hold pair is never quiet or behind).
+  const quiet = months.filter((pair) => pair.quiet);
   const behind = months.filter((pair) => pair.behind);
-  const unloggedWhere = { status: 'PLANNED', startsAt: { lt: new Date(now.getTime() - 48 * 3600_000) }, pair: { status: 'ACTIVE' } };
+  const unloggedWhere = {
+    status: 'PLANNED',
+    startsAt: { lt: new Date(now.getTime() - 48 * 3600_000) },
+    pair: { status: { in: [...RUNNING_PAIR_STATUSES] } },
+  };
   const [unlogged, unloggedTotal, releases, concerns, concernsTotal] = await Promise.all([
     db.meeting.findMany({
       where: unloggedWhere,
@@ -32,7 +38,7 @@ export async function needsActionToday(db: Tx, now: Date, months: PairMonth[]) {
         firstName: true,
         expectedReleaseDate: true,
         checklist: { select: { status: true } },
-        pairs: { where: { status: 'ACTIVE' }, select: { id: true } },
+        pairs: { where: { status: { in: [...RUNNING_PAIR_STATUSES] } }, select: { id: true } },
       },
     }),
     db.concern.findMany({

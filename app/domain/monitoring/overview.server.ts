@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Prisma } from '~/generated/prisma/client';
-import type { Tx } from '~/lib/db.server';
+import { db, type Tx } from '~/lib/db.server';
 import { queryOne, sqlNumber } from '~/lib/sql.server';
 
 const overviewRow = z.object({
@@ -12,9 +12,9 @@ const overviewRow = z.object({
 });
 
 /** The programme in a few numbers, for the coordinator's dashboard: one query, five index counts. */
-export function programmeOverview(db: Tx) {
+export function programmeOverview(client: Tx = db) {
   return queryOne(
-    db,
+    client,
     overviewRow,
     Prisma.sql`
     SELECT

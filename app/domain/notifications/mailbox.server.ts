@@ -1,4 +1,4 @@
-import { db, type Db } from '~/lib/db.server';
+import { db } from '~/lib/db.server';
 import { renderEmail, type EmailTemplate, type TemplateData } from '~/lib/email-templates';
 import { isLanguage } from '~/lib/i18n';
 import { currentTime } from '~/lib/clock';
@@ -25,7 +25,7 @@ export async function mailboxEmails(publicUrl: string, take = 50) {
 }
 
 /** Emails that gave up after five days, for the coordinator's dashboard. */
-export function failedEmails(db: Db) {
+export function failedEmails() {
   return db.outboxEmail.findMany({
     where: { status: 'FAILED' },
     orderBy: { createdAt: 'desc' },
@@ -35,7 +35,7 @@ export function failedEmails(db: Db) {
 }
 
 /** Puts a failed email back in the queue (the coordinator's "try again"). */
-export async function retryFailedEmail(db: Db, id: string, now = currentTime()): Promise<boolean> {
+export async function retryFailedEmail(id: string, now = currentTime()): Promise<boolean> {
   const result = await db.outboxEmail.updateMany({
     where: { id, status: 'FAILED' },
     data: { status: 'PENDING', nextAttemptAt: now, attempts: 0, createdAt: now },

@@ -2,11 +2,11 @@ import type { Prisma } from '~/generated/prisma/client';
 import { participantStatusSchema } from '~/domain/participants/status';
 import { audit } from '~/lib/audit.server';
 import { currentTime } from '~/lib/clock';
-import type { Db, Tx } from '~/lib/db.server';
+import { db, type Db, type Tx } from '~/lib/db.server';
 import { enqueueEmail } from '~/lib/email.server';
 import { isLanguage, translator, type Language } from '~/lib/i18n';
 import type { Actor } from '~/lib/permissions.server';
-import { notFound } from '~/lib/permissions.server';
+import { isRunningPair, notFound, RUNNING_PAIR_STATUSES, STARTED_PAIR_STATUSES } from '~/lib/permissions.server';
 import { formatDate } from '~/lib/time';
 import {
   closureAuditView,
@@ -29,9 +29,9 @@ function languageOf(user: { language?: string } | null | undefined): Language {
 }
 
 /** The pair the close page is about: active (to end) or ended (to correct). Anything else is 404. */
-export async function closurePair(db: Db | Tx, pairId: string) {
+export async function closurePair(pairId: string) {
   const pair = await db.pair.findFirst({
-    where: { id: pairId, status: { in: ['ACTIVE', 'ENDED'] } },
+    where: { id: pairId, status: { in: [...STARTED_PAIR_STATUSES] } },
     select: {
       id: true,
       status: true,
@@ -50,8 +50,8 @@ export async function closurePair(db: Db | Tx, pairId: string) {
 }
 
 /** The close page's pair (as closurePair), the read audited. */
-export async function viewClosurePair(db: Db | Tx, request: Request | null, actor: Actor, pairId: string) {
-  const pair = await closurePair(db, pairId);
+export async function viewClosurePair(request: Request | null, actor: Actor, pairId: string) {
+  const pair = await closurePair(pairId);
   await audit(db, request, {
     actorId: actor.id,
     action: 'VIEW',
@@ -85,7 +85,7 @@ async function closureFacts(db: Db | Tx, pairId: string, now: Date) {
   });
   if (!pair) notFound();
   const [otherActivePairs, planned] = await Promise.all([
-    db.pair.count({ where: { participantId: pair.participant.id, status: 'ACTIVE', id: { not: pair.id } } }),
+    db.pair.count({ where: { participantId: pair.participant.id, status: { in: [...RUNNING_PAIR_STATUSES] }, id: { not: pair.id } } }),
     db.meeting.count({ where: plannedMeetings(pair.id, now) }),
   ]);
   // One notice per referring officer, on their first referral of this participant.
@@ -103,13 +103,12 @@ async function closureFacts(db: Db | Tx, pairId: string, now: Date) {
 
 /** The confirmation's content for an active pair; nothing is written. */
 export async function previewClosure(
-  db: Db,
   pairId: string,
   input: Pick<ClosureInput, 'endType' | 'endReason'>,
   now = currentTime(),
 ): Promise<ClosureSummary> {
   const { pair, facts } = await closureFacts(db, pairId, now);
-  if (pair.status !== 'ACTIVE') throw new PairAlreadyEndedError();
+  if (!isRunningPair(pair.status)) throw new PairAlreadyEndedError();
   return closureSummary(facts, input);
 }
 
@@ -121,7 +120,6 @@ export async function previewClosure(
  * confirmation writes nothing and gets PairAlreadyEndedError. An ended pair is never reopened.
  */
 export async function closePair(
-  db: Db,
   request: Request,
   actor: Actor & { language?: string },
   pairId: string,
@@ -131,13 +129,15 @@ export async function closePair(
   return db.$transaction(async (tx) => {
     const { closureTalk: _talk, ...recorded } = input;
     const ended = await tx.pair.updateMany({
-      where: { id: pairId, status: 'ACTIVE' },
+      where: { id: pairId, status: { in: [...RUNNING_PAIR_STATUSES] } },
       data: { ...recorded, status: 'ENDED', endedAt: now },
     });
     if (ended.count !== 1) {
       if (await tx.pair.findFirst({ where: { id: pairId, status: 'ENDED' }, select: { id: true } })) throw new PairAlreadyEndedError();
       notFound();
     }
+    // An on-hold pair may end: its open hold ends with it.
+    await tx.pairHold.updateMany({ where: { pairId, untilDate: null }, data: { untilDate: input.endDate, endedById: actor.id } });
     const { pair, facts, referrals } = await closureFacts(tx, pairId, now);
     const summary = closureSummary(facts, input);
     await tx.meeting.updateMany({ where: plannedMeetings(pair.id, now), data: { status: 'CANCELLED', sequence: { increment: 1 } } });
@@ -210,7 +210,7 @@ export class PairNotEndedError extends Error {}
  * conversation), with the before and after in the audit row. The pair stays ENDED: there is no
  * way back, and nobody is told again. The participant's status is not changed by a correction.
  */
-export async function correctClosure(db: Db, request: Request, actor: Actor, pairId: string, input: ClosureDetails) {
+export async function correctClosure(request: Request, actor: Actor, pairId: string, input: ClosureDetails) {
   return db.$transaction(async (tx) => {
     const { closureTalk: _talk, ...recorded } = input;
     const before = await tx.pair.findFirst({
@@ -226,7 +226,8 @@ export async function correctClosure(db: Db, request: Request, actor: Actor, pai
       },
     });
     if (!before) {
-      if (await tx.pair.findFirst({ where: { id: pairId, status: 'ACTIVE' }, select: { id: true } })) throw new PairNotEndedError();
+      if (await tx.pair.findFirst({ where: { id: pairId, status: { in: [...RUNNING_PAIR_STATUSES] } }, select: { id: true } }))
+        throw new PairNotEndedError();
       notFound();
     }
     const updated = await tx.pair.updateMany({ where: { id: pairId, status: 'ENDED' }, data: recorded });

@@ -1,6 +1,6 @@
 import { CONSENT_FIELDS, consentInForce } from '~/domain/participants/consent';
 import { audit } from '~/lib/audit.server';
-import type { Db } from '~/lib/db.server';
+import { db } from '~/lib/db.server';
 import type { Actor } from '~/lib/permissions.server';
 
 export type PairContact =
@@ -13,7 +13,7 @@ export type PairContact =
  * is audited like every read of participant data), otherwise the coordinator who arranges
  * contact — the one who made the pair while still active, else the longest-serving one.
  */
-export async function pairContact(db: Db, request: Request, actor: Actor, pairId: string): Promise<PairContact> {
+export async function pairContact(request: Request, actor: Actor, pairId: string): Promise<PairContact> {
   const pair = await db.pair.findUniqueOrThrow({
     where: { id: pairId },
     select: {

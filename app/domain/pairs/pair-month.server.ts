@@ -1,16 +1,21 @@
 import { z } from 'zod';
 import { Prisma } from '~/generated/prisma/client';
 import { queryOne, queryRows, sqlBoolean, sqlDate, sqlNumber } from '~/lib/sql.server';
-import type { Tx } from '~/lib/db.server';
-import { pairFilterSql, type PairFilter } from '~/lib/permissions.server';
+import { db, type Tx } from '~/lib/db.server';
+import { pairFilterSql, RUNNING_PAIR_STATUSES, type PairFilter } from '~/lib/permissions.server';
 import { getSetting } from '~/domain/settings/settings.server';
 import { daysBetween, monthOf, monthRange, osloDate, todayInOslo } from '~/lib/time';
-import { isJustReleased, suggestedPerMonth } from '~/domain/meetings/target';
+import { holdDaysInMonth, isJustReleased, suggestedPerMonth } from '~/domain/meetings/target';
 import { pairMonthVerdict, type Health } from './pair-month';
 import { currentTime } from '~/lib/clock';
+import { holdSpansByPair } from './hold.server';
 
 export interface PairMonth {
   id: string;
+  /** ON_HOLD pairs are listed too: no target for their days on hold, and no "behind" or quiet alert while on hold. */
+  onHold: boolean;
+  /** Days of this month the pair is or was on hold (shown, not counted as missed). */
+  holdDays: number;
   participantId: string;
   participantFirstName: string;
   volunteerName: string;
@@ -22,6 +27,8 @@ export interface PairMonth {
   expected: number;
   /** Fewer meetings held than expected by today. */
   behind: boolean;
+  /** No meeting for more than 14 days (from the start or the last resume); never while on hold. */
+  quiet: boolean;
   suggested: number;
   held: number;
   plannedAhead: number;
@@ -53,7 +60,7 @@ const pairMonthRow = z.object({
 });
 
 function filterSql(filter: PairFilter): Prisma.Sql {
-  return Prisma.sql`p."status" = 'ACTIVE' AND ${pairFilterSql(filter)}`;
+  return Prisma.sql`p."status" IN (${Prisma.join(RUNNING_PAIR_STATUSES)}) AND ${pairFilterSql(filter)}`;
 }
 
 /**
@@ -66,17 +73,22 @@ export async function pairMonths(
   db: Tx,
   now = currentTime(),
   filter: PairFilter = {},
-  page?: { skip: number; take: number },
+  page?: { skip: number; take: number } | { ids: readonly string[] },
 ): Promise<PairMonth[]> {
   const today = todayInOslo(now);
   const month = monthOf(now);
   const { start, end } = monthRange(month);
   // A page's pairs are chosen first, so the subqueries below run for its rows only and not for
   // every pair skipped before it (the last page of /pairs took 21 ms of SQLite, now 3).
-  const pageSql = page
-    ? Prisma.sql`AND p."id" IN (SELECT p."id" FROM "Pair" p JOIN "VolunteerProfile" v ON v."id" = p."volunteerId"
-        WHERE ${filterSql(filter)} ORDER BY p."activatedAt", p."id" LIMIT ${page.take} OFFSET ${page.skip})`
-    : Prisma.empty;
+  // Or the caller chose them (a filtered list, #22), and `ids` names them.
+  const pageSql = !page
+    ? Prisma.empty
+    : 'ids' in page
+      ? page.ids.length === 0
+        ? Prisma.sql`AND 0 = 1`
+        : Prisma.sql`AND p."id" IN (${Prisma.join(page.ids)})`
+      : Prisma.sql`AND p."id" IN (SELECT p."id" FROM "Pair" p JOIN "VolunteerProfile" v ON v."id" = p."volunteerId"
+        WHERE ${filterSql(filter)} ORDER BY p."activatedAt", p."id" LIMIT ${page.take} OFFSET ${page.skip})`;
   const [perMonth, rows] = await Promise.all([
     getSetting(db, 'meetingsPerMonth'),
     queryRows(
@@ -102,15 +114,22 @@ export async function pairMonths(
       ORDER BY p."activatedAt", p."id"`,
     ),
   ]);
+  const holdsByPair = await holdSpansByPair(
+    db,
+    rows.map((row) => row.id),
+  );
   return rows.map((row) => {
     const startDate = row.startDate ?? today;
+    const holds = holdsByPair.get(row.id) ?? [];
     const { held, plannedAhead, openConcerns } = row;
     const lastHeldDate = row.lastHeldAt ? osloDate(row.lastHeldAt) : null;
     const justReleased = isJustReleased(row.releaseDate, today);
-    const verdict = pairMonthVerdict({ now, month, perMonth, startDate, endDate: row.endDate, held, lastHeldDate, openConcerns });
+    const verdict = pairMonthVerdict({ now, month, perMonth, startDate, endDate: row.endDate, held, lastHeldDate, openConcerns, holds });
     const target = verdict.target;
     return {
       id: row.id,
+      onHold: verdict.onHold,
+      holdDays: holdDaysInMonth(month, startDate, row.endDate, holds),
       participantId: row.participantId,
       participantFirstName: row.participantFirstName,
       volunteerName: `${row.volunteerFirstName} ${row.volunteerLastName}`,
@@ -120,6 +139,7 @@ export async function pairMonths(
       target,
       expected: verdict.expectedWhole,
       behind: verdict.behind,
+      quiet: verdict.quiet,
       suggested: suggestedPerMonth(target, justReleased),
       held,
       plannedAhead,
@@ -133,11 +153,16 @@ export async function pairMonths(
   });
 }
 
-export async function countActivePairs(db: Tx, filter: PairFilter = {}): Promise<number> {
+/** One page of the active pairs' months the filter lets through (the pairs list). */
+export function pairMonthsPage(filter: PairFilter, page: { skip: number; take: number }, now = currentTime()): Promise<PairMonth[]> {
+  return pairMonths(db, now, filter, page);
+}
+
+export async function countActivePairs(filter: PairFilter = {}, client: Tx = db): Promise<number> {
   // The volunteer is joined only when the filter needs it; without, the count is read from an index.
   const volunteer = filter.volunteerUserId === undefined ? Prisma.empty : Prisma.sql`JOIN "VolunteerProfile" v ON v."id" = p."volunteerId"`;
   const row = await queryOne(
-    db,
+    client,
     z.object({ count: sqlNumber }),
     Prisma.sql`SELECT COUNT(*) AS "count" FROM "Pair" p ${volunteer} WHERE ${filterSql(filter)}`,
   );

@@ -102,3 +102,22 @@ describe('a pair month against the expectation to date', () => {
     expect(pairMonthVerdict({ ...base, now, month: '2026-11', held: 3 })).toMatchObject({ expected: 4, onTarget: false, behind: true });
   });
 });
+
+describe('a pair month on hold', () => {
+  it('raises no behind and no inactivity alert while the pair is on hold', () => {
+    const now = osloInstant('2026-03-25', '12:00');
+    const holds = [{ fromDate: '2026-02-20', untilDate: null }];
+    const verdict = pairMonthVerdict({ ...base, now, month: '2026-03', lastHeldDate: '2026-02-10', holds });
+    expect(verdict).toMatchObject({ target: 0, shortfall: 0, behind: false, onHold: true, health: 'GREEN' });
+  });
+
+  it('counts quiet days from the day the pair resumed', () => {
+    const now = osloInstant('2026-04-10', '12:00');
+    const holds = [{ fromDate: '2026-02-20', untilDate: '2026-04-01' }];
+    const verdict = pairMonthVerdict({ ...base, now, month: '2026-04', lastHeldDate: '2026-02-10', held: 1, holds });
+    expect(verdict.onHold).toBe(false);
+    expect(verdict.health).toBe('GREEN');
+    // without the hold, 59 quiet days would be red
+    expect(pairMonthVerdict({ ...base, now, month: '2026-04', lastHeldDate: '2026-02-10', held: 1 }).health).toBe('RED');
+  });
+});

@@ -1,4 +1,4 @@
-import { activeDaysInMonth, monthlyTarget } from '~/domain/meetings/target';
+import { activeDaysInMonth, holdOn, monthlyTarget, type HoldSpan } from '~/domain/meetings/target';
 import { addDays, daysBetween, monthBounds, todayInOslo, type IsoDate, type MonthKey } from '~/lib/time';
 
 export type Health = 'GREEN' | 'AMBER' | 'RED';
@@ -19,6 +19,8 @@ export interface PairMonthInput {
   held: number;
   lastHeldDate?: IsoDate | null;
   openConcerns?: number;
+  /** The pair's holds (ON_HOLD spans): their days carry no target, and no alert is raised while on hold. */
+  holds?: readonly HoldSpan[];
 }
 
 export interface PairMonthVerdict {
@@ -33,6 +35,10 @@ export interface PairMonthVerdict {
   behind: boolean;
   /** The whole month's target is reached. */
   onTarget: boolean;
+  /** The pair is on hold today: no "behind" and no inactivity alert. */
+  onHold: boolean;
+  /** No meeting held for more than QUIET_DAYS_LIMIT days (counted from the start or the last resume); never while on hold. */
+  quiet: boolean;
   health: Health;
 }
 
@@ -42,14 +48,20 @@ export interface PairMonthVerdict {
  * the month's first day, 1 once the month (or the pair) is over. Calendar days, so DST Sundays
  * (23 or 25 hours) and 29 February count as one day each.
  */
-export function elapsedShareOfMonth(month: MonthKey, today: IsoDate, startDate: IsoDate, endDate?: IsoDate | null): number {
-  const active = activeDaysInMonth(month, startDate, endDate);
+export function elapsedShareOfMonth(
+  month: MonthKey,
+  today: IsoDate,
+  startDate: IsoDate,
+  endDate?: IsoDate | null,
+  holds: readonly HoldSpan[] = [],
+): number {
+  const active = activeDaysInMonth(month, startDate, endDate, holds);
   if (active === 0) return 0;
   const { first, last } = monthBounds(month);
   if (today <= first) return 0;
   if (today > last) return 1;
   const yesterday = addDays(today, -1);
-  const elapsed = activeDaysInMonth(month, startDate, endDate && endDate < yesterday ? endDate : yesterday);
+  const elapsed = activeDaysInMonth(month, startDate, endDate && endDate < yesterday ? endDate : yesterday, holds);
   return elapsed / active;
 }
 
@@ -64,13 +76,21 @@ export function elapsedShareOfMonth(month: MonthKey, today: IsoDate, startDate: 
  */
 export function pairMonthVerdict(input: PairMonthInput): PairMonthVerdict {
   const today = todayInOslo(input.now);
-  const target = monthlyTarget({ perMonth: input.perMonth, month: input.month, startDate: input.startDate, endDate: input.endDate });
-  const raw = target * elapsedShareOfMonth(input.month, today, input.startDate, input.endDate);
+  const holds = input.holds ?? [];
+  const target = monthlyTarget({ perMonth: input.perMonth, month: input.month, startDate: input.startDate, endDate: input.endDate, holds });
+  const raw = target * elapsedShareOfMonth(input.month, today, input.startDate, input.endDate, holds);
   // A hair of tolerance so that 4 × 31/31 is 4, not 3.9999.
   const expectedWhole = Math.floor(raw + 1e-9);
-  const shortfall = Math.max(0, expectedWhole - input.held);
-  const quietSince = input.lastHeldDate ?? input.startDate;
-  const quiet = quietSince <= today && daysBetween(quietSince, today) > QUIET_DAYS_LIMIT;
+  const onHold = holdOn(today, holds) !== null;
+  const shortfall = onHold ? 0 : Math.max(0, expectedWhole - input.held);
+  // Quiet days count from the last held meeting, the start, or the day the pair last resumed.
+  const resumed = holds.reduce<IsoDate | null>(
+    (latest, hold) => (hold.untilDate && (!latest || hold.untilDate > latest) ? hold.untilDate : latest),
+    null,
+  );
+  const candidates = [input.lastHeldDate ?? input.startDate, resumed].filter((date): date is IsoDate => date !== null);
+  const quietSince = candidates.reduce((latest, date) => (date > latest ? date : latest));
+  const quiet = !onHold && quietSince <= today && daysBetween(quietSince, today) > QUIET_DAYS_LIMIT;
   const health: Health = (input.openConcerns ?? 0) > 0 || quiet || shortfall >= RED_SHORTFALL ? 'RED' : shortfall > 0 ? 'AMBER' : 'GREEN';
   return {
     target,
@@ -79,6 +99,8 @@ export function pairMonthVerdict(input: PairMonthInput): PairMonthVerdict {
     shortfall,
     behind: shortfall > 0,
     onTarget: input.held >= target,
+    onHold,
+    quiet,
     health,
   };
 }

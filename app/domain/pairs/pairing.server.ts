@@ -1,5 +1,5 @@
 import { Prisma } from '~/generated/prisma/client';
-import { db, type Db, type Tx } from '~/lib/db.server';
+import { db, type Tx } from '~/lib/db.server';
 import { audit } from '~/lib/audit.server';
 import { emailCoordinators, enqueueEmail } from '~/lib/email.server';
 import { isLanguage, type Language } from '~/lib/i18n';
@@ -13,9 +13,21 @@ import { freePlaces } from '~/domain/volunteers/capacity';
 import { volunteerPlaces } from '~/domain/volunteers/free-places.server';
 import { findMatchableVolunteers } from '~/domain/volunteers/matchable.server';
 import { currentTime } from '~/lib/clock';
+import { lockForUpdate } from '~/lib/row-lock.server';
+import { RUNNING_PAIR_STATUSES } from './status';
 
 export class PairingError extends Error {
-  constructor(readonly code: ExclusionReason | 'PARTICIPANT_NOT_MATCHABLE' | 'NOT_PROPOSED' | 'START_BEFORE_PROPOSAL' | 'PROPOSAL_OPEN') {
+  constructor(
+    readonly code:
+      | ExclusionReason
+      | 'PARTICIPANT_NOT_MATCHABLE'
+      | 'NOT_PROPOSED'
+      | 'START_BEFORE_PROPOSAL'
+      | 'PROPOSAL_OPEN'
+      // The participant has a running pair that this activation did not end: another instance
+      // started one at the same moment (the index Pair_one_active_per_participant refused it).
+      | 'ALREADY_PAIRED',
+  ) {
     super(code);
   }
 }
@@ -55,9 +67,14 @@ function isUniqueViolation(error: unknown): boolean {
  * /me, nothing about the participant), in one transaction. A participant has at most one open
  * proposal: a second is refused (PROPOSAL_OPEN), also by a unique index when two coordinators
  * propose at once. Nobody is introduced yet: that happens when the pair becomes active.
+ *
+ * The score and the costly checks are read before the transaction; what two instances could
+ * race on is checked again inside it, before the write: the volunteer's free place (two
+ * proposals to one volunteer with one place, for two participants) and their readiness. On
+ * SQLite the transaction holds the write lock from its start; on PostgreSQL the volunteer's row
+ * is locked first (lockForUpdate), so a second proposal waits and then counts the first.
  */
 export async function proposePair(
-  db: Db,
   input: { participantId: string; volunteerId: string; actor: Actor; request: Request | null },
   now = currentTime(),
 ) {
@@ -69,7 +86,11 @@ export async function proposePair(
   const [[volunteer], context] = await Promise.all([volunteerPlaces(db, { volunteerId: input.volunteerId }), loadMatchContext(db, now)]);
   if (!volunteer) throw new PairingError('NOT_READY');
   const [matchable] = await findMatchableVolunteers(db, { volunteerId: volunteer.id });
-  if (!matchable) throw new PairingError(freePlaces(volunteer) === 0 ? 'NO_CAPACITY' : 'NOT_READY');
+  if (!matchable) {
+    // Read the places again: another instance may have taken the last one since the read above.
+    const [latest] = await volunteerPlaces(db, { volunteerId: volunteer.id });
+    throw new PairingError(!latest || freePlaces(latest) > 0 ? 'NOT_READY' : 'NO_CAPACITY');
+  }
   const score = scoreMatch(
     {
       ...participant,
@@ -83,6 +104,11 @@ export async function proposePair(
 
   try {
     return await db.$transaction(async (tx) => {
+      await lockForUpdate(tx, 'VolunteerProfile', volunteer.id);
+      const [current] = await volunteerPlaces(tx, { volunteerId: volunteer.id });
+      if (!current) throw new PairingError('NOT_READY');
+      if (freePlaces(current) === 0) throw new PairingError('NO_CAPACITY');
+      if (await tx.pair.count({ where: { participantId: participant.id, status: 'PROPOSED' } })) throw new PairingError('PROPOSAL_OPEN');
       const created = await tx.pair.create({
         data: {
           participantId: participant.id,
@@ -165,28 +191,32 @@ async function introduce(tx: Tx, pairId: string, now: Date) {
 /**
  * Makes a proposed pair active from a start date, inside the caller's transaction: the
  * participant becomes MATCHED; when they already had an active pair (re-matching), that pair
- * ends with the reason "re-matched". Only now are both sides introduced. The status changes by
- * compare-and-set, so a proposal withdrawn or declined meanwhile is never activated.
+ * ends with the reason "re-matched". Only now are both sides introduced. Every status change is
+ * a compare-and-set (update where the status is still the one read, then check the count), so a
+ * proposal withdrawn, declined or activated meanwhile by another instance is never activated
+ * twice: the loser gets NOT_PROPOSED and its transaction rolls back. The earlier pair ends
+ * before the new one starts, because the database holds one running pair per participant
+ * (Pair_one_active_per_participant); should another instance have started a pair for the
+ * participant all the same, that index refuses this one (ALREADY_PAIRED).
  */
 async function activate(
   tx: Tx,
   input: { pairId: string; startDate: string; actorId: string; request: Request | null; acceptedBy: 'VOLUNTEER' | 'COORDINATOR' },
   now: Date,
 ) {
+  const found = await tx.pair.findUnique({ where: { id: input.pairId }, select: { participantId: true } });
+  if (!found) throw new PairingError('NOT_PROPOSED');
+  // PostgreSQL: activations of one participant's pairs wait for each other (no-op on SQLite).
+  await lockForUpdate(tx, 'Participant', found.participantId);
   const pair = await tx.pair.findUnique({ where: { id: input.pairId } });
   if (!pair || pair.status !== 'PROPOSED') throw new PairingError('NOT_PROPOSED');
   if (input.startDate < osloDate(pair.proposedAt)) throw new PairingError('START_BEFORE_PROPOSAL');
-  const { count } = await tx.pair.updateMany({
-    where: { id: pair.id, status: 'PROPOSED' },
-    data: { status: 'ACTIVE', startDate: input.startDate, activatedAt: now },
-  });
-  if (count !== 1) throw new PairingError('NOT_PROPOSED');
   const previous = await tx.pair.findFirst({
-    where: { participantId: pair.participantId, status: 'ACTIVE', id: { not: pair.id } },
+    where: { participantId: pair.participantId, status: { in: [...RUNNING_PAIR_STATUSES] }, id: { not: pair.id } },
   });
   if (previous) {
-    await tx.pair.update({
-      where: { id: previous.id },
+    const ended = await tx.pair.updateMany({
+      where: { id: previous.id, status: previous.status },
       data: {
         status: 'ENDED',
         endDate: input.startDate,
@@ -195,6 +225,7 @@ async function activate(
         endReason: 'REMATCHED',
       },
     });
+    if (ended.count !== 1) throw new PairingError('NOT_PROPOSED');
     await audit(tx, input.request, {
       actorId: input.actorId,
       action: 'UPDATE',
@@ -203,9 +234,19 @@ async function activate(
       participantId: pair.participantId,
       detail: { status: 'ENDED', reason: 'REMATCHED' },
     });
-  } else {
-    await changeParticipantStatus(tx, { participantId: pair.participantId, to: 'MATCHED', actorId: input.actorId });
   }
+  let count: number;
+  try {
+    ({ count } = await tx.pair.updateMany({
+      where: { id: pair.id, status: 'PROPOSED' },
+      data: { status: 'ACTIVE', startDate: input.startDate, activatedAt: now },
+    }));
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new PairingError('ALREADY_PAIRED');
+    throw error;
+  }
+  if (count !== 1) throw new PairingError('NOT_PROPOSED');
+  if (!previous) await changeParticipantStatus(tx, { participantId: pair.participantId, to: 'MATCHED', actorId: input.actorId });
   await introduce(tx, pair.id, now);
   await audit(tx, input.request, {
     actorId: input.actorId,
@@ -223,7 +264,6 @@ async function activate(
  * the phone. The natural way is the volunteer's own answer (acceptProposal). One transaction.
  */
 export async function activatePair(
-  db: Db,
   input: { pairId: string; startDate: string; actor: Actor; request: Request | null },
   now = currentTime(),
 ) {
@@ -318,10 +358,15 @@ export async function declineProposal(
  * answer it, is told it is withdrawn; nobody is introduced, and the participant is back on the
  * waiting list. The pair is kept as WITHDRAWN (it never met, so it does not block a later match).
  */
-export async function withdrawProposal(db: Db, input: { pairId: string; actor: Actor; request: Request | null }, now = currentTime()) {
+export async function withdrawProposal(input: { pairId: string; actor: Actor; request: Request | null }, now = currentTime()) {
   return db.$transaction(async (tx) => {
     const pair = await closeProposal(tx, { pairId: input.pairId, to: 'WITHDRAWN', actorId: input.actor.id, request: input.request }, now);
     await emailVolunteer(tx, pair.volunteerId, 'pair-proposal-withdrawn', `pair-proposal-withdrawn:${pair.id}`);
     return pair;
   });
+}
+
+/** Whether the pair is this participant's: the matching page acts only on its own participant's pairs. */
+export async function isParticipantsPair(pairId: string, participantId: string) {
+  return (await db.pair.count({ where: { id: pairId, participantId } })) > 0;
 }

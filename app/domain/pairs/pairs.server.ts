@@ -1,10 +1,10 @@
 import type { Actor } from '~/lib/permissions.server';
-import { notFound, pairAccess, pairFilterSql, STARTED_PAIR_STATUSES } from '~/lib/permissions.server';
+import { isRunningPair, notFound, pairAccess, pairFilterSql, RUNNING_PAIR_STATUSES, STARTED_PAIR_STATUSES } from '~/lib/permissions.server';
 import { z } from 'zod';
 import { Prisma } from '~/generated/prisma/client';
 import { queryFirst, queryRows, sqlBoolean, sqlDate, sqlNumber } from '~/lib/sql.server';
 import { audit } from '~/lib/audit.server';
-import type { Db } from '~/lib/db.server';
+import { db, type Db } from '~/lib/db.server';
 import { todayInOslo } from '~/lib/time';
 import { pairMonths } from './pair-month.server';
 import { pairStatusSchema } from './status';
@@ -44,6 +44,8 @@ const timelineMeetingRow = z.object({
   activity: z.string().nullable(),
   note: z.string().nullable(),
   participantAnswer: z.string().nullable(),
+  /** A moved release date left it on the wrong side (PRISON_AFTER_RELEASE | COMMUNITY_BEFORE_RELEASE). */
+  replanReason: z.string().nullable(),
 });
 
 const checklistRow = z.object({ item: z.string(), status: z.string(), note: z.string().nullable() });
@@ -80,7 +82,7 @@ const fitCheckRow = z.object({
  * not even read for anyone else. Plain SQL, one statement per list: the same read through
  * Prisma's nested include cost 6 ms of CPU per view at national scale (docs/performance.md).
  */
-export async function pairTimeline(db: Db, request: Request, actor: Actor, pairId: string, now = currentTime(), allMeetings = false) {
+export async function pairTimeline(request: Request, actor: Actor, pairId: string, now = currentTime(), allMeetings = false) {
   const coordinator = actor.role === 'COORDINATOR';
   const pair = await queryFirst(
     db,
@@ -104,7 +106,7 @@ export async function pairTimeline(db: Db, request: Request, actor: Actor, pairI
       db,
       timelineMeetingRow,
       Prisma.sql`
-      SELECT m."id", m."startsAt", m."durationMinutes", m."placeType", m."place", m."status", m."participantAnswer",
+      SELECT m."id", m."startsAt", m."durationMinutes", m."placeType", m."place", m."status", m."participantAnswer", m."replanReason",
         l."rating", l."activity", ${coordinator ? Prisma.sql`l."note"` : Prisma.sql`NULL`} AS "note"
       FROM "Meeting" m LEFT JOIN "MeetingLog" l ON l."meetingId" = m."id"
       WHERE m."pairId" = ${pair.id}
@@ -117,10 +119,10 @@ export async function pairTimeline(db: Db, request: Request, actor: Actor, pairI
       Prisma.sql`SELECT "item", "status", "note" FROM "ReleaseChecklistItem" WHERE "participantId" = ${pair.participantId} ORDER BY "item"`,
     ),
     coordinator ? coordinatorTimeline(db, pair.id) : NOTHING_FOR_NON_COORDINATORS,
-    pair.status === 'ACTIVE' ? pairMonths(db, now, { pairId: pair.id }) : [null],
+    isRunningPair(pair.status) ? pairMonths(db, now, { pairId: pair.id }) : [null],
   ]);
   const { concerns, supportContacts, fitChecks } = coordinatorOnly;
-  const active = coordinator && pair.startDate !== null && pair.status === 'ACTIVE';
+  const active = coordinator && pair.startDate !== null && isRunningPair(pair.status);
   return {
     id: pair.id,
     status: pair.status,
@@ -173,7 +175,7 @@ async function coordinatorTimeline(db: Db, pairId: string) {
 
 async function findActivePair(db: Pick<Db, 'pair'>, pairId: string) {
   const pair = await db.pair.findFirst({
-    where: { id: pairId, status: 'ACTIVE' },
+    where: { id: pairId, status: { in: [...RUNNING_PAIR_STATUSES] } },
     select: { id: true, participantId: true, startDate: true },
   });
   if (!pair) notFound();
@@ -185,7 +187,6 @@ async function findActivePair(db: Pick<Db, 'pair'>, pairId: string) {
  * once: the check runs in the write transaction, which holds SQLite's write lock from its start.
  */
 export async function recordSupportContact(
-  db: Db,
   request: Request,
   actor: Actor,
   pairId: string,
@@ -218,7 +219,6 @@ export async function recordSupportContact(
 
 /** The fit check after the first month; a recommendation to re-match flags the pair. The same check sent twice is kept once. */
 export async function recordFitCheck(
-  db: Db,
   request: Request,
   actor: Actor,
   pairId: string,
@@ -242,7 +242,6 @@ export async function recordFitCheck(
 }
 
 export async function updateChecklist(
-  db: Db,
   request: Request,
   actor: Actor,
   pairId: string,

@@ -4,7 +4,7 @@ import { currentTime } from '~/lib/clock';
 import { db, type Db } from '~/lib/db.server';
 import { emailCoordinators } from '~/lib/email.server';
 import type { Actor } from '~/lib/permissions.server';
-import { pairScope } from '~/lib/permissions.server';
+import { pairScope, RUNNING_PAIR_STATUSES } from '~/lib/permissions.server';
 import { addDays, todayInOslo } from '~/lib/time';
 import { isLowPulse, meanScore, SURVEY_ITEMS, type SurveyPurpose, type SurveyScores } from './purposes';
 
@@ -105,9 +105,13 @@ export async function pairAnswers(db: Db, request: Request, actor: Actor, pairId
 export const LOW_PULSE_SHOWN_DAYS = 14;
 
 /** Low pulses of the last two weeks, newest first, for the dashboard (read live: the alert is urgent). */
-export function recentLowPulses(db: Db, now = currentTime()) {
+export function recentLowPulses(now = currentTime()) {
   return db.participantAnswer.findMany({
-    where: { lowScore: true, answeredOn: { gte: addDays(todayInOslo(now), -LOW_PULSE_SHOWN_DAYS) }, pair: { status: 'ACTIVE' } },
+    where: {
+      lowScore: true,
+      answeredOn: { gte: addDays(todayInOslo(now), -LOW_PULSE_SHOWN_DAYS) },
+      pair: { status: { in: [...RUNNING_PAIR_STATUSES] } },
+    },
     orderBy: [{ answeredOn: 'desc' }, { createdAt: 'desc' }],
     take: 20,
     select: { id: true, answeredOn: true, pairId: true, pair: { select: { participant: { select: { firstName: true } } } } },

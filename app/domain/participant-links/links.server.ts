@@ -139,7 +139,7 @@ export async function pairLinks(db: Db, actor: Actor, pairId: string, now = curr
 }
 
 /** An open link of the actor's pair with its address, for the printable page; otherwise 404. */
-export async function printableLink(db: Db, actor: Actor, pairId: string, linkId: string, now = currentTime()) {
+export async function printableLink(actor: Actor, pairId: string, linkId: string, now = currentTime()) {
   const link = await db.participantLink.findFirst({
     where: { id: linkId, pairId, ...openWhere(now, pairScope(actor)) },
     select: { id: true, purpose: true, salt: true, tokenHash: true, expiresAt: true },

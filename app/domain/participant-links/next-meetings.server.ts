@@ -1,3 +1,4 @@
+import { isRunningPair, RUNNING_PAIR_STATUSES } from '~/lib/permissions.server';
 import { recordParticipantAnswer, type ParticipantAnswer } from '~/domain/meetings/participant-answer.server';
 import { currentTime } from '~/lib/clock';
 import { db } from '~/lib/db.server';
@@ -5,7 +6,7 @@ import { db } from '~/lib/db.server';
 /** The pair's planned meetings from now on, for the participant's own list, with their answer to each. */
 export function nextMeetings(pairId: string, now = currentTime()) {
   return db.meeting.findMany({
-    where: { pairId, status: 'PLANNED', startsAt: { gte: now }, pair: { status: 'ACTIVE' } },
+    where: { pairId, status: 'PLANNED', startsAt: { gte: now }, pair: { status: { in: [...RUNNING_PAIR_STATUSES] } } },
     orderBy: { startsAt: 'asc' },
     take: 8,
     select: { id: true, startsAt: true, durationMinutes: true, placeType: true, place: true, participantAnswer: true },
@@ -28,7 +29,7 @@ export async function answerNextMeeting(
       select: { id: true, pair: { select: { status: true } } },
     });
     if (!meeting) return 'NOT_FOUND';
-    if (meeting.pair.status !== 'ACTIVE') return 'CLOSED';
+    if (!isRunningPair(meeting.pair.status)) return 'CLOSED';
     return (await recordParticipantAnswer(tx, meeting.id, answer, 'LINK')) ? 'ANSWERED' : 'CLOSED';
   });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Db } from '~/lib/db.server';
+import { db } from '~/lib/db.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import type { Actor } from '~/lib/permissions.server';
 import { notFound, pairScope } from '~/lib/permissions.server';
@@ -15,7 +15,7 @@ export function issuablePurposes(status: string): LinkPurpose[] {
 }
 
 /** The pair page's block: the links (coordinator only) and the participant's own answers. */
-export async function participantLinksBlock(db: Db, request: Request, actor: Actor, pair: { id: string; status: string }) {
+export async function participantLinksBlock(request: Request, actor: Actor, pair: { id: string; status: string }) {
   if (actor.role !== 'COORDINATOR') return null;
   const [links, answers] = await Promise.all([pairLinks(db, actor, pair.id), pairAnswers(db, request, actor, pair.id)]);
   return { links, answers: answers ?? [], purposes: issuablePurposes(pair.status) };
@@ -26,7 +26,6 @@ const revokeSchema = z.object({ linkId: z.string().min(1).max(40) });
 
 /** The pair page's link intents; null when the intent is not one of them. */
 export async function participantLinkIntent(
-  db: Db,
   request: Request,
   actor: Actor,
   pairId: string,

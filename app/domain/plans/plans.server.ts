@@ -1,6 +1,14 @@
 import crypto from 'node:crypto';
 import { db, type Db, type Tx } from '~/lib/db.server';
-import { forbidden, notFound, participantScope, type Actor } from '~/lib/permissions.server';
+import {
+  type Actor,
+  forbidden,
+  isRunningPair,
+  notFound,
+  participantScope,
+  RUNNING_PAIR_STATUSES,
+  STARTED_PAIR_STATUSES,
+} from '~/lib/permissions.server';
 import { audit } from '~/lib/audit.server';
 import { STANDARD_AREAS, type ReviewStatus } from './areas';
 import { checklistState, summariseMeetings } from './handover';
@@ -33,7 +41,7 @@ export async function requirePlanAccess(actor: Actor, participantId: string, mod
   if (actor.role === 'VOLUNTEER') {
     if (mode !== 'read') forbidden();
     const activePair = await db.pair.findFirst({
-      where: { participantId: participant.id, status: 'ACTIVE', volunteer: { userId: actor.id } },
+      where: { participantId: participant.id, status: { in: [...RUNNING_PAIR_STATUSES] }, volunteer: { userId: actor.id } },
       select: { id: true },
     });
     if (!activePair || !consent?.sharePlanWithVolunteer) forbidden();
@@ -100,8 +108,8 @@ export async function loadPlan(db: Db, participantId: string, compareNumber?: nu
 
 /** A pair has ended and no new one is active: the moment to hand the plan over. */
 export async function awaitsHandover(participantId: string): Promise<boolean> {
-  const pairs = await db.pair.findMany({ where: { participantId, status: { in: ['ACTIVE', 'ENDED'] } }, select: { status: true } });
-  return pairs.some((pair) => pair.status === 'ENDED') && !pairs.some((pair) => pair.status === 'ACTIVE');
+  const pairs = await db.pair.findMany({ where: { participantId, status: { in: [...STARTED_PAIR_STATUSES] } }, select: { status: true } });
+  return pairs.some((pair) => pair.status === 'ENDED') && !pairs.some((pair) => isRunningPair(pair.status));
 }
 
 export class StalePlanError extends Error {
@@ -330,7 +338,7 @@ export async function loadHandover(db: Db, participantId: string) {
     },
   });
   const pairs = await db.pair.findMany({
-    where: { participantId, status: { in: ['ACTIVE', 'ENDED'] } },
+    where: { participantId, status: { in: [...STARTED_PAIR_STATUSES] } },
     orderBy: { activatedAt: 'desc' },
     select: {
       status: true,
@@ -348,7 +356,7 @@ export async function loadHandover(db: Db, participantId: string) {
     planId: plan?.planId ?? null,
     areaOrder: plan?.areas.map((a) => a.areaKey) ?? [],
   });
-  const pair = pairs.find((p) => p.status === 'ACTIVE') ?? pairs[0] ?? null;
+  const pair = pairs.find((p) => isRunningPair(p.status)) ?? pairs[0] ?? null;
   const referral = participant.referrals[0] ?? null;
   const coordinator = pair?.createdBy?.role === 'COORDINATOR' ? pair.createdBy : (referral?.decidedBy ?? null);
   return {

@@ -25,6 +25,7 @@ function participantRecords(db: Db, participantId: string) {
       consents: { include: { recordedBy: userRef }, orderBy: { createdAt: 'asc' } },
       programmes: { orderBy: { createdAt: 'asc' } },
       checklist: { include: { updatedBy: userRef }, orderBy: { item: 'asc' } },
+      releaseDateChanges: { include: { changedBy: userRef }, orderBy: { createdAt: 'asc' } },
       pairs: {
         orderBy: { proposedAt: 'asc' },
         include: {
@@ -36,6 +37,7 @@ function participantRecords(db: Db, participantId: string) {
           },
           concerns: { include: { raisedBy: userRef, acknowledgedBy: userRef }, orderBy: { createdAt: 'asc' } },
           supportContacts: { include: { coordinator: userRef }, orderBy: { createdAt: 'asc' } },
+          holds: { include: { startedBy: userRef, endedBy: userRef }, orderBy: { fromDate: 'asc' } },
           fitChecks: { include: { by: userRef }, orderBy: { createdAt: 'asc' } },
           // Links without their token material: the export is not a way to open them.
           participantLinks: {

@@ -1,11 +1,21 @@
 /**
  * Searching people by part of their name, the same way on SQLite and PostgreSQL: both the
  * stored key and the query are folded here, in JavaScript, because SQLite's lower() and LIKE
- * fold ASCII letters only (Ø stays Ø). Composition (Å as one letter or A + ring), case and
- * spacing do not matter; letters are never stripped of their marks (ø is not o in Norwegian).
+ * fold ASCII letters only (Ø stays Ø). Composition (Å as one letter or A + ring), case,
+ * accents (é, ü, á, č) and spacing do not matter; the Norwegian letters stay letters of their
+ * own (ø is not o, å is not a, æ is not ae).
  */
 export function foldName(value: string): string {
-  return value.normalize('NFC').toLowerCase().normalize('NFC').replace(/\s+/g, ' ').trim();
+  return (
+    value
+      .toLowerCase()
+      .normalize('NFD')
+      // Every combining mark but the ring above, which makes å (Å decomposes into A + ring).
+      .replace(/[\u0300-\u0309\u030B-\u036F]/g, '')
+      .normalize('NFC')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** The stored search key of a person: "Åse Marie ØSTBY" → "åse marie østby". */

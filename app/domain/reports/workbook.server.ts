@@ -6,6 +6,7 @@ import { translator, type Language, type MessageKey } from '~/lib/i18n';
 import { parseHalfYear } from '~/lib/time';
 import { reportNoteKey } from './notes';
 import type { ReportPeriod } from '~/domain/figures/period';
+import { outcomeMeasures, type OutcomeMeasures } from '~/domain/figures/outcomes.server';
 import { REPORT_SECTIONS, type ReportMetric } from './sections';
 
 /** "2026" → "Året 2026", "2026-H2" → "2. halvår 2026", in the reader's language. */
@@ -27,6 +28,7 @@ export async function funderWorkbook(
   period: ReportPeriod,
   language: Language,
   rematchesCount: boolean,
+  outcomes?: { period: OutcomeMeasures; allTime: OutcomeMeasures },
 ): Promise<Buffer> {
   const t = translator(language);
   const workbook = new ExcelJS.Workbook();
@@ -60,11 +62,50 @@ export async function funderWorkbook(
       row.getCell('value').numFmt = Number.isInteger(metric.value) ? '0' : '0.0';
     }
   }
+  if (outcomes) {
+    const sheet = workbook.addWorksheet(t('outcomes.title').slice(0, 31));
+    sheet.columns = [
+      { header: t('figures.xlsx.figure'), key: 'label', width: 50 },
+      { header: name, key: 'period', width: 18 },
+      { header: t('outcomes.allTimeHeading'), key: 'allTime', width: 18 },
+      { header: t('figures.xlsx.key'), key: 'key', width: 24 },
+    ];
+    sheet.getRow(1).font = { bold: true };
+    sheet.views = [{ state: 'frozen', ySplit: 1 }];
+    const periodRows = outcomeRows(outcomes.period);
+    const allRows = outcomeRows(outcomes.allTime);
+    periodRows.forEach(([key, labelKey, value, share], index) => {
+      const row = sheet.addRow({ label: t(labelKey), period: value, allTime: allRows[index]![2], key });
+      for (const cell of ['period', 'allTime']) row.getCell(cell).numFmt = share ? '0.0%' : '0.0';
+    });
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 /** The period's workbook in the reader's language, from the kept figures and the rematch setting. */
 export async function funderReportWorkbook(period: ReportPeriod, language: Language): Promise<Buffer> {
-  const [{ data: metrics }, rematchesCount] = await Promise.all([funderReportView(period), getSetting(db, 'countRematchesAsNewPairs')]);
-  return funderWorkbook(metrics, period, language, rematchesCount);
+  const [{ data: metrics }, rematchesCount, outcomes, allTime] = await Promise.all([
+    funderReportView(period),
+    getSetting(db, 'countRematchesAsNewPairs'),
+    outcomeMeasures(period),
+    outcomeMeasures(null),
+  ]);
+  return funderWorkbook(metrics, period, language, rematchesCount, { period: outcomes, allTime });
+}
+
+/** The outcome measures as workbook rows: key, label, value (null when there is none yet), whether it is a share. */
+export function outcomeRows(measures: OutcomeMeasures): [string, MessageKey, number | null, boolean][] {
+  const { duration, closures, onTarget, fidelity, leadTimes } = measures;
+  return [
+    ['pairsStarted', 'outcomes.pairs', duration.pairs, false],
+    ['medianDays', 'outcomes.medianDays', duration.medianDays, false],
+    ['reaching6Months', 'outcomes.reaching6', duration.reaching6Months, true],
+    ['reaching12Months', 'outcomes.reaching12', duration.reaching12Months, true],
+    ['earlyClosures', 'outcomes.earlyClosures', closures.count, false],
+    ['pairMonthsOnTarget', 'outcomes.onTarget', onTarget.share, true],
+    ['fidelityFirstMonth', 'outcomes.fidelityFirst', fidelity.firstMonthShare, true],
+    ['fidelityLaterMonths', 'outcomes.fidelityLater', fidelity.laterShare, true],
+    ['daysToDecision', 'outcomes.toDecision', leadTimes.medianToDecision, false],
+    ['daysToMatch', 'outcomes.toMatch', leadTimes.medianToMatch, false],
+  ];
 }

@@ -1,7 +1,5 @@
-import type { Db } from '~/lib/db.server';
 import { env } from '~/lib/env.server';
-import { devboxGateway, parseSmsUrl, SmppGateway, type SmsGateway } from '~/domain/sms/smpp-gateway.server';
-import { receiveIncoming } from './inbound.server';
+import { devboxGateway, parseSmsUrl, SmppGateway, type IncomingText, type SmsGateway } from '~/domain/sms/smpp-gateway.server';
 
 export type SmsMode = 'SMPP' | 'DEMO' | 'OFF';
 
@@ -16,17 +14,14 @@ let active: SmsGateway | null = null;
 
 /**
  * The process's one gateway, made at start by the process that runs the jobs: an SMPP
- * transceiver session whose deliver_sm (replies, receipts) go to the inbound handler.
+ * transceiver session whose deliver_sm (replies, receipts) go to `onDeliver` (the server passes
+ * receiveIncoming from app/domain/meetings/text-replies.server.ts: replies answer meetings, an area
+ * above this one).
  */
-export function startSmsGateway(db: Db, log: (message: string) => void): SmsGateway | null {
+export function startSmsGateway(log: (message: string) => void, onDeliver: (incoming: IncomingText) => Promise<void>): SmsGateway | null {
   const config = env();
   const mode = smsMode();
-  active =
-    mode === 'SMPP'
-      ? new SmppGateway({ url: config.SMS_URL!, onDeliver: (incoming) => receiveIncoming(db, incoming), log }).start()
-      : mode === 'DEMO'
-        ? devboxGateway
-        : null;
+  active = mode === 'SMPP' ? new SmppGateway({ url: config.SMS_URL!, onDeliver, log }).start() : mode === 'DEMO' ? devboxGateway : null;
   return active;
 }
 

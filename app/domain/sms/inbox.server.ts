@@ -1,10 +1,10 @@
 import { audit } from '~/lib/audit.server';
 import { currentTime } from '~/lib/clock';
-import type { Db } from '~/lib/db.server';
+import { db } from '~/lib/db.server';
 import type { Actor } from '~/lib/permissions.server';
 
 /** Participants' texts that could not be read automatically, for the coordinators' dashboard, with the pair they belong to. */
-export async function coordinatorTextInbox(db: Db) {
+export async function coordinatorTextInbox() {
   const rows = await db.smsMessage.findMany({
     where: { direction: 'IN', status: 'NEEDS_ATTENTION' },
     orderBy: { createdAt: 'asc' },
@@ -29,7 +29,7 @@ export async function coordinatorTextInbox(db: Db) {
 }
 
 /** Marks an inbox text as handled; false when there is no such unhandled text. */
-export async function markTextHandled(db: Db, request: Request, actor: Actor, smsId: string): Promise<boolean> {
+export async function markTextHandled(request: Request, actor: Actor, smsId: string): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const row = await tx.smsMessage.findFirst({
       where: { id: smsId, direction: 'IN', status: 'NEEDS_ATTENTION' },

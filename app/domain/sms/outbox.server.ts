@@ -1,6 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { currentTime } from '~/lib/clock';
 import type { Tx } from '~/lib/db.server';
+import { lockForUpdate } from '~/lib/row-lock.server';
+import { Prisma } from '~/generated/prisma/client';
 import { addDays, osloDate, startOfOsloDay } from '~/lib/time';
 import { CONSENT_FIELDS, consentInForce } from '~/domain/participants/consent';
 import { phaseOn } from '~/domain/participants/status';
@@ -99,40 +101,51 @@ export async function checkParticipantText(
   return { allowed: true, phone: participant.phone, sendAt };
 }
 
+function queuedBefore(existing: { id: string; dueAt: Date | null; nextAttemptAt: Date; body: string }): QueuedText {
+  return { queued: true, duplicate: true, id: existing.id, sendAt: existing.dueAt ?? existing.nextAttemptAt, plan: planSms(existing.body) };
+}
+
 /**
  * The one way to text a participant: an outbox row written inside the caller's transaction
  * once checkParticipantText allows it. A refused text writes nothing and says why.
+ *
+ * Under races (issue #19): the participant's row is locked first on PostgreSQL (SQLite's write
+ * transaction already runs alone), so two instances texting one participant take turns — the
+ * second sees the first's row under the same key, and the daily limit counts it. Outside a
+ * transaction, where nothing is locked, a second insert under the same key is refused by its
+ * unique index and answered as the duplicate it is.
  */
 export async function enqueueParticipantText(tx: Tx, text: ParticipantText): Promise<QueuedText> {
+  await lockForUpdate(tx, 'Participant', text.participantId);
   const existing = await tx.smsMessage.findUnique({ where: { idempotencyKey: text.idempotencyKey } });
-  if (existing)
-    return {
-      queued: true,
-      duplicate: true,
-      id: existing.id,
-      sendAt: existing.dueAt ?? existing.nextAttemptAt,
-      plan: planSms(existing.body),
-    };
+  if (existing) return queuedBefore(existing);
   const check = await checkParticipantText(tx, text);
   if (!check.allowed) return { queued: false, reason: check.reason };
   const plan = planSms(text.body);
-  const row = await tx.smsMessage.create({
-    data: {
-      direction: 'OUT',
-      idempotencyKey: text.idempotencyKey,
-      kind: text.kind,
-      participantId: text.participantId,
-      pairId: text.pairId ?? null,
-      meetingId: text.meetingId ?? null,
-      sentById: text.sentById ?? null,
-      phone: check.phone,
-      body: text.body,
-      encoding: plan.encoding,
-      segments: plan.segments,
-      status: 'PENDING',
-      dueAt: check.sendAt,
-      nextAttemptAt: check.sendAt,
-    },
-  });
-  return { queued: true, duplicate: false, id: row.id, sendAt: check.sendAt, plan };
+  try {
+    const row = await tx.smsMessage.create({
+      data: {
+        direction: 'OUT',
+        idempotencyKey: text.idempotencyKey,
+        kind: text.kind,
+        participantId: text.participantId,
+        pairId: text.pairId ?? null,
+        meetingId: text.meetingId ?? null,
+        sentById: text.sentById ?? null,
+        phone: check.phone,
+        body: text.body,
+        encoding: plan.encoding,
+        segments: plan.segments,
+        status: 'PENDING',
+        dueAt: check.sendAt,
+        nextAttemptAt: check.sendAt,
+      },
+    });
+    return { queued: true, duplicate: false, id: row.id, sendAt: check.sendAt, plan };
+  } catch (error) {
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')) throw error;
+    const queued = await tx.smsMessage.findUnique({ where: { idempotencyKey: text.idempotencyKey } });
+    if (!queued) throw error;
+    return queuedBefore(queued);
+  }
 }

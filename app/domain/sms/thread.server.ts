@@ -1,5 +1,5 @@
 import { audit } from '~/lib/audit.server';
-import type { Db, Tx } from '~/lib/db.server';
+import { db, type Tx } from '~/lib/db.server';
 import { notFound, pairScope, type Actor } from '~/lib/permissions.server';
 import { checkParticipantText, enqueueParticipantText, notifySmsOutbox, type TextRefusal } from './outbox.server';
 
@@ -35,7 +35,7 @@ async function volunteerTexting(db: Tx, pair: Awaited<ReturnType<typeof findPair
  * (one VIEW row for the page, pairTimeline); each send is audited on its own. For the pair's
  * volunteer also whether they may text now, and if not why.
  */
-export async function pairTexts(db: Db, actor: Actor, pairId: string) {
+export async function pairTexts(actor: Actor, pairId: string) {
   const pair = await findPairForTexts(db, actor, pairId);
   const rows = await db.smsMessage.findMany({
     where: { pairId: pair.id },
@@ -65,10 +65,15 @@ export async function pairTexts(db: Db, actor: Actor, pairId: string) {
 }
 
 /** The pair's volunteer only (coordinators read the thread but do not write in it). */
-export async function findPairForVolunteerText(db: Tx, actor: Actor, pairId: string) {
-  const pair = await findPairForTexts(db, actor, pairId);
+export async function findPairForVolunteerText(actor: Actor, pairId: string, client: Tx = db) {
+  const pair = await findPairForTexts(client, actor, pairId);
   if (actor.role !== 'VOLUNTEER' || pair.volunteer.userId !== actor.id) notFound();
-  return { pair, texting: await volunteerTexting(db, pair) };
+  return { pair, texting: await volunteerTexting(client, pair) };
+}
+
+/** Whether the volunteer's text may go to the participant now, and when it would go (the review step). */
+export function checkVolunteerText(participantId: string) {
+  return checkParticipantText(db, { participantId, kind: 'VOLUNTEER_MESSAGE' });
 }
 
 /**
@@ -76,14 +81,9 @@ export async function findPairForVolunteerText(db: Tx, actor: Actor, pairId: str
  * audit row, in one transaction. `sendToken` comes from the review step: the same review
  * posted twice queues one text.
  */
-export async function sendVolunteerText(
-  db: Db,
-  request: Request,
-  actor: Actor,
-  input: { pairId: string; body: string; sendToken: string },
-) {
+export async function sendVolunteerText(request: Request, actor: Actor, input: { pairId: string; body: string; sendToken: string }) {
   const result = await db.$transaction(async (tx) => {
-    const { pair, texting } = await findPairForVolunteerText(tx, actor, input.pairId);
+    const { pair, texting } = await findPairForVolunteerText(actor, input.pairId, tx);
     if (!texting.allowed) return { queued: false as const, reason: texting.reason };
     const queued = await enqueueParticipantText(tx, {
       participantId: pair.participantId,

@@ -1,3 +1,4 @@
+import { lockKey } from '~/lib/row-lock.server';
 import { audit } from '~/lib/audit.server';
 import { getSetting } from '~/domain/settings/settings.server';
 import { db, type Tx } from '~/lib/db.server';
@@ -44,6 +45,8 @@ export function receiveApplication(
  */
 async function submitApplication(tx: Tx, request: Request | null, input: { application: Application; language: Language; now: Date }) {
   const { application: a, language, now } = input;
+  // PostgreSQL: two submits of one application take turns (SQLite: the write lock already does).
+  await lockKey(tx, `volunteer-application:${a.email.toLowerCase()}`);
   const repeat = await tx.volunteerProfile.findFirst({
     where: {
       email: a.email,

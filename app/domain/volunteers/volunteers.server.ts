@@ -3,7 +3,17 @@ import { getSetting } from '~/domain/settings/settings.server';
 import { audit } from '~/lib/audit.server';
 import { db, type Tx } from '~/lib/db.server';
 import { osloDate, todayInOslo } from '~/lib/time';
-import { assessReadiness, boardStage, courseCompleted, daysInStage, isStuck, type BoardStage, type Readiness } from './readiness';
+import {
+  assessReadiness,
+  boardStage,
+  courseCompleted,
+  daysInStage,
+  isStuck,
+  type BoardStage,
+  type Readiness,
+  type ReadinessStep,
+} from './readiness';
+import { foldName, matchesSearch, searchWords } from '~/domain/referrals/name-search';
 import { canChangeVolunteerStatus, resumeStatus, statusFor, volunteerStatusSchema, type VolunteerStatus } from './status';
 import { currentTime } from '~/lib/clock';
 import { OPEN_PAIR_STATUSES } from './capacity';
@@ -126,6 +136,9 @@ export interface PipelineCard {
   stage: BoardStage;
   days: number;
   stuck: boolean;
+  /** What readiness still lacks (interview, references, certificate, training), and the hours so far. */
+  missing: ReadinessStep[];
+  trainingHours: number;
 }
 
 /** Every volunteer (not anonymised) on the board, with their stage and days in it. */
@@ -138,7 +151,7 @@ export async function loadPipeline(now = currentTime(), client: Tx = db): Promis
   });
   const today = todayInOslo(now);
   return volunteers.map((volunteer) => {
-    const { stage } = evaluate(volunteer, minHours);
+    const { stage, readiness } = evaluate(volunteer, minHours);
     const days = daysInStage(osloDate(stageSince(volunteer, stage)), today);
     return {
       id: volunteer.id,
@@ -147,8 +160,22 @@ export async function loadPipeline(now = currentTime(), client: Tx = db): Promis
       stage,
       days,
       stuck: isStuck(stage, days),
+      missing: readiness.missing,
+      trainingHours: readiness.trainingHours,
     };
   });
+}
+
+/** The programme's minimum training hours before a volunteer may be matched. */
+export async function trainingHoursRequired(client: Tx = db): Promise<number> {
+  return getSetting(client, 'minTrainingHoursBeforeMatch');
+}
+
+/** The cards whose name or municipality holds every word of the search (folded as name-search.ts). */
+export function searchPipeline(cards: PipelineCard[], query: string): PipelineCard[] {
+  const words = searchWords(query);
+  if (words.length === 0) return cards;
+  return cards.filter((card) => matchesSearch(foldName(`${card.name} ${card.municipality}`), words));
 }
 
 /** One volunteer's page: profile, screening records, training and readiness. */

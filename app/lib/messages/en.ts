@@ -9,13 +9,16 @@ import * as localTime from './local-time';
 import * as matching from './matching';
 import * as participantLinks from './participant-links';
 import * as meetings from './meetings';
+import * as national from './national';
 import * as plans from './plans';
 import * as privacy from './privacy';
 import * as proposals from './proposals';
 import * as recruitment from './recruitment';
 import * as referralOverview from './referral-overview';
 import * as referrals from './referrals';
+import * as release from './release';
 import * as repeats from './repeats';
+import * as search from './search';
 import * as sms from './sms';
 import * as volunteers from './volunteers';
 
@@ -31,13 +34,16 @@ export const en: Record<keyof typeof nb, string> = {
   ...matching.en,
   ...participantLinks.en,
   ...meetings.en,
+  ...national.en,
   ...plans.en,
   ...privacy.en,
   ...proposals.en,
   ...recruitment.en,
   ...referralOverview.en,
   ...referrals.en,
+  ...release.en,
   ...repeats.en,
+  ...search.en,
   ...sms.en,
   ...volunteers.en,
 };

@@ -13,13 +13,16 @@ import * as localTime from './local-time';
 import * as matching from './matching';
 import * as participantLinks from './participant-links';
 import * as meetings from './meetings';
+import * as national from './national';
 import * as plans from './plans';
 import * as privacy from './privacy';
 import * as proposals from './proposals';
 import * as recruitment from './recruitment';
 import * as referralOverview from './referral-overview';
 import * as referrals from './referrals';
+import * as release from './release';
 import * as repeats from './repeats';
+import * as search from './search';
 import * as sms from './sms';
 import * as volunteers from './volunteers';
 
@@ -34,13 +37,16 @@ export const nb = {
   ...matching.nb,
   ...participantLinks.nb,
   ...meetings.nb,
+  ...national.nb,
   ...plans.nb,
   ...privacy.nb,
   ...proposals.nb,
   ...recruitment.nb,
   ...referralOverview.nb,
   ...referrals.nb,
+  ...release.nb,
   ...repeats.nb,
+  ...search.nb,
   ...sms.nb,
   ...volunteers.nb,
 } as const;

@@ -1,14 +1,16 @@
+import { withoutNul } from '~/lib/nul-guard.server';
+import { RUNNING_PAIR_STATUSES } from '~/lib/permissions.server';
 import { currentTime } from '~/lib/clock';
 import { db, type Db, type Tx } from '~/lib/db.server';
 import { enqueueEmail, notifyOutbox } from '~/lib/email.server';
 import { isLanguage } from '~/lib/i18n';
 import type { IncomingText } from '~/domain/sms/smpp-gateway.server';
-import { recordParticipantAnswer } from '~/domain/meetings/participant-answer.server';
+import { recordParticipantAnswer } from './participant-answer.server';
 import { parsePhone } from '~/domain/participants/phone';
-import { planSms } from './encoding';
-import { enqueueParticipantText, notifySmsOutbox } from './outbox.server';
-import { interpretReply, receiptDelivered } from './replies';
-import { OPT_IN_CONFIRMATION, OPT_OUT_CONFIRMATION } from './texts';
+import { planSms } from '~/domain/sms/encoding';
+import { enqueueParticipantText, notifySmsOutbox } from '~/domain/sms/outbox.server';
+import { interpretReply, receiptDelivered } from '~/domain/sms/replies';
+import { OPT_IN_CONFIRMATION, OPT_OUT_CONFIRMATION } from '~/domain/sms/texts';
 
 /** A reply is read against what the programme last texted the person within this time. */
 const CONTEXT_MS = 14 * 24 * 60 * 60 * 1000;
@@ -44,14 +46,19 @@ function senderNumber(from: string): string {
  */
 export async function receiveParticipantText(from: string, text: string): Promise<void> {
   const phone = senderNumber(from);
-  const body = text.slice(0, 2000);
+  // A gateway may pad or end a text with NULs; the database is never given one (nul-guard.server.ts).
+  const body = withoutNul(text).slice(0, 2000);
   const plan = planSms(body);
   const now = currentTime();
   await db.$transaction(async (tx) => {
     const participant = await tx.participant.findFirst({
       where: { phone, anonymisedAt: null },
       orderBy: { createdAt: 'desc' },
-      select: { id: true, smsOptedOutAt: true, pairs: { where: { status: 'ACTIVE' }, select: { id: true }, take: 1 } },
+      select: {
+        id: true,
+        smsOptedOutAt: true,
+        pairs: { where: { status: { in: [...RUNNING_PAIR_STATUSES] } }, select: { id: true }, take: 1 },
+      },
     });
     const incoming = (fields: { kind: string; status: string; pairId?: string | null; meetingId?: string | null }) =>
       tx.smsMessage.create({

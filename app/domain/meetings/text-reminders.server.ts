@@ -1,15 +1,16 @@
 import { currentTime } from '~/lib/clock';
 import type { Db, Tx } from '~/lib/db.server';
 import { addDays, osloDate, osloInstant } from '~/lib/time';
-import type { PlaceType } from '~/domain/meetings/constants';
+import type { PlaceType } from './constants';
 import { getSetting } from '~/domain/settings/settings.server';
-import { enqueueParticipantText, notifySmsOutbox } from './outbox.server';
-import { meetingCancelledText, meetingMovedText, reminderText } from './texts';
+import { enqueueParticipantText, notifySmsOutbox } from '~/domain/sms/outbox.server';
+import { meetingCancelledText, meetingMovedText, reminderText } from './participant-texts';
 
 const HOUR = 3600_000;
 /** The reminder the day before goes at this Oslo time (or later, if the meeting is planned later). */
 export const DAY_BEFORE_AT = '17:00';
 
+/** Only an ACTIVE pair's participant is texted: one on hold may be back in custody (no SMS into prison). */
 const communityMeeting = {
   status: 'PLANNED',
   placeType: { not: 'PRISON_VISIT' },

@@ -1,0 +1,103 @@
+import { Form, Link } from '@remix-run/react';
+import type { ReactNode } from 'react';
+import { ErrorList } from './forms';
+import { useT } from './use-translation';
+
+export interface SelectableItem {
+  id: string;
+  label: string;
+  detail?: string;
+}
+
+/**
+ * The selection step of a bulk action: one checkbox per record, none chosen beforehand (a
+ * previous submit's choice comes back after an error). The legend says how many there are.
+ */
+export function BulkSelectionList({
+  legend,
+  items,
+  selected = [],
+  errors,
+  errorId,
+}: {
+  legend: string;
+  items: SelectableItem[];
+  selected?: readonly string[];
+  errors?: string[];
+  errorId: string;
+}) {
+  const t = useT();
+  return (
+    <fieldset className="bulk-selection" aria-describedby={errors?.length ? errorId : undefined}>
+      <legend>{legend}</legend>
+      <ErrorList id={errorId} errors={errors} />
+      {items.length === 0 ? <p className="muted">{t('bulk.nothingToSelect')}</p> : null}
+      <ul className="bulk-selection__list">
+        {items.map((item) => (
+          <li key={item.id} className="checkbox">
+            <input type="checkbox" id={`select-${item.id}`} name="ids" value={item.id} defaultChecked={selected.includes(item.id)} />
+            <label htmlFor={`select-${item.id}`}>
+              {item.label}
+              {item.detail ? <span className="muted"> · {item.detail}</span> : null}
+            </label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
+
+/**
+ * The confirmation step: what will happen, to how many, and who they are; the ids travel on
+ * as hidden fields, so what is confirmed is exactly what was shown. An export is a download,
+ * so its form is sent as a plain document request.
+ */
+export function BulkConfirmation({
+  heading,
+  summary,
+  names,
+  fields,
+  confirmLabel,
+  backHref,
+  download = false,
+  children,
+}: {
+  heading: string;
+  summary: string;
+  names: string[];
+  fields: Record<string, string | string[]>;
+  confirmLabel: string;
+  backHref: string;
+  download?: boolean;
+  children?: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <section className="card bulk-confirmation" aria-labelledby="bulk-confirm-title">
+      <h2 id="bulk-confirm-title">{heading}</h2>
+      <p>{summary}</p>
+      {children}
+      <ul className="bulk-confirmation__names">
+        {names.map((name, index) => (
+          <li key={index}>{name}</li>
+        ))}
+      </ul>
+      <Form method="post" reloadDocument={download}>
+        <input type="hidden" name="intent" value="confirm" />
+        {Object.entries(fields).flatMap(([name, value]) =>
+          (Array.isArray(value) ? value : [value]).map((item, index) => (
+            <input key={`${name}-${index}`} type="hidden" name={name} value={item} />
+          )),
+        )}
+        <div className="actions">
+          <button type="submit" className="primary">
+            {confirmLabel}
+          </button>
+          <Link to={backHref} className="button secondary">
+            {t('bulk.back')}
+          </Link>
+        </div>
+      </Form>
+    </section>
+  );
+}

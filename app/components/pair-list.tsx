@@ -1,0 +1,243 @@
+import { Form, Link } from '@remix-run/react';
+import type { ReactNode } from 'react';
+import { HEALTHS, PAIR_LIST_STATUSES, RELEASE_WINDOWS, SORTS_OF, type PairListStatus, type PairSort } from '~/domain/monitoring/pair-list';
+import type { Health } from '~/domain/pairs/pair-month';
+import { formatDate } from '~/lib/format';
+import { useLanguage, useT } from './use-translation';
+
+export interface PairListFilterValues {
+  status: PairListStatus;
+  health?: Health;
+  municipality?: string;
+  volunteer?: string;
+  release?: string;
+  sort: PairSort;
+}
+
+/** A list's filter form: a GET form (works without JavaScript), each field labelled. */
+export function ListFilters({
+  titleId,
+  reset,
+  filtered,
+  children,
+}: {
+  titleId: string;
+  reset: string;
+  filtered: boolean;
+  children: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <Form method="get" className="filters" aria-labelledby={titleId}>
+      <h2 id={titleId} className="visually-hidden">
+        {t('lists.filters')}
+      </h2>
+      {children}
+      <div className="actions">
+        <button type="submit" className="primary">
+          {t('lists.apply')}
+        </button>
+        {filtered ? (
+          <Link to={reset} className="button secondary">
+            {t('lists.reset')}
+          </Link>
+        ) : null}
+      </div>
+    </Form>
+  );
+}
+
+/** The filters and sorting of /pairs. */
+export function PairFilters({
+  filters,
+  municipalities,
+  filtered,
+}: {
+  filters: PairListFilterValues;
+  municipalities: string[];
+  filtered: boolean;
+}) {
+  const t = useT();
+  return (
+    // Keyed by the filters, so the fields show the list's view after a navigation (they are uncontrolled).
+    <ListFilters
+      key={JSON.stringify(filters)}
+      titleId="pair-filters-title"
+      reset="/pairs?reset=1"
+      filtered={filtered || filters.status !== 'ACTIVE'}
+    >
+      <div className="field">
+        <label htmlFor="pairs-status">{t('pairList.status')}</label>
+        <select id="pairs-status" name="status" defaultValue={filters.status}>
+          {PAIR_LIST_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {t(`pairList.status.${status}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {filters.status === 'ACTIVE' ? (
+        <div className="field">
+          <label htmlFor="pairs-health">{t('pairList.health')}</label>
+          <select id="pairs-health" name="health" defaultValue={filters.health ?? ''}>
+            <option value="">{t('pairList.anyHealth')}</option>
+            {HEALTHS.map((health) => (
+              <option key={health} value={health}>
+                {t(`meetings.health.${health}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      <div className="field">
+        <label htmlFor="pairs-municipality">{t('pairList.municipality')}</label>
+        <select id="pairs-municipality" name="municipality" defaultValue={filters.municipality ?? ''}>
+          <option value="">{t('pairList.allMunicipalities')}</option>
+          {municipalities.map((municipality) => (
+            <option key={municipality} value={municipality}>
+              {municipality}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="pairs-volunteer">{t('pairList.volunteer')}</label>
+        <input
+          id="pairs-volunteer"
+          name="volunteer"
+          type="search"
+          maxLength={100}
+          autoComplete="off"
+          defaultValue={filters.volunteer ?? ''}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="pairs-release">{t('pairList.release')}</label>
+        <select id="pairs-release" name="release" defaultValue={filters.release ?? ''}>
+          <option value="">{t('pairList.anyRelease')}</option>
+          {RELEASE_WINDOWS.map((window) => (
+            <option key={window} value={window}>
+              {t(`pairList.release.${window}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="pairs-sort">{t('lists.sort')}</label>
+        <select id="pairs-sort" name="sort" defaultValue={filters.sort}>
+          {SORTS_OF[filters.status].map((sort) => (
+            <option key={sort} value={sort}>
+              {t(`pairList.sort.${sort}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+    </ListFilters>
+  );
+}
+
+export interface EndedPairRow {
+  id: string;
+  participantFirstName: string;
+  volunteerName: string;
+  startDate: string | null;
+  endDate: string | null;
+  months: number | null;
+  endType: 'PLANNED' | 'UNPLANNED' | null;
+  endReason: 'PLAN_COMPLETED' | 'PARTICIPANT_WITHDREW' | 'VOLUNTEER_LEFT' | 'REMATCHED' | 'OTHER' | null;
+  surveyScore: number | null;
+  closureTalkHeld: boolean;
+}
+
+/** The history of ended pairs: how long they lasted and how they ended. */
+export function EndedPairsTable({ pairs }: { pairs: EndedPairRow[] }) {
+  const t = useT();
+  const language = useLanguage();
+  return (
+    <div className="table-wrap">
+      <table className="pairs-table">
+        <caption className="visually-hidden">{t('pairList.ended.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('meetings.pairs.participant')}</th>
+            <th scope="col">{t('meetings.pairs.volunteer')}</th>
+            <th scope="col">{t('pairList.ended.period')}</th>
+            <th scope="col">{t('pairList.ended.duration')}</th>
+            <th scope="col">{t('pairList.ended.outcome')}</th>
+            <th scope="col">{t('pairList.ended.survey')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {pairs.map((pair) => (
+            <tr key={pair.id} data-pair={pair.id}>
+              <td>
+                <Link to={`/pairs/${pair.id}`}>{pair.participantFirstName}</Link>
+              </td>
+              <td>{pair.volunteerName}</td>
+              <td>
+                {pair.startDate && pair.endDate
+                  ? t('pairList.ended.periodRange', { from: formatDate(pair.startDate, language), to: formatDate(pair.endDate, language) })
+                  : t('pairList.ended.unknown')}
+              </td>
+              <td>{pair.months === null ? t('pairList.ended.unknown') : t('pairList.ended.months', { count: pair.months })}</td>
+              <td>
+                {pair.endType ? t(`meetings.close.endType.${pair.endType}`) : t('pairList.ended.unknown')}
+                {pair.endReason ? `: ${t(`meetings.close.reason.${pair.endReason}`)}` : null}
+                <br />
+                <span className="muted">{pair.closureTalkHeld ? t('pairList.ended.closureTalk') : t('pairList.ended.noClosureTalk')}</span>
+              </td>
+              <td>
+                {pair.surveyScore === null ? t('pairList.ended.noSurvey') : t('pairList.ended.surveyScore', { score: pair.surveyScore })}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export interface ProposedPairRow {
+  id: string;
+  participantId: string;
+  participantFirstName: string;
+  volunteerName: string;
+  proposedAt: string;
+  matchScore: number | null;
+  releaseDate: string;
+}
+
+/** Proposals waiting for the volunteer's answer; the coordinator follows them up in matching. */
+export function ProposedPairsTable({ pairs, canManage }: { pairs: ProposedPairRow[]; canManage: boolean }) {
+  const t = useT();
+  const language = useLanguage();
+  return (
+    <div className="table-wrap">
+      <table className="pairs-table">
+        <caption className="visually-hidden">{t('pairList.proposed.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('meetings.pairs.participant')}</th>
+            <th scope="col">{t('meetings.pairs.volunteer')}</th>
+            <th scope="col">{t('pairList.proposed.proposedAt')}</th>
+            <th scope="col">{t('pairList.proposed.score')}</th>
+            <th scope="col">{t('pairList.proposed.release')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {pairs.map((pair) => (
+            <tr key={pair.id} data-pair={pair.id}>
+              <td>
+                {canManage ? <Link to={`/matching/${pair.participantId}`}>{pair.participantFirstName}</Link> : pair.participantFirstName}
+              </td>
+              <td>{pair.volunteerName}</td>
+              <td>{formatDate(new Date(pair.proposedAt), language)}</td>
+              <td>{pair.matchScore ?? '–'}</td>
+              <td>{formatDate(pair.releaseDate, language)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
