@@ -209,10 +209,12 @@ export function createPrismaClient(url: string): PrismaClient {
   if (isPostgresUrl(url)) {
     // PostgreSQL's generated client (prisma/postgresql/schema.prisma, the same data model): its
     // API is the SQLite client's, so the app is typed against one of them.
+    // No NUL reaches it either (a read's NUL matches nothing, as on SQLite), and every
+    // interactive transaction is run again when it lost a race (40001, 40P01).
     const factory = postgresAdapter(url);
     const connect = factory.connect.bind(factory);
-    factory.connect = async () => countAdapterQueries(await connect());
-    return new PostgresPrismaClient({ adapter: factory }) as unknown as PrismaClient;
+    factory.connect = async () => countAdapterQueries(refuseNulText(await connect(), { readsWithNul: 'match-nothing' }));
+    return retryTransactions(new PostgresPrismaClient({ adapter: factory }) as unknown as PrismaClient);
   }
   // maxWait covers the adapter's wait for the write lock (and for its mutex, one transaction at
   // a time per connection), so it must be longer than that wait.

@@ -7,7 +7,9 @@
  * both databases, with an error that names the parameter, never its value (it may be personal).
  * Only writes are checked (INSERT, UPDATE, DELETE, also with RETURNING): a read with a NUL (an id
  * from a crafted URL that skipped the HTTP check) finds nothing on SQLite and answers 404. On
- * PostgreSQL such a read is an error too; its adapter wrapper must answer it as "no rows".
+ * PostgreSQL such a read is an error too, so there (`readsWithNul: 'match-nothing'`) a read's NUL
+ * is replaced by U+FFFF, a noncharacter no stored text holds: the read finds nothing, as on
+ * SQLite, and a count over it is 0.
  * Boundaries that take text from outside (the SMS gateway) remove NULs before it gets here.
  */
 import type { SqlDriverAdapter, SqlQuery, Transaction } from '@prisma/driver-adapter-utils';
@@ -40,22 +42,37 @@ export function withoutNul(text: string): string {
 /** A plain read: it stores nothing, and on SQLite a NUL in its parameters simply matches no row. */
 const READ = /^\s*SELECT\b/i;
 
-function refusing<R>(run: (query: SqlQuery) => Promise<R>): (query: SqlQuery) => Promise<R> {
+export interface NulGuardOptions {
+  /**
+   * What a read with a NUL in a parameter gets: 'pass' sends it as it is (SQLite matches no row),
+   * 'match-nothing' sends U+FFFF instead (PostgreSQL would refuse the NUL with an error).
+   */
+  readsWithNul?: 'pass' | 'match-nothing';
+}
+
+/** A read's arguments with every NUL in text replaced by U+FFFF, which matches no stored text. */
+function matchingNothing(query: SqlQuery): SqlQuery {
+  if (argumentWithNul(query) === null) return query;
+  return { ...query, args: query.args.map((arg) => (typeof arg === 'string' ? arg.replaceAll('\u0000', '\uffff') : arg)) };
+}
+
+function refusing<R>(run: (query: SqlQuery) => Promise<R>, options: NulGuardOptions): (query: SqlQuery) => Promise<R> {
   return (query) => {
-    const parameter = READ.test(query.sql) ? null : argumentWithNul(query);
+    if (READ.test(query.sql)) return run(options.readsWithNul === 'match-nothing' ? matchingNothing(query) : query);
+    const parameter = argumentWithNul(query);
     return parameter === null ? run(query) : Promise.reject(new NulInTextError(parameter));
   };
 }
 
-function guarded<T extends Pick<Transaction, 'queryRaw' | 'executeRaw'>>(queryable: T): T {
-  queryable.queryRaw = refusing(queryable.queryRaw.bind(queryable));
-  queryable.executeRaw = refusing(queryable.executeRaw.bind(queryable));
+function guarded<T extends Pick<Transaction, 'queryRaw' | 'executeRaw'>>(queryable: T, options: NulGuardOptions): T {
+  queryable.queryRaw = refusing(queryable.queryRaw.bind(queryable), options);
+  queryable.executeRaw = refusing(queryable.executeRaw.bind(queryable), options);
   return queryable;
 }
 
 /** The connected adapter (and every transaction it starts) refusing statements with a NUL in their text. */
-export function refuseNulText(adapter: SqlDriverAdapter): SqlDriverAdapter {
+export function refuseNulText(adapter: SqlDriverAdapter, options: NulGuardOptions = {}): SqlDriverAdapter {
   const startTransaction = adapter.startTransaction.bind(adapter);
-  adapter.startTransaction = async (isolationLevel) => guarded(await startTransaction(isolationLevel));
-  return guarded(adapter);
+  adapter.startTransaction = async (isolationLevel) => guarded(await startTransaction(isolationLevel), options);
+  return guarded(adapter, options);
 }
