@@ -4,8 +4,11 @@
  * with another doing the same. On SQLite every write transaction already holds the file's write
  * lock from its first statement (`BEGIN IMMEDIATE`, db.server.ts), so the transactions run one
  * after the other and this is a no-op. On PostgreSQL at READ COMMITTED both would read the same
- * count: `SELECT … FOR UPDATE` on the row the decision is about (the volunteer) makes the second
- * wait until the first commits, and its next reads see the first one's rows.
+ * count: `SELECT … FOR NO KEY UPDATE` on the row the decision is about (the volunteer) makes the
+ * second wait until the first commits, and its next reads see the first one's rows. NO KEY: the
+ * lock does not conflict with the key-share locks that inserts of rows referring to the locked
+ * row take (a pair for the participant written by another instance), so it never makes such an
+ * insert and a unique index wait for each other in a deadlock; two lockers still take turns.
  *
  * Call it first in the transaction, before the reads it protects.
  */
@@ -19,7 +22,7 @@ export type LockableTable = 'VolunteerProfile' | 'Participant' | 'Pair' | 'Train
 
 export async function lockForUpdate(tx: Tx, table: LockableTable, id: string): Promise<void> {
   if (databaseProvider(env().DATABASE_URL) !== 'postgresql') return;
-  await tx.$queryRaw(Prisma.sql`SELECT 1 FROM ${Prisma.raw(`"${table}"`)} WHERE "id" = ${id} FOR UPDATE`);
+  await tx.$queryRaw(Prisma.sql`SELECT 1 FROM ${Prisma.raw(`"${table}"`)} WHERE "id" = ${id} FOR NO KEY UPDATE`);
 }
 
 /**

@@ -3,15 +3,24 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { startWriter } from '../support/start-writer';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createPrismaClient, db } from '~/lib/db.server';
+import { createPrismaClient, db as appDb } from '~/lib/db.server';
 import { sqliteFilePath } from '~/lib/database-url';
 import { backupDatabase, databaseInUse, knownMigrations, restoreDatabase, verifyBrobyggerDatabase } from '../../prisma/sqlite-backup';
+import { sqliteDatabaseForTest } from '../support/sqlite-file';
 
-const live = path.resolve(sqliteFilePath(process.env.DATABASE_URL!));
+// SQLite's own backup (PostgreSQL installations use pg_dump): on a PostgreSQL run it backs up a
+// SQLite database of its own, so the test runs on both.
+const sqlite = sqliteDatabaseForTest();
+const db = sqlite.isAppDatabase ? appDb : createPrismaClient(sqlite.url);
+const live = path.resolve(sqliteFilePath(sqlite.url));
 const dir = fs.mkdtempSync(path.join(path.dirname(live), 'backup-'));
 const WRITES = 200;
 
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  if (!sqlite.isAppDatabase) await db.$disconnect();
+  sqlite.remove();
+});
 
 function rowsIn(file: string, entityType: string): string[] {
   const database = new Database(file, { readonly: true });
@@ -36,7 +45,7 @@ describe('SQLite backup and restore', () => {
       })),
     });
 
-    const writer = startWriter('during', WRITES);
+    const writer = startWriter('during', WRITES, sqlite.url);
     expect(await writer.ready).toBe('ready');
     const report = writer.next();
     writer.child.stdin.write('go\n');

@@ -9,6 +9,7 @@ import { action as pairsBulkAction } from '~/routes/pairs.bulk';
 import { action as volunteersBulkAction } from '~/routes/volunteers.bulk';
 import { createCourse, createPair, createParticipant, createUser, createVolunteer } from '../../prisma/fixtures/factories';
 import { call, jsonOf, postRequest, sessionCookieFor } from '../support/requests';
+import { jsonPath } from '../support/json-path';
 import { resetDatabase } from '../support/reset';
 import { useSmtpServer } from '../support/smtp-server';
 
@@ -73,7 +74,7 @@ describe('a bulk message', () => {
     expect(await db.outboxEmail.count({ where: { template: 'coordinator-message' } })).toBe(50);
     expect(await db.outboxEmail.count({ where: { template: 'coordinator-message', status: 'HELD' } })).toBe(digestUsers);
     expect(
-      await db.auditEvent.count({ where: { entityType: 'VOLUNTEER', detail: { path: '$.bulkMessage', equals: confirm.token } } }),
+      await db.auditEvent.count({ where: { entityType: 'VOLUNTEER', detail: { ...jsonPath('bulkMessage'), equals: confirm.token } } }),
     ).toBe(50); // one per volunteer: the double tap added none
 
     await send();
@@ -148,7 +149,9 @@ describe('bulk enrolment, support contacts and export', () => {
     );
     expect(done.status).toBe(302);
     expect(await db.enrolment.count({ where: { courseId: course.id } })).toBe(3); // the one who left is skipped
-    expect(await db.auditEvent.count({ where: { entityType: 'VOLUNTEER', detail: { path: '$.enrolledIn', equals: course.id } } })).toBe(3);
+    expect(
+      await db.auditEvent.count({ where: { entityType: 'VOLUNTEER', detail: { ...jsonPath('enrolledIn'), equals: course.id } } }),
+    ).toBe(3);
   });
 
   it('schedules one support contact per active pair, and exports them with an EXPORT row each', async () => {

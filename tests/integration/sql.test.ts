@@ -20,7 +20,7 @@ describe('checked raw SQL', () => {
     const row = await queryOne(
       db,
       z.object({ users: sqlNumber, latest: sqlDate, yes: sqlBoolean, total: sqlCount, id: z.string() }),
-      Prisma.sql`SELECT COUNT(*) AS "users", MAX("createdAt") AS "latest", 1 = 1 AS "yes", SUM(NULL) AS "total", MIN("id") AS "id" FROM "User"`,
+      Prisma.sql`SELECT COUNT(*) AS "users", MAX("createdAt") AS "latest", 1 = 1 AS "yes", SUM(CAST(NULL AS INTEGER)) AS "total", MIN("id") AS "id" FROM "User"`,
     );
     expect(row).toEqual({ users: 1, latest: user.createdAt, yes: true, total: 0, id: user.id });
   });

@@ -15,16 +15,19 @@ export default async function setup() {
   const dir = path.resolve(import.meta.dirname, '..', '.tmp', `run-${process.pid}`);
   fs.mkdirSync(dir, { recursive: true });
   const server = process.env.TEST_POSTGRES_URL;
-  let baseUrl = `file:${path.join(dir, 'base.db')}`;
+  const migrate = (url: string) =>
+    execFileSync('npx', ['prisma', 'migrate', 'deploy'], { cwd: root, env: { ...process.env, DATABASE_URL: url }, stdio: 'pipe' });
+  // The SQLite base is made on a PostgreSQL run too: the tests of SQLite's own tools (the
+  // backup) work on a copy of it there (tests/support/sqlite-file.ts).
+  migrate(`file:${path.join(dir, 'base.db')}`);
   let template: string | undefined;
   if (server) {
     template = `brobygger_test_${process.pid}_base`;
     await adminQuery(server, `DROP DATABASE IF EXISTS ${quoteIdentifier(template)}`);
     await adminQuery(server, `CREATE DATABASE ${quoteIdentifier(template)}`);
-    baseUrl = withDatabase(server, template);
+    migrate(withDatabase(server, template));
     process.env.BROBYGGER_TEST_TEMPLATE = template;
   }
-  execFileSync('npx', ['prisma', 'migrate', 'deploy'], { cwd: root, env: { ...process.env, DATABASE_URL: baseUrl }, stdio: 'pipe' });
   // Test workers are forked after this and inherit the variables.
   process.env.BROBYGGER_TEST_DIR = dir;
   return async () => {

@@ -4,6 +4,7 @@ import { audit } from '~/lib/audit.server';
 import { db, type Tx } from '~/lib/db.server';
 import { emailCoordinators } from '~/lib/email.server';
 import type { ConcernSeverity } from './severity';
+import { lockForUpdate } from '~/lib/row-lock.server';
 
 /** An active pair the actor may raise a concern about (their own, or any for a coordinator), or 404. */
 export async function findConcernPair(actor: Actor, pairId: string, client: Tx = db) {
@@ -40,6 +41,8 @@ export interface ConcernInput {
  */
 export async function createConcern(tx: Tx, request: Request, actor: Actor, input: ConcernInput) {
   const fields = { pairId: input.pairId, meetingId: input.meetingId, raisedById: actor.id, text: input.text, severity: input.severity };
+  // PostgreSQL: two submits for one pair take turns (SQLite: the write lock already does).
+  await lockForUpdate(tx, 'Pair', input.pairId);
   const repeat = await tx.concern.findFirst({ where: { ...fields, acknowledgedAt: null } });
   if (repeat) return repeat;
   const concern = await tx.concern.create({ data: fields });

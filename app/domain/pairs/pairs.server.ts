@@ -11,6 +11,7 @@ import { pairStatusSchema } from './status';
 import type { ChecklistItem } from '~/domain/participants/release-checklist';
 import { fitCheckDue, nextSupportContact } from './support';
 import { currentTime } from '~/lib/clock';
+import { lockForUpdate } from '~/lib/row-lock.server';
 
 /** How many meetings the timeline shows unless all are asked for. */
 export const TIMELINE_LIMIT = 20;
@@ -193,6 +194,8 @@ export async function recordSupportContact(
   input: { withWhom: string; kind: string; heldOn: string; durationMinutes: number; note?: string },
 ) {
   await db.$transaction(async (tx) => {
+    // PostgreSQL: two submits for one pair take turns (SQLite: the write lock already does).
+    await lockForUpdate(tx, 'Pair', pairId);
     const pair = await findActivePair(tx, pairId);
     if (
       await tx.supportContact.findFirst({
@@ -225,6 +228,7 @@ export async function recordFitCheck(
   input: { checkedOn: string; volunteerScore: number; participantScore: number; recommendRematch: boolean; note?: string },
 ) {
   await db.$transaction(async (tx) => {
+    await lockForUpdate(tx, 'Pair', pairId); // as recordSupportContact
     const pair = await findActivePair(tx, pairId);
     if (await tx.fitCheck.findFirst({ where: { pairId, ...input, note: input.note ?? null, byId: actor.id }, select: { id: true } }))
       return;

@@ -15,6 +15,7 @@ import { checklistState, summariseMeetings } from './handover';
 import { normaliseAreas, parseGoods, type PlanAreaContent } from './plan-content';
 import { latestStatusByArea, workedOnByMonth } from './progress';
 import { currentTime } from '~/lib/clock';
+import { lockForUpdate } from '~/lib/row-lock.server';
 
 /** The consent in force: the newest one not withdrawn. */
 export async function currentConsent(db: Db | Tx, participantId: string) {
@@ -130,6 +131,8 @@ export async function savePlanVersion(
   request: Request | null,
   input: { participantId: string; actorId: string; baseVersion: number; areas: PlanAreaContent[] },
 ) {
+  // PostgreSQL: two saves of one plan take turns (SQLite: the write lock already does).
+  await lockForUpdate(tx, 'Participant', input.participantId);
   const plan =
     (await tx.plan.findUnique({ where: { participantId: input.participantId }, select: { id: true } })) ??
     (await tx.plan.create({ data: { participantId: input.participantId }, select: { id: true } }));
@@ -209,6 +212,7 @@ export async function recordReview(
     items: { areaKey: string; status: ReviewStatus; note?: string }[];
   },
 ) {
+  await lockForUpdate(tx, 'Participant', input.participantId); // as savePlanVersion
   const plan = await tx.plan.findUnique({
     where: { participantId: input.participantId },
     select: { id: true, versions: { orderBy: { number: 'desc' }, take: 1, select: { areas: { select: { areaKey: true } } } } },

@@ -15,6 +15,7 @@ import { contactOf, handedOverPlan } from './referral-details.server';
 import { referrerMayWithdraw } from './withdrawal';
 import { searchNameOf } from './name-search';
 import { mustConfirmDuplicates } from './duplicates';
+import { lockKey } from '~/lib/row-lock.server';
 
 export interface PossibleDuplicate {
   name: string;
@@ -63,6 +64,8 @@ export async function createReferral(
 ) {
   const { data, actor } = input;
   if (!data.confirmDuplicate) {
+    // PostgreSQL: two submits of one referral take turns (SQLite: the write lock already does).
+    await lockKey(tx, `referral:${actor.id}:${data.dateOfBirth}:${data.firstName}:${data.lastName}`);
     const repeat = await tx.referral.findFirst({
       where: {
         referrerId: actor.id,

@@ -7,6 +7,7 @@ import { hashPassword } from '~/lib/password.server';
 import { addDays, todayInOslo } from '~/lib/time';
 import type { Role } from '~/lib/roles';
 import { currentTime } from '~/lib/clock';
+import { lockKey } from '~/lib/row-lock.server';
 
 export const INVITATION_VALID_DAYS = 7;
 
@@ -36,6 +37,8 @@ export async function createInvitation(
   now = currentTime(),
 ) {
   const email = input.email.trim().toLowerCase();
+  // PostgreSQL: two invitations of one address take turns (SQLite: the write lock already does).
+  await lockKey(tx, `invitation:${email}`);
   if (await tx.user.findUnique({ where: { email } })) throw new EmailAlreadyUsedError();
   const repeat = await tx.invitation.findFirst({
     where: {

@@ -7,6 +7,7 @@ import { osloDate, osloInstant, todayInOslo } from '~/lib/time';
 import { courseCompleted } from './readiness';
 import { NOT_ENROLLABLE_STATUSES, sessionOpen, type trainingSessionSchema } from './training';
 import { auditVolunteer, withReadinessUpdate, type ChangeContext } from './volunteers.server';
+import { lockForUpdate } from '~/lib/row-lock.server';
 
 /** Hours each volunteer attended in a course's sessions. */
 function attendedHours(
@@ -118,6 +119,8 @@ async function addSession(
 
 /** Enrols a volunteer who may take courses (mayEnrol); false, with nothing written, for anyone else. */
 export async function enrol(tx: Tx, ctx: ChangeContext, input: { courseId: string; volunteerId: string }): Promise<boolean> {
+  // PostgreSQL: two enrolments of one volunteer take turns (SQLite: the write lock already does).
+  await lockForUpdate(tx, 'VolunteerProfile', input.volunteerId);
   const volunteer = await tx.volunteerProfile.findFirst({ where: { id: input.volunteerId, ...enrollable }, select: { id: true } });
   if (!volunteer) return false;
   await withReadinessUpdate(tx, [input.volunteerId], ctx, async () => {
