@@ -9,6 +9,7 @@ import { action as pairsBulkAction } from '~/routes/pairs.bulk';
 import { action as volunteersBulkAction } from '~/routes/volunteers.bulk';
 import { createCourse, createPair, createParticipant, createUser, createVolunteer } from '../../prisma/fixtures/factories';
 import { call, jsonOf, postRequest, sessionCookieFor } from '../support/requests';
+import { withFailingInsert } from '../support/failing-insert';
 import { jsonPath } from '../support/json-path';
 import { resetDatabase } from '../support/reset';
 import { useSmtpServer } from '../support/smtp-server';
@@ -92,21 +93,15 @@ describe('a bulk message', () => {
     const coordinator = await createUser(db, { role: 'COORDINATOR' });
     const selected = await volunteers(50);
     // A real failure of the database on the 25th volunteer's email.
-    await db.$executeRawUnsafe(
-      `CREATE TRIGGER "bulk_test_fail" BEFORE INSERT ON "OutboxEmail" WHEN NEW."toAddress" = 'v24@bulk.example'
-       BEGIN SELECT RAISE(ABORT, 'disk full'); END`,
-    );
-    try {
-      await expect(
+    await withFailingInsert(db, { table: 'OutboxEmail', column: 'toAddress', value: 'v24@bulk.example' }, () =>
+      expect(
         bulkMessage(
           { actorId: coordinator.id, request: null, now: NOW },
           { subject: 'Hei', body: 'Hei alle', token: 'failing' },
           selected.map((volunteer) => volunteer.id),
         ),
-      ).rejects.toThrow();
-    } finally {
-      await db.$executeRawUnsafe(`DROP TRIGGER "bulk_test_fail"`);
-    }
+      ).rejects.toThrow(),
+    );
     expect(await db.outboxEmail.count()).toBe(0);
     expect(await db.auditEvent.count({ where: { entityType: 'VOLUNTEER' } })).toBe(0);
   });
