@@ -1,10 +1,7 @@
 import crypto from 'node:crypto';
-import path from 'node:path';
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaClient } from '~/generated/prisma/client';
 import { addDays, todayInOslo } from '~/lib/time';
 import { createMeeting, createPair, createParticipant, createUser, createVolunteer } from '../../prisma/fixtures/factories';
-import { E2E_DIR } from './paths';
+import { e2eDatabaseClient } from './database';
 import { expect, expectAccessible, loginAs, test, waitForEmail } from './support';
 
 /**
@@ -13,7 +10,7 @@ import { expect, expectAccessible, loginAs, test, waitForEmail } from './support
  * pair is ended and the order of the specs does not matter.
  */
 async function createActivePair() {
-  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${path.join(E2E_DIR, 'e2e.db')}`, timeout: 5000 }) });
+  const db = e2eDatabaseClient();
   try {
     const suffix = crypto.randomBytes(3).toString('hex');
     const today = todayInOslo();

@@ -1,11 +1,9 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import type { Role } from '~/lib/roles';
 import { en } from '~/lib/messages/en';
 import { nb } from '~/lib/messages/nb';
 import { demoEmail, expect, expectAccessible, loginAs, test } from './support';
-import { E2E_DIR } from './paths';
+import { e2eRow } from './database';
 
 /**
  * A person never reads an ISO date, a "2026-H2" key, an enum code or — in English — a
@@ -16,43 +14,34 @@ import { E2E_DIR } from './paths';
 
 type Language = 'nb' | 'en';
 
-function query<T>(sql: string, ...params: unknown[]): T | undefined {
-  const db = new Database(path.join(E2E_DIR, 'e2e.db'), { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).get(...params) as T | undefined;
-  } finally {
-    db.close();
-  }
+async function id(sql: string, ...params: unknown[]): Promise<string | null> {
+  return (await e2eRow<{ id: string }>(sql, ...params))?.id ?? null;
 }
 
-function id(sql: string, ...params: unknown[]): string | null {
-  return query<{ id: string }>(sql, ...params)?.id ?? null;
-}
-
-function userId(role: Role): string {
-  return id('SELECT id FROM User WHERE email = ?', demoEmail(role))!;
+async function userId(role: Role): Promise<string> {
+  return (await id('SELECT "id" FROM "User" WHERE "email" = ?', demoEmail(role)))!;
 }
 
 /** Record pages of each kind, chosen by what they are (the demo data has all of them). */
-function recordPages(role: Role): string[] {
+async function recordPages(role: Role): Promise<string[]> {
   if (role === 'COORDINATOR') {
-    const participant = id(
-      "SELECT p.id FROM Participant p JOIN Pair r ON r.participantId = p.id WHERE r.status = 'ACTIVE' ORDER BY p.firstName",
+    const participant = await id(
+      `SELECT p."id" FROM "Participant" p JOIN "Pair" r ON r."participantId" = p."id" WHERE r."status" = 'ACTIVE' ORDER BY p."firstName"`,
     );
-    const endedPair = id("SELECT id FROM Pair WHERE status = 'ENDED' ORDER BY startDate");
-    const activePair = id("SELECT id FROM Pair WHERE status = 'ACTIVE' ORDER BY startDate");
-    const waiting = id("SELECT id FROM Participant WHERE status = 'ACCEPTED' ORDER BY firstName");
-    const referral = id(
-      "SELECT r.id FROM Referral r JOIN Participant p ON p.id = r.participantId WHERE p.status = 'REFERRED' ORDER BY p.firstName",
+    const endedPair = await id(`SELECT "id" FROM "Pair" WHERE "status" = 'ENDED' ORDER BY "startDate"`);
+    const activePair = await id(`SELECT "id" FROM "Pair" WHERE "status" = 'ACTIVE' ORDER BY "startDate"`);
+    const waiting = await id(`SELECT "id" FROM "Participant" WHERE "status" = 'ACCEPTED' ORDER BY "firstName"`);
+    const referral = await id(
+      `SELECT r."id" FROM "Referral" r JOIN "Participant" p ON p."id" = r."participantId" WHERE p."status" = 'REFERRED' ORDER BY p."firstName"`,
     );
-    const decided = id(
-      "SELECT r.id FROM Referral r JOIN Participant p ON p.id = r.participantId WHERE p.status = 'DECLINED' ORDER BY p.firstName",
+    const decided = await id(
+      `SELECT r."id" FROM "Referral" r JOIN "Participant" p ON p."id" = r."participantId" WHERE p."status" = 'DECLINED' ORDER BY p."firstName"`,
     );
-    const volunteer = id("SELECT id FROM VolunteerProfile WHERE status = 'READY' ORDER BY createdAt");
-    const screening = id("SELECT id FROM VolunteerProfile WHERE status = 'SCREENING' ORDER BY createdAt");
-    const meeting = id('SELECT m.id FROM Meeting m JOIN MeetingLog l ON l.meetingId = m.id ORDER BY m.startsAt DESC');
-    const course = id('SELECT id FROM TrainingCourse ORDER BY createdAt');
-    const endedParticipant = id("SELECT participantId AS id FROM Pair WHERE status = 'ENDED' ORDER BY startDate");
+    const volunteer = await id(`SELECT "id" FROM "VolunteerProfile" WHERE "status" = 'READY' ORDER BY "createdAt"`);
+    const screening = await id(`SELECT "id" FROM "VolunteerProfile" WHERE "status" = 'SCREENING' ORDER BY "createdAt"`);
+    const meeting = await id('SELECT m."id" FROM "Meeting" m JOIN "MeetingLog" l ON l."meetingId" = m."id" ORDER BY m."startsAt" DESC');
+    const course = await id('SELECT "id" FROM "TrainingCourse" ORDER BY "createdAt"');
+    const endedParticipant = await id(`SELECT "participantId" AS "id" FROM "Pair" WHERE "status" = 'ENDED' ORDER BY "startDate"`);
     return [
       `/referrals/${referral}`,
       `/referrals/${decided}`,
@@ -74,14 +63,14 @@ function recordPages(role: Role): string[] {
     ].filter((page) => !page.includes('null'));
   }
   if (role === 'VOLUNTEER') {
-    const volunteer = id('SELECT id FROM VolunteerProfile WHERE userId = ?', userId('VOLUNTEER'));
-    const pair = id("SELECT id FROM Pair WHERE volunteerId = ? AND status = 'ACTIVE' ORDER BY startDate", volunteer);
-    const participant = id(
-      "SELECT participantId AS id FROM Pair WHERE volunteerId = ? AND status = 'ACTIVE' ORDER BY startDate",
+    const volunteer = await id('SELECT "id" FROM "VolunteerProfile" WHERE "userId" = ?', await userId('VOLUNTEER'));
+    const pair = await id(`SELECT "id" FROM "Pair" WHERE "volunteerId" = ? AND "status" = 'ACTIVE' ORDER BY "startDate"`, volunteer);
+    const participant = await id(
+      `SELECT "participantId" AS "id" FROM "Pair" WHERE "volunteerId" = ? AND "status" = 'ACTIVE' ORDER BY "startDate"`,
       volunteer,
     );
-    const meeting = id('SELECT id FROM Meeting WHERE pairId = ? ORDER BY startsAt DESC', pair);
-    const planned = id("SELECT id FROM Meeting WHERE pairId = ? AND status = 'PLANNED' ORDER BY startsAt", pair);
+    const meeting = await id('SELECT "id" FROM "Meeting" WHERE "pairId" = ? ORDER BY "startsAt" DESC', pair);
+    const planned = await id(`SELECT "id" FROM "Meeting" WHERE "pairId" = ? AND "status" = 'PLANNED' ORDER BY "startsAt"`, pair);
     return [
       `/pairs/${pair}`,
       `/pairs/${pair}/plan`,
@@ -91,9 +80,9 @@ function recordPages(role: Role): string[] {
     ].filter((page) => !page.includes('null'));
   }
   if (role === 'PROBATION_OFFICER') {
-    const officer = userId('PROBATION_OFFICER');
-    const referral = id('SELECT id FROM Referral WHERE referrerId = ? ORDER BY createdAt', officer);
-    const participant = id('SELECT participantId AS id FROM Referral WHERE referrerId = ? ORDER BY createdAt', officer);
+    const officer = await userId('PROBATION_OFFICER');
+    const referral = await id('SELECT "id" FROM "Referral" WHERE "referrerId" = ? ORDER BY "createdAt"', officer);
+    const participant = await id('SELECT "participantId" AS "id" FROM "Referral" WHERE "referrerId" = ? ORDER BY "createdAt"', officer);
     return [`/referrals/${referral}`, `/referrals/new`, `/participants/${participant}/plan`].filter((page) => !page.includes('null'));
   }
   return [];
@@ -196,7 +185,7 @@ for (const language of ['nb', 'en'] as const) {
       try {
         const findings: Finding[] = [];
         await page.goto('/');
-        const pages = [...(await navigationPages(page)), ...recordPages(role)];
+        const pages = [...(await navigationPages(page)), ...(await recordPages(role))];
         expect(pages.length).toBeGreaterThan(1);
         for (const path of pages) await check(page, path, language, findings);
         await check(page, '/no-such-page', language, findings, 404);

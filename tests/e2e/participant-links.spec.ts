@@ -1,12 +1,9 @@
 import crypto from 'node:crypto';
-import path from 'node:path';
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import type { Browser, Page } from '@playwright/test';
-import { PrismaClient } from '~/generated/prisma/client';
 import { currentTime } from '~/lib/clock';
 import { addDays, monthOf, todayInOslo } from '~/lib/time';
 import { createMeeting, createPair, createParticipant, createUser, createVolunteer } from '../../prisma/fixtures/factories';
-import { E2E_DIR } from './paths';
+import { e2eDatabaseClient } from './database';
 import { demoEmail, expect, expectAccessible, loginAs, test, waitForEmail } from './support';
 
 /** The participant's phone: a 360 px screen with JavaScript off. */
@@ -15,7 +12,7 @@ test.use({ javaScriptEnabled: false, ...PHONE });
 
 /** A pair of this spec's own, so no other spec's demo pair gets links or answers. */
 async function createActivePair(options: { meeting?: boolean } = {}) {
-  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${path.join(E2E_DIR, 'e2e.db')}`, timeout: 5000 }) });
+  const db = e2eDatabaseClient();
   try {
     const suffix = crypto.randomBytes(3).toString('hex');
     const officer = await createUser(db, {

@@ -1,10 +1,8 @@
-import path from 'node:path';
 import zlib from 'node:zlib';
-import Database from 'better-sqlite3';
 import { currentTime } from '~/lib/clock';
 import { formatMonth, monthOf } from '~/lib/time';
 import { expect, expectAccessible, loginAs, test, todaysMeetingToLog } from './support';
-import { E2E_DIR } from './paths';
+import { withE2eDatabase } from './database';
 
 /**
  * The Er-Vil-Kan plan end to end, on the demo data: the demo officer's referral "Jonas Lie"
@@ -13,14 +11,9 @@ import { E2E_DIR } from './paths';
  */
 
 /** The participant pages are reached from the participant page; the spec looks the id up by name. */
-function participantId(firstName: string, lastName: string): string {
-  const db = new Database(path.join(E2E_DIR, 'e2e.db'), { readonly: true, fileMustExist: true });
-  try {
-    const row = db.prepare('SELECT id FROM Participant WHERE firstName = ? AND lastName = ?').get(firstName, lastName) as { id: string };
-    return row.id;
-  } finally {
-    db.close();
-  }
+async function participantId(firstName: string, lastName: string): Promise<string> {
+  const row = await withE2eDatabase((db) => db.participant.findFirstOrThrow({ where: { firstName, lastName }, select: { id: true } }));
+  return row.id;
 }
 
 const NEW_GOAL = 'Spille fotball med laget på Lerkendal hver tirsdag';
@@ -28,7 +21,7 @@ const NEW_GOAL = 'Spille fotball med laget på Lerkendal hver tirsdag';
 test('the probation officer edits the plan of their own referral, and the change is a new version', async ({ page }) => {
   await loginAs(page, 'PROBATION_OFFICER');
   await expect(page.getByRole('cell', { name: 'Jonas Lie' })).toBeVisible();
-  const id = participantId('Jonas', 'Lie');
+  const id = await participantId('Jonas', 'Lie');
   await page.goto(`/participants/${id}/plan`);
   await expect(page.getByRole('heading', { level: 1, name: 'Min plan – Jonas Lie' })).toBeVisible();
   await expect(page.getByText('Versjon 1, lagret')).toBeVisible();
@@ -98,7 +91,7 @@ test('the volunteer logs a meeting tagged with a plan area and sees it in what t
 test('the volunteer reads the plan on a phone, without edit or handover links', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await loginAs(page, 'VOLUNTEER');
-  const id = participantId('Jonas', 'Lie');
+  const id = await participantId('Jonas', 'Lie');
   await page.goto(`/participants/${id}/plan`);
   await expect(page.getByRole('heading', { level: 1, name: 'Min plan – Jonas Lie' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Arbeid og utdanning' }).getByText('Fullføre fagbrev som tømrer.')).toBeVisible();
@@ -116,7 +109,7 @@ test('the volunteer reads the plan on a phone, without edit or handover links', 
 
 test('the coordinator records a review, opens the handover and prints it to a PDF with a goal in it', async ({ page }) => {
   await loginAs(page, 'COORDINATOR');
-  const id = participantId('Jonas', 'Lie');
+  const id = await participantId('Jonas', 'Lie');
   await page.goto(`/participants/${id}/plan`);
   const review = page.getByRole('form', { name: 'Registrer en gjennomgang' });
   await review.getByRole('group', { name: 'Bolig og nærmiljø' }).getByLabel('Status').selectOption({ label: 'På pause' });

@@ -1,21 +1,15 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { Secret, TOTP } from 'otpauth';
 import { expect, expectAccessible, loginAs, test, waitForEmail } from './support';
-import { E2E_DIR } from './paths';
+import { withE2eDatabase } from './database';
 
-function participantId(firstName: string, lastName: string): string {
-  const db = new Database(path.join(E2E_DIR, 'e2e.db'), { readonly: true, fileMustExist: true });
-  try {
-    return (db.prepare('SELECT id FROM Participant WHERE firstName = ? AND lastName = ?').get(firstName, lastName) as { id: string }).id;
-  } finally {
-    db.close();
-  }
+async function participantId(firstName: string, lastName: string): Promise<string> {
+  const row = await withE2eDatabase((db) => db.participant.findFirstOrThrow({ where: { firstName, lastName }, select: { id: true } }));
+  return row.id;
 }
 
 test('the coordinator sees who viewed a participant in the audit log, and downloads the access-request export', async ({ page }) => {
   await loginAs(page, 'COORDINATOR');
-  const id = participantId('Jonas', 'Lie');
+  const id = await participantId('Jonas', 'Lie');
   await page.goto(`/participants/${id}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Jonas Lie' })).toBeVisible();
   await expectAccessible(page);

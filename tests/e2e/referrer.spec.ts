@@ -1,8 +1,6 @@
 import crypto from 'node:crypto';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { addDays, addMonths, todayInOslo } from '~/lib/time';
-import { E2E_DIR } from './paths';
+import { withE2eDatabase } from './database';
 import { demoEmail, expect, expectAccessible, loginAs, test, waitForEmail } from './support';
 
 /**
@@ -22,38 +20,45 @@ function randomLetters(length: number): string {
  * none of them off the list's first page. Their search key is left empty, as for rows written
  * by any other path, for the app to fill.
  */
-function insertReferrals(rows: { firstName: string; lastName: string; status: string }[]) {
-  const db = new Database(path.join(E2E_DIR, 'e2e.db'), { fileMustExist: true });
-  db.pragma('busy_timeout = 5000');
-  try {
-    const referrer = db.prepare('SELECT id FROM User WHERE email = ?').get('siri.hansen@kriminalomsorg.example') as { id: string };
+async function insertReferrals(rows: { firstName: string; lastName: string; status: string }[]) {
+  await withE2eDatabase(async (db) => {
+    const referrer = await db.user.findUniqueOrThrow({ where: { email: 'siri.hansen@kriminalomsorg.example' }, select: { id: true } });
     const createdAt = new Date(Date.parse(`${addDays(today, -730)}T09:00:00Z`));
-    const participant = db.prepare(`
-      INSERT INTO Participant (id, firstName, lastName, dateOfBirth, prison, expectedReleaseDate, releaseMunicipality, interests, languages, status, statusChangedAt, createdAt, updatedAt)
-      VALUES (?, ?, ?, ?, 'Verdal fengsel', ?, 'Verdal', '[]', '["norsk"]', ?, ?, ?, ?)`);
-    const referral = db.prepare(`
-      INSERT INTO Referral (id, participantId, referrerId, referralDate, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?)`);
-    db.transaction(() => {
-      rows.forEach((row, index) => {
-        const at = new Date(createdAt.getTime() + index * 60_000).toISOString().replace('Z', '+00:00');
-        const participantId = `e2ereferrer${crypto.randomBytes(8).toString('hex')}`;
-        participant.run(
+    const made = rows.map((row, index) => ({
+      row,
+      at: new Date(createdAt.getTime() + index * 60_000),
+      participantId: `e2ereferrer${crypto.randomBytes(8).toString('hex')}`,
+    }));
+    await db.$transaction([
+      db.participant.createMany({
+        data: made.map(({ row, at, participantId }) => ({
+          id: participantId,
+          firstName: row.firstName,
+          lastName: row.lastName,
+          dateOfBirth: addMonths(today, -12 * 21),
+          prison: 'Verdal fengsel',
+          expectedReleaseDate: addDays(today, 100),
+          releaseMunicipality: 'Verdal',
+          interests: [],
+          languages: ['norsk'],
+          status: row.status,
+          statusChangedAt: at,
+          createdAt: at,
+          updatedAt: at,
+        })),
+      }),
+      db.referral.createMany({
+        data: made.map(({ at, participantId }) => ({
+          id: `e2ereferral${crypto.randomBytes(8).toString('hex')}`,
           participantId,
-          row.firstName,
-          row.lastName,
-          addMonths(today, -12 * 21),
-          addDays(today, 100),
-          row.status,
-          at,
-          at,
-          at,
-        );
-        referral.run(`e2ereferral${crypto.randomBytes(8).toString('hex')}`, participantId, referrer.id, addDays(today, -730), at, at);
-      });
-    })();
-  } finally {
-    db.close();
-  }
+          referrerId: referrer.id,
+          referralDate: addDays(today, -730),
+          createdAt: at,
+          updatedAt: at,
+        })),
+      }),
+    ]);
+  });
 }
 
 test('the probation officer refers, sees everything they sent in words, and withdraws it with a reason and a confirmation', async ({
@@ -144,7 +149,7 @@ test('the probation officer refers, sees everything they sent in words, and with
 test('the coordinator pages through the referrals and finds them by part of a name with æøå and by status', async ({ page }) => {
   const tag = randomLetters(5);
   const family = `Bladsø${tag}`;
-  insertReferrals(
+  await insertReferrals(
     Array.from({ length: 55 }, (_, index) => ({
       firstName: index % 2 === 0 ? 'Åsmund' : 'Ærle',
       lastName: `${family}-${index}`,

@@ -1,8 +1,6 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { TestSmppServer } from '../support/smpp-server';
 import { demoEmail, expect, expectAccessible, loginAs, test, waitForEmail } from './support';
-import { E2E_DIR } from './paths';
+import { withE2eDatabase } from './database';
 
 test.use({ viewport: { width: 360, height: 740 } });
 
@@ -17,36 +15,24 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => smsc.stop());
 
-function sqlite(readonly = true) {
-  return new Database(path.join(E2E_DIR, 'e2e.db'), { readonly, fileMustExist: true });
-}
-
 /** The demo volunteer's pair with Jonas, and Jonas's number. */
-function jonas(): { pairId: string; phone: string } {
-  const db = sqlite();
-  try {
-    return db
-      .prepare(
-        `SELECT p.id AS pairId, pt.phone AS phone FROM Pair p JOIN VolunteerProfile v ON v.id = p.volunteerId JOIN User u ON u.id = v.userId
-         JOIN Participant pt ON pt.id = p.participantId WHERE u.email = ? AND pt.firstName = 'Jonas' AND p.status = 'ACTIVE'`,
-      )
-      .get(demoEmail('VOLUNTEER')) as { pairId: string; phone: string };
-  } finally {
-    db.close();
-  }
+async function jonas(): Promise<{ pairId: string; phone: string }> {
+  const pair = await withE2eDatabase((db) =>
+    db.pair.findFirstOrThrow({
+      where: { status: 'ACTIVE', volunteer: { user: { email: demoEmail('VOLUNTEER') } }, participant: { firstName: 'Jonas' } },
+      select: { id: true, participant: { select: { phone: true } } },
+    }),
+  );
+  return { pairId: pair.id, phone: pair.participant.phone! };
 }
 
 /** No quiet hours for this spec: it runs at any hour of the day (the quiet hours have their own integration test). */
-function turnOffQuietHours() {
-  const db = sqlite(false);
-  try {
-    const upsert = db.prepare(
-      `INSERT INTO Setting (key, value, createdAt, updatedAt) VALUES (?, '0', ?, ?) ON CONFLICT(key) DO UPDATE SET value = '0', updatedAt = excluded.updatedAt`,
-    );
-    for (const key of ['smsQuietStartHour', 'smsQuietEndHour']) upsert.run(key, Date.now(), Date.now());
-  } finally {
-    db.close();
-  }
+async function turnOffQuietHours() {
+  await withE2eDatabase(async (db) => {
+    for (const key of ['smsQuietStartHour', 'smsQuietEndHour']) {
+      await db.setting.upsert({ where: { key }, create: { key, value: 0 }, update: { value: 0 } });
+    }
+  });
 }
 
 async function expectTapTargets(page: import('@playwright/test').Page, locator: import('@playwright/test').Locator) {
@@ -58,8 +44,8 @@ async function expectTapTargets(page: import('@playwright/test').Page, locator: 
 }
 
 test('the volunteer texts the participant through the programme and reads the reply on the pair page', async ({ page }) => {
-  turnOffQuietHours();
-  const { pairId, phone } = jonas();
+  await turnOffQuietHours();
+  const { pairId, phone } = await jonas();
   await loginAs(page, 'VOLUNTEER');
   await page.goto(`/pairs/${pairId}`);
   const thread = page.getByRole('region', { name: 'SMS med deltakeren' });

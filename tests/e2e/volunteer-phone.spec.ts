@@ -1,48 +1,27 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { demoEmail, expect, expectAccessible, loginAs, test, waitForEmail } from './support';
-import { E2E_DIR } from './paths';
+import { withE2eDatabase } from './database';
 import { present } from '../support/present';
 
 test.use({ viewport: { width: 360, height: 740 } });
-
-interface MeetingRow {
-  id: string;
-  startsAt: string | number;
-}
-
-function instant(value: string | number): number {
-  return typeof value === 'number' ? value : Date.parse(value);
-}
 
 /**
  * The demo volunteer's planned meetings with Jonas, picked by when they are: `future` starts
  * more than an hour from now, `past` has started and waits for its log.
  */
-function jonasMeetings(): { pairId: string; future: MeetingRow[]; past: MeetingRow[] } {
-  const db = new Database(path.join(E2E_DIR, 'e2e.db'), { readonly: true, fileMustExist: true });
-  try {
-    const pair = db
-      .prepare(
-        `SELECT p.id FROM Pair p JOIN VolunteerProfile v ON v.id = p.volunteerId JOIN User u ON u.id = v.userId
-         JOIN Participant pt ON pt.id = p.participantId WHERE u.email = ? AND pt.firstName = 'Jonas' AND p.status = 'ACTIVE'`,
-      )
-      .get(demoEmail('VOLUNTEER')) as { id: string };
-    const planned = db
-      .prepare(
-        `SELECT m.id, m.startsAt FROM Meeting m LEFT JOIN MeetingLog l ON l.meetingId = m.id WHERE m.pairId = ? AND m.status = 'PLANNED' AND l.id IS NULL`,
-      )
-      .all(pair.id) as MeetingRow[];
-    const now = Date.now();
-    return {
-      pairId: pair.id,
-      future: planned.filter((m) => instant(m.startsAt) > now + 3600_000).sort((a, b) => instant(b.startsAt) - instant(a.startsAt)),
-      past: planned.filter((m) => instant(m.startsAt) <= now),
-    };
-  } finally {
-    db.close();
-  }
+async function jonasMeetings(): Promise<{ pairId: string; future: { id: string }[]; past: { id: string }[] }> {
+  const pair = await withE2eDatabase((db) =>
+    db.pair.findFirstOrThrow({
+      where: { status: 'ACTIVE', volunteer: { user: { email: demoEmail('VOLUNTEER') } }, participant: { firstName: 'Jonas' } },
+      select: { id: true, meetings: { where: { status: 'PLANNED', log: null }, select: { id: true, startsAt: true } } },
+    }),
+  );
+  const now = Date.now();
+  return {
+    pairId: pair.id,
+    future: pair.meetings.filter((m) => m.startsAt.getTime() > now + 3600_000).sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime()),
+    past: pair.meetings.filter((m) => m.startsAt.getTime() <= now),
+  };
 }
 
 async function expectNoHorizontalScroll(page: Page) {
@@ -51,7 +30,7 @@ async function expectNoHorizontalScroll(page: Page) {
 }
 
 test('the volunteer raises an urgent concern from /me without a meeting; the coordinator is mailed at once', async ({ page }) => {
-  const { pairId } = jonasMeetings();
+  const { pairId } = await jonasMeetings();
   await loginAs(page, 'VOLUNTEER');
   await expect(page.getByRole('heading', { name: 'Mine møter', level: 1 })).toBeVisible();
   await expectAccessible(page);
@@ -95,7 +74,7 @@ test('the volunteer raises an urgent concern from /me without a meeting; the coo
 });
 
 test('a future meeting offers no log form, and cancelling it asks who and confirms', async ({ page }) => {
-  const { pairId, future } = jonasMeetings();
+  const { pairId, future } = await jonasMeetings();
   expect(future.length, 'the demo volunteer has a meeting ahead').toBeGreaterThan(0);
   const meeting = present(future[0], 'a meeting ahead');
   await loginAs(page, 'VOLUNTEER');
@@ -135,7 +114,7 @@ test('a future meeting offers no log form, and cancelling it asks who and confir
 });
 
 test('the log form of a past meeting has the concern in view and a 1–5 row of 44 px radios that fits 360 px', async ({ page }) => {
-  const { past } = jonasMeetings();
+  const { past } = await jonasMeetings();
   expect(past.length, 'the demo volunteer has a meeting waiting for its log').toBeGreaterThan(0);
   await loginAs(page, 'VOLUNTEER');
   await page.goto(`/meetings/${present(past[0], 'a meeting waiting for its log').id}`);

@@ -1,10 +1,8 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { addDays, addMonths, todayInOslo } from '~/lib/time';
 import type { Role } from '~/lib/roles';
 import { XSS_CORPUS } from '../fuzz/xss-corpus';
-import { E2E_DIR } from './paths';
+import { e2eExecute, withE2eDatabase } from './database';
 import { expect, loginAs, test } from './support';
 
 /**
@@ -116,21 +114,21 @@ const FREE_TEXT: Record<string, string[]> = {
   PlanReviewItem: ['note'],
 };
 
-function fillFreeTextWithCorpus() {
-  const sqlite = new Database(path.join(E2E_DIR, 'e2e.db'));
-  sqlite.pragma('busy_timeout = 5000');
-  try {
+async function fillFreeTextWithCorpus() {
+  await withE2eDatabase(async (db) => {
     let n = 0;
     for (const [table, columns] of Object.entries(FREE_TEXT)) {
-      const ids = sqlite.prepare(`SELECT id FROM "${table}"`).all() as { id: string }[];
-      const update = sqlite.prepare(`UPDATE "${table}" SET ${columns.map((c) => `"${c}" = ?`).join(', ')} WHERE id = ?`);
+      const ids = await db.$queryRawUnsafe<{ id: string }[]>(`SELECT "id" FROM "${table}"`);
       for (const { id } of ids) {
-        update.run(...columns.map(() => XSS_CORPUS[n++ % XSS_CORPUS.length]), id);
+        await e2eExecute(
+          db,
+          `UPDATE "${table}" SET ${columns.map((c) => `"${c}" = ?`).join(', ')} WHERE "id" = ?`,
+          ...columns.map(() => XSS_CORPUS[n++ % XSS_CORPUS.length]),
+          id,
+        );
       }
     }
-  } finally {
-    sqlite.close();
-  }
+  });
 }
 
 /** Pages reached from a role's menu and the links on them, a couple per kind of address. */
@@ -178,7 +176,7 @@ const START: Record<Role, string[]> = {
 
 test('stored free text with script and markup never runs on any page, for any role', async ({ page }) => {
   test.setTimeout(240_000);
-  fillFreeTextWithCorpus();
+  await fillFreeTextWithCorpus();
   for (const role of ['COORDINATOR', 'VOLUNTEER', 'PROBATION_OFFICER'] as const) {
     await loginAs(page, role);
     const visited = await crawl(page, START[role], role === 'COORDINATOR' ? 45 : 15);
