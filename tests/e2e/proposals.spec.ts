@@ -32,6 +32,7 @@ test('the volunteer accepts a proposal on a phone, and only then both sides are 
   expect(asked.text).not.toContain('Thea');
   expect(asked.text).toContain('/me');
   await page.getByRole('button', { name: 'Logg ut' }).click();
+  await expect(page).toHaveURL(/\/login$/); // signed out before the next step navigates
 
   await page.setViewportSize({ width: 390, height: 844 });
   await loginAs(page, 'VOLUNTEER');

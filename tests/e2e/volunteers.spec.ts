@@ -109,6 +109,7 @@ test('a person applies, is screened and trained, becomes ready, is invited and s
   await page.goto('/volunteers');
   await expect(page.getByRole('region', { name: /^Klar \(\d+\)$/ }).getByRole('link', { name })).toBeVisible();
   await page.getByRole('button', { name: 'Logg ut' }).click();
+  await expect(page).toHaveURL(/\/login$/); // signed out before the next step navigates
 
   // The volunteer accepts the invitation and lands on /me.
   const invitation = await waitForEmail((e) => e.to.includes(email) && e.subject === 'Invitasjon til Brobygger');
@@ -125,6 +126,7 @@ test('a person applies, is screened and trained, becomes ready, is invited and s
   await expect(page.getByRole('heading', { name: 'Mine møter', level: 1 })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Logg ut' }).click();
+  await expect(page).toHaveURL(/\/login$/); // signed out before the next step navigates
   await login(page, email, password);
   await expect(page).toHaveURL(/\/me$/);
 });

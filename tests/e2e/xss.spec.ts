@@ -52,6 +52,7 @@ test('a referral typed with script and markup shows as text to the officer and t
   const referralPath = new URL(page.url()).pathname;
 
   await page.getByRole('button', { name: 'Logg ut' }).click();
+  await expect(page).toHaveURL(/\/login$/); // signed out before the next step navigates
   await loginAs(page, 'COORDINATOR');
   await page.goto(referralPath);
   await expect(page.getByRole('heading', { name: `Henvisning: Ola ${last}`, level: 1 })).toBeVisible();
