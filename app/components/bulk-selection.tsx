@@ -1,6 +1,8 @@
+import { getFormProps, type FieldMetadata, type FormMetadata } from '@conform-to/react';
 import { Form, Link } from '@remix-run/react';
 import type { ReactNode } from 'react';
-import { ErrorList } from './forms';
+import type { MessageKey } from '~/lib/i18n';
+import { ErrorList, FormErrors, SelectField } from './forms';
 import { useT } from './use-translation';
 
 export interface SelectableItem {
@@ -44,6 +46,59 @@ export function BulkSelectionList({
         ))}
       </ul>
     </fieldset>
+  );
+}
+
+/**
+ * The whole selection step of a bulk page: the records to tick, the action to take (each
+ * action's label is `bulk.action.<action>`), the action's own fields as children, and the
+ * button that leads to the confirmation.
+ */
+export function BulkSelectForm<Schema extends Record<string, unknown>>({
+  form,
+  ids,
+  bulkAction,
+  actions,
+  legend,
+  items,
+  children,
+}: {
+  form: FormMetadata<Schema, string[]>;
+  ids: FieldMetadata<unknown>;
+  bulkAction: FieldMetadata<unknown>;
+  actions: readonly string[];
+  legend: string;
+  items: SelectableItem[];
+  children?: ReactNode;
+}) {
+  const t = useT();
+  const selected = (ids.initialValue as string[] | string | undefined) ?? [];
+  return (
+    <Form method="post" className="form" {...getFormProps(form)}>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="review" />
+      <BulkSelectionList
+        legend={legend}
+        items={items}
+        selected={Array.isArray(selected) ? selected : [selected]}
+        errors={ids.errors}
+        errorId={ids.errorId}
+      />
+      <SelectField
+        meta={bulkAction}
+        label={t('bulk.action')}
+        options={[
+          { value: '', label: t('bulk.chooseAction') },
+          ...actions.map((option) => ({ value: option, label: t(`bulk.action.${option}` as MessageKey) })),
+        ]}
+      />
+      {children}
+      <div className="actions">
+        <button type="submit" className="primary">
+          {t('bulk.review')}
+        </button>
+      </div>
+    </Form>
   );
 }
 
