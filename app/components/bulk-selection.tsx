@@ -1,5 +1,5 @@
-import { getFormProps, type FieldMetadata, type FormMetadata } from '@conform-to/react';
-import { Form, Link } from '@remix-run/react';
+import { getFormProps, useForm, type FieldMetadata, type FormMetadata, type SubmissionResult } from '@conform-to/react';
+import { Form, Link, useActionData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import type { MessageKey } from '~/lib/i18n';
 import { ErrorList, FormErrors, SelectField } from './forms';
@@ -47,6 +47,28 @@ export function BulkSelectionList({
       </ul>
     </fieldset>
   );
+}
+
+/**
+ * What a bulk page's action answers: the selection again with its errors, or the confirmation
+ * of the chosen records with the action's own values (`Confirm`).
+ */
+export type BulkReply<Confirm> =
+  { step: 'select'; result: SubmissionResult<string[]> } | ({ step: 'confirm'; ids: string[]; names: string[] } & Confirm);
+
+/**
+ * A bulk page's form state: the action's reply (the action also answers with a CSV download,
+ * which no page renders: only its JSON replies come here) and the selection form, showing the
+ * previous submit's values and errors.
+ */
+export function useBulkForm<Schema extends Record<string, unknown>, Confirm>(id: string) {
+  const actionData = useActionData<BulkReply<Confirm>>();
+  const [form, fields] = useForm<Schema>({
+    id,
+    lastResult: actionData?.step === 'select' ? actionData.result : undefined,
+    shouldValidate: 'onSubmit',
+  });
+  return { actionData, form, fields };
 }
 
 /**

@@ -1,9 +1,8 @@
-import { useForm, type SubmissionResult } from '@conform-to/react';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
-import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
-import { BulkConfirmation, BulkSelectForm } from '~/components/bulk-selection';
+import { BulkConfirmation, BulkSelectForm, useBulkForm } from '~/components/bulk-selection';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { SelectField, TextField } from '~/components/forms';
 import { useLanguage, useT } from '~/components/use-translation';
@@ -77,29 +76,18 @@ export async function action({ request }: ActionFunctionArgs) {
   return csvDownload(csv, 'brobygger-par.csv');
 }
 
-type BulkReply =
-  | { step: 'select'; result: SubmissionResult<string[]> }
-  | {
-      step: 'confirm';
-      bulkAction: (typeof BULK_ACTIONS)[number];
-      ids: string[];
-      names: string[];
-      withWhom: string;
-      dueDate: string;
-      note: string;
-    };
+interface Confirm {
+  bulkAction: (typeof BULK_ACTIONS)[number];
+  withWhom: string;
+  dueDate: string;
+  note: string;
+}
 
 export default function PairsBulk() {
   const { pairs } = useLoaderData<typeof loader>();
-  // The action also answers with a CSV download, which no page renders: only its JSON replies come here.
-  const actionData = useActionData<BulkReply>();
+  const { actionData, form, fields } = useBulkForm<z.input<typeof bulkSchema>, Confirm>('pairs-bulk');
   const t = useT();
   const language = useLanguage();
-  const [form, fields] = useForm<z.input<typeof bulkSchema>>({
-    id: 'pairs-bulk',
-    lastResult: actionData?.step === 'select' ? actionData.result : undefined,
-    shouldValidate: 'onSubmit',
-  });
   if (actionData?.step === 'confirm') {
     const count = actionData.ids.length;
     const support = actionData.bulkAction === 'support';

@@ -1,10 +1,9 @@
 import crypto from 'node:crypto';
-import { useForm, type SubmissionResult } from '@conform-to/react';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
-import { BulkConfirmation, BulkSelectForm } from '~/components/bulk-selection';
+import { BulkConfirmation, BulkSelectForm, useBulkForm } from '~/components/bulk-selection';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { SelectField, TextareaField, TextField } from '~/components/forms';
 import { useT } from '~/components/use-translation';
@@ -94,30 +93,19 @@ export async function action({ request }: ActionFunctionArgs) {
   return csvDownload(csv, 'brobygger-frivillige.csv');
 }
 
-type BulkReply =
-  | { step: 'select'; result: SubmissionResult<string[]> }
-  | {
-      step: 'confirm';
-      bulkAction: (typeof BULK_ACTIONS)[number];
-      ids: string[];
-      names: string[];
-      courseId: string;
-      courseTitle: string;
-      subject: string;
-      body: string;
-      token: string;
-    };
+interface Confirm {
+  bulkAction: (typeof BULK_ACTIONS)[number];
+  courseId: string;
+  courseTitle: string;
+  subject: string;
+  body: string;
+  token: string;
+}
 
 export default function VolunteersBulk() {
   const { status, volunteers, courses } = useLoaderData<typeof loader>();
-  // The action also answers with a CSV download, which no page renders: only its JSON replies come here.
-  const actionData = useActionData<BulkReply>();
+  const { actionData, form, fields } = useBulkForm<z.input<typeof bulkSchema>, Confirm>('volunteers-bulk');
   const t = useT();
-  const [form, fields] = useForm<z.input<typeof bulkSchema>>({
-    id: 'volunteers-bulk',
-    lastResult: actionData?.step === 'select' ? actionData.result : undefined,
-    shouldValidate: 'onSubmit',
-  });
   if (actionData?.step === 'confirm') {
     const count = actionData.ids.length;
     const heading =
