@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { BulkConfirmation, BulkSelectForm, useBulkForm } from '~/components/bulk-selection';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
