@@ -1,8 +1,8 @@
-import { Form, Link } from '@remix-run/react';
-import type { ReactNode } from 'react';
-import { HEALTHS, PAIR_LIST_STATUSES, RELEASE_WINDOWS, SORTS_OF, type PairListStatus, type PairSort } from '~/domain/monitoring/pair-list';
+import { Link } from '@remix-run/react';
+import { HEALTHS, PAIR_LIST_STATUSES, SORTS_OF, type PairListStatus, type PairSort } from '~/domain/monitoring/pair-list';
 import type { Health } from '~/domain/pairs/pair-month';
 import { formatDate } from '~/lib/format';
+import { ListFilters, ReleaseFilter, SearchFilter, SelectFilter } from './list-filters';
 import { useLanguage, useT } from './use-translation';
 
 export interface PairListFilterValues {
@@ -12,39 +12,6 @@ export interface PairListFilterValues {
   volunteer?: string;
   release?: string;
   sort: PairSort;
-}
-
-/** A list's filter form: a GET form (works without JavaScript), each field labelled. */
-export function ListFilters({
-  titleId,
-  reset,
-  filtered,
-  children,
-}: {
-  titleId: string;
-  reset: string;
-  filtered: boolean;
-  children: ReactNode;
-}) {
-  const t = useT();
-  return (
-    <Form method="get" className="filters" aria-labelledby={titleId}>
-      <h2 id={titleId} className="visually-hidden">
-        {t('lists.filters')}
-      </h2>
-      {children}
-      <div className="actions">
-        <button type="submit" className="primary">
-          {t('lists.apply')}
-        </button>
-        {filtered ? (
-          <Link to={reset} className="button secondary">
-            {t('lists.reset')}
-          </Link>
-        ) : null}
-      </div>
-    </Form>
-  );
 }
 
 /** The filters and sorting of /pairs. */
@@ -89,39 +56,16 @@ export function PairFilters({
           </select>
         </div>
       ) : null}
-      <div className="field">
-        <label htmlFor="pairs-municipality">{t('pairList.municipality')}</label>
-        <select id="pairs-municipality" name="municipality" defaultValue={filters.municipality ?? ''}>
-          <option value="">{t('pairList.allMunicipalities')}</option>
-          {municipalities.map((municipality) => (
-            <option key={municipality} value={municipality}>
-              {municipality}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="pairs-volunteer">{t('pairList.volunteer')}</label>
-        <input
-          id="pairs-volunteer"
-          name="volunteer"
-          type="search"
-          maxLength={100}
-          autoComplete="off"
-          defaultValue={filters.volunteer ?? ''}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="pairs-release">{t('pairList.release')}</label>
-        <select id="pairs-release" name="release" defaultValue={filters.release ?? ''}>
-          <option value="">{t('pairList.anyRelease')}</option>
-          {RELEASE_WINDOWS.map((window) => (
-            <option key={window} value={window}>
-              {t(`pairList.release.${window}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectFilter
+        id="pairs-municipality"
+        name="municipality"
+        label={t('pairList.municipality')}
+        value={filters.municipality}
+        any={t('pairList.allMunicipalities')}
+        options={municipalities.map((municipality) => ({ value: municipality, label: municipality }))}
+      />
+      <SearchFilter id="pairs-volunteer" name="volunteer" label={t('pairList.volunteer')} value={filters.volunteer} />
+      <ReleaseFilter id="pairs-release" value={filters.release} />
       <div className="field">
         <label htmlFor="pairs-sort">{t('lists.sort')}</label>
         <select id="pairs-sort" name="sort" defaultValue={filters.sort}>

@@ -3,7 +3,7 @@ import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { useT } from '~/components/use-translation';
-import { ListFilters } from '~/components/pair-list';
+import { ListFilters } from '~/components/list-filters';
 import { MAX_SEARCH_LENGTH } from '~/domain/referrals/name-search';
 import { BOARD_STAGES, STUCK_AFTER_DAYS, WORKING_STAGES, type BoardStage, type ReadinessStep } from '~/domain/volunteers/readiness';
 import { loadPipeline, searchPipeline, trainingHoursRequired } from '~/domain/volunteers/volunteers.server';
