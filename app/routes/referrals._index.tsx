@@ -1,24 +1,28 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { ListFilters, ReleaseFilter, SearchFilter, SelectFilter, type ActiveFilter } from '~/components/list-filters';
 import { Pager } from '~/components/pager';
 import { useLanguage, useT } from '~/components/use-translation';
 import { PARTICIPANT_STATUSES } from '~/domain/participants/status';
-import { isFiltered, referralListPage, referralPrisons } from '~/domain/referrals/referral-list.server';
+import { REFERRAL_AGES, REFERRAL_SORTS } from '~/domain/referrals/referral-list';
+import { isFiltered, referralFilterOptions, referralListPage } from '~/domain/referrals/referral-list.server';
 import { requireUser } from '~/lib/auth.server';
+import { listView } from '~/lib/list-view.server';
 import { can } from '~/lib/permissions.server';
 import { formatDate } from '~/lib/time';
 import { pageTitle } from '~/lib/page-title';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'referrals:list' });
-  const [list, prisons] = await Promise.all([referralListPage(user, request), referralPrisons(user)]);
-  return json({ ...list, filtered: isFiltered(list.filters), prisons, canCreate: can(user.role, 'referrals:create') });
+  const { headers } = await listView(request, user, 'referrals');
+  const [list, options] = await Promise.all([referralListPage(user, request), referralFilterOptions(user)]);
+  return json({ ...list, filtered: isFiltered(list.filters), options, canCreate: can(user.role, 'referrals:create') }, { headers });
 }
 
 export default function Referrals() {
-  const { referrals, total, page, pages, filtered, prisons, filters, canCreate } = useLoaderData<typeof loader>();
+  const { referrals, total, page, pages, filtered, options, filters, canCreate } = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
   return (
@@ -32,55 +36,7 @@ export default function Referrals() {
         ) : null}
       </div>
 
-      <Form method="get" className="filters" aria-labelledby="filters-title">
-        <h2 id="filters-title" className="visually-hidden">
-          {t('referrals.filters')}
-        </h2>
-        <div className="field">
-          <label htmlFor="filter-q">{t('referralList.search')}</label>
-          <input id="filter-q" name="q" type="search" maxLength={100} autoComplete="off" defaultValue={filters.q ?? ''} />
-        </div>
-        <div className="field">
-          <label htmlFor="filter-status">{t('referrals.status')}</label>
-          <select id="filter-status" name="status" defaultValue={filters.status ?? ''}>
-            <option value="">{t('referrals.allStatuses')}</option>
-            {PARTICIPANT_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`participantStatus.${status}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-prison">{t('referrals.prison')}</label>
-          <select id="filter-prison" name="prison" defaultValue={filters.prison ?? ''}>
-            <option value="">{t('referrals.allPrisons')}</option>
-            {prisons.map((prison) => (
-              <option key={prison} value={prison}>
-                {prison}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-release">{t('referrals.releaseWithinDays')}</label>
-          <input
-            id="filter-release"
-            name="releaseWithinDays"
-            type="number"
-            min={0}
-            max={3650}
-            inputMode="numeric"
-            defaultValue={filters.releaseWithinDays ?? ''}
-          />
-        </div>
-        <div className="actions">
-          <button type="submit" className="primary">
-            {t('referrals.filter')}
-          </button>
-          {filtered ? <Link to="/referrals">{t('referrals.clearFilters')}</Link> : null}
-        </div>
-      </Form>
+      <ReferralFilters filters={filters} options={options} filtered={filtered} />
 
       <p className="list-count">{filtered ? t('referralList.matching', { count: total }) : t('referralList.total', { count: total })}</p>
 
@@ -128,4 +84,99 @@ export const meta = pageTitle('title.referrals');
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;
+}
+
+type Filters = ReturnType<typeof useLoaderData<typeof loader>>['filters'];
+type Options = ReturnType<typeof useLoaderData<typeof loader>>['options'];
+
+/** The filters and sorting of /referrals, built from the lists' shared filter fields. */
+function ReferralFilters({ filters, options, filtered }: { filters: Filters; options: Options; filtered: boolean }) {
+  const t = useT();
+  const plain = (values: string[]) => values.map((value) => ({ value, label: value }));
+  const statuses = PARTICIPANT_STATUSES.map((status) => ({ value: status, label: t(`participantStatus.${status}`) }));
+  const ages = REFERRAL_AGES.map((age) => ({ value: age, label: t(`referralList.age.${age}`) }));
+  const referrers = options.referrers.map((referrer) => ({ value: referrer.id, label: referrer.name }));
+  const labelOf = (choices: { value: string; label: string }[], value: string) => choices.find((c) => c.value === value)?.label ?? value;
+  const active: ActiveFilter[] = [
+    filters.q ? { name: 'q', label: t('referralList.search'), value: filters.q } : null,
+    filters.status ? { name: 'status', label: t('referrals.status'), value: labelOf(statuses, filters.status) } : null,
+    filters.prison ? { name: 'prison', label: t('referrals.prison'), value: filters.prison } : null,
+    filters.municipality ? { name: 'municipality', label: t('pairList.municipality'), value: filters.municipality } : null,
+    filters.referrer ? { name: 'referrer', label: t('referralList.referrer'), value: labelOf(referrers, filters.referrer) } : null,
+    filters.office ? { name: 'office', label: t('referralList.office'), value: filters.office } : null,
+    filters.release ? { name: 'release', label: t('pairList.release'), value: t(`pairList.release.${filters.release}`) } : null,
+    filters.age ? { name: 'age', label: t('referralList.age'), value: labelOf(ages, filters.age) } : null,
+  ].filter((filter) => filter !== null);
+  return (
+    // Keyed by the filters, so the fields show the list's view after a navigation (they are uncontrolled).
+    <ListFilters
+      key={JSON.stringify(filters)}
+      titleId="filters-title"
+      reset="/referrals?reset=1"
+      filtered={filtered || filters.sort !== undefined}
+      active={active}
+    >
+      <SearchFilter id="filter-q" name="q" label={t('referralList.search')} value={filters.q} />
+      <SelectFilter
+        id="filter-status"
+        name="status"
+        label={t('referrals.status')}
+        value={filters.status}
+        any={t('referrals.allStatuses')}
+        options={statuses}
+      />
+      <SelectFilter
+        id="filter-prison"
+        name="prison"
+        label={t('referrals.prison')}
+        value={filters.prison}
+        any={t('referrals.allPrisons')}
+        options={plain(options.prisons)}
+      />
+      <SelectFilter
+        id="filter-municipality"
+        name="municipality"
+        label={t('pairList.municipality')}
+        value={filters.municipality}
+        any={t('pairList.allMunicipalities')}
+        options={plain(options.municipalities)}
+      />
+      {referrers.length > 1 || filters.referrer ? (
+        <SelectFilter
+          id="filter-referrer"
+          name="referrer"
+          label={t('referralList.referrer')}
+          value={filters.referrer}
+          any={t('referralList.allReferrers')}
+          options={referrers}
+        />
+      ) : null}
+      {options.offices.length > 0 ? (
+        <SelectFilter
+          id="filter-office"
+          name="office"
+          label={t('referralList.office')}
+          value={filters.office}
+          any={t('referralList.allOffices')}
+          options={plain(options.offices)}
+        />
+      ) : null}
+      <ReleaseFilter id="filter-release" value={filters.release} />
+      <SelectFilter
+        id="filter-age"
+        name="age"
+        label={t('referralList.age')}
+        value={filters.age}
+        any={t('referralList.anyAge')}
+        options={ages}
+      />
+      <SelectFilter
+        id="filter-sort"
+        name="sort"
+        label={t('lists.sort')}
+        value={filters.sort}
+        options={REFERRAL_SORTS.map((sort) => ({ value: sort, label: t(`referralList.sort.${sort}`) }))}
+      />
+    </ListFilters>
+  );
 }
