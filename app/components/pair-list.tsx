@@ -1,8 +1,15 @@
 import { Link } from '@remix-run/react';
-import { HEALTHS, PAIR_LIST_STATUSES, SORTS_OF, type PairListStatus, type PairSort } from '~/domain/monitoring/pair-list';
+import {
+  HEALTHS,
+  PAIR_LIST_STATUSES,
+  SORTS_OF,
+  type PairListStatus,
+  type PairSort,
+  type ReleaseWindow,
+} from '~/domain/monitoring/pair-list';
 import type { Health } from '~/domain/pairs/pair-month';
 import { formatDate } from '~/lib/format';
-import { ListFilters, ReleaseFilter, SearchFilter, SelectFilter } from './list-filters';
+import { ListFilters, ReleaseFilter, SearchFilter, SelectFilter, type ActiveFilter } from './list-filters';
 import { useLanguage, useT } from './use-translation';
 
 export interface PairListFilterValues {
@@ -10,7 +17,7 @@ export interface PairListFilterValues {
   health?: Health;
   municipality?: string;
   volunteer?: string;
-  release?: string;
+  release?: ReleaseWindow;
   sort: PairSort;
 }
 
@@ -25,6 +32,12 @@ export function PairFilters({
   filtered: boolean;
 }) {
   const t = useT();
+  const active: ActiveFilter[] = [
+    filters.health ? { name: 'health', label: t('pairList.health'), value: t(`meetings.health.${filters.health}`) } : null,
+    filters.municipality ? { name: 'municipality', label: t('pairList.municipality'), value: filters.municipality } : null,
+    filters.volunteer ? { name: 'volunteer', label: t('pairList.volunteer'), value: filters.volunteer } : null,
+    filters.release ? { name: 'release', label: t('pairList.release'), value: t(`pairList.release.${filters.release}`) } : null,
+  ].filter((filter) => filter !== null);
   return (
     // Keyed by the filters, so the fields show the list's view after a navigation (they are uncontrolled).
     <ListFilters
@@ -32,6 +45,7 @@ export function PairFilters({
       titleId="pair-filters-title"
       reset="/pairs?reset=1"
       filtered={filtered || filters.status !== 'ACTIVE'}
+      active={active}
     >
       <div className="field">
         <label htmlFor="pairs-status">{t('pairList.status')}</label>
