@@ -78,16 +78,14 @@ export function useBulkForm<Schema extends Record<string, unknown>, Confirm>(id:
  */
 export function BulkSelectForm<Schema extends Record<string, unknown>>({
   form,
-  ids,
-  bulkAction,
+  fields: { ids, bulkAction },
   actions,
   legend,
   items,
   children,
 }: {
   form: FormMetadata<Schema, string[]>;
-  ids: FieldMetadata<unknown>;
-  bulkAction: FieldMetadata<unknown>;
+  fields: { ids: FieldMetadata<unknown>; bulkAction: FieldMetadata<unknown> };
   actions: readonly string[];
   legend: string;
   items: SelectableItem[];

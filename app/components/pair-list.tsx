@@ -9,7 +9,7 @@ import {
 } from '~/domain/monitoring/pair-list';
 import type { Health } from '~/domain/pairs/pair-month';
 import { formatDate } from '~/lib/format';
-import { ListFilters, ReleaseFilter, SearchFilter, SelectFilter, type ActiveFilter } from './list-filters';
+import { ListFilters, plainOptions, useReleaseField } from './list-filters';
 import { useLanguage, useT } from './use-translation';
 
 export interface PairListFilterValues {
@@ -32,65 +32,47 @@ export function PairFilters({
   filtered: boolean;
 }) {
   const t = useT();
-  const active: ActiveFilter[] = [
-    filters.health ? { name: 'health', label: t('pairList.health'), value: t(`meetings.health.${filters.health}`) } : null,
-    filters.municipality ? { name: 'municipality', label: t('pairList.municipality'), value: filters.municipality } : null,
-    filters.volunteer ? { name: 'volunteer', label: t('pairList.volunteer'), value: filters.volunteer } : null,
-    filters.release ? { name: 'release', label: t('pairList.release'), value: t(`pairList.release.${filters.release}`) } : null,
-  ].filter((filter) => filter !== null);
+  const release = useReleaseField(filters.release);
   return (
-    // Keyed by the filters, so the fields show the list's view after a navigation (they are uncontrolled).
     <ListFilters
-      key={JSON.stringify(filters)}
       titleId="pair-filters-title"
+      idPrefix="pairs"
       reset="/pairs?reset=1"
       filtered={filtered || filters.status !== 'ACTIVE'}
-      active={active}
-    >
-      <div className="field">
-        <label htmlFor="pairs-status">{t('pairList.status')}</label>
-        <select id="pairs-status" name="status" defaultValue={filters.status}>
-          {PAIR_LIST_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {t(`pairList.status.${status}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      {filters.status === 'ACTIVE' ? (
-        <div className="field">
-          <label htmlFor="pairs-health">{t('pairList.health')}</label>
-          <select id="pairs-health" name="health" defaultValue={filters.health ?? ''}>
-            <option value="">{t('pairList.anyHealth')}</option>
-            {HEALTHS.map((health) => (
-              <option key={health} value={health}>
-                {t(`meetings.health.${health}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : null}
-      <SelectFilter
-        id="pairs-municipality"
-        name="municipality"
-        label={t('pairList.municipality')}
-        value={filters.municipality}
-        any={t('pairList.allMunicipalities')}
-        options={municipalities.map((municipality) => ({ value: municipality, label: municipality }))}
-      />
-      <SearchFilter id="pairs-volunteer" name="volunteer" label={t('pairList.volunteer')} value={filters.volunteer} />
-      <ReleaseFilter id="pairs-release" value={filters.release} />
-      <div className="field">
-        <label htmlFor="pairs-sort">{t('lists.sort')}</label>
-        <select id="pairs-sort" name="sort" defaultValue={filters.sort}>
-          {SORTS_OF[filters.status].map((sort) => (
-            <option key={sort} value={sort}>
-              {t(`pairList.sort.${sort}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-    </ListFilters>
+      fields={[
+        {
+          name: 'status',
+          label: t('pairList.status'),
+          value: filters.status,
+          options: PAIR_LIST_STATUSES.map((status) => ({ value: status, label: t(`pairList.status.${status}`) })),
+        },
+        // Red/amber/green is a verdict on an active pair's month only.
+        filters.status === 'ACTIVE'
+          ? {
+              name: 'health',
+              label: t('pairList.health'),
+              value: filters.health,
+              any: t('pairList.anyHealth'),
+              options: HEALTHS.map((health) => ({ value: health, label: t(`meetings.health.${health}`) })),
+            }
+          : null,
+        {
+          name: 'municipality',
+          label: t('pairList.municipality'),
+          value: filters.municipality,
+          any: t('pairList.allMunicipalities'),
+          options: plainOptions(municipalities),
+        },
+        { name: 'volunteer', label: t('pairList.volunteer'), value: filters.volunteer, search: true },
+        release,
+        {
+          name: 'sort',
+          label: t('lists.sort'),
+          value: filters.sort,
+          options: SORTS_OF[filters.status].map((sort) => ({ value: sort, label: t(`pairList.sort.${sort}`) })),
+        },
+      ]}
+    />
   );
 }
 

@@ -3,7 +3,7 @@ import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { ListFilters, ReleaseFilter, SelectFilter, type ActiveFilter } from '~/components/list-filters';
+import { ListFilters, plainOptions, useReleaseField } from '~/components/list-filters';
 import { Pager } from '~/components/pager';
 import { useLanguage, useT } from '~/components/use-translation';
 import { WAITING_SORTS } from '~/domain/matching/waiting-list';
@@ -137,64 +137,34 @@ type Options = ReturnType<typeof useLoaderData<typeof loader>>['options'];
 /** The filters and sorting of the waiting list, built from the lists' shared filter fields. */
 function WaitingFilters({ filters, options, filtered }: { filters: Filters; options: Options; filtered: boolean }) {
   const t = useT();
-  const plain = (values: string[]) => values.map((value) => ({ value, label: value }));
-  const active: ActiveFilter[] = [
-    filters.prison ? { name: 'prison', label: t('matching.prison'), value: filters.prison } : null,
-    filters.municipality ? { name: 'municipality', label: t('pairList.municipality'), value: filters.municipality } : null,
-    filters.release ? { name: 'release', label: t('pairList.release'), value: t(`pairList.release.${filters.release}`) } : null,
-    filters.language ? { name: 'language', label: t('matching.language'), value: filters.language } : null,
-    filters.interest ? { name: 'interest', label: t('matching.interest'), value: filters.interest } : null,
-  ].filter((filter) => filter !== null);
+  const release = useReleaseField(filters.release);
+  const choice = (name: 'prison' | 'municipality' | 'language' | 'interest', label: string, any: string, values: string[]) => ({
+    name,
+    label,
+    value: filters[name],
+    any,
+    options: plainOptions(values),
+  });
   return (
-    // Keyed by the filters, so the fields show the list's view after a navigation (they are uncontrolled).
     <ListFilters
-      key={JSON.stringify(filters)}
       titleId="matching-filters-title"
+      idPrefix="matching"
       reset="/matching?reset=1"
       filtered={filtered || filters.sort !== undefined}
-      active={active}
-    >
-      <SelectFilter
-        id="matching-prison"
-        name="prison"
-        label={t('matching.prison')}
-        value={filters.prison}
-        any={t('matching.allPrisons')}
-        options={plain(options.prisons)}
-      />
-      <SelectFilter
-        id="matching-municipality"
-        name="municipality"
-        label={t('pairList.municipality')}
-        value={filters.municipality}
-        any={t('pairList.allMunicipalities')}
-        options={plain(options.municipalities)}
-      />
-      <ReleaseFilter id="matching-release" value={filters.release} />
-      <SelectFilter
-        id="matching-language"
-        name="language"
-        label={t('matching.language')}
-        value={filters.language}
-        any={t('matching.anyLanguage')}
-        options={plain(options.languages)}
-      />
-      <SelectFilter
-        id="matching-interest"
-        name="interest"
-        label={t('matching.interest')}
-        value={filters.interest}
-        any={t('matching.anyInterest')}
-        options={plain(options.interests)}
-      />
-      <SelectFilter
-        id="matching-sort"
-        name="sort"
-        label={t('lists.sort')}
-        value={filters.sort}
-        options={WAITING_SORTS.map((sort) => ({ value: sort, label: t(`matching.sort.${sort}`) }))}
-      />
-    </ListFilters>
+      fields={[
+        choice('prison', t('matching.prison'), t('matching.allPrisons'), options.prisons),
+        choice('municipality', t('pairList.municipality'), t('pairList.allMunicipalities'), options.municipalities),
+        release,
+        choice('language', t('matching.language'), t('matching.anyLanguage'), options.languages),
+        choice('interest', t('matching.interest'), t('matching.anyInterest'), options.interests),
+        {
+          name: 'sort',
+          label: t('lists.sort'),
+          value: filters.sort,
+          options: WAITING_SORTS.map((sort) => ({ value: sort, label: t(`matching.sort.${sort}`) })),
+        },
+      ]}
+    />
   );
 }
 

@@ -129,8 +129,7 @@ export default function PairsBulk() {
       <p>{t('bulk.intro', { max: BULK_LIMIT })}</p>
       <BulkSelectForm
         form={form}
-        ids={fields.ids}
-        bulkAction={fields.bulkAction}
+        fields={fields}
         actions={BULK_ACTIONS}
         legend={t('bulk.selectPairs', { count: pairs.length })}
         items={pairs.map((pair) => ({

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { ListFilters, ReleaseFilter, SearchFilter, SelectFilter, type ActiveFilter } from '~/components/list-filters';
+import { ListFilters, plainOptions, useReleaseField } from '~/components/list-filters';
 import { Pager } from '~/components/pager';
 import { useLanguage, useT } from '~/components/use-translation';
 import { PARTICIPANT_STATUSES } from '~/domain/participants/status';
@@ -92,91 +92,71 @@ type Options = ReturnType<typeof useLoaderData<typeof loader>>['options'];
 /** The filters and sorting of /referrals, built from the lists' shared filter fields. */
 function ReferralFilters({ filters, options, filtered }: { filters: Filters; options: Options; filtered: boolean }) {
   const t = useT();
-  const plain = (values: string[]) => values.map((value) => ({ value, label: value }));
-  const statuses = PARTICIPANT_STATUSES.map((status) => ({ value: status, label: t(`participantStatus.${status}`) }));
-  const ages = REFERRAL_AGES.map((age) => ({ value: age, label: t(`referralList.age.${age}`) }));
+  const release = useReleaseField(filters.release);
   const referrers = options.referrers.map((referrer) => ({ value: referrer.id, label: referrer.name }));
-  const labelOf = (choices: { value: string; label: string }[], value: string) => choices.find((c) => c.value === value)?.label ?? value;
-  const active: ActiveFilter[] = [
-    filters.q ? { name: 'q', label: t('referralList.search'), value: filters.q } : null,
-    filters.status ? { name: 'status', label: t('referrals.status'), value: labelOf(statuses, filters.status) } : null,
-    filters.prison ? { name: 'prison', label: t('referrals.prison'), value: filters.prison } : null,
-    filters.municipality ? { name: 'municipality', label: t('pairList.municipality'), value: filters.municipality } : null,
-    filters.referrer ? { name: 'referrer', label: t('referralList.referrer'), value: labelOf(referrers, filters.referrer) } : null,
-    filters.office ? { name: 'office', label: t('referralList.office'), value: filters.office } : null,
-    filters.release ? { name: 'release', label: t('pairList.release'), value: t(`pairList.release.${filters.release}`) } : null,
-    filters.age ? { name: 'age', label: t('referralList.age'), value: labelOf(ages, filters.age) } : null,
-  ].filter((filter) => filter !== null);
   return (
-    // Keyed by the filters, so the fields show the list's view after a navigation (they are uncontrolled).
     <ListFilters
-      key={JSON.stringify(filters)}
       titleId="filters-title"
+      idPrefix="filter"
       reset="/referrals?reset=1"
       filtered={filtered || filters.sort !== undefined}
-      active={active}
-    >
-      <SearchFilter id="filter-q" name="q" label={t('referralList.search')} value={filters.q} />
-      <SelectFilter
-        id="filter-status"
-        name="status"
-        label={t('referrals.status')}
-        value={filters.status}
-        any={t('referrals.allStatuses')}
-        options={statuses}
-      />
-      <SelectFilter
-        id="filter-prison"
-        name="prison"
-        label={t('referrals.prison')}
-        value={filters.prison}
-        any={t('referrals.allPrisons')}
-        options={plain(options.prisons)}
-      />
-      <SelectFilter
-        id="filter-municipality"
-        name="municipality"
-        label={t('pairList.municipality')}
-        value={filters.municipality}
-        any={t('pairList.allMunicipalities')}
-        options={plain(options.municipalities)}
-      />
-      {referrers.length > 1 || filters.referrer ? (
-        <SelectFilter
-          id="filter-referrer"
-          name="referrer"
-          label={t('referralList.referrer')}
-          value={filters.referrer}
-          any={t('referralList.allReferrers')}
-          options={referrers}
-        />
-      ) : null}
-      {options.offices.length > 0 ? (
-        <SelectFilter
-          id="filter-office"
-          name="office"
-          label={t('referralList.office')}
-          value={filters.office}
-          any={t('referralList.allOffices')}
-          options={plain(options.offices)}
-        />
-      ) : null}
-      <ReleaseFilter id="filter-release" value={filters.release} />
-      <SelectFilter
-        id="filter-age"
-        name="age"
-        label={t('referralList.age')}
-        value={filters.age}
-        any={t('referralList.anyAge')}
-        options={ages}
-      />
-      <SelectFilter
-        id="filter-sort"
-        name="sort"
-        label={t('lists.sort')}
-        value={filters.sort}
-        options={REFERRAL_SORTS.map((sort) => ({ value: sort, label: t(`referralList.sort.${sort}`) }))}
-      />
-    </ListFilters>
+      fields={[
+        { name: 'q', label: t('referralList.search'), value: filters.q, search: true },
+        {
+          name: 'status',
+          label: t('referrals.status'),
+          value: filters.status,
+          any: t('referrals.allStatuses'),
+          options: PARTICIPANT_STATUSES.map((status) => ({ value: status, label: t(`participantStatus.${status}`) })),
+        },
+        {
+          name: 'prison',
+          label: t('referrals.prison'),
+          value: filters.prison,
+          any: t('referrals.allPrisons'),
+          options: plainOptions(options.prisons),
+        },
+        {
+          name: 'municipality',
+          label: t('pairList.municipality'),
+          value: filters.municipality,
+          any: t('pairList.allMunicipalities'),
+          options: plainOptions(options.municipalities),
+        },
+        // An officer sees their own referrals only: no choice of referrer for them.
+        referrers.length > 1 || filters.referrer
+          ? {
+              name: 'referrer',
+              label: t('referralList.referrer'),
+              value: filters.referrer,
+              any: t('referralList.allReferrers'),
+              options: referrers,
+            }
+          : null,
+        options.offices.length > 0
+          ? {
+              name: 'office',
+              label: t('referralList.office'),
+              value: filters.office,
+              any: t('referralList.allOffices'),
+              options: plainOptions(options.offices),
+            }
+          : null,
+        release,
+        {
+          name: 'age',
+          label: t('referralList.age'),
+          value: filters.age,
+          any: t('referralList.anyAge'),
+          options: REFERRAL_AGES.map((age) => ({ value: age, label: t(`referralList.age.${age}`) })),
+        },
+        {
+          name: 'sort',
+          label: t('lists.sort'),
+          value: filters.sort,
+          options: REFERRAL_SORTS.map((sort) => ({ value: sort, label: t(`referralList.sort.${sort}`) })),
+        },
+      ]}
+    />
   );
 }

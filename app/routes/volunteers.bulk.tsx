@@ -169,8 +169,7 @@ export default function VolunteersBulk() {
       </Form>
       <BulkSelectForm
         form={form}
-        ids={fields.ids}
-        bulkAction={fields.bulkAction}
+        fields={fields}
         actions={BULK_ACTIONS}
         legend={t('bulk.selectVolunteers', { count: volunteers.length })}
         items={volunteers.map((volunteer) => ({
