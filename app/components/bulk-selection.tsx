@@ -1,6 +1,8 @@
-import { Form, Link } from '@remix-run/react';
+import { getFormProps, useForm, type FieldMetadata, type FormMetadata, type SubmissionResult } from '@conform-to/react';
+import { Form, Link, useActionData } from '@remix-run/react';
 import type { ReactNode } from 'react';
-import { ErrorList } from './forms';
+import type { MessageKey } from '~/lib/i18n';
+import { ErrorList, FormErrors, SelectField } from './forms';
 import { useT } from './use-translation';
 
 export interface SelectableItem {
@@ -44,6 +46,79 @@ export function BulkSelectionList({
         ))}
       </ul>
     </fieldset>
+  );
+}
+
+/**
+ * What a bulk page's action answers: the selection again with its errors, or the confirmation
+ * of the chosen records with the action's own values (`Confirm`).
+ */
+export type BulkReply<Confirm> =
+  { step: 'select'; result: SubmissionResult<string[]> } | ({ step: 'confirm'; ids: string[]; names: string[] } & Confirm);
+
+/**
+ * A bulk page's form state: the action's reply (the action also answers with a CSV download,
+ * which no page renders: only its JSON replies come here) and the selection form, showing the
+ * previous submit's values and errors.
+ */
+export function useBulkForm<Schema extends Record<string, unknown>, Confirm>(id: string) {
+  const actionData = useActionData<BulkReply<Confirm>>();
+  const [form, fields] = useForm<Schema>({
+    id,
+    lastResult: actionData?.step === 'select' ? actionData.result : undefined,
+    shouldValidate: 'onSubmit',
+  });
+  return { actionData, form, fields };
+}
+
+/**
+ * The whole selection step of a bulk page: the records to tick, the action to take (each
+ * action's label is `bulk.action.<action>`), the action's own fields as children, and the
+ * button that leads to the confirmation.
+ */
+export function BulkSelectForm<Schema extends Record<string, unknown>>({
+  form,
+  fields: { ids, bulkAction },
+  actions,
+  legend,
+  items,
+  children,
+}: {
+  form: FormMetadata<Schema, string[]>;
+  fields: { ids: FieldMetadata<unknown>; bulkAction: FieldMetadata<unknown> };
+  actions: readonly string[];
+  legend: string;
+  items: SelectableItem[];
+  children?: ReactNode;
+}) {
+  const t = useT();
+  const selected = (ids.initialValue as string[] | string | undefined) ?? [];
+  return (
+    <Form method="post" className="form" {...getFormProps(form)}>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="review" />
+      <BulkSelectionList
+        legend={legend}
+        items={items}
+        selected={Array.isArray(selected) ? selected : [selected]}
+        errors={ids.errors}
+        errorId={ids.errorId}
+      />
+      <SelectField
+        meta={bulkAction}
+        label={t('bulk.action')}
+        options={[
+          { value: '', label: t('bulk.chooseAction') },
+          ...actions.map((option) => ({ value: option, label: t(`bulk.action.${option}` as MessageKey) })),
+        ]}
+      />
+      {children}
+      <div className="actions">
+        <button type="submit" className="primary">
+          {t('bulk.review')}
+        </button>
+      </div>
+    </Form>
   );
 }
 

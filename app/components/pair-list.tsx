@@ -1,8 +1,15 @@
-import { Form, Link } from '@remix-run/react';
-import type { ReactNode } from 'react';
-import { HEALTHS, PAIR_LIST_STATUSES, RELEASE_WINDOWS, SORTS_OF, type PairListStatus, type PairSort } from '~/domain/monitoring/pair-list';
+import { Link } from '@remix-run/react';
+import {
+  HEALTHS,
+  PAIR_LIST_STATUSES,
+  SORTS_OF,
+  type PairListStatus,
+  type PairSort,
+  type ReleaseWindow,
+} from '~/domain/monitoring/pair-list';
 import type { Health } from '~/domain/pairs/pair-month';
 import { formatDate } from '~/lib/format';
+import { ListFilters, plainOptions, useReleaseField } from './list-filters';
 import { useLanguage, useT } from './use-translation';
 
 export interface PairListFilterValues {
@@ -10,41 +17,8 @@ export interface PairListFilterValues {
   health?: Health;
   municipality?: string;
   volunteer?: string;
-  release?: string;
+  release?: ReleaseWindow;
   sort: PairSort;
-}
-
-/** A list's filter form: a GET form (works without JavaScript), each field labelled. */
-export function ListFilters({
-  titleId,
-  reset,
-  filtered,
-  children,
-}: {
-  titleId: string;
-  reset: string;
-  filtered: boolean;
-  children: ReactNode;
-}) {
-  const t = useT();
-  return (
-    <Form method="get" className="filters" aria-labelledby={titleId}>
-      <h2 id={titleId} className="visually-hidden">
-        {t('lists.filters')}
-      </h2>
-      {children}
-      <div className="actions">
-        <button type="submit" className="primary">
-          {t('lists.apply')}
-        </button>
-        {filtered ? (
-          <Link to={reset} className="button secondary">
-            {t('lists.reset')}
-          </Link>
-        ) : null}
-      </div>
-    </Form>
-  );
 }
 
 /** The filters and sorting of /pairs. */
@@ -58,81 +32,47 @@ export function PairFilters({
   filtered: boolean;
 }) {
   const t = useT();
+  const release = useReleaseField(filters.release);
   return (
-    // Keyed by the filters, so the fields show the list's view after a navigation (they are uncontrolled).
     <ListFilters
-      key={JSON.stringify(filters)}
       titleId="pair-filters-title"
+      idPrefix="pairs"
       reset="/pairs?reset=1"
       filtered={filtered || filters.status !== 'ACTIVE'}
-    >
-      <div className="field">
-        <label htmlFor="pairs-status">{t('pairList.status')}</label>
-        <select id="pairs-status" name="status" defaultValue={filters.status}>
-          {PAIR_LIST_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {t(`pairList.status.${status}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      {filters.status === 'ACTIVE' ? (
-        <div className="field">
-          <label htmlFor="pairs-health">{t('pairList.health')}</label>
-          <select id="pairs-health" name="health" defaultValue={filters.health ?? ''}>
-            <option value="">{t('pairList.anyHealth')}</option>
-            {HEALTHS.map((health) => (
-              <option key={health} value={health}>
-                {t(`meetings.health.${health}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : null}
-      <div className="field">
-        <label htmlFor="pairs-municipality">{t('pairList.municipality')}</label>
-        <select id="pairs-municipality" name="municipality" defaultValue={filters.municipality ?? ''}>
-          <option value="">{t('pairList.allMunicipalities')}</option>
-          {municipalities.map((municipality) => (
-            <option key={municipality} value={municipality}>
-              {municipality}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="pairs-volunteer">{t('pairList.volunteer')}</label>
-        <input
-          id="pairs-volunteer"
-          name="volunteer"
-          type="search"
-          maxLength={100}
-          autoComplete="off"
-          defaultValue={filters.volunteer ?? ''}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="pairs-release">{t('pairList.release')}</label>
-        <select id="pairs-release" name="release" defaultValue={filters.release ?? ''}>
-          <option value="">{t('pairList.anyRelease')}</option>
-          {RELEASE_WINDOWS.map((window) => (
-            <option key={window} value={window}>
-              {t(`pairList.release.${window}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="pairs-sort">{t('lists.sort')}</label>
-        <select id="pairs-sort" name="sort" defaultValue={filters.sort}>
-          {SORTS_OF[filters.status].map((sort) => (
-            <option key={sort} value={sort}>
-              {t(`pairList.sort.${sort}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-    </ListFilters>
+      fields={[
+        {
+          name: 'status',
+          label: t('pairList.status'),
+          value: filters.status,
+          options: PAIR_LIST_STATUSES.map((status) => ({ value: status, label: t(`pairList.status.${status}`) })),
+        },
+        // Red/amber/green is a verdict on an active pair's month only.
+        filters.status === 'ACTIVE'
+          ? {
+              name: 'health',
+              label: t('pairList.health'),
+              value: filters.health,
+              any: t('pairList.anyHealth'),
+              options: HEALTHS.map((health) => ({ value: health, label: t(`meetings.health.${health}`) })),
+            }
+          : null,
+        {
+          name: 'municipality',
+          label: t('pairList.municipality'),
+          value: filters.municipality,
+          any: t('pairList.allMunicipalities'),
+          options: plainOptions(municipalities),
+        },
+        { name: 'volunteer', label: t('pairList.volunteer'), value: filters.volunteer, search: true },
+        release,
+        {
+          name: 'sort',
+          label: t('lists.sort'),
+          value: filters.sort,
+          options: SORTS_OF[filters.status].map((sort) => ({ value: sort, label: t(`pairList.sort.${sort}`) })),
+        },
+      ]}
+    />
   );
 }
 

@@ -3,35 +3,29 @@ import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { ListFilters, plainOptions, useReleaseField } from '~/components/list-filters';
 import { Pager } from '~/components/pager';
 import { useLanguage, useT } from '~/components/use-translation';
-import { matchingOverviewView } from '~/domain/matching/matching.server';
+import { WAITING_SORTS } from '~/domain/matching/waiting-list';
+import { isWaitingListFiltered, waitingFiltersFromUrl, waitingListPage } from '~/domain/matching/waiting-list.server';
 import { MIN_ASSIGNMENT_SCORE } from '~/domain/matching/weights';
 import { PairingError, proposePair } from '~/domain/pairs/pairing.server';
 import { requireUser } from '~/lib/auth.server';
 import { notifyOutbox } from '~/lib/email.server';
 import { redirectWithFlash } from '~/lib/flash.server';
-import { requestedPage } from '~/lib/paging';
+import { listView } from '~/lib/list-view.server';
 import type { MessageKey } from '~/lib/i18n';
 import { formatDate, formatDateTime } from '~/lib/time';
 import { pageTitle } from '~/lib/page-title';
 
 const acceptSchema = z.object({ participantId: z.string().min(1), volunteerId: z.string().min(1) });
 
-/** Waiting participants per page; the assignment is always over the whole list. */
-const PAGE_SIZE = 50;
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { capability: 'matching:manage' });
-  const { data: overview, computedAt } = await matchingOverviewView();
-  const { page, pages, skip } = requestedPage(request, overview.waiting.length, PAGE_SIZE);
-  return json({
-    page,
-    pages,
-    computedAt,
-    assignmentTotal: overview.assignmentTotal,
-    waiting: overview.waiting.slice(skip, skip + PAGE_SIZE),
-  });
+  const user = await requireUser(request, { capability: 'matching:manage' });
+  const { headers } = await listView(request, user, 'matching');
+  const filters = waitingFiltersFromUrl(new URL(request.url));
+  const list = await waitingListPage(filters);
+  return json({ ...list, filtered: isWaitingListFiltered(list.filters) }, { headers });
 }
 
 /** Accepting a row of the best assignment proposes that pair. */
@@ -50,15 +44,17 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function MatchingIndex() {
-  const { waiting, assignmentTotal, page, pages, computedAt } = useLoaderData<typeof loader>();
+  const { waiting, assignmentTotal, page, pages, computedAt, filters, options, filtered, total } = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
   return (
     <>
       <h1>{t('matching.title')}</h1>
       <p>{t('matching.intro')}</p>
+      <WaitingFilters filters={filters} options={options} filtered={filtered} />
+      <p className="list-count">{t('matching.waitingCount', { count: total })}</p>
       {waiting.length === 0 ? (
-        <p>{t('matching.empty')}</p>
+        <p>{filtered ? t('matching.noneMatching') : t('matching.empty')}</p>
       ) : (
         <section aria-labelledby="assignment-title">
           <h2 id="assignment-title">{t('matching.assignmentTitle')}</h2>
@@ -132,6 +128,43 @@ export default function MatchingIndex() {
         </section>
       )}
     </>
+  );
+}
+
+type Filters = ReturnType<typeof useLoaderData<typeof loader>>['filters'];
+type Options = ReturnType<typeof useLoaderData<typeof loader>>['options'];
+
+/** The filters and sorting of the waiting list, built from the lists' shared filter fields. */
+function WaitingFilters({ filters, options, filtered }: { filters: Filters; options: Options; filtered: boolean }) {
+  const t = useT();
+  const release = useReleaseField(filters.release);
+  const choice = (name: 'prison' | 'municipality' | 'language' | 'interest', label: string, any: string, values: string[]) => ({
+    name,
+    label,
+    value: filters[name],
+    any,
+    options: plainOptions(values),
+  });
+  return (
+    <ListFilters
+      titleId="matching-filters-title"
+      idPrefix="matching"
+      reset="/matching?reset=1"
+      filtered={filtered || filters.sort !== undefined}
+      fields={[
+        choice('prison', t('matching.prison'), t('matching.allPrisons'), options.prisons),
+        choice('municipality', t('pairList.municipality'), t('pairList.allMunicipalities'), options.municipalities),
+        release,
+        choice('language', t('matching.language'), t('matching.anyLanguage'), options.languages),
+        choice('interest', t('matching.interest'), t('matching.anyInterest'), options.interests),
+        {
+          name: 'sort',
+          label: t('lists.sort'),
+          value: filters.sort,
+          options: WAITING_SORTS.map((sort) => ({ value: sort, label: t(`matching.sort.${sort}`) })),
+        },
+      ]}
+    />
   );
 }
 

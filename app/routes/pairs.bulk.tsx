@@ -1,11 +1,10 @@
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
-import { BulkConfirmation, BulkSelectionList } from '~/components/bulk-selection';
+import { BulkConfirmation, BulkSelectForm, useBulkForm } from '~/components/bulk-selection';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { FormErrors, SelectField, TextField } from '~/components/forms';
+import { SelectField, TextField } from '~/components/forms';
 import { useLanguage, useT } from '~/components/use-translation';
 import { bulkScheduleSupport, selectablePairs, selectedPairs } from '~/domain/pairs/bulk.server';
 import { SUPPORT_WITH } from '~/domain/pairs/support';
@@ -77,29 +76,18 @@ export async function action({ request }: ActionFunctionArgs) {
   return csvDownload(csv, 'brobygger-par.csv');
 }
 
-type BulkReply =
-  | { step: 'select'; result: SubmissionResult<string[]> }
-  | {
-      step: 'confirm';
-      bulkAction: (typeof BULK_ACTIONS)[number];
-      ids: string[];
-      names: string[];
-      withWhom: string;
-      dueDate: string;
-      note: string;
-    };
+interface Confirm {
+  bulkAction: (typeof BULK_ACTIONS)[number];
+  withWhom: string;
+  dueDate: string;
+  note: string;
+}
 
 export default function PairsBulk() {
   const { pairs } = useLoaderData<typeof loader>();
-  // The action also answers with a CSV download, which no page renders: only its JSON replies come here.
-  const actionData = useActionData<BulkReply>();
+  const { actionData, form, fields } = useBulkForm<z.input<typeof bulkSchema>, Confirm>('pairs-bulk');
   const t = useT();
   const language = useLanguage();
-  const [form, fields] = useForm<z.input<typeof bulkSchema>>({
-    id: 'pairs-bulk',
-    lastResult: actionData?.step === 'select' ? actionData.result : undefined,
-    shouldValidate: 'onSubmit',
-  });
   if (actionData?.step === 'confirm') {
     const count = actionData.ids.length;
     const support = actionData.bulkAction === 'support';
@@ -132,7 +120,6 @@ export default function PairsBulk() {
       </>
     );
   }
-  const selected = (fields.ids.initialValue as string[] | string | undefined) ?? [];
   return (
     <>
       <p>
@@ -140,28 +127,17 @@ export default function PairsBulk() {
       </p>
       <h1>{t('bulk.pairsTitle')}</h1>
       <p>{t('bulk.intro', { max: BULK_LIMIT })}</p>
-      <Form method="post" className="form" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <input type="hidden" name="intent" value="review" />
-        <BulkSelectionList
-          legend={t('bulk.selectPairs', { count: pairs.length })}
-          items={pairs.map((pair) => ({
-            id: pair.id,
-            label: pair.name,
-            detail: pair.startDate ? `${pair.municipality} · ${t('bulk.since', { date: pair.startDate })}` : pair.municipality,
-          }))}
-          selected={Array.isArray(selected) ? selected : [selected]}
-          errors={fields.ids.errors}
-          errorId={fields.ids.errorId}
-        />
-        <SelectField
-          meta={fields.bulkAction}
-          label={t('bulk.action')}
-          options={[
-            { value: '', label: t('bulk.chooseAction') },
-            ...BULK_ACTIONS.map((option) => ({ value: option, label: t(`bulk.action.${option}` as MessageKey) })),
-          ]}
-        />
+      <BulkSelectForm
+        form={form}
+        fields={fields}
+        actions={BULK_ACTIONS}
+        legend={t('bulk.selectPairs', { count: pairs.length })}
+        items={pairs.map((pair) => ({
+          id: pair.id,
+          label: pair.name,
+          detail: pair.startDate ? `${pair.municipality} · ${t('bulk.since', { date: pair.startDate })}` : pair.municipality,
+        }))}
+      >
         <SelectField
           meta={fields.withWhom}
           label={t('meetings.support.withWhom')}
@@ -173,12 +149,7 @@ export default function PairsBulk() {
         />
         <TextField meta={fields.dueDate} type="date" label={t('bulk.dueDate')} />
         <TextField meta={fields.note} label={t('meetings.support.note')} />
-        <div className="actions">
-          <button type="submit" className="primary">
-            {t('bulk.review')}
-          </button>
-        </div>
-      </Form>
+      </BulkSelectForm>
     </>
   );
 }

@@ -1,24 +1,28 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { ListFilters, plainOptions, useReleaseField } from '~/components/list-filters';
 import { Pager } from '~/components/pager';
 import { useLanguage, useT } from '~/components/use-translation';
 import { PARTICIPANT_STATUSES } from '~/domain/participants/status';
-import { isFiltered, referralListPage, referralPrisons } from '~/domain/referrals/referral-list.server';
+import { REFERRAL_AGES, REFERRAL_SORTS } from '~/domain/referrals/referral-list';
+import { isFiltered, referralFilterOptions, referralListPage } from '~/domain/referrals/referral-list.server';
 import { requireUser } from '~/lib/auth.server';
+import { listView } from '~/lib/list-view.server';
 import { can } from '~/lib/permissions.server';
 import { formatDate } from '~/lib/time';
 import { pageTitle } from '~/lib/page-title';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'referrals:list' });
-  const [list, prisons] = await Promise.all([referralListPage(user, request), referralPrisons(user)]);
-  return json({ ...list, filtered: isFiltered(list.filters), prisons, canCreate: can(user.role, 'referrals:create') });
+  const { headers } = await listView(request, user, 'referrals');
+  const [list, options] = await Promise.all([referralListPage(user, request), referralFilterOptions(user)]);
+  return json({ ...list, filtered: isFiltered(list.filters), options, canCreate: can(user.role, 'referrals:create') }, { headers });
 }
 
 export default function Referrals() {
-  const { referrals, total, page, pages, filtered, prisons, filters, canCreate } = useLoaderData<typeof loader>();
+  const { referrals, total, page, pages, filtered, options, filters, canCreate } = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
   return (
@@ -32,55 +36,7 @@ export default function Referrals() {
         ) : null}
       </div>
 
-      <Form method="get" className="filters" aria-labelledby="filters-title">
-        <h2 id="filters-title" className="visually-hidden">
-          {t('referrals.filters')}
-        </h2>
-        <div className="field">
-          <label htmlFor="filter-q">{t('referralList.search')}</label>
-          <input id="filter-q" name="q" type="search" maxLength={100} autoComplete="off" defaultValue={filters.q ?? ''} />
-        </div>
-        <div className="field">
-          <label htmlFor="filter-status">{t('referrals.status')}</label>
-          <select id="filter-status" name="status" defaultValue={filters.status ?? ''}>
-            <option value="">{t('referrals.allStatuses')}</option>
-            {PARTICIPANT_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`participantStatus.${status}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-prison">{t('referrals.prison')}</label>
-          <select id="filter-prison" name="prison" defaultValue={filters.prison ?? ''}>
-            <option value="">{t('referrals.allPrisons')}</option>
-            {prisons.map((prison) => (
-              <option key={prison} value={prison}>
-                {prison}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-release">{t('referrals.releaseWithinDays')}</label>
-          <input
-            id="filter-release"
-            name="releaseWithinDays"
-            type="number"
-            min={0}
-            max={3650}
-            inputMode="numeric"
-            defaultValue={filters.releaseWithinDays ?? ''}
-          />
-        </div>
-        <div className="actions">
-          <button type="submit" className="primary">
-            {t('referrals.filter')}
-          </button>
-          {filtered ? <Link to="/referrals">{t('referrals.clearFilters')}</Link> : null}
-        </div>
-      </Form>
+      <ReferralFilters filters={filters} options={options} filtered={filtered} />
 
       <p className="list-count">{filtered ? t('referralList.matching', { count: total }) : t('referralList.total', { count: total })}</p>
 
@@ -128,4 +84,79 @@ export const meta = pageTitle('title.referrals');
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;
+}
+
+type Filters = ReturnType<typeof useLoaderData<typeof loader>>['filters'];
+type Options = ReturnType<typeof useLoaderData<typeof loader>>['options'];
+
+/** The filters and sorting of /referrals, built from the lists' shared filter fields. */
+function ReferralFilters({ filters, options, filtered }: { filters: Filters; options: Options; filtered: boolean }) {
+  const t = useT();
+  const release = useReleaseField(filters.release);
+  const referrers = options.referrers.map((referrer) => ({ value: referrer.id, label: referrer.name }));
+  return (
+    <ListFilters
+      titleId="filters-title"
+      idPrefix="filter"
+      reset="/referrals?reset=1"
+      filtered={filtered || filters.sort !== undefined}
+      fields={[
+        { name: 'q', label: t('referralList.search'), value: filters.q, search: true },
+        {
+          name: 'status',
+          label: t('referrals.status'),
+          value: filters.status,
+          any: t('referrals.allStatuses'),
+          options: PARTICIPANT_STATUSES.map((status) => ({ value: status, label: t(`participantStatus.${status}`) })),
+        },
+        {
+          name: 'prison',
+          label: t('referrals.prison'),
+          value: filters.prison,
+          any: t('referrals.allPrisons'),
+          options: plainOptions(options.prisons),
+        },
+        {
+          name: 'municipality',
+          label: t('pairList.municipality'),
+          value: filters.municipality,
+          any: t('pairList.allMunicipalities'),
+          options: plainOptions(options.municipalities),
+        },
+        // An officer sees their own referrals only: no choice of referrer for them.
+        referrers.length > 1 || filters.referrer
+          ? {
+              name: 'referrer',
+              label: t('referralList.referrer'),
+              value: filters.referrer,
+              any: t('referralList.allReferrers'),
+              options: referrers,
+            }
+          : null,
+        options.offices.length > 0
+          ? {
+              name: 'office',
+              label: t('referralList.office'),
+              value: filters.office,
+              any: t('referralList.allOffices'),
+              options: plainOptions(options.offices),
+            }
+          : null,
+        release,
+        {
+          name: 'age',
+          label: t('referralList.age'),
+          value: filters.age,
+          any: t('referralList.anyAge'),
+          options: REFERRAL_AGES.map((age) => ({ value: age, label: t(`referralList.age.${age}`) })),
+        },
+        {
+          name: 'sort',
+          label: t('lists.sort'),
+          value: filters.sort,
+          options: REFERRAL_SORTS.map((sort) => ({ value: sort, label: t(`referralList.sort.${sort}`) })),
+        },
+      ]}
+    />
+  );
 }

@@ -3,7 +3,7 @@ import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { useT } from '~/components/use-translation';
-import { ListFilters } from '~/components/pair-list';
+import { ListFilters } from '~/components/list-filters';
 import { MAX_SEARCH_LENGTH } from '~/domain/referrals/name-search';
 import { BOARD_STAGES, STUCK_AFTER_DAYS, WORKING_STAGES, type BoardStage, type ReadinessStep } from '~/domain/volunteers/readiness';
 import { loadPipeline, searchPipeline, trainingHoursRequired } from '~/domain/volunteers/volunteers.server';
@@ -29,12 +29,13 @@ export default function VolunteerBoard() {
     <>
       <h1>{t('volunteers.title')}</h1>
       <p>{t('volunteers.boardIntro', { days: STUCK_AFTER_DAYS })}</p>
-      <ListFilters titleId="volunteer-filters-title" reset="/volunteers?reset=1" filtered={query !== ''} key={query}>
-        <div className="field">
-          <label htmlFor="volunteers-q">{t('volunteerList.search')}</label>
-          <input id="volunteers-q" name="q" type="search" maxLength={100} autoComplete="off" defaultValue={query} />
-        </div>
-      </ListFilters>
+      <ListFilters
+        titleId="volunteer-filters-title"
+        idPrefix="volunteers"
+        reset="/volunteers?reset=1"
+        filtered={query !== ''}
+        fields={[{ name: 'q', label: t('volunteerList.search'), value: query, search: true }]}
+      />
       <p>
         <Link to="/volunteers/bulk">{t('bulk.openVolunteers')}</Link>
       </p>

@@ -1,12 +1,11 @@
 import crypto from 'node:crypto';
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
-import { BulkConfirmation, BulkSelectionList } from '~/components/bulk-selection';
+import { BulkConfirmation, BulkSelectForm, useBulkForm } from '~/components/bulk-selection';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { FormErrors, SelectField, TextareaField, TextField } from '~/components/forms';
+import { SelectField, TextareaField, TextField } from '~/components/forms';
 import { useT } from '~/components/use-translation';
 import { BULK_LIMIT, selectedIdsField } from '~/domain/volunteers/bulk';
 import { bulkEnrol, bulkMessage, selectableVolunteers, selectedVolunteers } from '~/domain/volunteers/bulk.server';
@@ -94,30 +93,19 @@ export async function action({ request }: ActionFunctionArgs) {
   return csvDownload(csv, 'brobygger-frivillige.csv');
 }
 
-type BulkReply =
-  | { step: 'select'; result: SubmissionResult<string[]> }
-  | {
-      step: 'confirm';
-      bulkAction: (typeof BULK_ACTIONS)[number];
-      ids: string[];
-      names: string[];
-      courseId: string;
-      courseTitle: string;
-      subject: string;
-      body: string;
-      token: string;
-    };
+interface Confirm {
+  bulkAction: (typeof BULK_ACTIONS)[number];
+  courseId: string;
+  courseTitle: string;
+  subject: string;
+  body: string;
+  token: string;
+}
 
 export default function VolunteersBulk() {
   const { status, volunteers, courses } = useLoaderData<typeof loader>();
-  // The action also answers with a CSV download, which no page renders: only its JSON replies come here.
-  const actionData = useActionData<BulkReply>();
+  const { actionData, form, fields } = useBulkForm<z.input<typeof bulkSchema>, Confirm>('volunteers-bulk');
   const t = useT();
-  const [form, fields] = useForm<z.input<typeof bulkSchema>>({
-    id: 'volunteers-bulk',
-    lastResult: actionData?.step === 'select' ? actionData.result : undefined,
-    shouldValidate: 'onSubmit',
-  });
   if (actionData?.step === 'confirm') {
     const count = actionData.ids.length;
     const heading =
@@ -156,7 +144,6 @@ export default function VolunteersBulk() {
       </>
     );
   }
-  const selected = (fields.ids.initialValue as string[] | string | undefined) ?? [];
   return (
     <>
       <p>
@@ -180,28 +167,17 @@ export default function VolunteersBulk() {
           {t('bulk.filter')}
         </button>
       </Form>
-      <Form method="post" className="form" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <input type="hidden" name="intent" value="review" />
-        <BulkSelectionList
-          legend={t('bulk.selectVolunteers', { count: volunteers.length })}
-          items={volunteers.map((volunteer) => ({
-            id: volunteer.id,
-            label: volunteer.name,
-            detail: `${volunteer.municipality} · ${t(`volunteers.status.${volunteer.status}` as MessageKey)}`,
-          }))}
-          selected={Array.isArray(selected) ? selected : [selected]}
-          errors={fields.ids.errors}
-          errorId={fields.ids.errorId}
-        />
-        <SelectField
-          meta={fields.bulkAction}
-          label={t('bulk.action')}
-          options={[
-            { value: '', label: t('bulk.chooseAction') },
-            ...BULK_ACTIONS.map((option) => ({ value: option, label: t(`bulk.action.${option}` as MessageKey) })),
-          ]}
-        />
+      <BulkSelectForm
+        form={form}
+        fields={fields}
+        actions={BULK_ACTIONS}
+        legend={t('bulk.selectVolunteers', { count: volunteers.length })}
+        items={volunteers.map((volunteer) => ({
+          id: volunteer.id,
+          label: volunteer.name,
+          detail: `${volunteer.municipality} · ${t(`volunteers.status.${volunteer.status}` as MessageKey)}`,
+        }))}
+      >
         <SelectField
           meta={fields.courseId}
           label={t('bulk.course')}
@@ -210,12 +186,7 @@ export default function VolunteersBulk() {
         />
         <TextField meta={fields.subject} label={t('bulk.subject')} hint={t('bulk.messageHint')} />
         <TextareaField meta={fields.body} label={t('bulk.body')} rows={5} />
-        <div className="actions">
-          <button type="submit" className="primary">
-            {t('bulk.review')}
-          </button>
-        </div>
-      </Form>
+      </BulkSelectForm>
     </>
   );
 }

@@ -36,3 +36,25 @@ test('the coordinator proposes a volunteer from explained suggestions, sees it w
   await expect(page.getByRole('listitem').filter({ hasText: 'Forslaget til Marte Frivoll ble trukket' })).toBeVisible();
   await expectAccessible(page);
 });
+
+test('the waiting list filters by language and sorts by waiting time, keeps the view and clears it', async ({ page }) => {
+  await loginAs(page, 'COORDINATOR');
+  await page.goto('/matching');
+  await page.getByLabel('Språk').selectOption({ label: 'somali' });
+  await page.getByLabel('Sorter etter').selectOption({ label: 'Lengst ventetid' });
+  await page.getByRole('button', { name: 'Vis' }).click();
+  await expect(page).toHaveURL(/language=somali/);
+  await expect(page.getByRole('link', { name: 'Se forslag for Ibrahim Yusuf' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Fjern filteret Språk: somali' })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto('/dashboard');
+  await page.goto('/matching');
+  await expect(page).toHaveURL(/language=somali/);
+  await expect(page.getByLabel('Språk')).toHaveValue('somali');
+  await page.getByRole('link', { name: 'Fjern filteret Språk: somali' }).click();
+  await expect(page).not.toHaveURL(/language=/);
+  await expect(page.getByLabel('Sorter etter')).toHaveValue('waiting');
+  await page.getByRole('link', { name: 'Nullstill filtre' }).click();
+  await expect(page).toHaveURL(/\/matching$/);
+});

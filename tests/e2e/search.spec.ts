@@ -135,3 +135,42 @@ test('/pairs filtered to ended pairs shows their outcome, and the list keeps the
   expect(width).toBeLessThanOrEqual(360);
   await expectAccessible(page);
 });
+
+test('/referrals filters by prison and name, shows the filters in force, keeps the view across navigation and clears one filter', async ({
+  page,
+}) => {
+  const { participant, suffix } = await createRecords();
+  const name = `Hallgeir ${participant.lastName}`;
+  await loginAs(page, 'COORDINATOR');
+  await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Henvisninger' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Henvisninger' })).toBeVisible();
+
+  await page.getByLabel('Fengsel', { exact: true }).selectOption({ label: 'Bjørgvin fengsel' });
+  await page.getByLabel('Kommune etter løslatelse').selectOption({ label: 'Stjørdal' });
+  await page.getByLabel('Søk etter navn').fill(`søkløkken${suffix}`);
+  await page.getByLabel('Sorter etter').selectOption({ label: 'Lengst ventetid på avgjørelse' });
+  await page.getByRole('button', { name: 'Vis' }).click();
+  await expect(page).toHaveURL(/prison=/);
+  await expect(page.getByRole('link', { name, exact: true })).toBeVisible();
+  await expect(page.getByText('Henvisninger som passer: 1')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Fjern filteret Fengsel: Bjørgvin fengsel' })).toBeVisible();
+  await expectAccessible(page);
+
+  // Away and back from the menu: the same view, its fields as chosen.
+  await page.getByRole('link', { name: 'Oversikt' }).click();
+  await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Henvisninger' }).click();
+  await expect(page.getByRole('link', { name, exact: true })).toBeVisible();
+  await expect(page.getByLabel('Fengsel', { exact: true })).toHaveValue('Bjørgvin fengsel');
+  await expect(page.getByLabel('Sorter etter')).toHaveValue('waiting');
+
+  // One filter cleared by its link, the others stay; then all of them.
+  await page.getByRole('link', { name: `Fjern filteret Søk etter navn: søkløkken${suffix}` }).click();
+  await expect(page).not.toHaveURL(/[?&]q=/);
+  await expect(page.getByLabel('Søk etter navn')).toHaveValue('');
+  await expect(page.getByLabel('Kommune etter løslatelse')).toHaveValue('Stjørdal');
+  await expect(page.getByRole('link', { name, exact: true })).toBeVisible();
+  await page.getByRole('link', { name: 'Nullstill filtre' }).click();
+  await expect(page).toHaveURL(/\/referrals$/);
+  await expect(page.getByLabel('Fengsel', { exact: true })).toHaveValue('');
+  await expectAccessible(page);
+});

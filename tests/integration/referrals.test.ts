@@ -436,7 +436,7 @@ describe('the referrer’s view', () => {
 });
 
 describe('the referral list', () => {
-  it('filters by status, prison and release within N days, and shows an officer only their own', async () => {
+  it('filters by status, prison and release window, and shows an officer only their own', async () => {
     const { officer, coordinator } = await setup();
     const other = await createUser(db, { role: 'PROBATION_OFFICER' });
     const soon = await createParticipant(db, { referrerId: officer.id, prison: 'Verdal fengsel', expectedReleaseDate: addDays(today, 10) });
@@ -450,10 +450,10 @@ describe('the referral list', () => {
 
     const ids = (rows: { participantId: string }[]) => rows.map((row) => row.participantId).sort();
     expect(ids(await listReferrals(db, asActor(officer)))).toEqual([soon.id, later.id].sort());
-    expect(ids(await listReferrals(db, asActor(coordinator), { releaseWithinDays: 14 }))).toEqual(
+    expect(ids(await listReferrals(db, asActor(coordinator), { release: 'next14' }))).toEqual(
       expect.arrayContaining([soon.id, othersOne.id]),
     );
-    expect(ids(await listReferrals(db, asActor(coordinator), { releaseWithinDays: 14 }))).not.toContain(later.id);
+    expect(ids(await listReferrals(db, asActor(coordinator), { release: 'next14' }))).not.toContain(later.id);
     expect(ids(await listReferrals(db, asActor(coordinator), { prison: 'Verdal fengsel', status: 'ACCEPTED' }))).toEqual([later.id]);
   });
 });

@@ -144,11 +144,13 @@ async function loadWaiting(db: Db) {
     orderBy: { expectedReleaseDate: 'asc' },
     select: {
       ...participantSelect,
+      statusChangedAt: true,
       pairs: { where: { status: { in: ['PROPOSED', 'ENDED'] } }, select: { status: true, volunteerId: true } },
     },
   });
-  return rows.map(({ pairs, ...row }) => ({
+  return rows.map(({ pairs, statusChangedAt, ...row }) => ({
     participant: toParticipant(row),
+    waitingSince: statusChangedAt,
     proposed: pairs.some((pair) => pair.status === 'PROPOSED'),
     ended: pairs.filter((pair) => pair.status === 'ENDED').map((pair) => ({ participantId: row.id, volunteerId: pair.volunteerId })),
   }));
@@ -273,9 +275,10 @@ export async function matchingOverview(db: Db, now = currentTime()) {
     assignment.rows.map(({ row, volunteer, total }) => [row, volunteer && total !== null ? { volunteer, total } : null]),
   );
   return {
-    waiting: rows.map(({ participant, proposed }, row) => ({
+    waiting: rows.map(({ participant, proposed, waitingSince }, row) => ({
       participant,
       proposed,
+      waitingSince,
       releaseSoon: releaseTooSoon(participant.expectedReleaseDate, context.today),
       best: bestOf(row),
       assigned: assigned.get(row) ?? null,
@@ -295,7 +298,9 @@ export function matchingOverviewView(now = currentTime()) {
   const name = (person: { firstName: string; lastName: string }) => `${person.firstName} ${person.lastName}`;
   return cachedView(
     db,
-    'matching-overview',
+    // Named by the rows' shape: a snapshot kept before the rows held prison, languages, interests and
+    // the waiting time is not read as one of them.
+    'matching-overview-v2',
     OVERVIEW_MAX_AGE_MS,
     async () => {
       const { waiting, assignmentTotal } = await matchingOverview(db, now);
@@ -306,6 +311,10 @@ export function matchingOverviewView(now = currentTime()) {
           name: name(row.participant),
           release: row.participant.expectedReleaseDate,
           municipality: row.participant.releaseMunicipality,
+          prison: row.participant.prison,
+          languages: row.participant.languages,
+          interests: row.participant.interests,
+          waitingSince: row.waitingSince.toISOString(),
           proposed: row.proposed,
           releaseSoon: row.releaseSoon,
           best: row.best ? { name: name(row.best.volunteer), total: row.best.total } : null,

@@ -1,4 +1,4 @@
-import { addDays, addMonths } from '~/lib/time';
+import { addMonths } from '~/lib/time';
 import type { Health } from '~/domain/pairs/pair-month';
 
 /**
@@ -23,14 +23,7 @@ export const SORTS_OF: Record<PairListStatus, readonly PairSort[]> = {
   ENDED: ['ended', 'started', 'participant', 'volunteer'],
 };
 
-/** Release windows around today: the next or the last N days. */
-export const RELEASE_WINDOWS = ['next14', 'next30', 'next90', 'past30', 'past90'] as const;
-export type ReleaseWindow = (typeof RELEASE_WINDOWS)[number];
-
-export function releaseRange(window: ReleaseWindow, today: string): { from: string; to: string } {
-  const days = Number(window.replace(/\D/g, ''));
-  return window.startsWith('next') ? { from: today, to: addDays(today, days) } : { from: addDays(today, -days), to: today };
-}
+export { RELEASE_WINDOWS, releaseRange, type ReleaseWindow } from '~/domain/participants/release-window';
 
 /** Whole calendar months from one date to a later one: 15 Jan → 14 Apr is 2, → 15 Apr is 3. */
 export function wholeMonthsBetween(from: string, to: string): number {

@@ -5,8 +5,10 @@ import { requestedPage } from '~/lib/paging';
 import { referralScope, type Actor } from '~/lib/permissions.server';
 import { addDays, todayInOslo } from '~/lib/time';
 import { PARTICIPANT_STATUSES, participantStatusSchema } from '~/domain/participants/status';
+import { RELEASE_WINDOWS, releaseRange } from '~/domain/participants/release-window';
 import { MAX_SEARCH_LENGTH, searchWords } from './name-search';
 import { fillSearchNames } from './name-search.server';
+import { AGE_DAYS, REFERRAL_AGES, REFERRAL_SORTS, type ReferralAge, type ReferralSort } from './referral-list';
 
 /** Referrals on one page of the list. */
 export const REFERRAL_PAGE_SIZE = 50;
@@ -16,7 +18,12 @@ export const referralFilterSchema = z.object({
   q: z.string().trim().max(MAX_SEARCH_LENGTH).optional().catch(undefined),
   status: z.enum(PARTICIPANT_STATUSES).optional().catch(undefined),
   prison: z.string().trim().max(200).optional().catch(undefined),
-  releaseWithinDays: z.coerce.number().int().min(0).max(3650).optional().catch(undefined),
+  municipality: z.string().trim().max(200).optional().catch(undefined),
+  referrer: z.string().trim().max(100).optional().catch(undefined),
+  office: z.string().trim().max(200).optional().catch(undefined),
+  release: z.enum(RELEASE_WINDOWS).optional().catch(undefined),
+  age: z.enum(REFERRAL_AGES).optional().catch(undefined),
+  sort: z.enum(REFERRAL_SORTS).optional().catch(undefined),
 });
 export type ReferralFilters = z.infer<typeof referralFilterSchema>;
 
@@ -25,8 +32,23 @@ export function filtersFromUrl(url: URL): ReferralFilters {
   return referralFilterSchema.parse(raw);
 }
 
+/** Whether any filter narrows the list (a sort alone does not). */
 export function isFiltered(filters: ReferralFilters): boolean {
-  return Boolean(filters.q || filters.status || filters.prison || filters.releaseWithinDays !== undefined);
+  return Boolean(
+    filters.q ||
+    filters.status ||
+    filters.prison ||
+    filters.municipality ||
+    filters.referrer ||
+    filters.office ||
+    filters.release ||
+    filters.age,
+  );
+}
+
+function ageCondition(age: ReferralAge, today: string): Prisma.StringFilter {
+  if (age === 'older') return { lt: addDays(today, -AGE_DAYS.quarter) };
+  return { gte: addDays(today, -AGE_DAYS[age]) };
 }
 
 /**
@@ -36,15 +58,38 @@ export function isFiltered(filters: ReferralFilters): boolean {
  */
 function referralWhere(actor: Actor, filters: ReferralFilters, today: string): Prisma.ReferralWhereInput {
   const words = filters.q ? searchWords(filters.q) : [];
+  const release = filters.release ? releaseRange(filters.release, today) : undefined;
   const participant: Prisma.ParticipantWhereInput = {
     ...(filters.status ? { status: filters.status } : {}),
     ...(filters.prison ? { prison: filters.prison } : {}),
-    ...(filters.releaseWithinDays !== undefined
-      ? { expectedReleaseDate: { gte: today, lte: addDays(today, filters.releaseWithinDays) } }
-      : {}),
+    ...(filters.municipality ? { releaseMunicipality: filters.municipality } : {}),
+    ...(release ? { expectedReleaseDate: { gte: release.from, lte: release.to } } : {}),
     ...(words.length > 0 ? { AND: words.map((word) => ({ searchName: { contains: word } })) } : {}),
   };
-  return { ...referralScope(actor), participant };
+  return {
+    AND: [
+      referralScope(actor),
+      {
+        participant,
+        ...(filters.referrer ? { referrerId: filters.referrer } : {}),
+        ...(filters.office ? { office: filters.office } : {}),
+        ...(filters.age ? { referralDate: ageCondition(filters.age, today) } : {}),
+      },
+    ],
+  };
+}
+
+function orderOf(sort: ReferralSort | undefined): Prisma.ReferralOrderByWithRelationInput[] {
+  // The id breaks ties, so a page never repeats or skips a referral made in the same instant.
+  switch (sort) {
+    case 'release':
+      return [{ participant: { expectedReleaseDate: 'asc' } }, { id: 'asc' }];
+    case 'waiting':
+      // Undecided referrals first, the longest waiting of them first.
+      return [{ decidedAt: { sort: 'asc', nulls: 'first' } }, { createdAt: 'asc' }, { id: 'asc' }];
+    default:
+      return [{ createdAt: 'desc' }, { id: 'desc' }];
+  }
 }
 
 const listSelect = {
@@ -69,18 +114,22 @@ function toListItem(referral: ListRow) {
   };
 }
 
-async function findReferrals(db: Db, where: Prisma.ReferralWhereInput, page?: { skip: number; take: number }) {
+async function findReferrals(
+  db: Db,
+  where: Prisma.ReferralWhereInput,
+  sort: ReferralSort | undefined,
+  page?: { skip: number; take: number },
+) {
   const referrals = await db.referral.findMany({
     where,
-    // The id breaks ties, so a page never repeats or skips a referral made in the same instant.
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    orderBy: orderOf(sort),
     select: listSelect,
     ...(page ? { skip: page.skip, take: page.take } : {}),
   });
   return referrals.map(toListItem);
 }
 
-/** Referrals the user may see, filtered, newest first; all of them unless `page` limits it. */
+/** Referrals the user may see, filtered and sorted (newest first unless the filters sort otherwise); all of them unless `page` limits it. */
 export async function listReferrals(
   db: Db,
   actor: Actor,
@@ -89,7 +138,7 @@ export async function listReferrals(
   page?: { skip: number; take: number },
 ) {
   if (filters.q) await fillSearchNames(db);
-  return findReferrals(db, referralWhere(actor, filters, today), page);
+  return findReferrals(db, referralWhere(actor, filters, today), filters.sort, page);
 }
 
 /**
@@ -102,17 +151,34 @@ export async function referralListPage(actor: Actor, request: Request, today = t
   const where = referralWhere(actor, filters, today);
   const total = await db.referral.count({ where });
   const { page, pages, skip } = requestedPage(request, total, REFERRAL_PAGE_SIZE);
-  const referrals = total === 0 ? [] : await findReferrals(db, where, { skip, take: REFERRAL_PAGE_SIZE });
+  const referrals = total === 0 ? [] : await findReferrals(db, where, filters.sort, { skip, take: REFERRAL_PAGE_SIZE });
   return { filters, referrals, total, page, pages };
 }
 
-/** The prisons that occur in the user's referrals, for the filter. */
-export async function referralPrisons(actor: Actor): Promise<string[]> {
-  const rows = await db.participant.findMany({
-    where: { referrals: { some: referralScope(actor) } },
-    distinct: ['prison'],
-    select: { prison: true },
-    orderBy: { prison: 'asc' },
-  });
-  return rows.map((row) => row.prison);
+/**
+ * The choices of the list's filters, from the user's own referrals: prisons, release
+ * municipalities, referring officers (with their office) and the offices named on referrals.
+ */
+export async function referralFilterOptions(actor: Actor) {
+  const scope = referralScope(actor);
+  const [participants, referrers, offices] = await Promise.all([
+    db.participant.findMany({
+      where: { referrals: { some: scope } },
+      select: { prison: true, releaseMunicipality: true },
+      distinct: ['prison', 'releaseMunicipality'],
+    }),
+    db.user.findMany({
+      where: { referralsMade: { some: scope } },
+      select: { id: true, name: true, organisation: true },
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    }),
+    db.referral.findMany({ where: { AND: [scope, { office: { not: null } }] }, select: { office: true }, distinct: ['office'] }),
+  ]);
+  const sorted = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => a.localeCompare(b, 'nb'));
+  return {
+    prisons: sorted(participants.map((row) => row.prison)),
+    municipalities: sorted(participants.map((row) => row.releaseMunicipality)),
+    referrers: referrers.map((user) => ({ id: user.id, name: user.organisation ? `${user.name} (${user.organisation})` : user.name })),
+    offices: sorted(offices.flatMap((row) => (row.office ? [row.office] : []))),
+  };
 }

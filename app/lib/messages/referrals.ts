@@ -1,12 +1,8 @@
 /** Referrals, triage and the participant page. */
 export const nb = {
   'referrals.new': 'Ny henvisning',
-  'referrals.filters': 'Filtrer henvisninger',
   'referrals.allStatuses': 'Alle statuser',
   'referrals.allPrisons': 'Alle fengsler',
-  'referrals.releaseWithinDays': 'Løslates innen (dager)',
-  'referrals.filter': 'Vis',
-  'referrals.clearFilters': 'Fjern filtrene',
   'referrals.noneMatching': 'Ingen henvisninger passer med filtrene.',
   'referrals.count': '{count} henvisninger',
 
@@ -149,12 +145,8 @@ export const nb = {
 
 export const en: Record<keyof typeof nb, string> = {
   'referrals.new': 'New referral',
-  'referrals.filters': 'Filter referrals',
   'referrals.allStatuses': 'All statuses',
   'referrals.allPrisons': 'All prisons',
-  'referrals.releaseWithinDays': 'Released within (days)',
-  'referrals.filter': 'Show',
-  'referrals.clearFilters': 'Clear the filters',
   'referrals.noneMatching': 'No referrals match the filters.',
   'referrals.count': '{count} referrals',
 
