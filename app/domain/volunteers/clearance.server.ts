@@ -117,3 +117,14 @@ export async function expiringClearances(today: IsoDate, days: number, db: Tx = 
   });
   return rows.filter((row) => clearanceExpiresSoon(row, today, days));
 }
+
+/** The prisons participants are in, for the clearance form's suggestions. */
+export async function knownPrisons(db: Tx = client): Promise<string[]> {
+  const rows = await db.participant.findMany({
+    where: { anonymisedAt: null },
+    distinct: ['prison'],
+    select: { prison: true },
+    orderBy: { prison: 'asc' },
+  });
+  return rows.map((row) => row.prison);
+}
