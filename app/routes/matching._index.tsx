@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Pager } from '~/components/pager';
 import { useLanguage, useT } from '~/components/use-translation';
-import { matchingOverviewView } from '~/domain/matching/matching.server';
+import { matchingOverviewWithClearance } from '~/domain/matching/matching.server';
 import { MIN_ASSIGNMENT_SCORE } from '~/domain/matching/weights';
 import { PairingError, proposePair } from '~/domain/pairs/pairing.server';
 import { requireUser } from '~/lib/auth.server';
@@ -23,7 +23,7 @@ const PAGE_SIZE = 50;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { capability: 'matching:manage' });
-  const { data: overview, computedAt } = await matchingOverviewView();
+  const { data: overview, computedAt } = await matchingOverviewWithClearance();
   const { page, pages, skip } = requestedPage(request, overview.waiting.length, PAGE_SIZE);
   return json({
     page,
@@ -107,6 +107,12 @@ export default function MatchingIndex() {
                         : row.assigned
                           ? `${row.assigned.name} (${t('matching.points', { points: row.assigned.total })})`
                           : t('matching.assignmentNone')}
+                      {row.clearanceWarning ? (
+                        <>
+                          {' '}
+                          <span className="badge badge--amber">{t('matching.noClearance')}</span>
+                        </>
+                      ) : null}
                     </td>
                     <td>
                       {row.assigned ? (
