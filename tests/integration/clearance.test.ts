@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { suggestionsFor, volunteersWithoutTimelyClearance } from '~/domain/matching/matching.server';
+import { setSetting } from '~/domain/settings/settings.server';
 import { logMeeting, MeetingRuleError, moveMeeting, planMeetings } from '~/domain/meetings/meetings.server';
+import { changeReleaseDates } from '~/domain/participants/release-date.server';
 import { recordClearance } from '~/domain/volunteers/clearance.server';
 import { resetClock, setClock } from '~/lib/clock';
 import { db } from '~/lib/db.server';
@@ -162,5 +165,28 @@ describe('a prison visit needs a valid visitor clearance', () => {
       await call(volunteerLoader, getRequest(`/volunteers/${volunteer.id}`, cookie), { id: volunteer.id }),
     );
     expect(page.clearances).toEqual([expect.objectContaining({ prison: PRISON, recordedBy: coordinator.name })]);
+  });
+});
+
+describe('matching warns about a missing clearance', () => {
+  it('when the release in force is closer than the lead time, and the lead time is a setting', async () => {
+    const { today, volunteer, participant, coordinator } = await setup();
+    const other = await createVolunteer(db, { status: 'READY' });
+    await createClearance(db, { volunteerId: other.id, prison: PRISON });
+    const releaseIn = (days: number) => ({ prison: participant.prison, releaseDate: addDays(today, days) });
+    expect([...(await volunteersWithoutTimelyClearance(releaseIn(20), [volunteer.id, other.id], db, NOW))]).toEqual([volunteer.id]);
+    expect((await volunteersWithoutTimelyClearance(releaseIn(40), [volunteer.id], db, NOW)).size).toBe(0);
+    await setSetting(db, 'clearanceLeadWeeks', 8);
+    expect([...(await volunteersWithoutTimelyClearance(releaseIn(40), [volunteer.id], db, NOW))]).toEqual([volunteer.id]);
+    // the release moved: the date in force, not the expected column, decides
+    await setSetting(db, 'clearanceLeadWeeks', 4);
+    await changeReleaseDates(null, { id: coordinator.id, role: 'COORDINATOR' }, participant.id, {
+      earliestReleaseDate: null,
+      expectedReleaseDate: addDays(today, 90),
+      actualReleaseDate: addDays(today, 10),
+      reason: 'Løslatt tidligere',
+    });
+    const result = await suggestionsFor(db, participant.id, 10, NOW);
+    expect(result?.participant.expectedReleaseDate).toBe(addDays(today, 10));
   });
 });
