@@ -7,6 +7,7 @@ import { addDays, todayInOslo } from '~/lib/time';
 import { PARTICIPANT_STATUSES, participantStatusSchema } from '~/domain/participants/status';
 import { MAX_SEARCH_LENGTH, searchWords } from './name-search';
 import { fillSearchNames } from './name-search.server';
+import { releaseInForceBetween } from '~/domain/participants/release-date.server';
 
 /** Referrals on one page of the list. */
 export const REFERRAL_PAGE_SIZE = 50;
@@ -39,9 +40,7 @@ function referralWhere(actor: Actor, filters: ReferralFilters, today: string): P
   const participant: Prisma.ParticipantWhereInput = {
     ...(filters.status ? { status: filters.status } : {}),
     ...(filters.prison ? { prison: filters.prison } : {}),
-    ...(filters.releaseWithinDays !== undefined
-      ? { expectedReleaseDate: { gte: today, lte: addDays(today, filters.releaseWithinDays) } }
-      : {}),
+    ...(filters.releaseWithinDays !== undefined ? releaseInForceBetween(today, addDays(today, filters.releaseWithinDays)) : {}),
     ...(words.length > 0 ? { AND: words.map((word) => ({ searchName: { contains: word } })) } : {}),
   };
   return { ...referralScope(actor), participant };
