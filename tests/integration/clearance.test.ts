@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { suggestionsFor, volunteersWithoutTimelyClearance } from '~/domain/matching/matching.server';
 import { setSetting } from '~/domain/settings/settings.server';
 import { logMeeting, MeetingRuleError, moveMeeting, planMeetings } from '~/domain/meetings/meetings.server';
+import { needsActionToday } from '~/domain/monitoring/needs-action.server';
 import { changeReleaseDates } from '~/domain/participants/release-date.server';
 import { recordClearance } from '~/domain/volunteers/clearance.server';
 import { resetClock, setClock } from '~/lib/clock';
@@ -188,5 +189,38 @@ describe('matching warns about a missing clearance', () => {
     });
     const result = await suggestionsFor(db, participant.id, 10, NOW);
     expect(result?.participant.expectedReleaseDate).toBe(addDays(today, 10));
+  });
+});
+
+describe('needs action today', () => {
+  it('lists clearances expiring within 30 days and the releases by the date in force', async () => {
+    const { today, volunteer, participant, coordinator } = await setup();
+    await createClearance(db, {
+      volunteerId: volunteer.id,
+      prison: PRISON,
+      clearedOn: addDays(today, -300),
+      expiresOn: addDays(today, 20),
+    });
+    await createClearance(db, {
+      volunteerId: volunteer.id,
+      prison: 'Bergen fengsel',
+      clearedOn: addDays(today, -300),
+      expiresOn: addDays(today, 45),
+    });
+    await changeReleaseDates(null, { id: coordinator.id, role: 'COORDINATOR' }, participant.id, {
+      earliestReleaseDate: null,
+      expectedReleaseDate: addDays(today, 60),
+      actualReleaseDate: addDays(today, 5),
+      reason: 'Løslatt tidligere',
+    });
+    const action = await needsActionToday(db, NOW, []);
+    expect(action.clearances.filter((c) => c.volunteerId === volunteer.id)).toEqual([
+      expect.objectContaining({ volunteerId: volunteer.id, prison: PRISON, expiresOn: addDays(today, 20) }),
+    ]);
+    expect(action.releases.filter((r) => r.participantId === participant.id)).toEqual([
+      expect.objectContaining({ participantId: participant.id, releaseDate: addDays(today, 5) }),
+    ]);
+    await setSetting(db, 'clearanceLeadWeeks', 8);
+    expect((await needsActionToday(db, NOW, [])).clearances.filter((c) => c.volunteerId === volunteer.id)).toHaveLength(2);
   });
 });
