@@ -20,7 +20,14 @@ export function TextField({
   type = 'text',
   autoComplete,
   ...rest
-}: FieldProps & { type?: InputType; autoComplete?: string; min?: string | number; max?: string | number; step?: string | number }) {
+}: FieldProps & {
+  type?: InputType;
+  autoComplete?: string;
+  min?: string | number;
+  max?: string | number;
+  step?: string | number;
+  list?: string;
+}) {
   const hintId = hint ? `${meta.id}-hint` : undefined;
   const props = getInputProps(meta, { type, ariaDescribedBy: hintId });
   return (

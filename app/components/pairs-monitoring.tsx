@@ -80,17 +80,19 @@ export function AcknowledgeConcern({ pairId, concernId, redirectTo }: { pairId: 
   );
 }
 
-type ActionGroup = 'quiet' | 'behind' | 'unlogged' | 'releases' | 'concerns' | 'supportDue';
+type ActionGroup = 'quiet' | 'behind' | 'unlogged' | 'releases' | 'concerns' | 'supportDue' | 'clearances';
 
 interface NeedsActionData {
   /** Each list holds the first few; the totals count them all. */
-  totals: Record<ActionGroup, number>;
+  totals: Record<Exclude<ActionGroup, 'clearances'>, number> & { clearances?: number };
   quiet: Pick<PairRow, 'id' | 'participantFirstName' | 'daysSinceHeld'>[];
   behind: (Pick<PairRow, 'id' | 'participantFirstName' | 'held' | 'target'> & { expected: number })[];
   unlogged: { id: string; startsAt: string; pairId: string; participantFirstName: string }[];
   releases: { participantId: string; firstName: string; releaseDate: string; pairId: string | null; checklistDone: number }[];
   concerns: { id: string; text: string; urgent?: boolean; createdAt: string; pairId: string; participantFirstName: string }[];
   supportDue: { pairId: string; participantFirstName: string; dueDate: string | null; fitCheck: boolean }[];
+  /** -- release (#21): visitor clearances expiring soon (absent in a snapshot kept before they were added). */
+  clearances?: { id: string; volunteerId: string; volunteerName: string; prison: string; expiresOn: string }[];
 }
 
 function Group(props: { titleKey: MessageKey; id: string; children: React.ReactNode; count: number; listed: number }) {
@@ -112,7 +114,8 @@ function Group(props: { titleKey: MessageKey; id: string; children: React.ReactN
 export function NeedsActionToday({ data }: { data: NeedsActionData }) {
   const t = useT();
   const language = useLanguage();
-  const total = Object.values(data.totals).reduce((sum, count) => sum + count, 0);
+  const total = Object.values(data.totals).reduce((sum, count) => sum + (count ?? 0), 0);
+  const clearances = data.clearances ?? [];
   return (
     <section aria-labelledby="needs-action-title">
       <h2 id="needs-action-title">{t('meetings.dash.needsAction')}</h2>
@@ -163,6 +166,15 @@ export function NeedsActionToday({ data }: { data: NeedsActionData }) {
             {release.pairId ? <Link to={`/pairs/${release.pairId}`}>{release.firstName}</Link> : release.firstName}
             {': '}
             {t('meetings.dash.releaseLine', { date: formatDate(release.releaseDate, language), done: release.checklistDone })}
+          </li>
+        ))}
+      </Group>
+      <Group titleKey="volunteers.clearanceExpiring" id="action-clearances" count={data.totals.clearances ?? 0} listed={clearances.length}>
+        {clearances.map((clearance) => (
+          <li key={clearance.id}>
+            <Link to={`/volunteers/${clearance.volunteerId}`}>{clearance.volunteerName}</Link>
+            {': '}
+            {t('volunteers.clearanceExpiringLine', { prison: clearance.prison, date: formatDate(clearance.expiresOn, language) })}
           </li>
         ))}
       </Group>

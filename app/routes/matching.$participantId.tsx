@@ -65,7 +65,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       municipality: suggestion.volunteer.municipality,
       total: suggestion.total,
       parts: suggestion.parts,
+      clearanceWarning: result.noClearance.includes(suggestion.volunteer.id),
     })),
+    prison: result.participant.prison,
+    leadWeeks: result.leadWeeks,
   });
 }
 
@@ -186,6 +189,11 @@ export default function MatchingSuggestions() {
             <p>
               <strong>{t('matching.points', { points: suggestion.total })}</strong>
             </p>
+            {suggestion.clearanceWarning ? (
+              <p className="flash flash--error" role="note">
+                {t('matching.noClearanceWarning', { prison: data.prison, weeks: data.leadWeeks })}
+              </p>
+            ) : null}
             <table className="score-parts">
               <caption className="visually-hidden">{t('matching.score')}</caption>
               <tbody>

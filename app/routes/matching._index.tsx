@@ -103,6 +103,12 @@ export default function MatchingIndex() {
                         : row.assigned
                           ? `${row.assigned.name} (${t('matching.points', { points: row.assigned.total })})`
                           : t('matching.assignmentNone')}
+                      {row.clearanceWarning ? (
+                        <>
+                          {' '}
+                          <span className="badge badge--amber">{t('matching.noClearance')}</span>
+                        </>
+                      ) : null}
                     </td>
                     <td>
                       {row.assigned ? (

@@ -31,13 +31,14 @@ import { errorMessage } from '~/lib/form-errors';
 import type { MessageKey } from '~/lib/i18n';
 import { formatDateTime, occurrenceOf, osloDate, osloTime, todayInOslo } from '~/lib/time';
 import { currentTime } from '~/lib/clock';
+import { releaseDateInForce } from '~/domain/participants/release-date';
 import { pageTitle } from '~/lib/page-title';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'meetings:read' });
   const { meeting, access } = await viewMeeting(request, user, params.id ?? '');
   const coordinator = access.seesNotes;
-  const releaseDate = meeting.pair.participant.expectedReleaseDate;
+  const releaseDate = releaseDateInForce(meeting.pair.participant);
   return json({
     canAct: access.canAct,
     coordinator,
@@ -98,7 +99,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (!(error instanceof MeetingRuleError)) throw error;
         // Sent twice: the first one counted; show it rather than a form that is gone.
         if (error.key === 'meetings.log.alreadyLogged') return redirectWithFlash(back, { kind: 'info', key: error.key });
-        const field = error.key === 'meetings.futureHeld' ? { outcome: [errorMessage(error.key)] } : undefined;
+        const field =
+          error.key === 'meetings.futureHeld' || error.key === 'meetings.noClearance' ? { outcome: [errorMessage(error.key)] } : undefined;
         return json(
           {
             form: 'log',
@@ -115,10 +117,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
     }
     if (intent === 'move') {
-      const schema = meetingDraftSchema(meeting.pair.participant.expectedReleaseDate, currentTime());
+      const schema = meetingDraftSchema(releaseDateInForce(meeting.pair.participant), currentTime());
       const submission = parseWithZod(formData, { schema });
       if (submission.status !== 'success') return json({ form: 'move', result: submission.reply(), confirm: false }, { status: 400 });
-      await moveMeeting(request, user, meeting.id, toDraft(submission.value));
+      try {
+        await moveMeeting(request, user, meeting.id, toDraft(submission.value));
+      } catch (error) {
+        // -- release (#21): a prison visit without the volunteer's clearance on that date, next to the field.
+        if (!(error instanceof MeetingRuleError) || error.key !== 'meetings.noClearance') throw error;
+        const fieldErrors = { placeType: [errorMessage(error.key)] };
+        return json({ form: 'move', result: submission.reply({ fieldErrors }), confirm: false }, { status: 400 });
+      }
       return redirectWithFlash(back, { kind: 'success', key: 'meetings.move.saved' });
     }
     if (intent === 'cancel') {

@@ -10,6 +10,7 @@ import { FoldChoice } from '~/components/fold-choice';
 import { useLanguage, useT } from '~/components/use-translation';
 import { PLACE_TYPES } from '~/domain/meetings/constants';
 import { meetingDraftSchema, toDraft } from '~/domain/meetings/forms';
+import { hasValidClearance } from '~/domain/volunteers/clearance';
 import { findPlannablePair, MeetingRuleError, planMeetings } from '~/domain/meetings/meetings.server';
 import { monthProposals } from '~/domain/meetings/plan-month.server';
 import { requireUser } from '~/lib/auth.server';
@@ -19,10 +20,10 @@ import { formatMonth } from '~/lib/time';
 import { currentTime } from '~/lib/clock';
 import { pageTitle } from '~/lib/page-title';
 
-function planSchema(releaseDate: string, now: Date) {
+function planSchema(releaseDate: string, now: Date, prisonCleared?: (date: string) => boolean) {
   return z.object({
     meetings: z
-      .array(meetingDraftSchema(releaseDate, now))
+      .array(meetingDraftSchema(releaseDate, now, prisonCleared))
       .refine((rows) => rows.some((row) => row.include), { error: errorMessage('meetings.plan.noneChosen') }),
   });
 }
@@ -38,7 +39,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, { capability: 'meetings:plan' });
   const pair = await findPlannablePair(user, params.id ?? '');
   const now = currentTime();
-  const submission = parseWithZod(await request.formData(), { schema: planSchema(pair.participant.expectedReleaseDate, now) });
+  const submission = parseWithZod(await request.formData(), {
+    schema: planSchema(pair.releaseDate, now, (date) => hasValidClearance(pair.clearances, pair.participant.prison, date)),
+  });
   if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 });
   const drafts = submission.value.meetings.filter((row) => row.include).map(toDraft);
   let planned: Awaited<ReturnType<typeof planMeetings>>;

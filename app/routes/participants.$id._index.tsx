@@ -29,6 +29,7 @@ import { notFound } from '~/lib/permissions.server';
 import { formatDate, todayInOslo } from '~/lib/time';
 import { pageTitle } from '~/lib/page-title';
 import { statusReasonText } from '~/components/status-reason';
+import { releaseDateInForce } from '~/domain/participants/release-date';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'participants:read' });
@@ -124,7 +125,9 @@ export default function ParticipantPage() {
           </dd>
           <dt>{t('referrals.release')}</dt>
           <dd>
-            {formatDate(p.expectedReleaseDate, language)} – {p.releaseMunicipality}
+            {formatDate(releaseDateInForce(p), language)} – {p.releaseMunicipality}{' '}
+            {/* -- release (#21): the release dates and their history */}
+            <Link to={`/participants/${p.id}/release`}>{t('release.changeLink')}</Link>
           </dd>
           <dt>{t('referrals.interests')}</dt>
           <dd>{p.interests.join(', ') || '–'}</dd>

@@ -54,6 +54,7 @@ const programmeSchema = z.object({
   pulseIntervalWeeks: wholeNumber(2, 26),
   participantLinkValidDays: wholeNumber(1, 90),
   lowPulseMean: wholeNumber(1, 4),
+  clearanceLeadWeeks: wholeNumber(0, 52),
   // A checkbox: sent as "on" when ticked, absent when not.
   countRematchesAsNewPairs: z.preprocess((value) => value === 'on', z.boolean()),
 });

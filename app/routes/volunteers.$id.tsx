@@ -8,10 +8,13 @@ import { LoginSection, ManageSection } from '~/components/volunteer/manage';
 import { ProfileSection, ReadinessSection, TrainingSection, VolunteerHeader } from '~/components/volunteer/overview';
 import { CertificateSection, InterviewSection, ReferencesSection } from '~/components/volunteer/screening';
 import type { SectionReply } from '~/components/volunteer/section-form';
+import { ClearanceSection } from '~/components/volunteer/clearance';
+import { knownPrisons, recordClearance, volunteerClearances } from '~/domain/volunteers/clearance.server';
 import { EmailAlreadyUsedError } from '~/domain/users/invitations.server';
 import {
   capacitySchema,
   certificateSchema,
+  clearanceSchema,
   endSchema,
   inviteSchema,
   interviewSchema,
@@ -38,7 +41,10 @@ import { pageTitle } from '~/lib/page-title';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, { capability: 'volunteers:manage' });
-  return json(await volunteerPage(params.id ?? ''));
+  const page = await volunteerPage(params.id ?? '');
+  // -- release (#21): the volunteer's prison visitor clearances.
+  const [clearances, prisons] = await Promise.all([volunteerClearances(page.volunteer.id), knownPrisons()]);
+  return json({ ...page, clearances, prisons });
 }
 
 function invalid(intent: string, result: SubmissionResult<string[]>) {
@@ -100,6 +106,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       return back(intent === 'pause' ? 'volunteers.paused' : intent === 'end' ? 'volunteers.ended' : 'volunteers.resumed');
     }
+    case 'clearance': {
+      const submission = parseWithZod(formData, { schema: clearanceSchema });
+      const clearanceId = formText(formData, 'clearanceId');
+      const replyIntent = clearanceId ? `clearance-${clearanceId}` : 'clearance';
+      if (submission.status !== 'success') return invalid(replyIntent, submission.reply());
+      const { clearedOn, expiresOn, ...rest } = submission.value;
+      await recordClearance(request, actor, volunteerId, { ...rest, clearedOn: clearedOn ?? null, expiresOn: expiresOn ?? null });
+      return back('volunteers.clearanceSaved');
+    }
     case 'invite': {
       const submission = parseWithZod(formData, { schema: inviteSchema });
       if (submission.status !== 'success') return invalid(intent, submission.reply());
@@ -131,6 +146,7 @@ export default function VolunteerPage() {
       <InterviewSection interviews={data.interviews} active={active} today={today} />
       <ReferencesSection references={data.references} active={active} today={today} />
       <CertificateSection certificates={data.certificates} active={active} today={today} />
+      <ClearanceSection clearances={data.clearances} prisons={data.prisons} active={active} today={today} />
       <TrainingSection courses={data.courses} />
       <ManageSection volunteer={volunteer} active={active} />
       <LoginSection volunteer={volunteer} />

@@ -280,7 +280,7 @@ export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
   'volunteers.$id': {
     as: 'coordinator',
     params: { id: 'pairVolunteerProfile' },
-    intents: ['interview', 'reference', 'reference-outcome', 'certificate', 'capacity', 'pause', 'end', 'resume', 'invite'],
+    intents: ['interview', 'reference', 'reference-outcome', 'certificate', 'capacity', 'pause', 'end', 'resume', 'invite', 'clearance'],
     fields: [
       'heldOn',
       'outcome',
@@ -295,6 +295,12 @@ export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
       'capacity',
       'reason',
       'language',
+      // -- release (#21): the visitor clearance form
+      'clearanceId',
+      'prison',
+      'appliedOn',
+      'clearedOn',
+      'expiresOn',
     ],
   },
 };

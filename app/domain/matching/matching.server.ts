@@ -22,6 +22,8 @@ import { MIN_ASSIGNMENT_SCORE, MIN_DAYS_BEFORE_RELEASE, SUGGESTIONS_PER_PAGE } f
 import { currentTime } from '~/lib/clock';
 import { freePlaces } from '~/domain/volunteers/capacity';
 import { volunteerPlaces, volunteersWithFreePlaces } from '~/domain/volunteers/free-places.server';
+import { releaseDateInForce } from '~/domain/participants/release-date';
+import { clearanceTooLate, type Clearance } from '~/domain/volunteers/clearance';
 
 /** Participants who may be matched: accepted and waiting, or matched and up for re-matching. */
 export const MATCHABLE_PARTICIPANT_STATUSES = ['ACCEPTED', 'MATCHED'] as const;
@@ -40,6 +42,7 @@ const participantSelect = {
   dateOfBirth: true,
   prison: true,
   expectedReleaseDate: true,
+  actualReleaseDate: true,
   releaseMunicipality: true,
   interests: true,
   languages: true,
@@ -53,12 +56,55 @@ function toParticipant(row: {
   dateOfBirth: string;
   prison: string;
   expectedReleaseDate: string;
+  actualReleaseDate: string | null;
   releaseMunicipality: string;
   interests: unknown;
   languages: unknown;
   wishedGender: string | null;
 }): WaitingParticipant {
-  return { ...row, interests: stringList(row.interests), languages: stringList(row.languages) };
+  const { actualReleaseDate: _actual, ...rest } = row;
+  // -- release (#21): matching reads the release date in force (the history's newest), not the column.
+  return {
+    ...rest,
+    expectedReleaseDate: releaseDateInForce(row),
+    interests: stringList(row.interests),
+    languages: stringList(row.languages),
+  };
+}
+
+/**
+ * -- release (#21): of the given volunteers, those matching should warn about: no clearance for
+ * the participant's prison valid today, and the release (in force) closer than the clearance
+ * lead time (the setting `clearanceLeadWeeks`).
+ */
+export async function volunteersWithoutTimelyClearance(
+  participant: { prison: string; releaseDate: string },
+  volunteerIds: readonly string[],
+  client: Db = db,
+  now = currentTime(),
+): Promise<Set<string>> {
+  if (volunteerIds.length === 0) return new Set();
+  const today = todayInOslo(now);
+  const [leadWeeks, rows] = await Promise.all([
+    getSetting(client, 'clearanceLeadWeeks'),
+    client.visitorClearance.findMany({
+      where: { volunteerId: { in: [...volunteerIds] } },
+      select: { volunteerId: true, prison: true, appliedOn: true, clearedOn: true, expiresOn: true },
+    }),
+  ]);
+  const byVolunteer = new Map<string, Clearance[]>();
+  for (const { volunteerId, ...clearance } of rows) byVolunteer.set(volunteerId, [...(byVolunteer.get(volunteerId) ?? []), clearance]);
+  return new Set(
+    volunteerIds.filter((id) =>
+      clearanceTooLate({
+        clearances: byVolunteer.get(id) ?? [],
+        prison: participant.prison,
+        releaseDate: participant.releaseDate,
+        today,
+        leadWeeks,
+      }),
+    ),
+  );
 }
 
 /** The hard-rule context for scoring, given the pairs that ended (never matched again). */
@@ -328,6 +374,30 @@ export function matchingOverviewView(now = currentTime()) {
   );
 }
 
+/**
+ * The /matching overview with (-- release #21) the clearance warning on each row's assigned
+ * volunteer, read fresh: a clearance recorded a minute ago shows at once.
+ */
+/** Waiting rows with a warning where the assigned volunteer lacks a timely prison clearance;
+ * computed outside the kept view so a newly recorded clearance shows at once. */
+export async function withClearanceWarnings<Row extends { prison?: string; release: string; assigned?: { volunteerId: string } | null }>(
+  rows: readonly Row[],
+  now = currentTime(),
+) {
+  return Promise.all(
+    rows.map(async (row) => {
+      const volunteerId = row.assigned?.volunteerId;
+      const warn =
+        volunteerId && row.prison !== undefined
+          ? (await volunteersWithoutTimelyClearance({ prison: row.prison, releaseDate: row.release }, [volunteerId], db, now)).has(
+              volunteerId,
+            )
+          : false;
+      return { ...row, clearanceWarning: warn };
+    }),
+  );
+}
+
 /** Suggestions for one participant as a view snapshot, per participant and number shown. */
 export function suggestionsView(db: Db, participantId: string, shown = SUGGESTIONS_PER_PAGE, now = currentTime()) {
   return cachedView(
@@ -425,5 +495,11 @@ export async function viewSuggestions(request: Request | null, actor: Actor, par
     participantId: participant.id,
     detail: { page: 'matching' },
   });
-  return { result: view.data, computedAt: view.computedAt };
+  // -- release (#21): which suggested volunteers lack a clearance in time, read fresh (not cached).
+  const noClearance = await volunteersWithoutTimelyClearance(
+    { prison: participant.prison, releaseDate: participant.expectedReleaseDate },
+    view.data.suggestions.map((suggestion) => suggestion.volunteer.id),
+  );
+  const leadWeeks = await getSetting(db, 'clearanceLeadWeeks');
+  return { result: { ...view.data, noClearance: [...noClearance], leadWeeks }, computedAt: view.computedAt };
 }

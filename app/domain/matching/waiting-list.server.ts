@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { currentTime } from '~/lib/clock';
 import { todayInOslo } from '~/lib/time';
 import { RELEASE_WINDOWS, releaseRange } from '~/domain/participants/release-window';
-import { matchingOverviewView } from './matching.server';
+import { matchingOverviewView, withClearanceWarnings } from './matching.server';
 import { WAITING_SORTS } from './waiting-list';
 
 /** Waiting participants on one page of /matching; the assignment is always over the whole list. */
@@ -63,7 +63,7 @@ export async function waitingListPage(filters: WaitingFilters, now = currentTime
     total: rows.length,
     page,
     pages,
-    waiting: rows.slice((page - 1) * WAITING_PAGE_SIZE, page * WAITING_PAGE_SIZE),
+    waiting: await withClearanceWarnings(rows.slice((page - 1) * WAITING_PAGE_SIZE, page * WAITING_PAGE_SIZE), now),
     options: {
       prisons: sortedSet(all.map((row) => row.prison)),
       municipalities: sortedSet(all.map((row) => row.municipality)),

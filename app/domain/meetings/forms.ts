@@ -15,8 +15,11 @@ export function wholeNumber(min: number, max: number) {
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const timeField = z.string({ error: errorMessage('form.required') }).regex(TIME, { error: errorMessage('meetings.invalidTime') });
 
-/** One meeting's start (Oslo date and time), length and place, checked against the release date. */
-export function meetingDraftSchema(releaseDate: string, now: Date) {
+/**
+ * One meeting's start (Oslo date and time), length and place, checked against the release date
+ * and (-- release #21) whether the volunteer is cleared to visit the prison on that date.
+ */
+export function meetingDraftSchema(releaseDate: string, now: Date, prisonCleared: (date: string) => boolean = () => true) {
   return z
     .object({
       include: z.boolean().optional(),
@@ -33,6 +36,8 @@ export function meetingDraftSchema(releaseDate: string, now: Date) {
       if (!isIsoDate(draft.date) || !TIME.test(draft.time)) return;
       if (!allowedPlaceTypes(releaseDate, draft.date).includes(draft.placeType)) {
         ctx.addIssue({ code: 'custom', path: ['placeType'], message: errorMessage('meetings.placeTypeNotAllowed') });
+      } else if (draft.placeType === 'PRISON_VISIT' && !prisonCleared(draft.date)) {
+        ctx.addIssue({ code: 'custom', path: ['placeType'], message: errorMessage('meetings.noClearance') });
       }
       const resolved = resolveOsloTime(draft.date, draft.time);
       if (resolved.kind === 'gap') {

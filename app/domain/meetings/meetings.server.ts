@@ -15,6 +15,9 @@ import { allowedPlaceTypes, canLogOutcome } from './planning';
 import { currentTime } from '~/lib/clock';
 import { notifySmsOutbox } from '~/domain/sms/outbox.server';
 import { textMeetingChange } from './text-reminders.server';
+import { releaseDateInForce } from '~/domain/participants/release-date';
+import { hasValidClearance } from '~/domain/volunteers/clearance';
+import { clearancesOf } from '~/domain/volunteers/clearance.server';
 
 export interface MeetingDraft {
   startsAt: Date;
@@ -33,7 +36,8 @@ export class MeetingRuleError extends Error {
       | 'meetings.inPast'
       | 'meetings.log.notYet'
       | 'meetings.log.alreadyLogged'
-      | 'meetings.slotTaken',
+      | 'meetings.slotTaken'
+      | 'meetings.noClearance',
   ) {
     super(key);
   }
@@ -48,17 +52,28 @@ export async function findPlannablePair(actor: Actor, pairId: string, client: Tx
       status: true,
       startDate: true,
       participantId: true,
-      participant: { select: { firstName: true, expectedReleaseDate: true } },
+      volunteerId: true,
+      participant: { select: { firstName: true, prison: true, expectedReleaseDate: true, actualReleaseDate: true } },
     },
   });
   if (!pair) notFound();
-  return pair;
+  // -- release (#21): the date in force (the history's newest), and the volunteer's visitor clearances.
+  const clearances = await clearancesOf(client, pair.volunteerId);
+  return { ...pair, releaseDate: releaseDateInForce(pair.participant), clearances };
 }
 
 function checkDraft(draft: MeetingDraft, releaseDate: string, now: Date) {
   if (draft.startsAt.getTime() <= now.getTime()) throw new MeetingRuleError('meetings.inPast');
   if (!allowedPlaceTypes(releaseDate, osloDate(draft.startsAt)).includes(draft.placeType)) {
     throw new MeetingRuleError('meetings.placeTypeNotAllowed');
+  }
+}
+
+/** -- release (#21): a prison visit needs the volunteer's valid clearance for the prison on its date. */
+async function checkClearance(tx: Tx, pair: { volunteerId: string; participant: { prison: string } }, placeType: string, startsAt: Date) {
+  if (placeType !== 'PRISON_VISIT') return;
+  if (!hasValidClearance(await clearancesOf(tx, pair.volunteerId), pair.participant.prison, osloDate(startsAt))) {
+    throw new MeetingRuleError('meetings.noClearance');
   }
 }
 
@@ -94,7 +109,8 @@ async function planMeetingsOnce(db: Db, request: Request, actor: Actor, pairId: 
   return db.$transaction(async (tx) => {
     const pair = await findPlannablePair(actor, pairId, tx);
     if (!isRunningPair(pair.status)) throw new MeetingRuleError('meetings.pairNotActive');
-    for (const draft of drafts) checkDraft(draft, pair.participant.expectedReleaseDate, now);
+    for (const draft of drafts) checkDraft(draft, pair.releaseDate, now);
+    for (const draft of drafts) await checkClearance(tx, pair, draft.placeType, draft.startsAt);
     const taken = await tx.meeting.findMany({
       where: { pairId, status: { in: ['PLANNED', 'HELD'] }, startsAt: { in: drafts.map((draft) => draft.startsAt) } },
       select: { startsAt: true },
@@ -143,10 +159,13 @@ export async function findMeeting(actor: Actor, meetingId: string, client: Tx = 
           id: true,
           status: true,
           participantId: true,
+          volunteerId: true,
           participant: {
             select: {
               firstName: true,
+              prison: true,
               expectedReleaseDate: true,
+              actualReleaseDate: true,
               plan: {
                 select: {
                   versions: {
@@ -195,12 +214,14 @@ async function changePlannedMeeting(
   meetingId: string,
   change: (meeting: Awaited<ReturnType<typeof findMeeting>>) => Prisma.MeetingUpdateInput,
   detail: Record<string, unknown>,
+  guard?: (tx: Tx, meeting: Awaited<ReturnType<typeof findMeeting>>) => Promise<void>,
 ) {
   await db
     .$transaction(async (tx) => {
       const meeting = await findMeeting(actor, meetingId, tx);
       if (meeting.status !== 'PLANNED') throw new MeetingRuleError('meetings.notPlanned');
       const startsAt = change(meeting).startsAt;
+      if (guard) await guard(tx, meeting);
       if (startsAt instanceof Date) {
         const clash = await tx.meeting.findFirst({
           where: { pairId: meeting.pairId, status: 'PLANNED', startsAt, id: { not: meeting.id } },
@@ -236,10 +257,11 @@ export async function moveMeeting(request: Request, actor: Actor, meetingId: str
     actor,
     meetingId,
     (meeting) => {
-      checkDraft(draft, meeting.pair.participant.expectedReleaseDate, now);
+      checkDraft(draft, releaseDateInForce(meeting.pair.participant), now);
       return { ...draft, place: draft.place ?? null, remindedAt: null };
     },
     { moved: true },
+    (tx, meeting) => checkClearance(tx, meeting.pair, draft.placeType, draft.startsAt),
   );
 }
 
@@ -296,6 +318,8 @@ async function logMeetingOnce(request: Request, actor: Actor, meetingId: string,
     if (meeting.startsAt.getTime() > now.getTime()) throw new MeetingRuleError('meetings.log.notYet');
     if (!canLogOutcome(input.outcome, meeting.startsAt, now)) throw new MeetingRuleError('meetings.futureHeld');
     const held = input.outcome === 'HELD';
+    // -- release (#21): a prison visit is logged as held only with a valid clearance on its date.
+    if (held) await checkClearance(tx, meeting.pair, meeting.placeType, meeting.startsAt);
     const allowedAreas = new Set(loggableAreas(meeting).map((area) => area.key));
     const log = await tx.meetingLog.create({
       data: {

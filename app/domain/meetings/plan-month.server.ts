@@ -33,7 +33,7 @@ export async function monthProposals(request: Request | null, actor: Actor, pair
     }),
   ]);
   const target = monthlyTarget({ perMonth, month: chosen, startDate: pair.startDate ?? today });
-  const releaseDate = pair.participant.expectedReleaseDate;
+  const releaseDate = pair.releaseDate;
   const dates = proposeDates({
     month: chosen,
     today,

@@ -3,6 +3,11 @@ import type { Tx } from '~/lib/db.server';
 import { addDays, todayInOslo } from '~/lib/time';
 import type { PairMonth } from '~/domain/pairs/pair-month.server';
 import { fitCheckDue, nextSupportContact } from '~/domain/pairs/support';
+import { releaseDateInForce } from '~/domain/participants/release-date';
+import { releaseInForceBetween } from '~/domain/participants/release-date.server';
+import { getSetting } from '~/domain/settings/settings.server';
+import { CLEARANCE_EXPIRY_WARNING_DAYS } from '~/domain/volunteers/clearance';
+import { expiringClearances } from '~/domain/volunteers/clearance.server';
 
 /** How many of each "needs action" group the dashboard lists; the totals are shown too. */
 export const NEEDS_ACTION_LIMIT = 25;
@@ -18,7 +23,9 @@ export async function needsActionToday(db: Tx, now: Date, months: PairMonth[]) {
     startsAt: { lt: new Date(now.getTime() - 48 * 3600_000) },
     pair: { status: { in: [...RUNNING_PAIR_STATUSES] } },
   };
-  const [unlogged, unloggedTotal, releases, concerns, concernsTotal] = await Promise.all([
+  // -- release (#21): clearances expiring within 30 days or the clearance lead time, whichever is longer.
+  const clearanceWindow = Math.max(CLEARANCE_EXPIRY_WARNING_DAYS, (await getSetting(db, 'clearanceLeadWeeks')) * 7);
+  const [unlogged, unloggedTotal, releasesFound, concerns, concernsTotal, clearances] = await Promise.all([
     db.meeting.findMany({
       where: unloggedWhere,
       orderBy: { startsAt: 'asc' },
@@ -30,13 +37,15 @@ export async function needsActionToday(db: Tx, now: Date, months: PairMonth[]) {
       where: {
         anonymisedAt: null,
         status: { in: ['ACCEPTED', 'MATCHED'] },
-        expectedReleaseDate: { gte: today, lte: addDays(today, 14) },
+        // -- release (#21): the date in force, not the expected column.
+        ...releaseInForceBetween(today, addDays(today, 14)),
       },
       orderBy: { expectedReleaseDate: 'asc' },
       select: {
         id: true,
         firstName: true,
         expectedReleaseDate: true,
+        actualReleaseDate: true,
         checklist: { select: { status: true } },
         pairs: { where: { status: { in: [...RUNNING_PAIR_STATUSES] } }, select: { id: true } },
       },
@@ -55,7 +64,11 @@ export async function needsActionToday(db: Tx, now: Date, months: PairMonth[]) {
       },
     }),
     db.concern.count({ where: { acknowledgedAt: null } }),
+    expiringClearances(today, clearanceWindow, db),
   ]);
+  const releases = releasesFound
+    .map((p) => ({ ...p, releaseDate: releaseDateInForce(p) }))
+    .sort((a, b) => a.releaseDate.localeCompare(b.releaseDate));
   const supportDue = months.flatMap((pair) => {
     if (!pair.support) return [];
     const next = nextSupportContact(pair.startDate, pair.support.held, today);
@@ -73,6 +86,7 @@ export async function needsActionToday(db: Tx, now: Date, months: PairMonth[]) {
       releases: releases.length,
       concerns: concernsTotal,
       supportDue: supportDue.length,
+      clearances: clearances.length,
     },
     // Only what the lists show: the dashboard is kept as JSON and sent with the page.
     quiet: limit(quiet).map(({ id, participantFirstName, daysSinceHeld }) => ({ id, participantFirstName, daysSinceHeld })),
@@ -92,7 +106,7 @@ export async function needsActionToday(db: Tx, now: Date, months: PairMonth[]) {
     releases: limit(releases).map((p) => ({
       participantId: p.id,
       firstName: p.firstName,
-      releaseDate: p.expectedReleaseDate,
+      releaseDate: p.releaseDate,
       pairId: p.pairs[0]?.id ?? null,
       checklistDone: p.checklist.filter((item) => item.status !== 'OPEN').length,
     })),
@@ -105,6 +119,13 @@ export async function needsActionToday(db: Tx, now: Date, months: PairMonth[]) {
       participantFirstName: c.pair.participant.firstName,
     })),
     supportDue: limit(supportDue),
+    clearances: limit(clearances).map((c) => ({
+      id: c.id,
+      volunteerId: c.volunteer.id,
+      volunteerName: `${c.volunteer.firstName} ${c.volunteer.lastName}`,
+      prison: c.prison,
+      expiresOn: c.expiresOn ?? '',
+    })),
   };
 }
 

@@ -1,3 +1,4 @@
+import { releaseInForceSql } from '~/domain/participants/release-date.server';
 import { z } from 'zod';
 import { Prisma } from '~/generated/prisma/client';
 import { db as defaultDb, type Tx } from '~/lib/db.server';
@@ -66,7 +67,8 @@ function conditions(filters: PairListFilters, scope: PairFilter, today: string):
   if (filters.municipality) where.push(Prisma.sql`pt."releaseMunicipality" = ${filters.municipality}`);
   if (filters.release) {
     const { from, to } = releaseRange(filters.release, today);
-    where.push(Prisma.sql`pt."expectedReleaseDate" >= ${from} AND pt."expectedReleaseDate" <= ${to}`);
+    // -- release (#21): the release date in force, not the expected column.
+    where.push(Prisma.sql`${releaseInForceSql('pt')} >= ${from} AND ${releaseInForceSql('pt')} <= ${to}`);
   }
   // The volunteer by part of their name, folded like the stored key (name-search.ts); the
   // words hold no LIKE wildcards.
@@ -89,7 +91,7 @@ function orderBy(sort: PairSort, now: Date): Prisma.Sql {
     case 'volunteer':
       return Prisma.sql`v."firstName", v."lastName", p."id"`;
     case 'release':
-      return Prisma.sql`pt."expectedReleaseDate", p."id"`;
+      return Prisma.sql`${releaseInForceSql('pt')}, p."id"`;
     case 'lastMeeting':
       // The longest without a held meeting first; never met before anyone.
       return Prisma.sql`(SELECT MAX(m."startsAt") FROM "Meeting" m WHERE m."pairId" = p."id" AND m."status" = 'HELD'
@@ -261,7 +263,7 @@ async function rowsOf(db: Tx, status: PairListStatus, ids: string[], scope: Pair
         db,
         proposedRow,
         Prisma.sql`SELECT p."id", p."participantId", pt."firstName" AS "participantFirstName", v."firstName" AS "volunteerFirstName",
-          v."lastName" AS "volunteerLastName", p."proposedAt", p."matchScore", pt."expectedReleaseDate" AS "releaseDate"
+          v."lastName" AS "volunteerLastName", p."proposedAt", p."matchScore", ${releaseInForceSql('pt')} AS "releaseDate"
         ${FROM} WHERE p."id" IN (${idList})`,
       );
       return {

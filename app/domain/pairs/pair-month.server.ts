@@ -9,6 +9,7 @@ import { holdDaysInMonth, isJustReleased, suggestedPerMonth } from '~/domain/mee
 import { pairMonthVerdict, type Health } from './pair-month';
 import { currentTime } from '~/lib/clock';
 import { holdSpansByPair } from './hold.server';
+import { releaseInForceSql } from '~/domain/participants/release-date.server';
 
 export interface PairMonth {
   id: string;
@@ -96,7 +97,7 @@ export async function pairMonths(
       pairMonthRow,
       Prisma.sql`
       SELECT p."id", p."participantId", p."startDate", p."endDate", p."flaggedForRematch",
-        pt."firstName" AS "participantFirstName", pt."expectedReleaseDate" AS "releaseDate",
+        pt."firstName" AS "participantFirstName", ${releaseInForceSql('pt')} AS "releaseDate",
         v."firstName" AS "volunteerFirstName", v."lastName" AS "volunteerLastName",
         (SELECT COUNT(*) FROM "Meeting" m WHERE m."pairId" = p."id" AND m."status" = 'HELD'
           AND m."startsAt" >= ${start} AND m."startsAt" < ${end}) AS "held",

@@ -12,6 +12,7 @@ import type { ChecklistItem } from '~/domain/participants/release-checklist';
 import { fitCheckDue, nextSupportContact } from './support';
 import { currentTime } from '~/lib/clock';
 import { lockForUpdate } from '~/lib/row-lock.server';
+import { releaseInForceSql } from '~/domain/participants/release-date.server';
 
 /** How many meetings the timeline shows unless all are asked for. */
 export const TIMELINE_LIMIT = 20;
@@ -91,7 +92,7 @@ export async function pairTimeline(request: Request, actor: Actor, pairId: strin
     Prisma.sql`
     SELECT p."id", p."status", p."startDate", p."endDate", p."endType", p."endReason",
       p."closureTalkDate", p."closureTalkNotHeldReason", p."flaggedForRematch",
-      pt."id" AS "participantId", pt."firstName" AS "participantFirstName", pt."expectedReleaseDate" AS "releaseDate",
+      pt."id" AS "participantId", pt."firstName" AS "participantFirstName", ${releaseInForceSql('pt')} AS "releaseDate",
       v."firstName" AS "volunteerFirstName", v."lastName" AS "volunteerLastName",
       (SELECT COUNT(*) FROM "Meeting" m WHERE m."pairId" = p."id") AS "meetingCount"
     FROM "Pair" p

@@ -1,3 +1,4 @@
+import { Prisma } from '~/generated/prisma/client';
 import { audit } from '~/lib/audit.server';
 import { currentTime } from '~/lib/clock';
 import { db as client, type Db } from '~/lib/db.server';
@@ -141,4 +142,20 @@ export async function changeReleaseDates(
     }
     return { flagged: [...perPair.values()].reduce((total, entry) => total + entry.count, 0) };
   });
+}
+
+/**
+ * -- release (#21): "the release in force falls between `from` and `to`" as a participant
+ * filter — the one rule the release-soon lists use instead of the expected-date column: the
+ * actual date once recorded, else the expected one (releaseDateInForce).
+ */
+export function releaseInForceBetween(from: IsoDate, to: IsoDate) {
+  return {
+    OR: [{ actualReleaseDate: { gte: from, lte: to } }, { actualReleaseDate: null, expectedReleaseDate: { gte: from, lte: to } }],
+  };
+}
+
+/** The same rule in raw SQL, for the participant table under `alias` (the pair list). */
+export function releaseInForceSql(alias: string) {
+  return Prisma.raw(`COALESCE(${alias}."actualReleaseDate", ${alias}."expectedReleaseDate")`);
 }

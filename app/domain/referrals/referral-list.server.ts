@@ -9,6 +9,7 @@ import { RELEASE_WINDOWS, releaseRange } from '~/domain/participants/release-win
 import { MAX_SEARCH_LENGTH, searchWords } from './name-search';
 import { fillSearchNames } from './name-search.server';
 import { AGE_DAYS, REFERRAL_AGES, REFERRAL_SORTS, type ReferralAge, type ReferralSort } from './referral-list';
+import { releaseInForceBetween } from '~/domain/participants/release-date.server';
 
 /** Referrals on one page of the list. */
 export const REFERRAL_PAGE_SIZE = 50;
@@ -63,7 +64,7 @@ function referralWhere(actor: Actor, filters: ReferralFilters, today: string): P
     ...(filters.status ? { status: filters.status } : {}),
     ...(filters.prison ? { prison: filters.prison } : {}),
     ...(filters.municipality ? { releaseMunicipality: filters.municipality } : {}),
-    ...(release ? { expectedReleaseDate: { gte: release.from, lte: release.to } } : {}),
+    ...(release ? releaseInForceBetween(release.from, release.to) : {}),
     ...(words.length > 0 ? { AND: words.map((word) => ({ searchName: { contains: word } })) } : {}),
   };
   return {

@@ -26,6 +26,8 @@ export const SETTINGS = {
   participantLinkValidDays: { schema: z.number().int().min(1).max(90), default: 21 },
   /** A pulse whose mean is at or under this (or with any item at 1) alerts the coordinator at once. */
   lowPulseMean: { schema: z.number().int().min(1).max(4), default: 2 },
+  /** -- release (#21): weeks a prison visitor clearance takes; matching warns when the release is closer and the volunteer has none. */
+  clearanceLeadWeeks: { schema: z.number().int().min(0).max(52), default: 4 },
   // -- sms (#20): texts to participants (app/domain/sms/); edited in their own form on /settings.
   /** Oslo hour the quiet hours start: a text due then waits until they end. */
   smsQuietStartHour: { schema: z.number().int().min(0).max(23), default: 21 },

@@ -74,3 +74,25 @@ export const inviteSchema = z.object({ intent: z.literal('invite'), language: z.
 export function mayInviteVolunteer(volunteer: { status: string; userId: string | null }): boolean {
   return volunteer.status === 'READY' && volunteer.userId === null;
 }
+
+/** -- release (#21): a prison visitor clearance, new (no clearanceId) or updated. */
+export const clearanceSchema = z
+  .object({
+    intent: z.literal('clearance'),
+    clearanceId: z.string().optional(),
+    prison: requiredText(120),
+    appliedOn: isoDateField,
+    clearedOn: optionalDate,
+    expiresOn: optionalDate,
+  })
+  .superRefine((value, ctx) => {
+    if (value.clearedOn && isIsoDate(value.appliedOn) && value.clearedOn < value.appliedOn) {
+      ctx.addIssue({ code: 'custom', path: ['clearedOn'], message: errorMessage('volunteers.clearanceClearedBeforeApplied') });
+    }
+    if (value.expiresOn && !value.clearedOn) {
+      ctx.addIssue({ code: 'custom', path: ['clearedOn'], message: errorMessage('volunteers.clearanceExpiryNeedsCleared') });
+    }
+    if (value.expiresOn && value.clearedOn && value.expiresOn < value.clearedOn) {
+      ctx.addIssue({ code: 'custom', path: ['expiresOn'], message: errorMessage('volunteers.clearanceExpiresBeforeCleared') });
+    }
+  });

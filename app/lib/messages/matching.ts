@@ -23,6 +23,9 @@ export const nb = {
   'matching.open': 'Se forslag',
   'matching.openFor': 'Se forslag for {name}',
   'matching.releaseSoon': 'Løslates snart',
+  'matching.noClearance': 'Mangler besøksklarering',
+  'matching.noClearanceWarning':
+    'Den frivillige har ingen gyldig besøksklarering for {prison}, og løslatelsen er nærmere enn de {weeks} ukene en klarering tar. Det kan bli ingen besøk i fengselet før løslatelsen.',
   'matching.points': '{points} poeng',
   'matching.assignmentTitle': 'Beste fordeling for hele ventelisten',
   'matching.assignmentIntro': 'Fordelingen som gir høyest samlet poengsum (minst {min} poeng per par). Godta rad for rad.',
@@ -116,6 +119,9 @@ export const en: Record<keyof typeof nb, string> = {
   'matching.open': 'See suggestions',
   'matching.openFor': 'See suggestions for {name}',
   'matching.releaseSoon': 'Released soon',
+  'matching.noClearance': 'No visitor clearance',
+  'matching.noClearanceWarning':
+    'The volunteer has no valid visitor clearance for {prison}, and the release is closer than the {weeks} weeks a clearance takes. There may be no prison visit before the release.',
   'matching.points': '{points} points',
   'matching.assignmentTitle': 'Best assignment for the whole waiting list',
   'matching.assignmentIntro': 'The assignment with the highest total score (at least {min} points per pair). Accept row by row.',

@@ -109,6 +109,7 @@ export const nb = {
   'participantLinks.dashboard.item': '{name}, svarte {date}',
 
   'settings.pulseIntervalWeeks': 'Trivselsmåling til deltakeren hver (uker)',
+  'settings.clearanceLeadWeeks': 'Behandlingstid for besøksklarering i fengsel (uker)',
   'settings.participantLinkValidDays': 'Deltakerens spørrelenker virker i (dager)',
   'settings.lowPulseMean': 'Varsle koordinator når trivselssnittet er på eller under',
 
@@ -225,6 +226,7 @@ export const en: Record<keyof typeof nb, string> = {
   'participantLinks.dashboard.item': '{name}, answered {date}',
 
   'settings.pulseIntervalWeeks': 'Pulse to the participant every (weeks)',
+  'settings.clearanceLeadWeeks': 'Time a prison visitor clearance takes (weeks)',
   'settings.participantLinkValidDays': "Participant's survey links work for (days)",
   'settings.lowPulseMean': 'Alert the coordinator when the pulse mean is at or under',
 
