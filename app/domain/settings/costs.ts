@@ -1,3 +1,5 @@
+import { halfYearOf, previousHalfYear, type HalfYearKey } from '~/lib/time';
+
 /** What a programme cost is for (#22): the categories of the cost form, in the form's order. */
 export const COST_CATEGORIES = ['STAFF', 'PREMISES', 'TRAVEL', 'ACTIVITIES', 'TRAINING', 'OTHER'] as const;
 export type CostCategory = (typeof COST_CATEGORIES)[number];
@@ -19,4 +21,11 @@ export function parseNokAmount(text: string): number | null {
   if (!match) return null;
   const ore = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
   return ore > 0 && ore <= MAX_COST_ORE ? ore : null;
+}
+
+/** The half-years a cost may be recorded for: the current one and the five before it, newest first. */
+export function costHalfYears(now: Date): HalfYearKey[] {
+  const choices = [halfYearOf(now)];
+  while (choices.length < 6) choices.push(previousHalfYear(choices[choices.length - 1]!));
+  return choices;
 }
