@@ -12,14 +12,23 @@ export function isCostCategory(value: string): value is CostCategory {
 export const MAX_COST_ORE = 100_000_000 * 100;
 
 /**
- * A typed amount in kroner as øre, or null when it is no amount: "12 345,50", "12345.5",
- * "12 345" (spaces, no-break spaces and a decimal comma or point; at most two decimals).
+ * A typed amount in kroner as øre, or null when it is no amount. Both ways of writing it are
+ * read: "12 345,50" and "12345,5" (bokmål), "12,345.50" (English). A group of three digits after
+ * a comma or point is thousands, one or two digits at the end are øre (kroner have no third decimal).
  */
 export function parseNokAmount(text: string): number | null {
-  const compact = text.replace(/[\s\u00a0\u202f]/g, '').replace(/kr$|^kr|^nok|nok$/i, '');
-  const match = /^(\d{1,9})(?:[,.](\d{1,2}))?$/.exec(compact);
-  if (!match) return null;
-  const ore = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  const compact = text
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(/^(kr|nok)|(kr|nok)$/i, '')
+    .replace(/[.,]-$/, '');
+  if (!/^\d+([.,]\d+)*$/.test(compact)) return null;
+  const groups = compact.split(/[.,]/);
+  const decimals = groups.length > 1 && groups[groups.length - 1]!.length <= 2 ? groups.pop()! : '';
+  const [first, ...thousands] = groups;
+  if (thousands.some((group) => group.length !== 3) || (thousands.length > 0 && first!.length > 3)) return null;
+  const kroner = [first, ...thousands].join('');
+  if (kroner.length > 12) return null;
+  const ore = Number(kroner) * 100 + Number(decimals.padEnd(2, '0'));
   return ore > 0 && ore <= MAX_COST_ORE ? ore : null;
 }
 
