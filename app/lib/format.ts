@@ -67,7 +67,12 @@ const moneyFormats = new Map<Language, Intl.NumberFormat>();
 export function formatNok(amountOre: number, language: Language): string {
   let format = moneyFormats.get(language);
   if (!format) {
-    format = new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency: 'NOK', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    format = new Intl.NumberFormat(LOCALES[language], {
+      style: 'currency',
+      currency: 'NOK',
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
     moneyFormats.set(language, format);
   }
   const text = format.format(amountOre / 100);

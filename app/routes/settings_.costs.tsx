@@ -19,7 +19,9 @@ import { pageTitle } from '~/lib/page-title';
 
 const addSchema = z.object({
   intent: z.literal('add'),
-  halfYear: z.string({ error: errorMessage('costs.invalidHalfYear') }).regex(/^\d{4}-H[12]$/, { error: errorMessage('costs.invalidHalfYear') }),
+  halfYear: z
+    .string({ error: errorMessage('costs.invalidHalfYear') })
+    .regex(/^\d{4}-H[12]$/, { error: errorMessage('costs.invalidHalfYear') }),
   amount: z
     .string({ error: errorMessage('costs.invalidAmount') })
     .max(40, { error: errorMessage('costs.invalidAmount') })
@@ -49,7 +51,10 @@ export async function action({ request }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: deleteSchema });
     if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 });
     const deleted = await deleteProgrammeCost(request, user.id, submission.value.id);
-    return redirectWithFlash('/settings/costs', deleted ? { kind: 'success', key: 'costs.deleted' } : { kind: 'error', key: 'costs.notFound' });
+    return redirectWithFlash(
+      '/settings/costs',
+      deleted ? { kind: 'success', key: 'costs.deleted' } : { kind: 'error', key: 'costs.notFound' },
+    );
   }
   const submission = parseWithZod(formData, { schema: addSchema });
   if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 });

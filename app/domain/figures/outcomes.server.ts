@@ -11,7 +11,16 @@ import { pairMonthVerdict } from '~/domain/pairs/pair-month';
 import { activeDaysInMonth, monthlyTarget } from '~/domain/meetings/target';
 import { addMonths, daysBetween, monthOf, osloDate, todayInOslo, type MonthKey } from '~/lib/time';
 import type { FigurePeriod } from './figures.server';
-import { costPerPair, planChange, releaseFigures, volunteerFigures, type CostPerPair, type PlanChange, type ReleaseFigures, type VolunteerFigures } from './programme-outcomes.server';
+import {
+  costPerPair,
+  planChange,
+  releaseFigures,
+  volunteerFigures,
+  type CostPerPair,
+  type PlanChange,
+  type ReleaseFigures,
+  type VolunteerFigures,
+} from './programme-outcomes.server';
 import { kaplanMeier, median, medianSurvival, survivalAt, SIX_MONTHS_DAYS, TWELVE_MONTHS_DAYS, type SurvivalStep } from './survival';
 
 type Period = Pick<FigurePeriod, 'start' | 'end' | 'firstDay' | 'lastDay'> | null;

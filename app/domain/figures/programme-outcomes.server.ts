@@ -158,7 +158,9 @@ export async function volunteerFigures(db: Tx, period: Period): Promise<Voluntee
   const minutes = meetings.reduce((sum, meeting) => sum + (meeting.log?.durationMinutes ?? meeting.durationMinutes), 0);
   return {
     becameReady: ready.length,
-    medianDaysToReady: median(ready.map((volunteer) => Math.max(0, daysBetween(osloDate(volunteer.createdAt), osloDate(volunteer.readyAt!))))),
+    medianDaysToReady: median(
+      ready.map((volunteer) => Math.max(0, daysBetween(osloDate(volunteer.createdAt), osloDate(volunteer.readyAt!)))),
+    ),
     meetingsHeld: meetings.length,
     hoursGiven: Math.round((minutes / 60) * 10) / 10,
     volunteersGiving: new Set(meetings.map((meeting) => meeting.pair.volunteerId)).size,
@@ -215,4 +217,3 @@ export async function costPerPair(db: Tx, period: Period, now = currentTime()): 
 function round3(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
-

@@ -84,7 +84,12 @@ export async function funderWorkbook(
     const moreAll = programmeOutcomeRows(outcomes.allTime);
     morePeriod.forEach((entry, index) => {
       const cellValue = (value: number | null) => (value === null ? '–' : entry.kind === 'nok' ? value / 100 : value);
-      const row = sheet.addRow({ label: t(entry.label), period: cellValue(entry.value), allTime: cellValue(moreAll[index]!.value), key: entry.key });
+      const row = sheet.addRow({
+        label: t(entry.label),
+        period: cellValue(entry.value),
+        allTime: cellValue(moreAll[index]!.value),
+        key: entry.key,
+      });
       for (const cell of ['period', 'allTime']) row.getCell(cell).numFmt = WORKBOOK_FORMATS[entry.kind];
     });
   }

@@ -289,7 +289,8 @@ async function changeStatus(
   const evaluation = evaluate(await loadWithRecords(tx, volunteerId), minHours);
   const next = to(evaluation.status, evaluation.readiness.ready);
   if (!canChangeVolunteerStatus(evaluation.status, next)) throw new TransitionNotAllowedError();
-  const firstReady = next === 'READY' && !(await tx.volunteerProfile.findUnique({ where: { id: volunteerId }, select: { readyAt: true } }))?.readyAt;
+  const firstReady =
+    next === 'READY' && !(await tx.volunteerProfile.findUnique({ where: { id: volunteerId }, select: { readyAt: true } }))?.readyAt;
   await tx.volunteerProfile.update({
     where: { id: volunteerId },
     data: { ...data, status: next, stageChangedAt: ctx.now, ...(firstReady ? { readyAt: ctx.now } : {}) },
