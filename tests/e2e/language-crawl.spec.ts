@@ -70,6 +70,7 @@ function recordPages(role: Role): string[] {
       `/matching/${waiting}`,
       `/training/${course}`,
       '/referrals/new',
+      '/settings/costs',
       '/account/two-factor',
     ].filter((page) => !page.includes('null'));
   }
