@@ -74,10 +74,10 @@ test('the coordinator records a half-year cost and reads the cost per pair in th
   await expect(page.getByText('Skriv et beløp i kroner over 0, med høyst to desimaler.')).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel('Beløp i kroner').fill('150 000,50');
-  await page.getByLabel('Kategori').selectOption({ label: 'Lokaler' });
+  await page.getByLabel('Kategori').selectOption({ label: 'Aktiviteter' });
   await page.getByRole('button', { name: 'Registrer kostnaden' }).click();
   await expect(page.getByRole('status')).toContainText('Kostnaden er registrert.');
-  const row = page.locator('tr[data-cost]').filter({ hasText: 'Lokaler' });
+  const row = page.locator('tr[data-cost]').filter({ hasText: 'Aktiviteter' });
   await expect(row).toContainText(/150\s000,50\skr/);
   await expect(row).toContainText(/\d\. halvår \d{4}/);
   await expect(row).not.toContainText(/\d{4}-H[12]/);
