@@ -854,6 +854,21 @@ export async function seedDemoData(db: Db, now = currentTime(), onlyIfEmpty = fa
       await tx.halfYearTarget.create({
         data: { halfYear: previousHalfYear(current), newPairs: 10, newParticipants: 12, newReadyVolunteers: 10 },
       });
+      // -- outcomes (#22): the programme's costs, for the cost per pair in the reports (amounts in øre).
+      await tx.programmeCost.createMany({
+        data: [
+          { halfYear: current, amountOre: 42_000_000, category: 'STAFF', note: 'Koordinator, 60 %', recordedById: coordinator.id },
+          { halfYear: current, amountOre: 6_000_000, category: 'PREMISES', note: null, recordedById: coordinator.id },
+          { halfYear: previousHalfYear(current), amountOre: 40_000_000, category: 'STAFF', note: null, recordedById: coordinator.id },
+          {
+            halfYear: previousHalfYear(current),
+            amountOre: 1_850_050,
+            category: 'TRAVEL',
+            note: 'Reiser til fengslene',
+            recordedById: coordinator.id,
+          },
+        ],
+      });
       return true;
     },
     { timeout: 120_000 },

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { OutcomeMeasures, TrendMonth } from '~/domain/figures/outcomes.server';
 import { formatMonth, formatNumber, formatPercent } from '~/lib/format';
 import type { MessageKey } from '~/lib/i18n';
+import { costHalfYearsText, formatOutcomeValue, programmeOutcomeRows } from '~/domain/reports/outcome-rows';
 import { BarChart } from './charts';
 import { useLanguage, useT } from './use-translation';
 
@@ -116,6 +117,20 @@ export function OutcomeSection({
             <tr key={label}>
               <th scope="row">{label}</th>
               <td>{value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h4 id={`${idPrefix}-more`}>{t('outcomes.moreTitle')}</h4>
+      {measures.cost.halfYears.length > 0 ? (
+        <p className="muted">{t('outcomes.costHalfYears', { halfYears: costHalfYearsText(measures.cost.halfYears, language) })}</p>
+      ) : null}
+      <table className="report-table" aria-labelledby={`${idPrefix}-more`}>
+        <tbody>
+          {programmeOutcomeRows(measures).map((row) => (
+            <tr key={row.key} data-outcome={row.key}>
+              <th scope="row">{t(row.label)}</th>
+              <td>{formatOutcomeValue(row, language, t)}</td>
             </tr>
           ))}
         </tbody>

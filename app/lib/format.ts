@@ -61,6 +61,24 @@ export function formatPercent(share: number, language: Language, fractionDigits 
   return language === 'nb' ? `${value} %` : `${value}%`;
 }
 
+const moneyFormats = new Map<Language, Intl.NumberFormat>();
+
+/** An amount in øre as kroner: "12 345,50 kr" in bokmål, "NOK 12,345.50" in English (whole kroner without decimals). */
+export function formatNok(amountOre: number, language: Language): string {
+  let format = moneyFormats.get(language);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALES[language], {
+      style: 'currency',
+      currency: 'NOK',
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
+    moneyFormats.set(language, format);
+  }
+  const text = format.format(amountOre / 100);
+  return amountOre % 100 === 0 ? text.replace(/[,.]00(?=\D*$)/, '') : text;
+}
+
 /**
  * A calendar date relative to today, with the right tense: "i dag", "i går", "i morgen",
  * "om 3 dager", "for 3 dager siden" / "today", "yesterday", "tomorrow", "in 3 days", "3 days ago".

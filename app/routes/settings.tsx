@@ -2,7 +2,7 @@ import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '~/lib/form-submission.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
-import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { CheckboxField, FormErrors, TextField } from '~/components/forms';
@@ -137,6 +137,9 @@ export default function Settings() {
   return (
     <>
       <h1>{t('settings.title')}</h1>
+      <p>
+        <Link to="/settings/costs">{t('costs.openLink')}</Link>
+      </p>
       <section aria-labelledby="targets-title">
         <h2 id="targets-title">{t('settings.targetsTitle', { halfYear: halfYearLabel(t, targets.halfYear) })}</h2>
         <Form method="get" className="actions">

@@ -59,6 +59,7 @@ async function recordPages(role: Role): Promise<string[]> {
       `/matching/${waiting}`,
       `/training/${course}`,
       '/referrals/new',
+      '/settings/costs',
       '/account/two-factor',
     ].filter((page) => !page.includes('null'));
   }

@@ -63,3 +63,34 @@ test('the coordinator changes the half-year target in the settings', async ({ pa
   await page.getByRole('button', { name: 'Lagre mål' }).click();
   await expect(page.getByRole('status')).toContainText('er lagret');
 });
+
+test('the coordinator records a half-year cost and reads the cost per pair in the report', async ({ page }) => {
+  await loginAs(page, 'COORDINATOR');
+  await page.goto('/settings');
+  await page.getByRole('link', { name: 'Kostnader per halvår' }).click();
+  await expect(page.getByRole('heading', { name: 'Kostnader', level: 1 })).toBeVisible();
+  await page.getByLabel('Beløp i kroner').fill('mye');
+  await page.getByRole('button', { name: 'Registrer kostnaden' }).click();
+  await expect(page.getByText('Skriv et beløp i kroner over 0, med høyst to desimaler.')).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel('Beløp i kroner').fill('150 000,50');
+  await page.getByLabel('Kategori').selectOption({ label: 'Aktiviteter' });
+  await page.getByRole('button', { name: 'Registrer kostnaden' }).click();
+  await expect(page.getByRole('status')).toContainText('Kostnaden er registrert.');
+  const row = page.locator('tr[data-cost]').filter({ hasText: 'Aktiviteter' });
+  await expect(row).toContainText(/150\s000,50\skr/);
+  await expect(row).toContainText(/\d\. halvår \d{4}/);
+  await expect(row).not.toContainText(/\d{4}-H[12]/);
+  await expectAccessible(page);
+
+  await page.goto('/reports');
+  const perPair = page.locator('#outcomes-period-title').locator('..').locator('tr[data-outcome="costPerActivePair"] td');
+  await expect(perPair).toHaveText(/^(\d{1,3}(\s\d{3})*\skr|–)$/);
+  await expect(page.locator('tr[data-outcome="costTotal"] td').first()).toHaveText(/^\d{1,3}(\s\d{3})*(,\d{2})?\skr$/);
+  await expectAccessible(page);
+
+  // Take the cost away again for other tests.
+  await page.goto('/settings/costs');
+  await row.getByRole('button', { name: /Slett kostnaden/ }).click();
+  await expect(page.getByRole('status')).toContainText('Kostnaden er slettet.');
+});

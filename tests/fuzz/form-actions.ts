@@ -269,6 +269,7 @@ export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
       'smsIntoPrison',
     ],
   },
+  'settings_.costs': { as: 'coordinator', intents: ['add', 'delete'], fields: ['halfYear', 'amount', 'category', 'note', 'id'] },
   'training.$id': {
     as: 'coordinator',
     params: { id: 'course' },

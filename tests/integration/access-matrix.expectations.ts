@@ -69,6 +69,7 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   'reports.funder[.]csv': { loader: [L, 'ok', 403, 403, 403, 403] },
   'reports.funder[.]xlsx': { loader: [L, 'ok', 403, 403, 403, 403] },
   settings: { loader: [L, 'ok', 403, 403, 403, 403], action: [L, 400, 403, 403, 403, 403] },
+  'settings_.costs': { loader: [L, 'ok', 403, 403, 403, 403], action: [L, 400, 403, 403, 403, 403] },
   users: { loader: [L, 'ok', 403, 403, 403, 403], action: [L, 400, 403, 403, 403, 403] },
   'pairs.$id_.links.$linkId': { params: { id: 'pair', linkId: 'participantLink' }, loader: [L, 'ok', 403, 403, 403, 403] },
   'pairs.$id_.close': { params: { id: 'pair' }, loader: [L, 'ok', 403, 403, 403, 403], action: [L, 400, 403, 403, 403, 403] },

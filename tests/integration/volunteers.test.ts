@@ -180,6 +180,8 @@ describe('the readiness rule', () => {
     const course = await screenAllBut(ctx, volunteer.id, null);
     const after = await db.volunteerProfile.findUniqueOrThrow({ where: { id: volunteer.id } });
     expect(after.status).toBe('READY');
+    // The first time they became ready, for the days from application to ready (#22).
+    expect(after.readyAt).toEqual(ctx.now);
     expect((await db.enrolment.findFirstOrThrow({ where: { courseId: course.id, volunteerId: volunteer.id } })).completedAt).not.toBeNull();
     expect(await isMatchable(volunteer.id)).toBe(true);
     const participant = await createParticipant(db, { referrerId: coordinatorId });

@@ -11,6 +11,16 @@ import { pairMonthVerdict } from '~/domain/pairs/pair-month';
 import { activeDaysInMonth, monthlyTarget } from '~/domain/meetings/target';
 import { addMonths, daysBetween, monthOf, osloDate, todayInOslo, type MonthKey } from '~/lib/time';
 import type { FigurePeriod } from './figures.server';
+import {
+  costPerPair,
+  planChange,
+  releaseFigures,
+  volunteerFigures,
+  type CostPerPair,
+  type PlanChange,
+  type ReleaseFigures,
+  type VolunteerFigures,
+} from './programme-outcomes.server';
 import { kaplanMeier, median, medianSurvival, survivalAt, SIX_MONTHS_DAYS, TWELVE_MONTHS_DAYS, type SurvivalStep } from './survival';
 
 type Period = Pick<FigurePeriod, 'start' | 'end' | 'firstDay' | 'lastDay'> | null;
@@ -187,18 +197,26 @@ export interface OutcomeMeasures {
   onTarget: Awaited<ReturnType<typeof pairMonthsOnTarget>>;
   fidelity: Awaited<ReturnType<typeof supportFidelity>>;
   leadTimes: Awaited<ReturnType<typeof referralLeadTimes>>;
+  release: ReleaseFigures;
+  plans: PlanChange;
+  volunteers: VolunteerFigures;
+  cost: CostPerPair;
 }
 
 /** Every outcome measure of a period, or of all time (null). */
 export async function outcomeMeasures(period: Period, now = currentTime(), db: Tx = client): Promise<OutcomeMeasures> {
-  const [duration, closures, onTarget, fidelity, leadTimes] = await Promise.all([
+  const [duration, closures, onTarget, fidelity, leadTimes, release, plans, volunteers, cost] = await Promise.all([
     matchDuration(db, period, now),
     earlyClosures(db, period),
     pairMonthsOnTarget(db, period, now),
     supportFidelity(db, period, now),
     referralLeadTimes(db, period),
+    releaseFigures(db, period, now),
+    planChange(db, period),
+    volunteerFigures(db, period),
+    costPerPair(db, period, now),
   ]);
-  return { duration, closures, onTarget, fidelity, leadTimes };
+  return { duration, closures, onTarget, fidelity, leadTimes, release, plans, volunteers, cost };
 }
 
 export interface TrendMonth {

@@ -8,6 +8,7 @@ import { reportNoteKey } from './notes';
 import type { ReportPeriod } from '~/domain/figures/period';
 import { outcomeMeasures, type OutcomeMeasures } from '~/domain/figures/outcomes.server';
 import { REPORT_SECTIONS, type ReportMetric } from './sections';
+import { programmeOutcomeRows, type OutcomeKind } from './outcome-rows';
 
 /** "2026" → "Året 2026", "2026-H2" → "2. halvår 2026", in the reader's language. */
 export function periodName(key: string, language: Language): string {
@@ -78,9 +79,31 @@ export async function funderWorkbook(
       const row = sheet.addRow({ label: t(labelKey), period: value, allTime: allRows[index]![2], key });
       for (const cell of ['period', 'allTime']) row.getCell(cell).numFmt = share ? '0.0%' : '0.0';
     });
+    // The same rows /reports shows (decision 022); amounts in kroner, "–" where there is none yet.
+    const morePeriod = programmeOutcomeRows(outcomes.period);
+    const moreAll = programmeOutcomeRows(outcomes.allTime);
+    morePeriod.forEach((entry, index) => {
+      const cellValue = (value: number | null) => (value === null ? '–' : entry.kind === 'nok' ? value / 100 : value);
+      const row = sheet.addRow({
+        label: t(entry.label),
+        period: cellValue(entry.value),
+        allTime: cellValue(moreAll[index]!.value),
+        key: entry.key,
+      });
+      for (const cell of ['period', 'allTime']) row.getCell(cell).numFmt = WORKBOOK_FORMATS[entry.kind];
+    });
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+/** Excel number formats per kind of figure: Excel shows the reader's own thousands and decimal signs. */
+const WORKBOOK_FORMATS: Record<OutcomeKind, string> = {
+  count: '0',
+  days: '0.0',
+  share: '0.0%',
+  hours: '#,##0.0',
+  nok: '#,##0.00 "kr"',
+};
 
 /** The period's workbook in the reader's language, from the kept figures and the rematch setting. */
 export async function funderReportWorkbook(period: ReportPeriod, language: Language): Promise<Buffer> {

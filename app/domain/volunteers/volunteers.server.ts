@@ -110,7 +110,12 @@ export async function withReadinessUpdate<T>(tx: Tx, volunteerIds: string[], ctx
     if (status !== evaluation.status || after !== before.get(id)) {
       await tx.volunteerProfile.update({
         where: { id },
-        data: { status, ...(after !== before.get(id) ? { stageChangedAt: ctx.now } : {}) },
+        data: {
+          status,
+          ...(after !== before.get(id) ? { stageChangedAt: ctx.now } : {}),
+          // The first time the readiness rule is met (volunteers' days to ready, #22).
+          ...(status === 'READY' && !volunteer.readyAt ? { readyAt: ctx.now } : {}),
+        },
       });
       if (status !== evaluation.status) {
         await auditVolunteer(tx, ctx, 'UPDATE', id, { status: { from: evaluation.status, to: status } });
@@ -284,7 +289,12 @@ async function changeStatus(
   const evaluation = evaluate(await loadWithRecords(tx, volunteerId), minHours);
   const next = to(evaluation.status, evaluation.readiness.ready);
   if (!canChangeVolunteerStatus(evaluation.status, next)) throw new TransitionNotAllowedError();
-  await tx.volunteerProfile.update({ where: { id: volunteerId }, data: { ...data, status: next, stageChangedAt: ctx.now } });
+  const firstReady =
+    next === 'READY' && !(await tx.volunteerProfile.findUnique({ where: { id: volunteerId }, select: { readyAt: true } }))?.readyAt;
+  await tx.volunteerProfile.update({
+    where: { id: volunteerId },
+    data: { ...data, status: next, stageChangedAt: ctx.now, ...(firstReady ? { readyAt: ctx.now } : {}) },
+  });
   await auditVolunteer(tx, ctx, 'UPDATE', volunteerId, { status: { from: evaluation.status, to: next } });
   return next;
 }

@@ -2,6 +2,7 @@ import type { nb } from './nb';
 import * as closure from './closure';
 import * as common from './common';
 import * as concerns from './concerns';
+import * as costs from './costs';
 import * as emails from './emails';
 import * as language from './language';
 import * as figures from './figures';
@@ -27,6 +28,7 @@ export const en: Record<keyof typeof nb, string> = {
   ...closure.en,
   ...common.en,
   ...concerns.en,
+  ...costs.en,
   ...emails.en,
   ...language.en,
   ...figures.en,

@@ -6,6 +6,7 @@
 import * as closure from './closure';
 import * as common from './common';
 import * as concerns from './concerns';
+import * as costs from './costs';
 import * as emails from './emails';
 import * as language from './language';
 import * as figures from './figures';
@@ -30,6 +31,7 @@ export const nb = {
   ...closure.nb,
   ...common.nb,
   ...concerns.nb,
+  ...costs.nb,
   ...emails.nb,
   ...language.nb,
   ...figures.nb,
