@@ -71,9 +71,7 @@ describe('the day 0/1/3/7 windows', () => {
   it('ignores contacts before the release and between the target days', () => {
     const release = '2026-06-10';
     const contacts = [osloInstant('2026-06-09', '12:00'), osloInstant('2026-06-12', '12:00')]; // day -1 and day 2
-    expect(firstWeekStatus(release, contacts, osloInstant('2026-06-20', '00:00')).every((target) => target.state === 'MISSED')).toBe(
-      true,
-    );
+    expect(firstWeekStatus(release, contacts, osloInstant('2026-06-20', '00:00')).every((target) => target.state === 'MISSED')).toBe(true);
   });
 });
 
