@@ -5,7 +5,8 @@ import { db, type Tx } from '~/lib/db.server';
 import { pairFilterSql, RUNNING_PAIR_STATUSES, type PairFilter } from '~/lib/permissions.server';
 import { getSetting } from '~/domain/settings/settings.server';
 import { daysBetween, monthOf, monthRange, osloDate, todayInOslo } from '~/lib/time';
-import { holdDaysInMonth, isJustReleased, suggestedPerMonth } from '~/domain/meetings/target';
+import { holdDaysInMonth, isJustReleased } from '~/domain/meetings/target';
+import { releaseDateInForce } from '~/domain/participants/release-date';
 import { pairMonthVerdict, type Health } from './pair-month';
 import { currentTime } from '~/lib/clock';
 import { holdSpansByPair } from './hold.server';
@@ -48,7 +49,8 @@ const pairMonthRow = z.object({
   endDate: z.string().nullable(),
   flaggedForRematch: sqlBoolean,
   participantFirstName: z.string(),
-  releaseDate: z.string(),
+  expectedReleaseDate: z.string(),
+  actualReleaseDate: z.string().nullable(),
   volunteerFirstName: z.string(),
   volunteerLastName: z.string(),
   held: sqlNumber,
@@ -89,14 +91,15 @@ export async function pairMonths(
         : Prisma.sql`AND p."id" IN (${Prisma.join(page.ids)})`
       : Prisma.sql`AND p."id" IN (SELECT p."id" FROM "Pair" p JOIN "VolunteerProfile" v ON v."id" = p."volunteerId"
         WHERE ${filterSql(filter)} ORDER BY p."activatedAt", p."id" LIMIT ${page.take} OFFSET ${page.skip})`;
-  const [perMonth, rows] = await Promise.all([
+  const [perMonth, justReleasedPerMonth, rows] = await Promise.all([
     getSetting(db, 'meetingsPerMonth'),
+    getSetting(db, 'justReleasedMeetingsPerMonth'),
     queryRows(
       db,
       pairMonthRow,
       Prisma.sql`
       SELECT p."id", p."participantId", p."startDate", p."endDate", p."flaggedForRematch",
-        pt."firstName" AS "participantFirstName", pt."expectedReleaseDate" AS "releaseDate",
+        pt."firstName" AS "participantFirstName", pt."expectedReleaseDate", pt."actualReleaseDate",
         v."firstName" AS "volunteerFirstName", v."lastName" AS "volunteerLastName",
         (SELECT COUNT(*) FROM "Meeting" m WHERE m."pairId" = p."id" AND m."status" = 'HELD'
           AND m."startsAt" >= ${start} AND m."startsAt" < ${end}) AS "held",
@@ -123,8 +126,20 @@ export async function pairMonths(
     const holds = holdsByPair.get(row.id) ?? [];
     const { held, plannedAhead, openConcerns } = row;
     const lastHeldDate = row.lastHeldAt ? osloDate(row.lastHeldAt) : null;
-    const justReleased = isJustReleased(row.releaseDate, today);
-    const verdict = pairMonthVerdict({ now, month, perMonth, startDate, endDate: row.endDate, held, lastHeldDate, openConcerns, holds });
+    const releaseDate = releaseDateInForce(row);
+    const justReleased = isJustReleased(releaseDate, today);
+    const verdict = pairMonthVerdict({
+      now,
+      month,
+      perMonth,
+      startDate,
+      endDate: row.endDate,
+      held,
+      lastHeldDate,
+      openConcerns,
+      holds,
+      justReleased: { releaseDate, perMonth: justReleasedPerMonth },
+    });
     const target = verdict.target;
     return {
       id: row.id,
@@ -134,13 +149,14 @@ export async function pairMonths(
       participantFirstName: row.participantFirstName,
       volunteerName: `${row.volunteerFirstName} ${row.volunteerLastName}`,
       startDate,
-      releaseDate: row.releaseDate,
+      releaseDate,
       justReleased,
       target,
       expected: verdict.expectedWhole,
       behind: verdict.behind,
       quiet: verdict.quiet,
-      suggested: suggestedPerMonth(target, justReleased),
+      // The target already holds the raise of the first 30 days out.
+      suggested: target,
       held,
       plannedAhead,
       lastHeldDate,

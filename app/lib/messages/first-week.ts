@@ -1,0 +1,36 @@
+/** The release-day protocol and the first 30 days out (#21): settings, the dashboard's first-week list, the figures. */
+export const nb = {
+  'settings.justReleasedMeetingsPerMonth': 'Møter per måned de første 30 dagene etter løslatelse',
+  'settings.justReleasedSupportIntervalDays': 'Oppfølging av paret de første 30 dagene etter løslatelse, hver (dager)',
+  'firstWeek.title': 'Første uke etter løslatelse',
+  'firstWeek.intro': 'Deltakere løslatt de siste 14 dagene. Et holdt møte, en registrert samtale eller en melding teller som kontakt.',
+  'firstWeek.none': 'Ingen deltakere er løslatt de siste 14 dagene.',
+  'firstWeek.participant': 'Deltaker',
+  'firstWeek.released': 'Løslatt',
+  'firstWeek.day': 'Dag {day}',
+  'firstWeek.state.MET': 'Kontakt',
+  'firstWeek.state.MISSED': 'Ingen kontakt',
+  'firstWeek.state.UPCOMING': 'Kommer',
+  'reports.metric.releasedInPeriod': 'Løslatte deltakere med par',
+  'reports.metric.hoursToFirstContact': 'Timer fra løslatelse til første kontakt (median)',
+  'reports.metric.contactWithin72Hours': 'Andel med kontakt innen 72 timer (%)',
+  'reports.metric.contactWithin7Days': 'Andel med kontakt innen 7 dager (%)',
+} as const;
+
+export const en: Record<keyof typeof nb, string> = {
+  'settings.justReleasedMeetingsPerMonth': 'Meetings per month in the first 30 days after release',
+  'settings.justReleasedSupportIntervalDays': 'Support contact with the pair in the first 30 days after release, every (days)',
+  'firstWeek.title': 'First week after release',
+  'firstWeek.intro': 'Participants released in the last 14 days. A held meeting, a logged call or a message counts as contact.',
+  'firstWeek.none': 'No participants were released in the last 14 days.',
+  'firstWeek.participant': 'Participant',
+  'firstWeek.released': 'Released',
+  'firstWeek.day': 'Day {day}',
+  'firstWeek.state.MET': 'Contact',
+  'firstWeek.state.MISSED': 'No contact',
+  'firstWeek.state.UPCOMING': 'Upcoming',
+  'reports.metric.releasedInPeriod': 'Participants released with a pair',
+  'reports.metric.hoursToFirstContact': 'Hours from release to first contact (median)',
+  'reports.metric.contactWithin72Hours': 'Share with contact within 72 hours (%)',
+  'reports.metric.contactWithin7Days': 'Share with contact within 7 days (%)',
+};
