@@ -10,6 +10,7 @@ import { releaseDateInForce } from '~/domain/participants/release-date';
 import { pairMonthVerdict, type Health } from './pair-month';
 import { currentTime } from '~/lib/clock';
 import { holdSpansByPair } from './hold.server';
+import type { JustReleasedSupport } from './support';
 
 export interface PairMonth {
   id: string;
@@ -39,7 +40,7 @@ export interface PairMonth {
   health: Health;
   flaggedForRematch: boolean;
   /** Match-support contacts held and whether the fit check is done; null before the pair has a start date. */
-  support: { held: number; fitCheckDone: boolean } | null;
+  support: { held: number; fitCheckDone: boolean; justReleased: JustReleasedSupport | null } | null;
 }
 
 const pairMonthRow = z.object({
@@ -58,6 +59,7 @@ const pairMonthRow = z.object({
   lastHeldAt: sqlDate.nullable(),
   openConcerns: sqlNumber,
   supportContactsHeld: sqlNumber,
+  supportLastHeldOn: z.string().nullable(),
   fitChecks: sqlNumber,
 });
 
@@ -91,9 +93,10 @@ export async function pairMonths(
         : Prisma.sql`AND p."id" IN (${Prisma.join(page.ids)})`
       : Prisma.sql`AND p."id" IN (SELECT p."id" FROM "Pair" p JOIN "VolunteerProfile" v ON v."id" = p."volunteerId"
         WHERE ${filterSql(filter)} ORDER BY p."activatedAt", p."id" LIMIT ${page.take} OFFSET ${page.skip})`;
-  const [perMonth, justReleasedPerMonth, rows] = await Promise.all([
+  const [perMonth, justReleasedPerMonth, supportIntervalDays, rows] = await Promise.all([
     getSetting(db, 'meetingsPerMonth'),
     getSetting(db, 'justReleasedMeetingsPerMonth'),
+    getSetting(db, 'justReleasedSupportIntervalDays'),
     queryRows(
       db,
       pairMonthRow,
@@ -109,6 +112,7 @@ export async function pairMonths(
           AND m."startsAt" <= ${now}) AS "lastHeldAt",
         (SELECT COUNT(*) FROM "Concern" c WHERE c."pairId" = p."id" AND c."acknowledgedAt" IS NULL) AS "openConcerns",
         (SELECT COUNT(*) FROM "SupportContact" s WHERE s."pairId" = p."id" AND s."heldOn" IS NOT NULL) AS "supportContactsHeld",
+        (SELECT MAX(s."heldOn") FROM "SupportContact" s WHERE s."pairId" = p."id" AND s."heldOn" IS NOT NULL) AS "supportLastHeldOn",
         (SELECT COUNT(*) FROM "FitCheck" f WHERE f."pairId" = p."id") AS "fitChecks"
       FROM "Pair" p
       JOIN "Participant" pt ON pt."id" = p."participantId"
@@ -164,7 +168,14 @@ export async function pairMonths(
       openConcerns,
       health: verdict.health,
       flaggedForRematch: row.flaggedForRematch,
-      support: row.startDate ? { held: row.supportContactsHeld, fitCheckDone: row.fitChecks > 0 } : null,
+      support: row.startDate
+        ? {
+            held: row.supportContactsHeld,
+            fitCheckDone: row.fitChecks > 0,
+            // The weekly cadence of the first 30 days out (#21), for nextSupportContact.
+            justReleased: { releaseDate, intervalDays: supportIntervalDays, lastHeldOn: row.supportLastHeldOn },
+          }
+        : null,
     };
   });
 }
