@@ -1,23 +1,34 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { firstContactFigures } from '~/domain/figures/first-contact.server';
+import { parsePeriod } from '~/domain/figures/period';
+import { needsActionToday } from '~/domain/monitoring/needs-action.server';
 import { alertMissedFirstWeekContacts, communityContactTimes, firstWeekList } from '~/domain/pairs/first-week.server';
+import { pairMonths } from '~/domain/pairs/pair-month.server';
+import { saveSettings } from '~/domain/settings/settings.server';
 import { resetClock, setClock } from '~/lib/clock';
 import { db } from '~/lib/db.server';
 import { osloInstant } from '~/lib/time';
 import { createMeeting, createPair, createParticipant, createUser, createVolunteer } from '../../prisma/fixtures/factories';
+import { resetDatabase } from '../support/reset';
 
+beforeEach(() => resetDatabase());
 afterEach(() => resetClock());
 
 // Released on Saturday 24 October 2026; day 1 is Sunday 25 October, the autumn DST change.
 const RELEASE = '2026-10-24';
 
-async function setup() {
-  const coordinator = await createUser(db, { role: 'COORDINATOR' });
+async function releasedWithPair(releaseDate = RELEASE) {
   const officer = await createUser(db, { role: 'PROBATION_OFFICER' });
   const volunteer = await createVolunteer(db, { status: 'READY' });
   const participant = await createParticipant(db, { referrerId: officer.id, status: 'MATCHED', expectedReleaseDate: '2026-11-20' });
-  await db.participant.update({ where: { id: participant.id }, data: { actualReleaseDate: RELEASE } });
+  await db.participant.update({ where: { id: participant.id }, data: { actualReleaseDate: releaseDate } });
   const pair = await createPair(db, { participantId: participant.id, volunteerId: volunteer.id, startDate: '2026-09-01' });
-  return { coordinator, participant, pair };
+  return { participant, pair };
+}
+
+async function setup() {
+  const coordinator = await createUser(db, { role: 'COORDINATOR' });
+  return { coordinator, ...(await releasedWithPair()) };
 }
 
 const alerts = () => db.outboxEmail.findMany({ where: { template: 'first-week-contact-missed' }, orderBy: { idempotencyKey: 'asc' } });
@@ -102,5 +113,51 @@ describe('the release-day protocol', () => {
     });
     const contacts = await communityContactTimes(db, [participant.id], osloInstant(RELEASE, '00:00'));
     expect(contacts.get(participant.id)).toEqual([osloInstant('2026-10-24', '00:00'), delivered]);
+  });
+
+  it('raises the monthly target and the support cadence in the first 30 days out', async () => {
+    const coordinator = await createUser(db, { role: 'COORDINATOR' });
+    const { pair } = await releasedWithPair('2026-11-01');
+    // Three support contacts held by October: the monthly schedule's next is 1 December.
+    for (const heldOn of ['2026-09-08', '2026-09-22', '2026-10-01'])
+      await db.supportContact.create({ data: { pairId: pair.id, withWhom: 'VOLUNTEER', kind: 'PHONE', heldOn } });
+    const now = osloInstant('2026-11-10', '12:00');
+    const [month] = await pairMonths(db, now, { pairId: pair.id });
+    // All of November is within the 30 days: the raised target (6), not meetingsPerMonth (4).
+    expect(month).toMatchObject({ justReleased: true, target: 6, suggested: 6, releaseDate: '2026-11-01' });
+    // A support contact is due a week after the release, before the monthly schedule's.
+    const supportDue = async (row: typeof month) =>
+      (await needsActionToday(db, now, [row!])).supportDue.find((due) => due.pairId === pair.id);
+    expect((await supportDue(month))?.dueDate).toBe('2026-11-08');
+
+    await saveSettings(null, coordinator.id, { justReleasedMeetingsPerMonth: 8, justReleasedSupportIntervalDays: 14 });
+    const [raised] = await pairMonths(db, now, { pairId: pair.id });
+    expect(raised).toMatchObject({ target: 8 });
+    // Every 14 days: due 15 November, not yet.
+    expect((await supportDue(raised))?.dueDate ?? null).toBeNull();
+    // December: 1 December is the 31st day out, so the usual target.
+    const [december] = await pairMonths(db, osloInstant('2026-12-10', '12:00'), { pairId: pair.id });
+    expect(december).toMatchObject({ justReleased: false, target: 4 });
+  });
+
+  it('counts hours to the first contact and the shares within 72 hours and 7 days', async () => {
+    const met = await releasedWithPair();
+    const late = await releasedWithPair();
+    await releasedWithPair(); // never met
+    await createMeeting(db, { pairId: met.pair.id, startsAt: osloInstant(RELEASE, '23:30'), log: { outcome: 'HELD' } });
+    await db.supportContact.create({ data: { pairId: late.pair.id, withWhom: 'PARTICIPANT', kind: 'PHONE', heldOn: '2026-10-29' } });
+    // Released on 24 October: day 0 has 24 hours, 25 October 25 hours (the autumn change).
+    const period = parsePeriod('2026-H2')!;
+    const figures = await firstContactFigures(db, period, osloInstant('2026-11-15', '12:00'));
+    // 23 hours, and 5 days + 1 hour = 121 hours to 29 October 00:00: median 72.
+    expect(figures).toEqual({
+      released: 3,
+      medianHours: 72,
+      within72Hours: { met: 1, of: 3, percent: 33.3 },
+      within7Days: { met: 2, of: 3, percent: 66.7 },
+    });
+    // While the 72 hours are running, the ones not yet met are not counted.
+    const early = await firstContactFigures(db, period, osloInstant('2026-10-25', '12:00'));
+    expect(early.within72Hours).toEqual({ met: 1, of: 1, percent: 100 });
   });
 });
