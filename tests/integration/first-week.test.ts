@@ -10,6 +10,9 @@ import { db } from '~/lib/db.server';
 import { osloInstant } from '~/lib/time';
 import { createMeeting, createPair, createParticipant, createUser, createVolunteer } from '../../prisma/fixtures/factories';
 import { resetDatabase } from '../support/reset';
+import { renderRoute } from '../support/render-route';
+import { getRequest, sessionCookieFor } from '../support/requests';
+import * as dashboardRoute from '~/routes/dashboard';
 
 beforeEach(() => resetDatabase());
 afterEach(() => resetClock());
@@ -159,5 +162,26 @@ describe('the release-day protocol', () => {
     // While the 72 hours are running, the ones not yet met are not counted.
     const early = await firstContactFigures(db, period, osloInstant('2026-10-25', '12:00'));
     expect(early.within72Hours).toEqual({ met: 1, of: 1, percent: 100 });
+  });
+
+  it('shows the first week on the dashboard in both languages, without codes or ISO dates', async () => {
+    const { coordinator, pair } = await setup();
+    await createMeeting(db, { pairId: pair.id, startsAt: osloInstant(RELEASE, '23:30'), log: { outcome: 'HELD' } });
+    setClock(osloInstant('2026-10-26', '10:00'));
+    const cookie = await sessionCookieFor(coordinator.id);
+    const nb = await renderRoute(getRequest('/dashboard', cookie), dashboardRoute as never, 'dashboard');
+    expect(nb.status).toBe(200);
+    const section = (html: string) =>
+      html.slice(html.indexOf('id="first-week-title"'), html.indexOf('</section>', html.indexOf('id="first-week-title"')));
+    const nbList = section(nb.html);
+    expect(nbList).toContain('Første uke etter løslatelse');
+    expect(nbList).toContain('Kontakt');
+    expect(nbList).toContain('Ingen kontakt');
+    expect(nbList).toContain('Kommer');
+    expect(nbList).not.toMatch(/\d{4}-\d{2}-\d{2}|MISSED|UPCOMING/);
+    const en = section((await renderRoute(getRequest('/dashboard', cookie), dashboardRoute as never, 'dashboard', 'en')).html);
+    expect(en).toContain('First week after release');
+    expect(en).toContain('No contact');
+    expect(en).toContain('Day 7');
   });
 });
