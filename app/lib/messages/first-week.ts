@@ -2,6 +2,10 @@
 export const nb = {
   'settings.justReleasedMeetingsPerMonth': 'Møter per måned de første 30 dagene etter løslatelse',
   'settings.justReleasedSupportIntervalDays': 'Oppfølging av paret de første 30 dagene etter løslatelse, hver (dager)',
+  'firstWeek.gateMeeting': 'Møte ved porten på løslatelsesdagen',
+  'firstWeek.gateMeetingHint': 'Den frivillige møter deltakeren når hen kommer ut.',
+  'firstWeek.gateNotReleaseDay': 'Et møte ved porten må være på løslatelsesdagen, {date}.',
+  'firstWeek.gateBadge': 'Ved porten',
   'firstWeek.title': 'Første uke etter løslatelse',
   'firstWeek.intro': 'Deltakere løslatt de siste 14 dagene. Et holdt møte, en registrert samtale eller en melding teller som kontakt.',
   'firstWeek.none': 'Ingen deltakere er løslatt de siste 14 dagene.',
@@ -20,6 +24,10 @@ export const nb = {
 export const en: Record<keyof typeof nb, string> = {
   'settings.justReleasedMeetingsPerMonth': 'Meetings per month in the first 30 days after release',
   'settings.justReleasedSupportIntervalDays': 'Support contact with the pair in the first 30 days after release, every (days)',
+  'firstWeek.gateMeeting': 'Meeting at the gate on the release day',
+  'firstWeek.gateMeetingHint': 'The volunteer meets the participant as they come out.',
+  'firstWeek.gateNotReleaseDay': 'A meeting at the gate must be on the release day, {date}.',
+  'firstWeek.gateBadge': 'At the gate',
   'firstWeek.title': 'First week after release',
   'firstWeek.intro': 'Participants released in the last 14 days. A held meeting, a logged call or a message counts as contact.',
   'firstWeek.none': 'No participants were released in the last 14 days.',
