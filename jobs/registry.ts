@@ -1,5 +1,6 @@
 import { courseRemindersJob } from './course-reminders';
 import { dailyDigestJob } from './daily-digest';
+import { firstWeekContactsJob } from './first-week-contacts';
 import { halfYearStatusJob } from './half-year-status';
 import type { JobDefinition } from './job';
 import { meetingRemindersJob } from './meeting-reminders';
@@ -26,4 +27,5 @@ export const JOBS: JobDefinition[] = [
   participantLinksJob,
   sendSmsJob,
   smsRemindersJob,
+  firstWeekContactsJob,
 ];

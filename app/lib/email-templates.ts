@@ -56,6 +56,8 @@ interface TemplateShapes {
   'participant-text-reply': { pairId: string };
   // -- release (#21): a moved release date left planned meetings on the wrong side of it.
   'meetings-need-replan': { pairId: string; count: number };
+  // -- first week (#21): a day 0/1/3/7 contact target after release was missed.
+  'first-week-contact-missed': { pairId: string; day: 0 | 1 | 3 | 7 };
 }
 
 export type EmailTemplate = keyof TemplateShapes;
@@ -195,6 +197,11 @@ const drafts: { [T in EmailTemplate]: EmailDraft<T> } = {
   'participant-pulse-low': (data, t) => ({
     subject: t('email.pulseLow.subject'),
     lines: [t('email.pulseLow.line')],
+    link: pairLink(data.pairId, t),
+  }),
+  'first-week-contact-missed': (data, t) => ({
+    subject: t('email.firstWeekMissed.subject', { day: data.day }),
+    lines: [t('email.firstWeekMissed.line', { day: data.day })],
     link: pairLink(data.pairId, t),
   }),
   'monthly-compliance': (data, t) => ({

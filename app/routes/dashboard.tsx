@@ -20,20 +20,24 @@ import { formText } from '~/lib/form-submission.server';
 import { currentTime } from '~/lib/clock';
 import { pageTitle } from '~/lib/page-title';
 import { TextInbox } from '~/components/sms-inbox';
+import { FirstWeekList } from '~/components/first-week-list';
+import { firstWeekList } from '~/domain/pairs/first-week.server';
 import { coordinatorTextInbox, markTextHandled } from '~/domain/sms/inbox.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { capability: 'dashboard:view' });
   const now = currentTime();
   // The counts and failed emails are cheap and read live (outbox rows do not raise the data version).
-  const [figures, overview, failed, lowPulses, textInbox] = await Promise.all([
+  const [figures, overview, failed, lowPulses, textInbox, firstWeek] = await Promise.all([
     dashboardView(now),
     programmeOverview(),
     failedEmails(),
     recentLowPulses(now),
     coordinatorTextInbox(),
+    // -- first week (#21): read live, a handful of rows.
+    firstWeekList(),
   ]);
-  return json({ ...figures.data, computedAt: figures.computedAt, overview, failed, lowPulses, textInbox });
+  return json({ ...figures.data, computedAt: figures.computedAt, overview, failed, lowPulses, textInbox, firstWeek });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -51,7 +55,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Dashboard() {
-  const { overview, failed, needsAction, pairs, pairCount, recruitment, computedAt, month, lowPulses, textInbox } =
+  const { overview, failed, needsAction, pairs, pairCount, recruitment, computedAt, month, lowPulses, textInbox, firstWeek } =
     useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
@@ -61,6 +65,7 @@ export default function Dashboard() {
       <p className="muted">{t('dashboard.computedAt', { time: formatDateTime(new Date(computedAt), language) })}</p>
       <LowPulseAlerts alerts={lowPulses} />
       <NeedsActionToday data={needsAction} />
+      <FirstWeekList rows={firstWeek} />
       <TextInbox items={textInbox} />
       <h2>{t('dashboard.programme')}</h2>
       <dl className="stats">

@@ -58,6 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       cancelReason: meeting.cancelReason,
       participantAnswer: meeting.participantAnswer,
       participantAnswerVia: meeting.participantAnswerVia,
+      gateMeeting: meeting.gateMeeting,
       participantFirstName: meeting.pair.participant.firstName,
       releaseDate,
       log: meeting.log
@@ -319,6 +320,7 @@ export default function MeetingPage() {
         <Link to={`/pairs/${meeting.pairId}`}>{t('meetings.detail.with', { name: meeting.participantFirstName })}</Link>
       </p>
       <h1>{t('meetings.detail.title', { when: formatDateTime(new Date(meeting.startsAt), language) })}</h1>
+      {meeting.gateMeeting ? <p className="badge">{t('firstWeek.gateBadge')}</p> : null}
       <dl className="facts">
         <div>
           <dt>{t('meetings.detail.place')}</dt>

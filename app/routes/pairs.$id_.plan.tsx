@@ -115,6 +115,7 @@ export default function PlanMonth() {
                     options={PLACE_TYPES.map((value) => ({ value, label: t(`meetings.placeType.${value}`) }))}
                   />
                   <TextField meta={field.place} label={t('meetings.field.place')} hint={t('meetings.field.placeHint')} />
+                  <CheckboxField meta={field.gate} label={t('firstWeek.gateMeeting')} hint={t('firstWeek.gateMeetingHint')} />
                 </fieldset>
               );
             })}

@@ -49,6 +49,8 @@ const programmeSchema = z.object({
   programmeTargetParticipants: wholeNumber(0, 100_000),
   minVolunteerAge: wholeNumber(18, 99),
   meetingsPerMonth: wholeNumber(1, 31),
+  justReleasedMeetingsPerMonth: wholeNumber(1, 31),
+  justReleasedSupportIntervalDays: wholeNumber(1, 31),
   retentionMonths: wholeNumber(1, 240),
   minTrainingHoursBeforeMatch: wholeNumber(0, 100),
   pulseIntervalWeeks: wholeNumber(2, 26),

@@ -8,6 +8,7 @@
  * Where the dashboard and a report differ, it is because one shows now and the other a period;
  * the pages say so next to the figure.
  */
+import { releaseDateInForce } from '~/domain/participants/release-date';
 import { RUNNING_PAIR_STATUSES, STARTED_PAIR_STATUSES } from '~/lib/permissions.server';
 import { z } from 'zod';
 import { Prisma } from '~/generated/prisma/client';
@@ -88,6 +89,7 @@ export async function pairsOnTargetInMonth(
 ): Promise<{ month: MonthKey; pairs: number; onTarget: number; onHold: number }> {
   const { start, end } = monthRange(month);
   const perMonth = await getSetting(db, 'meetingsPerMonth');
+  const justReleasedPerMonth = await getSetting(db, 'justReleasedMeetingsPerMonth');
   const pairs = await db.pair.findMany({
     where: {
       status: { in: [...STARTED_PAIR_STATUSES] },
@@ -99,6 +101,7 @@ export async function pairsOnTargetInMonth(
       id: true,
       startDate: true,
       endDate: true,
+      participant: { select: { expectedReleaseDate: true, actualReleaseDate: true } },
       _count: { select: { meetings: { where: { status: 'HELD', startsAt: { gte: start, lt: end } } } } },
     },
   });
@@ -116,6 +119,7 @@ export async function pairsOnTargetInMonth(
       endDate: pair.endDate,
       held: pair._count.meetings,
       holds: holds.get(pair.id),
+      justReleased: { releaseDate: releaseDateInForce(pair.participant), perMonth: justReleasedPerMonth },
     }),
     holdDays: holdDaysInMonth(month, pair.startDate!, pair.endDate, holds.get(pair.id) ?? []),
   }));

@@ -10,6 +10,17 @@ describe('the meeting draft form', () => {
     expect(result.error?.issues.map((issue) => issue.path.join('.')).sort()).toEqual(['date', 'time']);
   });
 
+  it('allows a gate meeting on the release day only, and carries the flag to the draft', () => {
+    const release = meetingDraftSchema('2026-12-04', new Date('2026-11-22T12:00:00Z'));
+    const gate = release.safeParse({ date: '2026-12-04', time: '08:00', durationMinutes: 60, placeType: 'OTHER', gate: true });
+    expect(gate.success).toBe(true);
+    expect(toDraft(gate.data!).gateMeeting).toBe(true);
+    const wrongDay = release.safeParse({ date: '2026-12-05', time: '08:00', durationMinutes: 60, placeType: 'CAFE', gate: true });
+    expect(wrongDay.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['gate']);
+    const plain = release.safeParse({ date: '2026-12-05', time: '08:00', durationMinutes: 60, placeType: 'CAFE' });
+    expect(toDraft(plain.data!).gateMeeting).toBe(false);
+  });
+
   it('still refuses a valid time in the past', () => {
     const result = schema.safeParse({ date: '2026-11-21', time: '18:00', durationMinutes: 60, placeType: 'CAFE' });
     expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['date']);

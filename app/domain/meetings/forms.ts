@@ -30,10 +30,15 @@ export function meetingDraftSchema(releaseDate: string, now: Date, prisonCleared
       place: optionalText(120),
       /** Only for a time the clocks show twice (the autumn night): first = summer time, second = winter time. */
       fold: z.enum(OCCURRENCES).optional(),
+      /** A meeting at the gate on the release day (#21): only on the release date. */
+      gate: z.boolean().optional(),
     })
     .superRefine((draft, ctx) => {
       // Zod runs this even when a field above failed; those fields already carry their message.
       if (!isIsoDate(draft.date) || !TIME.test(draft.time)) return;
+      if (draft.gate && draft.date !== releaseDate) {
+        ctx.addIssue({ code: 'custom', path: ['gate'], message: errorMessage('firstWeek.gateNotReleaseDay', { date: releaseDate }) });
+      }
       if (!allowedPlaceTypes(releaseDate, draft.date).includes(draft.placeType)) {
         ctx.addIssue({ code: 'custom', path: ['placeType'], message: errorMessage('meetings.placeTypeNotAllowed') });
       } else if (draft.placeType === 'PRISON_VISIT' && !prisonCleared(draft.date)) {
@@ -66,6 +71,7 @@ export function toDraft(value: MeetingDraftValue) {
     durationMinutes: value.durationMinutes,
     placeType: value.placeType,
     place: value.place,
+    gateMeeting: value.gate ?? false,
   };
 }
 

@@ -24,6 +24,8 @@ export interface MeetingDraft {
   durationMinutes: number;
   placeType: PlaceType;
   place?: string;
+  /** A gate meeting on the release day (#21); the form allows it only on the release date. */
+  gateMeeting?: boolean;
 }
 
 export class MeetingRuleError extends Error {
@@ -131,6 +133,7 @@ async function planMeetingsOnce(db: Db, request: Request, actor: Actor, pairId: 
             durationMinutes: draft.durationMinutes,
             placeType: draft.placeType,
             place: draft.place ?? null,
+            gateMeeting: draft.gateMeeting ?? false,
           },
         }),
       );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { monthOf, osloDate, osloInstant, osloTime } from '~/lib/time';
 import { allowedPlaceTypes, canLogOutcome, proposeDates } from './planning';
-import { activeDaysInMonth, heldInMonth, holdDaysInMonth, holdOn, isJustReleased, monthlyTarget, suggestedPerMonth } from './target';
+import { activeDaysInMonth, heldInMonth, holdDaysInMonth, holdOn, isJustReleased, monthlyTarget } from './target';
 
 describe('the monthly target', () => {
   it('is the full setting for a month the pair is active throughout', () => {
@@ -61,13 +61,36 @@ describe('the monthly target', () => {
 });
 
 describe('the just-released phase', () => {
-  it('lasts 30 days from the release date and raises the suggested frequency', () => {
+  it('lasts 30 days from the release date', () => {
     expect(isJustReleased('2026-11-01', '2026-10-31')).toBe(false);
     expect(isJustReleased('2026-11-01', '2026-11-01')).toBe(true);
     expect(isJustReleased('2026-11-01', '2026-11-30')).toBe(true);
     expect(isJustReleased('2026-11-01', '2026-12-01')).toBe(false);
-    expect(suggestedPerMonth(4, true)).toBe(6);
-    expect(suggestedPerMonth(4, false)).toBe(4);
+  });
+
+  it('raises the target for the days in the first 30 days out, prorated', () => {
+    const justReleased = (releaseDate: string) => ({ releaseDate, perMonth: 6 });
+    // Released 1 November: all 30 November days are raised.
+    expect(monthlyTarget({ perMonth: 4, month: '2026-11', startDate: '2026-01-10', justReleased: justReleased('2026-11-01') })).toBe(6);
+    // Released 16 November: 15 days at 4, 15 at 6 → (60 + 90) / 30 = 5; December: 15 raised days of 31 → (16×4 + 15×6)/31 = 4.97 → 5.
+    expect(monthlyTarget({ perMonth: 4, month: '2026-11', startDate: '2026-01-10', justReleased: justReleased('2026-11-16') })).toBe(5);
+    expect(monthlyTarget({ perMonth: 4, month: '2026-12', startDate: '2026-01-10', justReleased: justReleased('2026-11-16') })).toBe(5);
+    // Past the 30 days, or before the release: the usual target.
+    expect(monthlyTarget({ perMonth: 4, month: '2027-01', startDate: '2026-01-10', justReleased: justReleased('2026-11-16') })).toBe(4);
+    expect(monthlyTarget({ perMonth: 4, month: '2026-10', startDate: '2026-01-10', justReleased: justReleased('2026-11-16') })).toBe(4);
+    // Released 31 January: February 2028 (29 days) has 29 raised days → 6.
+    expect(monthlyTarget({ perMonth: 4, month: '2028-02', startDate: '2027-01-10', justReleased: justReleased('2028-01-31') })).toBe(6);
+    // Never lowered, and held days on hold still carry none.
+    expect(monthlyTarget({ perMonth: 8, month: '2026-11', startDate: '2026-01-10', justReleased: justReleased('2026-11-01') })).toBe(8);
+    expect(
+      monthlyTarget({
+        perMonth: 4,
+        month: '2026-11',
+        startDate: '2026-01-10',
+        holds: [{ fromDate: '2026-11-01', untilDate: null }],
+        justReleased: justReleased('2026-11-01'),
+      }),
+    ).toBe(0);
   });
 });
 

@@ -10,9 +10,20 @@ export interface HoldSpan {
 }
 
 /**
+ * The first 30 days after the participant's release (#21): their days carry the raised target,
+ * `perMonth` (the justReleasedMeetingsPerMonth setting, 6 by default) instead of the usual one.
+ */
+export interface JustReleasedTarget {
+  releaseDate: IsoDate;
+  perMonth: number;
+}
+
+/**
  * The monthly meeting target of a pair: `perMonth` (the meetingsPerMonth setting) per Oslo
  * calendar month, prorated by the days the pair is active in its first and last month and by
- * the days it is on hold: a month wholly on hold has no target.
+ * the days it is on hold: a month wholly on hold has no target. Days in the participant's first
+ * 30 days out (`justReleased`) count at the raised rate (never lower than the usual one), so a
+ * month the release falls in is raised for its days after the release only.
  */
 export function monthlyTarget(input: {
   perMonth: number;
@@ -20,9 +31,29 @@ export function monthlyTarget(input: {
   startDate: IsoDate;
   endDate?: IsoDate | null;
   holds?: readonly HoldSpan[];
+  justReleased?: JustReleasedTarget | null;
 }): number {
   const { days } = monthBounds(input.month);
-  return Math.round((input.perMonth * activeDaysInMonth(input.month, input.startDate, input.endDate, input.holds)) / days);
+  const active = activeDaysInMonth(input.month, input.startDate, input.endDate, input.holds);
+  const raised = input.justReleased
+    ? justReleasedDaysInMonth(input.month, input.startDate, input.endDate, input.holds, input.justReleased)
+    : 0;
+  const raisedPerMonth = Math.max(input.perMonth, input.justReleased?.perMonth ?? input.perMonth);
+  return Math.round((input.perMonth * (active - raised) + raisedPerMonth * raised) / days);
+}
+
+/** Active days of the month that fall in the first JUST_RELEASED_DAYS days from the release date. */
+function justReleasedDaysInMonth(
+  month: MonthKey,
+  startDate: IsoDate,
+  endDate: IsoDate | null | undefined,
+  holds: readonly HoldSpan[] | undefined,
+  justReleased: JustReleasedTarget,
+): number {
+  const from = justReleased.releaseDate > startDate ? justReleased.releaseDate : startDate;
+  const lastRaised = addDays(justReleased.releaseDate, JUST_RELEASED_DAYS - 1);
+  const to = endDate && endDate < lastRaised ? endDate : lastRaised;
+  return to < from ? 0 : activeDaysInMonth(month, from, to, holds);
 }
 
 /** The pair's days in the month (both ends included): from its start to its end, month-bounded; null when none. */
@@ -77,11 +108,6 @@ export const JUST_RELEASED_DAYS = 30;
 export function isJustReleased(releaseDate: IsoDate, today: IsoDate): boolean {
   const days = daysBetween(releaseDate, today);
   return days >= 0 && days < JUST_RELEASED_DAYS;
-}
-
-/** The suggested frequency: half as much again in the just-released phase. */
-export function suggestedPerMonth(perMonth: number, justReleased: boolean): number {
-  return justReleased ? Math.ceil(perMonth * 1.5) : perMonth;
 }
 
 // Red/amber/green is judged in one place: ~/domain/pairs/pair-month.

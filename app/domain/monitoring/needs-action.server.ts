@@ -71,7 +71,7 @@ export async function needsActionToday(db: Tx, now: Date, months: PairMonth[]) {
     .sort((a, b) => a.releaseDate.localeCompare(b.releaseDate));
   const supportDue = months.flatMap((pair) => {
     if (!pair.support) return [];
-    const next = nextSupportContact(pair.startDate, pair.support.held, today);
+    const next = nextSupportContact(pair.startDate, pair.support.held, today, pair.support.justReleased);
     const fitCheck = fitCheckDue(pair.startDate, pair.support.fitCheckDone, today);
     return next.due || fitCheck
       ? [{ pairId: pair.id, participantFirstName: pair.participantFirstName, dueDate: next.due ? next.dueDate : null, fitCheck }]

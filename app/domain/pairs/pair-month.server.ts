@@ -5,11 +5,12 @@ import { db, type Tx } from '~/lib/db.server';
 import { pairFilterSql, RUNNING_PAIR_STATUSES, type PairFilter } from '~/lib/permissions.server';
 import { getSetting } from '~/domain/settings/settings.server';
 import { daysBetween, monthOf, monthRange, osloDate, todayInOslo } from '~/lib/time';
-import { holdDaysInMonth, isJustReleased, suggestedPerMonth } from '~/domain/meetings/target';
+import { holdDaysInMonth, isJustReleased } from '~/domain/meetings/target';
+import { releaseDateInForce } from '~/domain/participants/release-date';
 import { pairMonthVerdict, type Health } from './pair-month';
 import { currentTime } from '~/lib/clock';
 import { holdSpansByPair } from './hold.server';
-import { releaseInForceSql } from '~/domain/participants/release-date.server';
+import type { JustReleasedSupport } from './support';
 
 export interface PairMonth {
   id: string;
@@ -39,7 +40,7 @@ export interface PairMonth {
   health: Health;
   flaggedForRematch: boolean;
   /** Match-support contacts held and whether the fit check is done; null before the pair has a start date. */
-  support: { held: number; fitCheckDone: boolean } | null;
+  support: { held: number; fitCheckDone: boolean; justReleased: JustReleasedSupport | null } | null;
 }
 
 const pairMonthRow = z.object({
@@ -49,7 +50,8 @@ const pairMonthRow = z.object({
   endDate: z.string().nullable(),
   flaggedForRematch: sqlBoolean,
   participantFirstName: z.string(),
-  releaseDate: z.string(),
+  expectedReleaseDate: z.string(),
+  actualReleaseDate: z.string().nullable(),
   volunteerFirstName: z.string(),
   volunteerLastName: z.string(),
   held: sqlNumber,
@@ -57,6 +59,7 @@ const pairMonthRow = z.object({
   lastHeldAt: sqlDate.nullable(),
   openConcerns: sqlNumber,
   supportContactsHeld: sqlNumber,
+  supportLastHeldOn: z.string().nullable(),
   fitChecks: sqlNumber,
 });
 
@@ -90,14 +93,16 @@ export async function pairMonths(
         : Prisma.sql`AND p."id" IN (${Prisma.join(page.ids)})`
       : Prisma.sql`AND p."id" IN (SELECT p."id" FROM "Pair" p JOIN "VolunteerProfile" v ON v."id" = p."volunteerId"
         WHERE ${filterSql(filter)} ORDER BY p."activatedAt", p."id" LIMIT ${page.take} OFFSET ${page.skip})`;
-  const [perMonth, rows] = await Promise.all([
+  const [perMonth, justReleasedPerMonth, supportIntervalDays, rows] = await Promise.all([
     getSetting(db, 'meetingsPerMonth'),
+    getSetting(db, 'justReleasedMeetingsPerMonth'),
+    getSetting(db, 'justReleasedSupportIntervalDays'),
     queryRows(
       db,
       pairMonthRow,
       Prisma.sql`
       SELECT p."id", p."participantId", p."startDate", p."endDate", p."flaggedForRematch",
-        pt."firstName" AS "participantFirstName", ${releaseInForceSql('pt')} AS "releaseDate",
+        pt."firstName" AS "participantFirstName", pt."expectedReleaseDate", pt."actualReleaseDate",
         v."firstName" AS "volunteerFirstName", v."lastName" AS "volunteerLastName",
         (SELECT COUNT(*) FROM "Meeting" m WHERE m."pairId" = p."id" AND m."status" = 'HELD'
           AND m."startsAt" >= ${start} AND m."startsAt" < ${end}) AS "held",
@@ -107,6 +112,7 @@ export async function pairMonths(
           AND m."startsAt" <= ${now}) AS "lastHeldAt",
         (SELECT COUNT(*) FROM "Concern" c WHERE c."pairId" = p."id" AND c."acknowledgedAt" IS NULL) AS "openConcerns",
         (SELECT COUNT(*) FROM "SupportContact" s WHERE s."pairId" = p."id" AND s."heldOn" IS NOT NULL) AS "supportContactsHeld",
+        (SELECT MAX(s."heldOn") FROM "SupportContact" s WHERE s."pairId" = p."id" AND s."heldOn" IS NOT NULL) AS "supportLastHeldOn",
         (SELECT COUNT(*) FROM "FitCheck" f WHERE f."pairId" = p."id") AS "fitChecks"
       FROM "Pair" p
       JOIN "Participant" pt ON pt."id" = p."participantId"
@@ -124,8 +130,20 @@ export async function pairMonths(
     const holds = holdsByPair.get(row.id) ?? [];
     const { held, plannedAhead, openConcerns } = row;
     const lastHeldDate = row.lastHeldAt ? osloDate(row.lastHeldAt) : null;
-    const justReleased = isJustReleased(row.releaseDate, today);
-    const verdict = pairMonthVerdict({ now, month, perMonth, startDate, endDate: row.endDate, held, lastHeldDate, openConcerns, holds });
+    const releaseDate = releaseDateInForce(row);
+    const justReleased = isJustReleased(releaseDate, today);
+    const verdict = pairMonthVerdict({
+      now,
+      month,
+      perMonth,
+      startDate,
+      endDate: row.endDate,
+      held,
+      lastHeldDate,
+      openConcerns,
+      holds,
+      justReleased: { releaseDate, perMonth: justReleasedPerMonth },
+    });
     const target = verdict.target;
     return {
       id: row.id,
@@ -135,13 +153,14 @@ export async function pairMonths(
       participantFirstName: row.participantFirstName,
       volunteerName: `${row.volunteerFirstName} ${row.volunteerLastName}`,
       startDate,
-      releaseDate: row.releaseDate,
+      releaseDate,
       justReleased,
       target,
       expected: verdict.expectedWhole,
       behind: verdict.behind,
       quiet: verdict.quiet,
-      suggested: suggestedPerMonth(target, justReleased),
+      // The target already holds the raise of the first 30 days out.
+      suggested: target,
       held,
       plannedAhead,
       lastHeldDate,
@@ -149,7 +168,14 @@ export async function pairMonths(
       openConcerns,
       health: verdict.health,
       flaggedForRematch: row.flaggedForRematch,
-      support: row.startDate ? { held: row.supportContactsHeld, fitCheckDone: row.fitChecks > 0 } : null,
+      support: row.startDate
+        ? {
+            held: row.supportContactsHeld,
+            fitCheckDone: row.fitChecks > 0,
+            // The weekly cadence of the first 30 days out (#21), for nextSupportContact.
+            justReleased: { releaseDate, intervalDays: supportIntervalDays, lastHeldOn: row.supportLastHeldOn },
+          }
+        : null,
     };
   });
 }

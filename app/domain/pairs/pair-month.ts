@@ -1,4 +1,4 @@
-import { activeDaysInMonth, holdOn, monthlyTarget, type HoldSpan } from '~/domain/meetings/target';
+import { activeDaysInMonth, holdOn, monthlyTarget, type HoldSpan, type JustReleasedTarget } from '~/domain/meetings/target';
 import { addDays, daysBetween, monthBounds, todayInOslo, type IsoDate, type MonthKey } from '~/lib/time';
 
 export type Health = 'GREEN' | 'AMBER' | 'RED';
@@ -21,6 +21,8 @@ export interface PairMonthInput {
   openConcerns?: number;
   /** The pair's holds (ON_HOLD spans): their days carry no target, and no alert is raised while on hold. */
   holds?: readonly HoldSpan[];
+  /** The participant's release date and the raised target of their first 30 days out (#21). */
+  justReleased?: JustReleasedTarget | null;
 }
 
 export interface PairMonthVerdict {
@@ -77,7 +79,14 @@ export function elapsedShareOfMonth(
 export function pairMonthVerdict(input: PairMonthInput): PairMonthVerdict {
   const today = todayInOslo(input.now);
   const holds = input.holds ?? [];
-  const target = monthlyTarget({ perMonth: input.perMonth, month: input.month, startDate: input.startDate, endDate: input.endDate, holds });
+  const target = monthlyTarget({
+    perMonth: input.perMonth,
+    month: input.month,
+    startDate: input.startDate,
+    endDate: input.endDate,
+    holds,
+    justReleased: input.justReleased,
+  });
   const raw = target * elapsedShareOfMonth(input.month, today, input.startDate, input.endDate, holds);
   // A hair of tolerance so that 4 × 31/31 is 4, not 3.9999.
   const expectedWhole = Math.floor(raw + 1e-9);

@@ -143,7 +143,9 @@ export async function pairTimeline(request: Request, actor: Actor, pairId: strin
     concerns,
     supportContacts,
     fitChecks,
-    nextSupport: active ? nextSupportContact(pair.startDate!, supportContacts.filter((contact) => contact.heldOn).length, today) : null,
+    nextSupport: active
+      ? nextSupportContact(pair.startDate!, supportContacts.filter((contact) => contact.heldOn).length, today, month?.support?.justReleased)
+      : null,
     fitCheckDue: active ? fitCheckDue(pair.startDate!, fitChecks.length > 0, today) : false,
     checklist,
   };

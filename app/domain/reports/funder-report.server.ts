@@ -18,6 +18,7 @@ import {
   withdrawnParticipants,
 } from '~/domain/figures/figures.server';
 import { participantVoiceFigures } from '~/domain/figures/participant-voice.server';
+import { firstContactFigures } from '~/domain/figures/first-contact.server';
 import { addMonths, todayInOslo } from '~/lib/time';
 import type { ReportPeriod } from '~/domain/figures/period';
 import type { ReportMetric, ReportSection } from './sections';
@@ -55,7 +56,7 @@ export async function funderReport(db: Db, period: ReportPeriod, now = currentTi
 
   const activeInPeriod = activeInPeriodSql(period);
   // One round trip for the other counts: each Prisma query costs about a millisecond of CPU.
-  const [counts, activePairs, meetingsByStatus, heldMinutes, meetingsPerMonth, figures, voice] = await Promise.all([
+  const [counts, activePairs, meetingsByStatus, heldMinutes, meetingsPerMonth, figures, voice, firstContact] = await Promise.all([
     queryOne(
       db,
       countsRow,
@@ -90,6 +91,7 @@ export async function funderReport(db: Db, period: ReportPeriod, now = currentTi
       meetingsPerPairMonth(db, period, now),
     ]),
     participantVoiceFigures(db, period),
+    firstContactFigures(db, period, now),
   ]);
   const ownMean = (view: string) => voice.views.find((figure) => figure.view === view)?.mean ?? 0;
   const [referred, accepted, matched, completed, withdrawn, applied, ready, pairs, perPairMonth] = figures;
@@ -117,6 +119,11 @@ export async function funderReport(db: Db, period: ReportPeriod, now = currentTi
     ['participants', 'participantsMatched', matched],
     ['participants', 'participantsCompleted', completed],
     ['participants', 'participantsWithdrawn', withdrawn],
+    // The release-day protocol (#21), from its one function (hours read 0 while no one released has had a contact).
+    ['participants', 'releasedInPeriod', firstContact.released],
+    ['participants', 'hoursToFirstContact', firstContact.medianHours ?? 0],
+    ['participants', 'contactWithin72Hours', firstContact.within72Hours.percent],
+    ['participants', 'contactWithin7Days', firstContact.within7Days.percent],
     ['volunteers', 'volunteersApplied', applied],
     ['volunteers', 'volunteersReady', ready],
     ['volunteers', 'volunteersActive', count('volunteersActive')],

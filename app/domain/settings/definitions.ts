@@ -28,6 +28,11 @@ export const SETTINGS = {
   lowPulseMean: { schema: z.number().int().min(1).max(4), default: 2 },
   /** -- release (#21): weeks a prison visitor clearance takes; matching warns when the release is closer and the volunteer has none. */
   clearanceLeadWeeks: { schema: z.number().int().min(0).max(52), default: 4 },
+  // -- first week (#21): the first 30 days after release (meetings/target.ts JUST_RELEASED_DAYS).
+  /** The monthly meeting target for a pair's days in the participant's first 30 days out (prorated like the usual one). */
+  justReleasedMeetingsPerMonth: { schema: z.number().int().min(1).max(31), default: 6 },
+  /** In the first 30 days out, a match-support contact is due this many days after the release or the last one held. */
+  justReleasedSupportIntervalDays: { schema: z.number().int().min(1).max(31), default: 7 },
   // -- sms (#20): texts to participants (app/domain/sms/); edited in their own form on /settings.
   /** Oslo hour the quiet hours start: a text due then waits until they end. */
   smsQuietStartHour: { schema: z.number().int().min(0).max(23), default: 21 },

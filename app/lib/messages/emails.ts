@@ -76,6 +76,9 @@ export const nb = {
   'email.compliance.subject': 'Møter i {month}: {onTarget} av {pairs} par nådde målet',
   'email.compliance.line': 'I {month} nådde {onTarget} av {pairs} aktive par månedens mål for møter.',
   'email.compliance.link': 'Se parene',
+  'email.firstWeekMissed.subject': 'Ingen kontakt dag {day} etter løslatelse',
+  'email.firstWeekMissed.line':
+    'En deltaker ble løslatt nylig, og det ble ikke registrert noe møte, noen samtale eller noen melding på dag {day} etter løslatelsen. Ta kontakt i dag.',
   'email.participantAnswer.confirmedSubject': 'Deltakeren kommer på møtet',
   'email.participantAnswer.cantComeSubject': 'Deltakeren kan ikke komme på møtet',
   'email.participantAnswer.confirmedLine': 'Deltakeren har bekreftet møtet {when}.',
@@ -196,6 +199,9 @@ export const en: Record<keyof typeof nb, string> = {
   'email.compliance.subject': 'Meetings in {month}: {onTarget} of {pairs} pairs on target',
   'email.compliance.line': 'In {month}, {onTarget} of {pairs} active pairs reached their meeting target.',
   'email.compliance.link': 'See the pairs',
+  'email.firstWeekMissed.subject': 'No contact on day {day} after release',
+  'email.firstWeekMissed.line':
+    'A participant was released recently, and no meeting, call or message was recorded on day {day} after the release. Please get in touch today.',
   'email.participantAnswer.confirmedSubject': 'Your participant is coming to the meeting',
   'email.participantAnswer.cantComeSubject': 'Your participant cannot come to the meeting',
   'email.participantAnswer.confirmedLine': 'The participant confirmed the meeting {when}.',

@@ -6,6 +6,7 @@ import * as costs from './costs';
 import * as emails from './emails';
 import * as language from './language';
 import * as figures from './figures';
+import * as firstWeek from './first-week';
 import * as localTime from './local-time';
 import * as matching from './matching';
 import * as participantLinks from './participant-links';
@@ -26,6 +27,7 @@ import * as volunteers from './volunteers';
 /** English, the second language. The type makes every key of nb.ts required here. */
 export const en: Record<keyof typeof nb, string> = {
   ...closure.en,
+  ...firstWeek.en,
   ...common.en,
   ...concerns.en,
   ...costs.en,

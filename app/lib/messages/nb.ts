@@ -10,6 +10,7 @@ import * as costs from './costs';
 import * as emails from './emails';
 import * as language from './language';
 import * as figures from './figures';
+import * as firstWeek from './first-week';
 import * as localTime from './local-time';
 import * as matching from './matching';
 import * as participantLinks from './participant-links';
@@ -29,6 +30,7 @@ import * as volunteers from './volunteers';
 
 export const nb = {
   ...closure.nb,
+  ...firstWeek.nb,
   ...common.nb,
   ...concerns.nb,
   ...costs.nb,
