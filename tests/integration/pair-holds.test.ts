@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pairsOnTargetInMonth } from '~/domain/figures/figures.server';
 import { needsActionToday } from '~/domain/monitoring/needs-action.server';
-import { putPairOnHold, PairHoldError, resumePair } from '~/domain/pairs/hold.server';
+import { holdSpansByPair, putPairOnHold, PairHoldError, resumePair } from '~/domain/pairs/hold.server';
 import { pairMonths } from '~/domain/pairs/pair-month.server';
 import { volunteerPlaces } from '~/domain/volunteers/free-places.server';
 import { resetClock, setClock } from '~/lib/clock';
@@ -47,6 +47,16 @@ describe('a pair on hold', () => {
 
     // The audit row commits with the change.
     expect(await db.auditEvent.count({ where: { entityType: 'PAIR', entityId: pair.id, action: 'UPDATE' } })).toBe(1);
+  });
+
+  it('reads the holds of tens of thousands of pairs without passing the databases’ parameter limits', async () => {
+    const { coordinator, pair } = await setup();
+    await putPairOnHold(null, coordinator, pair.id, { reason: 'AWAY', fromDate: '2026-04-01' });
+    // The held pair sits past the first batches, among ids as many as a national programme's pairs.
+    const ids = [...Array.from({ length: 40_000 }, (_, index) => `absent-${index}`), pair.id];
+    const spans = await holdSpansByPair(db, ids);
+    expect([...spans.keys()]).toEqual([pair.id]);
+    expect(spans.get(pair.id)).toEqual([{ fromDate: '2026-04-01', untilDate: null }]);
   });
 
   it('keeps the volunteer’s place while on hold', async () => {

@@ -23,16 +23,20 @@ export interface PairHoldRow {
   untilDate: IsoDate | null;
 }
 
+/** Ids per query: far below SQLite's and PostgreSQL's bound-parameter limits at national scale. */
+const PAIR_IDS_PER_QUERY = 500;
+
 /** The holds of some pairs, oldest first, as spans per pair (for the month's target). */
 export async function holdSpansByPair(db: Tx, pairIds: readonly string[]): Promise<Map<string, HoldSpan[]>> {
   const spans = new Map<string, HoldSpan[]>();
-  if (pairIds.length === 0) return spans;
-  const rows = await db.pairHold.findMany({
-    where: { pairId: { in: [...pairIds] } },
-    orderBy: [{ fromDate: 'asc' }, { id: 'asc' }],
-    select: { pairId: true, fromDate: true, untilDate: true },
-  });
-  for (const row of rows) spans.set(row.pairId, [...(spans.get(row.pairId) ?? []), { fromDate: row.fromDate, untilDate: row.untilDate }]);
+  for (let from = 0; from < pairIds.length; from += PAIR_IDS_PER_QUERY) {
+    const rows = await db.pairHold.findMany({
+      where: { pairId: { in: pairIds.slice(from, from + PAIR_IDS_PER_QUERY) } },
+      orderBy: [{ fromDate: 'asc' }, { id: 'asc' }],
+      select: { pairId: true, fromDate: true, untilDate: true },
+    });
+    for (const row of rows) spans.set(row.pairId, [...(spans.get(row.pairId) ?? []), { fromDate: row.fromDate, untilDate: row.untilDate }]);
+  }
   return spans;
 }
 
