@@ -621,8 +621,9 @@ describe('the monthly compliance summary', () => {
   it("counts last month's pairs on target and emails each coordinator once", async () => {
     const now = new Date();
     const before = await monthlyCompliance(db, now);
-    const { pair, coordinator } = await setup();
-    const { pair: behindPair } = await setup();
+    // Released long before last month: its target is the plain one, not the raised first 30 days out.
+    const { pair, coordinator } = await setup({ releasedDaysAgo: 120 });
+    const { pair: behindPair } = await setup({ releasedDaysAgo: 120 });
     const { first } = monthBounds(shiftMonth(monthOf(now), -1));
     for (const day of [1, 8, 15, 22]) {
       await createMeeting(db, { pairId: pair.id, startsAt: osloInstant(addDays(first, day), '17:00'), log: { outcome: 'HELD' } });
