@@ -10,6 +10,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { CheckboxField, FormErrors, SelectField, TextareaField, TextField } from '~/components/forms';
 import { UrgentConfirmation } from '~/components/urgent-concern';
 import { useLanguage, useT } from '~/components/use-translation';
+import { isAccompanimentKind, isTrackerItem } from '~/domain/participants/service-tracker';
 import { CANCELLED_BY, cancelSchema } from '~/domain/meetings/cancellation';
 import { LOG_OUTCOMES, PLACE_TYPES } from '~/domain/meetings/constants';
 import { EMERGENCY_NUMBERS, needsUrgentConfirmation, severityOf, type EmergencyNumber } from '~/domain/concerns/severity';
@@ -59,6 +60,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       participantAnswer: meeting.participantAnswer,
       participantAnswerVia: meeting.participantAnswerVia,
       gateMeeting: meeting.gateMeeting,
+      accompanimentKind: isAccompanimentKind(meeting.accompanimentKind) ? meeting.accompanimentKind : null,
+      trackerItem: isTrackerItem(meeting.trackerItem) ? meeting.trackerItem : null,
       participantFirstName: meeting.pair.participant.firstName,
       releaseDate,
       log: meeting.log
@@ -321,6 +324,14 @@ export default function MeetingPage() {
       </p>
       <h1>{t('meetings.detail.title', { when: formatDateTime(new Date(meeting.startsAt), language) })}</h1>
       {meeting.gateMeeting ? <p className="badge">{t('firstWeek.gateBadge')}</p> : null}
+      {meeting.accompanimentKind ? (
+        <p>
+          <span className="badge">
+            {t('services.accompanimentBadge', { kind: t(`services.accompanimentKind.${meeting.accompanimentKind}`) })}
+          </span>
+          {meeting.trackerItem ? ` ${t('services.accompanimentItem', { item: t(`services.item.${meeting.trackerItem}`) })}` : null}
+        </p>
+      ) : null}
       <dl className="facts">
         <div>
           <dt>{t('meetings.detail.place')}</dt>

@@ -111,7 +111,7 @@ export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
   'pairs.$id': {
     as: 'coordinator',
     params: { id: 'pair' },
-    intents: ['acknowledge-concern', 'support-contact', 'fit-check', 'checklist', 'issue-participant-link', 'revoke-participant-link'],
+    intents: ['acknowledge-concern', 'support-contact', 'fit-check', 'issue-participant-link', 'revoke-participant-link'],
     fields: [
       'concernId',
       'withWhom',
@@ -123,11 +123,6 @@ export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
       'volunteerScore',
       'participantScore',
       'recommendRematch',
-      'HOUSING',
-      'NAV',
-      'GP',
-      'PHONE',
-      'ID',
       'purpose',
       'linkId',
     ],
@@ -160,6 +155,8 @@ export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
     intents: ['review', 'confirm'],
     fields: ['bulkAction', 'ids', 'withWhom', 'dueDate', 'note'],
   },
+  // -- services (#21): one tracker item per post.
+  'participants_.$id_.services': { as: 'coordinator', params: { id: 'participant' }, fields: ['item', 'status', 'owner', 'note'] },
   'participants_.$id_.release': {
     as: 'coordinator',
     params: { id: 'participant' },

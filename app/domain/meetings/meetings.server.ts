@@ -16,6 +16,7 @@ import { currentTime } from '~/lib/clock';
 import { notifySmsOutbox } from '~/domain/sms/outbox.server';
 import { textMeetingChange } from './text-reminders.server';
 import { releaseDateInForce } from '~/domain/participants/release-date';
+import { ACCOMPANIMENT_TRACKER_ITEM, type AccompanimentKind } from '~/domain/participants/service-tracker';
 import { hasValidClearance } from '~/domain/volunteers/clearance';
 import { clearancesOf } from '~/domain/volunteers/clearance.server';
 
@@ -26,6 +27,8 @@ export interface MeetingDraft {
   place?: string;
   /** A gate meeting on the release day (#21); the form allows it only on the release date. */
   gateMeeting?: boolean;
+  /** -- services (#21): an accompaniment to an appointment; linked to its tracker item where it has one. */
+  accompanimentKind?: AccompanimentKind | null;
 }
 
 export class MeetingRuleError extends Error {
@@ -134,6 +137,8 @@ async function planMeetingsOnce(db: Db, request: Request, actor: Actor, pairId: 
             placeType: draft.placeType,
             place: draft.place ?? null,
             gateMeeting: draft.gateMeeting ?? false,
+            accompanimentKind: draft.accompanimentKind ?? null,
+            trackerItem: draft.accompanimentKind ? ACCOMPANIMENT_TRACKER_ITEM[draft.accompanimentKind] : null,
           },
         }),
       );
