@@ -29,6 +29,7 @@ import { issueLink } from '~/domain/participant-links/links.server';
 import { currentTime } from '~/lib/clock';
 import { SETTINGS } from '~/domain/settings/definitions';
 import { daysBeforeFrom, DEFAULT_OWNERS, trackerDeadline, TRACKER_ITEMS } from '~/domain/participants/service-tracker';
+import { TRACKED_STATUSES } from '~/domain/participants/service-tracker.server';
 import { planSms } from '~/domain/sms/encoding';
 
 /** The item at an index the seed chose in one of its fixed lists, or a clear failure. */
@@ -941,7 +942,7 @@ async function seedParticipantVoice(tx: Tx, input: { pairId: string; startDate: 
 }
 
 /**
- * -- services (#21): a tracker for every accepted or matched participant released in the last 90
+ * -- services (#21): a tracker for every participant on the way through (TRACKED_STATUSES) released in the last 90
  * days or to be released: each item whose deadline (the default settings) has passed is done,
  * confirmed three days before it by its owner (the officer, else the coordinator on their
  * behalf), with a few exceptions that show the states: Ibrahim's housing is arranged but not done
@@ -963,7 +964,7 @@ async function seedServiceTrackers(
     >[0],
   );
   for (const [index, participant] of input.participants.entries()) {
-    if (participant.status !== 'ACCEPTED' && participant.status !== 'MATCHED') continue;
+    if (!(TRACKED_STATUSES as readonly string[]).includes(participant.status)) continue;
     if (participant.releaseDate < addDays(today, -90)) continue;
     const firstName = nth(PARTICIPANTS, index).firstName;
     for (const item of TRACKER_ITEMS) {

@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { needsActionToday } from '~/domain/monitoring/needs-action.server';
+import { parsePeriod } from '~/domain/figures/period';
+import { serviceFigures } from '~/domain/figures/services.server';
+import { outcomeMeasures } from '~/domain/figures/outcomes.server';
+import { programmeOutcomeRows } from '~/domain/reports/outcome-rows';
 import { logMeeting, planMeetings } from '~/domain/meetings/meetings.server';
 import { pairMonths } from '~/domain/pairs/pair-month.server';
 import { changeReleaseDates } from '~/domain/participants/release-date.server';
@@ -147,7 +151,7 @@ describe('the services tracker', () => {
     }
 
     // The release moves a week later (the date in force): the deadlines follow, and the phone is in time again.
-    await changeReleaseDates(null, coordinator, participant.id, {
+    await changeReleaseDates(null, { id: coordinator.id, role: 'COORDINATOR' }, participant.id, {
       earliestReleaseDate: null,
       expectedReleaseDate: '2027-04-22',
       actualReleaseDate: null,
@@ -213,7 +217,8 @@ describe('an accompaniment', () => {
     const { volunteerUser, pair } = await setup();
     setClock(osloInstant('2027-04-19', '09:00'));
     const request = new Request('http://localhost/pairs');
-    const { created } = await planMeetings(request, volunteerUser, pair.id, [
+    const volunteer = { id: volunteerUser.id, role: 'VOLUNTEER' as const };
+    const { created } = await planMeetings(request, volunteer, pair.id, [
       {
         startsAt: osloInstant('2027-04-20', '10:00'),
         durationMinutes: 90,
@@ -229,8 +234,62 @@ describe('an accompaniment', () => {
     ]);
     setClock(osloInstant('2027-04-20', '13:00'));
     const before = (await pairMonths(db, osloInstant('2027-04-20', '13:00'), { pairId: pair.id }))[0]!;
-    await logMeeting(request, volunteerUser, created[0]!.id, { outcome: 'HELD', durationMinutes: 90, rating: 4, areas: [], goods: [] });
+    await logMeeting(request, volunteer, created[0]!.id, { outcome: 'HELD', durationMinutes: 90, rating: 4, areas: [], goods: [] });
     const [month] = await pairMonths(db, osloInstant('2027-04-20', '13:00'), { pairId: pair.id });
     expect(month!.held).toBe(before.held + 1);
+  });
+});
+
+describe('the tracker figures', () => {
+  it('count the services done by release day and the NAV notice lead time against the release date in force', async () => {
+    const { coordinator, officer, participant } = await setup();
+    const confirmed = (date: string, time = '10:00') => osloInstant(date, time);
+    await db.releaseChecklistItem.createMany({
+      data: [
+        // NAV notified 5 April at 23:30 Oslo (21:30 UTC): 10 days before the 15 April release.
+        {
+          participantId: participant.id,
+          item: 'NAV',
+          status: 'DONE',
+          confirmedById: officer.id,
+          confirmedAt: confirmed('2027-04-05', '23:30'),
+        },
+        // Done on the release day itself: in time.
+        { participantId: participant.id, item: 'ID', status: 'DONE', confirmedById: officer.id, confirmedAt: confirmed(RELEASE, '08:00') },
+        // Done the day after: not by release day.
+        { participantId: participant.id, item: 'HOUSING', status: 'DONE', confirmedById: officer.id, confirmedAt: confirmed('2027-04-16') },
+        { participantId: participant.id, item: 'BANK_ACCOUNT', status: 'NOT_NEEDED', confirmedAt: confirmed('2027-03-01') },
+        { participantId: participant.id, item: 'GP', status: 'AGREED' },
+      ],
+    });
+    const period = parsePeriod('2027-H1')!;
+    const now = osloInstant('2027-05-01', '12:00');
+    expect(await serviceFigures(db, period, now)).toEqual({
+      released: 1,
+      itemsDue: 7,
+      doneByRelease: 2,
+      share: 0.286,
+      navNotices: 1,
+      medianNavNoticeDays: 10,
+    });
+    // Before the release day has come, nobody is in the cohort yet.
+    expect((await serviceFigures(db, period, osloInstant('2027-04-14', '12:00'))).released).toBe(0);
+
+    // The release actually happened three days later: the lead time is measured to the date in force.
+    setClock(now);
+    await changeReleaseDates(null, { id: coordinator.id, role: 'COORDINATOR' }, participant.id, {
+      earliestReleaseDate: null,
+      expectedReleaseDate: RELEASE,
+      actualReleaseDate: '2027-04-18',
+      reason: 'Løslatt senere',
+    });
+    const moved = await serviceFigures(db, period, now);
+    expect(moved).toMatchObject({ itemsDue: 7, doneByRelease: 3, medianNavNoticeDays: 13 });
+
+    // The same numbers in the report rows /reports and the workbook show.
+    const rows = programmeOutcomeRows(await outcomeMeasures(period, now, db));
+    expect(rows.find((row) => row.key === 'trackerDoneByRelease')?.value).toBe(0.429);
+    expect(rows.find((row) => row.key === 'navNoticeDays')?.value).toBe(13);
+    expect(rows.find((row) => row.key === 'trackerItemsDue')?.value).toBe(7);
   });
 });
