@@ -10,7 +10,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { CheckboxField, FormErrors, SelectField, TextareaField, TextField } from '~/components/forms';
 import { UrgentConfirmation } from '~/components/urgent-concern';
 import { useLanguage, useT } from '~/components/use-translation';
-import { isAccompanimentKind, isTrackerItem } from '~/domain/participants/service-tracker';
+import { ACCOMPANIMENT_KINDS, isAccompanimentKind, isTrackerItem } from '~/domain/participants/service-tracker';
 import { CANCELLED_BY, cancelSchema } from '~/domain/meetings/cancellation';
 import { LOG_OUTCOMES, PLACE_TYPES } from '~/domain/meetings/constants';
 import { EMERGENCY_NUMBERS, needsUrgentConfirmation, severityOf, type EmergencyNumber } from '~/domain/concerns/severity';
@@ -159,7 +159,7 @@ function LogForm({ lastResult, emergencyNumbers }: { lastResult: unknown; emerge
   const [form, fields] = useForm<z.input<typeof logSchema>>({
     id: 'log-meeting',
     lastResult: lastResult as never,
-    defaultValue: { outcome: 'HELD', durationMinutes: String(meeting.durationMinutes) },
+    defaultValue: { outcome: 'HELD', durationMinutes: String(meeting.durationMinutes), accompaniment: meeting.accompanimentKind ?? 'NONE' },
     shouldValidate: 'onSubmit',
   });
   return (
@@ -182,6 +182,15 @@ function LogForm({ lastResult, emergencyNumbers }: { lastResult: unknown; emerge
         />
         <TextField meta={fields.durationMinutes} label={t('meetings.log.duration')} type="number" min={5} max={600} />
         <TextField meta={fields.activity} label={t('meetings.log.activity')} />
+        <SelectField
+          meta={fields.accompaniment}
+          label={t('services.accompaniment')}
+          hint={t('services.accompanimentHint')}
+          options={[
+            { value: 'NONE', label: t('services.accompanimentNone') },
+            ...ACCOMPANIMENT_KINDS.map((value) => ({ value, label: t(`services.accompanimentKind.${value}`) })),
+          ]}
+        />
         <TextareaField meta={fields.concern} label={t('meetings.log.concern')} hint={t('meetings.log.concernHint')} rows={3} />
         <CheckboxField meta={fields.concernUrgent} label={t('concerns.urgent')} hint={t('concerns.emergencyHint')} />
         <details className="more">

@@ -99,6 +99,7 @@ export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
       'concern',
       'concernUrgent',
       'confirmUrgent',
+      'accompaniment',
       'date',
       'time',
       'place',
@@ -179,7 +180,14 @@ export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
   'pairs.$id_.plan': {
     as: 'pairVolunteer',
     params: { id: 'pair' },
-    fields: ['meetings[0].date', 'meetings[0].time', 'meetings[0].placeType', 'meetings[0].place', 'meetings[1].date'],
+    fields: [
+      'meetings[0].date',
+      'meetings[0].time',
+      'meetings[0].placeType',
+      'meetings[0].place',
+      'meetings[0].accompaniment',
+      'meetings[1].date',
+    ],
   },
   'participants.$id._index': {
     as: 'coordinator',

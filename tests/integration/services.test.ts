@@ -237,6 +237,33 @@ describe('an accompaniment', () => {
     await logMeeting(request, volunteer, created[0]!.id, { outcome: 'HELD', durationMinutes: 90, rating: 4, areas: [], goods: [] });
     const [month] = await pairMonths(db, osloInstant('2027-04-20', '13:00'), { pairId: pair.id });
     expect(month!.held).toBe(before.held + 1);
+    expect(month!.held).toBeGreaterThanOrEqual(1);
+
+    // Logged as an accompaniment after all: a planned ordinary meeting becomes one to probation, linked to its item.
+    const [plain] = (
+      await planMeetings(
+        request,
+        volunteer,
+        pair.id,
+        [{ startsAt: osloInstant('2027-04-20', '15:00'), durationMinutes: 60, placeType: 'CAFE' }],
+        osloInstant('2027-04-20', '13:00'),
+      )
+    ).created;
+    setClock(osloInstant('2027-04-20', '17:00'));
+    await logMeeting(request, volunteer, plain!.id, {
+      outcome: 'HELD',
+      durationMinutes: 60,
+      rating: 5,
+      areas: [],
+      goods: [],
+      accompaniment: 'PROBATION',
+    });
+    expect(await db.meeting.findUnique({ where: { id: plain!.id }, select: { accompanimentKind: true, trackerItem: true } })).toEqual({
+      accompanimentKind: 'PROBATION',
+      trackerItem: 'PROBATION_APPOINTMENT',
+    });
+    const [after] = await pairMonths(db, osloInstant('2027-04-20', '17:00'), { pairId: pair.id });
+    expect(after!.held).toBe(before.held + 2);
   });
 });
 

@@ -93,6 +93,8 @@ export const logSchema = z
     concern: optionalText(2000),
     concernUrgent: z.boolean().default(false),
     confirmUrgent: confirmUrgentField,
+    /** -- services (#21): the meeting was an accompaniment to an appointment (NONE: an ordinary meeting; absent: as planned). */
+    accompaniment: z.enum([...ACCOMPANIMENT_KINDS, 'NONE']).optional(),
   })
   .superRefine((log, ctx) => {
     if (log.outcome !== 'HELD') return;

@@ -302,6 +302,8 @@ export interface LogInput {
   note?: string;
   concern?: string;
   concernSeverity?: ConcernSeverity;
+  /** -- services (#21): an accompaniment after all (a kind), an ordinary meeting after all ('NONE'), or as planned (absent). */
+  accompaniment?: AccompanimentKind | 'NONE';
 }
 
 /**
@@ -342,7 +344,18 @@ async function logMeetingOnce(request: Request, actor: Actor, meetingId: string,
         loggedById: actor.id,
       },
     });
-    await tx.meeting.update({ where: { id: meeting.id }, data: { status: input.outcome, sequence: { increment: 1 } } });
+    const accompanimentKind = input.accompaniment === 'NONE' ? null : input.accompaniment;
+    await tx.meeting.update({
+      where: { id: meeting.id },
+      data: {
+        status: input.outcome,
+        sequence: { increment: 1 },
+        ...(accompanimentKind !== undefined && {
+          accompanimentKind,
+          trackerItem: accompanimentKind ? ACCOMPANIMENT_TRACKER_ITEM[accompanimentKind] : null,
+        }),
+      },
+    });
     await audit(tx, request, {
       actorId: actor.id,
       action: 'CREATE',
