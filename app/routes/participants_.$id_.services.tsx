@@ -69,11 +69,7 @@ export default function ServicesTracker() {
         <ItemCard key={row.item} row={row} />
       ))}
       <p>
-        {participant.pairId && !participant.referralId ? (
-          <Link to={`/pairs/${participant.pairId}`}>{t('services.back')}</Link>
-        ) : participant.referralId ? (
-          <Link to={`/referrals/${participant.referralId}`}>{t('services.back')}</Link>
-        ) : null}
+        <Link to={tracker.backPath}>{t('services.back')}</Link>
       </p>
     </>
   );

@@ -3,7 +3,15 @@ import { currentTime } from '~/lib/clock';
 import { db as client, type Db, type Tx } from '~/lib/db.server';
 import { enqueueEmail } from '~/lib/email.server';
 import { isLanguage } from '~/lib/i18n';
-import { forbidden, notFound, participantScope, RUNNING_PAIR_STATUSES, type Actor } from '~/lib/permissions.server';
+import {
+  forbidden,
+  notFound,
+  pairScope,
+  participantScope,
+  referralScope,
+  RUNNING_PAIR_STATUSES,
+  type Actor,
+} from '~/lib/permissions.server';
 import { lockKey } from '~/lib/row-lock.server';
 import { addDays, todayInOslo, type IsoDate } from '~/lib/time';
 import { getSettings } from '~/domain/settings/settings.server';
@@ -75,8 +83,8 @@ export async function serviceTracker(request: Request | null, actor: Actor, part
       expectedReleaseDate: true,
       actualReleaseDate: true,
       checklist: { select: recordedSelect },
-      referrals: { orderBy: { createdAt: 'desc' }, take: 1, select: { id: true } },
-      pairs: { where: { status: { in: [...RUNNING_PAIR_STATUSES] } }, select: { id: true }, take: 1 },
+      referrals: { where: referralScope(actor), orderBy: { createdAt: 'desc' }, take: 1, select: { id: true } },
+      pairs: { where: { status: { in: [...RUNNING_PAIR_STATUSES] }, ...pairScope(actor) }, select: { id: true }, take: 1 },
     },
   });
   if (!participant) notFound();
@@ -100,9 +108,18 @@ export async function serviceTracker(request: Request | null, actor: Actor, part
       firstName: participant.firstName,
       status: participant.status,
       releaseDate,
-      referralId: participant.referrals[0]?.id ?? null,
-      pairId: participant.pairs[0]?.id ?? null,
     },
+    /** Where the viewer came from: the participant page, the referral (officer) or the pair (volunteer). */
+    backPath:
+      actor.role === 'COORDINATOR'
+        ? `/participants/${participant.id}`
+        : actor.role === 'PROBATION_OFFICER'
+          ? participant.referrals[0]
+            ? `/referrals/${participant.referrals[0].id}`
+            : '/referrals'
+          : participant.pairs[0]
+            ? `/pairs/${participant.pairs[0].id}`
+            : '/me',
     rows,
     /** Only the coordinator chooses an item's owner. */
     mayChooseOwner: actor.role === 'COORDINATOR',
