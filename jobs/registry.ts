@@ -10,6 +10,7 @@ import { pruneJobRunsJob } from './prune-job-runs';
 import { retentionJob } from './retention';
 import { sendOutboxJob } from './send-outbox';
 import { sendSmsJob } from './send-sms';
+import { serviceDeadlinesJob } from './service-deadlines';
 import { smsRemindersJob } from './sms-reminders';
 import { weeklyDigestJob } from './weekly-digest';
 
@@ -28,4 +29,5 @@ export const JOBS: JobDefinition[] = [
   sendSmsJob,
   smsRemindersJob,
   firstWeekContactsJob,
+  serviceDeadlinesJob,
 ];

@@ -27,6 +27,9 @@ import {
 import { deliverParticipantLink } from '~/domain/participant-links/delivery.server';
 import { issueLink } from '~/domain/participant-links/links.server';
 import { currentTime } from '~/lib/clock';
+import { SETTINGS } from '~/domain/settings/definitions';
+import { daysBeforeFrom, DEFAULT_OWNERS, trackerDeadline, TRACKER_ITEMS } from '~/domain/participants/service-tracker';
+import { TRACKED_STATUSES } from '~/domain/participants/service-tracker.server';
 import { planSms } from '~/domain/sms/encoding';
 
 /** The item at an index the seed chose in one of its fixed lists, or a clear failure. */
@@ -869,6 +872,18 @@ export async function seedDemoData(db: Db, now = currentTime(), onlyIfEmpty = fa
           },
         ],
       });
+      // -- services (#21): the services trackers of the participants released lately or soon.
+      const officerIds: string[] = officers.map((officer) => officer.id);
+      await seedServiceTrackers(tx, {
+        participants: participants.map((participant, index) => ({
+          id: participant.id,
+          status: nth(PARTICIPANTS, index).status,
+          releaseDate: participant.expectedReleaseDate,
+          referrerId: nth(officerIds, index % officerIds.length),
+        })),
+        coordinatorId: coordinator.id,
+        today,
+      });
       return true;
     },
     { timeout: 120_000 },
@@ -923,6 +938,68 @@ async function seedParticipantVoice(tx: Tx, input: { pairId: string; startDate: 
       answeredAt: at(answerDay),
       lowScore: low,
     });
+  }
+}
+
+/**
+ * -- services (#21): a tracker for every participant on the way through (TRACKED_STATUSES) released in the last 90
+ * days or to be released: each item whose deadline (the default settings) has passed is done,
+ * confirmed three days before it by its owner (the officer, else the coordinator on their
+ * behalf), with a few exceptions that show the states: Ibrahim's housing is arranged but not done
+ * (overdue: the one item in "needs action today"), Noah needs no bank account, Ida's belongings
+ * were sorted out the day after release (not done by release day), and Ibrahim's GP is arranged.
+ */
+async function seedServiceTrackers(
+  tx: Tx,
+  input: {
+    participants: { id: string; status: ParticipantStatus; releaseDate: string; referrerId: string }[];
+    coordinatorId: string;
+    today: string;
+  },
+) {
+  const { today } = input;
+  const daysBefore = daysBeforeFrom(
+    Object.fromEntries(Object.entries(SETTINGS).map(([key, definition]) => [key, definition.default])) as Parameters<
+      typeof daysBeforeFrom
+    >[0],
+  );
+  for (const [index, participant] of input.participants.entries()) {
+    if (!(TRACKED_STATUSES as readonly string[]).includes(participant.status)) continue;
+    if (participant.releaseDate < addDays(today, -90)) continue;
+    const firstName = nth(PARTICIPANTS, index).firstName;
+    for (const item of TRACKER_ITEMS) {
+      const deadline = trackerDeadline(participant.releaseDate, daysBefore[item]);
+      const owner = DEFAULT_OWNERS[item];
+      const confirmer = owner === 'OFFICER' ? participant.referrerId : input.coordinatorId;
+      const confirmedOn = (date: string) => osloInstant(date, '10:00');
+      let row: { status: string; note?: string; confirmedAt?: Date } | null = null;
+      if (firstName === 'Ibrahim' && item === 'HOUSING') row = { status: 'AGREED', note: 'Visning hos boligkontoret er avtalt.' };
+      else if (firstName === 'Ibrahim' && item === 'GP') row = { status: 'AGREED', note: 'Står på venteliste hos legekontoret.' };
+      else if (firstName === 'Noah' && item === 'BANK_ACCOUNT')
+        row = { status: 'NOT_NEEDED', confirmedAt: confirmedOn(addDays(deadline, -5)) };
+      else if (firstName === 'Ida' && item === 'OWN_ITEMS')
+        row = { status: 'DONE', confirmedAt: confirmedOn(addDays(participant.releaseDate, 1)) };
+      else if (deadline < today) {
+        row = {
+          status: 'DONE',
+          confirmedAt: confirmedOn(addDays(deadline, -3)),
+          ...(item === 'NAV' && { note: 'Varsel sendt til NAV-kontoret.' }),
+        };
+      }
+      if (!row) continue;
+      const settled = row.status === 'DONE' || row.status === 'NOT_NEEDED';
+      await tx.releaseChecklistItem.create({
+        data: {
+          participantId: participant.id,
+          item,
+          status: row.status,
+          note: row.note ?? null,
+          updatedById: confirmer,
+          confirmedById: settled ? confirmer : null,
+          confirmedAt: settled ? (row.confirmedAt ?? null) : null,
+        },
+      });
+    }
   }
 }
 

@@ -3,6 +3,7 @@ import type { Health } from '~/domain/pairs/pair-month';
 import type { MessageKey } from '~/lib/i18n';
 import { formatDate, formatDateTime, formatDaysFromToday } from '~/lib/format';
 import { HealthBadge } from './health-badge';
+import { TRACKER_ITEMS, type TrackerItem, type TrackerOwner } from '~/domain/participants/service-tracker';
 import { useLanguage, useT } from './use-translation';
 
 export { HealthBadge };
@@ -80,19 +81,28 @@ export function AcknowledgeConcern({ pairId, concernId, redirectTo }: { pairId: 
   );
 }
 
-type ActionGroup = 'quiet' | 'behind' | 'unlogged' | 'releases' | 'concerns' | 'supportDue' | 'clearances';
+type ActionGroup = 'quiet' | 'behind' | 'unlogged' | 'releases' | 'concerns' | 'supportDue' | 'clearances' | 'overdueServices';
 
 interface NeedsActionData {
   /** Each list holds the first few; the totals count them all. */
-  totals: Record<Exclude<ActionGroup, 'clearances'>, number> & { clearances?: number };
+  totals: Record<Exclude<ActionGroup, 'clearances' | 'overdueServices'>, number> & { clearances?: number; overdueServices?: number };
   quiet: Pick<PairRow, 'id' | 'participantFirstName' | 'daysSinceHeld'>[];
   behind: (Pick<PairRow, 'id' | 'participantFirstName' | 'held' | 'target'> & { expected: number })[];
   unlogged: { id: string; startsAt: string; pairId: string; participantFirstName: string }[];
-  releases: { participantId: string; firstName: string; releaseDate: string; pairId: string | null; checklistDone: number }[];
+  releases: {
+    participantId: string;
+    firstName: string;
+    releaseDate: string;
+    pairId: string | null;
+    checklistDone: number;
+    checklistTotal?: number;
+  }[];
   concerns: { id: string; text: string; urgent?: boolean; createdAt: string; pairId: string; participantFirstName: string }[];
   supportDue: { pairId: string; participantFirstName: string; dueDate: string | null; fitCheck: boolean }[];
   /** -- release (#21): visitor clearances expiring soon (absent in a snapshot kept before they were added). */
   clearances?: { id: string; volunteerId: string; volunteerName: string; prison: string; expiresOn: string }[];
+  /** -- services (#21): services-tracker items past their deadline (absent in an older snapshot). */
+  overdueServices?: { participantId: string; firstName: string; item: TrackerItem; owner: TrackerOwner; deadline: string }[];
 }
 
 function Group(props: { titleKey: MessageKey; id: string; children: React.ReactNode; count: number; listed: number }) {
@@ -116,6 +126,7 @@ export function NeedsActionToday({ data }: { data: NeedsActionData }) {
   const language = useLanguage();
   const total = Object.values(data.totals).reduce((sum, count) => sum + (count ?? 0), 0);
   const clearances = data.clearances ?? [];
+  const overdueServices = data.overdueServices ?? [];
   return (
     <section aria-labelledby="needs-action-title">
       <h2 id="needs-action-title">{t('meetings.dash.needsAction')}</h2>
@@ -165,7 +176,24 @@ export function NeedsActionToday({ data }: { data: NeedsActionData }) {
           <li key={release.participantId}>
             {release.pairId ? <Link to={`/pairs/${release.pairId}`}>{release.firstName}</Link> : release.firstName}
             {': '}
-            {t('meetings.dash.releaseLine', { date: formatDate(release.releaseDate, language), done: release.checklistDone })}
+            {t('meetings.dash.releaseLine', {
+              date: formatDate(release.releaseDate, language),
+              done: release.checklistDone,
+              total: release.checklistTotal ?? TRACKER_ITEMS.length,
+            })}
+          </li>
+        ))}
+      </Group>
+      <Group titleKey="services.dash.title" id="action-services" count={data.totals.overdueServices ?? 0} listed={overdueServices.length}>
+        {overdueServices.map((service) => (
+          <li key={`${service.participantId}-${service.item}`}>
+            <Link to={`/participants/${service.participantId}/services`}>{service.firstName}</Link>
+            {': '}
+            {t('services.dash.line', {
+              item: t(`services.item.${service.item}`),
+              deadline: formatDate(service.deadline, language),
+              owner: t(`services.ownerValue.${service.owner}`),
+            })}
           </li>
         ))}
       </Group>

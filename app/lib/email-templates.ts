@@ -58,6 +58,8 @@ interface TemplateShapes {
   'meetings-need-replan': { pairId: string; count: number };
   // -- first week (#21): a day 0/1/3/7 contact target after release was missed.
   'first-week-contact-missed': { pairId: string; day: 0 | 1 | 3 | 7 };
+  // -- services (#21): an item the recipient owns on a services tracker passed its deadline (no item, no name).
+  'service-item-overdue': { participantId: string };
 }
 
 export type EmailTemplate = keyof TemplateShapes;
@@ -203,6 +205,11 @@ const drafts: { [T in EmailTemplate]: EmailDraft<T> } = {
     subject: t('email.firstWeekMissed.subject', { day: data.day }),
     lines: [t('email.firstWeekMissed.line', { day: data.day })],
     link: pairLink(data.pairId, t),
+  }),
+  'service-item-overdue': (data, t) => ({
+    subject: t('email.serviceOverdue.subject'),
+    lines: [t('email.serviceOverdue.line')],
+    link: { path: `/participants/${data.participantId}/services`, label: t('email.serviceOverdue.link') },
   }),
   'monthly-compliance': (data, t) => ({
     subject: t('email.compliance.subject', data),

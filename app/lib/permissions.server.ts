@@ -38,6 +38,7 @@ const CAPABILITIES = {
     'referrals:list',
     'texts:inbox',
     'search:use',
+    'services:track',
   ],
   VOLUNTEER: [
     'me:view',
@@ -51,6 +52,7 @@ const CAPABILITIES = {
     'calendar:own',
     'proposals:answer',
     'texts:send',
+    'services:track',
   ],
   PROBATION_OFFICER: [
     'referrals:list',
@@ -62,6 +64,7 @@ const CAPABILITIES = {
     'plans:edit',
     'plans:handover',
     'search:use',
+    'services:track',
   ],
 } as const satisfies Record<Role, readonly string[]>;
 

@@ -10,6 +10,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { CheckboxField, FormErrors, SelectField, TextareaField, TextField } from '~/components/forms';
 import { UrgentConfirmation } from '~/components/urgent-concern';
 import { useLanguage, useT } from '~/components/use-translation';
+import { ACCOMPANIMENT_KINDS, isAccompanimentKind, isTrackerItem } from '~/domain/participants/service-tracker';
 import { CANCELLED_BY, cancelSchema } from '~/domain/meetings/cancellation';
 import { LOG_OUTCOMES, PLACE_TYPES } from '~/domain/meetings/constants';
 import { EMERGENCY_NUMBERS, needsUrgentConfirmation, severityOf, type EmergencyNumber } from '~/domain/concerns/severity';
@@ -59,6 +60,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       participantAnswer: meeting.participantAnswer,
       participantAnswerVia: meeting.participantAnswerVia,
       gateMeeting: meeting.gateMeeting,
+      accompanimentKind: isAccompanimentKind(meeting.accompanimentKind) ? meeting.accompanimentKind : null,
+      trackerItem: isTrackerItem(meeting.trackerItem) ? meeting.trackerItem : null,
       participantFirstName: meeting.pair.participant.firstName,
       releaseDate,
       log: meeting.log
@@ -156,7 +159,7 @@ function LogForm({ lastResult, emergencyNumbers }: { lastResult: unknown; emerge
   const [form, fields] = useForm<z.input<typeof logSchema>>({
     id: 'log-meeting',
     lastResult: lastResult as never,
-    defaultValue: { outcome: 'HELD', durationMinutes: String(meeting.durationMinutes) },
+    defaultValue: { outcome: 'HELD', durationMinutes: String(meeting.durationMinutes), accompaniment: meeting.accompanimentKind ?? 'NONE' },
     shouldValidate: 'onSubmit',
   });
   return (
@@ -179,6 +182,15 @@ function LogForm({ lastResult, emergencyNumbers }: { lastResult: unknown; emerge
         />
         <TextField meta={fields.durationMinutes} label={t('meetings.log.duration')} type="number" min={5} max={600} />
         <TextField meta={fields.activity} label={t('meetings.log.activity')} />
+        <SelectField
+          meta={fields.accompaniment}
+          label={t('services.accompaniment')}
+          hint={t('services.accompanimentHint')}
+          options={[
+            { value: 'NONE', label: t('services.accompanimentNone') },
+            ...ACCOMPANIMENT_KINDS.map((value) => ({ value, label: t(`services.accompanimentKind.${value}`) })),
+          ]}
+        />
         <TextareaField meta={fields.concern} label={t('meetings.log.concern')} hint={t('meetings.log.concernHint')} rows={3} />
         <CheckboxField meta={fields.concernUrgent} label={t('concerns.urgent')} hint={t('concerns.emergencyHint')} />
         <details className="more">
@@ -321,6 +333,14 @@ export default function MeetingPage() {
       </p>
       <h1>{t('meetings.detail.title', { when: formatDateTime(new Date(meeting.startsAt), language) })}</h1>
       {meeting.gateMeeting ? <p className="badge">{t('firstWeek.gateBadge')}</p> : null}
+      {meeting.accompanimentKind ? (
+        <p>
+          <span className="badge">
+            {t('services.accompanimentBadge', { kind: t(`services.accompanimentKind.${meeting.accompanimentKind}`) })}
+          </span>
+          {meeting.trackerItem ? ` ${t('services.accompanimentItem', { item: t(`services.item.${meeting.trackerItem}`) })}` : null}
+        </p>
+      ) : null}
       <dl className="facts">
         <div>
           <dt>{t('meetings.detail.place')}</dt>

@@ -13,8 +13,8 @@ import { useLanguage, useT } from '~/components/use-translation';
 import { wholeNumber } from '~/domain/meetings/forms';
 import { acknowledgeConcern } from '~/domain/meetings/meetings.server';
 import { pairContact } from '~/domain/pairs/contact.server';
-import { pairTimeline, recordFitCheck, recordSupportContact, updateChecklist } from '~/domain/pairs/pairs.server';
-import { CHECKLIST_ITEMS, CHECKLIST_STATUSES } from '~/domain/participants/release-checklist';
+import { pairTimeline, recordFitCheck, recordSupportContact } from '~/domain/pairs/pairs.server';
+import { ServicesSummary } from '~/components/services-summary';
 import { SUPPORT_KINDS, SUPPORT_WITH } from '~/domain/pairs/support';
 import { requireUser, safeRedirect } from '~/lib/auth.server';
 import { redirectWithFlash } from '~/lib/flash.server';
@@ -44,13 +44,6 @@ const fitSchema = z.object({
   recommendRematch: z.boolean().default(false),
   note: optionalText(1000),
 });
-
-const checklistSchema = z.object(
-  Object.fromEntries(CHECKLIST_ITEMS.map((item) => [item, z.enum(CHECKLIST_STATUSES)])) as Record<
-    (typeof CHECKLIST_ITEMS)[number],
-    z.ZodEnum<{ OPEN: 'OPEN'; AGREED: 'AGREED'; DONE: 'DONE' }>
-  >,
-);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'pairs:read' });
@@ -95,17 +88,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { intent: _intent, ...input } = submission.value;
     await recordFitCheck(request, user, pairId, input);
     return redirectWithFlash(back, { kind: 'success', key: 'meetings.fit.saved' });
-  }
-  if (intent === 'checklist') {
-    const parsed = checklistSchema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) throw new Response('Bad Request', { status: 400 });
-    await updateChecklist(
-      request,
-      user,
-      pairId,
-      CHECKLIST_ITEMS.map((item) => ({ item, status: parsed.data[item] })),
-    );
-    return redirectWithFlash(back, { kind: 'success', key: 'meetings.checklist.saved' });
   }
   throw new Response('Bad Request', { status: 400 });
 }
@@ -208,47 +190,6 @@ function SupportForms() {
           </Form>
         </details>
       ) : null}
-    </section>
-  );
-}
-
-function Checklist() {
-  const { pair, coordinator } = useLoaderData<typeof loader>();
-  const t = useT();
-  const status = (item: string) => pair.checklist.find((entry) => entry.item === item)?.status ?? 'OPEN';
-  return (
-    <section aria-labelledby="checklist-title">
-      <h2 id="checklist-title">{t('meetings.checklist.title')}</h2>
-      {coordinator && pair.status === 'ACTIVE' ? (
-        <Form method="post" className="form checklist">
-          <input type="hidden" name="intent" value="checklist" />
-          {CHECKLIST_ITEMS.map((item) => (
-            <div className="field" key={item}>
-              <label htmlFor={`checklist-${item}`}>{t(`meetings.checklist.item.${item}`)}</label>
-              <select id={`checklist-${item}`} name={item} defaultValue={status(item)}>
-                {CHECKLIST_STATUSES.map((value) => (
-                  <option key={value} value={value}>
-                    {t(`meetings.checklist.status.${value}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ))}
-          <div className="actions">
-            <button type="submit" className="secondary">
-              {t('meetings.checklist.save')}
-            </button>
-          </div>
-        </Form>
-      ) : (
-        <ul>
-          {CHECKLIST_ITEMS.map((item) => (
-            <li key={item}>
-              {t(`meetings.checklist.item.${item}`)}: {t(`meetings.checklist.status.${status(item)}` as MessageKey)}
-            </li>
-          ))}
-        </ul>
-      )}
     </section>
   );
 }
@@ -455,6 +396,12 @@ export default function PairPage() {
               {meeting.participantAnswer ? (
                 <span className="badge"> {t(`sms.answer.${meeting.participantAnswer}` as MessageKey)}</span>
               ) : null}
+              {meeting.accompanimentKind ? (
+                <span className="badge">
+                  {' '}
+                  {t('services.accompanimentBadge', { kind: t(`services.accompanimentKind.${meeting.accompanimentKind}` as MessageKey) })}
+                </span>
+              ) : null}
               {meeting.replanReason ? (
                 <p className="notice">
                   {t(`release.replan.${meeting.replanReason}` as MessageKey)}{' '}
@@ -480,7 +427,7 @@ export default function PairPage() {
         ) : null}
       </section>
 
-      {pair.status === 'ACTIVE' || pair.checklist.length > 0 ? <Checklist /> : null}
+      <ServicesSummary participantId={pair.participant.id} rows={pair.tracker} />
       {coordinator ? <SupportForms /> : null}
       {participantLinks ? <ParticipantLinksPanel pairId={pair.id} block={participantLinks} fitChecks={pair.fitChecks} /> : null}
     </>

@@ -9,6 +9,7 @@ import { CheckboxField, FormErrors, SelectField, TextField } from '~/components/
 import { FoldChoice } from '~/components/fold-choice';
 import { useLanguage, useT } from '~/components/use-translation';
 import { PLACE_TYPES } from '~/domain/meetings/constants';
+import { ACCOMPANIMENT_KINDS } from '~/domain/participants/service-tracker';
 import { meetingDraftSchema, toDraft } from '~/domain/meetings/forms';
 import { hasValidClearance } from '~/domain/volunteers/clearance';
 import { findPlannablePair, MeetingRuleError, planMeetings } from '~/domain/meetings/meetings.server';
@@ -116,6 +117,15 @@ export default function PlanMonth() {
                   />
                   <TextField meta={field.place} label={t('meetings.field.place')} hint={t('meetings.field.placeHint')} />
                   <CheckboxField meta={field.gate} label={t('firstWeek.gateMeeting')} hint={t('firstWeek.gateMeetingHint')} />
+                  <SelectField
+                    meta={field.accompaniment}
+                    label={t('services.accompaniment')}
+                    hint={t('services.accompanimentHint')}
+                    options={[
+                      { value: '', label: t('services.accompanimentNone') },
+                      ...ACCOMPANIMENT_KINDS.map((value) => ({ value, label: t(`services.accompanimentKind.${value}`) })),
+                    ]}
+                  />
                 </fieldset>
               );
             })}

@@ -128,6 +128,9 @@ export default function ParticipantPage() {
             {formatDate(releaseDateInForce(p), language)} – {p.releaseMunicipality}{' '}
             {/* -- release (#21): the release dates and their history */}
             <Link to={`/participants/${p.id}/release`}>{t('release.changeLink')}</Link>
+            {' · '}
+            {/* -- services (#21) */}
+            <Link to={`/participants/${p.id}/services`}>{t('services.linkTitle')}</Link>
           </dd>
           <dt>{t('referrals.interests')}</dt>
           <dd>{p.interests.join(', ') || '–'}</dd>

@@ -61,7 +61,7 @@ export default function Handover() {
         </div>
         <div>
           <dt>{t('handover.release')}</dt>
-          <dd>{formatDate(data.participant.expectedReleaseDate, language)}</dd>
+          <dd>{formatDate(data.participant.releaseDate, language)}</dd>
         </div>
         <div>
           <dt>{t('handover.municipality')}</dt>
@@ -150,15 +150,28 @@ export default function Handover() {
           <thead>
             <tr>
               <th scope="col">{t('handover.checklistItem')}</th>
+              <th scope="col">{t('services.deadline')}</th>
+              <th scope="col">{t('services.owner')}</th>
               <th scope="col">{t('handover.checklistStatus')}</th>
+              <th scope="col">{t('services.confirmed')}</th>
               <th scope="col">{t('handover.checklistNote')}</th>
             </tr>
           </thead>
           <tbody>
-            {data.checklist.map((row) => (
+            {data.tracker.map((row) => (
               <tr key={row.item}>
-                <th scope="row">{t(`handover.checklist.${row.item}`)}</th>
-                <td>{t(`handover.checklistStatus.${row.status}`)}</td>
+                <th scope="row">{t(`services.item.${row.item}`)}</th>
+                <td>
+                  {formatDate(row.deadline, language)}
+                  {row.overdue ? ` (${t('services.overdueBadge')})` : ''}
+                </td>
+                <td>{t(`services.ownerValue.${row.owner}`)}</td>
+                <td>{t(`services.statusValue.${row.status}`)}</td>
+                <td>
+                  {row.confirmedAt
+                    ? t('services.confirmedBy', { name: row.confirmedByName ?? '–', date: formatDate(new Date(row.confirmedAt), language) })
+                    : ''}
+                </td>
                 <td className="plan-text">{row.note ?? ''}</td>
               </tr>
             ))}

@@ -21,12 +21,16 @@ import { areaLabel, PlanAreaColumns } from '~/components/plan';
 import { formatPhone } from '~/domain/participants/phone';
 import { pageTitle } from '~/lib/page-title';
 import { statusReasonText } from '~/components/status-reason';
+import { ServicesSummary } from '~/components/services-summary';
+import { trackerAtAGlance } from '~/domain/participants/service-tracker.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { capability: 'referrals:list' });
   const referral = await referralForViewer(user, params.id ?? '', request);
   if (!referral) notFound();
-  return json({ referral });
+  // -- services (#21): the services tracker at a glance; the officer updates their own items on its page.
+  const tracker = await trackerAtAGlance(referral.participantId);
+  return json({ referral, tracker });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -52,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ReferralPage() {
-  const { referral } = useLoaderData<typeof loader>();
+  const { referral, tracker } = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
   const triage = referral.triage;
@@ -89,6 +93,8 @@ export default function ReferralPage() {
           ))}
         </ol>
       </section>
+
+      {tracker ? <ServicesSummary participantId={referral.participantId} rows={tracker} /> : null}
 
       <section aria-labelledby="activity-title">
         <h2 id="activity-title">{t('referrals.activity')}</h2>

@@ -9,7 +9,7 @@ import { CheckboxField, FormErrors, TextField } from '~/components/forms';
 import { halfYearLabel } from '~/components/recruitment-panel';
 import { useT } from '~/components/use-translation';
 import { saveTargets, targetsFor } from '~/domain/recruitment/targets.server';
-import { BOOLEAN_SETTING_KEYS, SETTING_KEYS, SMS_SETTING_KEYS } from '~/domain/settings/definitions';
+import { BOOLEAN_SETTING_KEYS, SERVICE_DEADLINE_SETTING_KEYS, SETTING_KEYS, SMS_SETTING_KEYS } from '~/domain/settings/definitions';
 import { getSettings, saveSettings } from '~/domain/settings/settings.server';
 import { isTargetHalfYear, shownTargetHalfYear, targetHalfYears } from '~/domain/recruitment/target-choices';
 import { requireUser } from '~/lib/auth.server';
@@ -21,10 +21,12 @@ import { SmsSettings, type SmsSettingsData } from '~/components/sms-settings';
 import { smsStatus } from '~/domain/sms/gateway.server';
 import { smsSettingsSchema } from '~/domain/sms/settings-form';
 
-/** The number settings of the programme form (the SMS ones have their own section). */
+/** The number settings of the programme form (the SMS ones have their own section, the tracker's deadlines their own fieldset). */
 const PROGRAMME_NUMBER_KEYS = SETTING_KEYS.filter(
-  (key): key is Exclude<typeof key, (typeof SMS_SETTING_KEYS)[number]> =>
-    !BOOLEAN_SETTING_KEYS.includes(key) && !(SMS_SETTING_KEYS as readonly string[]).includes(key),
+  (key): key is Exclude<typeof key, (typeof SMS_SETTING_KEYS)[number] | (typeof SERVICE_DEADLINE_SETTING_KEYS)[number]> =>
+    !BOOLEAN_SETTING_KEYS.includes(key) &&
+    !(SMS_SETTING_KEYS as readonly string[]).includes(key) &&
+    !(SERVICE_DEADLINE_SETTING_KEYS as readonly string[]).includes(key),
 );
 
 function wholeNumber(min: number, max: number) {
@@ -57,6 +59,15 @@ const programmeSchema = z.object({
   participantLinkValidDays: wholeNumber(1, 90),
   lowPulseMean: wholeNumber(1, 4),
   clearanceLeadWeeks: wholeNumber(0, 52),
+  // -- services (#21): each tracker item's deadline, days before the release date in force.
+  serviceDaysBeforeNav: wholeNumber(0, 365),
+  serviceDaysBeforeHousing: wholeNumber(0, 365),
+  serviceDaysBeforeGp: wholeNumber(0, 365),
+  serviceDaysBeforeProbation: wholeNumber(0, 365),
+  serviceDaysBeforeId: wholeNumber(0, 365),
+  serviceDaysBeforeBankAccount: wholeNumber(0, 365),
+  serviceDaysBeforePhone: wholeNumber(0, 365),
+  serviceDaysBeforeOwnItems: wholeNumber(0, 365),
   // A checkbox: sent as "on" when ticked, absent when not.
   countRematchesAsNewPairs: z.preprocess((value) => value === 'on', z.boolean()),
 });
@@ -193,6 +204,12 @@ export default function Settings() {
           {PROGRAMME_NUMBER_KEYS.map((key) => (
             <TextField key={key} meta={programmeFields[key]} label={t(`settings.${key}`)} type="number" min={0} />
           ))}
+          <fieldset>
+            <legend>{t('services.settings.legend')}</legend>
+            {SERVICE_DEADLINE_SETTING_KEYS.map((key) => (
+              <TextField key={key} meta={programmeFields[key]} label={t(`settings.${key}`)} type="number" min={0} max={365} />
+            ))}
+          </fieldset>
           <CheckboxField
             meta={programmeFields.countRematchesAsNewPairs}
             label={t('settings.countRematchesAsNewPairs')}

@@ -135,7 +135,7 @@ test('the coordinator records a review, opens the handover and prints it to a PD
   await expect(handover).toContainText('Fullføre fagbrev som tømrer.');
   await expect(handover.getByRole('row', { name: /Bolig og nærmiljø/ })).toContainText('På pause');
   await expect(handover.getByRole('row', { name: /Bolig og nærmiljø/ })).toContainText('Har fått kommunal leilighet');
-  await expect(handover.getByRole('heading', { name: 'Sjekkliste for løslatelsen' })).toBeVisible();
+  await expect(handover.getByRole('heading', { name: 'Tjenester før løslatelsen' })).toBeVisible();
   await expect(handover).toContainText('Marte Frivoll');
   await expect(handover).toContainText('Kontaktbetjent');
   await expectAccessible(page);

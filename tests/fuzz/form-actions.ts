@@ -99,6 +99,7 @@ export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
       'concern',
       'concernUrgent',
       'confirmUrgent',
+      'accompaniment',
       'date',
       'time',
       'place',
@@ -111,7 +112,7 @@ export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
   'pairs.$id': {
     as: 'coordinator',
     params: { id: 'pair' },
-    intents: ['acknowledge-concern', 'support-contact', 'fit-check', 'checklist', 'issue-participant-link', 'revoke-participant-link'],
+    intents: ['acknowledge-concern', 'support-contact', 'fit-check', 'issue-participant-link', 'revoke-participant-link'],
     fields: [
       'concernId',
       'withWhom',
@@ -123,11 +124,6 @@ export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
       'volunteerScore',
       'participantScore',
       'recommendRematch',
-      'HOUSING',
-      'NAV',
-      'GP',
-      'PHONE',
-      'ID',
       'purpose',
       'linkId',
     ],
@@ -160,6 +156,8 @@ export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
     intents: ['review', 'confirm'],
     fields: ['bulkAction', 'ids', 'withWhom', 'dueDate', 'note'],
   },
+  // -- services (#21): one tracker item per post.
+  'participants_.$id_.services': { as: 'coordinator', params: { id: 'participant' }, fields: ['item', 'status', 'owner', 'note'] },
   'participants_.$id_.release': {
     as: 'coordinator',
     params: { id: 'participant' },
@@ -182,7 +180,14 @@ export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
   'pairs.$id_.plan': {
     as: 'pairVolunteer',
     params: { id: 'pair' },
-    fields: ['meetings[0].date', 'meetings[0].time', 'meetings[0].placeType', 'meetings[0].place', 'meetings[1].date'],
+    fields: [
+      'meetings[0].date',
+      'meetings[0].time',
+      'meetings[0].placeType',
+      'meetings[0].place',
+      'meetings[0].accompaniment',
+      'meetings[1].date',
+    ],
   },
   'participants.$id._index': {
     as: 'coordinator',

@@ -111,4 +111,10 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     loader: [L, 'ok', 403, 403, 'ok', 404],
     action: [L, 400, 403, 403, 400, 404],
   },
+  // The services tracker (#21): the coordinator, the pair's volunteer and the referring officer (each updates only the items they own).
+  'participants_.$id_.services': {
+    params: { id: 'participant' },
+    loader: [L, 'ok', 'ok', 404, 'ok', 404],
+    action: [L, 400, 400, 404, 400, 404],
+  },
 };

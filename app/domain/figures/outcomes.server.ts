@@ -3,6 +3,7 @@
  * a period (or null for all time) and `now`; a cohort is the pairs that became active in the
  * period (all pairs for all time), judged with what is known today.
  */
+import { serviceFigures, type ServiceFigures } from './services.server';
 import type { Tx } from '~/lib/db.server';
 import { db as client } from '~/lib/db.server';
 import { currentTime } from '~/lib/clock';
@@ -201,11 +202,13 @@ export interface OutcomeMeasures {
   plans: PlanChange;
   volunteers: VolunteerFigures;
   cost: CostPerPair;
+  /** -- services (#21): the services tracker's figures. */
+  services: ServiceFigures;
 }
 
 /** Every outcome measure of a period, or of all time (null). */
 export async function outcomeMeasures(period: Period, now = currentTime(), db: Tx = client): Promise<OutcomeMeasures> {
-  const [duration, closures, onTarget, fidelity, leadTimes, release, plans, volunteers, cost] = await Promise.all([
+  const [duration, closures, onTarget, fidelity, leadTimes, release, plans, volunteers, cost, services] = await Promise.all([
     matchDuration(db, period, now),
     earlyClosures(db, period),
     pairMonthsOnTarget(db, period, now),
@@ -215,8 +218,9 @@ export async function outcomeMeasures(period: Period, now = currentTime(), db: T
     planChange(db, period),
     volunteerFigures(db, period),
     costPerPair(db, period, now),
+    serviceFigures(db, period, now),
   ]);
-  return { duration, closures, onTarget, fidelity, leadTimes, release, plans, volunteers, cost };
+  return { duration, closures, onTarget, fidelity, leadTimes, release, plans, volunteers, cost, services };
 }
 
 export interface TrendMonth {

@@ -21,6 +21,16 @@ describe('the meeting draft form', () => {
     expect(toDraft(plain.data!).gateMeeting).toBe(false);
   });
 
+  it('carries an accompaniment to an appointment to the draft, and refuses a kind that is not one', () => {
+    const release = meetingDraftSchema('2026-12-04', new Date('2026-11-22T12:00:00Z'));
+    const nav = release.safeParse({ date: '2026-12-07', time: '10:00', durationMinutes: 60, placeType: 'OTHER', accompaniment: 'NAV' });
+    expect(toDraft(nav.data!).accompanimentKind).toBe('NAV');
+    const plain = release.safeParse({ date: '2026-12-07', time: '10:00', durationMinutes: 60, placeType: 'CAFE' });
+    expect(toDraft(plain.data!).accompanimentKind).toBeNull();
+    const bogus = release.safeParse({ date: '2026-12-07', time: '10:00', durationMinutes: 60, placeType: 'CAFE', accompaniment: 'BANK' });
+    expect(bogus.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['accompaniment']);
+  });
+
   it('still refuses a valid time in the past', () => {
     const result = schema.safeParse({ date: '2026-11-21', time: '18:00', durationMinutes: 60, placeType: 'CAFE' });
     expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['date']);

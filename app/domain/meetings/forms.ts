@@ -6,6 +6,7 @@ import { GOODS } from '~/domain/plans/areas';
 import { confirmUrgentField } from '~/domain/concerns/forms';
 import { logOutcomeSchema, placeTypeSchema } from './constants';
 import { allowedPlaceTypes } from './planning';
+import { ACCOMPANIMENT_KINDS } from '~/domain/participants/service-tracker';
 
 export function wholeNumber(min: number, max: number) {
   const message = errorMessage('meetings.invalidNumber', { min, max });
@@ -32,6 +33,8 @@ export function meetingDraftSchema(releaseDate: string, now: Date, prisonCleared
       fold: z.enum(OCCURRENCES).optional(),
       /** A meeting at the gate on the release day (#21): only on the release date. */
       gate: z.boolean().optional(),
+      /** -- services (#21): an accompaniment to an appointment (empty: an ordinary meeting). */
+      accompaniment: z.enum(ACCOMPANIMENT_KINDS).optional(),
     })
     .superRefine((draft, ctx) => {
       // Zod runs this even when a field above failed; those fields already carry their message.
@@ -72,6 +75,7 @@ export function toDraft(value: MeetingDraftValue) {
     placeType: value.placeType,
     place: value.place,
     gateMeeting: value.gate ?? false,
+    accompanimentKind: value.accompaniment ?? null,
   };
 }
 
@@ -89,6 +93,8 @@ export const logSchema = z
     concern: optionalText(2000),
     concernUrgent: z.boolean().default(false),
     confirmUrgent: confirmUrgentField,
+    /** -- services (#21): the meeting was an accompaniment to an appointment (NONE: an ordinary meeting; absent: as planned). */
+    accompaniment: z.enum([...ACCOMPANIMENT_KINDS, 'NONE']).optional(),
   })
   .superRefine((log, ctx) => {
     if (log.outcome !== 'HELD') return;

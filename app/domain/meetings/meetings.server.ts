@@ -16,6 +16,7 @@ import { currentTime } from '~/lib/clock';
 import { notifySmsOutbox } from '~/domain/sms/outbox.server';
 import { textMeetingChange } from './text-reminders.server';
 import { releaseDateInForce } from '~/domain/participants/release-date';
+import { ACCOMPANIMENT_TRACKER_ITEM, type AccompanimentKind } from '~/domain/participants/service-tracker';
 import { hasValidClearance } from '~/domain/volunteers/clearance';
 import { clearancesOf } from '~/domain/volunteers/clearance.server';
 
@@ -26,6 +27,8 @@ export interface MeetingDraft {
   place?: string;
   /** A gate meeting on the release day (#21); the form allows it only on the release date. */
   gateMeeting?: boolean;
+  /** -- services (#21): an accompaniment to an appointment; linked to its tracker item where it has one. */
+  accompanimentKind?: AccompanimentKind | null;
 }
 
 export class MeetingRuleError extends Error {
@@ -134,6 +137,8 @@ async function planMeetingsOnce(db: Db, request: Request, actor: Actor, pairId: 
             placeType: draft.placeType,
             place: draft.place ?? null,
             gateMeeting: draft.gateMeeting ?? false,
+            accompanimentKind: draft.accompanimentKind ?? null,
+            trackerItem: draft.accompanimentKind ? ACCOMPANIMENT_TRACKER_ITEM[draft.accompanimentKind] : null,
           },
         }),
       );
@@ -297,6 +302,8 @@ export interface LogInput {
   note?: string;
   concern?: string;
   concernSeverity?: ConcernSeverity;
+  /** -- services (#21): an accompaniment after all (a kind), an ordinary meeting after all ('NONE'), or as planned (absent). */
+  accompaniment?: AccompanimentKind | 'NONE';
 }
 
 /**
@@ -337,7 +344,18 @@ async function logMeetingOnce(request: Request, actor: Actor, meetingId: string,
         loggedById: actor.id,
       },
     });
-    await tx.meeting.update({ where: { id: meeting.id }, data: { status: input.outcome, sequence: { increment: 1 } } });
+    const accompanimentKind = input.accompaniment === 'NONE' ? null : input.accompaniment;
+    await tx.meeting.update({
+      where: { id: meeting.id },
+      data: {
+        status: input.outcome,
+        sequence: { increment: 1 },
+        ...(accompanimentKind !== undefined && {
+          accompanimentKind,
+          trackerItem: accompanimentKind ? ACCOMPANIMENT_TRACKER_ITEM[accompanimentKind] : null,
+        }),
+      },
+    });
     await audit(tx, request, {
       actorId: actor.id,
       action: 'CREATE',

@@ -8,6 +8,8 @@ import { releaseInForceBetween } from '~/domain/participants/release-date.server
 import { getSetting } from '~/domain/settings/settings.server';
 import { CLEARANCE_EXPIRY_WARNING_DAYS } from '~/domain/volunteers/clearance';
 import { expiringClearances } from '~/domain/volunteers/clearance.server';
+import { isSettled, TRACKER_ITEMS } from '~/domain/participants/service-tracker';
+import { overdueTrackerItems } from '~/domain/participants/service-tracker.server';
 
 /** How many of each "needs action" group the dashboard lists; the totals are shown too. */
 export const NEEDS_ACTION_LIMIT = 25;
@@ -25,7 +27,7 @@ export async function needsActionToday(db: Tx, now: Date, months: PairMonth[]) {
   };
   // -- release (#21): clearances expiring within 30 days or the clearance lead time, whichever is longer.
   const clearanceWindow = Math.max(CLEARANCE_EXPIRY_WARNING_DAYS, (await getSetting(db, 'clearanceLeadWeeks')) * 7);
-  const [unlogged, unloggedTotal, releasesFound, concerns, concernsTotal, clearances] = await Promise.all([
+  const [unlogged, unloggedTotal, releasesFound, concerns, concernsTotal, clearances, overdueServices] = await Promise.all([
     db.meeting.findMany({
       where: unloggedWhere,
       orderBy: { startsAt: 'asc' },
@@ -65,6 +67,8 @@ export async function needsActionToday(db: Tx, now: Date, months: PairMonth[]) {
     }),
     db.concern.count({ where: { acknowledgedAt: null } }),
     expiringClearances(today, clearanceWindow, db),
+    // -- services (#21): tracker items past their deadline, whoever owns them.
+    overdueTrackerItems(db, now),
   ]);
   const releases = releasesFound
     .map((p) => ({ ...p, releaseDate: releaseDateInForce(p) }))
@@ -87,6 +91,7 @@ export async function needsActionToday(db: Tx, now: Date, months: PairMonth[]) {
       concerns: concernsTotal,
       supportDue: supportDue.length,
       clearances: clearances.length,
+      overdueServices: overdueServices.length,
     },
     // Only what the lists show: the dashboard is kept as JSON and sent with the page.
     quiet: limit(quiet).map(({ id, participantFirstName, daysSinceHeld }) => ({ id, participantFirstName, daysSinceHeld })),
@@ -108,7 +113,8 @@ export async function needsActionToday(db: Tx, now: Date, months: PairMonth[]) {
       firstName: p.firstName,
       releaseDate: p.releaseDate,
       pairId: p.pairs[0]?.id ?? null,
-      checklistDone: p.checklist.filter((item) => item.status !== 'OPEN').length,
+      checklistDone: p.checklist.filter((item) => isSettled(item.status)).length,
+      checklistTotal: TRACKER_ITEMS.length,
     })),
     concerns: concerns.map((c) => ({
       id: c.id,
@@ -125,6 +131,13 @@ export async function needsActionToday(db: Tx, now: Date, months: PairMonth[]) {
       volunteerName: `${c.volunteer.firstName} ${c.volunteer.lastName}`,
       prison: c.prison,
       expiresOn: c.expiresOn ?? '',
+    })),
+    overdueServices: limit(overdueServices).map((item) => ({
+      participantId: item.participantId,
+      firstName: item.firstName,
+      item: item.item,
+      owner: item.owner,
+      deadline: item.deadline,
     })),
   };
 }

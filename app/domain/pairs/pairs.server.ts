@@ -8,7 +8,8 @@ import { db, type Db } from '~/lib/db.server';
 import { todayInOslo } from '~/lib/time';
 import { pairMonths } from './pair-month.server';
 import { pairStatusSchema } from './status';
-import type { ChecklistItem } from '~/domain/participants/release-checklist';
+import { trackerRows } from '~/domain/participants/service-tracker';
+import { trackerDaysBefore } from '~/domain/participants/service-tracker.server';
 import { fitCheckDue, nextSupportContact } from './support';
 import { currentTime } from '~/lib/clock';
 import { lockForUpdate } from '~/lib/row-lock.server';
@@ -48,9 +49,17 @@ const timelineMeetingRow = z.object({
   participantAnswer: z.string().nullable(),
   /** A moved release date left it on the wrong side (PRISON_AFTER_RELEASE | COMMUNITY_BEFORE_RELEASE). */
   replanReason: z.string().nullable(),
+  /** -- services (#21): an accompaniment to an appointment (NAV | PROBATION | GP | TREATMENT | HOUSING | OTHER). */
+  accompanimentKind: z.string().nullable(),
 });
 
-const checklistRow = z.object({ item: z.string(), status: z.string(), note: z.string().nullable() });
+const trackerRow = z.object({
+  item: z.string(),
+  status: z.string(),
+  ownerRole: z.string().nullable(),
+  note: z.string().nullable(),
+  confirmedAt: sqlDate.nullable(),
+});
 
 const concernRow = z.object({
   id: z.string(),
@@ -103,12 +112,12 @@ export async function pairTimeline(request: Request, actor: Actor, pairId: strin
   if (!pair) notFound();
   await audit(db, request, { actorId: actor.id, action: 'VIEW', entityType: 'PAIR', entityId: pair.id, participantId: pair.participantId });
   const today = todayInOslo(now);
-  const [meetings, checklist, coordinatorOnly, [month]] = await Promise.all([
+  const [meetings, recordedTracker, daysBefore, coordinatorOnly, [month]] = await Promise.all([
     queryRows(
       db,
       timelineMeetingRow,
       Prisma.sql`
-      SELECT m."id", m."startsAt", m."durationMinutes", m."placeType", m."place", m."status", m."participantAnswer", m."replanReason",
+      SELECT m."id", m."startsAt", m."durationMinutes", m."placeType", m."place", m."status", m."participantAnswer", m."replanReason", m."accompanimentKind",
         l."rating", l."activity", ${coordinator ? Prisma.sql`l."note"` : Prisma.sql`NULL`} AS "note"
       FROM "Meeting" m LEFT JOIN "MeetingLog" l ON l."meetingId" = m."id"
       WHERE m."pairId" = ${pair.id}
@@ -117,9 +126,10 @@ export async function pairTimeline(request: Request, actor: Actor, pairId: strin
     ),
     queryRows(
       db,
-      checklistRow,
-      Prisma.sql`SELECT "item", "status", "note" FROM "ReleaseChecklistItem" WHERE "participantId" = ${pair.participantId} ORDER BY "item"`,
+      trackerRow,
+      Prisma.sql`SELECT "item", "status", "ownerRole", "note", "confirmedAt" FROM "ReleaseChecklistItem" WHERE "participantId" = ${pair.participantId}`,
     ),
+    trackerDaysBefore(db),
     coordinator ? coordinatorTimeline(db, pair.id) : NOTHING_FOR_NON_COORDINATORS,
     isRunningPair(pair.status) ? pairMonths(db, now, { pairId: pair.id }) : [null],
   ]);
@@ -147,7 +157,14 @@ export async function pairTimeline(request: Request, actor: Actor, pairId: strin
       ? nextSupportContact(pair.startDate!, supportContacts.filter((contact) => contact.heldOn).length, today, month?.support?.justReleased)
       : null,
     fitCheckDue: active ? fitCheckDue(pair.startDate!, fitChecks.length > 0, today) : false,
-    checklist,
+    // -- services (#21): the tracker at a glance (its page, /participants/:id/services, has the rest).
+    tracker: trackerRows(recordedTracker, pair.releaseDate, daysBefore, now).map(({ item, status, owner, deadline, overdue }) => ({
+      item,
+      status,
+      owner,
+      deadline,
+      overdue,
+    })),
   };
 }
 
@@ -244,32 +261,6 @@ export async function recordFitCheck(
       entityId: pairId,
       participantId: pair.participantId,
       detail: { fitCheck: check.id },
-    });
-  });
-}
-
-export async function updateChecklist(
-  request: Request,
-  actor: Actor,
-  pairId: string,
-  items: { item: ChecklistItem; status: string; note?: string }[],
-) {
-  await db.$transaction(async (tx) => {
-    const pair = await findActivePair(tx, pairId);
-    for (const { item, status, note } of items) {
-      await tx.releaseChecklistItem.upsert({
-        where: { participantId_item: { participantId: pair.participantId, item } },
-        create: { participantId: pair.participantId, item, status, note: note ?? null, updatedById: actor.id },
-        update: { status, note: note ?? null, updatedById: actor.id },
-      });
-    }
-    await audit(tx, request, {
-      actorId: actor.id,
-      action: 'UPDATE',
-      entityType: 'PARTICIPANT',
-      entityId: pair.participantId,
-      participantId: pair.participantId,
-      detail: { releaseChecklist: true },
     });
   });
 }

@@ -1,22 +1,5 @@
 import { osloDate, type IsoDate } from '~/lib/time';
 
-import { CHECKLIST_ITEMS, CHECKLIST_STATUSES, type ChecklistItem, type ChecklistStatus } from '~/domain/participants/release-checklist';
-
-export interface ChecklistRow {
-  item: ChecklistItem;
-  status: ChecklistStatus;
-  note: string | null;
-}
-
-/** Every checklist item, OPEN where nothing is recorded yet. */
-export function checklistState(recorded: { item: string; status: string; note: string | null }[]): ChecklistRow[] {
-  return CHECKLIST_ITEMS.map((item) => {
-    const row = recorded.find((r) => r.item === item);
-    const status = (CHECKLIST_STATUSES as readonly string[]).includes(row?.status ?? '') ? (row!.status as ChecklistStatus) : 'OPEN';
-    return { item, status, note: row?.note ?? null };
-  });
-}
-
 export interface MeetingForSummary {
   startsAt: Date;
   status: string;

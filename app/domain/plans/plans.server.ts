@@ -11,7 +11,10 @@ import {
 } from '~/lib/permissions.server';
 import { audit } from '~/lib/audit.server';
 import { STANDARD_AREAS, type ReviewStatus } from './areas';
-import { checklistState, summariseMeetings } from './handover';
+import { summariseMeetings } from './handover';
+import { trackerRows } from '~/domain/participants/service-tracker';
+import { trackerDaysBefore } from '~/domain/participants/service-tracker.server';
+import { releaseDateInForce } from '~/domain/participants/release-date';
 import { normaliseAreas, parseGoods, type PlanAreaContent } from './plan-content';
 import { latestStatusByArea, workedOnByMonth } from './progress';
 import { currentTime } from '~/lib/clock';
@@ -329,8 +332,11 @@ export async function loadHandover(db: Db, participantId: string) {
       lastName: true,
       dateOfBirth: true,
       expectedReleaseDate: true,
+      actualReleaseDate: true,
       releaseMunicipality: true,
-      checklist: { select: { item: true, status: true, note: true } },
+      checklist: {
+        select: { item: true, status: true, ownerRole: true, note: true, confirmedAt: true, confirmedBy: { select: { name: true } } },
+      },
       referrals: {
         orderBy: { createdAt: 'desc' },
         take: 1,
@@ -368,12 +374,19 @@ export async function loadHandover(db: Db, participantId: string) {
       name: `${participant.firstName} ${participant.lastName}`,
       dateOfBirth: participant.dateOfBirth,
       expectedReleaseDate: participant.expectedReleaseDate,
+      releaseDate: releaseDateInForce(participant),
       releaseMunicipality: participant.releaseMunicipality,
     },
     plan,
     latest: progress.latest,
     meetings: summariseMeetings(pairs.flatMap((p) => p.meetings)),
-    checklist: checklistState(participant.checklist),
+    // -- services (#21): the services tracker, every item with its deadline before the release date in force.
+    tracker: trackerRows(
+      participant.checklist.map((row) => ({ ...row, confirmedByName: row.confirmedBy?.name ?? null })),
+      releaseDateInForce(participant),
+      await trackerDaysBefore(db),
+      currentTime(),
+    ),
     contacts: {
       volunteer: pair
         ? { name: `${pair.volunteer.firstName} ${pair.volunteer.lastName}`, email: pair.volunteer.email, phone: pair.volunteer.phone }

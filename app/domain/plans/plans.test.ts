@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { osloInstant } from '~/lib/time';
-import { checklistState, summariseMeetings } from './handover';
+import { summariseMeetings } from './handover';
 import { blankArea, compareAreas, emptyPlanAreas, NEW_AREA_KEY, normaliseAreas, parseGoods } from './plan-content';
 import { latestStatusByArea, workedOnByMonth } from './progress';
 
@@ -93,13 +93,6 @@ describe('progress', () => {
 });
 
 describe('handover', () => {
-  it('lists every checklist item, open where nothing is recorded', () => {
-    const rows = checklistState([{ item: 'NAV', status: 'DONE', note: 'Møte avtalt' }]);
-    expect(rows).toHaveLength(7);
-    expect(rows.find((r) => r.item === 'NAV')).toEqual({ item: 'NAV', status: 'DONE', note: 'Møte avtalt' });
-    expect(rows.find((r) => r.item === 'HOUSING')?.status).toBe('OPEN');
-  });
-
   it('summarises held meetings by their log, with Oslo dates and hours', () => {
     const summary = summariseMeetings([
       { startsAt: osloInstant('2026-03-02', '00:30'), status: 'HELD', durationMinutes: 60, log: { outcome: 'HELD', durationMinutes: 90 } },

@@ -16,18 +16,23 @@ export interface OutcomeRow {
   empty?: MessageKey;
 }
 
-type Measures = Pick<OutcomeMeasures, 'release' | 'plans' | 'volunteers' | 'cost'>;
+type Measures = Pick<OutcomeMeasures, 'release' | 'plans' | 'volunteers' | 'cost'> & Partial<Pick<OutcomeMeasures, 'services'>>;
 
 /**
  * The release, plan, volunteer and cost figures as rows: the one list /reports shows and the
  * workbook writes (decision 022), so both read the same numbers from the same functions.
  */
 export function programmeOutcomeRows(measures: Measures): OutcomeRow[] {
-  const { release, plans, volunteers, cost } = measures;
+  const { release, plans, volunteers, cost, services } = measures;
   return [
     { key: 'releasedInPair', label: 'outcomes.released', value: release.released, kind: 'count' },
     { key: 'daysMatchedBeforeRelease', label: 'outcomes.daysBeforeRelease', value: release.medianDaysMatchedBeforeRelease, kind: 'days' },
     { key: 'prisonMeetingsBeforeRelease', label: 'outcomes.prisonMeetingsShare', value: release.share, kind: 'share' },
+    // -- services (#21): the services tracker (serviceFigures); absent from a report kept before they were added.
+    { key: 'trackerItemsDue', label: 'outcomes.trackerItemsDue', value: services?.itemsDue ?? null, kind: 'count' },
+    { key: 'trackerDoneByRelease', label: 'outcomes.trackerDoneByRelease', value: services?.share ?? null, kind: 'share' },
+    { key: 'navNotices', label: 'outcomes.navNotices', value: services?.navNotices ?? null, kind: 'count' },
+    { key: 'navNoticeDays', label: 'outcomes.navNoticeDays', value: services?.medianNavNoticeDays ?? null, kind: 'days' },
     { key: 'plansReviewedTwice', label: 'outcomes.plansReviewed', value: plans.plans, kind: 'count' },
     { key: 'areasImproved', label: 'outcomes.areasImproved', value: plans.improvedShare, kind: 'share' },
     { key: 'areasAchieved', label: 'outcomes.areasAchieved', value: plans.achieved, kind: 'count' },

@@ -33,6 +33,23 @@ export const SETTINGS = {
   justReleasedMeetingsPerMonth: { schema: z.number().int().min(1).max(31), default: 6 },
   /** In the first 30 days out, a match-support contact is due this many days after the release or the last one held. */
   justReleasedSupportIntervalDays: { schema: z.number().int().min(1).max(31), default: 7 },
+  // -- services (#21): the services tracker's deadlines, days before the release date in force (participants/service-tracker.ts).
+  /** NAV is notified this many days before release. */
+  serviceDaysBeforeNav: { schema: z.number().int().min(0).max(365), default: 35 },
+  /** Housing is settled this many days before release. */
+  serviceDaysBeforeHousing: { schema: z.number().int().min(0).max(365), default: 42 },
+  /** A GP (fastlege) is in place this many days before release. */
+  serviceDaysBeforeGp: { schema: z.number().int().min(0).max(365), default: 21 },
+  /** The first probation appointment is booked this many days before release. */
+  serviceDaysBeforeProbation: { schema: z.number().int().min(0).max(365), default: 14 },
+  /** Valid ID is in hand this many days before release. */
+  serviceDaysBeforeId: { schema: z.number().int().min(0).max(365), default: 28 },
+  /** A bank account is open this many days before release. */
+  serviceDaysBeforeBankAccount: { schema: z.number().int().min(0).max(365), default: 21 },
+  /** A working phone is ready this many days before release. */
+  serviceDaysBeforePhone: { schema: z.number().int().min(0).max(365), default: 7 },
+  /** Own belongings are sorted out this many days before release. */
+  serviceDaysBeforeOwnItems: { schema: z.number().int().min(0).max(365), default: 2 },
   // -- sms (#20): texts to participants (app/domain/sms/); edited in their own form on /settings.
   /** Oslo hour the quiet hours start: a text due then waits until they end. */
   smsQuietStartHour: { schema: z.number().int().min(0).max(23), default: 21 },
@@ -62,4 +79,16 @@ export const SMS_SETTING_KEYS = [
   'smsMaxPerParticipantPerDay',
   'smsReminderTwoHoursBefore',
   'smsIntoPrison',
+] as const satisfies readonly (keyof typeof SETTINGS)[];
+
+/** -- services (#21): the tracker's deadline settings, edited in their own section of /settings. */
+export const SERVICE_DEADLINE_SETTING_KEYS = [
+  'serviceDaysBeforeNav',
+  'serviceDaysBeforeHousing',
+  'serviceDaysBeforeGp',
+  'serviceDaysBeforeProbation',
+  'serviceDaysBeforeId',
+  'serviceDaysBeforeBankAccount',
+  'serviceDaysBeforePhone',
+  'serviceDaysBeforeOwnItems',
 ] as const satisfies readonly (keyof typeof SETTINGS)[];

@@ -21,6 +21,7 @@ import * as referrals from './referrals';
 import * as release from './release';
 import * as repeats from './repeats';
 import * as search from './search';
+import * as services from './services';
 import * as sms from './sms';
 import * as volunteers from './volunteers';
 
@@ -48,6 +49,7 @@ export const en: Record<keyof typeof nb, string> = {
   ...release.en,
   ...repeats.en,
   ...search.en,
+  ...services.en,
   ...sms.en,
   ...volunteers.en,
 };

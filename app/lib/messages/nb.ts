@@ -25,6 +25,7 @@ import * as referrals from './referrals';
 import * as release from './release';
 import * as repeats from './repeats';
 import * as search from './search';
+import * as services from './services';
 import * as sms from './sms';
 import * as volunteers from './volunteers';
 
@@ -51,6 +52,7 @@ export const nb = {
   ...release.nb,
   ...repeats.nb,
   ...search.nb,
+  ...services.nb,
   ...sms.nb,
   ...volunteers.nb,
 } as const;
