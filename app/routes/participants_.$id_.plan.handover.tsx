@@ -61,7 +61,7 @@ export default function Handover() {
         </div>
         <div>
           <dt>{t('handover.release')}</dt>
-          <dd>{formatDate(data.participant.expectedReleaseDate, language)}</dd>
+          <dd>{formatDate(data.participant.releaseDate, language)}</dd>
         </div>
         <div>
           <dt>{t('handover.municipality')}</dt>

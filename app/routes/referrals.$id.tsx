@@ -195,7 +195,7 @@ function ReferralDetails() {
           {d.prisonUnit ? `, ${d.prisonUnit}` : ''}
         </dd>
         <dt>{t('referrals.release')}</dt>
-        <dd>{formatDate(d.expectedReleaseDate, language)}</dd>
+        <dd>{formatDate(d.releaseDate, language)}</dd>
         <dt>{t('referralDetails.municipality')}</dt>
         <dd>{d.releaseMunicipality}</dd>
       </dl>

@@ -16,6 +16,7 @@ import { normaliseAreas, parseGoods, type PlanAreaContent } from './plan-content
 import { latestStatusByArea, workedOnByMonth } from './progress';
 import { currentTime } from '~/lib/clock';
 import { lockForUpdate } from '~/lib/row-lock.server';
+import { releaseDateInForce } from '~/domain/participants/release-date';
 
 /** The consent in force: the newest one not withdrawn. */
 export async function currentConsent(db: Db | Tx, participantId: string) {
@@ -329,6 +330,7 @@ export async function loadHandover(db: Db, participantId: string) {
       lastName: true,
       dateOfBirth: true,
       expectedReleaseDate: true,
+      actualReleaseDate: true,
       releaseMunicipality: true,
       checklist: { select: { item: true, status: true, note: true } },
       referrals: {
@@ -367,7 +369,7 @@ export async function loadHandover(db: Db, participantId: string) {
     participant: {
       name: `${participant.firstName} ${participant.lastName}`,
       dateOfBirth: participant.dateOfBirth,
-      expectedReleaseDate: participant.expectedReleaseDate,
+      releaseDate: releaseDateInForce(participant),
       releaseMunicipality: participant.releaseMunicipality,
     },
     plan,
