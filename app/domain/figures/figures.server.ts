@@ -8,7 +8,6 @@
  * Where the dashboard and a report differ, it is because one shows now and the other a period;
  * the pages say so next to the figure.
  */
-import { releaseDateInForce } from '~/domain/participants/release-date';
 import { RUNNING_PAIR_STATUSES, STARTED_PAIR_STATUSES } from '~/lib/permissions.server';
 import { z } from 'zod';
 import { Prisma } from '~/generated/prisma/client';
@@ -22,9 +21,8 @@ import { parsePeriod } from './period';
 import { elapsedShare, project, type Projection } from '~/domain/recruitment/progress';
 import { targetsFor } from '~/domain/recruitment/targets.server';
 import { daysBetween, halfYearOf, monthOf, monthRange, todayInOslo, type HalfYearKey, type IsoDate, type MonthKey } from '~/lib/time';
-import { pairMonthVerdict, type Health } from '~/domain/pairs/pair-month';
-import { holdSpansByPair } from '~/domain/pairs/hold.server';
-import { holdDaysInMonth } from '~/domain/meetings/target';
+import { closedMonthVerdict, type Health } from '~/domain/pairs/pair-month';
+import { pairsForTarget, RELEASE_FIELDS, targetRates } from '~/domain/meetings/target.server';
 
 /** A span of time in Oslo: instants for timestamps, calendar days for date columns. */
 export interface FigurePeriod {
@@ -82,55 +80,39 @@ export async function meetingsThisMonth(db: Tx, now: Date): Promise<MonthFigures
 // ---------------------------------------------------------------------------------------------
 // A closed month (the monthly compliance summary)
 
-/** The pairs active in `month` (Oslo) and how many reached their whole (prorated) target. */
+/**
+ * The pairs active in `month` (Oslo) and how many reached their whole (prorated) target, judged
+ * by closedMonthVerdict: a month (partly) on hold is counted apart, never as missed.
+ */
 export async function pairsOnTargetInMonth(
   db: Tx,
   month: MonthKey,
 ): Promise<{ month: MonthKey; pairs: number; onTarget: number; onHold: number }> {
   const { start, end } = monthRange(month);
-  const perMonth = await getSetting(db, 'meetingsPerMonth');
-  const justReleasedPerMonth = await getSetting(db, 'justReleasedMeetingsPerMonth');
-  const pairs = await db.pair.findMany({
-    where: {
-      status: { in: [...STARTED_PAIR_STATUSES] },
-      startDate: { not: null },
-      activatedAt: { lt: end },
-      OR: [{ endedAt: null }, { endedAt: { gte: start } }],
-    },
-    select: {
-      id: true,
-      startDate: true,
-      endDate: true,
-      participant: { select: { expectedReleaseDate: true, actualReleaseDate: true } },
-      _count: { select: { meetings: { where: { status: 'HELD', startsAt: { gte: start, lt: end } } } } },
-    },
-  });
-  // Judged once the month is over: the expectation to date is then the whole target.
-  const holds = await holdSpansByPair(
-    db,
-    pairs.map((pair) => pair.id),
-  );
-  const verdicts = pairs.map((pair) => ({
-    verdict: pairMonthVerdict({
-      now: end,
-      month,
-      perMonth,
-      startDate: pair.startDate!,
-      endDate: pair.endDate,
-      held: pair._count.meetings,
-      holds: holds.get(pair.id),
-      justReleased: { releaseDate: releaseDateInForce(pair.participant), perMonth: justReleasedPerMonth },
+  const [rates, found] = await Promise.all([
+    targetRates(db),
+    db.pair.findMany({
+      where: {
+        status: { in: [...STARTED_PAIR_STATUSES] },
+        startDate: { not: null },
+        activatedAt: { lt: end },
+        OR: [{ endedAt: null }, { endedAt: { gte: start } }],
+      },
+      select: {
+        id: true,
+        startDate: true,
+        endDate: true,
+        participant: { select: RELEASE_FIELDS },
+        _count: { select: { meetings: { where: { status: 'HELD', startsAt: { gte: start, lt: end } } } } },
+      },
     }),
-    holdDays: holdDaysInMonth(month, pair.startDate!, pair.endDate, holds.get(pair.id) ?? []),
-  }));
-  // A month (partly) on hold is counted apart, never as missed: its target is prorated, and a
-  // month wholly on hold has none.
-  const counted = verdicts.filter(({ verdict, holdDays }) => verdict.target > 0 && holdDays === 0);
+  ]);
+  const verdicts = (await pairsForTarget(db, found)).map((pair) => closedMonthVerdict(rates, pair.forTarget, month, pair._count.meetings));
   return {
     month,
-    pairs: counted.length,
-    onTarget: counted.filter(({ verdict }) => verdict.onTarget).length,
-    onHold: verdicts.filter(({ holdDays }) => holdDays > 0).length,
+    pairs: verdicts.filter((verdict) => verdict.counted).length,
+    onTarget: verdicts.filter((verdict) => verdict.onTarget).length,
+    onHold: verdicts.filter((verdict) => verdict.onHold).length,
   };
 }
 
