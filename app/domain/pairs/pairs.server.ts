@@ -48,6 +48,8 @@ const timelineMeetingRow = z.object({
   participantAnswer: z.string().nullable(),
   /** A moved release date left it on the wrong side (PRISON_AFTER_RELEASE | COMMUNITY_BEFORE_RELEASE). */
   replanReason: z.string().nullable(),
+  /** A meeting at the gate on the release day (#21). */
+  gateMeeting: sqlBoolean,
 });
 
 const checklistRow = z.object({ item: z.string(), status: z.string(), note: z.string().nullable() });
@@ -108,7 +110,7 @@ export async function pairTimeline(request: Request, actor: Actor, pairId: strin
       db,
       timelineMeetingRow,
       Prisma.sql`
-      SELECT m."id", m."startsAt", m."durationMinutes", m."placeType", m."place", m."status", m."participantAnswer", m."replanReason",
+      SELECT m."id", m."startsAt", m."durationMinutes", m."placeType", m."place", m."status", m."participantAnswer", m."replanReason", m."gateMeeting",
         l."rating", l."activity", ${coordinator ? Prisma.sql`l."note"` : Prisma.sql`NULL`} AS "note"
       FROM "Meeting" m LEFT JOIN "MeetingLog" l ON l."meetingId" = m."id"
       WHERE m."pairId" = ${pair.id}
