@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { meetingsThisMonth, pairsOnTargetInMonth } from '~/domain/figures/figures.server';
 import { monthlyTrends, pairMonthsOnTarget } from '~/domain/figures/outcomes.server';
 import { monthProposals } from '~/domain/meetings/plan-month.server';
+import { parsePeriod } from '~/domain/figures/period';
+import { funderReportView } from '~/domain/reports/funder-report.server';
 import { pairMonths } from '~/domain/pairs/pair-month.server';
 import { setSetting } from '~/domain/settings/settings.server';
 import { resetClock, setClock } from '~/lib/clock';
@@ -91,5 +93,15 @@ describe('one monthly target behind every "held against target"', () => {
     expect((await monthlyTrends(1, november))[0]).toMatchObject({ month: '2026-11', target: 9 });
     const plan = await monthProposals(null, coordinator, p.id, null, november);
     expect(plan.target).toBe(5);
+  });
+
+  it("gives the funder report's target per pair-month from the same monthly targets", async () => {
+    await world();
+    // Judged on 1 November: September 8 + October 7 (P raised to 5, Q on hold to 2) + nothing of
+    // November yet, over 2 × 62 days = 4.07 pair-months: 3.7, not the setting's 4.
+    const november = osloInstant('2026-11-01', '10:00');
+    setClock(november);
+    const figures = new Map((await funderReportView(parsePeriod('2026-H2')!, november)).data.map((m) => [m.key, m.value]));
+    expect(figures.get('meetingTarget')).toBe(3.7);
   });
 });

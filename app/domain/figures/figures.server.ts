@@ -20,8 +20,19 @@ import { pairMonths, type PairMonth } from '~/domain/pairs/pair-month.server';
 import { parsePeriod } from './period';
 import { elapsedShare, project, type Projection } from '~/domain/recruitment/progress';
 import { targetsFor } from '~/domain/recruitment/targets.server';
-import { daysBetween, halfYearOf, monthOf, monthRange, todayInOslo, type HalfYearKey, type IsoDate, type MonthKey } from '~/lib/time';
-import { closedMonthVerdict, type Health } from '~/domain/pairs/pair-month';
+import {
+  daysBetween,
+  halfYearOf,
+  monthOf,
+  monthRange,
+  shiftMonth,
+  todayInOslo,
+  type HalfYearKey,
+  type IsoDate,
+  type MonthKey,
+} from '~/lib/time';
+import { closedMonthVerdict, pairMonthVerdict, type Health } from '~/domain/pairs/pair-month';
+import { pairMonthTarget } from '~/domain/meetings/target';
 import { pairsForTarget, RELEASE_FIELDS, targetRates } from '~/domain/meetings/target.server';
 
 /** A span of time in Oslo: instants for timestamps, calendar days for date columns. */
@@ -253,7 +264,7 @@ export async function meetingsPerPairMonth(
   db: Tx,
   period: FigurePeriod,
   now: Date,
-): Promise<{ held: number; pairMonths: number; perPairMonth: number }> {
+): Promise<{ held: number; pairMonths: number; perPairMonth: number; exactPairMonths: number }> {
   const today = todayInOslo(now);
   const lastDay = period.lastDay < today ? period.lastDay : today;
   const [groups, held] = await Promise.all([
@@ -268,7 +279,54 @@ export async function meetingsPerPairMonth(
     if (to >= from) activeDays += (daysBetween(from, to) + 1) * group.pairs;
   }
   const months = activeDays / DAYS_PER_MONTH;
-  return { held, pairMonths: Math.round(months * 10) / 10, perPairMonth: months > 0 ? Math.round((held / months) * 10) / 10 : 0 };
+  return {
+    held,
+    pairMonths: Math.round(months * 10) / 10,
+    perPairMonth: months > 0 ? Math.round((held / months) * 10) / 10 : 0,
+    // Unrounded, for a figure over the same pair-months (meetingTargetPerPairMonth).
+    exactPairMonths: months,
+  };
+}
+
+/**
+ * The meeting target of a period per pair-month, beside meetingsPerPairMonth: every started pair's
+ * pairMonthTarget for each month of the period (holds carry none, the first 30 days out are
+ * raised), this month only what is expected by today (as the pair-month verdict expects it),
+ * over the same pair-months. One decimal; the meetingsPerMonth setting when there are none.
+ */
+export async function meetingTargetPerPairMonth(db: Tx, period: FigurePeriod, now: Date, pairMonths: number): Promise<number> {
+  const [rates, found] = await Promise.all([
+    targetRates(db),
+    db.pair.findMany({
+      where: {
+        status: { in: [...STARTED_PAIR_STATUSES] },
+        startDate: { not: null },
+        activatedAt: { lt: period.end },
+        OR: [{ endedAt: null }, { endedAt: { gte: period.start } }],
+      },
+      select: { id: true, startDate: true, endDate: true, participant: { select: RELEASE_FIELDS } },
+    }),
+  ]);
+  if (pairMonths <= 0) return rates.perMonth;
+  const currentMonth = monthOf(now);
+  const months: MonthKey[] = [];
+  for (
+    let month = period.firstDay.slice(0, 7);
+    month <= period.lastDay.slice(0, 7) && month <= currentMonth;
+    month = shiftMonth(month, 1)
+  ) {
+    months.push(month);
+  }
+  let expected = 0;
+  for (const { forTarget } of await pairsForTarget(db, found)) {
+    for (const month of months) {
+      expected +=
+        month < currentMonth
+          ? pairMonthTarget(rates, forTarget, month)
+          : pairMonthVerdict({ ...forTarget, now, month, rates, held: 0 }).expected;
+    }
+  }
+  return Math.round((expected / pairMonths) * 10) / 10;
 }
 
 // ---------------------------------------------------------------------------------------------
