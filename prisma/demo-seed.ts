@@ -778,6 +778,8 @@ export async function seedDemoData(db: Db, now = currentTime(), onlyIfEmpty = fa
           });
       }
 
+      await seedReleaseAndHolds(tx, { participants, volunteers, coordinatorId: coordinator.id, today });
+
       // Two pairs that ended: one completed as planned, one where the participant withdrew.
       for (const [participantIndex, volunteerIndex, reason] of [
         [17, 8, 'PLAN_COMPLETED'],
@@ -1000,6 +1002,99 @@ async function seedServiceTrackers(
         },
       });
     }
+  }
+}
+
+/**
+ * -- release (#21): Amir's release moved earlier on parole (a history of two rows, one prison
+ * visit now after the release and flagged for re-planning), Noah's pair on hold since he went
+ * back into custody, and two volunteers' visitor clearances expiring within the lead time (so
+ * the reminder shows in "needs action today").
+ */
+async function seedReleaseAndHolds(
+  tx: Tx,
+  input: {
+    participants: readonly { id: string; expectedReleaseDate: string }[];
+    volunteers: readonly { id: string }[];
+    coordinatorId: string;
+    today: string;
+  },
+) {
+  const { today } = input;
+  const amir = nth(input.participants, 1);
+  const referral = await tx.referral.findFirstOrThrow({
+    where: { participantId: amir.id },
+    select: { referrerId: true, referralDate: true },
+  });
+  const firstExpected = addDays(amir.expectedReleaseDate, 30);
+  await tx.releaseDateChange.create({
+    data: {
+      participantId: amir.id,
+      expectedDate: firstExpected,
+      fromDate: null,
+      toDate: firstExpected,
+      reason: 'REFERRAL',
+      changedById: referral.referrerId,
+      createdAt: osloInstant(referral.referralDate, '10:00'),
+    },
+  });
+  const earliest = addDays(amir.expectedReleaseDate, -5);
+  await tx.releaseDateChange.create({
+    data: {
+      participantId: amir.id,
+      earliestDate: earliest,
+      expectedDate: amir.expectedReleaseDate,
+      fromDate: firstExpected,
+      toDate: amir.expectedReleaseDate,
+      reason: 'Prøveløslatelse innvilget etter to tredjedeler av tiden.',
+      changedById: referral.referrerId,
+      createdAt: osloInstant(addDays(today, -10), '11:15'),
+    },
+  });
+  await tx.participant.update({ where: { id: amir.id }, data: { earliestReleaseDate: earliest } });
+  const amirPair = await tx.pair.findFirstOrThrow({ where: { participantId: amir.id, status: 'ACTIVE' }, select: { id: true } });
+  // Planned as a prison visit before the date moved; it now falls after the release.
+  await tx.meeting.create({
+    data: {
+      pairId: amirPair.id,
+      startsAt: osloInstant(addDays(amir.expectedReleaseDate, 3), '14:00'),
+      durationMinutes: 60,
+      placeType: 'PRISON_VISIT',
+      place: 'Besøksrommet',
+      status: 'PLANNED',
+      replanReason: 'PRISON_AFTER_RELEASE',
+      replanFlaggedAt: osloInstant(addDays(today, -10), '11:15'),
+    },
+  });
+
+  const noah = nth(input.participants, 5);
+  const noahPair = await tx.pair.findFirstOrThrow({ where: { participantId: noah.id, status: 'ACTIVE' }, select: { id: true } });
+  await tx.pair.update({ where: { id: noahPair.id }, data: { status: 'ON_HOLD' } });
+  await tx.pairHold.create({
+    data: {
+      pairId: noahPair.id,
+      reason: 'CUSTODY',
+      note: 'Tilbake i varetekt. Koordinator holder kontakt med friomsorgen.',
+      fromDate: addDays(today, -6),
+      startedById: input.coordinatorId,
+      createdAt: osloInstant(addDays(today, -6), '09:30'),
+    },
+  });
+
+  // Visitor clearances expiring within the lead time (4 weeks by default): Mathias's volunteer
+  // (Mathias is released in ten days) and Sara's.
+  for (const [participantIndex, days] of [
+    [3, 18],
+    [2, 9],
+  ] as const) {
+    const participant = await tx.participant.findUniqueOrThrow({
+      where: { id: nth(input.participants, participantIndex).id },
+      select: { prison: true },
+    });
+    await tx.visitorClearance.updateMany({
+      where: { volunteerId: nth(input.volunteers, participantIndex).id, prison: participant.prison },
+      data: { appliedOn: addDays(today, -200), clearedOn: addDays(today, -180), expiresOn: addDays(today, days) },
+    });
   }
 }
 

@@ -15,6 +15,7 @@ import { CANCELLED_BY, cancelSchema } from '~/domain/meetings/cancellation';
 import { LOG_OUTCOMES, PLACE_TYPES } from '~/domain/meetings/constants';
 import { EMERGENCY_NUMBERS, needsUrgentConfirmation, severityOf, type EmergencyNumber } from '~/domain/concerns/severity';
 import { logSchema, meetingDraftSchema, toDraft } from '~/domain/meetings/forms';
+import { allowedPlaceTypes } from '~/domain/meetings/planning';
 import {
   cancelMeeting,
   findMeeting,
@@ -30,7 +31,7 @@ import { notifyOutbox } from '~/lib/email.server';
 import { redirectWithFlash } from '~/lib/flash.server';
 import { errorMessage } from '~/lib/form-errors';
 import type { MessageKey } from '~/lib/i18n';
-import { formatDateTime, occurrenceOf, osloDate, osloTime, todayInOslo } from '~/lib/time';
+import { formatDate, formatDateTime, occurrenceOf, osloDate, osloTime, todayInOslo } from '~/lib/time';
 import { currentTime } from '~/lib/clock';
 import { releaseDateInForce } from '~/domain/participants/release-date';
 import { pageTitle } from '~/lib/page-title';
@@ -62,6 +63,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       gateMeeting: meeting.gateMeeting,
       accompanimentKind: isAccompanimentKind(meeting.accompanimentKind) ? meeting.accompanimentKind : null,
       trackerItem: isTrackerItem(meeting.trackerItem) ? meeting.trackerItem : null,
+      // -- release (#21): flagged when a moved release date left it on the wrong side; the move form
+      // opens with a place type that fits its date (allowedPlaceTypes, the rule planning uses).
+      replan: meeting.replanReason
+        ? {
+            reason: meeting.replanReason,
+            placeType: allowedPlaceTypes(releaseDate, osloDate(meeting.startsAt))[0],
+          }
+        : null,
       participantFirstName: meeting.pair.participant.firstName,
       releaseDate,
       log: meeting.log
@@ -237,13 +246,14 @@ function MoveForm({ lastResult }: { lastResult: unknown }) {
       time: meeting.time,
       ...(meeting.fold ? { fold: meeting.fold } : {}),
       durationMinutes: String(meeting.durationMinutes),
-      placeType: meeting.placeType,
-      place: meeting.place ?? '',
+      // A flagged meeting is re-planned in one step: the date stays, the place type is one that fits it.
+      placeType: meeting.replan ? meeting.replan.placeType : meeting.placeType,
+      place: meeting.replan ? '' : (meeting.place ?? ''),
     },
     shouldValidate: 'onSubmit',
   });
   return (
-    <details className="more" open={Boolean(lastResult)}>
+    <details className="more" open={Boolean(lastResult) || Boolean(meeting.replan)}>
       <summary>{t('meetings.move.title')}</summary>
       <Form method="post" className="form" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
@@ -339,6 +349,12 @@ export default function MeetingPage() {
             {t('services.accompanimentBadge', { kind: t(`services.accompanimentKind.${meeting.accompanimentKind}`) })}
           </span>
           {meeting.trackerItem ? ` ${t('services.accompanimentItem', { item: t(`services.item.${meeting.trackerItem}`) })}` : null}
+        </p>
+      ) : null}
+      {meeting.replan && planned ? (
+        <p className="notice">
+          {t(`release.replan.${meeting.replan.reason}` as MessageKey)}{' '}
+          {t('release.replan.inForce', { date: formatDate(meeting.releaseDate, language) })}
         </p>
       ) : null}
       <dl className="facts">

@@ -393,6 +393,7 @@ export default function PairPage() {
             <li key={meeting.id} className={`timeline__item timeline__item--${meeting.status.toLowerCase()}`}>
               <Link to={`/meetings/${meeting.id}`}>{formatDateTime(new Date(meeting.startsAt), language)}</Link>{' '}
               <span>{t(`meetings.status.${meeting.status}` as MessageKey)}</span>
+              {meeting.gateMeeting ? <span className="badge"> {t('firstWeek.gateBadge')}</span> : null}
               {meeting.participantAnswer ? (
                 <span className="badge"> {t(`sms.answer.${meeting.participantAnswer}` as MessageKey)}</span>
               ) : null}

@@ -4,10 +4,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { FormErrors, SelectField, TextareaField, TextField } from '~/components/forms';
+import { ChoiceGroup } from '~/components/choice-group';
+import { FormErrors, TextareaField, TextField } from '~/components/forms';
 import { useLanguage, useT } from '~/components/use-translation';
 import { holdPair, pairHolds, PairHoldError, putPairOnHold, resumePair } from '~/domain/pairs/hold.server';
-import { HOLD_REASONS } from '~/domain/pairs/status';
+import { HOLD_REASONS, type HoldReason } from '~/domain/pairs/status';
 import { requireUser } from '~/lib/auth.server';
 import { currentTime } from '~/lib/clock';
 import { redirectWithFlash } from '~/lib/flash.server';
@@ -21,6 +22,8 @@ const holdSchema = z.object({
   reason: z.enum(HOLD_REASONS, { error: errorMessage('pairs.hold.reasonRequired') }),
   fromDate: isoDateField,
   note: optionalText(500),
+  /** Putting a pair on hold is a deliberate step: the first press only asks to confirm. */
+  confirm: z.literal('yes').optional(),
 });
 const resumeSchema = z.object({ resumeOn: isoDateField });
 
@@ -55,8 +58,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: holdSchema });
   if (submission.status !== 'success') return json({ intent: 'hold', result: submission.reply() }, { status: 400 });
+  const { confirm, ...hold } = submission.value;
+  if (confirm !== 'yes') return json({ intent: 'hold', result: submission.reply(), confirm: hold });
   try {
-    await putPairOnHold(request, user, pair.id, submission.value);
+    await putPairOnHold(request, user, pair.id, hold);
   } catch (error) {
     if (!(error instanceof PairHoldError)) throw error;
     return json({ intent: 'hold', result: submission.reply({ fieldErrors: { fromDate: [errorMessage(error.key)] } }) }, { status: 400 });
@@ -69,6 +74,8 @@ export default function PairHold() {
   const actionData = useActionData<typeof action>();
   const t = useT();
   const language = useLanguage();
+  const confirmHold =
+    actionData?.intent === 'hold' && 'confirm' in actionData ? (actionData.confirm as { reason: HoldReason; fromDate: string }) : null;
   const [holdForm, holdFields] = useForm<z.input<typeof holdSchema>>({
     id: 'pair-hold',
     lastResult: actionData?.intent === 'hold' ? actionData.result : undefined,
@@ -92,18 +99,39 @@ export default function PairHold() {
         <Form method="post" className="form" {...getFormProps(holdForm)}>
           <FormErrors id={holdForm.errorId} errors={holdForm.errors} />
           <input type="hidden" name="intent" value="hold" />
-          <SelectField
+          <ChoiceGroup
             meta={holdFields.reason}
-            label={t('pairs.hold.reasonLabel')}
+            legend={t('pairs.hold.reasonLabel')}
             options={HOLD_REASONS.map((value) => ({ value, label: t(`pairs.hold.reason.${value}`) }))}
           />
           <TextField meta={holdFields.fromDate} label={t('pairs.hold.fromLabel')} type="date" />
           <TextareaField meta={holdFields.note} label={t('pairs.hold.noteLabel')} rows={2} />
-          <div className="actions">
-            <button type="submit" className="primary">
-              {t('pairs.hold.submit')}
-            </button>
-          </div>
+          {confirmHold ? (
+            <section className="cancel-confirm" role="alert" aria-labelledby="hold-confirm-title">
+              <h2 id="hold-confirm-title">{t('pairs.hold.confirmTitle')}</h2>
+              <p>
+                {t('pairs.hold.confirmText', {
+                  name: pair.participantFirstName,
+                  date: formatDate(confirmHold.fromDate, language),
+                  reason: t(`pairs.hold.reason.${confirmHold.reason}`),
+                })}
+              </p>
+              <div className="actions">
+                <button type="submit" name="confirm" value="yes" className="primary">
+                  {t('pairs.hold.confirm')}
+                </button>
+                <Link className="button secondary" to={`/pairs/${pair.id}`}>
+                  {t('pairs.hold.keep')}
+                </Link>
+              </div>
+            </section>
+          ) : (
+            <div className="actions">
+              <button type="submit" className="primary">
+                {t('pairs.hold.submit')}
+              </button>
+            </div>
+          )}
         </Form>
       ) : (
         <Form method="post" className="form" {...getFormProps(resumeForm)}>

@@ -201,7 +201,11 @@ function ReferralDetails() {
           {d.prisonUnit ? `, ${d.prisonUnit}` : ''}
         </dd>
         <dt>{t('referrals.release')}</dt>
-        <dd>{formatDate(d.expectedReleaseDate, language)}</dd>
+        <dd>
+          {formatDate(d.releaseDate, language)}{' '}
+          {/* -- release (#21): the referring officer and the coordinator keep the release dates up to date. */}
+          <Link to={`/participants/${referral.participantId}/release`}>{t('release.changeLink')}</Link>
+        </dd>
         <dt>{t('referralDetails.municipality')}</dt>
         <dd>{d.releaseMunicipality}</dd>
       </dl>

@@ -63,7 +63,7 @@ export default function Referrals() {
                   </td>
                   <td>{formatDate(referral.referralDate, language)}</td>
                   <td>{referral.prison}</td>
-                  <td>{formatDate(referral.expectedReleaseDate, language)}</td>
+                  <td>{formatDate(referral.releaseDate, language)}</td>
                   <td>
                     <span className={`badge status status--${referral.status.toLowerCase()}`}>
                       {t(`participantStatus.${referral.status}`)}

@@ -75,7 +75,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return back('volunteers.referenceSaved');
     }
     case 'reference-outcome': {
-      const parsed = referenceOutcomeSchema.safeParse(Object.fromEntries(formData));
+      // Plain fields through formText: an id with a control character (a NUL) is no id, so a 400.
+      const parsed = referenceOutcomeSchema.safeParse({
+        intent,
+        referenceId: formText(formData, 'referenceId'),
+        outcome: formText(formData, 'outcome'),
+      });
       if (!parsed.success) throw new Response('Bad Request', { status: 400 });
       await changeVolunteer(ctx, volunteerId, parsed.data);
       return back('volunteers.referenceSaved');

@@ -149,7 +149,7 @@ export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
     as: 'coordinator',
     params: { id: 'pair' },
     intents: ['hold', 'resume'],
-    fields: ['reason', 'fromDate', 'note', 'resumeOn'],
+    fields: ['reason', 'fromDate', 'note', 'resumeOn', 'confirm'],
   },
   'pairs.bulk': {
     as: 'coordinator',

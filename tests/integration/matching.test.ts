@@ -55,6 +55,21 @@ describe('matching', () => {
     expect([good.id, fair.id]).toContain(row?.assigned?.volunteer.id);
   });
 
+  it('lists the waiting most urgent first by the release date in force, and shows that date', async () => {
+    const { officer, participant } = await world();
+    // Expected later than the other participant, but released (actual date) before them.
+    const early = await createParticipant(db, {
+      referrerId: officer.id,
+      status: 'ACCEPTED',
+      expectedReleaseDate: addDays(todayInOslo(), 200),
+    });
+    await db.participant.update({ where: { id: early.id }, data: { actualReleaseDate: addDays(todayInOslo(), 20) } });
+    const { waiting } = await matchingOverview(db);
+    const ids = waiting.map((row) => row.participant.id);
+    expect(ids.indexOf(early.id)).toBeLessThan(ids.indexOf(participant.id));
+    expect(waiting.find((row) => row.participant.id === early.id)?.participant.expectedReleaseDate).toBe(addDays(todayInOslo(), 20));
+  });
+
   it('explains the best suggestions first and shows more on request', async () => {
     const { coordinator, participant } = await world();
     const ranking = await suggestionsFor(db, participant.id, Infinity);

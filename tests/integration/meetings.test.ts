@@ -489,7 +489,40 @@ describe('the calendar feed', () => {
       { id: pair.id },
     );
     expect(response.status).toBe(400);
-    expect(((await response.json()) as Reply).result.error['meetings[0].placeType']).toEqual(['meetings.placeTypeNotAllowed']);
+    expect(((await response.json()) as Reply).result.error['meetings[0].placeType']).toEqual([
+      `meetings.placeTypeNotAllowedOn::${JSON.stringify({ date: addDays(todayInOslo(), 30) })}`,
+    ]);
+  });
+
+  it('judges the planning form by the release date in force: a prison visit after an earlier actual release is refused', async () => {
+    const { pair, volunteerCookie, participant } = await setup();
+    // Expected in 30 days, but released (actual date) in 3: a prison visit in 5 days no longer fits.
+    await db.participant.update({
+      where: { id: participant.id },
+      data: { expectedReleaseDate: addDays(todayInOslo(), 30), actualReleaseDate: addDays(todayInOslo(), 3) },
+    });
+    const plan = (placeType: string) =>
+      call(
+        planAction,
+        postRequest(
+          `/pairs/${pair.id}/plan`,
+          {
+            'meetings[0].include': 'on',
+            'meetings[0].date': addDays(todayInOslo(), 5),
+            'meetings[0].time': '14:00',
+            'meetings[0].durationMinutes': '60',
+            'meetings[0].placeType': placeType,
+          },
+          volunteerCookie,
+        ),
+        { id: pair.id },
+      );
+    const refused = await plan('PRISON_VISIT');
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as Reply).result.error['meetings[0].placeType']).toEqual([
+      `meetings.placeTypeNotAllowedOn::${JSON.stringify({ date: addDays(todayInOslo(), 3) })}`,
+    ]);
+    expect((await plan('CAFE')).status).toBe(302);
   });
 });
 

@@ -79,24 +79,31 @@ describe('a pair on hold', () => {
     await expect(resumePair(null, coordinator, pair.id, '2026-05-16')).rejects.toBeInstanceOf(PairHoldError);
   });
 
-  it('answers the hold form: a hold before the start is refused next to the field, a valid one redirects', async () => {
+  it('answers the hold form: a hold before the start is refused next to the field, a valid one asks to confirm, then redirects', async () => {
     const { coordinator, pair } = await setup();
     const cookie = await sessionCookieFor(coordinator.id);
     const refused = await call(
       holdRoute.action,
-      postRequest(`/pairs/${pair.id}/hold`, { intent: 'hold', reason: 'CUSTODY', fromDate: '2025-12-01' }, cookie),
+      postRequest(`/pairs/${pair.id}/hold`, { intent: 'hold', reason: 'CUSTODY', fromDate: '2025-12-01', confirm: 'yes' }, cookie),
       {
         id: pair.id,
       },
     );
     expect(refused.status).toBe(400);
     expect((await db.pair.findUniqueOrThrow({ where: { id: pair.id } })).status).toBe('ACTIVE');
-    const saved = await call(
+    // The first press only asks to confirm: nothing changes yet.
+    const asked = await call(
       holdRoute.action,
       postRequest(`/pairs/${pair.id}/hold`, { intent: 'hold', reason: 'CUSTODY', fromDate: todayInOslo(NOW) }, cookie),
-      {
-        id: pair.id,
-      },
+      { id: pair.id },
+    );
+    expect(asked.status).toBe(200);
+    expect(await asked.json()).toMatchObject({ intent: 'hold', confirm: { reason: 'CUSTODY', fromDate: todayInOslo(NOW) } });
+    expect((await db.pair.findUniqueOrThrow({ where: { id: pair.id } })).status).toBe('ACTIVE');
+    const saved = await call(
+      holdRoute.action,
+      postRequest(`/pairs/${pair.id}/hold`, { intent: 'hold', reason: 'CUSTODY', fromDate: todayInOslo(NOW), confirm: 'yes' }, cookie),
+      { id: pair.id },
     );
     expect(saved.status).toBe(302);
     expect((await db.pair.findUniqueOrThrow({ where: { id: pair.id } })).status).toBe('ON_HOLD');

@@ -352,6 +352,18 @@ describe('the handover document', () => {
     expect(audit?.detail).toMatchObject({ document: 'handover' });
   });
 
+  it('gives the release date in force: the actual date once recorded, not the expected one', async () => {
+    const { coordinator, participant } = await setup();
+    await db.participant.update({
+      where: { id: participant.id },
+      data: { expectedReleaseDate: '2026-09-15', actualReleaseDate: '2026-08-03' },
+    });
+    const request = getRequest(`/participants/${participant.id}/plan/handover`, await sessionCookieFor(coordinator.id));
+    const { html } = await renderRoute(request, handoverRoute as never, 'participants/:id/plan/handover');
+    expect(html).toContain('3. aug. 2026');
+    expect(html).not.toContain('15. sep. 2026');
+  });
+
   it('is offered on the plan page once the pair has ended and no new pair is active', async () => {
     const { coordinator, participant } = await setup();
     const volunteer = await createVolunteer(db, { status: 'READY' });

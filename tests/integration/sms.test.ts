@@ -289,6 +289,21 @@ describe('the rules before a text is queued', () => {
     });
   });
 
+  it('judges "in prison" by the release date in force, not the expected date', async () => {
+    setClock(WEDNESDAY_1730);
+    // Expected in February, released early on 1 December: out, so texts may go.
+    const { participant } = await world({ inPrison: true });
+    await db.participant.update({ where: { id: participant.id }, data: { actualReleaseDate: '2026-12-01' } });
+    const text = { participantId: participant.id, kind: 'VOLUNTEER_MESSAGE' as const, body: 'Hei', idempotencyKey: 'released-early' };
+    expect(await db.$transaction((tx) => enqueueParticipantText(tx, text))).toMatchObject({ queued: true });
+    // Before the actual release day the participant is still inside: refused.
+    await db.participant.update({ where: { id: participant.id }, data: { actualReleaseDate: '2026-12-03' } });
+    expect(await db.$transaction((tx) => enqueueParticipantText(tx, { ...text, idempotencyKey: 'before-release' }))).toEqual({
+      queued: false,
+      reason: 'IN_PRISON',
+    });
+  });
+
   it('sends at most the daily limit per participant', async () => {
     setClock(WEDNESDAY_1730);
     const { participant } = await world();

@@ -251,6 +251,17 @@ describe('the volunteer page', () => {
     ).toBeGreaterThan(0);
   });
 
+  it('answers a reference outcome whose id holds a NUL with a 400, not a 500', async () => {
+    const { cookie } = await coordinatorContext();
+    const volunteer = await createVolunteer(db);
+    const response = await call(
+      volunteerAction,
+      postRequest(`/volunteers/${volunteer.id}`, { intent: 'reference-outcome', referenceId: '\u0000', outcome: 'PENDING' }, cookie),
+      { id: volunteer.id },
+    );
+    expect(response.status).toBe(400);
+  });
+
   it('records interview and references through the page, shows the board stage, and invites a READY volunteer', async () => {
     const { cookie, ctx } = await coordinatorContext();
     const volunteer = await createVolunteer(db, { email: `vol-${Date.now()}@example.no` });

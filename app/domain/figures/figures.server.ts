@@ -8,7 +8,6 @@
  * Where the dashboard and a report differ, it is because one shows now and the other a period;
  * the pages say so next to the figure.
  */
-import { releaseDateInForce } from '~/domain/participants/release-date';
 import { RUNNING_PAIR_STATUSES, STARTED_PAIR_STATUSES } from '~/lib/permissions.server';
 import { z } from 'zod';
 import { Prisma } from '~/generated/prisma/client';
@@ -21,10 +20,20 @@ import { pairMonths, type PairMonth } from '~/domain/pairs/pair-month.server';
 import { parsePeriod } from './period';
 import { elapsedShare, project, type Projection } from '~/domain/recruitment/progress';
 import { targetsFor } from '~/domain/recruitment/targets.server';
-import { daysBetween, halfYearOf, monthOf, monthRange, todayInOslo, type HalfYearKey, type IsoDate, type MonthKey } from '~/lib/time';
-import { pairMonthVerdict, type Health } from '~/domain/pairs/pair-month';
-import { holdSpansByPair } from '~/domain/pairs/hold.server';
-import { holdDaysInMonth } from '~/domain/meetings/target';
+import {
+  daysBetween,
+  halfYearOf,
+  monthOf,
+  monthRange,
+  shiftMonth,
+  todayInOslo,
+  type HalfYearKey,
+  type IsoDate,
+  type MonthKey,
+} from '~/lib/time';
+import { closedMonthVerdict, pairMonthVerdict, type Health } from '~/domain/pairs/pair-month';
+import { pairMonthTarget } from '~/domain/meetings/target';
+import { pairsForTarget, RELEASE_FIELDS, targetRates } from '~/domain/meetings/target.server';
 
 /** A span of time in Oslo: instants for timestamps, calendar days for date columns. */
 export interface FigurePeriod {
@@ -82,55 +91,39 @@ export async function meetingsThisMonth(db: Tx, now: Date): Promise<MonthFigures
 // ---------------------------------------------------------------------------------------------
 // A closed month (the monthly compliance summary)
 
-/** The pairs active in `month` (Oslo) and how many reached their whole (prorated) target. */
+/**
+ * The pairs active in `month` (Oslo) and how many reached their whole (prorated) target, judged
+ * by closedMonthVerdict: a month (partly) on hold is counted apart, never as missed.
+ */
 export async function pairsOnTargetInMonth(
   db: Tx,
   month: MonthKey,
 ): Promise<{ month: MonthKey; pairs: number; onTarget: number; onHold: number }> {
   const { start, end } = monthRange(month);
-  const perMonth = await getSetting(db, 'meetingsPerMonth');
-  const justReleasedPerMonth = await getSetting(db, 'justReleasedMeetingsPerMonth');
-  const pairs = await db.pair.findMany({
-    where: {
-      status: { in: [...STARTED_PAIR_STATUSES] },
-      startDate: { not: null },
-      activatedAt: { lt: end },
-      OR: [{ endedAt: null }, { endedAt: { gte: start } }],
-    },
-    select: {
-      id: true,
-      startDate: true,
-      endDate: true,
-      participant: { select: { expectedReleaseDate: true, actualReleaseDate: true } },
-      _count: { select: { meetings: { where: { status: 'HELD', startsAt: { gte: start, lt: end } } } } },
-    },
-  });
-  // Judged once the month is over: the expectation to date is then the whole target.
-  const holds = await holdSpansByPair(
-    db,
-    pairs.map((pair) => pair.id),
-  );
-  const verdicts = pairs.map((pair) => ({
-    verdict: pairMonthVerdict({
-      now: end,
-      month,
-      perMonth,
-      startDate: pair.startDate!,
-      endDate: pair.endDate,
-      held: pair._count.meetings,
-      holds: holds.get(pair.id),
-      justReleased: { releaseDate: releaseDateInForce(pair.participant), perMonth: justReleasedPerMonth },
+  const [rates, found] = await Promise.all([
+    targetRates(db),
+    db.pair.findMany({
+      where: {
+        status: { in: [...STARTED_PAIR_STATUSES] },
+        startDate: { not: null },
+        activatedAt: { lt: end },
+        OR: [{ endedAt: null }, { endedAt: { gte: start } }],
+      },
+      select: {
+        id: true,
+        startDate: true,
+        endDate: true,
+        participant: { select: RELEASE_FIELDS },
+        _count: { select: { meetings: { where: { status: 'HELD', startsAt: { gte: start, lt: end } } } } },
+      },
     }),
-    holdDays: holdDaysInMonth(month, pair.startDate!, pair.endDate, holds.get(pair.id) ?? []),
-  }));
-  // A month (partly) on hold is counted apart, never as missed: its target is prorated, and a
-  // month wholly on hold has none.
-  const counted = verdicts.filter(({ verdict, holdDays }) => verdict.target > 0 && holdDays === 0);
+  ]);
+  const verdicts = (await pairsForTarget(db, found)).map((pair) => closedMonthVerdict(rates, pair.forTarget, month, pair._count.meetings));
   return {
     month,
-    pairs: counted.length,
-    onTarget: counted.filter(({ verdict }) => verdict.onTarget).length,
-    onHold: verdicts.filter(({ holdDays }) => holdDays > 0).length,
+    pairs: verdicts.filter((verdict) => verdict.counted).length,
+    onTarget: verdicts.filter((verdict) => verdict.onTarget).length,
+    onHold: verdicts.filter((verdict) => verdict.onHold).length,
   };
 }
 
@@ -271,7 +264,7 @@ export async function meetingsPerPairMonth(
   db: Tx,
   period: FigurePeriod,
   now: Date,
-): Promise<{ held: number; pairMonths: number; perPairMonth: number }> {
+): Promise<{ held: number; pairMonths: number; perPairMonth: number; exactPairMonths: number }> {
   const today = todayInOslo(now);
   const lastDay = period.lastDay < today ? period.lastDay : today;
   const [groups, held] = await Promise.all([
@@ -286,7 +279,54 @@ export async function meetingsPerPairMonth(
     if (to >= from) activeDays += (daysBetween(from, to) + 1) * group.pairs;
   }
   const months = activeDays / DAYS_PER_MONTH;
-  return { held, pairMonths: Math.round(months * 10) / 10, perPairMonth: months > 0 ? Math.round((held / months) * 10) / 10 : 0 };
+  return {
+    held,
+    pairMonths: Math.round(months * 10) / 10,
+    perPairMonth: months > 0 ? Math.round((held / months) * 10) / 10 : 0,
+    // Unrounded, for a figure over the same pair-months (meetingTargetPerPairMonth).
+    exactPairMonths: months,
+  };
+}
+
+/**
+ * The meeting target of a period per pair-month, beside meetingsPerPairMonth: every started pair's
+ * pairMonthTarget for each month of the period (holds carry none, the first 30 days out are
+ * raised), this month only what is expected by today (as the pair-month verdict expects it),
+ * over the same pair-months. One decimal; the meetingsPerMonth setting when there are none.
+ */
+export async function meetingTargetPerPairMonth(db: Tx, period: FigurePeriod, now: Date, pairMonths: number): Promise<number> {
+  const [rates, found] = await Promise.all([
+    targetRates(db),
+    db.pair.findMany({
+      where: {
+        status: { in: [...STARTED_PAIR_STATUSES] },
+        startDate: { not: null },
+        activatedAt: { lt: period.end },
+        OR: [{ endedAt: null }, { endedAt: { gte: period.start } }],
+      },
+      select: { id: true, startDate: true, endDate: true, participant: { select: RELEASE_FIELDS } },
+    }),
+  ]);
+  if (pairMonths <= 0) return rates.perMonth;
+  const currentMonth = monthOf(now);
+  const months: MonthKey[] = [];
+  for (
+    let month = period.firstDay.slice(0, 7);
+    month <= period.lastDay.slice(0, 7) && month <= currentMonth;
+    month = shiftMonth(month, 1)
+  ) {
+    months.push(month);
+  }
+  let expected = 0;
+  for (const { forTarget } of await pairsForTarget(db, found)) {
+    for (const month of months) {
+      expected +=
+        month < currentMonth
+          ? pairMonthTarget(rates, forTarget, month)
+          : pairMonthVerdict({ ...forTarget, now, month, rates, held: 0 }).expected;
+    }
+  }
+  return Math.round((expected / pairMonths) * 10) / 10;
 }
 
 // ---------------------------------------------------------------------------------------------

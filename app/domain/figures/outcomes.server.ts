@@ -7,9 +7,10 @@ import { serviceFigures, type ServiceFigures } from './services.server';
 import type { Tx } from '~/lib/db.server';
 import { db as client } from '~/lib/db.server';
 import { currentTime } from '~/lib/clock';
-import { getSetting } from '~/domain/settings/settings.server';
-import { pairMonthVerdict } from '~/domain/pairs/pair-month';
-import { activeDaysInMonth, monthlyTarget } from '~/domain/meetings/target';
+import { STARTED_PAIR_STATUSES } from '~/lib/permissions.server';
+import { closedMonthVerdict } from '~/domain/pairs/pair-month';
+import { activeDaysInMonth, pairMonthTarget } from '~/domain/meetings/target';
+import { pairsForTarget, RELEASE_FIELDS, targetRates } from '~/domain/meetings/target.server';
 import { addMonths, daysBetween, monthOf, osloDate, todayInOslo, type MonthKey } from '~/lib/time';
 import type { FigurePeriod } from './figures.server';
 import {
@@ -98,29 +99,39 @@ export async function earlyClosures(db: Tx, period: Period): Promise<EarlyClosur
   };
 }
 
-/** Pair-months (whole months over, in the period) at or above the prorated target: pairMonthVerdict once the month is over. */
+/**
+ * Pair-months (whole months over, in the period) at or above the prorated target: each judged by
+ * closedMonthVerdict, as the monthly compliance summary judges its month (a month touched by a
+ * hold is not counted, the first 30 days out raise the target).
+ */
 export async function pairMonthsOnTarget(
   db: Tx,
   period: Period,
   now = currentTime(),
 ): Promise<{ pairMonths: number; onTarget: number; share: number }> {
   const currentMonth = monthOf(now);
-  const [perMonth, pairs] = await Promise.all([
-    getSetting(db, 'meetingsPerMonth'),
+  const [rates, found] = await Promise.all([
+    targetRates(db),
     db.pair.findMany({
-      where: { status: { in: ['ACTIVE', 'ENDED'] }, startDate: { not: null } },
-      select: { startDate: true, endDate: true, meetings: { where: { status: 'HELD' }, select: { startsAt: true } } },
+      where: { status: { in: [...STARTED_PAIR_STATUSES] }, startDate: { not: null } },
+      select: {
+        id: true,
+        startDate: true,
+        endDate: true,
+        participant: { select: RELEASE_FIELDS },
+        meetings: { where: { status: 'HELD' }, select: { startsAt: true } },
+      },
     }),
   ]);
   let pairMonths = 0;
   let onTarget = 0;
-  for (const pair of pairs) {
+  for (const pair of await pairsForTarget(db, found)) {
     const last = pair.endDate ?? todayInOslo(now);
-    for (let month = pair.startDate!.slice(0, 7); month <= last.slice(0, 7) && month < currentMonth; month = nextMonth(month)) {
+    for (let month = pair.forTarget.startDate.slice(0, 7); month <= last.slice(0, 7) && month < currentMonth; month = nextMonth(month)) {
       if (period && (`${month}-01` > period.lastDay || `${month}-31` < period.firstDay)) continue;
       const held = pair.meetings.filter((meeting) => monthOf(meeting.startsAt) === month).length;
-      const verdict = pairMonthVerdict({ now, month, perMonth, startDate: pair.startDate!, endDate: pair.endDate, held });
-      if (verdict.target === 0) continue;
+      const verdict = closedMonthVerdict(rates, pair.forTarget, month, held);
+      if (!verdict.counted) continue;
       pairMonths += 1;
       if (verdict.onTarget) onTarget += 1;
     }
@@ -225,31 +236,42 @@ export async function outcomeMeasures(period: Period, now = currentTime(), db: T
 
 export interface TrendMonth {
   month: MonthKey;
-  /** Pairs active on at least one day of the month. */
+  /** Pairs active (started, not ended, not on hold) on at least one day of the month. */
   activePairs: number;
   held: number;
   /** The pairs' (prorated) targets added up. */
   target: number;
 }
 
-/** Meetings held against the target, and active pairs, for each of the last `count` months (this one so far included). */
+/**
+ * Meetings held against the target, and active pairs, for each of the last `count` months (this
+ * one so far included). The target is each pair's pairMonthTarget, as in the pair-month verdict:
+ * days on hold carry none, the first 30 days out are raised.
+ */
 export async function monthlyTrends(count = 12, now = currentTime(), db: Tx = client): Promise<TrendMonth[]> {
   const months: MonthKey[] = [];
   for (let month = monthOf(now), i = 0; i < count; i++, month = addMonths(`${month}-01`, -1).slice(0, 7)) months.unshift(month);
-  const [perMonth, pairs] = await Promise.all([
-    getSetting(db, 'meetingsPerMonth'),
+  const [rates, found] = await Promise.all([
+    targetRates(db),
     db.pair.findMany({
-      where: { status: { in: ['ACTIVE', 'ENDED'] }, startDate: { not: null, lte: todayInOslo(now) } },
-      select: { startDate: true, endDate: true, meetings: { where: { status: 'HELD' }, select: { startsAt: true } } },
+      where: { status: { in: [...STARTED_PAIR_STATUSES] }, startDate: { not: null, lte: todayInOslo(now) } },
+      select: {
+        id: true,
+        startDate: true,
+        endDate: true,
+        participant: { select: RELEASE_FIELDS },
+        meetings: { where: { status: 'HELD' }, select: { startsAt: true } },
+      },
     }),
   ]);
+  const pairs = await pairsForTarget(db, found);
   return months.map((month) => {
-    const active = pairs.filter((pair) => activeDaysInMonth(month, pair.startDate!, pair.endDate) > 0);
+    const active = pairs.filter(({ forTarget }) => activeDaysInMonth(month, forTarget.startDate, forTarget.endDate, forTarget.holds) > 0);
     return {
       month,
       activePairs: active.length,
       held: active.reduce((sum, pair) => sum + pair.meetings.filter((meeting) => monthOf(meeting.startsAt) === month).length, 0),
-      target: active.reduce((sum, pair) => sum + monthlyTarget({ perMonth, month, startDate: pair.startDate!, endDate: pair.endDate }), 0),
+      target: active.reduce((sum, pair) => sum + pairMonthTarget(rates, pair.forTarget, month), 0),
     };
   });
 }

@@ -194,12 +194,16 @@ async function loadWaiting(db: Db) {
       pairs: { where: { status: { in: ['PROPOSED', 'ENDED'] } }, select: { status: true, volunteerId: true } },
     },
   });
-  return rows.map(({ pairs, statusChangedAt, ...row }) => ({
-    participant: toParticipant(row),
-    waitingSince: statusChangedAt,
-    proposed: pairs.some((pair) => pair.status === 'PROPOSED'),
-    ended: pairs.filter((pair) => pair.status === 'ENDED').map((pair) => ({ participantId: row.id, volunteerId: pair.volunteerId })),
-  }));
+  // -- release (#21): most urgent first by the release date in force (the query's order by the
+  // expected column breaks ties as before; the sort is stable).
+  return rows
+    .map(({ pairs, statusChangedAt, ...row }) => ({
+      participant: toParticipant(row),
+      waitingSince: statusChangedAt,
+      proposed: pairs.some((pair) => pair.status === 'PROPOSED'),
+      ended: pairs.filter((pair) => pair.status === 'ENDED').map((pair) => ({ participantId: row.id, volunteerId: pair.volunteerId })),
+    }))
+    .sort((a, b) => a.participant.expectedReleaseDate.localeCompare(b.participant.expectedReleaseDate));
 }
 
 /** Every pair's total, each scored once: see totalOf. */

@@ -43,7 +43,12 @@ export function meetingDraftSchema(releaseDate: string, now: Date, prisonCleared
         ctx.addIssue({ code: 'custom', path: ['gate'], message: errorMessage('firstWeek.gateNotReleaseDay', { date: releaseDate }) });
       }
       if (!allowedPlaceTypes(releaseDate, draft.date).includes(draft.placeType)) {
-        ctx.addIssue({ code: 'custom', path: ['placeType'], message: errorMessage('meetings.placeTypeNotAllowed') });
+        // -- release (#21): the same rule as the re-plan flag (releaseMisfit), against the date in force, named in the message.
+        ctx.addIssue({
+          code: 'custom',
+          path: ['placeType'],
+          message: errorMessage('meetings.placeTypeNotAllowedOn', { date: releaseDate }),
+        });
       } else if (draft.placeType === 'PRISON_VISIT' && !prisonCleared(draft.date)) {
         ctx.addIssue({ code: 'custom', path: ['placeType'], message: errorMessage('meetings.noClearance') });
       }

@@ -1,16 +1,16 @@
 import type { Actor } from '~/lib/permissions.server';
 import { audit } from '~/lib/audit.server';
 import { db } from '~/lib/db.server';
-import { getSetting } from '~/domain/settings/settings.server';
 import { monthOf, monthRange, osloDate, osloTime, shiftMonth, todayInOslo, weekdayOf, type MonthKey } from '~/lib/time';
 import type { PlaceType } from './constants';
 import { findPlannablePair } from './meetings.server';
 import { allowedPlaceTypes, proposeDates } from './planning';
-import { monthlyTarget } from './target';
+import { pairMonthTarget } from './target';
+import { holdSpansByPair, targetRates } from './target.server';
 import { currentTime } from '~/lib/clock';
 
 /**
- * "Plan this month": what the month needs (its target less what is held or planned) and as
+ * "Plan this month": what the month needs (its target, pairMonthTarget, less what is held or planned) and as
  * many proposals, on the weekday and at the time of the pair's latest meeting.
  */
 export async function monthProposals(request: Request | null, actor: Actor, pairId: string, month: MonthKey | null, now = currentTime()) {
@@ -20,8 +20,9 @@ export async function monthProposals(request: Request | null, actor: Actor, pair
   const current = monthOf(now);
   const chosen = month === shiftMonth(current, 1) ? month : current;
   const { start, end } = monthRange(chosen);
-  const [perMonth, inMonth, latest] = await Promise.all([
-    getSetting(db, 'meetingsPerMonth'),
+  const [rates, holds, inMonth, latest] = await Promise.all([
+    targetRates(db),
+    holdSpansByPair(db, [pair.id]),
     db.meeting.findMany({
       where: { pairId, startsAt: { gte: start, lt: end }, status: { in: ['PLANNED', 'HELD'] } },
       select: { startsAt: true },
@@ -32,8 +33,13 @@ export async function monthProposals(request: Request | null, actor: Actor, pair
       select: { startsAt: true, durationMinutes: true, placeType: true, place: true },
     }),
   ]);
-  const target = monthlyTarget({ perMonth, month: chosen, startDate: pair.startDate ?? today });
   const releaseDate = pair.releaseDate;
+  // The same target as the pair's month on its page and the dashboard (holds, the raise after release).
+  const target = pairMonthTarget(
+    rates,
+    { startDate: pair.startDate ?? today, endDate: null, holds: holds.get(pair.id) ?? [], releaseDate },
+    chosen,
+  );
   const dates = proposeDates({
     month: chosen,
     today,

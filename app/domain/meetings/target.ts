@@ -42,6 +42,41 @@ export function monthlyTarget(input: {
   return Math.round((input.perMonth * (active - raised) + raisedPerMonth * raised) / days);
 }
 
+/** The settings a month's target reads: meetingsPerMonth and justReleasedMeetingsPerMonth. */
+export interface TargetRates {
+  perMonth: number;
+  justReleasedPerMonth: number;
+}
+
+/**
+ * A pair as its month's target reads it. Every input is required, so no caller can leave out
+ * the holds or the release date (in force: releaseDateInForce) and get a different target.
+ */
+export interface PairForTarget {
+  startDate: IsoDate;
+  endDate: IsoDate | null;
+  holds: readonly HoldSpan[];
+  /** The participant's release date in force; null only where there is none to read. */
+  releaseDate: IsoDate | null;
+}
+
+/**
+ * THE meeting target of a pair's month, the one definition behind every "held against target":
+ * the pair-month verdict (dashboard, /pairs, the pair page, /me, the digests and the monthly
+ * compliance summary), the pair-months at target and the monthly trends on /reports, the funder
+ * report's target per pair-month and "plan this month".
+ */
+export function pairMonthTarget(rates: TargetRates, pair: PairForTarget, month: MonthKey): number {
+  return monthlyTarget({
+    perMonth: rates.perMonth,
+    month,
+    startDate: pair.startDate,
+    endDate: pair.endDate,
+    holds: pair.holds,
+    justReleased: pair.releaseDate ? { releaseDate: pair.releaseDate, perMonth: rates.justReleasedPerMonth } : null,
+  });
+}
+
 /** Active days of the month that fall in the first JUST_RELEASED_DAYS days from the release date. */
 function justReleasedDaysInMonth(
   month: MonthKey,

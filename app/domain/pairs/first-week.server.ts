@@ -4,6 +4,7 @@ import { currentTime } from '~/lib/clock';
 import { STARTED_PAIR_STATUSES } from '~/lib/permissions.server';
 import { addDays, osloDate, startOfOsloDay, type IsoDate } from '~/lib/time';
 import { releaseDateInForce } from '~/domain/participants/release-date';
+import { releaseInForceBetween } from '~/domain/participants/release-date.server';
 import {
   FIRST_WEEK_DAYS,
   FIRST_WEEK_LIST_DAYS,
@@ -78,10 +79,7 @@ export async function releasedParticipants(db: Tx, fromDate: IsoDate, toDate: Is
   const rows = await db.participant.findMany({
     where: {
       anonymisedAt: null,
-      OR: [
-        { actualReleaseDate: { gte: fromDate, lte: toDate } },
-        { actualReleaseDate: null, expectedReleaseDate: { gte: fromDate, lte: toDate } },
-      ],
+      ...releaseInForceBetween(fromDate, toDate),
       pairs: { some: { status: { in: [...STARTED_PAIR_STATUSES] }, startDate: { not: null } } },
     },
     select: {

@@ -3,7 +3,6 @@ import { currentTime } from '~/lib/clock';
 import { db as client, type Db, type Tx } from '~/lib/db.server';
 import { notFound, type Actor } from '~/lib/permissions.server';
 import { todayInOslo, type IsoDate } from '~/lib/time';
-import type { HoldSpan } from '~/domain/meetings/target';
 import { canTransition, pairStatusSchema, type HoldReason } from './status';
 
 /** A hold or resume the pair's status does not allow (stale form, a double tap). */
@@ -23,22 +22,8 @@ export interface PairHoldRow {
   untilDate: IsoDate | null;
 }
 
-/** Ids per query: far below SQLite's and PostgreSQL's bound-parameter limits at national scale. */
-const PAIR_IDS_PER_QUERY = 500;
-
-/** The holds of some pairs, oldest first, as spans per pair (for the month's target). */
-export async function holdSpansByPair(db: Tx, pairIds: readonly string[]): Promise<Map<string, HoldSpan[]>> {
-  const spans = new Map<string, HoldSpan[]>();
-  for (let from = 0; from < pairIds.length; from += PAIR_IDS_PER_QUERY) {
-    const rows = await db.pairHold.findMany({
-      where: { pairId: { in: pairIds.slice(from, from + PAIR_IDS_PER_QUERY) } },
-      orderBy: [{ fromDate: 'asc' }, { id: 'asc' }],
-      select: { pairId: true, fromDate: true, untilDate: true },
-    });
-    for (const row of rows) spans.set(row.pairId, [...(spans.get(row.pairId) ?? []), { fromDate: row.fromDate, untilDate: row.untilDate }]);
-  }
-  return spans;
-}
+/** The holds as spans per pair: read where the month's target is (meetings/target.server). */
+export { holdSpansByPair } from '~/domain/meetings/target.server';
 
 /** A pair's holds, newest first, for its page. */
 export async function pairHolds(pairId: string, db: Tx = client): Promise<PairHoldRow[]> {

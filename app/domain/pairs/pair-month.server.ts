@@ -9,7 +9,7 @@ import { holdDaysInMonth, isJustReleased } from '~/domain/meetings/target';
 import { releaseDateInForce } from '~/domain/participants/release-date';
 import { pairMonthVerdict, type Health } from './pair-month';
 import { currentTime } from '~/lib/clock';
-import { holdSpansByPair } from './hold.server';
+import { holdSpansByPair, targetRates } from '~/domain/meetings/target.server';
 import type { JustReleasedSupport } from './support';
 
 export interface PairMonth {
@@ -93,9 +93,8 @@ export async function pairMonths(
         : Prisma.sql`AND p."id" IN (${Prisma.join(page.ids)})`
       : Prisma.sql`AND p."id" IN (SELECT p."id" FROM "Pair" p JOIN "VolunteerProfile" v ON v."id" = p."volunteerId"
         WHERE ${filterSql(filter)} ORDER BY p."activatedAt", p."id" LIMIT ${page.take} OFFSET ${page.skip})`;
-  const [perMonth, justReleasedPerMonth, supportIntervalDays, rows] = await Promise.all([
-    getSetting(db, 'meetingsPerMonth'),
-    getSetting(db, 'justReleasedMeetingsPerMonth'),
+  const [rates, supportIntervalDays, rows] = await Promise.all([
+    targetRates(db),
     getSetting(db, 'justReleasedSupportIntervalDays'),
     queryRows(
       db,
@@ -135,14 +134,14 @@ export async function pairMonths(
     const verdict = pairMonthVerdict({
       now,
       month,
-      perMonth,
+      rates,
       startDate,
       endDate: row.endDate,
       held,
       lastHeldDate,
       openConcerns,
       holds,
-      justReleased: { releaseDate, perMonth: justReleasedPerMonth },
+      releaseDate,
     });
     const target = verdict.target;
     return {

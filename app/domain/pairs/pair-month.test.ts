@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { osloInstant } from '~/lib/time';
 import { elapsedShareOfMonth, pairMonthVerdict } from './pair-month';
 
-const base = { perMonth: 4, startDate: '2026-01-10', held: 0, openConcerns: 0 };
+const base = {
+  rates: { perMonth: 4, justReleasedPerMonth: 6 },
+  startDate: '2026-01-10',
+  endDate: null,
+  holds: [],
+  releaseDate: null,
+  held: 0,
+  openConcerns: 0,
+};
 
 describe('a pair month against the expectation to date', () => {
   it('expects nothing on the 1st of a month just after midnight Oslo time, so no pair is behind', () => {

@@ -1,5 +1,13 @@
-import { activeDaysInMonth, holdOn, monthlyTarget, type HoldSpan, type JustReleasedTarget } from '~/domain/meetings/target';
-import { addDays, daysBetween, monthBounds, todayInOslo, type IsoDate, type MonthKey } from '~/lib/time';
+import {
+  activeDaysInMonth,
+  holdDaysInMonth,
+  holdOn,
+  pairMonthTarget,
+  type HoldSpan,
+  type PairForTarget,
+  type TargetRates,
+} from '~/domain/meetings/target';
+import { addDays, daysBetween, monthBounds, monthRange, todayInOslo, type IsoDate, type MonthKey } from '~/lib/time';
 
 export type Health = 'GREEN' | 'AMBER' | 'RED';
 
@@ -8,21 +16,20 @@ export const QUIET_DAYS_LIMIT = 14;
 /** Meetings short of the expectation to date that turn a pair from amber to red. */
 export const RED_SHORTFALL = 2;
 
-export interface PairMonthInput {
+/**
+ * A pair's month as the verdict reads it: the pair's dates, its holds (ON_HOLD spans: their days
+ * carry no target, and no alert is raised while on hold) and the participant's release date in
+ * force (the raised target of the first 30 days out, #21), all required (PairForTarget).
+ */
+export interface PairMonthInput extends PairForTarget {
   /** The instant the month is judged at; "today" is its Oslo calendar day. */
   now: Date;
   month: MonthKey;
-  /** The meetingsPerMonth setting. */
-  perMonth: number;
-  startDate: IsoDate;
-  endDate?: IsoDate | null;
+  /** The meetingsPerMonth and justReleasedMeetingsPerMonth settings (targetRates). */
+  rates: TargetRates;
   held: number;
   lastHeldDate?: IsoDate | null;
   openConcerns?: number;
-  /** The pair's holds (ON_HOLD spans): their days carry no target, and no alert is raised while on hold. */
-  holds?: readonly HoldSpan[];
-  /** The participant's release date and the raised target of their first 30 days out (#21). */
-  justReleased?: JustReleasedTarget | null;
 }
 
 export interface PairMonthVerdict {
@@ -78,15 +85,8 @@ export function elapsedShareOfMonth(
  */
 export function pairMonthVerdict(input: PairMonthInput): PairMonthVerdict {
   const today = todayInOslo(input.now);
-  const holds = input.holds ?? [];
-  const target = monthlyTarget({
-    perMonth: input.perMonth,
-    month: input.month,
-    startDate: input.startDate,
-    endDate: input.endDate,
-    holds,
-    justReleased: input.justReleased,
-  });
+  const holds = input.holds;
+  const target = pairMonthTarget(input.rates, input, input.month);
   const raw = target * elapsedShareOfMonth(input.month, today, input.startDate, input.endDate, holds);
   // A hair of tolerance so that 4 × 31/31 is 4, not 3.9999.
   const expectedWhole = Math.floor(raw + 1e-9);
@@ -112,4 +112,22 @@ export function pairMonthVerdict(input: PairMonthInput): PairMonthVerdict {
     quiet,
     health,
   };
+}
+
+/**
+ * A whole month that is over, judged once (the monthly compliance summary, the dashboard's last
+ * month and the pair-months at target on /reports): `counted` among the months that reached or
+ * missed their target, or apart when a hold touched it (`onHold`: never a missed month) or it had
+ * no target at all.
+ */
+export function closedMonthVerdict(
+  rates: TargetRates,
+  pair: PairForTarget,
+  month: MonthKey,
+  held: number,
+): { counted: boolean; onTarget: boolean; onHold: boolean } {
+  const verdict = pairMonthVerdict({ ...pair, now: monthRange(month).end, month, rates, held });
+  const onHold = holdDaysInMonth(month, pair.startDate, pair.endDate, pair.holds) > 0;
+  const counted = verdict.target > 0 && !onHold;
+  return { counted, onTarget: counted && verdict.onTarget, onHold };
 }

@@ -51,6 +51,8 @@ const timelineMeetingRow = z.object({
   replanReason: z.string().nullable(),
   /** -- services (#21): an accompaniment to an appointment (NAV | PROBATION | GP | TREATMENT | HOUSING | OTHER). */
   accompanimentKind: z.string().nullable(),
+  /** A meeting at the gate on the release day (#21). */
+  gateMeeting: sqlBoolean,
 });
 
 const trackerRow = z.object({
@@ -117,7 +119,7 @@ export async function pairTimeline(request: Request, actor: Actor, pairId: strin
       db,
       timelineMeetingRow,
       Prisma.sql`
-      SELECT m."id", m."startsAt", m."durationMinutes", m."placeType", m."place", m."status", m."participantAnswer", m."replanReason", m."accompanimentKind",
+      SELECT m."id", m."startsAt", m."durationMinutes", m."placeType", m."place", m."status", m."participantAnswer", m."replanReason", m."accompanimentKind", m."gateMeeting",
         l."rating", l."activity", ${coordinator ? Prisma.sql`l."note"` : Prisma.sql`NULL`} AS "note"
       FROM "Meeting" m LEFT JOIN "MeetingLog" l ON l."meetingId" = m."id"
       WHERE m."pairId" = ${pair.id}

@@ -11,6 +11,7 @@ const participantSelect = {
   dateOfBirth: true,
   interests: true,
   expectedReleaseDate: true,
+  actualReleaseDate: true,
   prison: true,
   consents: { select: CONSENT_FIELDS },
 } as const;

@@ -1,5 +1,6 @@
 import { ageOn } from '~/lib/time';
 import { consentInForce, type ConsentRow } from '~/domain/participants/consent';
+import { releaseDateInForce, type ReleaseDates } from '~/domain/participants/release-date';
 
 /**
  * What a volunteer sees of a participant in a proposal they are asked to answer. The first name
@@ -17,11 +18,10 @@ export interface ProposalProfile {
   prison: string | null;
 }
 
-export interface ProposalParticipant {
+export interface ProposalParticipant extends ReleaseDates {
   firstName: string;
   dateOfBirth: string;
   interests: unknown;
-  expectedReleaseDate: string;
   prison: string;
   consents: readonly ConsentRow[];
 }
@@ -34,7 +34,7 @@ export function proposalProfile(participant: ProposalParticipant, today: string)
     shared,
     age: ageOn(participant.dateOfBirth, today),
     interests: Array.isArray(participant.interests) ? participant.interests.filter((item): item is string => typeof item === 'string') : [],
-    releaseDate: participant.expectedReleaseDate,
+    releaseDate: releaseDateInForce(participant),
     prison: participant.prison,
   };
 }

@@ -45,7 +45,7 @@ export async function participantProfile(actor: Actor, participantId: string, re
     phone: participant.phone,
     email: participant.email,
     status,
-    phase: phaseOn(participant.expectedReleaseDate, todayInOslo()),
+    phase: phaseOn(participant, todayInOslo()),
     consent: consent ? consentSummary(consent) : null,
     consentHistory: participant.consents.map((row) => ({
       id: row.id,

@@ -1,4 +1,5 @@
 import type { Participant } from '~/generated/prisma/client';
+import { releaseDateInForce } from './release-date';
 
 /** The participant's profile as the coordinator's pages show it (no contact details). */
 export function profileOf(participant: Participant) {
@@ -8,6 +9,8 @@ export function profileOf(participant: Participant) {
     prison: participant.prison,
     prisonUnit: participant.prisonUnit,
     expectedReleaseDate: participant.expectedReleaseDate,
+    /** The release date in force (releaseDateInForce): what a page shows as "the release". */
+    releaseDate: releaseDateInForce(participant),
     releaseMunicipality: participant.releaseMunicipality,
     interests: participant.interests as string[],
     languages: participant.languages as string[],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { releaseDateInForce, type ReleaseDates } from './release-date';
 
 export const PARTICIPANT_STATUSES = ['REFERRED', 'ACCEPTED', 'WAITLISTED', 'DECLINED', 'MATCHED', 'COMPLETED', 'WITHDRAWN'] as const;
 export const participantStatusSchema = z.enum(PARTICIPANT_STATUSES);
@@ -19,9 +20,9 @@ export function canChangeParticipantStatus(from: ParticipantStatus, to: Particip
   return PARTICIPANT_TRANSITIONS[from].includes(to);
 }
 
-/** In prison before the release date, in the community from it. */
+/** In prison before the release date in force (releaseDateInForce), in the community from it. */
 export type Phase = 'IN_PRISON' | 'IN_COMMUNITY';
 
-export function phaseOn(expectedReleaseDate: string, today: string): Phase {
-  return today < expectedReleaseDate ? 'IN_PRISON' : 'IN_COMMUNITY';
+export function phaseOn(dates: ReleaseDates, today: string): Phase {
+  return today < releaseDateInForce(dates) ? 'IN_PRISON' : 'IN_COMMUNITY';
 }

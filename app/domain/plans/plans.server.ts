@@ -373,7 +373,6 @@ export async function loadHandover(db: Db, participantId: string) {
     participant: {
       name: `${participant.firstName} ${participant.lastName}`,
       dateOfBirth: participant.dateOfBirth,
-      expectedReleaseDate: participant.expectedReleaseDate,
       releaseDate: releaseDateInForce(participant),
       releaseMunicipality: participant.releaseMunicipality,
     },

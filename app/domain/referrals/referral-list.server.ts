@@ -10,6 +10,7 @@ import { MAX_SEARCH_LENGTH, searchWords } from './name-search';
 import { fillSearchNames } from './name-search.server';
 import { AGE_DAYS, REFERRAL_AGES, REFERRAL_SORTS, type ReferralAge, type ReferralSort } from './referral-list';
 import { releaseInForceBetween } from '~/domain/participants/release-date.server';
+import { releaseDateInForce } from '~/domain/participants/release-date';
 
 /** Referrals on one page of the list. */
 export const REFERRAL_PAGE_SIZE = 50;
@@ -97,7 +98,7 @@ const listSelect = {
   id: true,
   referralDate: true,
   participant: {
-    select: { id: true, firstName: true, lastName: true, prison: true, expectedReleaseDate: true, status: true },
+    select: { id: true, firstName: true, lastName: true, prison: true, expectedReleaseDate: true, actualReleaseDate: true, status: true },
   },
 } as const;
 
@@ -110,7 +111,7 @@ function toListItem(referral: ListRow) {
     participantName: `${referral.participant.firstName} ${referral.participant.lastName}`,
     referralDate: referral.referralDate,
     prison: referral.participant.prison,
-    expectedReleaseDate: referral.participant.expectedReleaseDate,
+    releaseDate: releaseDateInForce(referral.participant),
     status: participantStatusSchema.parse(referral.participant.status),
   };
 }

@@ -12,6 +12,7 @@ import {
   completedParticipants,
   matchedParticipants,
   meetingsPerPairMonth,
+  meetingTargetPerPairMonth,
   newPairs,
   readyVolunteers,
   referredParticipants,
@@ -56,7 +57,7 @@ export async function funderReport(db: Db, period: ReportPeriod, now = currentTi
 
   const activeInPeriod = activeInPeriodSql(period);
   // One round trip for the other counts: each Prisma query costs about a millisecond of CPU.
-  const [counts, activePairs, meetingsByStatus, heldMinutes, meetingsPerMonth, figures, voice, firstContact] = await Promise.all([
+  const [counts, activePairs, meetingsByStatus, heldMinutes, figures, voice, firstContact] = await Promise.all([
     queryOne(
       db,
       countsRow,
@@ -78,7 +79,6 @@ export async function funderReport(db: Db, period: ReportPeriod, now = currentTi
       where: { outcome: 'HELD', meeting: { startsAt: { gte: start, lt: end } } },
       _sum: { durationMinutes: true },
     }),
-    getSetting(db, 'meetingsPerMonth'),
     Promise.all([
       referredParticipants(db, period),
       acceptedParticipants(db, period),
@@ -95,6 +95,8 @@ export async function funderReport(db: Db, period: ReportPeriod, now = currentTi
   ]);
   const ownMean = (view: string) => voice.views.find((figure) => figure.view === view)?.mean ?? 0;
   const [referred, accepted, matched, completed, withdrawn, applied, ready, pairs, perPairMonth] = figures;
+  // -- release (#21): the target beside it from the one monthly target (holds, the raise after release).
+  const targetPerPairMonth = await meetingTargetPerPairMonth(db, period, now, perPairMonth.exactPairMonths);
   const count = (key: keyof typeof counts) => counts[key];
   const meetingCount = (statuses: string[]) =>
     meetingsByStatus.filter((row) => statuses.includes(row.status)).reduce((sum, row) => sum + row._count._all, 0);
@@ -138,7 +140,7 @@ export async function funderReport(db: Db, period: ReportPeriod, now = currentTi
     ['meetings', 'meetingsNoShow', meetings.noShow],
     ['meetings', 'hours', round1(meetings.heldMinutes / 60)],
     ['meetings', 'meetingsPerPairMonth', perPairMonth.perPairMonth],
-    ['meetings', 'meetingTarget', meetingsPerMonth],
+    ['meetings', 'meetingTarget', targetPerPairMonth],
     ['quality', 'fitChecks', count('fitChecks')],
     // Each check's score is the mean of the two; the average is over checks.
     ['quality', 'fitCheckAverage', average(count('fitCheckScoreSum') / 2, count('fitChecks'))],

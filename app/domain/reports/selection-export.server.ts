@@ -10,6 +10,7 @@ import { formatDate, osloDate } from '~/lib/time';
 import { BULK_LIMIT, TooManySelectedError } from '~/domain/volunteers/bulk';
 import type { ChangeContext } from '~/domain/volunteers/volunteers.server';
 import { toCsv } from './csv';
+import { releaseDateInForce } from '~/domain/participants/release-date';
 
 function assertWithinLimit(ids: readonly string[]): string[] {
   const unique = [...new Set(ids)];
@@ -68,7 +69,9 @@ export async function exportPairs(request: Request, actor: Actor, ids: readonly 
         participantId: true,
         status: true,
         startDate: true,
-        participant: { select: { firstName: true, lastName: true, releaseMunicipality: true, expectedReleaseDate: true } },
+        participant: {
+          select: { firstName: true, lastName: true, releaseMunicipality: true, expectedReleaseDate: true, actualReleaseDate: true },
+        },
         volunteer: { select: { firstName: true, lastName: true } },
         _count: { select: { meetings: { where: { status: 'HELD' } }, supportContacts: { where: { heldOn: { not: null } } } } },
       },
@@ -98,7 +101,7 @@ export async function exportPairs(request: Request, actor: Actor, ids: readonly 
         `${row.participant.firstName} ${row.participant.lastName}`,
         `${row.volunteer.firstName} ${row.volunteer.lastName}`,
         row.participant.releaseMunicipality,
-        formatDate(row.participant.expectedReleaseDate, language),
+        formatDate(releaseDateInForce(row.participant), language),
         row.startDate ? formatDate(row.startDate, language) : '',
         row._count.meetings,
         row._count.supportContacts,

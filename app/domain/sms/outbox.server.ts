@@ -69,6 +69,7 @@ export async function checkParticipantText(
       phone: true,
       anonymisedAt: true,
       expectedReleaseDate: true,
+      actualReleaseDate: true,
       smsOptedOutAt: true,
       consents: { select: { ...CONSENT_FIELDS, smsAllowed: true, volunteerMayText: true } },
     },
@@ -84,7 +85,7 @@ export async function checkParticipantText(
   const settings = await getSettings(tx);
   sendAt = firstAllowedSend(sendAt, { startHour: settings.smsQuietStartHour, endHour: settings.smsQuietEndHour });
   if (text.notAfter && sendAt >= text.notAfter) return { allowed: false, reason: 'TOO_LATE' };
-  if (!settings.smsIntoPrison && phaseOn(participant.expectedReleaseDate, osloDate(sendAt)) === 'IN_PRISON') {
+  if (!settings.smsIntoPrison && phaseOn(participant, osloDate(sendAt)) === 'IN_PRISON') {
     return { allowed: false, reason: 'IN_PRISON' };
   }
   const day = osloDate(sendAt);

@@ -52,6 +52,8 @@ export const nb = {
   'meetings.field.place': 'Sted',
   'meetings.field.placeHint': 'For eksempel navnet på kafeen. Ikke skriv noe om deltakeren her.',
   'meetings.placeTypeNotAllowed': 'Før løslatelsen kan dere bare møtes i fengselet; etter løslatelsen møtes dere ute i samfunnet.',
+  'meetings.placeTypeNotAllowedOn':
+    'Løslatelsesdatoen er {date}. Før den dagen kan dere bare møtes i fengselet; fra den dagen møtes dere ute i samfunnet.',
   'meetings.noClearance':
     'Den frivillige har ingen gyldig besøksklarering for dette fengselet på denne datoen. Koordinatoren registrerer klareringen på den frivilliges side.',
   'meetings.inPast': 'Velg et tidspunkt fram i tid.',
@@ -248,6 +250,8 @@ export const en: Record<keyof typeof nb, string> = {
   'meetings.field.place': 'Place',
   'meetings.field.placeHint': 'For example the name of the café. Write nothing about the participant here.',
   'meetings.placeTypeNotAllowed': 'Before release you can only meet in the prison; after release you meet in the community.',
+  'meetings.placeTypeNotAllowedOn':
+    'The release date is {date}. Before that day you can only meet in the prison; from that day you meet in the community.',
   'meetings.noClearance':
     'The volunteer has no valid visitor clearance for this prison on this date. The coordinator records the clearance on the volunteer’s page.',
   'meetings.inPast': 'Choose a time in the future.',

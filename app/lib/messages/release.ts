@@ -31,6 +31,11 @@ export const nb = {
   'pairs.hold.fromBeforeStart': 'Pausen kan ikke begynne før paret startet.',
   'pairs.hold.resumeBeforeHold': 'Paret kan tidligst bli aktivt igjen dagen etter at pausen begynte.',
   'pairs.hold.reasonRequired': 'Velg en årsak.',
+  'pairs.hold.confirmTitle': 'Sette paret på pause?',
+  'pairs.hold.confirmText':
+    'Paret med {name} settes på pause fra {date} ({reason}). Mens det er på pause, er det ikke noe månedsmål og ingen varsler. Du kan gjenoppta paret senere.',
+  'pairs.hold.confirm': 'Ja, sett paret på pause',
+  'pairs.hold.keep': 'Nei, ikke sett på pause',
   'figures.pairMonthsOnHold': 'Parmåneder på pause (telles for seg)',
   'title.releaseDates': 'Løslatelsesdato',
   'release.changeLink': 'Endre løslatelsesdato og se historikken',
@@ -49,6 +54,7 @@ export const nb = {
   'release.replan.PRISON_AFTER_RELEASE': 'Løslatelsesdatoen er flyttet: dette fengselsbesøket er etter løslatelsen.',
   'release.replan.COMMUNITY_BEFORE_RELEASE': 'Løslatelsesdatoen er flyttet: dette møtet ute er før løslatelsen.',
   'release.replan.link': 'Planlegg møtet på nytt',
+  'release.replan.inForce': 'Løslatelsen er nå {date}: flytt møtet eller velg et annet sted nedenfor.',
   'email.replan.subject': 'Løslatelsesdatoen er endret – møter må planlegges på nytt',
   'email.replan.line':
     'Løslatelsesdatoen er flyttet, og {count} planlagte møter passer ikke lenger. Åpne paret for å planlegge dem på nytt.',
@@ -86,6 +92,11 @@ export const en: Record<keyof typeof nb, string> = {
   'pairs.hold.fromBeforeStart': 'The hold cannot begin before the pair started.',
   'pairs.hold.resumeBeforeHold': 'The pair can be active again at the earliest the day after the hold began.',
   'pairs.hold.reasonRequired': 'Choose a reason.',
+  'pairs.hold.confirmTitle': 'Put the pair on hold?',
+  'pairs.hold.confirmText':
+    'The pair with {name} goes on hold from {date} ({reason}). While on hold there is no monthly target and no alerts. You can resume the pair later.',
+  'pairs.hold.confirm': 'Yes, put the pair on hold',
+  'pairs.hold.keep': 'No, keep the pair active',
   'figures.pairMonthsOnHold': 'Pair-months on hold (counted apart)',
   'title.releaseDates': 'Release date',
   'release.changeLink': 'Change the release date and see its history',
@@ -104,6 +115,7 @@ export const en: Record<keyof typeof nb, string> = {
   'release.replan.PRISON_AFTER_RELEASE': 'The release date has moved: this prison visit is after the release.',
   'release.replan.COMMUNITY_BEFORE_RELEASE': 'The release date has moved: this community meeting is before the release.',
   'release.replan.link': 'Re-plan the meeting',
+  'release.replan.inForce': 'The release is now on {date}: move the meeting or choose another place below.',
   'email.replan.subject': 'The release date changed – meetings need re-planning',
   'email.replan.line': 'The release date has moved, and {count} planned meetings no longer fit. Open the pair to re-plan them.',
 };
