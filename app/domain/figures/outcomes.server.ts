@@ -9,7 +9,7 @@ import { currentTime } from '~/lib/clock';
 import { getSetting } from '~/domain/settings/settings.server';
 import { pairMonthVerdict } from '~/domain/pairs/pair-month';
 import { activeDaysInMonth, monthlyTarget } from '~/domain/meetings/target';
-import { addMonths, daysBetween, monthOf, osloDate, todayInOslo, type MonthKey } from '~/lib/time';
+import { addMonths, daysBetween, monthOf, osloDate, osloInstant, todayInOslo, type MonthKey } from '~/lib/time';
 import type { FigurePeriod } from './figures.server';
 import {
   costPerPair,
@@ -236,7 +236,12 @@ export async function monthlyTrends(count = 12, now = currentTime(), db: Tx = cl
     getSetting(db, 'meetingsPerMonth'),
     db.pair.findMany({
       where: { status: { in: ['ACTIVE', 'ENDED'] }, startDate: { not: null, lte: todayInOslo(now) } },
-      select: { startDate: true, endDate: true, meetings: { where: { status: 'HELD' }, select: { startsAt: true } } },
+      // Only the months counted: at national scale all held meetings are ~130,000 rows per view.
+      select: {
+        startDate: true,
+        endDate: true,
+        meetings: { where: { status: 'HELD', startsAt: { gte: osloInstant(`${months[0]!}-01`, '00:00') } }, select: { startsAt: true } },
+      },
     }),
   ]);
   return months.map((month) => {
