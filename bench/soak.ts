@@ -176,10 +176,25 @@ function prepareMeetings(file: string, pairIds: string[], now: Date, boundary: D
       reminded.slot2.push(late);
       const row = sqlite
         .prepare(
-          `SELECT "expectedReleaseDate" AS d FROM "Participant" JOIN "Pair" ON "Pair"."participantId" = "Participant"."id" WHERE "Pair"."id" = ?`,
+          `SELECT "expectedReleaseDate" AS d, "prison", "volunteerId" FROM "Participant" JOIN "Pair" ON "Pair"."participantId" = "Participant"."id" WHERE "Pair"."id" = ?`,
         )
-        .get(pairId) as { d: string };
+        .get(pairId) as { d: string; prison: string; volunteerId: string };
       releaseDates.set(pairId, row.d);
+      // A prison visit needs the volunteer's visitor clearance for that prison (#clearance): the
+      // writers whose participant is still inside on the planned date have one.
+      sqlite
+        .prepare(
+          `INSERT INTO "VisitorClearance" ("id","volunteerId","prison","appliedOn","clearedOn","expiresOn","createdAt","updatedAt") VALUES (?,?,?,?,?,NULL,?,?)`,
+        )
+        .run(
+          meetingId(),
+          row.volunteerId,
+          row.prison,
+          addDays(todayInOslo(now), -60),
+          addDays(todayInOslo(now), -30),
+          sqlTime(now),
+          sqlTime(now),
+        );
     });
   })();
   sqlite.close();
