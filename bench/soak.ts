@@ -225,10 +225,10 @@ async function main() {
 
     // The jobs process's clock: at the next real minute (its first tick) it is one second past a
     // quarter hour, so a meeting-reminders slot falls there; its start runs the slot before.
+    // (Set when the jobs process starts: the copy into PostgreSQL and the web processes' start
+    // take a minute or more, and the clock must reach the boundary at the first tick after it.)
     const realNow = Date.now();
-    const nextRealMinute = Math.ceil((realNow + 5000) / MINUTE) * MINUTE;
     const boundary = new Date(Math.ceil((realNow + 2 * MINUTE) / QUARTER) * QUARTER);
-    const clockAt = new Date(boundary.getTime() + 1000 - (nextRealMinute - realNow));
     const prepared = prepareMeetings(
       file,
       pairs.map((p) => p.pairId),
@@ -281,7 +281,9 @@ async function main() {
     };
     const bases = [await startWeb(), await startWeb()] as const;
     const jobsStarted = Date.now();
-    spawnApp(['--jobs-only'], { PUBLIC_URL: bases[0], CLOCK_AT: new Date(clockAt.getTime() + (Date.now() - realNow)).toISOString() });
+    const firstTick = Math.ceil((jobsStarted + 5000) / MINUTE) * MINUTE;
+    const clockAt = new Date(boundary.getTime() + 1000 - (firstTick - jobsStarted));
+    spawnApp(['--jobs-only'], { PUBLIC_URL: bases[0], CLOCK_AT: clockAt.toISOString() });
 
     const cookies: string[] = [];
     for (const [index, pair] of pairs.entries()) cookies.push(await login(bases[index % 2 === 0 ? 0 : 1], pair.email));
