@@ -7,6 +7,9 @@
  */
 import crypto from 'node:crypto';
 import Database from 'better-sqlite3';
+import pg from 'pg';
+import { sqliteFilePath } from '../app/lib/database-url';
+import { isPostgresUrl } from '../app/lib/postgresql-adapter';
 import { STANDARD_AREAS, GOODS, REVIEW_STATUSES } from '../app/domain/plans/areas';
 import { addDays, addMonths, daysBetween, osloInstant, todayInOslo } from '../app/lib/time';
 
@@ -505,25 +508,48 @@ export function generateDataset(file: string, passwordHash: string, now = new Da
   return result;
 }
 
-/** Past, unlogged meetings for the write test: `perPair` for each pair, the oldest first. */
-export function addUnloggedMeetings(file: string, pairIds: string[], perPair: number, now = new Date()): Map<string, string[]> {
-  const sqlite = new Database(file);
-  sqlite.pragma('busy_timeout = 5000');
-  const statement = sqlite.prepare(
-    `INSERT INTO "Meeting" ("id","pairId","startsAt","durationMinutes","placeType","status","sequence","createdAt","updatedAt") VALUES (?,?,?,60,'CAFE','PLANNED',0,?,?)`,
-  );
+/** Past, unlogged meetings for the write test: `perPair` for each pair, the oldest first, in the SQLite file or PostgreSQL database `databaseUrl` names. */
+export async function addUnloggedMeetings(
+  databaseUrl: string,
+  pairIds: string[],
+  perPair: number,
+  now = new Date(),
+): Promise<Map<string, string[]>> {
   const byPair = new Map<string, string[]>();
-  sqlite.transaction(() => {
-    for (const pairId of pairIds) {
-      const ids: string[] = [];
-      for (let k = 0; k < perPair; k += 1) {
-        const meetingId = id();
-        const startsAt = toSql(new Date(now.getTime() - (3 * 24 + k) * 3600_000));
-        statement.run(meetingId, pairId, startsAt, toSql(now), toSql(now));
-        ids.push(meetingId);
-      }
-      byPair.set(pairId, ids);
+  const rows: [string, string, Date][] = [];
+  for (const pairId of pairIds) {
+    const ids: string[] = [];
+    for (let k = 0; k < perPair; k += 1) {
+      const meetingId = id();
+      rows.push([meetingId, pairId, new Date(now.getTime() - (3 * 24 + k) * 3600_000)]);
+      ids.push(meetingId);
     }
+    byPair.set(pairId, ids);
+  }
+  const columns = `("id","pairId","startsAt","durationMinutes","placeType","status","sequence","createdAt","updatedAt")`;
+  if (isPostgresUrl(databaseUrl)) {
+    const client = new pg.Client({ connectionString: databaseUrl, options: '-c TimeZone=UTC' });
+    await client.connect();
+    try {
+      const utc = (date: Date) => date.toISOString().replace('Z', '');
+      for (let i = 0; i < rows.length; i += 1000) {
+        const chunk = rows.slice(i, i + 1000);
+        const values = chunk.flatMap(([meetingId, pairId, startsAt]) => [meetingId, pairId, utc(startsAt)]);
+        const stamp = `$${chunk.length * 3 + 1}`;
+        const tuples = chunk.map((_, j) => `($${j * 3 + 1},$${j * 3 + 2},$${j * 3 + 3},60,'CAFE','PLANNED',0,${stamp},${stamp})`);
+        await client.query(`INSERT INTO "Meeting" ${columns} VALUES ${tuples.join(',')}`, [...values, utc(now)]);
+      }
+      await client.query('ANALYZE "Meeting"');
+    } finally {
+      await client.end();
+    }
+    return byPair;
+  }
+  const sqlite = new Database(sqliteFilePath(databaseUrl));
+  sqlite.pragma('busy_timeout = 5000');
+  const statement = sqlite.prepare(`INSERT INTO "Meeting" ${columns} VALUES (?,?,?,60,'CAFE','PLANNED',0,?,?)`);
+  sqlite.transaction(() => {
+    for (const [meetingId, pairId, startsAt] of rows) statement.run(meetingId, pairId, toSql(startsAt), toSql(now), toSql(now));
   })();
   sqlite.close();
   return byPair;

@@ -4,7 +4,13 @@
  * (10 connections, one page after the other, /healthz as the baseline), then 50 concurrent
  * meeting logs. Prints a table and writes bench/results.json. See docs/performance.md.
  *
- *   BENCH_SECONDS=10 BENCH_WRITE_SECONDS=60 BENCH_SKIP_BUILD=1 BENCH_NODE_ARGS=… npm run bench
+ * `--db postgres` does the same on PostgreSQL: the dataset is written into SQLite as always and
+ * copied into a fresh PostgreSQL database by the migration tool (prisma/sqlite-to-postgres.ts,
+ * batched multi-row inserts in one transaction, then ANALYZE). `--db both` runs SQLite, then
+ * PostgreSQL, in one run and prints them side by side. The PostgreSQL server is BENCH_POSTGRES_URL
+ * or TEST_POSTGRES_URL, else a throw-away cluster started for the run (tests/support/postgres-cluster.ts).
+ *
+ *   BENCH_SECONDS=10 BENCH_WRITE_SECONDS=60 BENCH_SKIP_BUILD=1 BENCH_NODE_ARGS=… npm run bench [-- --db sqlite|postgres|both]
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,6 +18,10 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { hashPassword } from '../app/lib/password.server';
+import pg from 'pg';
+import { quoteIdentifier, withDatabase } from '../app/lib/postgresql-adapter';
+import { copySqliteToPostgres } from '../prisma/sqlite-to-postgres';
+import { startCluster, type Cluster } from '../tests/support/postgres-cluster';
 import { addUnloggedMeetings, COORDINATOR_EMAIL, generateDataset, PASSWORD, volunteerEmail } from './dataset';
 import { benchColdViews } from './cold-views';
 import { benchMatching } from './matching';
@@ -106,9 +116,9 @@ async function measure(base: string, page: string, pathname: string, cookie?: st
 }
 
 /** 50 volunteers log past meetings of their own pair as fast as they can for WRITE_SECONDS. */
-async function writeTest(base: string, file: string, pairs: { pairId: string; email: string }[]) {
-  const meetings = addUnloggedMeetings(
-    file,
+async function writeTest(base: string, databaseUrl: string, pairs: { pairId: string; email: string }[]) {
+  const meetings = await addUnloggedMeetings(
+    databaseUrl,
     pairs.map((p) => p.pairId),
     1500,
   );
@@ -177,17 +187,30 @@ async function writeTest(base: string, file: string, pairs: { pairId: string; em
 
 const fmt = (n: number | null, digits = 1) => (n === null || Number.isNaN(n) ? '–' : n.toFixed(digits));
 
-async function main() {
-  const load = { before: os.loadavg(), cpus: os.cpus().length };
-  if (!process.env.BENCH_SKIP_BUILD) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+type DatabaseKind = 'sqlite' | 'postgresql';
+const DATABASE_LABEL: Record<DatabaseKind, string> = { sqlite: 'SQLite', postgresql: 'PostgreSQL' };
 
-  console.log('Matching timings …');
-  const matching = benchMatching();
+function chosenDatabases(): DatabaseKind[] {
+  const index = process.argv.indexOf('--db');
+  const value = index >= 0 ? process.argv[index + 1] : 'sqlite';
+  if (value === 'sqlite') return ['sqlite'];
+  if (value === 'postgres' || value === 'postgresql') return ['postgresql'];
+  if (value === 'both') return ['sqlite', 'postgresql'];
+  throw new Error(`--db ${value}: choose sqlite, postgres or both`);
+}
 
+const pagePasses = (r: PageResult) =>
+  r.page === 'baseline' || (r.p95Ms < TARGETS.p95Ms && r.shareOfBaseline >= TARGETS.shareOfBaseline && r.non2xx === 0 && r.errors === 0);
+const loadNow = () => os.loadavg().map((n) => Number(n.toFixed(2)));
+
+/** The whole measurement on one database: dataset, kept views cold, the pages, the write test. */
+async function benchOn(kind: DatabaseKind, postgresServer: () => Promise<string>) {
+  const loadBefore = loadNow();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'brobygger-bench-'));
   const file = path.join(dir, 'bench.db');
-  const databaseUrl = `file:${file}`;
+  let databaseUrl = `file:${file}`;
   let app: ChildProcess | null = null;
+  let dropDatabase: (() => Promise<void>) | null = null;
   try {
     execFileSync('npx', ['prisma', 'migrate', 'deploy'], {
       cwd: root,
@@ -196,8 +219,27 @@ async function main() {
     });
     const started = Date.now();
     const dataset = generateDataset(file, await hashPassword(PASSWORD));
-    const generateSeconds = (Date.now() - started) / 1000;
+    let generateSeconds = (Date.now() - started) / 1000;
     console.log(`Dataset in ${generateSeconds.toFixed(1)} s:`, dataset.counts);
+    let copySeconds: number | null = null;
+    if (kind === 'postgresql') {
+      const server = await postgresServer();
+      const name = `brobygger_bench_${process.pid}`;
+      const admin = async (sql: string) => {
+        const client = new pg.Client({ connectionString: server });
+        await client.connect();
+        await client.query(sql).finally(() => client.end());
+      };
+      await admin(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
+      await admin(`CREATE DATABASE ${quoteIdentifier(name)}`);
+      dropDatabase = () => admin(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
+      databaseUrl = withDatabase(server, name);
+      console.log('Copying the dataset into PostgreSQL (npm run migrate-to-postgres) …');
+      const copy = await copySqliteToPostgres({ from: `file:${file}`, to: databaseUrl });
+      copySeconds = copy.seconds;
+      generateSeconds += copy.seconds;
+      console.log(`Copied ${copy.rows} rows in ${copy.seconds.toFixed(1)} s.`);
+    }
     console.log('Kept views computed cold …');
     const coldViews = await benchColdViews(databaseUrl);
 
@@ -247,67 +289,117 @@ async function main() {
     ];
     const measured: Omit<PageResult, 'shareOfBaseline'>[] = [];
     for (const [page, pathname, cookie] of pages) {
-      console.log(`Measuring ${pathname} for ${PAGE_SECONDS} s …`);
+      console.log(`[${DATABASE_LABEL[kind]}] measuring ${pathname} for ${PAGE_SECONDS} s …`);
       measured.push(await measure(base, page, pathname, cookie));
     }
     const baseline = measured[0]?.requestsPerSecond ?? NaN;
     const results: PageResult[] = measured.map((m) => ({ ...m, shareOfBaseline: m.requestsPerSecond / baseline }));
 
     console.log(`Write test: ${WRITE_CONNECTIONS} volunteers logging meetings for ${WRITE_SECONDS} s …`);
-    const write = await writeTest(base, file, dataset.writePairs);
+    const write = await writeTest(base, databaseUrl, dataset.writePairs);
     const memory = memoryOf(app.pid!);
-    load.before = load.before.map((n) => Number(n.toFixed(2)));
-
-    console.log('');
-    console.log('page          path                                   req/s   p50 ms   p95 ms   p99 ms   share  queries  sql ms   KiB  ok');
-    for (const r of results) {
-      const pass =
-        r.page === 'baseline' ||
-        (r.p95Ms < TARGETS.p95Ms && r.shareOfBaseline >= TARGETS.shareOfBaseline && r.non2xx === 0 && r.errors === 0);
-      console.log(
-        `${r.page.padEnd(13)} ${r.path.slice(0, 38).padEnd(38)} ${fmt(r.requestsPerSecond).padStart(7)} ${fmt(r.p50Ms).padStart(8)} ${fmt(r.p95Ms).padStart(8)} ${fmt(r.p99Ms).padStart(8)} ${`${fmt(r.shareOfBaseline * 100, 0)}%`.padStart(7)} ${fmt(r.queriesPerRequest, 0).padStart(8)} ${fmt(r.sqlMsPerRequest).padStart(7)} ${fmt(r.responseBytes / 1024, 0).padStart(5)}  ${pass ? 'yes' : 'NO'}`,
-      );
-    }
-    console.log('');
-    console.log(
-      `write test: ${write.logged} meeting logs in ${write.seconds} s (${fmt(write.logsPerSecond)}/s), p50 ${fmt(write.p50Ms)} ms, p95 ${fmt(write.p95Ms)} ms, p99 ${fmt(write.p99Ms)} ms, errors ${write.errors}${write.errors ? ` ${JSON.stringify(write.unexpected)}` : ''}`,
-    );
-    console.log(`server memory: peak RSS ${fmt(memory.peakRssMb)} MB (target < ${TARGETS.peakRssMb} MB), now ${fmt(memory.rssMb)} MB`);
-    console.log(
-      `matching: suggestions over 2,000 volunteers ${fmt(matching.suggestionsOver2000VolunteersMs, 2)} ms, assignment 300 × 300 ${fmt(matching.assignment300x300Ms)} ms`,
-    );
-    console.log(
-      `kept views computed cold: dashboard figures ${fmt(coldViews.dashboardFiguresMs)} ms, matching overview ${fmt(coldViews.matchingOverviewMs)} ms, funder report ${fmt(coldViews.funderReportMs)} ms`,
-    );
-    console.log(
-      `load average before ${load.before.join(' ')}, after ${os
-        .loadavg()
-        .map((n) => n.toFixed(2))
-        .join(' ')} (${load.cpus} CPUs)`,
-    );
-
-    const output = {
-      measuredAt: new Date().toISOString(),
-      machine: { cpus: load.cpus, node: process.version, loadAverageBefore: load.before, loadAverageAfter: os.loadavg() },
-      settings: { connections: 10, secondsPerPage: PAGE_SECONDS, writeConnections: WRITE_CONNECTIONS, writeSeconds: WRITE_SECONDS },
-      targets: TARGETS,
-      dataset: { rows: dataset.counts, generateSeconds },
+    return {
+      database: kind,
+      loadAverageBefore: loadBefore,
+      loadAverageAfter: loadNow(),
+      dataset: { rows: dataset.counts, generateSeconds, copySeconds },
       pages: results,
       write,
       memory,
-      matching,
       coldViews,
     };
-    fs.writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(output, null, 2)}\n`);
-    console.log('Wrote bench/results.json');
   } finally {
     if (app && app.exitCode === null) {
       const exited = new Promise((resolve) => app!.once('exit', resolve));
       app.kill('SIGTERM');
       await exited;
     }
+    await dropDatabase?.();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+type BenchRun = Awaited<ReturnType<typeof benchOn>>;
+
+function printRun(run: BenchRun) {
+  console.log('');
+  console.log(`${DATABASE_LABEL[run.database]}:`);
+  console.log('page          path                                   req/s   p50 ms   p95 ms   p99 ms   share  queries  sql ms   KiB  ok');
+  for (const r of run.pages) {
+    console.log(
+      `${r.page.padEnd(13)} ${r.path.slice(0, 38).padEnd(38)} ${fmt(r.requestsPerSecond).padStart(7)} ${fmt(r.p50Ms).padStart(8)} ${fmt(r.p95Ms).padStart(8)} ${fmt(r.p99Ms).padStart(8)} ${`${fmt(r.shareOfBaseline * 100, 0)}%`.padStart(7)} ${fmt(r.queriesPerRequest, 0).padStart(8)} ${fmt(r.sqlMsPerRequest).padStart(7)} ${fmt(r.responseBytes / 1024, 0).padStart(5)}  ${pagePasses(r) ? 'yes' : 'NO'}`,
+    );
+  }
+  const { write, memory, coldViews } = run;
+  console.log('');
+  console.log(
+    `write test: ${write.logged} meeting logs in ${write.seconds} s (${fmt(write.logsPerSecond)}/s), p50 ${fmt(write.p50Ms)} ms, p95 ${fmt(write.p95Ms)} ms, p99 ${fmt(write.p99Ms)} ms, errors ${write.errors}${write.errors ? ` ${JSON.stringify(write.unexpected)}` : ''}`,
+  );
+  console.log(`server memory: peak RSS ${fmt(memory.peakRssMb)} MB (target < ${TARGETS.peakRssMb} MB), now ${fmt(memory.rssMb)} MB`);
+  console.log(
+    `kept views computed cold: dashboard figures ${fmt(coldViews.dashboardFiguresMs)} ms, matching overview ${fmt(coldViews.matchingOverviewMs)} ms, funder report ${fmt(coldViews.funderReportMs)} ms`,
+  );
+  if (run.dataset.copySeconds !== null) console.log(`dataset copied into PostgreSQL in ${fmt(run.dataset.copySeconds)} s`);
+  console.log(`load average before ${run.loadAverageBefore.join(' ')}, after ${run.loadAverageAfter.join(' ')}`);
+}
+
+/** The two databases side by side (`--db both`). */
+function printSideBySide([a, b]: [BenchRun, BenchRun]) {
+  console.log('');
+  console.log(
+    `page           ${DATABASE_LABEL[a.database].padStart(9)} p95  ${DATABASE_LABEL[b.database].padStart(10)} p95   req/s ${DATABASE_LABEL[a.database]} / ${DATABASE_LABEL[b.database]}  ok`,
+  );
+  for (const [index, r] of a.pages.entries()) {
+    const other = b.pages[index]!;
+    console.log(
+      `${r.page.padEnd(14)} ${`${fmt(r.p95Ms)} ms`.padStart(13)} ${`${fmt(other.p95Ms)} ms`.padStart(15)}   ${`${fmt(r.requestsPerSecond)} / ${fmt(other.requestsPerSecond)}`.padStart(17)}  ${pagePasses(r) && pagePasses(other) ? 'yes' : 'NO'}`,
+    );
+  }
+  console.log(
+    `write test        ${`${fmt(a.write.p95Ms)} ms`.padStart(10)} ${`${fmt(b.write.p95Ms)} ms`.padStart(15)}   ${`${fmt(a.write.logsPerSecond)} / ${fmt(b.write.logsPerSecond)} logs/s`.padStart(17)}  errors ${a.write.errors} / ${b.write.errors}`,
+  );
+}
+
+async function main() {
+  const databases = chosenDatabases();
+  const machine = { cpus: os.cpus().length, node: process.version, loadAverageBefore: loadNow() };
+  if (!process.env.BENCH_SKIP_BUILD) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+
+  console.log('Matching timings …');
+  const matching = benchMatching();
+
+  let cluster: Cluster | null = null;
+  const postgresServer = async () => {
+    const given = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL;
+    if (given) return given;
+    cluster ??= await startCluster();
+    return cluster.url;
+  };
+  const runs: BenchRun[] = [];
+  try {
+    for (const kind of databases) runs.push(await benchOn(kind, postgresServer));
+  } finally {
+    (cluster as Cluster | null)?.stop();
+  }
+  for (const run of runs) printRun(run);
+  if (runs.length === 2) printSideBySide([runs[0]!, runs[1]!]);
+  console.log(
+    `matching: suggestions over 2,000 volunteers ${fmt(matching.suggestionsOver2000VolunteersMs, 2)} ms, assignment 300 × 300 ${fmt(matching.assignment300x300Ms)} ms`,
+  );
+  console.log(
+    `load average at start ${machine.loadAverageBefore.join(' ')}, at the end ${loadNow().join(' ')} (${machine.cpus} CPUs; the machine is shared, so figures are noisy)`,
+  );
+
+  const output = {
+    measuredAt: new Date().toISOString(),
+    machine: { ...machine, loadAverageAfter: loadNow() },
+    settings: { connections: 10, secondsPerPage: PAGE_SECONDS, writeConnections: WRITE_CONNECTIONS, writeSeconds: WRITE_SECONDS },
+    targets: TARGETS,
+    matching,
+    runs,
+  };
+  fs.writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(output, null, 2)}\n`);
+  console.log('Wrote bench/results.json');
 }
 
 await main();

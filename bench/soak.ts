@@ -10,9 +10,16 @@
  *
  * At the end it compares every acknowledged write with the rows in the database and prints
  * errors (any answer that is not the expected redirect), lost writes (acknowledged, not in the
- * database), duplicated meetings, and failed or retried job slots. Target: 0, 0, 0, 0.
+ * database), duplicated meetings, failed, retried or duplicated job slots, and whether a session
+ * made on one web process works on the other. Target: 0, 0, 0, 0, yes.
  *
- *   SOAK_SECONDS=60 (default; `npm run soak -- --short` runs 20 s) SOAK_SKIP_BUILD=1
+ * `--db postgres`: the same on ONE PostgreSQL database (#19): the dataset and the prepared
+ * meetings are written into SQLite as always and copied into a fresh PostgreSQL database by the
+ * migration tool (prisma/sqlite-to-postgres.ts); the three processes then run on PostgreSQL. The
+ * server is SOAK_POSTGRES_URL or TEST_POSTGRES_URL, else a throw-away cluster started for the run
+ * and stopped after it (tests/support/postgres-cluster.ts).
+ *
+ *   SOAK_SECONDS=60 (default; `npm run soak -- --short` runs 20 s) SOAK_SKIP_BUILD=1 npm run soak [-- --db postgres]
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -21,6 +28,10 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
+import { quoteIdentifier, withDatabase } from '../app/lib/postgresql-adapter';
+import { copySqliteToPostgres } from '../prisma/sqlite-to-postgres';
+import { startCluster, type Cluster } from '../tests/support/postgres-cluster';
 import { allowedPlaceTypes } from '../app/domain/meetings/planning';
 import { hashPassword } from '../app/lib/password.server';
 import { addDays, osloInstant, todayInOslo } from '../app/lib/time';
@@ -34,6 +45,46 @@ const PAST_MEETINGS_PER_PAIR = 400;
 const MINUTE = 60_000;
 const QUARTER = 15 * MINUTE;
 const SLOW_TRANSACTION_MS = 1000;
+const dbIndex = process.argv.indexOf('--db');
+const POSTGRES = dbIndex >= 0 && ['postgres', 'postgresql'].includes(process.argv[dbIndex + 1] ?? '');
+
+/** Reads the soak's database after the run: `?` parameters, date-times as ISO text (UTC). */
+interface Reader {
+  rows<T>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** A date-time parameter as the database compares it. */
+  time(date: Date): unknown;
+  close(): Promise<void>;
+}
+
+function sqliteReader(file: string): Reader {
+  const sqlite = new Database(file, { readonly: true });
+  sqlite.pragma('busy_timeout = 5000');
+  return {
+    rows: <T>(sql: string, params: unknown[] = []) => Promise.resolve(sqlite.prepare(sql).all(...params) as T[]),
+    time: sqlTime,
+    close: () => Promise.resolve(void sqlite.close()),
+  };
+}
+
+async function postgresReader(url: string): Promise<Reader> {
+  const client = new pg.Client({ connectionString: url, options: '-c TimeZone=UTC' });
+  client.setTypeParser(1114, (text: string) => `${text.replace(' ', 'T')}Z`); // timestamp(3), UTC
+  client.setTypeParser(20, Number); // COUNT(*)
+  await client.connect();
+  return {
+    rows: async <T>(sql: string, params: unknown[] = []) => {
+      let n = 0;
+      return (
+        await client.query(
+          sql.replace(/\?/g, () => `$${(n += 1)}`),
+          params,
+        )
+      ).rows as T[];
+    },
+    time: (date: Date) => date.toISOString().replace('Z', ''),
+    close: () => client.end(),
+  };
+}
 
 async function waitForServer(base: string, app: ChildProcess) {
   const deadline = Date.now() + 60_000;
@@ -125,10 +176,25 @@ function prepareMeetings(file: string, pairIds: string[], now: Date, boundary: D
       reminded.slot2.push(late);
       const row = sqlite
         .prepare(
-          `SELECT "expectedReleaseDate" AS d FROM "Participant" JOIN "Pair" ON "Pair"."participantId" = "Participant"."id" WHERE "Pair"."id" = ?`,
+          `SELECT "expectedReleaseDate" AS d, "prison", "volunteerId" FROM "Participant" JOIN "Pair" ON "Pair"."participantId" = "Participant"."id" WHERE "Pair"."id" = ?`,
         )
-        .get(pairId) as { d: string };
+        .get(pairId) as { d: string; prison: string; volunteerId: string };
       releaseDates.set(pairId, row.d);
+      // A prison visit needs the volunteer's visitor clearance for that prison (#clearance): the
+      // writers whose participant is still inside on the planned date have one.
+      sqlite
+        .prepare(
+          `INSERT INTO "VisitorClearance" ("id","volunteerId","prison","appliedOn","clearedOn","expiresOn","createdAt","updatedAt") VALUES (?,?,?,?,?,NULL,?,?)`,
+        )
+        .run(
+          meetingId(),
+          row.volunteerId,
+          row.prison,
+          addDays(todayInOslo(now), -60),
+          addDays(todayInOslo(now), -30),
+          sqlTime(now),
+          sqlTime(now),
+        );
     });
   })();
   sqlite.close();
@@ -142,9 +208,11 @@ async function main() {
   if (!process.env.SOAK_SKIP_BUILD) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'brobygger-soak-'));
   const file = path.join(dir, 'soak.db');
-  const databaseUrl = `file:${file}`;
+  let databaseUrl = `file:${file}`;
   const processes: ChildProcess[] = [];
   const stderr: string[] = [];
+  let cluster: Cluster | null = null;
+  let dropDatabase: (() => Promise<void>) | null = null;
   try {
     execFileSync('npx', ['prisma', 'migrate', 'deploy'], {
       cwd: root,
@@ -157,16 +225,33 @@ async function main() {
 
     // The jobs process's clock: at the next real minute (its first tick) it is one second past a
     // quarter hour, so a meeting-reminders slot falls there; its start runs the slot before.
+    // (Set when the jobs process starts: the copy into PostgreSQL and the web processes' start
+    // take a minute or more, and the clock must reach the boundary at the first tick after it.)
     const realNow = Date.now();
-    const nextRealMinute = Math.ceil((realNow + 5000) / MINUTE) * MINUTE;
     const boundary = new Date(Math.ceil((realNow + 2 * MINUTE) / QUARTER) * QUARTER);
-    const clockAt = new Date(boundary.getTime() + 1000 - (nextRealMinute - realNow));
     const prepared = prepareMeetings(
       file,
       pairs.map((p) => p.pairId),
       new Date(realNow),
       boundary,
     );
+    if (POSTGRES) {
+      const given = process.env.SOAK_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL;
+      if (!given) cluster = await startCluster();
+      const server = given ?? cluster!.url;
+      const name = `brobygger_soak_${process.pid}`;
+      const admin = async (sql: string) => {
+        const client = new pg.Client({ connectionString: server });
+        await client.connect();
+        await client.query(sql).finally(() => client.end());
+      };
+      await admin(`CREATE DATABASE ${quoteIdentifier(name)}`);
+      dropDatabase = () => admin(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
+      databaseUrl = withDatabase(server, name);
+      console.log('Copying it into PostgreSQL (npm run migrate-to-postgres) …');
+      const copy = await copySqliteToPostgres({ from: `file:${file}`, to: databaseUrl });
+      console.log(`Copied ${copy.rows} rows in ${copy.seconds.toFixed(1)} s.`);
+    }
 
     const { SMTP_URL: _smtp, ...inherited } = process.env; // emails stay in the outbox (demo mode)
     // Every write transaction that holds the lock for a second or more is named in the logs.
@@ -196,10 +281,19 @@ async function main() {
     };
     const bases = [await startWeb(), await startWeb()] as const;
     const jobsStarted = Date.now();
-    spawnApp(['--jobs-only'], { PUBLIC_URL: bases[0], CLOCK_AT: new Date(clockAt.getTime() + (Date.now() - realNow)).toISOString() });
+    const firstTick = Math.ceil((jobsStarted + 5000) / MINUTE) * MINUTE;
+    const clockAt = new Date(boundary.getTime() + 1000 - (firstTick - jobsStarted));
+    spawnApp(['--jobs-only'], { PUBLIC_URL: bases[0], CLOCK_AT: clockAt.toISOString() });
 
     const cookies: string[] = [];
     for (const [index, pair] of pairs.entries()) cookies.push(await login(bases[index % 2 === 0 ? 0 : 1], pair.email));
+    // A session made on one web process is a session on the other (they share the database and SESSION_SECRET).
+    const sessionAcross = async (from: 0 | 1) => {
+      const response = await fetch(`${bases[from === 0 ? 1 : 0]}/me`, { headers: { cookie: cookies[from]! }, redirect: 'manual' });
+      await response.arrayBuffer();
+      return response.status === 200;
+    };
+    const sessionsAcross = (await sessionAcross(0)) && (await sessionAcross(1));
 
     console.log(`${WRITERS} writers over two web processes for ${SECONDS} s, the jobs process beside them …`);
     const errors: Tally = {};
@@ -265,58 +359,58 @@ async function main() {
     const writeSeconds = (Date.now() - (deadline - SECONDS * 1000)) / 1000;
 
     // The jobs: wait (at most two minutes) until the boundary's reminders slot has finished.
-    const sqlite = new Database(file, { readonly: true });
-    sqlite.pragma('busy_timeout = 5000');
-    const reminderSlot = sqlTime(boundary);
+    const reader = POSTGRES ? await postgresReader(databaseUrl) : sqliteReader(file);
+    const reminderSlot = reader.time(boundary);
     const until = Date.now() + 2 * MINUTE;
-    const slotDone = () =>
-      sqlite
-        .prepare(`SELECT 1 FROM "JobRun" WHERE "jobName" = 'meeting-reminders' AND "scheduledFor" = ? AND "status" <> 'RUNNING'`)
-        .get(reminderSlot);
-    while (!slotDone() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 500));
+    const slotDone = async () =>
+      (
+        await reader.rows(`SELECT 1 FROM "JobRun" WHERE "jobName" = 'meeting-reminders' AND "scheduledFor" = ? AND "status" <> 'RUNNING'`, [
+          reminderSlot,
+        ])
+      ).length > 0;
+    while (!(await slotDone()) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 500));
 
     // Compare what was acknowledged with what the database holds.
     const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',');
     const logged = new Set<string>();
     for (let i = 0; i < acknowledgedLogs.length; i += 500) {
       const chunk = acknowledgedLogs.slice(i, i + 500);
-      for (const row of sqlite
-        .prepare(`SELECT "meetingId" FROM "MeetingLog" WHERE "meetingId" IN (${placeholders(chunk.length)})`)
-        .all(...chunk) as { meetingId: string }[])
+      for (const row of await reader.rows<{ meetingId: string }>(
+        `SELECT "meetingId" FROM "MeetingLog" WHERE "meetingId" IN (${placeholders(chunk.length)})`,
+        chunk,
+      ))
         logged.add(row.meetingId);
     }
     const lostLogs = acknowledgedLogs.filter((id) => !logged.has(id)).length;
     let lostPlans = 0;
     let duplicatedPlans = 0;
-    const countAt = sqlite.prepare(`SELECT COUNT(*) AS n FROM "Meeting" WHERE "pairId" = ? AND "startsAt" = ? AND "status" = 'PLANNED'`);
     for (const plan of acknowledgedPlans) {
-      const { n } = countAt.get(plan.pairId, sqlTime(plan.startsAt)) as { n: number };
+      const [{ n }] = (await reader.rows<{ n: number }>(
+        `SELECT COUNT(*) AS n FROM "Meeting" WHERE "pairId" = ? AND "startsAt" = ? AND "status" = 'PLANNED'`,
+        [plan.pairId, reader.time(plan.startsAt)],
+      )) as [{ n: number }];
       if (n === 0) lostPlans += 1;
       if (n > 1) duplicatedPlans += 1;
     }
-    const runs = sqlite
-      .prepare(
-        `SELECT "jobName", "scheduledFor", "status", "attempts", "error" FROM "JobRun" WHERE "startedAt" >= ? ORDER BY "scheduledFor"`,
-      )
-      .all(sqlTime(new Date(clockAt.getTime() - QUARTER))) as {
-      jobName: string;
-      scheduledFor: string;
-      status: string;
-      attempts: number;
-      error: string | null;
-    }[];
-    const remindedIn = (ids: string[]) =>
+    const runs = await reader.rows<{ jobName: string; scheduledFor: string; status: string; attempts: number; error: string | null }>(
+      `SELECT "jobName", "scheduledFor", "status", "attempts", "error" FROM "JobRun" WHERE "startedAt" >= ? ORDER BY "scheduledFor"`,
+      [reader.time(new Date(clockAt.getTime() - QUARTER))],
+    );
+    // Two runs of one slot (the unique key on job name + scheduled time should make it impossible).
+    const duplicatedSlots = runs.length - new Set(runs.map((run) => `${run.jobName} ${run.scheduledFor}`)).size;
+    const remindedIn = async (ids: string[]) =>
       (
-        sqlite
-          .prepare(`SELECT COUNT(*) AS n FROM "Meeting" WHERE "id" IN (${placeholders(ids.length)}) AND "remindedAt" IS NOT NULL`)
-          .get(...ids) as { n: number }
-      ).n;
+        (await reader.rows<{ n: number }>(
+          `SELECT COUNT(*) AS n FROM "Meeting" WHERE "id" IN (${placeholders(ids.length)}) AND "remindedAt" IS NOT NULL`,
+          ids,
+        )) as [{ n: number }]
+      )[0].n;
     const reminders = {
-      slotBefore: remindedIn(prepared.reminded.slot1),
-      slotAtTick: remindedIn(prepared.reminded.slot2),
+      slotBefore: await remindedIn(prepared.reminded.slot1),
+      slotAtTick: await remindedIn(prepared.reminded.slot2),
       expectedEach: pairs.length,
     };
-    sqlite.close();
+    await reader.close();
 
     latencies.sort((a, b) => a - b);
     const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
@@ -324,7 +418,12 @@ async function main() {
     const failedSlots = runs.filter((run) => run.status === 'FAILED');
     const retriedSlots = runs.filter((run) => run.attempts > 1);
     const logLines = stderr.join('').split('\n');
-    const locked = logLines.filter((line) => /database is locked|SQLITE_BUSY/.test(line));
+    // SQLite: a write that met the lock; PostgreSQL: a deadlock, a serialisation failure or the pool refused.
+    const locked = logLines.filter((line) =>
+      /database is locked|SQLITE_BUSY|deadlock detected|could not serialize|too many clients|timeout exceeded when trying to connect/.test(
+        line,
+      ),
+    );
     const slow = logLines.filter((line) => line.startsWith('[slow transaction'));
 
     console.log('');
@@ -342,13 +441,17 @@ async function main() {
       `  reminders written: ${reminders.slotBefore}/${reminders.expectedEach} in the slot before the tick, ${reminders.slotAtTick}/${reminders.expectedEach} in the slot at the tick (jobs process started ${((Date.now() - jobsStarted) / 1000).toFixed(0)} s ago)`,
     );
     console.log('');
+    console.log(
+      `database: ${POSTGRES ? 'PostgreSQL (one database, two web processes and one jobs process)' : 'SQLite (one file, two web processes and one jobs process)'}`,
+    );
     console.log(`errors: ${errorCount}${errorCount ? ` ${JSON.stringify(errors)}` : ''}`);
     console.log(`lost writes: ${lostLogs + lostPlans} (logs ${lostLogs}, plans ${lostPlans}); duplicated meetings: ${duplicatedPlans}`);
     console.log(
-      `failed slots: ${failedSlots.length}${failedSlots.length ? ` ${JSON.stringify(failedSlots.map((s) => [s.jobName, s.scheduledFor, s.error?.split('\n')[0]]))}` : ''}; retried slots: ${retriedSlots.length}`,
+      `failed slots: ${failedSlots.length}${failedSlots.length ? ` ${JSON.stringify(failedSlots.map((s) => [s.jobName, s.scheduledFor, s.error?.split('\n')[0]]))}` : ''}; retried slots: ${retriedSlots.length}; duplicated slots: ${duplicatedSlots}`,
     );
+    console.log(`a session made on one web process works on the other: ${sessionsAcross ? 'yes' : 'NO'}`);
     console.log(
-      `"database is locked" in the processes' logs: ${locked.length}${locked.length ? `\n  ${locked.slice(0, 5).join('\n  ')}` : ''}`,
+      `${POSTGRES ? 'deadlocks, serialisation failures or pool timeouts' : '"database is locked"'} in the processes' logs: ${locked.length}${locked.length ? `\n  ${locked.slice(0, 5).join('\n  ')}` : ''}`,
     );
     console.log(
       `write transactions holding the lock ≥ ${SLOW_TRANSACTION_MS / 1000} s: ${slow.length}${slow.length ? `\n  ${slow.slice(0, 5).join('\n  ')}` : ''}`,
@@ -358,6 +461,8 @@ async function main() {
       lostLogs + lostPlans === 0 &&
       duplicatedPlans === 0 &&
       failedSlots.length === 0 &&
+      duplicatedSlots === 0 &&
+      sessionsAcross &&
       locked.length === 0 &&
       runs.filter((run) => run.jobName === 'meeting-reminders' && run.status === 'DONE').length >= 2 &&
       reminders.slotBefore === pairs.length &&
@@ -394,6 +499,8 @@ async function main() {
       child.kill('SIGTERM');
       await exited;
     }
+    await dropDatabase?.();
+    cluster?.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,15 +1,11 @@
 /**
  * Runs a command against PostgreSQL: `node --import tsx tests/with-postgres.ts <command…>`.
  * With TEST_POSTGRES_URL (a server .ci/run started) the command gets it as it is; otherwise a
- * throw-away cluster is made here (initdb as the `postgres` user when run as root, loopback
- * only, a free port, fsync off, TimeZone UTC), the command runs with TEST_POSTGRES_URL pointing
- * at it, and the cluster is stopped and removed after.
+ * throw-away cluster is made here (tests/support/postgres-cluster.ts), the command runs with
+ * TEST_POSTGRES_URL pointing at it, and the cluster is stopped and removed after.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { freePort } from '../bench/free-port';
+import { spawnSync } from 'node:child_process';
+import { postgresBin, startCluster } from './support/postgres-cluster';
 
 const command = process.argv.slice(2);
 if (command.length === 0) throw new Error('usage: with-postgres.ts <command…>');
@@ -21,26 +17,17 @@ function run(env: NodeJS.ProcessEnv): number {
 
 if (process.env.TEST_POSTGRES_URL) process.exit(run(process.env));
 
-const bin = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
-if (!fs.existsSync(path.join(bin, 'initdb'))) {
-  console.error(`PostgreSQL is not installed (no ${bin}/initdb): apt-get install postgresql, or set TEST_POSTGRES_URL.`);
+if (!postgresBin()) {
+  console.error(
+    'PostgreSQL is not installed (no /usr/lib/postgresql/15/bin/initdb): apt-get install postgresql, or set TEST_POSTGRES_URL.',
+  );
   process.exit(1);
 }
-const root = os.userInfo().uid === 0;
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'brobygger-pg-'));
-if (root) execFileSync('chown', ['postgres', dir]);
-const asOwner = (args: string[]) =>
-  root ? execFileSync('su', ['postgres', '-c', args.map((arg) => `'${arg}'`).join(' ')]) : execFileSync(args[0]!, args.slice(1));
-const data = path.join(dir, 'data');
-const port = await freePort();
-asOwner([path.join(bin, 'initdb'), '-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
-const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c TimeZone=UTC -c max_connections=300`;
-asOwner([path.join(bin, 'pg_ctl'), '-D', data, '-o', options, '-l', path.join(dir, 'log'), '-w', 'start']);
+const cluster = await startCluster();
 let status = 1;
 try {
-  status = run({ ...process.env, TEST_POSTGRES_URL: `postgresql://postgres@127.0.0.1:${port}/postgres` });
+  status = run({ ...process.env, TEST_POSTGRES_URL: cluster.url });
 } finally {
-  asOwner([path.join(bin, 'pg_ctl'), '-D', data, '-m', 'fast', 'stop']);
-  fs.rmSync(dir, { recursive: true, force: true });
+  cluster.stop();
 }
 process.exit(status);

@@ -5,7 +5,6 @@ import { BarChart } from '~/components/charts';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { OutcomeSection, TrendCharts } from '~/components/outcome-report';
 import { ParticipantVoiceReport } from '~/components/participant-voice-report';
-import { monthlyTrends, outcomeMeasures } from '~/domain/figures/outcomes.server';
 import { periodLabel } from '~/components/recruitment-panel';
 import { useLanguage, useT } from '~/components/use-translation';
 import { funderReportPage } from '~/domain/reports/funder-report.server';
@@ -25,12 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const requested = new URL(request.url).searchParams.get('period') ?? halfYearOf(now);
   const period = parsePeriod(requested);
   if (!period) throw new Response('Bad Request', { status: 400 });
-  const [{ report, rematchesCount, voice }, outcomes, outcomesAllTime, trends] = await Promise.all([
-    funderReportPage(period, now),
-    outcomeMeasures(period, now),
-    outcomeMeasures(null, now),
-    monthlyTrends(12, now),
-  ]);
+  const { report, rematchesCount, voice, outcomes, outcomesAllTime, trends } = await funderReportPage(period, now);
   return json({
     period: period.key,
     choices: periodChoices(now),

@@ -144,6 +144,40 @@ describe('texts over SMPP', () => {
     });
   });
 
+  it('stores a redelivered text once: by the SMSC id it carries, else the same words from the same number within 10 minutes', async () => {
+    setClock(WEDNESDAY_1730);
+    const { meeting } = await world();
+    await queueMeetingTextReminders(db);
+    await send();
+    const inbound = () => db.smsMessage.findMany({ where: { direction: 'IN' }, orderBy: { sentAt: 'asc' } });
+    // The same deliver_sm twice at once (the SMSC resends when its first got no answer) and once more after.
+    expect(
+      await Promise.all([
+        smsc.reply(PHONE, 'Ja', { receipted_message_id: 'mo-1' }),
+        smsc.reply(PHONE, 'Ja', { receipted_message_id: 'mo-1' }),
+      ]),
+    ).toEqual([0, 0]);
+    expect(await smsc.reply(PHONE, 'Ja', { receipted_message_id: 'mo-1' })).toBe(0);
+    expect(await inbound()).toMatchObject([{ kind: 'ANSWER', meetingId: meeting.id, inboundKey: 'mo-1' }]);
+    const emails = await db.outboxEmail.count();
+    expect(await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).toMatchObject({ participantAnswer: 'CONFIRMED' });
+
+    // Another text with its own id is a new text, even with the same words.
+    await smsc.reply(PHONE, 'Ja', { receipted_message_id: 'mo-2' });
+    expect((await inbound()).map((row) => row.inboundKey)).toEqual(['mo-1', 'mo-2']);
+
+    // Without an id: the same words from the same number within 10 minutes are the same text.
+    await Promise.all([smsc.reply(PHONE, 'Kan vi ta fredag i stedet?'), smsc.reply(PHONE, 'Kan vi ta fredag i stedet?')]);
+    setClock(new Date(Date.parse(WEDNESDAY_1730) + 9 * 60_000));
+    await smsc.reply(PHONE, 'Kan vi ta fredag i stedet?');
+    expect((await inbound()).filter((row) => row.body === 'Kan vi ta fredag i stedet?')).toHaveLength(1);
+    // … and after that they are a new text.
+    setClock(new Date(Date.parse(WEDNESDAY_1730) + 20 * 60_000));
+    await smsc.reply(PHONE, 'Kan vi ta fredag i stedet?');
+    expect((await inbound()).filter((row) => row.body === 'Kan vi ta fredag i stedet?')).toHaveLength(2);
+    expect(await db.outboxEmail.count()).toBe(emails);
+  });
+
   it('opts out at once on STOP, confirms with one text, and sends nothing more', async () => {
     setClock(WEDNESDAY_1730);
     const { participant, meeting } = await world();

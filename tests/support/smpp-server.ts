@@ -101,14 +101,18 @@ export class TestSmppServer {
     return new Promise((resolve) => this.session().deliver_sm(fields, (pdu) => resolve(pdu.command_status)));
   }
 
-  /** A participant's text, as the SMSC delivers it (sender as digits with country code). Resolves with the app's command_status. */
-  reply(fromE164: string, text: string): Promise<number> {
+  /**
+   * A participant's text, as the SMSC delivers it (sender as digits with country code), with any
+   * further fields (e.g. `receipted_message_id`, the id some SMSCs give a text). Resolves with the app's command_status.
+   */
+  reply(fromE164: string, text: string, fields: Record<string, unknown> = {}): Promise<number> {
     return this.deliver({
       source_addr: fromE164.replace(/^\+/, ''),
       source_addr_ton: 1,
       source_addr_npi: 1,
       destination_addr: 'Brobygger',
       short_message: text,
+      ...fields,
     });
   }
 

@@ -1,6 +1,7 @@
 import { withoutNul } from '~/lib/nul-guard.server';
 import { RUNNING_PAIR_STATUSES } from '~/lib/permissions.server';
 import { currentTime } from '~/lib/clock';
+import { lockKey } from '~/lib/row-lock.server';
 import { db, type Db, type Tx } from '~/lib/db.server';
 import { enqueueEmail, notifyOutbox } from '~/lib/email.server';
 import { isLanguage } from '~/lib/i18n';
@@ -15,11 +16,18 @@ import { OPT_IN_CONFIRMATION, OPT_OUT_CONFIRMATION } from '~/domain/sms/texts';
 /** A reply is read against what the programme last texted the person within this time. */
 const CONTEXT_MS = 14 * 24 * 60 * 60 * 1000;
 const ANSWERABLE: readonly string[] = ['MEETING_REMINDER', 'MEETING_MOVED'];
+/**
+ * An SMSC delivers a text again when it got no answer to its deliver_sm (the connection dropped
+ * after the app stored it). Without an SMSC id, the same text from the same number within this
+ * time is taken for that redelivery (a person sending the very same words twice within it loses
+ * nothing: the first one is already stored and acted on).
+ */
+export const REDELIVERY_WINDOW_MS = 10 * 60 * 1000;
 
 /** Everything the SMSC delivers: a participant's text or a delivery receipt. */
 export async function receiveIncoming(db: Db, incoming: IncomingText): Promise<void> {
   if (incoming.kind === 'receipt') await recordDeliveryReceipt(db, incoming.messageId, incoming.stat);
-  else await receiveParticipantText(incoming.from, incoming.text);
+  else await receiveParticipantText(incoming.from, incoming.text, incoming.messageId);
 }
 
 /** Marks the text one of whose parts the receipt names; a receipt for no known text is ignored. */
@@ -44,13 +52,25 @@ function senderNumber(from: string): string {
  * meeting; a reply after the volunteer's message goes to the pair's thread and the
  * volunteer; anything else lands in the coordinators' inbox on the dashboard.
  */
-export async function receiveParticipantText(from: string, text: string): Promise<void> {
+export async function receiveParticipantText(from: string, text: string, smscId: string | null = null): Promise<void> {
   const phone = senderNumber(from);
   // A gateway may pad or end a text with NULs; the database is never given one (nul-guard.server.ts).
   const body = withoutNul(text).slice(0, 2000);
   const plan = planSms(body);
   const now = currentTime();
+  const inboundKey = smscId ? withoutNul(smscId).slice(0, 200) : null;
   await db.$transaction(async (tx) => {
+    // A redelivered text is stored (and acted on) once: two instances receiving it take turns
+    // here on PostgreSQL (SQLite's write transaction already runs alone), and the unique
+    // inboundKey refuses a second row with the SMSC's id in any case.
+    await lockKey(tx, `sms-in:${phone}`);
+    const delivered = await tx.smsMessage.findFirst({
+      where: inboundKey
+        ? { inboundKey }
+        : { direction: 'IN', phone, body, sentAt: { gte: new Date(now.getTime() - REDELIVERY_WINDOW_MS), lte: now } },
+      select: { id: true },
+    });
+    if (delivered) return;
     const participant = await tx.participant.findFirst({
       where: { phone, anonymisedAt: null },
       orderBy: { createdAt: 'desc' },
@@ -70,6 +90,7 @@ export async function receiveParticipantText(from: string, text: string): Promis
           encoding: plan.encoding,
           segments: plan.segments,
           sentAt: now,
+          inboundKey,
           ...fields,
         },
       });

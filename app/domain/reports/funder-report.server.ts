@@ -20,6 +20,7 @@ import {
 } from '~/domain/figures/figures.server';
 import { participantVoiceFigures } from '~/domain/figures/participant-voice.server';
 import { firstContactFigures } from '~/domain/figures/first-contact.server';
+import { monthlyTrends, outcomeMeasures } from '~/domain/figures/outcomes.server';
 import { addMonths, todayInOslo } from '~/lib/time';
 import type { ReportPeriod } from '~/domain/figures/period';
 import type { ReportMetric, ReportSection } from './sections';
@@ -166,11 +167,33 @@ export function funderReportView(period: ReportPeriod, now = currentTime()) {
 }
 
 /** The report page: the kept figures, whether rematches count as new pairs, and the participants' own answers. */
+/**
+ * The outcome measures of the period and of all time, and the last 12 months' trend: kept like
+ * the funder report (they read every pair's meetings; ten coordinators opening the page at once
+ * computed them ten times over, and on PostgreSQL, whose pool runs them side by side, that
+ * exhausted the server's 128 MB heap).
+ */
+function reportOutcomesView(period: ReportPeriod, now: Date) {
+  return cachedView(
+    db,
+    `report-outcomes:${period.key}`,
+    REPORT_MAX_AGE_MS,
+    async () => {
+      const outcomes = await outcomeMeasures(period, now);
+      const outcomesAllTime = await outcomeMeasures(null, now);
+      const trends = await monthlyTrends(12, now);
+      return { outcomes, outcomesAllTime, trends };
+    },
+    now,
+  );
+}
+
 export async function funderReportPage(period: ReportPeriod, now = currentTime()) {
-  const [report, rematchesCount, voice] = await Promise.all([
+  const [report, rematchesCount, voice, outcomes] = await Promise.all([
     funderReportView(period, now),
     getSetting(db, 'countRematchesAsNewPairs'),
     participantVoiceFigures(db, period),
+    reportOutcomesView(period, now),
   ]);
-  return { report, rematchesCount, voice };
+  return { report, rematchesCount, voice, ...outcomes.data };
 }

@@ -11,7 +11,9 @@ export interface OutgoingText {
 
 /** What the SMSC delivered to us: a participant's text or a delivery receipt. */
 export type IncomingText =
-  { kind: 'text'; from: string; text: string } | { kind: 'receipt'; messageId: string; stat: string | null; text: string };
+  /** `messageId`: the SMSC's id of the text, when its deliver_sm carries one (a redelivery carries the same). */
+  | { kind: 'text'; from: string; text: string; messageId: string | null }
+  | { kind: 'receipt'; messageId: string; stat: string | null; text: string };
 
 /** What the SMS sender talks to: an SMPP session, or the dev page's log in demo mode. */
 export interface SmsGateway {
@@ -68,7 +70,12 @@ function toIncoming(pdu: smpp.Pdu): IncomingText {
     const tlvId = typeof pdu.receipted_message_id === 'string' ? pdu.receipted_message_id : '';
     return { kind: 'receipt', messageId: tlvId || parsed?.messageId || '', stat: parsed?.stat ?? null, text };
   }
-  return { kind: 'text', from: typeof pdu.source_addr === 'string' ? pdu.source_addr : '', text };
+  // SMPP 3.4 gives a mobile-originated text no id of its own; SMSCs that name it use the
+  // receipted_message_id TLV (or a message_id field) for it.
+  const ids = [pdu.receipted_message_id, pdu.message_id].filter(
+    (value): value is string => typeof value === 'string' && value.trim() !== '',
+  );
+  return { kind: 'text', from: typeof pdu.source_addr === 'string' ? pdu.source_addr : '', text, messageId: ids[0]?.trim() ?? null };
 }
 
 /** E.164 without the plus, as SMSCs want it with TON international / NPI E.164. */
