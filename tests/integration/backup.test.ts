@@ -52,6 +52,12 @@ describe('SQLite backup and restore', () => {
     let done = false;
     void report.then(() => (done = true));
     const backups: string[] = [];
+    // Timestamped names are to the second: number each so the next backup finds its name free.
+    const keep = (file: string) => {
+      const numbered = file.replace(/\.db$/, `-${backups.length}.db`);
+      fs.renameSync(file, numbered);
+      backups.push(numbered);
+    };
     let inProcess = 0;
     // Back up again and again while the other process writes, and write from this one meanwhile.
     while (!done || backups.length === 0) {
@@ -65,14 +71,15 @@ describe('SQLite backup and restore', () => {
         })(),
       ]);
       if (backups.length === 0) expect(fs.readdirSync(dir).filter((name) => name.endsWith('.partial'))).toEqual([]);
-      // Timestamped names are to the second: number each so the next backup finds its name free.
-      const numbered = file.replace(/\.db$/, `-${backups.length}.db`);
-      fs.renameSync(file, numbered);
-      backups.push(numbered);
+      keep(file);
     }
     const child = JSON.parse(await report) as { written: number; errors: string[] };
     expect(child.errors).toEqual([]);
     expect(child.written).toBe(WRITES);
+    // One more once every write has committed (the loop's last copy may have begun before this
+    // process's rows): it must hold all of them.
+    keep(await backupDatabase(live, dir));
+    expect(rowsIn(backups[backups.length - 1]!, 'SOAK')).toHaveLength(WRITES);
 
     for (const file of backups) expect(verifyBrobyggerDatabase(file).migrations).toEqual(knownMigrations());
     // The first backup began before the writer finished: it has all earlier rows and a prefix of the writer's.
