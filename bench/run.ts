@@ -10,7 +10,7 @@
  * PostgreSQL, in one run and prints them side by side. The PostgreSQL server is BENCH_POSTGRES_URL
  * or TEST_POSTGRES_URL, else a throw-away cluster started for the run (tests/support/postgres-cluster.ts).
  *
- *   BENCH_SECONDS=10 BENCH_WRITE_SECONDS=60 BENCH_SKIP_BUILD=1 BENCH_NODE_ARGS=… npm run bench [-- --db sqlite|postgres|both]
+ *   BENCH_SECONDS=10 BENCH_WRITE_SECONDS=60 BENCH_SKIP_BUILD=1 BENCH_NODE_ARGS=… BENCH_PAGES=… npm run bench [-- --db sqlite|postgres|both]
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -280,15 +280,19 @@ async function benchOn(kind: DatabaseKind, postgresServer: () => Promise<string>
       ['match filtered', '/matching?municipality=Trondheim&release=next90&language=arabisk&sort=waiting', coordinator],
       ['search', '/search?q=berg', coordinator],
       ['search place', '/search?q=trondh', coordinator],
-      ['search preview', '/search?q=s%C3%A6th&preview=1', coordinator],
+      // The header asks as a fetcher does, for the loader's JSON (components/search.tsx).
+      ['search preview', '/search?q=s%C3%A6th&preview=1&_data=routes%2Fsearch', coordinator],
       ['pair', `/pairs/${dataset.busiestPairId}`, coordinator],
       ['reports', '/reports', coordinator],
       ['matching', '/matching', coordinator],
       ['suggestions', `/matching/${dataset.waitingParticipantId}`, coordinator],
       ['me', '/me', volunteer],
     ];
+    // BENCH_PAGES="search,pairs filtered" measures only those pages (and the baseline).
+    const only = process.env.BENCH_PAGES?.split(',').map((name) => name.trim());
+    const chosen = only ? pages.filter(([page]) => page === 'baseline' || only.includes(page)) : pages;
     const measured: Omit<PageResult, 'shareOfBaseline'>[] = [];
-    for (const [page, pathname, cookie] of pages) {
+    for (const [page, pathname, cookie] of chosen) {
       console.log(`[${DATABASE_LABEL[kind]}] measuring ${pathname} for ${PAGE_SECONDS} s …`);
       measured.push(await measure(base, page, pathname, cookie));
     }

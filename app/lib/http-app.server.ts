@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import type { ServerBuild } from '@remix-run/node';
 import { createRequestHandler as createRemixHandler, writeReadableStreamToWritable } from '@remix-run/node';
 import compression from 'compression';
@@ -147,7 +148,20 @@ export function createHttpApp({
     next();
   });
   app.use('/build', express.static(`${publicDir}/build`, { immutable: true, maxAge: '1y' }));
-  app.use(express.static(publicDir, { maxAge: '1h' }));
+  // The other public files (the favicon) by name: a page request does not ask the disk first.
+  const publicFiles = new Set(
+    fs.existsSync(publicDir)
+      ? fs
+          .readdirSync(publicDir, { withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => `/${entry.name}`)
+      : [],
+  );
+  const servePublicFile = express.static(publicDir, { maxAge: '1h' });
+  app.use((req, res, next) => {
+    if (publicFiles.has(req.path)) void servePublicFile(req, res, next);
+    else next();
+  });
   // Everything Remix answers (pages, data, resource routes, errors) may carry personal data.
   app.use((_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');

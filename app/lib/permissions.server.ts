@@ -109,6 +109,23 @@ export function participantScope(actor: Actor): Prisma.ParticipantWhereInput {
   }
 }
 
+/** participantScope as SQL over the participant `alias` (for raw statements; the same people). */
+export function participantScopeSql(actor: Actor, alias: string): Prisma.Sql {
+  const participant = Prisma.raw(`${alias}."id"`);
+  switch (actor.role) {
+    case 'COORDINATOR':
+      return Prisma.sql`1 = 1`;
+    case 'PROBATION_OFFICER':
+      return Prisma.sql`EXISTS (SELECT 1 FROM "Referral" sr WHERE sr."participantId" = ${participant} AND sr."referrerId" = ${actor.id})`;
+    case 'VOLUNTEER':
+      return Prisma.sql`EXISTS (SELECT 1 FROM "Pair" p JOIN "VolunteerProfile" v ON v."id" = p."volunteerId"
+        WHERE p."participantId" = ${participant} AND p."status" IN (${Prisma.join([...STARTED_PAIR_STATUSES])})
+          AND ${pairFilterSql(pairAccess(actor))})`;
+    default:
+      return Prisma.sql`1 = 0`;
+  }
+}
+
 export function referralScope(actor: Actor): Prisma.ReferralWhereInput {
   switch (actor.role) {
     case 'COORDINATOR':
@@ -117,6 +134,18 @@ export function referralScope(actor: Actor): Prisma.ReferralWhereInput {
       return { referrerId: actor.id };
     default:
       return NOTHING;
+  }
+}
+
+/** referralScope as SQL over the referral `alias`. */
+export function referralScopeSql(actor: Actor, alias: string): Prisma.Sql {
+  switch (actor.role) {
+    case 'COORDINATOR':
+      return Prisma.sql`1 = 1`;
+    case 'PROBATION_OFFICER':
+      return Prisma.sql`${Prisma.raw(`${alias}."referrerId"`)} = ${actor.id}`;
+    default:
+      return Prisma.sql`1 = 0`;
   }
 }
 

@@ -14,17 +14,20 @@ import { env } from './env.server';
 const { BENCH_QUERY_COUNT: enabled, BENCH_SLOW_QUERY_MS: slowMs } = env();
 const totals = { queries: 0, ms: 0 };
 
-// better-sqlite3 runs a query synchronously inside the call, so the time until the call
-// returns is the database's own time, not time spent waiting behind concurrent requests.
+// The time until the query's promise settles: the wrappers below this one (db.server.ts) wait
+// a microtask before better-sqlite3 runs the statement synchronously, so timing only the call
+// would measure nothing. For the bench's probe, which runs alone, it is the database's time.
 function counted<R>(run: (query: SqlQuery) => Promise<R>): (query: SqlQuery) => Promise<R> {
-  return (query) => {
+  return async (query) => {
     const started = performance.now();
-    const result = run(query);
-    const ms = performance.now() - started;
-    totals.queries += 1;
-    totals.ms += ms;
-    if (slowMs !== undefined && ms >= slowMs) console.error(`[slow query ${ms.toFixed(1)} ms] ${query.sql.replace(/\s+/g, ' ').trim()}`);
-    return result;
+    try {
+      return await run(query);
+    } finally {
+      const ms = performance.now() - started;
+      totals.queries += 1;
+      totals.ms += ms;
+      if (slowMs !== undefined && ms >= slowMs) console.error(`[slow query ${ms.toFixed(1)} ms] ${query.sql.replace(/\s+/g, ' ').trim()}`);
+    }
   };
 }
 

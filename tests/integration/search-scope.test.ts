@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resetClock, setClock } from '~/lib/clock';
 import { db } from '~/lib/db.server';
+import { Prisma } from '~/generated/prisma/client';
+import { participantScope, participantScopeSql, referralScope, referralScopeSql, type Actor } from '~/lib/permissions.server';
+import { queryRows } from '~/lib/sql.server';
+import { z } from 'zod';
 import { loader as searchLoader } from '~/routes/search';
 import type { SearchData } from '~/components/search';
 import { createPair, createParticipant, createUser, createVolunteer } from '../../prisma/fixtures/factories';
@@ -21,6 +25,7 @@ let coordinatorCookie: string;
 let officerCookie: string;
 let otherOfficerCookie: string;
 let volunteerCookie: string;
+const actors: Actor[] = [];
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -32,6 +37,12 @@ beforeAll(async () => {
   officerCookie = await sessionCookieFor(officer.id);
   otherOfficerCookie = await sessionCookieFor(otherOfficer.id);
   volunteerCookie = await sessionCookieFor(volunteerUser.id);
+  actors.push(
+    { id: coordinator.id, role: 'COORDINATOR' },
+    { id: officer.id, role: 'PROBATION_OFFICER' },
+    { id: otherOfficer.id, role: 'PROBATION_OFFICER' },
+    { id: volunteerUser.id, role: 'VOLUNTEER' },
+  );
 
   const own = await createParticipant(db, {
     referrerId: officer.id,
@@ -138,8 +149,43 @@ describe('the one search', () => {
     expect(page.more).not.toContain('participants');
   });
 
+  it('finds a prison or municipality that appeared after the last search', async () => {
+    expect((await searchAs(coordinatorCookie, 'qoppa')).hits.participants).toEqual([]);
+    const officer = await db.user.findFirstOrThrow({ where: { role: 'PROBATION_OFFICER' } });
+    const newcomer = await createParticipant(db, { referrerId: officer.id, prison: 'Qoppavik fengsel', releaseMunicipality: 'Qoppaby' });
+    const byPrison = await searchAs(coordinatorCookie, 'qoppavik');
+    expect(byPrison.hits.participants.map((hit) => hit.id)).toEqual([newcomer.id]);
+    expect((await searchAs(coordinatorCookie, 'qoppaby')).hits.participants.map((hit) => hit.id)).toEqual([newcomer.id]);
+  });
+
   it('answers an empty search with nothing', async () => {
     const data = await searchAs(coordinatorCookie, '   ');
     expect(data.hits).toEqual({ participants: [], referrals: [], pairs: [], volunteers: [] });
+  });
+});
+
+describe('the scopes in SQL', () => {
+  const idRow = z.object({ id: z.string() });
+  const sorted = (rows: { id: string }[]) => rows.map((row) => row.id).sort();
+
+  it('reach the same participants and referrals as the Prisma scopes, for every role', async () => {
+    const reached = { participants: 0, referrals: 0 };
+    for (const actor of actors) {
+      const participants = sorted(await db.participant.findMany({ where: participantScope(actor), select: { id: true } }));
+      const participantsSql = sorted(
+        await queryRows(db, idRow, Prisma.sql`SELECT pt."id" FROM "Participant" pt WHERE ${participantScopeSql(actor, 'pt')}`),
+      );
+      expect(participantsSql, actor.role).toEqual(participants);
+      const referrals = sorted(await db.referral.findMany({ where: referralScope(actor), select: { id: true } }));
+      const referralsSql = sorted(
+        await queryRows(db, idRow, Prisma.sql`SELECT r."id" FROM "Referral" r WHERE ${referralScopeSql(actor, 'r')}`),
+      );
+      expect(referralsSql, actor.role).toEqual(referrals);
+      reached.participants += participants.length;
+      reached.referrals += referrals.length;
+    }
+    // Each role reaches someone (the volunteer their pair's participant), so the comparison is not of empty lists only.
+    expect(reached.participants).toBeGreaterThan(actors.length);
+    expect(reached.referrals).toBeGreaterThan(2);
   });
 });

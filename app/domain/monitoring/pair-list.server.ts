@@ -282,13 +282,18 @@ async function rowsOf(db: Tx, status: PairListStatus, ids: string[], scope: Pair
   }
 }
 
-/** The release municipalities of the user's pairs, for the filter. */
+/**
+ * The release municipalities of the user's pairs, for the filter: each place there is, kept
+ * when one of its participants has such a pair (an index seek per place, not a join of every pair).
+ */
 export async function pairMunicipalities(scope: PairFilter, db: Tx = defaultDb): Promise<string[]> {
   const rows = await queryRows(
     db,
     z.object({ municipality: z.string() }),
-    Prisma.sql`SELECT DISTINCT pt."releaseMunicipality" AS "municipality" ${FROM}
-      WHERE p."status" IN (${Prisma.join([...PAIR_LIST_STATUSES])}) AND ${pairFilterSql(scope)} ORDER BY 1`,
+    Prisma.sql`SELECT m."municipality" FROM (SELECT DISTINCT "releaseMunicipality" AS "municipality" FROM "Participant") m
+      WHERE EXISTS (SELECT 1 ${FROM} WHERE pt."releaseMunicipality" = m."municipality"
+        AND p."status" IN (${Prisma.join([...PAIR_LIST_STATUSES])}) AND ${pairFilterSql(scope)})
+      ORDER BY 1`,
   );
   return rows.map((row) => row.municipality);
 }

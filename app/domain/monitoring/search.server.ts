@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { Prisma } from '~/generated/prisma/client';
-import { queryRows } from '~/lib/sql.server';
+import { queryOne, queryRows, sqlBoolean, sqlNumber } from '~/lib/sql.server';
 import { db as defaultDb, type Tx } from '~/lib/db.server';
-import { can, participantScope, pairScope, referralScope, type Actor } from '~/lib/permissions.server';
+import { can, pairAccess, pairFilterSql, participantScopeSql, referralScopeSql, type Actor } from '~/lib/permissions.server';
 import { foldName, searchWords } from '~/domain/referrals/name-search';
 import { fillSearchNames } from '~/domain/referrals/name-search.server';
 import { participantStatusSchema, type ParticipantStatus } from '~/domain/participants/status';
@@ -73,46 +73,96 @@ async function knownPlaces(db: Tx): Promise<Places> {
   };
 }
 
+const readinessRow = z.object({ participantsUnkeyed: sqlBoolean, volunteersUnkeyed: sqlBoolean, version: sqlNumber });
+
+/** The places as of a data version (decision 015): read again once anything has changed. */
+let placesAsOf: { version: number; places: Places } | null = null;
+
 /**
- * A participant matches when every word is in their name, their prison or their release
+ * Makes sure every person has a search key and gives the places to match against, in one
+ * statement when nothing needs filling: the keys' state and the data version together, with
+ * the places from memory when the data has not changed since they were read. Only the shared
+ * client keeps them: a transaction's version may yet be rolled back.
+ */
+async function readyToSearch(db: Tx): Promise<Places> {
+  const state = await queryOne(
+    db,
+    readinessRow,
+    Prisma.sql`SELECT EXISTS (SELECT 1 FROM "Participant" WHERE "searchName" IS NULL) AS "participantsUnkeyed",
+      EXISTS (SELECT 1 FROM "VolunteerProfile" WHERE "searchName" IS NULL) AS "volunteersUnkeyed",
+      (SELECT COALESCE(SUM("version"), 0) FROM "DataVersion") AS "version"`,
+  );
+  if (state.participantsUnkeyed || state.volunteersUnkeyed) {
+    await Promise.all([fillSearchNames(db), fillSearchNames(db, 'VolunteerProfile')]);
+    return knownPlaces(db);
+  }
+  if (db !== defaultDb) return knownPlaces(db);
+  if (placesAsOf?.version !== state.version) placesAsOf = { version: state.version, places: await knownPlaces(db) };
+  return placesAsOf.places;
+}
+
+/** `column IN (…)`, or no match when the list is empty. */
+function inList(column: Prisma.Sql, values: string[]): Prisma.Sql {
+  return values.length === 0 ? Prisma.sql`1 = 0` : Prisma.sql`${column} IN (${Prisma.join(values)})`;
+}
+
+/** LIKE's pattern for a word; search words hold no LIKE wildcards (searchWords). */
+const containing = (word: string) => `%${word}%`;
+
+/** Whether a participant (`pt`) has the word in their name, their prison or their release municipality. */
+function participantHas(word: string, places: Places): Prisma.Sql {
+  return Prisma.sql`(pt."searchName" LIKE ${containing(word)}
+    OR ${inList(Prisma.sql`pt."prison"`, placesWith(places.prisons, word))}
+    OR ${inList(Prisma.sql`pt."releaseMunicipality"`, placesWith(places.municipalities, word))})`;
+}
+
+/**
+ * A participant (`pt`) matches when every word is in their name, their prison or their release
  * municipality (a place matches by its folded name, so "tronde" finds Trondheim and "østl"
  * Østlandet). The words are folded like the stored key: case and accents do not matter.
  */
-function participantMatch(words: string[], places: Places): Prisma.ParticipantWhereInput {
-  return {
-    anonymisedAt: null,
-    AND: words.map((word) => ({
-      OR: [
-        { searchName: { contains: word } },
-        { prison: { in: placesWith(places.prisons, word) } },
-        { releaseMunicipality: { in: placesWith(places.municipalities, word) } },
-      ],
-    })),
-  };
+function participantMatch(words: string[], places: Places): Prisma.Sql {
+  const each = words.map((word) => participantHas(word, places));
+  return Prisma.sql`pt."anonymisedAt" IS NULL AND ${Prisma.join(each, ' AND ')}`;
 }
 
-function volunteerMatch(words: string[], places: Places): Prisma.VolunteerProfileWhereInput {
-  return {
-    anonymisedAt: null,
-    AND: words.map((word) => ({
-      OR: [{ searchName: { contains: word } }, { municipality: { in: placesWith(places.municipalities, word) } }],
-    })),
-  };
+/** A volunteer (`v`) matches when every word is in their name or their municipality. */
+function volunteerMatch(words: string[], places: Places): Prisma.Sql {
+  const each = words.map(
+    (word) =>
+      Prisma.sql`(v."searchName" LIKE ${containing(word)} OR ${inList(Prisma.sql`v."municipality"`, placesWith(places.municipalities, word))})`,
+  );
+  return Prisma.sql`v."anonymisedAt" IS NULL AND ${Prisma.join(each, ' AND ')}`;
 }
 
-/** A pair matches when every word is in its participant's or its volunteer's name or place. */
-function pairMatch(words: string[], places: Places): Prisma.PairWhereInput {
-  return {
-    AND: words.map((word) => ({
-      OR: [
-        { participant: { anonymisedAt: null, searchName: { contains: word } } },
-        { participant: { anonymisedAt: null, prison: { in: placesWith(places.prisons, word) } } },
-        { participant: { anonymisedAt: null, releaseMunicipality: { in: placesWith(places.municipalities, word) } } },
-        { volunteer: { anonymisedAt: null, searchName: { contains: word } } },
-      ],
-    })),
-  };
+/**
+ * A pair (`p`) matches when every word is in its participant's name or place, or in its
+ * volunteer's name. Each word's people are found first (one scan of each table rather than a
+ * join per pair), so that a rare word costs no more than a common one.
+ */
+function pairMatch(words: string[], places: Places): Prisma.Sql {
+  const each = words.map(
+    (
+      word,
+    ) => Prisma.sql`(p."participantId" IN (SELECT pt."id" FROM "Participant" pt WHERE pt."anonymisedAt" IS NULL AND ${participantHas(word, places)})
+      OR p."volunteerId" IN (SELECT v."id" FROM "VolunteerProfile" v WHERE v."anonymisedAt" IS NULL AND v."searchName" LIKE ${containing(word)}))`,
+  );
+  return Prisma.join(each, ' AND ');
 }
+
+const personRow = { id: z.string(), firstName: z.string(), lastName: z.string() };
+const participantRow = z.object({ ...personRow, prison: z.string(), releaseMunicipality: z.string(), status: participantStatusSchema });
+const referralRow = z.object({ ...personRow, prison: z.string(), referralDate: z.string(), status: participantStatusSchema });
+const pairRow = z.object({
+  id: z.string(),
+  status: pairStatusSchema,
+  participantFirstName: z.string(),
+  participantLastName: z.string(),
+  volunteerFirstName: z.string(),
+  volunteerLastName: z.string(),
+  releaseMunicipality: z.string(),
+});
+const volunteerRow = z.object({ ...personRow, municipality: z.string(), status: volunteerStatusSchema });
 
 const name = (person: { firstName: string; lastName: string }) => `${person.firstName} ${person.lastName}`;
 
@@ -127,53 +177,57 @@ export async function searchEverything(actor: Actor, query: string, limit: numbe
   const hits: SearchHits = { participants: [], referrals: [], pairs: [], volunteers: [] };
   if (words.length === 0 || kinds.length === 0) return { query, kinds, hits, more: [] };
   const wants = (kind: SearchKind) => kinds.includes(kind);
-  await Promise.all([
-    fillSearchNames(db),
-    wants('volunteers') || wants('pairs') ? fillSearchNames(db, 'VolunteerProfile') : Promise.resolve(0),
-  ]);
-  const places = await knownPlaces(db);
+  const places = await readyToSearch(db);
   const take = limit + 1;
+  // Plain SQL, one statement a kind: a Prisma query with relation filters costs several times
+  // more CPU than SQLite takes to answer it (docs/performance.md).
   const [participants, referrals, pairs, volunteers] = await Promise.all([
     wants('participants')
-      ? db.participant.findMany({
-          where: { AND: [participantScope(actor), participantMatch(words, places)] },
-          select: { id: true, firstName: true, lastName: true, prison: true, releaseMunicipality: true, status: true },
-          orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
-          take,
-        })
+      ? queryRows(
+          db,
+          participantRow,
+          Prisma.sql`SELECT pt."id", pt."firstName", pt."lastName", pt."prison", pt."releaseMunicipality", pt."status"
+          FROM "Participant" pt WHERE ${participantScopeSql(actor, 'pt')} AND ${participantMatch(words, places)}
+          ORDER BY pt."lastName", pt."firstName", pt."id" LIMIT ${take}`,
+        )
       : [],
     wants('referrals')
-      ? db.referral.findMany({
-          where: { AND: [referralScope(actor), { participant: participantMatch(words, places) }] },
-          select: {
-            id: true,
-            referralDate: true,
-            participant: { select: { firstName: true, lastName: true, prison: true, status: true } },
-          },
-          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-          take,
-        })
+      ? queryRows(
+          db,
+          referralRow,
+          // The referrals of the page first, then the names for those rows only.
+          Prisma.sql`SELECT r."id", r."referralDate", pt."firstName", pt."lastName", pt."prison", pt."status"
+          FROM (SELECT r."id", r."referralDate", r."participantId", r."createdAt" FROM "Referral" r
+            WHERE ${referralScopeSql(actor, 'r')}
+              AND r."participantId" IN (SELECT pt."id" FROM "Participant" pt WHERE ${participantMatch(words, places)})
+            ORDER BY r."createdAt" DESC, r."id" DESC LIMIT ${take}) r
+          JOIN "Participant" pt ON pt."id" = r."participantId"
+          ORDER BY r."createdAt" DESC, r."id" DESC`,
+        )
       : [],
     wants('pairs')
-      ? db.pair.findMany({
-          where: { AND: [pairScope(actor), { status: { in: [...FOUND_PAIR_STATUSES] } }, pairMatch(words, places)] },
-          select: {
-            id: true,
-            status: true,
-            participant: { select: { firstName: true, lastName: true, releaseMunicipality: true } },
-            volunteer: { select: { firstName: true, lastName: true } },
-          },
-          orderBy: [{ proposedAt: 'desc' }, { id: 'desc' }],
-          take,
-        })
+      ? queryRows(
+          db,
+          pairRow,
+          Prisma.sql`SELECT p."id", p."status", pt."firstName" AS "participantFirstName", pt."lastName" AS "participantLastName",
+            v."firstName" AS "volunteerFirstName", v."lastName" AS "volunteerLastName", pt."releaseMunicipality"
+          FROM (SELECT p."id", p."status", p."participantId", p."volunteerId", p."proposedAt"
+            FROM "Pair" p JOIN "VolunteerProfile" v ON v."id" = p."volunteerId"
+            WHERE ${pairFilterSql(pairAccess(actor))} AND p."status" IN (${Prisma.join([...FOUND_PAIR_STATUSES])})
+              AND ${pairMatch(words, places)}
+            ORDER BY p."proposedAt" DESC, p."id" DESC LIMIT ${take}) p
+          JOIN "Participant" pt ON pt."id" = p."participantId" JOIN "VolunteerProfile" v ON v."id" = p."volunteerId"
+          ORDER BY p."proposedAt" DESC, p."id" DESC`,
+        )
       : [],
     wants('volunteers')
-      ? db.volunteerProfile.findMany({
-          where: volunteerMatch(words, places),
-          select: { id: true, firstName: true, lastName: true, municipality: true, status: true },
-          orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
-          take,
-        })
+      ? queryRows(
+          db,
+          volunteerRow,
+          Prisma.sql`SELECT v."id", v."firstName", v."lastName", v."municipality", v."status"
+          FROM "VolunteerProfile" v WHERE ${volunteerMatch(words, places)}
+          ORDER BY v."lastName", v."firstName", v."id" LIMIT ${take}`,
+        )
       : [],
   ]);
   hits.participants = participants.slice(0, limit).map((row) => ({
@@ -181,27 +235,27 @@ export async function searchEverything(actor: Actor, query: string, limit: numbe
     name: name(row),
     prison: row.prison,
     municipality: row.releaseMunicipality,
-    status: participantStatusSchema.parse(row.status),
+    status: row.status,
   }));
   hits.referrals = referrals.slice(0, limit).map((row) => ({
     id: row.id,
-    name: name(row.participant),
-    prison: row.participant.prison,
+    name: name(row),
+    prison: row.prison,
     referralDate: row.referralDate,
-    status: participantStatusSchema.parse(row.participant.status),
+    status: row.status,
   }));
   hits.pairs = pairs.slice(0, limit).map((row) => ({
     id: row.id,
-    participantName: name(row.participant),
-    volunteerName: name(row.volunteer),
-    municipality: row.participant.releaseMunicipality,
-    status: pairStatusSchema.parse(row.status),
+    participantName: `${row.participantFirstName} ${row.participantLastName}`,
+    volunteerName: `${row.volunteerFirstName} ${row.volunteerLastName}`,
+    municipality: row.releaseMunicipality,
+    status: row.status,
   }));
   hits.volunteers = volunteers.slice(0, limit).map((row) => ({
     id: row.id,
     name: name(row),
     municipality: row.municipality,
-    status: volunteerStatusSchema.parse(row.status),
+    status: row.status,
   }));
   const counts: Record<SearchKind, number> = {
     participants: participants.length,
