@@ -91,6 +91,16 @@ export async function meetingsThisMonth(db: Tx, now: Date): Promise<MonthFigures
 // ---------------------------------------------------------------------------------------------
 // A closed month (the monthly compliance summary)
 
+/** Pairs that had begun before `end` and had not ended before `start`: those a target applies to in between. */
+function startedPairsDuring(start: Date, end: Date): Prisma.PairWhereInput {
+  return {
+    status: { in: [...STARTED_PAIR_STATUSES] },
+    startDate: { not: null },
+    activatedAt: { lt: end },
+    OR: [{ endedAt: null }, { endedAt: { gte: start } }],
+  };
+}
+
 /**
  * The pairs active in `month` (Oslo) and how many reached their whole (prorated) target, judged
  * by closedMonthVerdict: a month (partly) on hold is counted apart, never as missed.
@@ -103,12 +113,7 @@ export async function pairsOnTargetInMonth(
   const [rates, found] = await Promise.all([
     targetRates(db),
     db.pair.findMany({
-      where: {
-        status: { in: [...STARTED_PAIR_STATUSES] },
-        startDate: { not: null },
-        activatedAt: { lt: end },
-        OR: [{ endedAt: null }, { endedAt: { gte: start } }],
-      },
+      where: startedPairsDuring(start, end),
       select: {
         id: true,
         startDate: true,
@@ -298,12 +303,7 @@ export async function meetingTargetPerPairMonth(db: Tx, period: FigurePeriod, no
   const [rates, found] = await Promise.all([
     targetRates(db),
     db.pair.findMany({
-      where: {
-        status: { in: [...STARTED_PAIR_STATUSES] },
-        startDate: { not: null },
-        activatedAt: { lt: period.end },
-        OR: [{ endedAt: null }, { endedAt: { gte: period.start } }],
-      },
+      where: startedPairsDuring(period.start, period.end),
       select: { id: true, startDate: true, endDate: true, participant: { select: RELEASE_FIELDS } },
     }),
   ]);
