@@ -13,6 +13,9 @@ import type { Tx } from './db.server';
 import { queryOne, sqlDate, sqlNumber } from './sql.server';
 import { currentTime } from '~/lib/clock';
 
+/** The programme's data version (decision 015): a scalar subquery, raised by every change. */
+export const DATA_VERSION_SQL = Prisma.sql`(SELECT COALESCE(SUM("version"), 0) FROM "DataVersion")`;
+
 const snapshotRow = z.object({
   version: sqlNumber,
   dataVersion: sqlNumber.nullable(),
@@ -37,7 +40,7 @@ export async function cachedView<T>(
     snapshotRow,
     Prisma.sql`
     SELECT v."version", s."dataVersion", s."computedAt", s."payload"
-    FROM (SELECT COALESCE(SUM("version"), 0) AS "version" FROM "DataVersion") v
+    FROM (SELECT ${DATA_VERSION_SQL} AS "version") v
     LEFT JOIN "ViewSnapshot" s ON s."key" = ${key}`,
   );
   const { version, computedAt } = row;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Prisma } from '~/generated/prisma/client';
 import { queryOne, queryRows, sqlBoolean, sqlNumber } from '~/lib/sql.server';
 import { db as defaultDb, type Tx } from '~/lib/db.server';
+import { DATA_VERSION_SQL } from '~/lib/view-snapshot.server';
 import { can, pairAccess, pairFilterSql, participantScopeSql, referralScopeSql, type Actor } from '~/lib/permissions.server';
 import { foldName, searchWords } from '~/domain/referrals/name-search';
 import { fillSearchNames } from '~/domain/referrals/name-search.server';
@@ -90,7 +91,7 @@ async function readyToSearch(db: Tx): Promise<Places> {
     readinessRow,
     Prisma.sql`SELECT EXISTS (SELECT 1 FROM "Participant" WHERE "searchName" IS NULL) AS "participantsUnkeyed",
       EXISTS (SELECT 1 FROM "VolunteerProfile" WHERE "searchName" IS NULL) AS "volunteersUnkeyed",
-      (SELECT COALESCE(SUM("version"), 0) FROM "DataVersion") AS "version"`,
+      ${DATA_VERSION_SQL} AS "version"`,
   );
   if (state.participantsUnkeyed || state.volunteersUnkeyed) {
     await Promise.all([fillSearchNames(db), fillSearchNames(db, 'VolunteerProfile')]);
